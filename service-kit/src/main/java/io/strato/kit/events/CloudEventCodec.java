@@ -1,0 +1,83 @@
+package io.strato.kit.events;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.cloudevents.CloudEvent;
+import io.cloudevents.core.builder.CloudEventBuilder;
+import io.cloudevents.core.format.EventDeserializationException;
+import io.cloudevents.jackson.JsonFormat;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+/**
+ * CloudEvents 1.0 structured JSON mode, as Strato puts events on Kafka: the record value is the whole
+ * envelope ({@code specversion, id, source, type, subject, time, datacontenttype, data}) and the
+ * record carries the header {@code content-type: application/cloudevents+json}.
+ */
+public final class CloudEventCodec {
+
+    /** Value of the Kafka {@code content-type} header of a structured-mode record. */
+    public static final String CONTENT_TYPE = JsonFormat.CONTENT_TYPE;
+
+    private static final JsonFormat FORMAT = new JsonFormat();
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private CloudEventCodec() {
+    }
+
+    /** Serialises one event; {@code dataJson} must be a JSON object. */
+    public static byte[] encode(UUID id, String type, String source, String subject, OffsetDateTime time,
+            String dataJson) {
+        CloudEvent event = CloudEventBuilder.v1()
+                .withId(id.toString())
+                .withType(type)
+                .withSource(URI.create(source))
+                .withSubject(subject)
+                .withTime(time)
+                .withDataContentType("application/json")
+                .withData(dataJson.getBytes(StandardCharsets.UTF_8))
+                .build();
+        return FORMAT.serialize(event);
+    }
+
+    /**
+     * Reads a structured-mode CloudEvent.
+     *
+     * @throws MalformedEvent if the bytes are not a CloudEvent Strato can use (no UUID id, no JSON object data)
+     */
+    public static StratoEvent decode(byte[] value) {
+        if (value == null) {
+            throw new MalformedEvent("empty record value");
+        }
+        CloudEvent event;
+        try {
+            event = FORMAT.deserialize(value);
+        } catch (EventDeserializationException | IllegalArgumentException | IllegalStateException e) {
+            throw new MalformedEvent("not a CloudEvents JSON envelope: " + e.getMessage());
+        }
+        UUID id;
+        try {
+            id = UUID.fromString(event.getId());
+        } catch (IllegalArgumentException e) {
+            throw new MalformedEvent("event id is not a UUID: " + event.getId());
+        }
+        JsonNode data;
+        try {
+            data = event.getData() == null ? MAPPER.createObjectNode() : MAPPER.readTree(event.getData().toBytes());
+        } catch (IOException e) {
+            throw new MalformedEvent("event " + id + " data is not JSON: " + e.getMessage());
+        }
+        return new StratoEvent(id, event.getType(), event.getSource().toString(), event.getSubject(),
+                event.getTime(), data);
+    }
+
+    /** A record that cannot be read as a Strato event; it is logged and skipped, never retried. */
+    public static final class MalformedEvent extends RuntimeException {
+        public MalformedEvent(String message) {
+            super(message);
+        }
+    }
+}
