@@ -1,0 +1,188 @@
+# Infrastructure of deploy/local/strato: Debian packages, PostgreSQL, databases, Kafka.
+# Sourced by the strato script, which defines REPO, HERE, STATE and DATABASES.
+
+PG_JUST_INSTALLED=false
+
+pkg_installed() {
+  dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q 'install ok installed'
+}
+
+postgres_present() {
+  command -v pg_ctlcluster >/dev/null || command -v postgres >/dev/null \
+    || compgen -G '/usr/lib/postgresql/*/bin/postgres' >/dev/null
+}
+
+# install_missing: apt-get installs only what is absent; apt-get update runs at most once.
+install_missing() {
+  local missing=()
+  postgres_present || missing+=(postgresql)
+  command -v javac >/dev/null || missing+=(openjdk-17-jdk-headless)
+  command -v openstack >/dev/null || missing+=(python3-openstackclient)
+  command -v curl >/dev/null || missing+=(curl)
+  local p
+  for p in libvirt0 libvirt-clients; do
+    pkg_installed "$p" || missing+=("$p")
+  done
+  if [ ${#missing[@]} -eq 0 ]; then
+    say "packages: all present"
+    return 0
+  fi
+  command -v apt-get >/dev/null || die "missing ${missing[*]} and no apt-get to install them"
+  step "installing ${missing[*]}"
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get update -qq
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}"
+  case " ${missing[*]} " in *" postgresql "*) PG_JUST_INSTALLED=true ;; esac
+}
+
+psql_admin() {
+  psql -w -h 127.0.0.1 -p 5432 -U postgres -d postgres -v ON_ERROR_STOP=1 -qtA "$@"
+}
+
+# A fresh Debian cluster asks for a password on 127.0.0.1; Strato's local services
+# connect as postgres without one (trust on loopback, as on the development machines).
+pg_trust_loopback() {
+  local hba=$1
+  grep -q 'strato: trust postgres on loopback' "$hba" && return 0
+  step "allowing user postgres on 127.0.0.1 without password ($hba)"
+  as_root sed -i '0,/^[[:space:]]*[^#[:space:]]/s//# strato: trust postgres on loopback\nhost all postgres 127.0.0.1\/32 trust\nhost all postgres ::1\/128 trust\n&/' "$hba"
+}
+
+start_postgres() {
+  local version
+  version=$(ls /etc/postgresql 2>/dev/null | sort -V | tail -1)
+  if $PG_JUST_INSTALLED; then
+    [ -n "$version" ] || die "PostgreSQL was installed but has no cluster under /etc/postgresql"
+    pg_trust_loopback "/etc/postgresql/$version/main/pg_hba.conf"
+    if port_open 5432; then as_root pg_ctlcluster --skip-systemctl-redirect "$version" main reload; fi
+  fi
+  if port_open 5432; then
+    say "postgresql: listening on 127.0.0.1:5432"
+  else
+    [ -n "$version" ] || die "PostgreSQL is installed but has no cluster under /etc/postgresql"
+    step "starting PostgreSQL $version/main"
+    as_root pg_ctlcluster --skip-systemctl-redirect "$version" main start
+    local i
+    for i in $(seq 1 30); do port_open 5432 && break; sleep 1; done
+    port_open 5432 || die "PostgreSQL did not start listening on 127.0.0.1:5432"
+    say "postgresql: started, listening on 127.0.0.1:5432"
+  fi
+  psql_admin -c 'select 1' >/dev/null \
+    || die "cannot connect as postgres to 127.0.0.1:5432 without a password (set PGPASSWORD, or trust loopback in pg_hba.conf)"
+}
+
+create_databases() {
+  local db created=()
+  for db in "${DATABASES[@]}"; do
+    if [ "$(psql_admin -c "select 1 from pg_database where datname = '$db'")" != 1 ]; then
+      psql_admin -c "create database \"$db\"" >/dev/null
+      created+=("$db")
+    fi
+  done
+  if [ ${#created[@]} -gt 0 ]; then say "databases: created ${created[*]}"
+  else say "databases: ${DATABASES[*]} present"; fi
+}
+
+# ---- Kafka: one KRaft node (broker + controller) from Maven Central's jars ----
+
+KAFKA_PORT=${STRATO_KAFKA_PORT:-9092}
+KAFKA_CONTROLLER_PORT=${STRATO_KAFKA_CONTROLLER_PORT:-9093}
+KAFKA_DIR=$STATE/kafka
+KAFKA_PID=$STATE/kafka.pid
+KAFKA_OUT=$STATE/kafka.out
+KAFKA_MARKER="$KAFKA_DIR/server.properties"
+
+kafka_fetch() {
+  [ -f "$KAFKA_DIR/lib/.complete" ] && return 0
+  step "fetching Kafka jars from Maven Central into $KAFKA_DIR/lib"
+  rm -rf "$KAFKA_DIR/lib"
+  (cd "$REPO" && ./mvnw -B -q -f deploy/local/kafka/pom.xml dependency:copy-dependencies \
+      -DincludeScope=runtime -DoutputDirectory="$KAFKA_DIR/lib")
+  touch "$KAFKA_DIR/lib/.complete"
+}
+
+kafka_config() {
+  mkdir -p "$KAFKA_DIR/data"
+  cat >"$KAFKA_DIR/server.properties" <<PROPS
+# Written by deploy/local/strato: one KRaft node, broker and controller, for development.
+process.roles=broker,controller
+node.id=1
+controller.quorum.voters=1@127.0.0.1:$KAFKA_CONTROLLER_PORT
+listeners=PLAINTEXT://127.0.0.1:$KAFKA_PORT,CONTROLLER://127.0.0.1:$KAFKA_CONTROLLER_PORT
+advertised.listeners=PLAINTEXT://127.0.0.1:$KAFKA_PORT
+controller.listener.names=CONTROLLER
+inter.broker.listener.name=PLAINTEXT
+listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT
+log.dirs=$KAFKA_DIR/data
+num.partitions=1
+default.replication.factor=1
+min.insync.replicas=1
+offsets.topic.replication.factor=1
+transaction.state.log.replication.factor=1
+transaction.state.log.min.isr=1
+share.coordinator.state.topic.replication.factor=1
+share.coordinator.state.topic.min.isr=1
+auto.create.topics.enable=true
+group.initial.rebalance.delay.ms=0
+num.network.threads=2
+num.io.threads=2
+log.retention.hours=24
+PROPS
+}
+
+# Small heap: a single-node development broker needs little. Overridable as a whole.
+read -r -a KAFKA_JVM <<<"${STRATO_KAFKA_JAVA_OPTS:--Xmx256m -Xms64m -XX:+UseSerialGC -XX:ActiveProcessorCount=2}"
+
+kafka_java() {
+  java "${KAFKA_JVM[@]}" -Djava.awt.headless=true \
+    -Dlog4j2.configurationFile="$HERE/kafka/log4j2.properties" -Dkafka.logs.dir="$STATE" \
+    -cp "$KAFKA_DIR/lib/*" "$@"
+}
+
+kafka_format() {
+  [ -f "$KAFKA_DIR/data/meta.properties" ] && return 0
+  local id
+  if [ ! -s "$KAFKA_DIR/cluster-id" ]; then
+    kafka_java kafka.tools.StorageTool random-uuid >"$KAFKA_DIR/cluster-id"
+  fi
+  id=$(cat "$KAFKA_DIR/cluster-id")
+  step "formatting KRaft storage (cluster $id)"
+  kafka_java kafka.tools.StorageTool format -t "$id" -c "$KAFKA_DIR/server.properties" >>"$KAFKA_OUT" 2>&1 \
+    || { tail -n 20 "$KAFKA_OUT" >&2; die "Kafka storage format failed"; }
+}
+
+kafka_up() {
+  mkdir -p "$STATE"
+  local pid
+  pid=$(read_pid "$KAFKA_PID")
+  if port_open "$KAFKA_PORT"; then
+    if pid_alive "$pid" "$KAFKA_MARKER"; then
+      say "kafka: running (pid $pid, 127.0.0.1:$KAFKA_PORT)"
+    else
+      rm -f "$KAFKA_PID"
+      say "kafka: using the broker already listening on 127.0.0.1:$KAFKA_PORT (not started by strato, left alone)"
+    fi
+    return 0
+  fi
+  if ! pid_alive "$pid" "$KAFKA_MARKER"; then
+    rm -f "$KAFKA_PID"
+    port_open "$KAFKA_CONTROLLER_PORT" \
+      && die "port $KAFKA_CONTROLLER_PORT (Kafka controller) is taken by another process; set STRATO_KAFKA_CONTROLLER_PORT"
+    kafka_fetch
+    kafka_config
+    kafka_format
+    step "starting Kafka on 127.0.0.1:$KAFKA_PORT"
+    # nohup and setsid exec in place, so $! is the java process itself
+    nohup setsid java "${KAFKA_JVM[@]}" -Djava.awt.headless=true \
+      -Dlog4j2.configurationFile="$HERE/kafka/log4j2.properties" -Dkafka.logs.dir="$STATE" \
+      -cp "$KAFKA_DIR/lib/*" kafka.Kafka "$KAFKA_DIR/server.properties" >>"$KAFKA_OUT" 2>&1 </dev/null &
+    pid=$!
+    echo "$pid" >"$KAFKA_PID"
+  fi
+  local t0=$SECONDS
+  wait_port kafka "$KAFKA_PORT" 90 "$pid" "$KAFKA_MARKER" "$STATE/kafka.log" || die "Kafka failed to start (see $STATE/kafka.log, $KAFKA_OUT)"
+  say "kafka: running (pid $pid, 127.0.0.1:$KAFKA_PORT, ready in $((SECONDS - t0))s)"
+}
+
+kafka_down() {
+  stop_pid kafka "$KAFKA_PID" "$KAFKA_MARKER"
+}

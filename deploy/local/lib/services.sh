@@ -1,0 +1,122 @@
+# Strato services of deploy/local/strato: build, start, stop, wait for health.
+# Sourced by the strato script, which defines REPO, STATE, SERVICES and service_env().
+
+# JVM shape of one service: 2 cores, small heap, quick start, low resident memory.
+# Measured on the identity-service and gateway jars; see docs/architecture.md.
+read -r -a SERVICE_JVM <<<"${STRATO_JAVA_OPTS:--Xms16m -Xmx160m -Xss512k -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:ActiveProcessorCount=2 -XX:MaxMetaspaceSize=160m -XX:ReservedCodeCacheSize=48m -XX:MaxDirectMemorySize=64m}"
+
+START_TIMEOUT=${STRATO_START_TIMEOUT:-180}
+
+# each_service FN: calls FN name dir port health for every row of SERVICES
+each_service() {
+  local fn=$1 row name dir port health
+  for row in "${SERVICES[@]}"; do
+    read -r name dir port health <<<"$row"
+    "$fn" "$name" "$dir" "$port" "$health"
+  done
+}
+
+# the rows whose module exists, in order (later issues add modules and rows)
+present_services() {
+  local row name dir port health
+  for row in "${SERVICES[@]}"; do
+    read -r name dir port health <<<"$row"
+    [ -f "$REPO/$dir/pom.xml" ] && printf '%s\n' "$row"
+  done
+  return 0
+}
+
+service_port() {
+  local row name dir port health
+  for row in "${SERVICES[@]}"; do
+    read -r name dir port health <<<"$row"
+    [ "$name" = "$1" ] && { echo "$port"; return 0; }
+  done
+  return 1
+}
+
+service_jar() { echo "$REPO/$1/target/quarkus-app/quarkus-run.jar"; }
+
+# stale DIR: the jar is missing or a source it is built from is newer (cheap: first hit wins)
+stale() {
+  local jar
+  jar=$(service_jar "$1")
+  [ -f "$jar" ] || return 0
+  [ -n "$(find "$REPO/$1/src/main" "$REPO/$1/pom.xml" "$REPO/service-kit/src/main" "$REPO/service-kit/pom.xml" \
+            "$REPO/pom.xml" -newer "$jar" -print -quit 2>/dev/null)" ]
+}
+
+# build_services: packages the modules whose jar is missing or older than their sources.
+# A running service whose jar is about to be replaced is stopped first (a JVM must not
+# see its jars swapped underneath it) and is started again, on the new code, by `up`.
+build_services() {
+  local name dir port health stale_dirs=()
+  while read -r name dir port health; do
+    [ -n "$name" ] || continue
+    stale "$dir" || continue
+    stale_dirs+=("$dir")
+    if pid_alive "$(read_pid "$STATE/$name.pid")" "$(service_jar "$dir")"; then
+      say "$name: sources changed, restarting it on the new build"
+      stop_service "$name" "$dir"
+    fi
+  done < <(present_services)
+  if [ ${#stale_dirs[@]} -eq 0 ]; then
+    say "build: up to date"
+    return 0
+  fi
+  local modules
+  modules=$(IFS=,; echo "${stale_dirs[*]}")
+  step "building $modules (./mvnw -B -q package -DskipTests)"
+  (cd "$REPO" && ./mvnw -B -q package -DskipTests -pl "$modules" -am) || die "build failed"
+}
+
+# start_service NAME DIR PORT HEALTH: starts the jar in the background unless already running
+start_service() {
+  local name=$1 dir=$2 port=$3 health=$4
+  local pidfile=$STATE/$name.pid log=$STATE/$name.log jar pid
+  jar=$(service_jar "$dir")
+  pid=$(read_pid "$pidfile")
+  if pid_alive "$pid" "$jar"; then
+    say "$name: already running (pid $pid)"
+  elif port_open "$port"; then
+    rm -f "$pidfile"
+    warn "$name: port $port is taken by a process strato did not start (pid $(listener_pid "$port")); leaving it and checking its health"
+  else
+    [ -f "$jar" ] || die "$name: $jar is missing (build failed?)"
+    rm -f "$pidfile"
+    local envs=()
+    mapfile -t envs < <(service_env "$name")
+    printf '\n==== %s starting %s\n' "$(date -Is)" "$name" >>"$log"
+    (cd "$STATE" && exec env "${envs[@]}" nohup setsid java "${SERVICE_JVM[@]}" \
+        -Dquarkus.http.port="$port" -jar "$jar" >>"$log" 2>&1 </dev/null) &
+    pid=$!
+    echo "$pid" >"$pidfile"
+  fi
+  wait_healthy "$name" "$port" "$health" "$pid" "$jar" "$log"
+}
+
+# wait_healthy NAME PORT PATH PID MARKER LOG
+wait_healthy() {
+  local name=$1 port=$2 path=$3 pid=$4 marker=$5 log=$6 t0=$SECONDS
+  local url="http://127.0.0.1:$port$path"
+  while [ $((SECONDS - t0)) -lt "$START_TIMEOUT" ]; do
+    if curl -fsS -o /dev/null --max-time 3 "$url" 2>/dev/null; then
+      say "$name: ready on 127.0.0.1:$port ($((SECONDS - t0))s)"
+      return 0
+    fi
+    if [ -n "$pid" ] && ! pid_alive "$pid" "$marker"; then
+      say "$name exited during startup; last lines of $log:" >&2
+      tail -n 60 "$log" >&2 || true
+      die "$name failed to start"
+    fi
+    sleep 1
+  done
+  say "$name: $url not ready after ${START_TIMEOUT}s; last lines of $log:" >&2
+  tail -n 60 "$log" >&2 || true
+  die "$name failed to become ready"
+}
+
+stop_service() {
+  local name=$1 dir=$2
+  stop_pid "$name" "$STATE/$name.pid" "$(service_jar "$dir")"
+}
