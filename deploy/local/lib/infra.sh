@@ -96,7 +96,7 @@ kafka_fetch() {
   step "fetching Kafka jars from Maven Central into $KAFKA_DIR/lib"
   rm -rf "$KAFKA_DIR/lib"
   (cd "$REPO" && ./mvnw -B -q -f deploy/local/kafka/pom.xml dependency:copy-dependencies \
-      -DincludeScope=runtime -DoutputDirectory="$KAFKA_DIR/lib")
+      -DincludeScope=runtime -DoutputDirectory="$KAFKA_DIR/lib") || die "could not fetch the Kafka jars"
   touch "$KAFKA_DIR/lib/.complete"
 }
 
@@ -152,6 +152,14 @@ kafka_format() {
 
 kafka_up() {
   mkdir -p "$STATE"
+  # test JVMs of several modules may ask for Kafka at once: one starts it, the others wait
+  exec 9>"$STATE/kafka.lock"
+  flock 9
+  kafka_up_locked
+  exec 9>&-
+}
+
+kafka_up_locked() {
   local pid
   pid=$(read_pid "$KAFKA_PID")
   if port_open "$KAFKA_PORT"; then
@@ -174,12 +182,12 @@ kafka_up() {
     # nohup and setsid exec in place, so $! is the java process itself
     nohup setsid java "${KAFKA_JVM[@]}" -Djava.awt.headless=true \
       -Dlog4j2.configurationFile="$HERE/kafka/log4j2.properties" -Dkafka.logs.dir="$STATE" \
-      -cp "$KAFKA_DIR/lib/*" kafka.Kafka "$KAFKA_DIR/server.properties" >>"$KAFKA_OUT" 2>&1 </dev/null &
+      -cp "$KAFKA_DIR/lib/*" kafka.Kafka "$KAFKA_DIR/server.properties" >>"$KAFKA_OUT" 2>&1 </dev/null 9>&- &
     pid=$!
     echo "$pid" >"$KAFKA_PID"
   fi
   local t0=$SECONDS
-  wait_port kafka "$KAFKA_PORT" 90 "$pid" "$KAFKA_MARKER" "$STATE/kafka.log" || die "Kafka failed to start (see $STATE/kafka.log, $KAFKA_OUT)"
+  wait_port kafka "$KAFKA_PORT" 120 "$pid" "$KAFKA_MARKER" "$STATE/kafka.log" || die "Kafka failed to start (see $STATE/kafka.log, $KAFKA_OUT)"
   say "kafka: running (pid $pid, 127.0.0.1:$KAFKA_PORT, ready in $((SECONDS - t0))s)"
 }
 

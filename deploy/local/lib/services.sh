@@ -88,7 +88,7 @@ start_service() {
     mapfile -t envs < <(service_env "$name")
     printf '\n==== %s starting %s\n' "$(date -Is)" "$name" >>"$log"
     (cd "$STATE" && exec env "${envs[@]}" nohup setsid java "${SERVICE_JVM[@]}" \
-        -Dquarkus.http.port="$port" -jar "$jar" >>"$log" 2>&1 </dev/null) &
+        -Dquarkus.http.port="$port" -Dkafka.bootstrap.servers="127.0.0.1:$KAFKA_PORT" -jar "$jar" >>"$log" 2>&1 </dev/null) &
     pid=$!
     echo "$pid" >"$pidfile"
   fi
