@@ -1,0 +1,32 @@
+package io.strato.identity.catalog;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.strato.identity.api.Links;
+import java.util.List;
+import java.util.Map;
+
+/** Keystone's JSON for an endpoint; {@code region} repeats {@code region_id} for old clients. */
+public record EndpointView(String id, @JsonProperty("interface") String iface, String region,
+                           @JsonProperty("region_id") String regionId, @JsonProperty("service_id") String serviceId,
+                           String url, boolean enabled, Map<String, String> links) {
+
+    public static EndpointView of(Endpoint e, Links links) {
+        return new EndpointView(e.id, e.iface, e.regionId, e.regionId, e.serviceId, e.url, e.enabled,
+                links.self("endpoints/" + e.id));
+    }
+
+    public record One(EndpointView endpoint) {
+    }
+
+    public record Many(List<EndpointView> endpoints, Map<String, String> links) {
+    }
+
+    /** Request body: {"endpoint": {...}}. */
+    public record Body(Fields endpoint) {
+    }
+
+    /** {@code region} is the pre-region_id name of the field, still sent by old clients. */
+    public record Fields(@JsonProperty("service_id") String serviceId, @JsonProperty("interface") String iface,
+                         @JsonProperty("region_id") String regionId, String region, String url, Boolean enabled) {
+    }
+}

@@ -1,0 +1,29 @@
+package io.strato.identity.catalog;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.strato.identity.api.Links;
+import java.util.List;
+import java.util.Map;
+
+/** Keystone's JSON for a region. */
+public record RegionView(String id, String description, @JsonProperty("parent_region_id") String parentRegionId,
+                         Map<String, String> links) {
+
+    public static RegionView of(Region r, Links links) {
+        return new RegionView(r.id, r.description == null ? "" : r.description, r.parentRegionId,
+                links.self("regions/" + r.id));
+    }
+
+    public record One(RegionView region) {
+    }
+
+    public record Many(List<RegionView> regions, Map<String, String> links) {
+    }
+
+    /** Request body: {"region": {...}}. */
+    public record Body(Fields region) {
+    }
+
+    public record Fields(String id, String description, @JsonProperty("parent_region_id") String parentRegionId) {
+    }
+}
