@@ -1,0 +1,56 @@
+package io.strato.identity.assignments;
+
+import io.strato.identity.roles.RoleGraph;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Turns stored assignments into Keystone's effective view: a group's assignment becomes one line per
+ * member (with the membership recorded), and every line is followed by the roles its role implies.
+ * Pure: the caller supplies memberships and the implied-role graph.
+ */
+public final class AssignmentExpansion {
+    private AssignmentExpansion() {
+    }
+
+    /**
+     * @param stored        assignments matching the scope (and, for a user filter, of the user and the user's groups)
+     * @param membersOf     group id → member user ids, for every group in {@code stored}
+     * @param onlyUser      when filtering by user: group lines expand to this user only
+     * @param graph         the implied-role rules
+     * @param roleFilter    keep only lines showing this role (applied after implication), or null
+     */
+    public static List<AssignmentEntry> effective(List<Assignment> stored, Map<String, List<String>> membersOf,
+                                                  String onlyUser, RoleGraph graph, String roleFilter) {
+        List<AssignmentEntry> out = new ArrayList<>();
+        for (Assignment a : stored) {
+            for (AssignmentEntry base : perUser(a, membersOf, onlyUser)) {
+                keep(out, base, roleFilter);
+                for (RoleGraph.Implication i : graph.implicationsOf(a.roleId)) {
+                    keep(out, base.implying(i.prior(), i.implied()), roleFilter);
+                }
+            }
+        }
+        return out;
+    }
+
+    private static List<AssignmentEntry> perUser(Assignment a, Map<String, List<String>> membersOf, String onlyUser) {
+        if (Assignment.USER.equals(a.actorType)) {
+            return onlyUser == null || onlyUser.equals(a.actorId) ? List.of(AssignmentEntry.direct(a)) : List.of();
+        }
+        List<AssignmentEntry> lines = new ArrayList<>();
+        for (String member : membersOf.getOrDefault(a.actorId, List.of())) {
+            if (onlyUser == null || onlyUser.equals(member)) {
+                lines.add(new AssignmentEntry(a, a.roleId, member, null, a.actorId, null));
+            }
+        }
+        return lines;
+    }
+
+    private static void keep(List<AssignmentEntry> out, AssignmentEntry e, String roleFilter) {
+        if (roleFilter == null || roleFilter.equals(e.roleId())) {
+            out.add(e);
+        }
+    }
+}

@@ -1,0 +1,82 @@
+package io.strato.identity.assignments;
+
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.smallrye.mutiny.Uni;
+import io.strato.identity.groups.GroupRepository;
+import io.strato.identity.roles.Role;
+import io.strato.identity.roles.RoleRepository;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The roles a user effectively holds on a target, as tokens carry them: the user's own assignments
+ * plus those of the user's groups, expanded through implied roles transitively, each role once.
+ * Joins the caller's session when there is one.
+ */
+@ApplicationScoped
+public class EffectiveRoles {
+    private final AssignmentRepository assignments;
+    private final GroupRepository groups;
+    private final RoleRepository roles;
+
+    public EffectiveRoles(AssignmentRepository assignments, GroupRepository groups, RoleRepository roles) {
+        this.assignments = assignments;
+        this.groups = groups;
+        this.roles = roles;
+    }
+
+    /** Roles of the user on a project, ordered by name (empty when none). */
+    @WithSession
+    public Uni<List<Role>> onProject(String userId, String projectId) {
+        return on(userId, Assignment.PROJECT, projectId);
+    }
+
+    /** Roles of the user on a domain, ordered by name. */
+    @WithSession
+    public Uni<List<Role>> onDomain(String userId, String domainId) {
+        return on(userId, Assignment.DOMAIN, domainId);
+    }
+
+    /** Roles of the user on the system ({@code all}), ordered by name. */
+    @WithSession
+    public Uni<List<Role>> onSystem(String userId) {
+        return on(userId, Assignment.SYSTEM, Assignment.SYSTEM_ALL);
+    }
+
+    /** Ids of the projects on which the user holds any role, directly or through a group. */
+    @WithSession
+    public Uni<List<String>> projectIdsOf(String userId) {
+        return targetsOf(userId, Assignment.PROJECT);
+    }
+
+    /** Ids of the domains on which the user holds any role, directly or through a group. */
+    @WithSession
+    public Uni<List<String>> domainIdsOf(String userId) {
+        return targetsOf(userId, Assignment.DOMAIN);
+    }
+
+    private Uni<List<Role>> on(String userId, String targetType, String targetId) {
+        return groups.groupIdsOf(userId)
+                .flatMap(groupIds -> assignments.ofUserAndGroups(userId, groupIds, targetType, targetId))
+                .flatMap(held -> {
+                    if (held.isEmpty()) {
+                        return Uni.createFrom().item(List.<Role>of());
+                    }
+                    Set<String> granted = new LinkedHashSet<>();
+                    held.forEach(a -> granted.add(a.roleId));
+                    return roles.graph().flatMap(graph -> roles.byIds(graph.expand(granted)));
+                });
+    }
+
+    private Uni<List<String>> targetsOf(String userId, String targetType) {
+        return groups.groupIdsOf(userId)
+                .flatMap(groupIds -> assignments.ofUserAndGroups(userId, groupIds, targetType, null))
+                .map(held -> {
+                    Set<String> ids = new LinkedHashSet<>();
+                    held.forEach(a -> ids.add(a.targetId));
+                    return List.copyOf(ids);
+                });
+    }
+}
