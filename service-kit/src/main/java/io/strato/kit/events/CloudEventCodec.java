@@ -5,10 +5,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.core.builder.CloudEventBuilder;
 import io.cloudevents.core.format.EventDeserializationException;
+import io.cloudevents.jackson.JsonCloudEventData;
 import io.cloudevents.jackson.JsonFormat;
 import java.io.IOException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
@@ -28,9 +28,15 @@ public final class CloudEventCodec {
     private CloudEventCodec() {
     }
 
-    /** Serialises one event; {@code dataJson} must be a JSON object. */
+    /** Serialises one event; {@code dataJson} must be a JSON object, written inline as the {@code data} member. */
     public static byte[] encode(UUID id, String type, String source, String subject, OffsetDateTime time,
             String dataJson) {
+        JsonNode data;
+        try {
+            data = MAPPER.readTree(dataJson);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("event data is not JSON: " + e.getMessage(), e);
+        }
         CloudEvent event = CloudEventBuilder.v1()
                 .withId(id.toString())
                 .withType(type)
@@ -38,7 +44,7 @@ public final class CloudEventCodec {
                 .withSubject(subject)
                 .withTime(time)
                 .withDataContentType("application/json")
-                .withData(dataJson.getBytes(StandardCharsets.UTF_8))
+                .withData(JsonCloudEventData.wrap(data))
                 .build();
         return FORMAT.serialize(event);
     }
@@ -66,7 +72,13 @@ public final class CloudEventCodec {
         }
         JsonNode data;
         try {
-            data = event.getData() == null ? MAPPER.createObjectNode() : MAPPER.readTree(event.getData().toBytes());
+            if (event.getData() == null) {
+                data = MAPPER.createObjectNode();
+            } else if (event.getData() instanceof JsonCloudEventData json) {
+                data = json.getNode();
+            } else {
+                data = MAPPER.readTree(event.getData().toBytes());
+            }
         } catch (IOException e) {
             throw new MalformedEvent("event " + id + " data is not JSON: " + e.getMessage());
         }

@@ -33,7 +33,7 @@ public interface EventsConfig {
         @WithDefault("true")
         boolean enabled();
 
-        /** How often the relay looks for unpublished rows (the schedule reads {@code strato.events.relay.interval}). */
+        /** Pause between two relay rounds (the relay has its own thread; sub-second values are fine). */
         @WithDefault("0.2s")
         Duration interval();
 

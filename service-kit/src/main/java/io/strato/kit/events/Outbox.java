@@ -25,7 +25,10 @@ public class Outbox {
 
     private static final String INSERT = "insert into strato_outbox"
             + " (id, topic, partition_key, type, source, subject, payload)"
-            + " values (:id, :topic, :key, :type, :source, :subject, cast(:payload as jsonb))";
+            + " values (:id, :topic, :key, :type, :source, :subject, cast(cast(:payload as text) as jsonb))";
+
+    private static final String NO_TRANSACTION =
+            "Outbox.add must run inside a transaction (@WithTransaction or Panache.withTransaction)";
 
     private final ObjectMapper mapper;
     private final EventsConfig config;
@@ -58,9 +61,9 @@ public class Outbox {
             return Uni.createFrom().failure(e);
         }
         UUID id = UUID.randomUUID();
-        return Panache.currentTransaction()
-                .onItem().ifNull().failWith(() -> new IllegalStateException(
-                        "Outbox.add must run inside a transaction (@WithTransaction or Panache.withTransaction)"))
+        return Uni.createFrom().deferred(Panache::currentTransaction)
+                .onFailure(IllegalStateException.class).transform(e -> new IllegalStateException(NO_TRANSACTION, e))
+                .onItem().ifNull().failWith(() -> new IllegalStateException(NO_TRANSACTION))
                 .chain(tx -> Panache.getSession())
                 .chain(session -> session.createNativeQuery(INSERT)
                         .setParameter("id", id)

@@ -1,6 +1,9 @@
 package io.strato.kit.events;
 
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -9,6 +12,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.jboss.logging.Logger;
 
@@ -16,7 +22,7 @@ import org.jboss.logging.Logger;
  * Publishes committed outbox rows to Kafka. Each round locks up to {@code batch-size} unpublished rows
  * ({@code FOR UPDATE SKIP LOCKED}, so several instances can relay at once), sends them, and in the
  * same JDBC transaction marks acknowledged rows published and failed rows for a later attempt with
- * exponential back-off. Runs on a worker thread (blocking JDBC and Kafka calls).
+ * exponential back-off. Published rows are purged after {@code strato.events.relay.retention}.
  */
 @ApplicationScoped
 class OutboxRelay {
@@ -28,6 +34,8 @@ class OutboxRelay {
     private final OutboxStore store;
     private final RelayPublisher publisher;
     private final EventsConfig config;
+    private ScheduledExecutorService executor;
+    private volatile long lastWarning;
 
     OutboxRelay(DataSource dataSource, OutboxStore store, RelayPublisher publisher, EventsConfig config) {
         this.dataSource = dataSource;
@@ -36,17 +44,49 @@ class OutboxRelay {
         this.config = config;
     }
 
-    @Scheduled(identity = "strato-outbox-relay", every = "${strato.events.relay.interval:0.2s}",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = RelayDisabled.class)
+    /*
+     * Quarkus' scheduler does not run jobs more often than once a second, so the relay has its own
+     * thread: it also keeps the blocking JDBC and Kafka calls away from the event loop.
+     */
+    void start(@Observes StartupEvent ignored) {
+        if (!config.relay().enabled()) {
+            LOG.info("outbox relay disabled (strato.events.relay.enabled=false)");
+            return;
+        }
+        executor = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "strato-outbox-relay");
+            t.setDaemon(true);
+            return t;
+        });
+        long every = Math.max(10, config.relay().interval().toMillis());
+        executor.scheduleWithFixedDelay(this::relay, every, every, TimeUnit.MILLISECONDS);
+    }
+
+    void stop(@Observes ShutdownEvent ignored) {
+        if (executor != null) {
+            executor.shutdown();
+            try {
+                executor.awaitTermination(15, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
     void relay() {
         long deadline = System.currentTimeMillis() + ROUND_BUDGET_MS;
         try {
             // keep going while full batches are published, to catch up after an outage
-            while (relayOnce() >= config.relay().batchSize() && System.currentTimeMillis() < deadline) {
+            while (relayOnce() >= config.relay().batchSize() && System.currentTimeMillis() < deadline
+                    && !executor.isShutdown()) {
                 LOG.debug("outbox relay: catching up");
             }
-        } catch (SQLException | RuntimeException e) {
-            LOG.warnf("outbox relay round failed, retrying next round: %s", e.getMessage());
+        } catch (Exception e) {
+            long now = System.currentTimeMillis();
+            if (now - lastWarning > 30_000) { // the relay retries 5 times a second: don't flood the log
+                lastWarning = now;
+                LOG.warnf("outbox relay round failed, retrying: %s", e.getMessage());
+            }
         }
     }
 
