@@ -1,0 +1,185 @@
+package io.strato.gateway;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import org.jboss.logmanager.ExtLogRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.matchesPattern;
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+@QuarkusTest
+@QuarkusTestResource(UpstreamServers.class)
+class GatewayProxyTest {
+
+    private static final String UUID = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
+
+    private final List<String> accessLines = new CopyOnWriteArrayList<>();
+    private final Handler capture = new Handler() {
+        @Override
+        public void publish(LogRecord record) {
+            accessLines.add(record instanceof ExtLogRecord ext ? ext.getFormattedMessage() : record.getMessage());
+        }
+
+        @Override
+        public void flush() {
+        }
+
+        @Override
+        public void close() {
+        }
+    };
+
+    @BeforeEach
+    void captureAccessLog() {
+        Logger.getLogger("io.strato.gateway.access").addHandler(capture);
+    }
+
+    @AfterEach
+    void releaseAccessLog() {
+        Logger.getLogger("io.strato.gateway.access").removeHandler(capture);
+    }
+
+    @Test
+    void routesByPrefixAndStripsIt() {
+        given().get("/identity/v3/projects?name=demo&limit=2").then().statusCode(200)
+                .body("server", equalTo("a")).body("uri", equalTo("/v3/projects?name=demo&limit=2"));
+        given().get("/compute/v2.1/servers/detail").then().statusCode(200)
+                .body("server", equalTo("b")).body("uri", equalTo("/v2.1/servers/detail"));
+        given().get("/identity").then().statusCode(200).body("server", equalTo("a")).body("uri", equalTo("/"));
+        given().get("/based/x/y").then().statusCode(200).body("server", equalTo("b")).body("uri", equalTo("/base/x/y"));
+    }
+
+    @Test
+    void unknownPathIsJson404() {
+        given().get("/identityx/v3").then().statusCode(404).contentType("application/json")
+                .body("error.code", equalTo(404)).body("error.title", equalTo("Not Found"))
+                .header("x-openstack-request-id", matchesPattern("req-" + UUID));
+        given().get("/nowhere").then().statusCode(404).body("error.code", equalTo(404));
+    }
+
+    @Test
+    void preservesOpenStackHeadersBothWays() {
+        given().header("X-Auth-Token", "gAAAA-token").header("OpenStack-API-Version", "compute 2.95")
+                .header("X-OpenStack-Nova-API-Version", "2.95").contentType("application/json")
+                .header("Host", "cloud.example.org:8080").body("{\"server\":{\"name\":\"vm1\"}}")
+                .post("/compute/v2.1/servers")
+                .then().statusCode(200)
+                .body("method", equalTo("POST"))
+                .body("body", equalTo("{\"server\":{\"name\":\"vm1\"}}"))
+                .body("headers.x-auth-token", equalTo("gAAAA-token"))
+                .body("headers.openstack-api-version", equalTo("compute 2.95"))
+                .body("headers.x-openstack-nova-api-version", equalTo("2.95"))
+                .body("headers.content-type", equalTo("application/json"))
+                .body("headers.content-length", equalTo("25"))
+                .body("headers.x-forwarded-host", equalTo("cloud.example.org:8080"))
+                .body("headers.x-forwarded-proto", equalTo("http"))
+                .body("headers.x-forwarded-prefix", equalTo("/compute"))
+                .body("headers.x-forwarded-for", equalTo("127.0.0.1"))
+                .header("x-subject-token", "subject-token-from-b")
+                .header("location", "http://127.0.0.1/v3/things/1")
+                .header("openstack-api-version", "identity 3.14")
+                .header("x-openstack-nova-api-version", "2.95")
+                .header("content-type", "application/json")
+                // hop-by-hop headers of the upstream connection stay there
+                .header("x-hop", nullValue());
+    }
+
+    @Test
+    void generatesRequestIdAndSendsItUpstream() {
+        Response response = given().get("/identity/v3/auth/tokens");
+        String id = response.header("x-openstack-request-id");
+        assertTrue(id.matches("req-" + UUID), id);
+        assertEquals(id, response.jsonPath().getString("headers.x-openstack-request-id"));
+    }
+
+    @Test
+    void passesClientRequestIdThrough() {
+        String id = "req-3c7a8d52-2f4d-4a83-9e55-0d9d1f1b2c3d";
+        given().header("X-OpenStack-Request-ID", id).get("/identity/v3/users").then().statusCode(200)
+                .header("x-openstack-request-id", id)
+                .body("headers.x-openstack-request-id", equalTo(id));
+    }
+
+    @Test
+    void replacesRequestIdThatIsUnsafeToLog() {
+        given().header("X-OpenStack-Request-ID", "evil id\twith tab").get("/identity/v3/users").then()
+                .statusCode(200).header("x-openstack-request-id", matchesPattern("req-" + UUID));
+    }
+
+    @Test
+    void keepsRequestIdSetByUpstream() {
+        given().get("/identity/with-request-id").then().statusCode(200)
+                .header("x-openstack-request-id", "req-set-by-upstream");
+    }
+
+    @Test
+    void writesOneAccessLogLinePerRequest() throws InterruptedException {
+        String id = "req-access-log-check";
+        given().header("X-OpenStack-Request-ID", id).get("/identity/v3/domains?x=1").then().statusCode(200);
+        String expected = "GET /identity/v3/domains 200 ";
+        long deadline = System.currentTimeMillis() + 3000;
+        while (accessLines.stream().noneMatch(l -> l.contains(id)) && System.currentTimeMillis() < deadline) {
+            Thread.sleep(20);
+        }
+        List<String> lines = accessLines.stream().filter(l -> l.contains(id)).toList();
+        assertEquals(1, lines.size(), accessLines.toString());
+        String line = lines.get(0);
+        assertTrue(line.startsWith(expected) && line.matches(".* \\d+ms route=identity request_id=" + id), line);
+    }
+
+    @Test
+    void unreachableUpstreamIsFastJson503() {
+        // the test connect timeout is 10 s: a refused connection must not wait for it
+        given().get("/down/warm-up").then().statusCode(503);
+        long start = System.nanoTime();
+        Response response = given().get("/down/v1/things");
+        long ms = (System.nanoTime() - start) / 1_000_000;
+        response.then().statusCode(503).contentType("application/json")
+                .body("error.code", equalTo(503))
+                .body("error.title", equalTo("Service Unavailable"))
+                .body("error.message", equalTo("down is not reachable"))
+                .header("x-openstack-request-id", matchesPattern("req-" + UUID));
+        assertTrue(ms < 2000, "503 took " + ms + " ms");
+    }
+
+    @Test
+    void silentUpstreamTimesOutWithJson504() {
+        given().get("/").then().statusCode(200);
+        long start = System.nanoTime();
+        Response response = given().get("/slow/hang");
+        long ms = (System.nanoTime() - start) / 1_000_000;
+        response.then().statusCode(504).contentType("application/json")
+                .body("error.code", equalTo(504)).body("error.title", equalTo("Gateway Timeout"))
+                .body("error.message", equalTo("slow did not answer within 500 ms"));
+        assertTrue(ms >= 450 && ms < 5000, "504 after " + ms + " ms, route timeout is 500 ms");
+    }
+
+    @Test
+    void rootListsRoutes() {
+        given().get("/").then().statusCode(200).contentType("application/json")
+                .body("routes.name", containsInAnyOrder("based", "compute", "down", "identity", "image",
+                        "networking", "slow", "volume"))
+                .body("routes.find { it.name == 'networking' }.path", equalTo("/networking"))
+                .body("routes.find { it.name == 'networking' }.upstream", equalTo("http://127.0.0.1:9696"));
+    }
+
+    @Test
+    void healthIsTheGatewaysOwn() {
+        given().get("/q/health").then().statusCode(200).body("status", equalTo("UP"));
+    }
+}
