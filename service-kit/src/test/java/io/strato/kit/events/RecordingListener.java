@@ -23,7 +23,7 @@ public class RecordingListener implements BroadcastListener {
     }
 
     /** The next received event, or null after the timeout (a method: fields of a client proxy are not the bean's). */
-    StratoEvent poll(long millis) throws InterruptedException {
+    public StratoEvent poll(long millis) throws InterruptedException {
         return received.poll(millis, TimeUnit.MILLISECONDS);
     }
 }
