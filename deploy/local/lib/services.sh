@@ -2,7 +2,9 @@
 # Sourced by the strato script, which defines REPO, STATE, SERVICES and service_env().
 
 # JVM shape of one service: 2 cores, small heap, quick start, low resident memory.
-# Measured on the identity-service and gateway jars; see docs/architecture.md.
+# Measured on a loaded 2-core machine: identity-service 333 MB RSS and ready in 68 s with the
+# JVM defaults, 225 MB and 39 s with these (its metaspace alone is ~97 MB: Hibernate, Kafka,
+# OIDC); gateway 93 MB / 10.6 s with defaults, 74-80 MB / 3.5 s with these. -Xmx96m saved nothing.
 read -r -a SERVICE_JVM <<<"${STRATO_JAVA_OPTS:--Xms16m -Xmx160m -Xss512k -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:ActiveProcessorCount=2 -XX:MaxMetaspaceSize=160m -XX:ReservedCodeCacheSize=48m -XX:MaxDirectMemorySize=64m}"
 
 START_TIMEOUT=${STRATO_START_TIMEOUT:-180}
