@@ -1,0 +1,44 @@
+package io.strato.identity.api;
+
+import io.strato.kit.faults.InvalidInput;
+
+/** Field checks shared by the identity request bodies, with Keystone-like messages. */
+public final class Validate {
+    private Validate() {
+    }
+
+    /** The wrapper object ({"project": {...}}) must be present. */
+    public static <T> T body(T wrapped, String wrapper) {
+        if (wrapped == null) {
+            throw new InvalidInput("Invalid input for field '" + wrapper + "': the request body must contain '" + wrapper + "'.");
+        }
+        return wrapped;
+    }
+
+    /** A required name: present, not blank, at most 255 characters. */
+    public static String name(String value, String field) {
+        if (value == null || value.isBlank()) {
+            throw new InvalidInput("Invalid input for field '" + field + "': it is required and must not be empty.");
+        }
+        return length(value.strip(), field);
+    }
+
+    public static String length(String value, String field) {
+        if (value != null && value.length() > 255) {
+            throw new InvalidInput("Invalid input for field '" + field + "': it is longer than 255 characters.");
+        }
+        return value;
+    }
+
+    /** An optional boolean query filter ("true"/"false", also "1"/"0" as Keystone accepts). */
+    public static Boolean queryBoolean(String value, String field) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        return switch (value.toLowerCase()) {
+            case "true", "1", "yes", "on" -> Boolean.TRUE;
+            case "false", "0", "no", "off" -> Boolean.FALSE;
+            default -> throw new InvalidInput("Invalid value for filter '" + field + "': '" + value + "'.");
+        };
+    }
+}

@@ -1,0 +1,168 @@
+package io.strato.identity.projects;
+
+import io.quarkus.security.Authenticated;
+import io.smallrye.mutiny.Uni;
+import io.strato.identity.api.Links;
+import io.strato.identity.api.Validate;
+import io.strato.identity.config.IdentityConfig;
+import io.strato.identity.domains.Domain;
+import io.strato.kit.auth.Caller;
+import io.strato.kit.auth.CurrentCaller;
+import io.strato.kit.faults.NotFound;
+import io.strato.kit.policy.Policy;
+import io.strato.kit.web.Paging;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HEAD;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Response;
+import java.util.HashMap;
+import java.util.Map;
+
+@Path("/v3/projects")
+@Authenticated
+public class ProjectResource {
+    private final ProjectService service;
+    private final Policy policy;
+    private final CurrentCaller caller;
+    private final Links links;
+    private final IdentityConfig config;
+
+    public ProjectResource(ProjectService service, Policy policy, CurrentCaller caller, Links links, IdentityConfig config) {
+        this.service = service;
+        this.policy = policy;
+        this.caller = caller;
+        this.links = links;
+        this.config = config;
+    }
+
+    @GET
+    public Uni<ProjectView.Many> list(@QueryParam("name") String name, @QueryParam("domain_id") String domainId,
+                                      @QueryParam("parent_id") String parentId, @QueryParam("enabled") String enabled,
+                                      @QueryParam("tags") String tags, @QueryParam("tags-any") String tagsAny,
+                                      @QueryParam("not-tags") String notTags, @QueryParam("not-tags-any") String notTagsAny,
+                                      @QueryParam("limit") String limit, @QueryParam("marker") String marker) {
+        Map<String, Object> target = new HashMap<>();
+        target.put("domain_id", domainId);
+        policy.enforce(ProjectPolicies.LIST, caller.get(), target);
+        ProjectFilter f = new ProjectFilter(name, domainId, parentId, Validate.queryBoolean(enabled, "enabled"),
+                ProjectFilter.split(tags), ProjectFilter.split(tagsAny), ProjectFilter.split(notTags),
+                ProjectFilter.split(notTagsAny));
+        return service.list(f, Paging.of(limit, marker, config.maxListLimit(), config.maxListLimit()))
+                .map(list -> new ProjectView.Many(list.stream().map(p -> ProjectView.of(p, links)).toList(),
+                        links.collection("projects")));
+    }
+
+    @GET
+    @Path("{id}")
+    public Uni<ProjectView.One> get(@PathParam("id") String id) {
+        return service.get(id).map(p -> {
+            policy.enforce(ProjectPolicies.GET, caller.get(), target(p));
+            return new ProjectView.One(ProjectView.of(p, links));
+        });
+    }
+
+    @POST
+    public Uni<Response> create(ProjectView.Body body) {
+        ProjectView.Fields f = Validate.body(body == null ? null : body.project(), "project");
+        Caller c = caller.get();
+        String defaultDomain = c.projectDomainId() != null ? c.projectDomainId()
+                : c.domainId() != null ? c.domainId() : Domain.DEFAULT_ID;
+        String domainId = f.domainId() != null ? f.domainId() : defaultDomain;
+        policy.enforce(ProjectPolicies.CREATE, c, Map.of("project", Map.of("domain_id", domainId)));
+        return service.create(f, defaultDomain)
+                .map(p -> Response.status(201).entity(new ProjectView.One(ProjectView.of(p, links))).build());
+    }
+
+    @PATCH
+    @Path("{id}")
+    public Uni<ProjectView.One> update(@PathParam("id") String id, ProjectView.Body body) {
+        ProjectView.Fields f = Validate.body(body == null ? null : body.project(), "project");
+        return service.get(id).flatMap(p -> {
+            policy.enforce(ProjectPolicies.UPDATE, caller.get(), target(p));
+            return service.update(id, f);
+        }).map(p -> new ProjectView.One(ProjectView.of(p, links)));
+    }
+
+    @DELETE
+    @Path("{id}")
+    public Uni<Response> delete(@PathParam("id") String id) {
+        return service.get(id).flatMap(p -> {
+            policy.enforce(ProjectPolicies.DELETE, caller.get(), target(p));
+            return service.delete(id);
+        }).map(v -> Response.noContent().build());
+    }
+
+    @GET
+    @Path("{id}/tags")
+    public Uni<ProjectView.Tags> tags(@PathParam("id") String id) {
+        return service.get(id).map(p -> {
+            policy.enforce(ProjectPolicies.TAGS_READ, caller.get(), target(p));
+            return new ProjectView.Tags(p.tagList());
+        });
+    }
+
+    @PUT
+    @Path("{id}/tags")
+    public Uni<ProjectView.Tags> replaceTags(@PathParam("id") String id, ProjectView.Tags body) {
+        ProjectView.Tags tags = Validate.body(body, "tags");
+        return service.get(id).flatMap(p -> {
+            policy.enforce(ProjectPolicies.TAGS_WRITE, caller.get(), target(p));
+            return service.setTags(id, tags.tags());
+        }).map(p -> new ProjectView.Tags(p.tagList()));
+    }
+
+    @DELETE
+    @Path("{id}/tags")
+    public Uni<Response> clearTags(@PathParam("id") String id) {
+        return service.get(id).flatMap(p -> {
+            policy.enforce(ProjectPolicies.TAGS_WRITE, caller.get(), target(p));
+            return service.setTags(id, null);
+        }).map(p -> Response.noContent().build());
+    }
+
+    @GET
+    @Path("{id}/tags/{tag}")
+    public Uni<Response> hasTag(@PathParam("id") String id, @PathParam("tag") String tag) {
+        return service.get(id).map(p -> {
+            policy.enforce(ProjectPolicies.TAGS_READ, caller.get(), target(p));
+            if (!p.tagList().contains(tag)) {
+                throw new NotFound("Could not find tag: " + tag + ".");
+            }
+            return Response.noContent().build();
+        });
+    }
+
+    @HEAD
+    @Path("{id}/tags/{tag}")
+    public Uni<Response> headTag(@PathParam("id") String id, @PathParam("tag") String tag) {
+        return hasTag(id, tag);
+    }
+
+    @PUT
+    @Path("{id}/tags/{tag}")
+    public Uni<Response> addTag(@PathParam("id") String id, @PathParam("tag") String tag) {
+        return service.get(id).flatMap(p -> {
+            policy.enforce(ProjectPolicies.TAGS_WRITE, caller.get(), target(p));
+            return service.addTag(id, tag);
+        }).map(p -> Response.status(201).build());
+    }
+
+    @DELETE
+    @Path("{id}/tags/{tag}")
+    public Uni<Response> removeTag(@PathParam("id") String id, @PathParam("tag") String tag) {
+        return service.get(id).flatMap(p -> {
+            policy.enforce(ProjectPolicies.TAGS_WRITE, caller.get(), target(p));
+            return service.removeTag(id, tag);
+        }).map(p -> Response.noContent().build());
+    }
+
+    private static Map<String, Object> target(Project p) {
+        return Map.of("project", Map.of("id", p.id, "domain_id", p.domainId));
+    }
+}

@@ -1,0 +1,34 @@
+package io.strato.identity.projects;
+
+import io.strato.identity.api.Links;
+import java.util.List;
+import java.util.Map;
+
+/** Keystone's JSON for a project. A top-level project's parent is its domain, as Keystone shows it. */
+public record ProjectView(String id, String name, String domainId, String parentId, String description,
+                          boolean enabled, boolean isDomain, List<String> tags, Map<String, Object> options,
+                          Map<String, String> links) {
+
+    public static ProjectView of(Project p, Links links) {
+        return new ProjectView(p.id, p.name, p.domainId, p.parentId != null ? p.parentId : p.domainId,
+                p.description, p.enabled, false, p.tagList(), Map.of(), links.self("projects/" + p.id));
+    }
+
+    public record One(ProjectView project) {
+    }
+
+    public record Many(List<ProjectView> projects, Map<String, String> links) {
+    }
+
+    /** Request body: {"project": {...}}. */
+    public record Body(Fields project) {
+    }
+
+    public record Fields(String name, String domainId, String parentId, String description, Boolean enabled,
+                         Boolean isDomain, List<String> tags) {
+    }
+
+    /** {"tags": [...]}, for PUT /v3/projects/{id}/tags. */
+    public record Tags(List<String> tags) {
+    }
+}

@@ -1,0 +1,124 @@
+package io.strato.identity.users;
+
+import static io.restassured.RestAssured.given;
+import static io.strato.identity.support.Keystone.adminToken;
+import static io.strato.identity.support.Keystone.passwordAuth;
+import static io.strato.identity.support.Keystone.projectWithUser;
+import static io.strato.identity.support.Keystone.unique;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.nullValue;
+
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.strato.kit.testing.StratoInfraResource;
+import org.junit.jupiter.api.Test;
+
+/** Users and projects through the API, with the RBAC a member runs into. */
+@QuarkusTest
+@WithTestResource(StratoInfraResource.class)
+class UserAndProjectTest {
+
+    @Test
+    void duplicateNamesInADomainAre409AndPasswordsAreNeverShown() {
+        String admin = adminToken();
+        String name = unique("dup");
+        given().header("X-Auth-Token", admin).contentType(ContentType.JSON)
+                .body("{\"user\":{\"name\":\"" + name + "\",\"password\":\"s3cret\"}}").post("/v3/users")
+                .then().statusCode(201).body("user.domain_id", equalTo("default")).body("user.password", nullValue());
+        given().header("X-Auth-Token", admin).contentType(ContentType.JSON)
+                .body("{\"user\":{\"name\":\"" + name + "\"}}").post("/v3/users")
+                .then().statusCode(409).body("error.code", equalTo(409));
+        given().header("X-Auth-Token", admin).contentType(ContentType.JSON)
+                .body("{\"project\":{\"name\":\"" + name + "\"}}").post("/v3/projects").then().statusCode(201);
+        given().header("X-Auth-Token", admin).contentType(ContentType.JSON)
+                .body("{\"project\":{\"name\":\"" + name + "\"}}").post("/v3/projects").then().statusCode(409);
+    }
+
+    @Test
+    void badBodiesAre400NotServerErrors() {
+        String admin = adminToken();
+        given().header("X-Auth-Token", admin).contentType(ContentType.JSON).body("{\"user\":").post("/v3/users")
+                .then().statusCode(400).body("error.code", equalTo(400));
+        given().header("X-Auth-Token", admin).contentType(ContentType.JSON).body("{}").post("/v3/users")
+                .then().statusCode(400);
+        given().header("X-Auth-Token", admin).contentType(ContentType.JSON)
+                .body("{\"user\":{\"name\":\"x\",\"enabled\":\"maybe\"}}").post("/v3/users").then().statusCode(400);
+        given().header("X-Auth-Token", admin).contentType(ContentType.JSON)
+                .body("{\"project\":{\"name\":\"\"}}").post("/v3/projects").then().statusCode(400);
+        given().header("X-Auth-Token", admin).contentType(ContentType.JSON)
+                .body("{\"project\":{\"name\":\"t\",\"tags\":[\"a,b\"]}}").post("/v3/projects").then().statusCode(400);
+        given().header("X-Auth-Token", admin).get("/v3/users/does-not-exist").then().statusCode(404)
+                .body("error.message", equalTo("Could not find user: does-not-exist."));
+        given().header("X-Auth-Token", admin).queryParam("limit", "lots").get("/v3/users").then().statusCode(400);
+    }
+
+    @Test
+    void aMemberCannotManageUsersNorSeeAnotherProject() {
+        String admin = adminToken();
+        String p1 = unique("p1");
+        String p2 = unique("p2");
+        String u = unique("member");
+        String[] ids = projectWithUser(admin, p1, u, "pw", "member");
+        String other = given().header("X-Auth-Token", admin).contentType(ContentType.JSON)
+                .body("{\"project\":{\"name\":\"" + p2 + "\"}}").post("/v3/projects").then().statusCode(201)
+                .extract().path("project.id");
+        String member = passwordAuth(u, "pw", p1).then().statusCode(201).extract().header("X-Subject-Token");
+
+        given().header("X-Auth-Token", member).get("/v3/users").then().statusCode(403).body("error.code", equalTo(403));
+        given().header("X-Auth-Token", member).contentType(ContentType.JSON)
+                .body("{\"user\":{\"name\":\"" + unique("nope") + "\"}}").post("/v3/users").then().statusCode(403);
+        given().header("X-Auth-Token", member).get("/v3/projects/" + other).then().statusCode(403);
+        given().header("X-Auth-Token", member).get("/v3/projects/" + ids[0]).then().statusCode(200)
+                .body("project.name", equalTo(p1));
+        given().header("X-Auth-Token", member).get("/v3/users/" + ids[1]).then().statusCode(200);
+        String reader = given().header("X-Auth-Token", admin).queryParam("name", "reader").get("/v3/roles")
+                .then().extract().path("roles[0].id");
+        given().header("X-Auth-Token", member).put("/v3/projects/" + other + "/users/" + ids[1] + "/roles/" + reader)
+                .then().statusCode(403);
+    }
+
+    @Test
+    void aUserChangesTheirOwnPasswordWithTheOriginal() throws Exception {
+        String admin = adminToken();
+        String p = unique("proj");
+        String u = unique("user");
+        String[] ids = projectWithUser(admin, p, u, "first", "member");
+        String token = passwordAuth(u, "first", p).then().statusCode(201).extract().header("X-Subject-Token");
+        given().header("X-Auth-Token", token).contentType(ContentType.JSON)
+                .body("{\"user\":{\"password\":\"second\",\"original_password\":\"wrong\"}}")
+                .post("/v3/users/" + ids[1] + "/password").then().statusCode(401);
+        given().header("X-Auth-Token", token).contentType(ContentType.JSON)
+                .body("{\"user\":{\"password\":\"second\",\"original_password\":\"first\"}}")
+                .post("/v3/users/" + ids[1] + "/password").then().statusCode(204);
+        passwordAuth(u, "first", p).then().statusCode(401);
+        passwordAuth(u, "second", p).then().statusCode(201);
+        // tokens issued before the change are revoked
+        given().header("X-Auth-Token", token).get("/v3/auth/projects").then().statusCode(401);
+        // and nobody changes another user's password
+        String other = passwordAuth(u, "second", p).then().extract().header("X-Subject-Token");
+        given().header("X-Auth-Token", other).contentType(ContentType.JSON)
+                .body("{\"user\":{\"password\":\"x\",\"original_password\":\"y\"}}")
+                .post("/v3/users/" + given().header("X-Auth-Token", admin).queryParam("name", "admin")
+                        .get("/v3/users").then().extract().path("users[0].id") + "/password").then().statusCode(403);
+    }
+
+    @Test
+    void projectFiltersTagsAndDelete() {
+        String admin = adminToken();
+        String name = unique("tagged");
+        String id = given().header("X-Auth-Token", admin).contentType(ContentType.JSON)
+                .body("{\"project\":{\"name\":\"" + name + "\",\"tags\":[\"blue\",\"web\"]}}").post("/v3/projects")
+                .then().statusCode(201).body("project.parent_id", equalTo("default")).extract().path("project.id");
+        given().header("X-Auth-Token", admin).queryParam("tags", "blue,web").get("/v3/projects")
+                .then().statusCode(200).body("projects.name", hasItem(name));
+        given().header("X-Auth-Token", admin).queryParam("not-tags-any", "blue").get("/v3/projects")
+                .then().statusCode(200).body("projects.name", not(hasItem(name)));
+        given().header("X-Auth-Token", admin).put("/v3/projects/" + id + "/tags/green").then().statusCode(201);
+        given().header("X-Auth-Token", admin).get("/v3/projects/" + id + "/tags").then().body("tags", hasItem("green"));
+        given().header("X-Auth-Token", admin).delete("/v3/projects/" + id).then().statusCode(204);
+        given().header("X-Auth-Token", admin).get("/v3/projects/" + id).then().statusCode(404);
+    }
+}

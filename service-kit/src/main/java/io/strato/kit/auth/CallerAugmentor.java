@@ -1,0 +1,58 @@
+package io.strato.kit.auth;
+
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.identity.AuthenticationRequestContext;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.security.identity.SecurityIdentityAugmentor;
+import io.quarkus.security.runtime.QuarkusSecurityIdentity;
+import io.quarkus.vertx.http.runtime.security.HttpSecurityUtils;
+import io.smallrye.common.vertx.ContextLocals;
+import io.smallrye.common.vertx.VertxContext;
+import io.smallrye.mutiny.Uni;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+/**
+ * After quarkus-oidc has checked a token's signature and expiry against identity's JWKS, reads the
+ * caller out of its claims and refuses it when a revocation covers it.
+ */
+@ApplicationScoped
+public class CallerAugmentor implements SecurityIdentityAugmentor {
+    public static final String CALLER_ATTRIBUTE = "strato.caller";
+
+    @Inject
+    RevocationList revocations;
+
+    @Override
+    public Uni<SecurityIdentity> augment(SecurityIdentity identity, AuthenticationRequestContext context) {
+        return augment(identity, context, java.util.Map.of());
+    }
+
+    @Override
+    public Uni<SecurityIdentity> augment(SecurityIdentity identity, AuthenticationRequestContext context,
+                                         java.util.Map<String, Object> attributes) {
+        if (identity.isAnonymous() || !(identity.getPrincipal() instanceof JsonWebToken jwt)) {
+            return Uni.createFrom().item(identity);
+        }
+        Caller caller = CallerClaims.read(jwt);
+        if (revocations.isRevoked(caller)) {
+            return Uni.createFrom().failure(new AuthenticationFailedException("token has been revoked"));
+        }
+        RoutingContext request = HttpSecurityUtils.getRoutingContextAttribute(attributes);
+        if (request == null) {
+            request = HttpSecurityUtils.getRoutingContextAttribute(identity);
+        }
+        if (request != null) {
+            request.put(CALLER_ATTRIBUTE, caller);
+        }
+        if (io.vertx.core.Vertx.currentContext() != null && VertxContext.isOnDuplicatedContext()) {
+            ContextLocals.put(CALLER_ATTRIBUTE, caller);
+        }
+        return Uni.createFrom().item(QuarkusSecurityIdentity.builder(identity)
+                .addRoles(caller.roles())
+                .addAttribute(CALLER_ATTRIBUTE, caller)
+                .build());
+    }
+}
