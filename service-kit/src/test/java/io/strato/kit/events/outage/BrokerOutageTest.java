@@ -18,7 +18,8 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -40,12 +41,6 @@ class BrokerOutageTest {
     @Inject
     RecordingListener listener;
 
-    @ConfigProperty(name = "strato.test.scratch-kafka.port")
-    int brokerPort;
-
-    @ConfigProperty(name = "strato.test.scratch-kafka.advertised-port")
-    int forwardPort;
-
     private TcpForwarder forwarder;
 
     @AfterEach
@@ -57,6 +52,10 @@ class BrokerOutageTest {
 
     @Test
     void anEventWrittenWhileTheBrokerIsDownIsPublishedWhenItReturns() throws Exception {
+        // read here, not injected: test classes are beans of every test application, also those without this resource
+        Config config = ConfigProvider.getConfig();
+        int brokerPort = config.getValue("strato.test.scratch-kafka.port", Integer.class);
+        int forwardPort = config.getValue("strato.test.scratch-kafka.advertised-port", Integer.class);
         forwarder = new TcpForwarder(forwardPort, brokerPort);
         UUID before = write("before the outage");
         await(() -> published(before), Duration.ofSeconds(90), "event published while the broker is up");
