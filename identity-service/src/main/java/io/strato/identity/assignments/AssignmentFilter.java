@@ -42,6 +42,22 @@ public record AssignmentFilter(String userId, String groupId, String roleId, Str
                 flag(includeNames, "include_names"));
     }
 
+    /**
+     * A flag's value, "" when the query names it without a value ({@code ?effective}, as Keystone's
+     * api-ref writes it), which the JAX-RS query parameter does not report.
+     */
+    public static String bareFlag(String value, String name, String rawQuery) {
+        if (value != null || rawQuery == null) {
+            return value;
+        }
+        for (String part : rawQuery.split("&")) {
+            if (part.equals(name) || part.equals(name + "=")) {
+                return "";
+            }
+        }
+        return null;
+    }
+
     /** A flag filter: absent is false, present without a value ({@code ?effective}) is true. */
     static boolean flag(String value, String name) {
         if (value == null) {

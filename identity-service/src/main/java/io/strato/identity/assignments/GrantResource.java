@@ -1,5 +1,6 @@
 package io.strato.identity.assignments;
 
+import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 import io.strato.identity.api.Links;
 import io.strato.identity.roles.RoleView;
@@ -18,7 +19,9 @@ import jakarta.ws.rs.core.Response;
  * The grant API shared by the six grant URL families
  * ({@code /v3/{projects/P|domains/D|system}/{users/U|groups/G}/roles[/R]}). Each subclass names its
  * path with the template variables {@code target} and {@code actor} and says what they are.
+ * {@code @Authenticated} sits here too: Quarkus reads security annotations from a method's declaring class.
  */
+@Authenticated
 public abstract class GrantResource {
     private final GrantService service;
     private final Policy policy;

@@ -9,6 +9,8 @@ import io.strato.kit.policy.Policy;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.UriInfo;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -36,9 +38,12 @@ public class RoleAssignmentResource {
                                              @QueryParam("scope.domain.id") String domainId,
                                              @QueryParam("scope.system") String system,
                                              @QueryParam("effective") String effective,
-                                             @QueryParam("include_names") String includeNames) {
-        AssignmentFilter f = AssignmentFilter.parse(userId, groupId, roleId, projectId, domainId, system, effective,
-                includeNames);
+                                             @QueryParam("include_names") String includeNames,
+                                             @Context UriInfo uri) {
+        String rawQuery = uri.getRequestUri().getRawQuery();
+        AssignmentFilter f = AssignmentFilter.parse(userId, groupId, roleId, projectId, domainId, system,
+                AssignmentFilter.bareFlag(effective, "effective", rawQuery),
+                AssignmentFilter.bareFlag(includeNames, "include_names", rawQuery));
         Caller c = caller.get();
         return service.scopeDomain(f)
                 .invoke(domain -> {

@@ -31,4 +31,12 @@ class AssignmentFilterTest {
         assertThrows(InvalidInput.class, () -> AssignmentFilter.parse(null, null, null, null, null, "some", null, null));
         assertThrows(InvalidInput.class, () -> AssignmentFilter.parse(null, null, null, null, null, null, "maybe", null));
     }
+
+    @Test
+    void aBareFlagInTheQueryCountsAsPresent() {
+        assertEquals("", AssignmentFilter.bareFlag(null, "effective", "user.id=u&effective"));
+        assertEquals("", AssignmentFilter.bareFlag(null, "effective", "effective=&x=1"));
+        assertEquals(null, AssignmentFilter.bareFlag(null, "effective", "effectively=1"));
+        assertEquals("false", AssignmentFilter.bareFlag("false", "effective", "effective=false"));
+    }
 }
