@@ -80,6 +80,6 @@ public class AuthResource {
         if (nocatalog != null || t.unscoped()) {
             return Uni.createFrom().item(TokenView.of(t, null));
         }
-        return catalog.build().map(c -> TokenView.of(t, c));
+        return catalog.build(t.project() == null ? null : t.project().id(), t.user().id()).map(c -> TokenView.of(t, c));
     }
 }

@@ -45,7 +45,7 @@ public class AuthScopesResource {
         if (!c.isProjectScoped() && !c.isDomainScoped() && !c.systemScope()) {
             return Uni.createFrom().item(Map.of("catalog", List.of(), "links", links.collection("auth/catalog")));
         }
-        return catalog.build().map(cat -> Map.of("catalog", cat, "links", links.collection("auth/catalog")));
+        return catalog.build(c.projectId(), c.userId()).map(cat -> Map.of("catalog", cat, "links", links.collection("auth/catalog")));
     }
 
     @GET
