@@ -3,6 +3,7 @@ package io.strato.identity.catalog;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
+import io.strato.identity.api.Filter;
 import io.strato.identity.api.Ids;
 import io.strato.identity.events.IdentityEvents;
 import io.strato.kit.faults.InvalidInput;
@@ -47,21 +48,8 @@ public class EndpointService {
 
     @WithSession
     public Uni<List<Endpoint>> list(String serviceId, String iface, String regionId) {
-        StringBuilder q = new StringBuilder("1 = 1");
-        Map<String, Object> p = new HashMap<>();
-        if (serviceId != null) {
-            q.append(" and serviceId = :service");
-            p.put("service", serviceId);
-        }
-        if (iface != null) {
-            q.append(" and iface = :iface");
-            p.put("iface", iface);
-        }
-        if (regionId != null) {
-            q.append(" and regionId = :region");
-            p.put("region", regionId);
-        }
-        return endpoints.list(q + " order by serviceId, iface, id", p);
+        Filter f = new Filter().eq("serviceId", serviceId).eq("iface", iface).eq("regionId", regionId);
+        return endpoints.list(f.orderBy("serviceId, iface, id"), f.params());
     }
 
     public Uni<Endpoint> create(EndpointView.Fields f) {

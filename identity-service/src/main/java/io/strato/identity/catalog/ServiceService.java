@@ -3,12 +3,12 @@ package io.strato.identity.catalog;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
+import io.strato.identity.api.Filter;
 import io.strato.identity.api.Ids;
 import io.strato.identity.api.Validate;
 import io.strato.identity.events.IdentityEvents;
 import io.strato.kit.faults.NotFound;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -36,17 +36,8 @@ public class ServiceService {
     /** Filters as Keystone's: {@code type} and {@code name} (the openstack client finds a service by name, then by type). */
     @WithSession
     public Uni<List<CatalogService>> list(String type, String name) {
-        StringBuilder q = new StringBuilder("1 = 1");
-        Map<String, Object> p = new HashMap<>();
-        if (type != null) {
-            q.append(" and type = :type");
-            p.put("type", type);
-        }
-        if (name != null) {
-            q.append(" and name = :name");
-            p.put("name", name);
-        }
-        return services.list(q + " order by type, name, id", p);
+        Filter f = new Filter().eq("type", type).eq("name", name);
+        return services.list(f.orderBy("type, name, id"), f.params());
     }
 
     public Uni<CatalogService> create(ServiceView.Fields f) {

@@ -3,6 +3,7 @@ package io.strato.identity.domains;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
+import io.strato.identity.api.Filter;
 import io.strato.identity.api.Ids;
 import io.strato.identity.api.Validate;
 import io.strato.identity.events.IdentityEvents;
@@ -43,17 +44,8 @@ public class DomainService {
 
     @WithSession
     public Uni<List<Domain>> list(String name, Boolean enabled) {
-        StringBuilder q = new StringBuilder("1 = 1");
-        Map<String, Object> p = new java.util.HashMap<>();
-        if (name != null) {
-            q.append(" and name = :name");
-            p.put("name", name);
-        }
-        if (enabled != null) {
-            q.append(" and enabled = :enabled");
-            p.put("enabled", enabled);
-        }
-        return domains.list(q + " order by name", p);
+        Filter f = new Filter().eq("name", name).eq("enabled", enabled);
+        return domains.list(f.orderBy("name"), f.params());
     }
 
     @WithTransaction

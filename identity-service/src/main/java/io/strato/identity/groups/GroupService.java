@@ -3,6 +3,7 @@ package io.strato.identity.groups;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
+import io.strato.identity.api.Filter;
 import io.strato.identity.api.Ids;
 import io.strato.identity.api.Validate;
 import io.strato.identity.assignments.AssignmentCleanup;
@@ -12,7 +13,6 @@ import io.strato.kit.faults.Conflict;
 import io.strato.kit.faults.InvalidInput;
 import io.strato.kit.faults.NotFound;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -39,17 +39,8 @@ public class GroupService {
 
     @WithSession
     public Uni<List<Group>> list(String name, String domainId) {
-        StringBuilder q = new StringBuilder("1 = 1");
-        Map<String, Object> p = new HashMap<>();
-        if (name != null) {
-            q.append(" and name = :name");
-            p.put("name", name);
-        }
-        if (domainId != null) {
-            q.append(" and domainId = :domainId");
-            p.put("domainId", domainId);
-        }
-        return groups.list(q + " order by name", p);
+        Filter f = new Filter().eq("name", name).eq("domainId", domainId);
+        return groups.list(f.orderBy("name"), f.params());
     }
 
     /**

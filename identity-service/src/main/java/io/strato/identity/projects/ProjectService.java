@@ -4,6 +4,7 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
+import io.strato.identity.api.Filter;
 import io.strato.identity.api.Ids;
 import io.strato.identity.api.Validate;
 import io.strato.identity.domains.DomainRepository;
@@ -42,29 +43,13 @@ public class ProjectService {
 
     @WithSession
     public Uni<List<Project>> list(ProjectFilter f, Paging paging) {
-        StringBuilder q = new StringBuilder("1 = 1");
-        Map<String, Object> p = new HashMap<>();
-        if (f.name() != null) {
-            q.append(" and name = :name");
-            p.put("name", f.name());
-        }
-        if (f.domainId() != null) {
-            q.append(" and domainId = :domainId");
-            p.put("domainId", f.domainId());
-        }
+        Filter q = new Filter().eq("name", f.name()).eq("domainId", f.domainId()).eq("enabled", f.enabled())
+                .after("id", paging.marker());
         if (f.parentId() != null) {
-            q.append(" and (parentId = :parentId or (parentId is null and domainId = :parentId))");
-            p.put("parentId", f.parentId());
+            // a top-level project's parent is its domain, as Keystone shows it
+            q.clause("(parentId = :%s or (parentId is null and domainId = :%s))", f.parentId());
         }
-        if (f.enabled() != null) {
-            q.append(" and enabled = :enabled");
-            p.put("enabled", f.enabled());
-        }
-        if (paging.marker() != null) {
-            q.append(" and id > :marker");
-            p.put("marker", paging.marker());
-        }
-        return projects.find(q + " order by id", p).list()
+        return projects.find(q.orderBy("id"), q.params()).list()
                 .map(all -> all.stream().filter(f::matchesTags).limit(paging.limit()).toList());
     }
 

@@ -4,6 +4,7 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
+import io.strato.identity.api.Filter;
 import io.strato.identity.api.Ids;
 import io.strato.identity.api.Validate;
 import io.strato.identity.domains.DomainRepository;
@@ -50,25 +51,9 @@ public class UserService {
 
     @WithSession
     public Uni<List<User>> list(String name, String domainId, Boolean enabled, Paging paging) {
-        StringBuilder q = new StringBuilder("1 = 1");
-        Map<String, Object> p = new HashMap<>();
-        if (name != null) {
-            q.append(" and name = :name");
-            p.put("name", name);
-        }
-        if (domainId != null) {
-            q.append(" and domainId = :domainId");
-            p.put("domainId", domainId);
-        }
-        if (enabled != null) {
-            q.append(" and enabled = :enabled");
-            p.put("enabled", enabled);
-        }
-        if (paging.marker() != null) {
-            q.append(" and id > :marker");
-            p.put("marker", paging.marker());
-        }
-        return users.find(q + " order by id", p).page(0, paging.limit()).list();
+        Filter f = new Filter().eq("name", name).eq("domainId", domainId).eq("enabled", enabled)
+                .after("id", paging.marker());
+        return users.find(f.orderBy("id"), f.params()).page(0, paging.limit()).list();
     }
 
     @WithTransaction

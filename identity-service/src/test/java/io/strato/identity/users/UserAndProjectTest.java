@@ -38,6 +38,30 @@ class UserAndProjectTest {
     }
 
     @Test
+    void concurrentCreatesOfOneNameGiveOne201AndOnly409s() throws Exception {
+        String admin = adminToken();
+        String name = unique("race");
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            java.util.List<java.util.concurrent.Future<Integer>> answers = new java.util.ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                answers.add(pool.submit(() -> given().header("X-Auth-Token", admin).contentType(ContentType.JSON)
+                        .body("{\"project\":{\"name\":\"" + name + "\"}}").post("/v3/projects").statusCode()));
+            }
+            java.util.List<Integer> codes = new java.util.ArrayList<>();
+            for (java.util.concurrent.Future<Integer> f : answers) {
+                codes.add(f.get());
+            }
+            org.junit.jupiter.api.Assertions.assertEquals(1, codes.stream().filter(c -> c == 201).count(), codes.toString());
+            org.junit.jupiter.api.Assertions.assertEquals(7, codes.stream().filter(c -> c == 409).count(), codes.toString());
+        } finally {
+            pool.shutdownNow();
+        }
+        given().header("X-Auth-Token", admin).queryParam("name", name).get("/v3/projects")
+                .then().statusCode(200).body("projects", org.hamcrest.Matchers.hasSize(1));
+    }
+
+    @Test
     void badBodiesAre400NotServerErrors() {
         String admin = adminToken();
         given().header("X-Auth-Token", admin).contentType(ContentType.JSON).body("{\"user\":").post("/v3/users")

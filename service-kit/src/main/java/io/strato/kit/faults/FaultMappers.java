@@ -68,8 +68,45 @@ public class FaultMappers {
         return dialect.render(status, e, message);
     }
 
+    /** The PostgreSQL SQLSTATE anywhere in the cause chain, or null. */
+    static String sqlState(Throwable e) {
+        for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
+            if (t instanceof io.vertx.pgclient.PgException pg) {
+                return pg.getSqlState();
+            }
+            if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null) {
+                return sql.getSQLState();
+            }
+        }
+        return null;
+    }
+
+    static boolean isConnectionFailure(Throwable e) {
+        for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
+            if (t instanceof java.net.ConnectException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     @ServerExceptionMapper
     public Response unexpected(Exception e) {
+        String sqlState = sqlState(e);
+        if ("23505".equals(sqlState)) {
+            // a unique index caught a race the service's own check could not see (two creates at once)
+            return dialect.render(409, e, "The request conflicts with an existing resource (a concurrent request created it first).");
+        }
+        if ("23503".equals(sqlState)) {
+            return dialect.render(409, e, "The request conflicts with a resource that is referenced or was removed meanwhile.");
+        }
+        if ("40001".equals(sqlState) || "40P01".equals(sqlState)) {
+            return dialect.render(409, e, "The request conflicted with a concurrent change; retry it.");
+        }
+        if (isConnectionFailure(e)) {
+            LOG.warn("a dependency is unreachable", e);
+            return dialect.render(503, e, "A service this request depends on is unreachable; retry later.");
+        }
         LOG.error("unexpected failure", e);
         return dialect.render(500, e, "An unexpected error prevented the server from fulfilling your request.");
     }
