@@ -4,7 +4,7 @@ import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 import io.strato.identity.api.Links;
 import io.strato.identity.api.Validate;
-import io.strato.identity.domains.Domain;
+import io.strato.identity.api.DefaultDomain;
 import io.strato.identity.users.UserView;
 import io.strato.kit.auth.Caller;
 import io.strato.kit.auth.CurrentCaller;
@@ -61,8 +61,7 @@ public class GroupResource {
     public Uni<Response> create(GroupView.Body body) {
         GroupView.Fields f = Validate.body(body == null ? null : body.group(), "group");
         Caller c = caller.get();
-        String domainId = f.domainId() != null && !f.domainId().isBlank() ? f.domainId()
-                : c.domainId() != null ? c.domainId() : Domain.DEFAULT_ID;
+        String domainId = DefaultDomain.of(c, f.domainId());
         policy.enforce(GroupPolicies.CREATE, c, GroupPolicies.target(null, domainId));
         return service.create(f, domainId)
                 .map(g -> Response.status(201).entity(new GroupView.One(GroupView.of(g, links))).build());

@@ -5,7 +5,7 @@ import io.smallrye.mutiny.Uni;
 import io.strato.identity.api.Links;
 import io.strato.identity.api.Validate;
 import io.strato.identity.config.IdentityConfig;
-import io.strato.identity.domains.Domain;
+import io.strato.identity.api.DefaultDomain;
 import io.strato.kit.auth.Caller;
 import io.strato.kit.auth.CurrentCaller;
 import io.strato.kit.faults.NotFound;
@@ -71,9 +71,8 @@ public class ProjectResource {
     public Uni<Response> create(ProjectView.Body body) {
         ProjectView.Fields f = Validate.body(body == null ? null : body.project(), "project");
         Caller c = caller.get();
-        String defaultDomain = c.projectDomainId() != null ? c.projectDomainId()
-                : c.domainId() != null ? c.domainId() : Domain.DEFAULT_ID;
-        String domainId = f.domainId() != null ? f.domainId() : defaultDomain;
+        String defaultDomain = DefaultDomain.of(c);
+        String domainId = DefaultDomain.of(c, f.domainId());
         policy.enforce(ProjectPolicies.CREATE, c, Map.of("project", Map.of("domain_id", domainId)));
         return service.create(f, defaultDomain)
                 .map(p -> Response.status(201).entity(new ProjectView.One(ProjectView.of(p, links))).build());

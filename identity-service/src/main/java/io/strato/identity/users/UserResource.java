@@ -5,7 +5,7 @@ import io.smallrye.mutiny.Uni;
 import io.strato.identity.api.Links;
 import io.strato.identity.api.Validate;
 import io.strato.identity.config.IdentityConfig;
-import io.strato.identity.domains.Domain;
+import io.strato.identity.api.DefaultDomain;
 import io.strato.kit.auth.Caller;
 import io.strato.kit.auth.CurrentCaller;
 import io.strato.kit.policy.Policy;
@@ -64,9 +64,7 @@ public class UserResource {
     public Uni<Response> create(UserView.Body body) {
         UserView.Fields f = Validate.body(body == null ? null : body.user(), "user");
         Caller c = caller.get();
-        String domainId = f.domainId() != null ? f.domainId()
-                : c.projectDomainId() != null ? c.projectDomainId()
-                : c.domainId() != null ? c.domainId() : Domain.DEFAULT_ID;
+        String domainId = DefaultDomain.of(c, f.domainId());
         policy.enforce(UserPolicies.CREATE, c, Map.of("user", Map.of("domain_id", domainId)));
         return service.create(f, domainId)
                 .map(u -> Response.status(201).entity(new UserView.One(UserView.of(u, links))).build());
