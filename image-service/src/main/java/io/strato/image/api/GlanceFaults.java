@@ -1,0 +1,35 @@
+package io.strato.image.api;
+
+import io.strato.kit.faults.FaultDialect;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Glance's errors as its clients read them. Glance answers with webob faults (status line + a
+ * message); python-glanceclient reads a JSON error body by taking every top-level value as an object
+ * and joining their {@code message} fields, and openstacksdk does the same (falling back to a root
+ * {@code message}). So the body is one nested object carrying webob's fields:
+ * {@code {"error": {"code": 404, "title": "Not Found", "message": "No image found with ID ..."}}},
+ * which both clients turn into "404 Not Found: No image found with ID ...". Never a stack trace.
+ */
+@ApplicationScoped
+public class GlanceFaults implements FaultDialect {
+
+    @Override
+    public Response render(int status, Throwable cause, String message) {
+        Map<String, Object> error = new LinkedHashMap<>();
+        error.put("code", status);
+        error.put("title", FaultDialect.title(status));
+        error.put("message", message == null || message.isBlank() ? FaultDialect.title(status) : message);
+        Response.ResponseBuilder r = Response.status(status).type(MediaType.APPLICATION_JSON_TYPE)
+                .entity(Map.of("error", error));
+        if (status == 401) {
+            // what keystonemiddleware in front of Glance answers; clients re-authenticate on it
+            r.header("WWW-Authenticate", "Keystone uri=\"identity\"");
+        }
+        return r.build();
+    }
+}
