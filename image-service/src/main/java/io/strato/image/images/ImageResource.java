@@ -1,0 +1,129 @@
+package io.strato.image.images;
+
+import io.quarkus.security.Authenticated;
+import io.smallrye.mutiny.Uni;
+import io.strato.image.api.JsonBody;
+import io.strato.image.policy.ImagePolicies;
+import io.strato.kit.auth.Caller;
+import io.strato.kit.auth.CurrentCaller;
+import io.strato.kit.faults.NotFound;
+import io.strato.kit.policy.Policy;
+import io.strato.kit.web.Paging;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.Map;
+import java.util.UUID;
+
+/** Glance v2 image records: create, list, show, JSON-patch update, delete, tags, (de|re)activation. */
+@Path("/v2/images")
+@Authenticated
+@Produces(MediaType.APPLICATION_JSON)
+public class ImageResource {
+    /** Glance's JSON-patch media type for image updates. */
+    public static final String PATCH_TYPE = "application/openstack-images-v2.1-json-patch";
+    private static final int DEFAULT_LIMIT = 25;
+    private static final int MAX_LIMIT = 1000;
+
+    private final ImageService service;
+    private final Policy policy;
+    private final CurrentCaller callers;
+    private final JsonBody json;
+
+    public ImageResource(ImageService service, Policy policy, CurrentCaller callers, JsonBody json) {
+        this.service = service;
+        this.policy = policy;
+        this.callers = callers;
+        this.json = json;
+    }
+
+    @POST
+    public Uni<Response> create(String body) {
+        Caller caller = callers.get();
+        ImageRequest.Create request = ImageRequest.Create.of(json.object(body));
+        return service.create(caller, request)
+                .map(i -> Response.status(201).entity(ImageView.of(i)).build());
+    }
+
+    @GET
+    public Uni<Map<String, Object>> list(@Context UriInfo uri) {
+        Caller caller = callers.get();
+        policy.enforce(ImagePolicies.LIST, caller, Map.of());
+        var query = uri.getQueryParameters();
+        Paging paging = Paging.of(query.getFirst("limit"), query.getFirst("marker"), DEFAULT_LIMIT, MAX_LIMIT);
+        return service.list(caller, query, paging.limit(), paging.marker())
+                .map(images -> ImageListView.of(images, query, paging.limit()));
+    }
+
+    @GET
+    @Path("{id}")
+    public Uni<Map<String, Object>> show(@PathParam("id") String id) {
+        Caller caller = callers.get();
+        policy.enforce(ImagePolicies.GET, caller, Map.of());
+        return service.visible(caller, pathId(id)).map(ImageView::of);
+    }
+
+    @PATCH
+    @Path("{id}")
+    @Consumes(PATCH_TYPE)
+    public Uni<Map<String, Object>> update(@PathParam("id") String id, String body) {
+        Caller caller = callers.get();
+        return service.patch(caller, pathId(id), json.parse(body)).map(ImageView::of);
+    }
+
+    @DELETE
+    @Path("{id}")
+    public Uni<Response> delete(@PathParam("id") String id) {
+        Caller caller = callers.get();
+        return service.delete(caller, pathId(id))
+                // TODO remove the bytes through store/ImageStore.delete(location) once the store is in
+                .map(image -> Response.noContent().build());
+    }
+
+    @PUT
+    @Path("{id}/tags/{tag}")
+    public Uni<Response> addTag(@PathParam("id") String id, @PathParam("tag") String tag) {
+        Caller caller = callers.get();
+        return service.addTag(caller, pathId(id), tag).map(v -> Response.noContent().build());
+    }
+
+    @DELETE
+    @Path("{id}/tags/{tag}")
+    public Uni<Response> removeTag(@PathParam("id") String id, @PathParam("tag") String tag) {
+        Caller caller = callers.get();
+        return service.removeTag(caller, pathId(id), tag).map(v -> Response.noContent().build());
+    }
+
+    @POST
+    @Path("{id}/actions/deactivate")
+    public Uni<Response> deactivate(@PathParam("id") String id) {
+        Caller caller = callers.get();
+        return service.deactivate(caller, pathId(id)).map(v -> Response.noContent().build());
+    }
+
+    @POST
+    @Path("{id}/actions/reactivate")
+    public Uni<Response> reactivate(@PathParam("id") String id) {
+        Caller caller = callers.get();
+        return service.reactivate(caller, pathId(id)).map(v -> Response.noContent().build());
+    }
+
+    /** An id in a path that is no UUID names no image: 404, as Glance answers. */
+    static UUID pathId(String id) {
+        try {
+            return UUID.fromString(id);
+        } catch (IllegalArgumentException e) {
+            throw new NotFound("No image found with ID " + id);
+        }
+    }
+}

@@ -1,0 +1,244 @@
+package io.strato.image.images;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
+import io.strato.kit.testing.StratoInfraResource;
+import io.strato.kit.testing.TestIdentity;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/** Image records as `openstack image create/show/set/delete` drive them, and Glance's error answers. */
+@QuarkusTest
+@WithTestResource(StratoInfraResource.class)
+@WithTestResource(TestIdentity.class)
+class ImageApiTest {
+    static final String PATCH = "application/openstack-images-v2.1-json-patch";
+
+    private final String project = "p-" + UUID.randomUUID();
+    private final String member = TestIdentity.token("u-" + project, project, "member", "reader");
+    private final String admin = TestIdentity.token("admin", "admin-project", "admin", "member", "reader");
+
+    static RequestSpecification as(String token) {
+        return given().header("X-Auth-Token", token).contentType(ContentType.JSON);
+    }
+
+    static String create(String token, String json) {
+        return as(token).body(json).post("/v2/images").then().statusCode(201).extract().path("id");
+    }
+
+    @Test
+    void createThenShowAnswersGlancesImage() {
+        String id = as(member).body("{\"name\":\"cirros\",\"disk_format\":\"qcow2\",\"container_format\":\"bare\","
+                        + "\"min_disk\":1,\"min_ram\":64,\"tags\":[\"a\",\"b\"],\"os_distro\":\"cirros\"}")
+                .post("/v2/images").then().statusCode(201)
+                .body("status", equalTo("queued"))
+                .body("visibility", equalTo("private"))
+                .body("protected", equalTo(false))
+                .body("os_hidden", equalTo(false))
+                .body("owner", equalTo(project))
+                .body("size", nullValue())
+                .body("checksum", nullValue())
+                .body("min_disk", equalTo(1))
+                .body("os_distro", equalTo("cirros"))
+                .body("tags", equalTo(List.of("a", "b")))
+                .body("schema", equalTo("/v2/schemas/image"))
+                .body("created_at", notNullValue())
+                .extract().path("id");
+        as(member).get("/v2/images/{id}", id).then().statusCode(200)
+                .body("id", equalTo(id))
+                .body("name", equalTo("cirros"))
+                .body("disk_format", equalTo("qcow2"))
+                .body("self", equalTo("/v2/images/" + id))
+                .body("file", equalTo("/v2/images/" + id + "/file"))
+                .body("os_distro", equalTo("cirros"));
+        assertEquals(1, ImageDb.events("strato.image.image.created.v1", id));
+    }
+
+    @Test
+    void createWithAGivenIdTwiceIsAConflict() {
+        String id = UUID.randomUUID().toString();
+        create(member, "{\"id\":\"" + id + "\",\"name\":\"fixed\"}");
+        as(member).body("{\"id\":\"" + id + "\",\"name\":\"again\"}").post("/v2/images").then().statusCode(409)
+                .body("error.code", equalTo(409));
+    }
+
+    @Test
+    void badInputIsA400InGlancesFormat() {
+        as(member).body("{\"name\":\"x\",\"disk_format\":\"floppy\",\"container_format\":\"bare\"}")
+                .post("/v2/images").then().statusCode(400)
+                .body("error.code", equalTo(400)).body("error.message", containsString("floppy"));
+        as(member).body("{\"name\":\"x\",\"container_format\":\"tarball\"}").post("/v2/images").then().statusCode(400);
+        as(member).body("{\"name\": ").post("/v2/images").then().statusCode(400)
+                .body("error.message", containsString("Malformed"));
+        as(member).body("[1]").post("/v2/images").then().statusCode(400);
+        as(member).body("{\"min_ram\":-1}").post("/v2/images").then().statusCode(400);
+        as(member).body("{\"protected\":\"yes\"}").post("/v2/images").then().statusCode(400);
+        as(member).body("{\"owner_team\":7}").post("/v2/images").then().statusCode(400);
+        as(member).body("{\"id\":\"not-a-uuid\"}").post("/v2/images").then().statusCode(400);
+        as(member).body("{\"status\":\"active\"}").post("/v2/images").then().statusCode(403)
+                .body("error.message", containsString("read-only"));
+    }
+
+    @Test
+    void unknownImageIs404() {
+        as(member).get("/v2/images/{id}", UUID.randomUUID()).then().statusCode(404)
+                .body("error.code", equalTo(404)).body("error.title", equalTo("Not Found"));
+        as(member).get("/v2/images/not-a-uuid").then().statusCode(404);
+    }
+
+    @Test
+    void anotherProjectsPrivateImageIsNotFoundButAdminSeesIt() {
+        String id = create(member, "{\"name\":\"secret\"}");
+        String stranger = TestIdentity.token("u-other", "p-other-" + UUID.randomUUID(), "member", "reader");
+        as(stranger).get("/v2/images/{id}", id).then().statusCode(404);
+        patch(stranger, id, "[{\"op\":\"replace\",\"path\":\"/name\",\"value\":\"x\"}]").statusCode(404);
+        as(stranger).delete("/v2/images/{id}", id).then().statusCode(404);
+        as(admin).get("/v2/images/{id}", id).then().statusCode(200).body("owner", equalTo(project));
+    }
+
+    @Test
+    void onlyAnAdminPublicizes() {
+        as(member).body("{\"name\":\"pub\",\"visibility\":\"public\"}").post("/v2/images").then().statusCode(403);
+        String id = create(member, "{\"name\":\"to-publish\"}");
+        patch(member, id, "[{\"op\":\"replace\",\"path\":\"/visibility\",\"value\":\"public\"}]").statusCode(403);
+        patch(member, id, "[{\"op\":\"replace\",\"path\":\"/visibility\",\"value\":\"shared\"}]").statusCode(200)
+                .body("visibility", equalTo("shared"));
+        patch(member, id, "[{\"op\":\"replace\",\"path\":\"/visibility\",\"value\":\"community\"}]").statusCode(200);
+        patch(admin, id, "[{\"op\":\"replace\",\"path\":\"/visibility\",\"value\":\"public\"}]").statusCode(200)
+                .body("visibility", equalTo("public"));
+        String stranger = TestIdentity.token("u-other", "p-other-" + UUID.randomUUID(), "member", "reader");
+        as(stranger).get("/v2/images/{id}", id).then().statusCode(200);
+        patch(stranger, id, "[{\"op\":\"replace\",\"path\":\"/name\",\"value\":\"mine\"}]").statusCode(403);
+        as(stranger).delete("/v2/images/{id}", id).then().statusCode(403);
+    }
+
+    @Test
+    void aReaderCannotCreate() {
+        String reader = TestIdentity.token("u-reader", project, "reader");
+        as(reader).body("{\"name\":\"r\"}").post("/v2/images").then().statusCode(403);
+    }
+
+    @Test
+    void jsonPatchUpdatesAttributesPropertiesAndTags() {
+        String id = create(member, "{\"name\":\"before\",\"disk_format\":\"raw\",\"container_format\":\"bare\"}");
+        patch(member, id, "[{\"op\":\"replace\",\"path\":\"/name\",\"value\":\"after\"},"
+                + "{\"op\":\"add\",\"path\":\"/owner_team\",\"value\":\"platform\"},"
+                + "{\"op\":\"add\",\"path\":\"/a~1b\",\"value\":\"slash\"},"
+                + "{\"op\":\"replace\",\"path\":\"/min_ram\",\"value\":512},"
+                + "{\"op\":\"replace\",\"path\":\"/protected\",\"value\":true},"
+                + "{\"op\":\"replace\",\"path\":\"/disk_format\",\"value\":\"qcow2\"},"
+                + "{\"op\":\"replace\",\"path\":\"/tags\",\"value\":[\"golden\"]}]").statusCode(200)
+                .body("name", equalTo("after"))
+                .body("owner_team", equalTo("platform"))
+                .body("'a/b'", equalTo("slash"))
+                .body("min_ram", equalTo(512))
+                .body("protected", equalTo(true))
+                .body("disk_format", equalTo("qcow2"))
+                .body("tags", equalTo(List.of("golden")));
+        patch(member, id, "[{\"op\":\"remove\",\"path\":\"/owner_team\"}]").statusCode(200)
+                .body("owner_team", nullValue());
+        as(member).get("/v2/images/{id}", id).then().body("owner_team", nullValue()).body("name", equalTo("after"));
+        assertEquals(2, ImageDb.events("strato.image.image.updated.v1", id));
+    }
+
+    @Test
+    void jsonPatchErrors() {
+        String id = create(member, "{\"name\":\"p\",\"disk_format\":\"raw\",\"container_format\":\"bare\"}");
+        patch(member, id, "[{\"op\":\"move\",\"path\":\"/name\",\"from\":\"/x\"}]").statusCode(400);
+        patch(member, id, "{\"op\":\"replace\"}").statusCode(400);
+        patch(member, id, "[{\"op\":\"replace\",\"path\":\"name\",\"value\":\"x\"}]").statusCode(400);
+        patch(member, id, "[{\"op\":\"replace\",\"path\":\"/name\"}]").statusCode(400);
+        patch(member, id, "[{\"op\":\"replace\",\"path\":\"/min_disk\",\"value\":\"big\"}]").statusCode(400);
+        patch(member, id, "[{\"op\":\"replace\",\"path\":\"/disk_format\",\"value\":\"floppy\"}]").statusCode(400);
+        patch(member, id, "[{\"op\":\"replace\",\"path\":\"/name\", ").statusCode(400);
+        patch(member, id, "[{\"op\":\"replace\",\"path\":\"/status\",\"value\":\"active\"}]").statusCode(403)
+                .body("error.message", containsString("read-only"));
+        patch(member, id, "[{\"op\":\"replace\",\"path\":\"/checksum\",\"value\":\"0\"}]").statusCode(403);
+        patch(member, id, "[{\"op\":\"remove\",\"path\":\"/name\"}]").statusCode(403);
+        patch(member, id, "[{\"op\":\"replace\",\"path\":\"/nothing_here\",\"value\":\"x\"}]").statusCode(409);
+        as(member).body("[{\"op\":\"replace\",\"path\":\"/name\",\"value\":\"x\"}]")
+                .patch("/v2/images/{id}", id).then().statusCode(415);
+        as(member).get("/v2/images/{id}", id).then().body("name", equalTo("p"));
+
+        ImageDb.update("update image set status = 'active' where id = ?", UUID.fromString(id));
+        patch(member, id, "[{\"op\":\"replace\",\"path\":\"/disk_format\",\"value\":\"qcow2\"}]").statusCode(403);
+    }
+
+    @Test
+    void aProtectedImageCannotBeDeleted() {
+        String id = create(member, "{\"name\":\"keep\",\"protected\":true}");
+        as(member).delete("/v2/images/{id}", id).then().statusCode(403).body("error.message", containsString("protected"));
+        patch(member, id, "[{\"op\":\"replace\",\"path\":\"/protected\",\"value\":false}]").statusCode(200);
+        as(member).delete("/v2/images/{id}", id).then().statusCode(204);
+        as(member).get("/v2/images/{id}", id).then().statusCode(404);
+        assertEquals(1, ImageDb.events("strato.image.image.deleted.v1", id));
+    }
+
+    @Test
+    void deactivateAndReactivate() {
+        String id = create(member, "{\"name\":\"life\",\"disk_format\":\"raw\",\"container_format\":\"bare\"}");
+        as(member).post("/v2/images/{id}/actions/deactivate", id).then().statusCode(403);
+        ImageDb.update("update image set status = 'active' where id = ?", UUID.fromString(id));
+        String reader = TestIdentity.token("u-reader", project, "reader");
+        as(reader).post("/v2/images/{id}/actions/deactivate", id).then().statusCode(403);
+        as(member).post("/v2/images/{id}/actions/deactivate", id).then().statusCode(204);
+        as(member).get("/v2/images/{id}", id).then().body("status", equalTo("deactivated"));
+        as(member).post("/v2/images/{id}/actions/deactivate", id).then().statusCode(204);
+        as(member).post("/v2/images/{id}/actions/reactivate", id).then().statusCode(204);
+        as(member).get("/v2/images/{id}", id).then().body("status", equalTo("active"));
+        assertEquals(1, ImageDb.events("strato.image.image.deactivated.v1", id));
+        assertEquals(1, ImageDb.events("strato.image.image.reactivated.v1", id));
+    }
+
+    @Test
+    void tagsAreAddedAndRemovedOneByOne() {
+        String id = create(member, "{\"name\":\"tagged\"}");
+        as(member).put("/v2/images/{id}/tags/{tag}", id, "golden").then().statusCode(204);
+        as(member).put("/v2/images/{id}/tags/{tag}", id, "golden").then().statusCode(204);
+        as(member).put("/v2/images/{id}/tags/{tag}", id, "ubuntu").then().statusCode(204);
+        as(member).get("/v2/images/{id}", id).then().body("tags", equalTo(List.of("golden", "ubuntu")));
+        as(member).delete("/v2/images/{id}/tags/{tag}", id, "golden").then().statusCode(204);
+        as(member).delete("/v2/images/{id}/tags/{tag}", id, "golden").then().statusCode(404);
+        as(member).put("/v2/images/{id}/tags/{tag}", id, "a,b").then().statusCode(400);
+        as(member).get("/v2/images/{id}", id).then().body("tags", equalTo(List.of("ubuntu")))
+                .body("tags", not(hasItem("golden")));
+    }
+
+    @Test
+    void versionsAndSchemas() {
+        given().get("/").then().statusCode(300).body("versions[0].status", equalTo("CURRENT"))
+                .body("versions[0].links[0].href", equalTo("http://127.0.0.1:8080/image/v2/"));
+        as(member).get("/v2/schemas/image").then().statusCode(200)
+                .body("name", equalTo("image"))
+                .body("properties.disk_format.enum", hasItem("qcow2"))
+                .body("properties.container_format.enum", hasItem("bare"))
+                .body("properties.visibility.enum", hasItem("community"))
+                .body("additionalProperties.type", equalTo("string"));
+        as(member).get("/v2/schemas/images").then().statusCode(200).body("properties.images.type", equalTo("array"));
+        as(member).get("/v2/schemas/member").then().statusCode(200).body("properties.status.enum", hasItem("accepted"));
+        as(member).get("/v2/schemas/members").then().statusCode(200).body("name", equalTo("members"));
+    }
+
+    @Test
+    void noTokenIs401() {
+        given().get("/v2/images").then().statusCode(401);
+    }
+
+    private io.restassured.response.ValidatableResponse patch(String token, String id, String ops) {
+        return given().header("X-Auth-Token", token).contentType(PATCH).body(ops.getBytes(StandardCharsets.UTF_8))
+                .patch("/v2/images/{id}", id).then();
+    }
+}
