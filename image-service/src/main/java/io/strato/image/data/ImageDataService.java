@@ -1,0 +1,109 @@
+package io.strato.image.data;
+
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import io.strato.image.images.Image;
+import io.strato.image.store.ImageStore;
+import io.strato.image.store.SizeLimitExceeded;
+import io.strato.kit.auth.Caller;
+import io.strato.kit.faults.Conflict;
+import io.strato.kit.faults.QuotaExceeded;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+import io.vertx.mutiny.core.buffer.Buffer;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.UUID;
+import java.util.concurrent.Executor;
+import org.jboss.logging.Logger;
+
+/**
+ * Image data: streams an upload into the store while the image is "saving" and activates it when
+ * every byte is kept; streams stored bytes back. An upload that fails leaves the image "queued" (the
+ * client's fault: aborted, over quota) or "killed" (the store's), and no bytes behind.
+ */
+@ApplicationScoped
+public class ImageDataService {
+    private static final Logger LOG = Logger.getLogger(ImageDataService.class);
+
+    private final UploadStates states;
+    private final ImageStore store;
+
+    ImageDataService(UploadStates states, ImageStore store) {
+        this.states = states;
+        this.store = store;
+    }
+
+    /** Thrown through the body stream when the client stops sending (disconnects mid-upload). */
+    static final class BodyInterrupted extends RuntimeException {
+        BodyInterrupted(Throwable cause) {
+            super("the client stopped sending the image data: " + cause.getMessage(), cause);
+        }
+    }
+
+    /** Image bytes to send: the whole image or one range of it. */
+    public record Download(Multi<Buffer> body, long size, long offset, long length, String contentMd5, boolean partial) {
+    }
+
+    /**
+     * Streams {@code body} into the store as the data of image {@code id}. {@code body} is subscribed
+     * to only once the image has moved to "saving".
+     */
+    public Uni<Void> upload(UUID id, Caller caller, Multi<Buffer> body) {
+        Executor back = onCurrentContext();
+        return states.begin(id, caller).chain(upload -> {
+            VirtualSize virtualSize = new VirtualSize();
+            Multi<Buffer> watched = body.onItem().invoke(virtualSize::accept)
+                    .onFailure().transform(BodyInterrupted::new);
+            return store.write(id, watched, upload.maxBytes())
+                    .emitOn(back)
+                    .onFailure().call(e -> states.abort(id, e instanceof BodyInterrupted || e instanceof SizeLimitExceeded
+                            ? "queued" : "killed"))
+                    .onFailure(SizeLimitExceeded.class).transform(e -> new QuotaExceeded(
+                            "Image storage quota exceeded for project " + upload.owner() + ": the upload was stopped"
+                                    + " after " + ((SizeLimitExceeded) e).limit() + " bytes, all the project has left."))
+                    .chain(stored -> states.finish(upload, stored, virtualSize.of(upload.diskFormat(), stored.size()))
+                            .onFailure().call(e -> store.delete(stored.location())
+                                    .chain(() -> states.abort(id, "killed")).onFailure().recoverWithNull())
+                            .chain(activated -> activated ? Uni.createFrom().voidItem()
+                                    : store.delete(stored.location()).chain(() -> Uni.createFrom().failure(new Conflict(
+                                            "Image " + id + " was deleted or changed while its data was uploaded.")))))
+                    .onCancellation().call(() -> states.abort(id, "queued"));
+        });
+    }
+
+    /**
+     * The bytes of image {@code id} (one range of them when {@code range} is a Range header), or null
+     * when the image has no data yet.
+     */
+    public Uni<Download> download(UUID id, Caller caller, String range) {
+        return states.findForDownload(id, caller).map(image -> {
+            if (image.storeLocation == null || image.size == null) {
+                return null;
+            }
+            long size = image.size;
+            if (range == null || range.isBlank()) {
+                return new Download(store.read(image.storeLocation, 0, size), size, 0, size, contentMd5(image), false);
+            }
+            ByteRange r = ByteRange.parse(range, size);
+            return new Download(store.read(image.storeLocation, r.offset(), r.length()), size, r.offset(), r.length(),
+                    null, true);
+        });
+    }
+
+    private static String contentMd5(Image image) {
+        try {
+            return image.checksum == null ? null : Base64.getEncoder().encodeToString(HexFormat.of().parseHex(image.checksum));
+        } catch (IllegalArgumentException e) {
+            LOG.warnf("image %s has a malformed checksum", image.id);
+            return null;
+        }
+    }
+
+    /** Runs continuations back on the request's Vert.x context, where Hibernate Reactive sessions live. */
+    private static Executor onCurrentContext() {
+        Context context = Vertx.currentContext();
+        return context == null ? Runnable::run : task -> context.runOnContext(v -> task.run());
+    }
+}

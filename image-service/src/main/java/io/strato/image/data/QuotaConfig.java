@@ -1,0 +1,29 @@
+package io.strato.image.data;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.util.Map;
+import java.util.Optional;
+
+/** Per-project image quotas. */
+@ConfigMapping(prefix = "strato.image.quota")
+public interface QuotaConfig {
+    /** Images a project may own. */
+    @WithDefault("100")
+    long maxImages();
+
+    /** Bytes of image data a project may store (default 100 GiB). */
+    @WithDefault("107374182400")
+    long maxBytes();
+
+    /** Overrides by project id: {@code strato.image.quota.projects."<id>".max-bytes=...}. */
+    Map<String, ProjectQuota> projects();
+
+    interface ProjectQuota {
+        /** Images this project may own. */
+        Optional<Long> maxImages();
+
+        /** Bytes this project may store. */
+        Optional<Long> maxBytes();
+    }
+}
