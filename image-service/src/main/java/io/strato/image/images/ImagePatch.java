@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.strato.kit.faults.Conflict;
 import io.strato.kit.faults.Forbidden;
 import io.strato.kit.faults.InvalidInput;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 
@@ -36,8 +38,12 @@ public final class ImagePatch {
             throw new InvalidInput("Unsupported JSON patch operation '" + op.path("op").asText("")
                     + "': use add, replace or remove.");
         }
-        String attribute = attribute(op.get("path"));
         JsonNode value = op.get("value");
+        if (op.path("path").asText("").startsWith("/tags/")) {
+            tagElement(image, kind, op.get("path").textValue(), value);
+            return;
+        }
+        String attribute = attribute(op.get("path"));
         if (!kind.equals("remove") && value == null) {
             throw new InvalidInput("Operation '" + kind + "' on '/" + attribute + "' needs a value.");
         }
@@ -88,6 +94,40 @@ public final class ImagePatch {
             }
             default -> throw new InvalidInput("Unknown attribute '" + attribute + "'.");
         }
+    }
+
+    /**
+     * One element of the tag list, as JSON-patch libraries address it when they diff two lists
+     * (openstacksdk's jsonpatch.make_patch): {@code /tags/-} or {@code /tags/<index>}.
+     */
+    private static void tagElement(Image image, String kind, String path, JsonNode value) {
+        List<String> tags = new ArrayList<>(ImageView.tags(image));
+        String index = path.substring("/tags/".length());
+        int at;
+        if (index.equals("-") && kind.equals("add")) {
+            at = tags.size();
+        } else {
+            try {
+                at = Integer.parseInt(index);
+            } catch (NumberFormatException e) {
+                throw new InvalidInput("Invalid JSON pointer for this resource: '" + path + "'.");
+            }
+            int max = kind.equals("add") ? tags.size() : tags.size() - 1;
+            if (at < 0 || at > max) {
+                throw new Conflict("Tag index " + at + " is out of range.");
+            }
+        }
+        switch (kind) {
+            case "remove" -> tags.remove(at);
+            case "replace" -> tags.set(at, ImageAttributes.tag(value == null || !value.isTextual() ? null : value.textValue()));
+            default -> {
+                String tag = ImageAttributes.tag(value == null || !value.isTextual() ? null : value.textValue());
+                if (!tags.contains(tag)) {
+                    tags.add(at, tag);
+                }
+            }
+        }
+        image.tags = String.join(",", new LinkedHashSet<>(tags));
     }
 
     private static void queuedOnly(Image image, String attribute) {

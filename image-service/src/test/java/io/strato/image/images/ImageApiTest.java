@@ -150,8 +150,15 @@ class ImageApiTest {
                 .body("tags", equalTo(List.of("golden")));
         patch(member, id, "[{\"op\":\"remove\",\"path\":\"/owner_team\"}]").statusCode(200)
                 .body("owner_team", nullValue());
+        // list elements as openstacksdk's jsonpatch diff addresses them
+        patch(member, id, "[{\"op\":\"add\",\"path\":\"/tags/1\",\"value\":\"ubuntu\"},"
+                + "{\"op\":\"add\",\"path\":\"/tags/-\",\"value\":\"lts\"}]").statusCode(200)
+                .body("tags", equalTo(List.of("golden", "ubuntu", "lts")));
+        patch(member, id, "[{\"op\":\"remove\",\"path\":\"/tags/0\"}]").statusCode(200)
+                .body("tags", equalTo(List.of("ubuntu", "lts")));
+        patch(member, id, "[{\"op\":\"remove\",\"path\":\"/tags/9\"}]").statusCode(409);
         as(member).get("/v2/images/{id}", id).then().body("owner_team", nullValue()).body("name", equalTo("after"));
-        assertEquals(2, ImageDb.events("strato.image.image.updated.v1", id));
+        assertEquals(4, ImageDb.events("strato.image.image.updated.v1", id));
     }
 
     @Test
