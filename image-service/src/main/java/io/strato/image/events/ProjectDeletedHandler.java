@@ -4,6 +4,7 @@ import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.strato.image.images.Image;
 import io.strato.image.images.ImageRepository;
+import io.strato.image.store.ImageStore;
 import io.strato.kit.events.EventHandler;
 import io.strato.kit.events.StratoEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -21,10 +22,12 @@ public class ProjectDeletedHandler implements EventHandler {
 
     private final ImageRepository images;
     private final ImageEvents events;
+    private final ImageStore store;
 
-    public ProjectDeletedHandler(ImageRepository images, ImageEvents events) {
+    public ProjectDeletedHandler(ImageRepository images, ImageEvents events, ImageStore store) {
         this.images = images;
         this.events = events;
+        this.store = store;
     }
 
     @Override
@@ -59,7 +62,7 @@ public class ProjectDeletedHandler implements EventHandler {
     private Uni<Void> deleteOne(Image image) {
         return images.delete(image)
                 .call(() -> events.image("deleted", image))
-                // TODO remove the bytes through store/ImageStore.delete(location) once the store is in
+                .call(() -> image.storeLocation == null ? Uni.createFrom().voidItem() : store.delete(image.storeLocation))
                 .replaceWithVoid();
     }
 }

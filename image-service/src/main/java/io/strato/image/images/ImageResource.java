@@ -4,6 +4,7 @@ import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 import io.strato.image.api.JsonBody;
 import io.strato.image.policy.ImagePolicies;
+import io.strato.image.store.ImageStore;
 import io.strato.kit.auth.Caller;
 import io.strato.kit.auth.CurrentCaller;
 import io.strato.kit.faults.NotFound;
@@ -24,6 +25,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.Map;
 import java.util.UUID;
+import org.jboss.logging.Logger;
 
 /** Glance v2 image records: create, list, show, JSON-patch update, delete, tags, (de|re)activation. */
 @Path("/v2/images")
@@ -32,16 +34,19 @@ import java.util.UUID;
 public class ImageResource {
     /** Glance's JSON-patch media type for image updates. */
     public static final String PATCH_TYPE = "application/openstack-images-v2.1-json-patch";
+    private static final Logger LOG = Logger.getLogger(ImageResource.class);
     private static final int DEFAULT_LIMIT = 25;
     private static final int MAX_LIMIT = 1000;
 
     private final ImageService service;
+    private final ImageStore store;
     private final Policy policy;
     private final CurrentCaller callers;
     private final JsonBody json;
 
-    public ImageResource(ImageService service, Policy policy, CurrentCaller callers, JsonBody json) {
+    public ImageResource(ImageService service, ImageStore store, Policy policy, CurrentCaller callers, JsonBody json) {
         this.service = service;
+        this.store = store;
         this.policy = policy;
         this.callers = callers;
         this.json = json;
@@ -86,7 +91,12 @@ public class ImageResource {
     public Uni<Response> delete(@PathParam("id") String id) {
         Caller caller = callers.get();
         return service.delete(caller, pathId(id))
-                // TODO remove the bytes through store/ImageStore.delete(location) once the store is in
+                .call(image -> image.storeLocation == null ? Uni.createFrom().voidItem()
+                        : store.delete(image.storeLocation).onFailure().recoverWithUni(e -> {
+                            // the record is gone; leftover bytes are reported, not turned into a failed delete
+                            LOG.warnf(e, "could not remove the bytes of deleted image %s at %s", image.id, image.storeLocation);
+                            return Uni.createFrom().voidItem();
+                        }))
                 .map(image -> Response.noContent().build());
     }
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
+import io.strato.image.data.ImageQuota;
 import io.strato.image.events.ImageEvents;
 import io.strato.image.members.MemberVisibility;
 import io.strato.image.policy.ImagePolicies;
@@ -30,8 +31,11 @@ public class ImageService {
     private final MemberVisibility members;
     private final Policy policy;
     private final ImageEvents events;
+    private final ImageQuota quota;
 
-    public ImageService(ImageRepository images, MemberVisibility members, Policy policy, ImageEvents events) {
+    public ImageService(ImageRepository images, MemberVisibility members, Policy policy, ImageEvents events,
+                        ImageQuota quota) {
+        this.quota = quota;
         this.images = images;
         this.members = members;
         this.policy = policy;
@@ -100,7 +104,7 @@ public class ImageService {
         image.status = "queued";
         image.createdAt = now();
         image.updatedAt = image.createdAt;
-        return images.findById(image.id).flatMap(existing -> {
+        return quota.checkCanCreate(owner).chain(() -> images.findById(image.id)).flatMap(existing -> {
             if (existing != null) {
                 throw new Conflict("An image with identifier " + image.id + " already exists");
             }

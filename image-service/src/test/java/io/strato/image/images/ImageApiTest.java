@@ -8,6 +8,8 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -16,8 +18,11 @@ import io.restassured.specification.RequestSpecification;
 import io.strato.kit.testing.StratoInfraResource;
 import io.strato.kit.testing.TestIdentity;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.UUID;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
 /** Image records as `openstack image create/show/set/delete` drive them, and Glance's error answers. */
@@ -192,6 +197,19 @@ class ImageApiTest {
         as(member).delete("/v2/images/{id}", id).then().statusCode(204);
         as(member).get("/v2/images/{id}", id).then().statusCode(404);
         assertEquals(1, ImageDb.events("strato.image.image.deleted.v1", id));
+    }
+
+    @Test
+    void deletingAnImageRemovesItsBytes() {
+        String id = create(member, "{\"name\":\"with-bytes\",\"disk_format\":\"raw\",\"container_format\":\"bare\"}");
+        given().header("X-Auth-Token", member).contentType("application/octet-stream").body(new byte[4096])
+                .put("/v2/images/{id}/file", id).then().statusCode(204);
+        String location = ImageDb.text("select store_location from image where id = ?", UUID.fromString(id));
+        Path file = Path.of(ConfigProvider.getConfig().getValue("strato.image.store.directory", String.class))
+                .toAbsolutePath().resolve(location);
+        assertTrue(Files.exists(file), "the upload is in the store");
+        as(member).delete("/v2/images/{id}", id).then().statusCode(204);
+        assertFalse(Files.exists(file), "the deleted image's bytes are gone");
     }
 
     @Test

@@ -33,6 +33,17 @@ final class ImageDb {
         }
     }
 
+    static String text(String statement, Object... params) {
+        try (Connection c = connect(); PreparedStatement ps = c.prepareStatement(statement)) {
+            bind(ps, params);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getString(1) : null;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     static long events(String type, String subject) {
         return count("select count(*) from strato_outbox where type = ? and subject = ?", type, subject);
     }
