@@ -2,9 +2,7 @@ package io.strato.image.data;
 
 import io.smallrye.mutiny.Uni;
 import io.strato.image.images.Image;
-import io.strato.image.images.ImageRepository;
-import io.strato.image.members.ImageMember;
-import io.strato.image.members.ImageMemberRepository;
+import io.strato.image.images.ImageService;
 import io.strato.kit.auth.Caller;
 import io.strato.kit.faults.Forbidden;
 import io.strato.kit.faults.NotFound;
@@ -18,12 +16,10 @@ import java.util.UUID;
  */
 @ApplicationScoped
 class ImageAccess {
-    private final ImageRepository images;
-    private final ImageMemberRepository members;
+    private final ImageService visibility;
 
-    ImageAccess(ImageRepository images, ImageMemberRepository members) {
-        this.images = images;
-        this.members = members;
+    ImageAccess(ImageService visibility) {
+        this.visibility = visibility;
     }
 
     Uni<Image> findForUpload(UUID id, Caller caller) {
@@ -44,21 +40,12 @@ class ImageAccess {
         });
     }
 
+    /** Glance's visibility rule, the one image listing and showing use (404 for an invisible image). */
     private Uni<Image> findVisible(UUID id, Caller caller) {
-        return images.findById(id).chain(image -> {
-            if (image == null || "deleted".equals(image.status)) {
-                return Uni.createFrom().failure(notFound(id));
+        return visibility.visible(caller, id).invoke(image -> {
+            if ("deleted".equals(image.status)) {
+                throw notFound(id);
             }
-            if (caller.hasRole("admin") || image.owner.equals(caller.projectId())
-                    || "public".equals(image.visibility) || "community".equals(image.visibility)) {
-                return Uni.createFrom().item(image);
-            }
-            if (!"shared".equals(image.visibility) || caller.projectId() == null) {
-                return Uni.createFrom().failure(notFound(id));
-            }
-            return members.findById(new ImageMember.Key(id, caller.projectId()))
-                    .onItem().ifNull().failWith(() -> notFound(id))
-                    .replaceWith(image);
         });
     }
 
