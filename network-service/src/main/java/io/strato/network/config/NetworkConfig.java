@@ -1,0 +1,33 @@
+package io.strato.network.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.util.Map;
+
+/** network-service settings; every key can be set by environment variable (STRATO_NETWORK_...). */
+@ConfigMapping(prefix = "strato.network")
+public interface NetworkConfig {
+
+    /** Public URL of this service as clients reach it (through the gateway), used in version links. */
+    @WithDefault("http://127.0.0.1:8080/networking")
+    String publicUrl();
+
+    /** The network type of networks tenants create (vxlan, vlan or flat). */
+    @WithDefault("vxlan")
+    String tenantNetworkType();
+
+    /** VXLAN ids handed out to new networks, {@code min:max[,min:max]}. */
+    @WithDefault("1001:2000")
+    String vniRanges();
+
+    /** VLAN ids per physical network, {@code physnet:min:max[,physnet:min:max]}. */
+    @WithDefault("physnet1:100:199")
+    String vlanRanges();
+
+    /** The MTU of new networks (1450 leaves room for the VXLAN header on a 1500 underlay). */
+    @WithDefault("1450")
+    int mtu();
+
+    /** Default per-project limits by Neutron resource name (network, subnet, port...); -1 is unlimited. */
+    Map<String, Integer> quota();
+}

@@ -1,0 +1,90 @@
+package io.strato.network.quotas;
+
+import io.quarkus.security.Authenticated;
+import io.smallrye.mutiny.Uni;
+import io.strato.kit.auth.Caller;
+import io.strato.kit.auth.CurrentCaller;
+import io.strato.kit.policy.Policy;
+import io.strato.kit.web.JsonBody;
+import io.strato.network.policy.NetworkPolicies;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.Map;
+
+/** Neutron's quotas extension: {@code /v2.0/quotas[/{project_id}[/default|/details.json]]}. */
+@Path("/v2.0/quotas")
+@Authenticated
+@Produces(MediaType.APPLICATION_JSON)
+public class QuotaResource {
+    private final QuotaService quotas;
+    private final Policy policy;
+    private final CurrentCaller callers;
+    private final JsonBody json;
+
+    public QuotaResource(QuotaService quotas, Policy policy, CurrentCaller callers, JsonBody json) {
+        this.quotas = quotas;
+        this.policy = policy;
+        this.callers = callers;
+        this.json = json;
+    }
+
+    @GET
+    public Uni<Map<String, Object>> list() {
+        Caller caller = callers.get();
+        policy.enforce(NetworkPolicies.ADMIN, caller, Map.of());
+        return quotas.overridden().map(l -> Map.of("quotas", l));
+    }
+
+    @GET
+    @Path("{project}")
+    public Uni<Map<String, Object>> show(@PathParam("project") String project) {
+        Caller caller = callers.get();
+        String p = strip(project, ".json");
+        policy.enforce(QuotaPolicies.GET, caller, NetworkPolicies.target(p));
+        return quotas.limits(p).map(l -> Map.of("quota", l));
+    }
+
+    @GET
+    @Path("{project}/default")
+    public Map<String, Object> defaults(@PathParam("project") String project) {
+        Caller caller = callers.get();
+        policy.enforce(QuotaPolicies.GET, caller, NetworkPolicies.target(project));
+        return Map.of("quota", quotas.defaults());
+    }
+
+    @GET
+    @Path("{project}/details{ext: (\\.json)?}")
+    public Uni<Map<String, Object>> details(@PathParam("project") String project) {
+        Caller caller = callers.get();
+        policy.enforce(QuotaPolicies.GET, caller, NetworkPolicies.target(project));
+        return quotas.details(project).map(d -> Map.of("quota", d));
+    }
+
+    @PUT
+    @Path("{project}")
+    public Uni<Map<String, Object>> update(@PathParam("project") String project, String body) {
+        Caller caller = callers.get();
+        String p = strip(project, ".json");
+        policy.enforce(QuotaPolicies.UPDATE, caller, NetworkPolicies.target(p));
+        return quotas.update(p, json.wrapped(body, "quota")).map(l -> Map.of("quota", l));
+    }
+
+    @DELETE
+    @Path("{project}")
+    public Uni<Response> reset(@PathParam("project") String project) {
+        Caller caller = callers.get();
+        String p = strip(project, ".json");
+        policy.enforce(QuotaPolicies.DELETE, caller, NetworkPolicies.target(p));
+        return quotas.reset(p).map(v -> Response.noContent().build());
+    }
+
+    private static String strip(String s, String suffix) {
+        return s.endsWith(suffix) ? s.substring(0, s.length() - suffix.length()) : s;
+    }
+}
