@@ -1,0 +1,299 @@
+package io.strato.network.ipam;
+
+import inet.ipaddr.IPAddress;
+import io.smallrye.mutiny.Uni;
+import io.strato.network.api.Neutron;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.hibernate.reactive.mutiny.Mutiny;
+
+/**
+ * Hands out fixed IPs. Each subnet an allocation touches is locked ({@code SELECT ... FOR UPDATE} on its
+ * row, in id order so two allocations never wait on each other crosswise) while the first free address
+ * of its pools is chosen and recorded, so concurrent ports on one subnet are served one after the other.
+ * The primary key of {@code ip_allocation} (network, address) is the last line of defence: whatever
+ * happens above it, one address is never recorded twice on a network.
+ *
+ * <p>The free address is found in SQL, by walking the subnet's allocations in address order (an index
+ * on the address as inet): the lowest address of a pool that is not taken, or the address after a
+ * taken one. Nothing proportional to the size of the subnet is read, so a /8 costs what its ports cost.
+ * All methods run in the caller's transaction.
+ */
+@ApplicationScoped
+public class Ipam {
+
+    private enum Kind { GIVEN, ANY, EUI64 }
+
+    private record Planned(AddressSpace space, String ip, Kind kind) {
+    }
+
+    /**
+     * Allocates a port's addresses.
+     *
+     * @param subnets  the network's subnets, oldest first
+     * @param requests the requested fixed IPs; empty for Neutron's default (one IPv4 address from the first
+     *                 IPv4 subnet with a free one, the same for IPv6, and an EUI-64 address on every
+     *                 SLAAC subnet)
+     * @return the addresses now held by the port
+     */
+    public Uni<List<Address>> allocate(Mutiny.Session s, UUID networkId, List<AddressSpace> subnets, List<Address> requests,
+                                       UUID portId, String mac, String deviceOwner) {
+        if (requests == null || requests.isEmpty()) {
+            return lock(s, subnets).chain(() -> defaults(s, networkId, subnets, portId, mac));
+        }
+        return plan(s, networkId, subnets, requests, mac, deviceOwner).flatMap(planned ->
+                lock(s, planned.stream().map(Planned::space).toList()).chain(() -> take(s, networkId, planned, portId)));
+    }
+
+    /**
+     * Replaces a port's addresses with {@code requests} (a port update's {@code fixed_ips}): requested
+     * addresses the port holds are kept (an entry naming only a subnet keeps the port's address there),
+     * the others it holds are freed, then the rest are allocated.
+     */
+    public Uni<List<Address>> replace(Mutiny.Session s, UUID networkId, List<AddressSpace> subnets, List<Address> requests,
+                                      UUID portId, String mac, String deviceOwner) {
+        return ofPort(s, portId).flatMap(held -> {
+            List<Address> kept = new ArrayList<>();
+            List<Address> wanted = new ArrayList<>();
+            for (Address r : requests) {
+                String ip = r.ip() == null ? null : canonicalOrFail(r.ip());
+                Address match = held.stream().filter(h -> !kept.contains(h))
+                        .filter(h -> ip != null ? h.ip().equals(ip) && (r.subnetId() == null || h.subnetId().equals(r.subnetId()))
+                                : h.subnetId().equals(r.subnetId()))
+                        .findFirst().orElse(null);
+                if (match != null) {
+                    kept.add(match);
+                } else {
+                    wanted.add(r);
+                }
+            }
+            List<Address> freed = held.stream().filter(h -> !kept.contains(h)).toList();
+            Uni<Void> release = Uni.createFrom().voidItem();
+            for (Address f : freed) {
+                release = release.chain(() -> s.createNativeQuery(
+                                "DELETE FROM ip_allocation WHERE port_id = :p AND network_id = :n AND ip_address = :ip")
+                        .setParameter("p", portId).setParameter("n", networkId).setParameter("ip", f.ip())
+                        .executeUpdate().replaceWithVoid());
+            }
+            if (wanted.isEmpty()) {
+                return release.replaceWith(kept);
+            }
+            return release.chain(() -> plan(s, networkId, subnets, wanted, mac, deviceOwner)).flatMap(planned ->
+                            lock(s, planned.stream().map(Planned::space).toList()).chain(() -> take(s, networkId, planned, portId)))
+                    .map(added -> {
+                        List<Address> all = new ArrayList<>(kept);
+                        all.addAll(added);
+                        return all;
+                    });
+        });
+    }
+
+    /** Frees every address of a port. */
+    public Uni<Void> release(Mutiny.Session s, UUID portId) {
+        return s.createNativeQuery("DELETE FROM ip_allocation WHERE port_id = :p").setParameter("p", portId)
+                .executeUpdate().replaceWithVoid();
+    }
+
+    /** A port's addresses, IPv4 first, then in address order. */
+    public Uni<List<Address>> ofPort(Mutiny.Session s, UUID portId) {
+        return ofPorts(s, List.of(portId)).map(m -> m.getOrDefault(portId, List.of()));
+    }
+
+    /** The addresses of many ports at once (one query for a whole page of a port list). */
+    public Uni<Map<UUID, List<Address>>> ofPorts(Mutiny.Session s, Collection<UUID> portIds) {
+        if (portIds.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
+        }
+        return s.createNativeQuery("SELECT port_id, subnet_id, ip_address FROM ip_allocation "
+                        + "WHERE port_id = ANY(CAST(:ids AS uuid[])) "
+                        + "ORDER BY family(CAST(ip_address AS inet)), CAST(ip_address AS inet)", Object[].class)
+                .setParameter("ids", uuidArray(portIds)).getResultList()
+                .map(rows -> {
+                    Map<UUID, List<Address>> out = new LinkedHashMap<>();
+                    for (Object[] r : rows) {
+                        out.computeIfAbsent((UUID) r[0], k -> new ArrayList<>()).add(new Address((UUID) r[1], (String) r[2]));
+                    }
+                    return out;
+                });
+    }
+
+    /** Whether any address of the subnet is held. */
+    public Uni<Boolean> inUse(Mutiny.Session s, UUID subnetId) {
+        return s.createNativeQuery("SELECT count(*) FROM (SELECT 1 FROM ip_allocation WHERE subnet_id = :s LIMIT 1) x", Long.class)
+                .setParameter("s", subnetId).getSingleResult().map(n -> n > 0);
+    }
+
+    /** Whether the address is held on the network. */
+    public Uni<Boolean> taken(Mutiny.Session s, UUID networkId, String ip) {
+        return s.createNativeQuery("SELECT count(*) FROM ip_allocation WHERE network_id = :n AND ip_address = :ip", Long.class)
+                .setParameter("n", networkId).setParameter("ip", ip).getSingleResult().map(n -> n > 0);
+    }
+
+    /** Locks the subnets' rows until the transaction ends, in id order. */
+    public Uni<Void> lock(Mutiny.Session s, Collection<AddressSpace> spaces) {
+        Set<UUID> ids = new TreeSet<>(Comparator.comparing(UUID::toString));
+        spaces.forEach(sp -> ids.add(sp.subnetId()));
+        Uni<Void> chain = Uni.createFrom().voidItem();
+        for (UUID id : ids) {
+            chain = chain.chain(() -> s.createNativeQuery("SELECT id FROM subnet WHERE id = :id FOR UPDATE", UUID.class)
+                    .setParameter("id", id).getResultList().replaceWithVoid());
+        }
+        return chain;
+    }
+
+    private Uni<List<Planned>> plan(Mutiny.Session s, UUID networkId, List<AddressSpace> subnets, List<Address> requests,
+                                   String mac, String deviceOwner) {
+        Map<UUID, AddressSpace> byId = subnets.stream().collect(Collectors.toMap(AddressSpace::subnetId, Function.identity()));
+        List<Planned> planned = new ArrayList<>();
+        Set<String> ips = new HashSet<>();
+        List<UUID> foreign = new ArrayList<>();
+        for (Address r : requests) {
+            if (r.subnetId() == null && r.ip() == null) {
+                throw Neutron.invalid("A fixed IP needs a subnet_id or an ip_address.");
+            }
+            String ip = r.ip() == null ? null : canonicalOrFail(r.ip());
+            if (ip != null && !ips.add(ip)) {
+                throw Neutron.invalid("Duplicate IP address '" + ip + "'");
+            }
+            AddressSpace space;
+            if (r.subnetId() != null) {
+                space = byId.get(r.subnetId());
+                if (space == null) {
+                    foreign.add(r.subnetId());
+                    continue;
+                }
+                if (ip != null && !space.validForPort(Addresses.parse(ip), deviceOwner)) {
+                    throw Neutron.badRequest("InvalidIpForSubnet", "IP address " + ip + " is not a valid IP for the specified subnet.");
+                }
+            } else {
+                IPAddress a = Addresses.parse(ip);
+                space = subnets.stream().filter(sp -> sp.validForPort(a, deviceOwner)).findFirst().orElseThrow(() ->
+                        Neutron.badRequest("InvalidIpForNetwork", "IP address " + ip + " is not a valid IP for any of the subnets on the specified network."));
+            }
+            if (ip != null) {
+                planned.add(new Planned(space, ip, Kind.GIVEN));
+            } else if (space.autoAddressed() && space.block().getNetworkPrefixLength() == 64) {
+                planned.add(new Planned(space, Addresses.eui64(space.block(), mac), Kind.EUI64));
+            } else {
+                planned.add(new Planned(space, null, Kind.ANY));
+            }
+        }
+        if (foreign.isEmpty()) {
+            return Uni.createFrom().item(planned);
+        }
+        UUID subnetId = foreign.get(0);
+        // a subnet of another network is a bad request; one that does not exist at all is a 404
+        return s.createNativeQuery("SELECT count(*) FROM subnet WHERE id = :id", Long.class).setParameter("id", subnetId)
+                .getSingleResult().map(n -> {
+                    if (n == 0) {
+                        throw Neutron.notFound("Subnet", subnetId);
+                    }
+                    throw Neutron.invalid("Failed to create port on network " + networkId
+                            + ", because fixed_ips included invalid subnet " + subnetId);
+                });
+    }
+
+    private Uni<List<Address>> take(Mutiny.Session s, UUID networkId, List<Planned> planned, UUID portId) {
+        List<Address> out = new ArrayList<>();
+        Uni<Void> chain = Uni.createFrom().voidItem();
+        for (Planned p : planned) {
+            chain = chain.chain(() -> (p.kind() == Kind.ANY ? anyOrFail(s, networkId, p.space()) : given(s, networkId, p))
+                    .flatMap(ip -> record(s, networkId, p.space().subnetId(), ip, portId).invoke(() -> out.add(new Address(p.space().subnetId(), ip)))));
+        }
+        return chain.replaceWith(out);
+    }
+
+    private Uni<List<Address>> defaults(Mutiny.Session s, UUID networkId, List<AddressSpace> subnets, UUID portId, String mac) {
+        List<AddressSpace> v4 = subnets.stream().filter(sp -> sp.ipVersion() == 4).toList();
+        List<AddressSpace> v6Slaac = subnets.stream().filter(sp -> sp.ipVersion() == 6 && sp.autoAddressed()
+                && sp.block().getNetworkPrefixLength() == 64).toList();
+        List<AddressSpace> v6Pooled = subnets.stream().filter(sp -> sp.ipVersion() == 6 && !v6Slaac.contains(sp)).toList();
+        List<Address> out = new ArrayList<>();
+        Uni<Void> chain = firstOf(s, networkId, v4, portId, out).chain(() -> firstOf(s, networkId, v6Pooled, portId, out));
+        for (AddressSpace sp : v6Slaac) {
+            chain = chain.chain(() -> given(s, networkId, new Planned(sp, Addresses.eui64(sp.block(), mac), Kind.EUI64))
+                    .flatMap(ip -> record(s, networkId, sp.subnetId(), ip, portId).invoke(() -> out.add(new Address(sp.subnetId(), ip)))));
+        }
+        return chain.replaceWith(out);
+    }
+
+    /** One address from the first of {@code spaces} that has a free one; none of them having one is a 409. */
+    private Uni<Void> firstOf(Mutiny.Session s, UUID networkId, List<AddressSpace> spaces, UUID portId, List<Address> out) {
+        if (spaces.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        AddressSpace sp = spaces.get(0);
+        return firstFree(s, sp).flatMap(ip -> ip == null
+                ? (spaces.size() == 1 ? Uni.createFrom().failure(exhausted(networkId))
+                        : firstOf(s, networkId, spaces.subList(1, spaces.size()), portId, out))
+                : record(s, networkId, sp.subnetId(), ip, portId).invoke(() -> out.add(new Address(sp.subnetId(), ip))));
+    }
+
+    private Uni<String> anyOrFail(Mutiny.Session s, UUID networkId, AddressSpace space) {
+        return firstFree(s, space).onItem().ifNull().failWith(() -> exhausted(networkId));
+    }
+
+    private Uni<String> given(Mutiny.Session s, UUID networkId, Planned p) {
+        return taken(s, networkId, p.ip()).map(t -> {
+            if (t) {
+                throw Neutron.conflict("IpAddressAlreadyAllocated",
+                        "IP address " + p.ip() + " already allocated in subnet " + p.space().subnetId());
+            }
+            return p.ip();
+        });
+    }
+
+    /** The first address of the subnet's pools, in pool order, that nothing holds; null when all are held. */
+    public Uni<String> firstFree(Mutiny.Session s, AddressSpace space) {
+        Uni<String> chain = Uni.createFrom().nullItem();
+        for (AllocationPools.Pool pool : AllocationPools.of(space.pools())) {
+            chain = chain.flatMap(found -> found != null ? Uni.createFrom().item(found) : firstFreeIn(s, space.subnetId(), pool));
+        }
+        return chain;
+    }
+
+    private static Uni<String> firstFreeIn(Mutiny.Session s, UUID subnetId, AllocationPools.Pool pool) {
+        return s.createNativeQuery("SELECT host(g.c) FROM ("
+                        + "SELECT CAST(:start AS inet) AS c "
+                        + "UNION ALL SELECT CAST(a.ip_address AS inet) + 1 FROM ip_allocation a WHERE a.subnet_id = :s "
+                        + "AND CAST(a.ip_address AS inet) >= CAST(:start AS inet) AND CAST(a.ip_address AS inet) < CAST(:end AS inet)"
+                        + ") g WHERE NOT EXISTS (SELECT 1 FROM ip_allocation b WHERE b.subnet_id = :s AND CAST(b.ip_address AS inet) = g.c) "
+                        + "ORDER BY g.c LIMIT 1", String.class)
+                .setParameter("start", Addresses.canonical(pool.start())).setParameter("end", Addresses.canonical(pool.end()))
+                .setParameter("s", subnetId).getResultList()
+                .map(rows -> rows.isEmpty() ? null : Addresses.canonical(rows.get(0)));
+    }
+
+    private static Uni<Void> record(Mutiny.Session s, UUID networkId, UUID subnetId, String ip, UUID portId) {
+        return s.createNativeQuery("INSERT INTO ip_allocation (network_id, subnet_id, ip_address, port_id) VALUES (:n, :s, :ip, :p)")
+                .setParameter("n", networkId).setParameter("s", subnetId).setParameter("ip", ip).setParameter("p", portId)
+                .executeUpdate().replaceWithVoid();
+    }
+
+    private static io.strato.kit.faults.Conflict exhausted(UUID networkId) {
+        return Neutron.conflict("IpAddressGenerationFailure", "No more IP addresses available on network " + networkId + ".");
+    }
+
+    private static String canonicalOrFail(String ip) {
+        String c = Addresses.canonical(ip);
+        if (c == null) {
+            throw Neutron.invalid("'" + ip + "' is not a valid IP address.");
+        }
+        return c;
+    }
+
+    static String uuidArray(Collection<UUID> ids) {
+        return ids.stream().map(UUID::toString).collect(Collectors.joining(",", "{", "}"));
+    }
+}
