@@ -1,0 +1,39 @@
+package io.strato.compute.versions;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.strato.kit.testing.StratoInfraResource;
+import io.strato.kit.testing.TestIdentity;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@WithTestResource(StratoInfraResource.class)
+@WithTestResource(TestIdentity.class)
+class VersionApiTest {
+
+    @Test
+    void rootListsV21WithItsMicroversionRange() {
+        given().get("/").then().statusCode(200)
+                .body("versions.find { it.id == 'v2.1' }.min_version", equalTo("2.1"))
+                .body("versions.find { it.id == 'v2.1' }.status", equalTo("CURRENT"));
+        given().get("/v2.1").then().statusCode(200).body("version.id", equalTo("v2.1"));
+    }
+
+    @Test
+    void theMicroversionUsedIsEchoed() {
+        given().header("OpenStack-API-Version", "compute 2.1").get("/v2.1").then().statusCode(200)
+                .header("OpenStack-API-Version", "compute 2.1")
+                .header("X-OpenStack-Nova-API-Version", "2.1");
+    }
+
+    @Test
+    void anUnsupportedMicroversionIs406InNovasFormat() {
+        given().header("OpenStack-API-Version", "compute 9.99").get("/v2.1").then().statusCode(406)
+                .body("computeFault.code", equalTo(406));
+        given().header("X-OpenStack-Nova-API-Version", "junk").get("/v2.1").then().statusCode(400)
+                .body("badRequest.code", equalTo(400));
+    }
+}

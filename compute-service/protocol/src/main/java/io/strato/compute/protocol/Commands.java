@@ -1,0 +1,87 @@
+package io.strato.compute.protocol;
+
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * The commands compute-service sends to the agent of a host, one record per command (the agent has one
+ * handler per command). Every command carries a {@code commandId} the agent echoes in its report, so
+ * compute-service can match results and ignore duplicates. Handlers are idempotent: a command
+ * delivered twice leaves the same domain behind.
+ */
+public final class Commands {
+    private Commands() {
+    }
+
+    /** Command names, as in {@link Topics#commandType}. */
+    public static final String SPAWN = "spawn";
+    public static final String STOP = "stop";
+    public static final String START = "start";
+    public static final String REBOOT = "reboot";
+    public static final String RESIZE = "resize";
+    public static final String CONFIRM_RESIZE = "confirm_resize";
+    public static final String REVERT_RESIZE = "revert_resize";
+    public static final String DELETE = "delete";
+    public static final String CONSOLE_OUTPUT = "console_output";
+
+    /** A flavor as the hypervisor needs it; {@code extraSpecs} carries Nova's {@code quota:*} resource policy keys. */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    public record Flavor(String id, String name, int vcpus, int memoryMb, int rootGb, int ephemeralGb, int swapMb,
+                         Map<String, String> extraSpecs) {
+    }
+
+    /** The image to boot from (fetched from image-service into the host's cache, checksum verified). */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    public record Image(UUID id, String checksum, String diskFormat, String containerFormat, Long size,
+                        Map<String, String> properties) {
+    }
+
+    /** A bound port: the guest's interface. */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    public record Port(UUID portId, UUID networkId, String macAddress, int mtu, List<String> ipAddresses) {
+    }
+
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    public record Spawn(UUID commandId, UUID serverId, String projectId, String userId, String name, Flavor flavor,
+                        Image image, List<Port> ports, String keyData, String userData, Map<String, String> metadata) {
+    }
+
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    public record Stop(UUID commandId, UUID serverId) {
+    }
+
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    public record Start(UUID commandId, UUID serverId) {
+    }
+
+    /** {@code hard}: reset the domain instead of asking the guest to restart. */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    public record Reboot(UUID commandId, UUID serverId, boolean hard) {
+    }
+
+    /** Resize in place on the same host (the resize; migration between hosts is later work). */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    public record Resize(UUID commandId, UUID serverId, Flavor oldFlavor, Flavor newFlavor) {
+    }
+
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    public record ConfirmResize(UUID commandId, UUID serverId) {
+    }
+
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    public record RevertResize(UUID commandId, UUID serverId, Flavor oldFlavor) {
+    }
+
+    /** Undefines the domain and removes the instance's files; deleting a domain that is gone succeeds. */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    public record Delete(UUID commandId, UUID serverId) {
+    }
+
+    /** {@code length}: the last lines wanted, or null for all. */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    public record ConsoleOutput(UUID commandId, UUID serverId, Integer length) {
+    }
+}
