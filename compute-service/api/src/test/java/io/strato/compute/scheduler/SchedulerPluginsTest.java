@@ -1,0 +1,37 @@
+package io.strato.compute.scheduler;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class SchedulerPluginsTest {
+    @Test
+    void theDefaultsEnableEveryFilterAndWeigherInOrder() {
+        var c = TestConfig.defaults();
+        assertEquals(c.enabledFilters(), SchedulerPlugins.filters(c).stream().map(HostFilter::name).toList());
+        assertEquals(c.enabledWeighers(), SchedulerPlugins.weighers(c).stream().map(HostWeigher::name).toList());
+    }
+
+    @Test
+    void namesAreCaseInsensitiveAndTheConfiguredOrderIsKept() {
+        var c = new TestConfig(List.of(" ramfilter", "ComputeFilter"), List.of("ramweigher"), 3.0, 1.0, 1.0, 1.0);
+        assertEquals(List.of("RamFilter", "ComputeFilter"), SchedulerPlugins.filters(c).stream().map(HostFilter::name).toList());
+        assertEquals(3.0, SchedulerPlugins.weighers(c).get(0).multiplier());
+    }
+
+    @Test
+    void anUnknownNameStopsTheServiceWithTheKnownNames() {
+        var c = new TestConfig(List.of("RamFilter", "NUMATopologyFilter"), List.of(), 1.0, 1.0, 1.0, 1.0);
+        var e = assertThrows(IllegalArgumentException.class, () -> SchedulerPlugins.filters(c));
+        assertTrue(e.getMessage().contains("NUMATopologyFilter") && e.getMessage().contains("DiskFilter"), e.getMessage());
+    }
+
+    @Test
+    void aNegativeSoftAffinityMultiplierIsRefused() {
+        var c = new TestConfig(List.of(), List.of("ServerGroupSoftAffinityWeigher"), 1.0, 1.0, -1.0, 1.0);
+        assertThrows(IllegalArgumentException.class, () -> SchedulerPlugins.weighers(c));
+    }
+}

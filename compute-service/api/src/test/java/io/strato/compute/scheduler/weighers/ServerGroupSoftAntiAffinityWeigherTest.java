@@ -1,0 +1,23 @@
+package io.strato.compute.scheduler.weighers;
+
+import static io.strato.compute.scheduler.Fixtures.host;
+import static io.strato.compute.scheduler.Fixtures.inGroup;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class ServerGroupSoftAntiAffinityWeigherTest {
+    private final ServerGroupSoftAntiAffinityWeigher w = new ServerGroupSoftAntiAffinityWeigher(1.0);
+
+    @Test
+    void membersOnTheHostWeighAgainstItForSoftAntiAffinity() {
+        assertEquals(-3, w.weigh(host("a").group(3, Set.of("a")).state(), inGroup("soft-anti-affinity", null)));
+        assertEquals(0, w.weigh(host("b").group(0, Set.of("a")).state(), inGroup("soft-anti-affinity", null)));
+    }
+
+    @Test
+    void otherPoliciesWeighNothing() {
+        assertEquals(0, w.weigh(host("a").group(3, Set.of("a")).state(), inGroup("soft-affinity", null)));
+    }
+}
