@@ -1,0 +1,106 @@
+package io.strato.compute.agent;
+
+import io.strato.compute.agent.config.AgentConfig;
+import io.strato.compute.agent.domain.DomainSpecs;
+import io.strato.compute.agent.domain.DomainType;
+import io.strato.compute.agent.domain.GuestPlatform;
+import io.strato.compute.agent.handlers.GuestControl;
+import io.strato.compute.agent.host.Inventory;
+import io.strato.compute.agent.images.ImageCache;
+import io.strato.compute.agent.images.ImageClient;
+import io.strato.compute.agent.images.ServiceToken;
+import io.strato.compute.agent.instances.InstanceStore;
+import io.strato.compute.agent.instances.QemuImg;
+import io.strato.compute.agent.libvirt.LibvirtHost;
+import io.strato.compute.agent.messaging.KafkaReportSink;
+import io.strato.compute.agent.messaging.SerialLanes;
+import jakarta.enterprise.inject.Disposes;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+import java.net.http.HttpClient;
+import java.time.Duration;
+
+/** Builds the agent's parts from {@link AgentConfig}; the parts themselves know nothing of CDI or configuration. */
+public class AgentBeans {
+
+    @Produces
+    @Singleton
+    LibvirtHost libvirt(AgentConfig config) {
+        return new LibvirtHost(config.libvirtUri(), config.validateXml());
+    }
+
+    void close(@Disposes LibvirtHost libvirt) {
+        libvirt.close();
+    }
+
+    @Produces
+    @Singleton
+    InstanceStore instances(AgentConfig config) {
+        return new InstanceStore(config.instanceDirectory());
+    }
+
+    @Produces
+    @Singleton
+    QemuImg qemuImg() {
+        return new QemuImg();
+    }
+
+    @Produces
+    @Singleton
+    ImageCache images(AgentConfig config) {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
+                .version(HttpClient.Version.HTTP_1_1).build();
+        AgentConfig.ServiceAuth auth = config.serviceAuth();
+        ServiceToken token = new ServiceToken(new ServiceToken.Credentials(auth.url(), auth.username(),
+                auth.password(), auth.project(), auth.userDomain(), auth.projectDomain()), http);
+        return new ImageCache(config.imageCacheDirectory(), new ImageClient(config.imageUrl(), token, http));
+    }
+
+    @Produces
+    @Singleton
+    DomainSpecs domainSpecs(AgentConfig config, LibvirtHost libvirt, InstanceStore store) {
+        AgentConfig.Network net = config.network();
+        return new DomainSpecs(() -> platform(config, libvirt),
+                new DomainSpecs.Plugging(net.interfaceType(), net.bridge(), net.vifModel()), store);
+    }
+
+    static GuestPlatform platform(AgentConfig config, LibvirtHost libvirt) {
+        DomainType type = DomainType.forDriver(libvirt.driverType(), config.virtType());
+        return new GuestPlatform(type, libvirt.guestArch(type.xml()),
+                type == DomainType.TEST ? java.util.Optional.empty() : config.machineType());
+    }
+
+    @Produces
+    @Singleton
+    GuestControl guests(AgentConfig config, LibvirtHost libvirt, InstanceStore store, DomainSpecs specs) {
+        return new GuestControl(libvirt, store, specs, config.shutdownTimeout());
+    }
+
+    @Produces
+    @Singleton
+    SerialLanes lanes(AgentConfig config) {
+        return new SerialLanes(config.commandConcurrency());
+    }
+
+    void close(@Disposes SerialLanes lanes) {
+        lanes.close();
+    }
+
+    @Produces
+    @Singleton
+    KafkaReportSink reports(AgentConfig config) {
+        return new KafkaReportSink(config.kafkaBootstrapServers(), "/compute-agent/" + config.host(),
+                "agent-" + config.host() + "-reports");
+    }
+
+    void close(@Disposes KafkaReportSink reports) {
+        reports.close();
+    }
+
+    @Produces
+    @Singleton
+    Inventory inventory(AgentConfig config, LibvirtHost libvirt, InstanceStore store) {
+        return new Inventory(libvirt, store, new Inventory.Settings(config.host(), config.availabilityZone(),
+                config.hostIp(), config.reservedHostMemoryMb(), config.reservedHostDiskGb(), config.diskGb()));
+    }
+}

@@ -1,0 +1,61 @@
+package io.strato.compute.agent.host;
+
+import io.strato.compute.agent.instances.InstanceStore;
+import io.strato.compute.agent.libvirt.DomainStatus;
+import io.strato.compute.agent.libvirt.LibvirtHost;
+import io.strato.compute.agent.libvirt.NodeInventory;
+import io.strato.compute.protocol.Reports;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The host's {@link Reports.Host}: vCPUs and memory from libvirt's {@code nodeInfo()} (memory less the
+ * host's reserve), local disk from configuration or the instance directory's file system (less its
+ * reserve), and the servers whose domains are here.
+ */
+public final class Inventory {
+
+    private static final long GIB = 1024L * 1024 * 1024;
+
+    /** Where the host is and what it keeps for itself. */
+    public record Settings(String host, String availabilityZone, String hostIp, long reservedMemoryMb,
+                           long reservedDiskGb, Optional<Long> diskGb) {
+    }
+
+    private final LibvirtHost libvirt;
+    private final InstanceStore store;
+    private final Settings settings;
+
+    public Inventory(LibvirtHost libvirt, InstanceStore store, Settings settings) {
+        this.libvirt = libvirt;
+        this.store = store;
+        this.settings = settings;
+    }
+
+    public Reports.Host report() {
+        NodeInventory node = libvirt.inventory();
+        List<DomainStatus> domains = libvirt.domains();
+        List<UUID> serverIds = domains.stream().map(DomainStatus::serverId).sorted().toList();
+        int running = (int) domains.stream().filter(d -> d.power().active()).count();
+        long memoryMb = Math.max(0, node.memoryKiB() / 1024 - settings.reservedMemoryMb());
+        return new Reports.Host(settings.host(), settings.availabilityZone(), node.hypervisorType(),
+                node.hypervisorVersion(), settings.host(), settings.hostIp(), node.cpus(), memoryMb, diskGb(), running,
+                serverIds, Instant.now());
+    }
+
+    private long diskGb() {
+        long total = settings.diskGb().orElseGet(() -> {
+            try {
+                return Files.getFileStore(store.root()).getTotalSpace() / GIB;
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read the size of " + store.root(), e);
+            }
+        });
+        return Math.max(0, total - settings.reservedDiskGb());
+    }
+}

@@ -1,0 +1,99 @@
+package io.strato.compute.agent.instances;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.strato.compute.agent.Json;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalLong;
+import java.util.concurrent.TimeUnit;
+
+/** {@code qemu-img} (Debian's qemu-utils): thin overlays on cached images, their size and growth. */
+public final class QemuImg {
+
+    private static final long TIMEOUT_SECONDS = 120;
+
+    private final String binary;
+
+    public QemuImg() {
+        this("qemu-img");
+    }
+
+    public QemuImg(String binary) {
+        this.binary = binary;
+    }
+
+    /** A disk operation failed; the message carries qemu-img's own words. */
+    public static final class DiskFailure extends RuntimeException {
+        public DiskFailure(String message) {
+            super(message);
+        }
+    }
+
+    /**
+     * Creates {@code overlay} as a qcow2 file backed by {@code base} (nothing is copied); {@code sizeBytes},
+     * when given, is the virtual size the guest sees (at least the base's).
+     */
+    public void createOverlay(Path base, String baseFormat, Path overlay, OptionalLong sizeBytes) {
+        List<String> args = new ArrayList<>(List.of("create", "-q", "-f", "qcow2", "-F", baseFormat, "-b",
+                base.toAbsolutePath().toString(), overlay.toString()));
+        sizeBytes.ifPresent(s -> args.add(Long.toString(s)));
+        run(args);
+    }
+
+    /** The size the guest sees of a disk file. */
+    public long virtualSize(Path file, String format) {
+        String out = run(List.of("info", "--output=json", "-f", format, file.toString()));
+        JsonNode info;
+        try {
+            info = Json.MAPPER.readTree(out);
+        } catch (IOException e) {
+            throw new DiskFailure("qemu-img info " + file + " did not answer JSON: " + out);
+        }
+        return info.path("virtual-size").asLong();
+    }
+
+    /** Grows a qcow2 disk to {@code sizeBytes} (never shrinks: Nova refuses resizes to a smaller disk too). */
+    public void grow(Path qcow2, long sizeBytes) {
+        if (virtualSize(qcow2, "qcow2") >= sizeBytes) {
+            return;
+        }
+        run(List.of("resize", "-q", "-f", "qcow2", qcow2.toString(), Long.toString(sizeBytes)));
+    }
+
+    private String run(List<String> args) {
+        List<String> command = new ArrayList<>();
+        command.add(binary);
+        command.addAll(args);
+        try {
+            Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+            byte[] out = p.getInputStream().readAllBytes();
+            if (!p.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                throw new DiskFailure(String.join(" ", command) + " did not finish in " + TIMEOUT_SECONDS + " s");
+            }
+            String text = new String(out, StandardCharsets.UTF_8).trim();
+            if (p.exitValue() != 0) {
+                throw new DiskFailure("qemu-img " + args.get(0) + " failed: " + text);
+            }
+            return text;
+        } catch (IOException e) {
+            throw new DiskFailure("cannot run " + binary + " (install qemu-utils): " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new DiskFailure("interrupted while running qemu-img");
+        }
+    }
+
+    /** Whether the file exists and is a non-empty regular file (a half-written overlay is removed by its creator). */
+    public static boolean present(Path file) {
+        try {
+            return Files.isRegularFile(file) && Files.size(file) > 0;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,336 @@
+package io.strato.compute.agent.libvirt;
+
+import com.sun.jna.Pointer;
+import io.strato.compute.agent.libvirt.SchemaValidatingDefine.HostConnection;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.jboss.logging.Logger;
+import org.libvirt.Connect;
+import org.libvirt.Domain;
+import org.libvirt.DomainInfo;
+import org.libvirt.LibvirtException;
+import org.libvirt.NodeInfo;
+import org.libvirt.jna.Libvirt;
+import org.libvirt.jna.virError;
+
+/**
+ * The agent's one connection to libvirt. libvirt-java objects are not safe to share between threads,
+ * so every call runs on one dedicated thread, in submission order; callers block for the typed result.
+ * One connection lives as long as the agent: a {@code test:///host.xml} connection is the simulated
+ * host itself (a second connection would start from a fresh copy of the file), so it is never reopened;
+ * a real hypervisor connection is reopened after libvirtd went away.
+ *
+ * <p>Only domains named {@code instance-<uuid>} are the agent's; others on the host are never touched.
+ */
+public final class LibvirtHost implements AutoCloseable {
+
+    private static final Logger LOG = Logger.getLogger(LibvirtHost.class);
+    private static final int VIR_DOMAIN_XML_INACTIVE = 2;
+
+    static {
+        try {
+            // libvirt prints every error to stderr by default; the agent reports them itself
+            Connect.setErrorCallback(new QuietErrors());
+        } catch (LibvirtException | RuntimeException | UnsatisfiedLinkError e) {
+            LOG.debugf("could not silence libvirt's error printing: %s", e.getMessage());
+        }
+    }
+
+    private final String uri;
+    private final boolean validateXml;
+    private final ExecutorService thread;
+    private HostConnection conn; // libvirt thread only
+    private Capabilities capabilities; // libvirt thread only
+    private volatile boolean connected;
+
+    public LibvirtHost(String uri, boolean validateXml) {
+        this.uri = uri;
+        this.validateXml = validateXml;
+        this.thread = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "libvirt");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    public String uri() {
+        return uri;
+    }
+
+    /** libvirt's test driver: a simulated host whose domains live only in this connection. */
+    public boolean simulated() {
+        return uri.startsWith("test:");
+    }
+
+    /** Whether the last call found libvirt reachable. */
+    public boolean connected() {
+        return connected;
+    }
+
+    /** Opens the connection now (otherwise the first call does). */
+    public void connect() {
+        call("connect to " + uri, c -> null);
+    }
+
+    public NodeInventory inventory() {
+        return call("read node info", c -> {
+            NodeInfo n = c.nodeInfo();
+            return new NodeInventory(n.cpus, n.memory, c.getType(), c.getVersion(), c.getHostName());
+        });
+    }
+
+    /** The architecture {@code hvm} guests of this domain type run with on this host. */
+    public String guestArch(String domainType) {
+        return call("read capabilities", c -> capabilities(c).hvmArch(domainType)
+                .orElseThrow(() -> new LibvirtFailure("VIR_ERR_NO_SUPPORT",
+                        "libvirt at " + uri + " offers no hvm guests of domain type " + domainType, null)));
+    }
+
+    /** The driver's name, e.g. {@code QEMU} or {@code TEST}. */
+    public String driverType() {
+        return call("read driver type", Connect::getType);
+    }
+
+    public Optional<DomainStatus> domain(UUID serverId) {
+        return call("look up " + InstanceName.of(serverId), c -> withDomain(c, serverId, LibvirtHost::status));
+    }
+
+    /** Every domain of the agent's (running or only defined). */
+    public List<DomainStatus> domains() {
+        return call("list domains", c -> {
+            List<String> names = new ArrayList<>();
+            for (int id : c.listDomains()) {
+                try {
+                    Domain d = c.domainLookupByID(id);
+                    try {
+                        names.add(d.getName());
+                    } finally {
+                        d.free();
+                    }
+                } catch (LibvirtException e) {
+                    // it went away between the listing and the lookup
+                }
+            }
+            names.addAll(List.of(c.listDefinedDomains()));
+            List<DomainStatus> result = new ArrayList<>();
+            for (String name : names) {
+                Optional<UUID> serverId = InstanceName.serverId(name);
+                if (serverId.isPresent()) {
+                    withDomain(c, serverId.get(), LibvirtHost::status).ifPresent(result::add);
+                }
+            }
+            return result;
+        });
+    }
+
+    /** Defines (or redefines) a domain persistently; validated against libvirt's schema when configured. */
+    public void define(String xml) {
+        call("define domain", c -> {
+            if (validateXml) {
+                SchemaValidatingDefine.define(c, xml);
+            } else {
+                c.domainDefineXML(xml).free();
+            }
+            return null;
+        });
+    }
+
+    /** Starts a defined domain; a running one is left alone. Fails when the domain does not exist. */
+    public DomainPower start(UUID serverId) {
+        return onDomain("start", serverId, d -> {
+            if (d.isActive() == 0) {
+                d.create();
+            }
+            return status(d).power();
+        });
+    }
+
+    /** Asks the guest to shut down (ACPI); returns at once. An inactive domain is left alone. */
+    public void requestShutdown(UUID serverId) {
+        onDomain("shut down", serverId, d -> {
+            if (d.isActive() == 1) {
+                d.shutdown();
+            }
+            return true; // the domain was there
+        });
+    }
+
+    /** Powers the domain off at once (pulling the plug); an inactive domain is left alone. */
+    public void destroy(UUID serverId) {
+        onDomain("destroy", serverId, d -> {
+            if (d.isActive() == 1) {
+                d.destroy();
+            }
+            return true; // the domain was there
+        });
+    }
+
+    /** Resets a running domain (hard reboot without tearing down its QEMU process). */
+    public void reset(UUID serverId) {
+        onDomain("reset", serverId, d -> {
+            d.reset();
+            return true; // the domain was there
+        });
+    }
+
+    /** Stops (if running) and undefines the domain; returns false when there was none. */
+    public boolean undefine(UUID serverId) {
+        return call("undefine " + InstanceName.of(serverId), c -> withDomain(c, serverId, d -> {
+            if (d.isActive() == 1) {
+                d.destroy();
+            }
+            d.undefine();
+            return true;
+        }).orElse(false));
+    }
+
+    /** The domain's persistent definition, as libvirt stores it. */
+    public Optional<String> definition(UUID serverId) {
+        return call("read XML of " + InstanceName.of(serverId),
+                c -> withDomain(c, serverId, d -> d.getXMLDesc(VIR_DOMAIN_XML_INACTIVE)));
+    }
+
+    @Override
+    public void close() {
+        try {
+            call("close", c -> {
+                c.close();
+                conn = null;
+                connected = false;
+                return null;
+            });
+        } catch (LibvirtFailure e) {
+            LOG.debugf("closing libvirt: %s", e.getMessage());
+        }
+        thread.shutdown();
+    }
+
+    // ---- plumbing: everything below runs on the libvirt thread ----
+
+    @FunctionalInterface
+    private interface ConnectionCall<T> {
+        T apply(HostConnection c) throws LibvirtException;
+    }
+
+    @FunctionalInterface
+    private interface DomainCall<T> {
+        T apply(Domain d) throws LibvirtException;
+    }
+
+    private <T> T call(String action, ConnectionCall<T> fn) {
+        Future<T> result = thread.submit(() -> {
+            HostConnection c = open(action);
+            try {
+                return fn.apply(c);
+            } catch (LibvirtException e) {
+                checkAlive(c);
+                throw LibvirtFailure.of(action, e);
+            }
+        });
+        try {
+            return result.get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new LibvirtFailure("VIR_ERR_UNKNOWN", action + ": " + e.getCause(), e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new LibvirtFailure("VIR_ERR_UNKNOWN", action + ": interrupted", e);
+        }
+    }
+
+    private <T> T onDomain(String action, UUID serverId, DomainCall<T> fn) {
+        String name = InstanceName.of(serverId);
+        return call(action + " " + name, c -> withDomain(c, serverId, fn).orElseThrow(
+                () -> new LibvirtFailure("VIR_ERR_NO_DOMAIN", action + " " + name + ": no such domain", null)));
+    }
+
+    /** Runs {@code fn} on the server's domain; empty when there is none ({@code fn} must not return null). */
+    private static <T> Optional<T> withDomain(Connect c, UUID serverId, DomainCall<T> fn) throws LibvirtException {
+        Domain d;
+        try {
+            d = c.domainLookupByName(InstanceName.of(serverId));
+        } catch (LibvirtException e) {
+            if (LibvirtFailure.of("look up", e).noDomain()) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+        try {
+            return Optional.of(fn.apply(d));
+        } finally {
+            d.free();
+        }
+    }
+
+    private static DomainStatus status(Domain d) throws LibvirtException {
+        String name = d.getName();
+        UUID id = InstanceName.serverId(name).orElseThrow();
+        DomainInfo info;
+        try {
+            info = d.getInfo();
+        } catch (ArrayIndexOutOfBoundsException e) {
+            // libvirt-java 0.5.2 knows states 0..6 only; 7 is VIR_DOMAIN_PMSUSPENDED
+            return new DomainStatus(id, name, DomainPower.PMSUSPENDED, d.getMaxVcpus(), d.getMaxMemory());
+        }
+        return new DomainStatus(id, name, DomainPower.of(info.state), info.nrVirtCpu, info.maxMem);
+    }
+
+    private HostConnection open(String action) {
+        if (conn == null) {
+            try {
+                conn = new HostConnection(uri);
+                capabilities = null;
+                connected = true;
+                LOG.infof("connected to libvirt at %s", uri);
+            } catch (LibvirtException e) {
+                connected = false;
+                throw LibvirtFailure.of(action + " (connecting to " + uri + ")", e);
+            }
+        }
+        return conn;
+    }
+
+    private Capabilities capabilities(Connect c) throws LibvirtException {
+        if (capabilities == null) {
+            capabilities = Capabilities.parse(c.getCapabilities());
+        }
+        return capabilities;
+    }
+
+    private void checkAlive(HostConnection c) {
+        if (simulated()) {
+            return; // the test driver's connection is the host; it never drops
+        }
+        try {
+            if (c.isAlive()) {
+                return;
+            }
+        } catch (LibvirtException e) {
+            // fall through: treat as dead
+        }
+        LOG.warnf("libvirt connection to %s lost; reconnecting on the next call", uri);
+        try {
+            c.close();
+        } catch (LibvirtException e) {
+            LOG.debug("closing a dead libvirt connection", e);
+        }
+        conn = null;
+        connected = false;
+    }
+
+    /** Keeps libvirt from printing each error to stderr; the agent reports failures itself. */
+    private static final class QuietErrors implements Libvirt.VirErrorCallback {
+        @Override
+        public void errorCallback(Pointer userData, virError error) {
+            // intentionally silent
+        }
+    }
+}

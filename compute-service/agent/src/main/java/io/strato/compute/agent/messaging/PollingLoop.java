@@ -1,0 +1,120 @@
+package io.strato.compute.agent.messaging;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.function.Supplier;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.errors.InterruptException;
+import org.apache.kafka.common.errors.WakeupException;
+import org.jboss.logging.Logger;
+
+/**
+ * A Kafka consumer on its own daemon thread: polls, hands each batch to {@link #process}, survives
+ * broker outages (the client reconnects by itself; any other failure recreates the consumer after a
+ * pause) and stops promptly on {@link #stop()}.
+ */
+abstract class PollingLoop implements Runnable {
+
+    private static final Logger LOG = Logger.getLogger(PollingLoop.class);
+    private static final Duration POLL = Duration.ofMillis(200);
+
+    private final String name;
+    private final Supplier<KafkaConsumer<String, byte[]>> factory;
+    private final String topic;
+    private volatile boolean running = true;
+    private volatile KafkaConsumer<String, byte[]> consumer;
+    private Thread thread;
+
+    PollingLoop(String name, Supplier<KafkaConsumer<String, byte[]>> factory, String topic) {
+        this.name = name;
+        this.factory = factory;
+        this.topic = topic;
+    }
+
+    protected abstract void process(KafkaConsumer<String, byte[]> consumer, ConsumerRecords<String, byte[]> records);
+
+    /** Called on the polling thread when partitions are taken away (and before the consumer closes). */
+    protected ConsumerRebalanceListener rebalanceListener(KafkaConsumer<String, byte[]> consumer) {
+        return new ConsumerRebalanceListener() {
+            @Override
+            public void onPartitionsRevoked(java.util.Collection<org.apache.kafka.common.TopicPartition> p) {
+            }
+
+            @Override
+            public void onPartitionsAssigned(java.util.Collection<org.apache.kafka.common.TopicPartition> p) {
+            }
+        };
+    }
+
+    /** Called on the polling thread before the consumer is closed or recreated. */
+    protected void beforeClose(KafkaConsumer<String, byte[]> consumer) {
+    }
+
+    public synchronized void start() {
+        thread = new Thread(this, name);
+        thread.setDaemon(true);
+        thread.start();
+        LOG.infof("%s consuming %s", name, topic);
+    }
+
+    public void stop() {
+        running = false;
+        KafkaConsumer<String, byte[]> c = consumer;
+        if (c != null) {
+            c.wakeup();
+        }
+        Thread t = thread;
+        if (t != null) {
+            try {
+                t.join(15_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    public boolean isRunning() {
+        return running;
+    }
+
+    @Override
+    public void run() {
+        while (running) {
+            try (KafkaConsumer<String, byte[]> c = factory.get()) {
+                consumer = c;
+                try {
+                    c.subscribe(List.of(topic), rebalanceListener(c));
+                    while (running) {
+                        process(c, c.poll(POLL));
+                    }
+                } finally {
+                    beforeClose(c);
+                }
+            } catch (WakeupException | InterruptException e) {
+                if (running) {
+                    LOG.warnf("%s interrupted while running; restarting", name);
+                }
+            } catch (RuntimeException e) {
+                LOG.errorf(e, "%s failed; recreating the consumer in 2 s", name);
+                pause(Duration.ofSeconds(2));
+            } finally {
+                consumer = null;
+            }
+        }
+        LOG.infof("%s stopped", name);
+    }
+
+    void pause(Duration d) {
+        long until = System.currentTimeMillis() + d.toMillis();
+        while (running && System.currentTimeMillis() < until) {
+            try {
+                Thread.sleep(Math.min(100, Math.max(1, until - System.currentTimeMillis())));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+}

@@ -1,0 +1,110 @@
+package io.strato.compute.agent.testing;
+
+import io.strato.compute.agent.domain.DomainSpecs;
+import io.strato.compute.agent.domain.DomainType;
+import io.strato.compute.agent.domain.GuestPlatform;
+import io.strato.compute.agent.handlers.GuestControl;
+import io.strato.compute.agent.images.ImageCache;
+import io.strato.compute.agent.images.ImageClient;
+import io.strato.compute.agent.images.ServiceToken;
+import io.strato.compute.agent.instances.InstanceStore;
+import io.strato.compute.agent.instances.QemuImg;
+import io.strato.compute.agent.libvirt.LibvirtHost;
+import io.strato.compute.protocol.Commands;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.http.HttpClient;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+/**
+ * The agent's real parts on a fresh simulated host (libvirt's test driver with its own host XML, so
+ * nothing is shared with other tests), an image server stub, and temporary instance and cache directories.
+ */
+public final class AgentFixture implements AutoCloseable {
+
+    public final Path dir;
+    public final ImageServerStub images;
+    public final LibvirtHost libvirt;
+    public final InstanceStore store;
+    public final QemuImg qemuImg = new QemuImg();
+    public final ImageCache cache;
+    public final DomainSpecs specs;
+    public final GuestControl guests;
+    private final UUID baseImage;
+
+    public AgentFixture() {
+        try {
+            dir = Files.createTempDirectory("agent-test");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        images = ImageServerStub.start();
+        libvirt = new LibvirtHost(SimulatedHost.write(dir), true);
+        store = new InstanceStore(dir.resolve("instances"));
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        ServiceToken token = new ServiceToken(new ServiceToken.Credentials(images.identityUrl(), "admin",
+                Optional.of(ImageServerStub.PASSWORD), "admin", "Default", "Default"), http);
+        cache = new ImageCache(dir.resolve("cache"), new ImageClient(images.url(), token, http));
+        specs = new DomainSpecs(() -> new GuestPlatform(DomainType.TEST, libvirt.guestArch("test"), Optional.empty()),
+                new DomainSpecs.Plugging("ethernet", "br-int", "virtio"), store);
+        guests = new GuestControl(libvirt, store, specs, Duration.ofSeconds(2));
+        baseImage = images.add(ImageServerStub.qcow2(dir.resolve("scratch"), "64M"), "qcow2");
+    }
+
+    /** The fixture's qcow2 base image as a spawn carries it. */
+    public Commands.Image image() {
+        return images.image(baseImage, Map.of());
+    }
+
+    public static Commands.Flavor flavor(String name, int vcpus, int memoryMb, int rootGb, Map<String, String> specs) {
+        return new Commands.Flavor("flavor-" + name, name, vcpus, memoryMb, rootGb, 0, 0, specs);
+    }
+
+    /** m1.small with the full resource policy of the issue: CPU shares and cap, memory limits, disk IOPS, bandwidth. */
+    public static Commands.Flavor policyFlavor() {
+        return flavor("m1.policy", 2, 2048, 1, Map.ofEntries(
+                Map.entry("quota:cpu_shares", "2048"),
+                Map.entry("quota:cpu_period", "100000"),
+                Map.entry("quota:cpu_quota", "50000"),
+                Map.entry("quota:memory_limit", "3072"),
+                Map.entry("quota:memory_reservation", "1024"),
+                Map.entry("quota:disk_read_iops_sec", "500"),
+                Map.entry("quota:disk_write_iops_sec", "300"),
+                Map.entry("quota:disk_total_bytes_sec", "10485760"),
+                Map.entry("quota:vif_inbound_average", "1000"),
+                Map.entry("quota:vif_inbound_peak", "2000"),
+                Map.entry("quota:vif_inbound_burst", "512"),
+                Map.entry("quota:vif_outbound_average", "800"),
+                Map.entry("hw:cpu_policy", "shared")));
+    }
+
+    public Commands.Spawn spawn(UUID serverId, Commands.Flavor flavor, Commands.Image image) {
+        Commands.Port port = new Commands.Port(UUID.randomUUID(), UUID.randomUUID(), "fa:16:3e:12:34:56", 1450,
+                List.of("10.0.0.5"));
+        return new Commands.Spawn(UUID.randomUUID(), serverId, "project-1", "user-1", "web-" + serverId.toString()
+                .substring(0, 4), flavor, image, List.of(port), null, null, Map.of());
+    }
+
+    public Commands.Spawn spawn(UUID serverId) {
+        return spawn(serverId, flavor("m1.tiny", 1, 512, 1, Map.of()), image());
+    }
+
+    @Override
+    public void close() {
+        libvirt.close();
+        images.close();
+        try (Stream<Path> walk = Files.walk(dir)) {
+            walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            // temporary files; the OS cleans up
+        }
+    }
+}

@@ -1,0 +1,188 @@
+package io.strato.compute.agent.testing;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import io.strato.compute.protocol.Commands;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * identity's token endpoint and image-service's image and image-data endpoints, as far as the agent
+ * uses them; requires the token it issued and counts downloads.
+ */
+public final class ImageServerStub implements AutoCloseable {
+
+    public static final String PASSWORD = "agent-secret";
+
+    private record Stored(byte[] bytes, String format, String container) {
+    }
+
+    private final HttpServer server;
+    private final Map<UUID, Stored> images = new ConcurrentHashMap<>();
+    private final AtomicInteger downloads = new AtomicInteger();
+    private final AtomicInteger tokens = new AtomicInteger();
+    private volatile String validToken = "none";
+    private volatile long downloadDelayMillis;
+
+    private ImageServerStub(HttpServer server) {
+        this.server = server;
+    }
+
+    public static ImageServerStub start() {
+        try {
+            HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+            ImageServerStub stub = new ImageServerStub(server);
+            server.createContext("/v3/auth/tokens", stub::token);
+            server.createContext("/v2/images/", stub::image);
+            server.setExecutor(Executors.newFixedThreadPool(8));
+            server.start();
+            return stub;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public String url() {
+        return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    public String identityUrl() {
+        return url() + "/v3";
+    }
+
+    public UUID add(byte[] bytes, String diskFormat) {
+        UUID id = UUID.randomUUID();
+        images.put(id, new Stored(bytes, diskFormat, "bare"));
+        return id;
+    }
+
+    /** The image as compute-service puts it in a spawn command. */
+    public Commands.Image image(UUID id, Map<String, String> properties) {
+        Stored s = images.get(id);
+        return new Commands.Image(id, md5(s.bytes()), s.format(), s.container(), (long) s.bytes().length, properties);
+    }
+
+    public int downloads() {
+        return downloads.get();
+    }
+
+    public int tokensIssued() {
+        return tokens.get();
+    }
+
+    /** Makes the token issued so far invalid (as if it expired or was revoked). */
+    public void revokeTokens() {
+        validToken = "revoked";
+    }
+
+    public void downloadDelay(long millis) {
+        downloadDelayMillis = millis;
+    }
+
+    /** A small qcow2 image made by qemu-img. */
+    public static byte[] qcow2(Path scratch, String size) {
+        try {
+            Files.createDirectories(scratch);
+            Path file = Files.createTempFile(scratch, "base", ".qcow2");
+            Files.delete(file);
+            Process p = new ProcessBuilder("qemu-img", "create", "-q", "-f", "qcow2", file.toString(), size)
+                    .redirectErrorStream(true).start();
+            if (p.waitFor() != 0) {
+                throw new IllegalStateException("qemu-img create failed: " + new String(p.getInputStream().readAllBytes()));
+            }
+            byte[] bytes = Files.readAllBytes(file);
+            Files.delete(file);
+            return bytes;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public static String md5(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("MD5").digest(bytes));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private void token(HttpExchange ex) throws IOException {
+        String body = new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+        if (!"POST".equals(ex.getRequestMethod()) || !body.contains("\"" + PASSWORD + "\"")) {
+            reply(ex, 401, "{}");
+            return;
+        }
+        String token = "token-" + tokens.incrementAndGet();
+        validToken = token;
+        ex.getResponseHeaders().add("X-Subject-Token", token);
+        reply(ex, 201, "{\"token\": {\"expires_at\": \"" + Instant.now().plus(1, ChronoUnit.HOURS) + "\"}}");
+    }
+
+    private void image(HttpExchange ex) throws IOException {
+        if (!validToken.equals(ex.getRequestHeaders().getFirst("X-Auth-Token"))) {
+            reply(ex, 401, "{}");
+            return;
+        }
+        String[] parts = ex.getRequestURI().getPath().split("/"); // "", v2, images, id[, file]
+        UUID id;
+        try {
+            id = UUID.fromString(parts[3]);
+        } catch (RuntimeException e) {
+            reply(ex, 404, "{}");
+            return;
+        }
+        Stored s = images.get(id);
+        if (s == null) {
+            reply(ex, 404, "{}");
+            return;
+        }
+        if (parts.length == 4) {
+            reply(ex, 200, "{\"id\": \"" + id + "\", \"checksum\": \"" + md5(s.bytes()) + "\", \"disk_format\": \""
+                    + s.format() + "\", \"size\": " + s.bytes().length + "}");
+            return;
+        }
+        downloads.incrementAndGet();
+        try {
+            Thread.sleep(downloadDelayMillis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        ex.getResponseHeaders().add("Content-Type", "application/octet-stream");
+        ex.sendResponseHeaders(200, s.bytes().length);
+        try (OutputStream out = ex.getResponseBody()) {
+            out.write(s.bytes());
+        }
+    }
+
+    private static void reply(HttpExchange ex, int status, String json) throws IOException {
+        byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
+        ex.getResponseHeaders().add("Content-Type", "application/json");
+        ex.sendResponseHeaders(status, bytes.length);
+        try (OutputStream out = ex.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        ((java.util.concurrent.ExecutorService) server.getExecutor()).shutdownNow();
+    }
+}
