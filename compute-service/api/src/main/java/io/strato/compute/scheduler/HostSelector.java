@@ -11,6 +11,8 @@ import java.util.List;
  * and ranks them, best first. Ties keep the input order (host name order from {@link HostStates}).
  */
 public final class HostSelector {
+    private static final Comparator<Weighed> BEST_FIRST = Comparator.comparingDouble(Weighed::weight).reversed();
+
     private final List<HostFilter> filters;
     private final List<HostWeigher> weighers;
 
@@ -26,29 +28,42 @@ public final class HostSelector {
     public record Selection(List<HostState> ranked, String emptiedBy) {
     }
 
+    private record Weighed(HostState host, double weight) {
+    }
+
     public Selection select(List<HostState> hosts, RequestSpec spec) {
-        List<HostState> left = new ArrayList<>(hosts.size());
+        // one pass, each host stopping at its first failing filter; the filter that left no host is the
+        // furthest any host got (every host that passed the filters before it failed there or earlier)
+        List<HostState> passed = new ArrayList<>();
+        int furthest = -1;
+        boolean considered = false;
         for (HostState h : hosts) {
-            if (!spec.excludedHosts().contains(h.host())) {
-                left.add(h);
+            if (spec.excludedHosts().contains(h.host())) {
+                continue;
+            }
+            considered = true;
+            int failed = firstFailing(h, spec);
+            if (failed < 0) {
+                passed.add(h);
+            } else {
+                furthest = Math.max(furthest, failed);
             }
         }
-        if (left.isEmpty()) {
-            return new Selection(List.of(), "excluded hosts");
+        if (!passed.isEmpty()) {
+            return new Selection(rank(passed, spec), null);
         }
-        for (HostFilter f : filters) {
-            List<HostState> passed = new ArrayList<>(left.size());
-            for (HostState h : left) {
-                if (f.passes(h, spec)) {
-                    passed.add(h);
-                }
+        String emptiedBy = !considered ? (hosts.isEmpty() ? "no compute hosts" : "excluded hosts")
+                : filters.get(furthest).name();
+        return new Selection(List.of(), emptiedBy);
+    }
+
+    private int firstFailing(HostState h, RequestSpec spec) {
+        for (int i = 0; i < filters.size(); i++) {
+            if (!filters.get(i).passes(h, spec)) {
+                return i;
             }
-            if (passed.isEmpty()) {
-                return new Selection(List.of(), f.name());
-            }
-            left = passed;
         }
-        return new Selection(rank(left, spec), null);
+        return -1;
     }
 
     private List<HostState> rank(List<HostState> hosts, RequestSpec spec) {
@@ -70,14 +85,14 @@ public final class HostSelector {
                 }
             }
         }
-        Integer[] order = new Integer[n];
+        Weighed[] weighed = new Weighed[n];
         for (int i = 0; i < n; i++) {
-            order[i] = i;
+            weighed[i] = new Weighed(hosts.get(i), total[i]);
         }
-        Arrays.sort(order, Comparator.comparingDouble((Integer i) -> total[i]).reversed());
+        Arrays.sort(weighed, BEST_FIRST); // stable: ties keep host order
         List<HostState> ranked = new ArrayList<>(n);
-        for (Integer i : order) {
-            ranked.add(hosts.get(i));
+        for (Weighed w : weighed) {
+            ranked.add(w.host());
         }
         return ranked;
     }

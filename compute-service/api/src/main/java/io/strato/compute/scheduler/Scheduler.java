@@ -38,8 +38,9 @@ public class Scheduler {
      * @return the chosen host
      */
     public Uni<String> schedule(RequestSpec spec) {
-        return claims.release(spec.serverId())
-                .chain(() -> lockGroup(spec))
+        // locks in one order everywhere: the group row, then host rows (release, claim)
+        return lockGroup(spec)
+                .chain(() -> claims.release(spec.serverId()))
                 .chain(() -> states.load(spec))
                 .chain(hosts -> {
                     HostSelector.Selection selection = selector.select(hosts, spec);
