@@ -1,0 +1,60 @@
+package io.strato.compute.agent.testing;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Makes sure a Kafka broker listens on 127.0.0.1:9092, running {@code deploy/local/strato kafka-up} when
+ * none does (as the service kit's StratoInfraResource does; the agent does not depend on the kit).
+ */
+public final class LocalBroker {
+
+    public static final String BOOTSTRAP = System.getenv().getOrDefault("STRATO_KAFKA", "127.0.0.1:9092");
+
+    private LocalBroker() {
+    }
+
+    public static String ensureRunning() {
+        if (listening()) {
+            return BOOTSTRAP;
+        }
+        Path root = null;
+        for (Path d = Path.of(System.getProperty("user.dir")).toAbsolutePath(); d != null; d = d.getParent()) {
+            if (new File(d.toFile(), "mvnw").isFile()) {
+                root = d;
+                break;
+            }
+        }
+        if (root == null) {
+            throw new IllegalStateException("no Kafka at " + BOOTSTRAP + " and no deploy/local/strato to start one");
+        }
+        try {
+            Process p = new ProcessBuilder(root.resolve("deploy/local/strato").toString(), "kafka-up")
+                    .directory(root.toFile()).redirectErrorStream(true)
+                    .redirectOutput(root.resolve("target-kafka-up.log").toFile()).start();
+            if (!p.waitFor(3, TimeUnit.MINUTES) || p.exitValue() != 0) {
+                throw new IllegalStateException("deploy/local/strato kafka-up failed; see target-kafka-up.log");
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot run deploy/local/strato kafka-up: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+        return BOOTSTRAP;
+    }
+
+    private static boolean listening() {
+        String[] hostPort = BOOTSTRAP.split(",")[0].split(":");
+        try (Socket s = new Socket()) {
+            s.connect(new InetSocketAddress(hostPort[0], Integer.parseInt(hostPort[1])), 2000);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+}
