@@ -20,7 +20,8 @@ install_missing() {
   command -v openstack >/dev/null || missing+=(python3-openstackclient)
   command -v curl >/dev/null || missing+=(curl)
   local p
-  for p in libvirt0 libvirt-clients; do
+  # libvirt for the compute agents; qemu-img (qemu-utils) makes their instance disks
+  for p in libvirt0 libvirt-clients qemu-utils; do
     pkg_installed "$p" || missing+=("$p")
   done
   if [ ${#missing[@]} -eq 0 ]; then

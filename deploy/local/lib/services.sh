@@ -39,13 +39,16 @@ service_port() {
 
 service_jar() { echo "$REPO/$1/target/quarkus-app/quarkus-run.jar"; }
 
-# stale DIR: the jar is missing or a source it is built from is newer (cheap: first hit wins)
+# stale DIR: the jar is missing or a source it is built from is newer (cheap: first hit wins).
+# A sibling protocol module (compute-service/protocol for compute-service/api and /agent) counts too.
 stale() {
-  local jar
+  local jar protocol
   jar=$(service_jar "$1")
   [ -f "$jar" ] || return 0
+  protocol=$REPO/$(dirname "$1")/protocol
+  [ -d "$protocol/src/main" ] || protocol=""
   [ -n "$(find "$REPO/$1/src/main" "$REPO/$1/pom.xml" "$REPO/service-kit/src/main" "$REPO/service-kit/pom.xml" \
-            "$REPO/pom.xml" -newer "$jar" -print -quit 2>/dev/null)" ]
+            "$REPO/pom.xml" ${protocol:+"$protocol/src/main" "$protocol/pom.xml"} -newer "$jar" -print -quit 2>/dev/null)" ]
 }
 
 # build_services: packages the modules whose jar is missing or older than their sources.
@@ -56,7 +59,8 @@ build_services() {
   while read -r name dir port health; do
     [ -n "$name" ] || continue
     stale "$dir" || continue
-    stale_dirs+=("$dir")
+    # several rows share a module (the compute agents): build it once
+    [[ " ${stale_dirs[*]} " == *" $dir "* ]] || stale_dirs+=("$dir")
     if pid_alive "$(read_pid "$STATE/$name.pid")" "$(service_jar "$dir")"; then
       say "$name: sources changed, restarting it on the new build"
       stop_service "$name" "$dir"
@@ -89,7 +93,9 @@ start_service() {
     local envs=()
     mapfile -t envs < <(service_env "$name")
     printf '\n==== %s starting %s\n' "$(date -Is)" "$name" >>"$log"
-    (cd "$STATE" && exec env "${envs[@]}" nohup setsid java "${SERVICE_JVM[@]}" \
+    local jvm=("${SERVICE_JVM[@]}")
+    case "$name" in compute-agent-*) jvm=("${AGENT_JVM[@]}") ;; esac
+    (cd "$STATE" && exec env "${envs[@]}" nohup setsid java "${jvm[@]}" \
         -Dquarkus.http.port="$port" -Dkafka.bootstrap.servers="127.0.0.1:$KAFKA_PORT" -jar "$jar" >>"$log" 2>&1 </dev/null) &
     pid=$!
     echo "$pid" >"$pidfile"

@@ -1,0 +1,83 @@
+# Compute agents of deploy/local/strato: one per simulated hypervisor host. Sourced, not executed.
+# The strato script defines STATE and admin_password(); services.sh starts the rows agent_rows prints.
+#
+# Each agent drives libvirt's test driver on its own host XML ($STATE/hosts/<host>.xml), so a laptop
+# runs a small "rack" of hosts with no hypervisor. Environment:
+#   STRATO_AGENTS (2)             how many agents / simulated hosts
+#   STRATO_HOST_VCPUS (32)        vCPUs of each simulated host
+#   STRATO_HOST_MEMORY_GB (64)    memory of each simulated host
+#   STRATO_HOST_DISK_GB (1000)    local disk each simulated host reports
+#   STRATO_QEMU_AGENT (unset)     1: compute-agent-1 drives qemu:///system (a real libvirtd on this machine)
+#   STRATO_VIRT_TYPE (qemu)       domain type of that agent: qemu (software emulation) or kvm
+#   STRATO_AGENT_JAVA_OPTS        JVM options of the agents (default: 64 MB heap)
+
+AGENT_COUNT=${STRATO_AGENTS:-2}
+AGENT_BASE_PORT=8800
+[[ "$AGENT_COUNT" =~ ^[0-9]+$ ]] || die "STRATO_AGENTS must be a number, got '$AGENT_COUNT'"
+
+# The agents hold no database and serve health only: a 64 MB heap is plenty.
+read -r -a AGENT_JVM <<<"${STRATO_AGENT_JAVA_OPTS:--Xms16m -Xmx64m -Xss512k -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:ActiveProcessorCount=2 -XX:MaxMetaspaceSize=96m -XX:ReservedCodeCacheSize=32m -XX:MaxDirectMemorySize=32m}"
+
+# agent_rows: SERVICES rows of the agents (name, module dir, health port, readiness path)
+agent_rows() {
+  local i
+  for ((i = 1; i <= AGENT_COUNT; i++)); do
+    printf 'compute-agent-%d compute-service/agent %d /q/health/ready\n' "$i" $((AGENT_BASE_PORT + i))
+  done
+}
+
+# agent_host NAME: the host an agent manages (compute-agent-2 -> strato-host-2)
+agent_host() {
+  echo "strato-host-${1##*-}"
+}
+
+# write_host_xml HOST: writes $STATE/hosts/HOST.xml, the test driver's description of a simulated
+# host, and prints its path. Rewritten at every start so a changed size takes effect.
+write_host_xml() {
+  local host=$1 file=$STATE/hosts/$1.xml
+  local vcpus=${STRATO_HOST_VCPUS:-32} memory_gb=${STRATO_HOST_MEMORY_GB:-64}
+  [[ "$vcpus" =~ ^[0-9]+$ && "$memory_gb" =~ ^[0-9]+$ ]] || die "STRATO_HOST_VCPUS and STRATO_HOST_MEMORY_GB must be numbers"
+  mkdir -p "$STATE/hosts"
+  cat >"$file" <<XML
+<!-- Written by deploy/local/strato: simulated hypervisor host $host for libvirt's test driver. -->
+<node>
+  <cpu>
+    <mhz>2400</mhz>
+    <model>x86_64</model>
+    <active>$vcpus</active>
+    <max>$vcpus</max>
+    <nodes>1</nodes>
+    <sockets>1</sockets>
+    <cores>$vcpus</cores>
+    <threads>1</threads>
+  </cpu>
+  <memory>$((memory_gb * 1024 * 1024))</memory>
+</node>
+XML
+  echo "$file"
+}
+
+# agent_env NAME: the environment of one agent (service_env calls it)
+agent_env() {
+  local name=$1 host uri virt=qemu
+  host=$(agent_host "$name")
+  if [ "${STRATO_QEMU_AGENT:-}" = 1 ] && [ "$name" = compute-agent-1 ]; then
+    uri=qemu:///system
+    virt=${STRATO_VIRT_TYPE:-qemu}
+  else
+    uri="test://$(write_host_xml "$host")"
+    echo "STRATO_AGENT_DISK_GB=${STRATO_HOST_DISK_GB:-1000}"
+  fi
+  cat <<ENV
+STRATO_AGENT_HOST=$host
+STRATO_AGENT_LIBVIRT_URI=$uri
+STRATO_AGENT_VIRT_TYPE=$virt
+STRATO_AGENT_INSTANCE_DIRECTORY=$STATE/instances/$host
+STRATO_AGENT_IMAGE_CACHE_DIRECTORY=$STATE/image-cache/$host
+STRATO_AGENT_IMAGE_URL=http://127.0.0.1:9292
+STRATO_AGENT_SERVICE_AUTH_URL=http://127.0.0.1:5000/v3
+STRATO_AGENT_SERVICE_AUTH_USERNAME=admin
+STRATO_AGENT_SERVICE_AUTH_PASSWORD=$(admin_password)
+STRATO_AGENT_SERVICE_AUTH_PROJECT=admin
+ENV
+}
