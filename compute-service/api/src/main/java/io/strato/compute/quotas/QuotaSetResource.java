@@ -1,0 +1,117 @@
+package io.strato.compute.quotas;
+
+import io.quarkus.security.Authenticated;
+import io.smallrye.mutiny.Uni;
+import io.strato.compute.api.ApiVersion;
+import io.strato.compute.policy.NovaBaseRules;
+import io.strato.compute.validation.BodyFields;
+import io.strato.kit.auth.Caller;
+import io.strato.kit.auth.CurrentCaller;
+import io.strato.kit.faults.InvalidInput;
+import io.strato.kit.policy.Policy;
+import io.strato.kit.web.JsonBody;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Nova's os-quota-sets: {@code GET /os-quota-sets/{project}[/detail|/defaults]}, {@code PUT} and {@code DELETE}
+ * (admins). Which resources show depends on the microversion (network ones go at 2.36, injected files at 2.57).
+ * Per-user quotas ({@code ?user_id=}) are not kept: reading them shows the project's, setting them is a 400.
+ */
+@Path("/v2.1/os-quota-sets/{project}")
+@Authenticated
+@Produces(MediaType.APPLICATION_JSON)
+public class QuotaSetResource {
+    private final QuotaSetService quotas;
+    private final Policy policy;
+    private final CurrentCaller callers;
+    private final ApiVersion version;
+    private final JsonBody json;
+
+    public QuotaSetResource(QuotaSetService quotas, Policy policy, CurrentCaller callers, ApiVersion version, JsonBody json) {
+        this.quotas = quotas;
+        this.policy = policy;
+        this.callers = callers;
+        this.version = version;
+        this.json = json;
+    }
+
+    @GET
+    public Uni<Map<String, Object>> show(@PathParam("project") String project) {
+        Caller caller = callers.get();
+        policy.enforce(QuotaPolicies.SHOW, caller, NovaBaseRules.project(project));
+        int minor = version.get().minor();
+        return quotas.limits(project).map(l -> Map.of("quota_set", withId(project, visible(l, minor))));
+    }
+
+    @GET
+    @Path("detail")
+    public Uni<Map<String, Object>> detail(@PathParam("project") String project) {
+        Caller caller = callers.get();
+        policy.enforce(QuotaPolicies.DETAIL, caller, NovaBaseRules.project(project));
+        int minor = version.get().minor();
+        return quotas.usage(project).map(u -> {
+            Map<String, Object> out = new LinkedHashMap<>();
+            visible(u.limits(), minor).forEach((r, limit) -> {
+                Map<String, Object> d = new LinkedHashMap<>();
+                d.put("in_use", u.used(r));
+                d.put("limit", limit);
+                d.put("reserved", 0);
+                out.put(r, d);
+            });
+            return Map.of("quota_set", withId(project, out));
+        });
+    }
+
+    @GET
+    @Path("defaults")
+    public Map<String, Object> defaults(@PathParam("project") String project) {
+        Caller caller = callers.get();
+        policy.enforce(QuotaPolicies.DEFAULTS, caller, NovaBaseRules.project(project));
+        return Map.of("quota_set", withId(project, visible(quotas.defaults(), version.get().minor())));
+    }
+
+    @PUT
+    public Uni<Map<String, Object>> update(@PathParam("project") String project, @QueryParam("user_id") String userId,
+                                           String body) {
+        Caller caller = callers.get();
+        policy.enforce(QuotaPolicies.UPDATE, caller, NovaBaseRules.project(project));
+        if (userId != null) {
+            throw new InvalidInput("Per-user quotas are not supported; set the project's quota.");
+        }
+        int minor = version.get().minor();
+        var quotaSet = BodyFields.object(json.object(body), "quota_set");
+        return quotas.update(project, quotaSet, minor).map(l -> Map.of("quota_set", visible(l, minor)));
+    }
+
+    @DELETE
+    public Uni<Response> reset(@PathParam("project") String project) {
+        Caller caller = callers.get();
+        policy.enforce(QuotaPolicies.DELETE, caller, NovaBaseRules.project(project));
+        return quotas.reset(project).map(v -> Response.accepted().build());
+    }
+
+    private static <V> Map<String, V> visible(Map<String, V> all, int minor) {
+        Map<String, V> out = new LinkedHashMap<>();
+        for (String r : QuotaResources.visibleAt(minor)) {
+            out.put(r, all.get(r));
+        }
+        return out;
+    }
+
+    private static Map<String, Object> withId(String project, Map<String, ?> values) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("id", project);
+        out.putAll(values);
+        return out;
+    }
+}
