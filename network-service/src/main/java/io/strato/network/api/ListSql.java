@@ -104,16 +104,18 @@ public record ListSql(String table, Map<String, String> columns) {
         return "(SELECT m." + column + " FROM " + table + " m WHERE m.id = CAST(:marker AS uuid))";
     }
 
+    // The tag is bound as text and cast: a parameter typed jsonb would get the Vert.x client's JSON encoding of a
+    // Java String, i.e. the JSON string "[\"x\"]", which contains no tag.
     private static int tagFilters(ListRequest r, List<String> where, Map<String, Object> params, int i) {
         for (String tag : r.tags()) {
             params.put("t" + i, "[\"" + jsonEscape(tag) + "\"]");
-            where.add("tags @> CAST(:t" + i++ + " AS jsonb)");
+            where.add("tags @> CAST(CAST(:t" + i++ + " AS text) AS jsonb)");
         }
         if (!r.tagsAny().isEmpty()) {
             List<String> any = new ArrayList<>();
             for (String tag : r.tagsAny()) {
                 params.put("t" + i, "[\"" + jsonEscape(tag) + "\"]");
-                any.add("tags @> CAST(:t" + i++ + " AS jsonb)");
+                any.add("tags @> CAST(CAST(:t" + i++ + " AS text) AS jsonb)");
             }
             where.add("(" + String.join(" OR ", any) + ")");
         }
@@ -121,13 +123,13 @@ public record ListSql(String table, Map<String, String> columns) {
             List<String> all = new ArrayList<>();
             for (String tag : r.notTags()) {
                 params.put("t" + i, "[\"" + jsonEscape(tag) + "\"]");
-                all.add("tags @> CAST(:t" + i++ + " AS jsonb)");
+                all.add("tags @> CAST(CAST(:t" + i++ + " AS text) AS jsonb)");
             }
             where.add("NOT (" + String.join(" AND ", all) + ")");
         }
         for (String tag : r.notTagsAny()) {
             params.put("t" + i, "[\"" + jsonEscape(tag) + "\"]");
-            where.add("NOT tags @> CAST(:t" + i++ + " AS jsonb)");
+            where.add("NOT tags @> CAST(CAST(:t" + i++ + " AS text) AS jsonb)");
         }
         return i;
     }

@@ -3,6 +3,7 @@ package io.strato.network.secgroups;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.strato.network.api.StandardAttributes;
+import io.strato.network.events.NetworkEvents;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.List;
@@ -13,18 +14,32 @@ import org.hibernate.reactive.mutiny.Mutiny;
  * Each project's {@code default} security group, created on first use with Neutron's default rules:
  * all egress (IPv4 and IPv6) and ingress from members of the group itself. Two first uses at once
  * make one group: the partial unique index on {@code (project_id) WHERE is_default} lets one insert
- * win and the other read the winner's row.
+ * win and the other read the winner's row. The creation is announced like any other group's.
  */
 @ApplicationScoped
 public class DefaultGroups {
+    private final SecurityGroupRepository groups;
+    private final SecurityGroupRuleRepository rules;
+    private final NetworkEvents events;
+
+    public DefaultGroups(SecurityGroupRepository groups, SecurityGroupRuleRepository rules, NetworkEvents events) {
+        this.groups = groups;
+        this.rules = rules;
+        this.events = events;
+    }
 
     /** The id of the project's default group, creating it (and its rules) if missing. Runs in a transaction. */
     public Uni<UUID> ensure(String projectId) {
         return Panache.getSession().flatMap(s -> find(s, projectId).flatMap(id -> id != null
                 ? Uni.createFrom().item(id)
                 : create(s, projectId).flatMap(created -> created != null
-                        ? rules(s, projectId, created).replaceWith(created)
+                        ? rules(s, projectId, created).chain(() -> announce(created)).replaceWith(created)
                         : find(s, projectId))));
+    }
+
+    private Uni<Void> announce(UUID id) {
+        return groups.findById(id).flatMap(g -> rules.ofGroups(List.of(id))
+                .flatMap(rs -> events.publish("security_group", "created", id, SecurityGroupViews.group(g, rs))));
     }
 
     private static Uni<UUID> find(Mutiny.Session s, String projectId) {

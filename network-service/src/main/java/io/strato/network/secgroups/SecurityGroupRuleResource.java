@@ -1,0 +1,68 @@
+package io.strato.network.secgroups;
+
+import io.quarkus.security.Authenticated;
+import io.smallrye.mutiny.Uni;
+import io.strato.kit.auth.Caller;
+import io.strato.kit.auth.CurrentCaller;
+import io.strato.kit.web.JsonBody;
+import io.strato.network.api.ListRequest;
+import io.strato.network.api.Lists;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.Map;
+import java.util.function.Function;
+
+/** Neutron's security group rules: {@code /v2.0/security-group-rules[/{id}]} (rules are never updated). */
+@Path("/v2.0/security-group-rules")
+@Authenticated
+@Produces(MediaType.APPLICATION_JSON)
+public class SecurityGroupRuleResource {
+    private final SecurityGroupRuleService rules;
+    private final CurrentCaller callers;
+    private final JsonBody json;
+
+    public SecurityGroupRuleResource(SecurityGroupRuleService rules, CurrentCaller callers, JsonBody json) {
+        this.rules = rules;
+        this.callers = callers;
+        this.json = json;
+    }
+
+    @GET
+    public Uni<Map<String, Object>> list(@Context UriInfo uri) {
+        Caller caller = callers.get();
+        ListRequest request = ListRequest.of(uri.getQueryParameters());
+        return rules.list(caller, request)
+                .map(items -> Lists.render("security_group_rules", items, Function.identity(), request, uri));
+    }
+
+    @GET
+    @Path("{id}")
+    public Uni<Map<String, Object>> show(@PathParam("id") String id, @Context UriInfo uri) {
+        Caller caller = callers.get();
+        ListRequest request = ListRequest.of(uri.getQueryParameters());
+        return rules.show(caller, id).map(r -> Map.of("security_group_rule", Lists.project(r, request.fields())));
+    }
+
+    @POST
+    public Uni<Response> create(String body) {
+        Caller caller = callers.get();
+        RuleRequest request = RuleRequest.of(json.wrapped(body, "security_group_rule"));
+        return rules.create(caller, request)
+                .map(r -> Response.status(201).entity(Map.of("security_group_rule", r)).build());
+    }
+
+    @DELETE
+    @Path("{id}")
+    public Uni<Response> delete(@PathParam("id") String id) {
+        Caller caller = callers.get();
+        return rules.delete(caller, id).map(v -> Response.noContent().build());
+    }
+}
