@@ -96,9 +96,10 @@ public final class DomainXml {
         XmlElement devices = element("devices");
         spec.disks().forEach(d -> devices.add(disk(d)));
         spec.nics().forEach(n -> devices.add(nic(n)));
-        // the serial console writes to a file the console-output command reads
+        // the serial console writes to a file the console-output command reads; appended, so a
+        // reboot or a stop and start keeps what the guest printed before
         devices.add(element("serial").attr("type", "file").add(
-                element("source").attr("path", spec.consoleLog()),
+                element("source").attr("path", spec.consoleLog()).attr("append", "on"),
                 element("target").attr("port", 0)));
         return devices;
     }

@@ -56,6 +56,7 @@ class DomainXmlLibvirtTest {
         assertEquals("512", xml.text("/domain/devices/interface/bandwidth/inbound/@burst"));
         assertEquals("800", xml.text("/domain/devices/interface/bandwidth/outbound/@average"));
         assertEquals(fx.store.consoleLog(id).toString(), xml.text("/domain/devices/serial/source/@path"));
+        assertEquals("on", xml.text("/domain/devices/serial/source/@append"));
         String m = "/domain/metadata/*[local-name()='instance']";
         assertEquals(DomainXml.METADATA_NS, xml.text("namespace-uri(" + m + ")"));
         assertEquals(spawn.name(), xml.text(m + "/*[local-name()='name']"));

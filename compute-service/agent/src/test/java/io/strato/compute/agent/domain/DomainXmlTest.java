@@ -123,6 +123,7 @@ class DomainXmlTest {
         Xml xml = render(instance(Map.of(), false), AgentFixture.policyFlavor());
         assertEquals("file", xml.text("/domain/devices/serial/@type"));
         assertEquals(store.consoleLog(serverId).toString(), xml.text("/domain/devices/serial/source/@path"));
+        assertEquals("on", xml.text("/domain/devices/serial/source/@append"));
     }
 
     @Test
