@@ -5,6 +5,7 @@ import io.quarkus.scheduler.Scheduled;
 import io.quarkus.vertx.VertxContextSupport;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.hibernate.reactive.mutiny.Mutiny;
 import org.jboss.logging.Logger;
 
@@ -20,16 +21,22 @@ import org.jboss.logging.Logger;
  * Nova changes no server row when a compute service dies (its servers stay ACTIVE "forever", the
  * API guide says); from microversion 2.16 it shows admins {@code host_status: UNKNOWN}. Strato keeps
  * vm_state and status as Nova does and only stops claiming a power state it cannot know.
+ *
+ * <p>{@code strato.compute.host-monitor.enabled=false} stops the periodic sweep (tests whose hosts
+ * send no heartbeats); {@code strato.compute.host-monitor.interval} (default 10s) sets its period.
  */
 @ApplicationScoped
 public class HostMonitor {
     private static final Logger LOG = Logger.getLogger(HostMonitor.class);
     static final String LOCK_KEY = "strato.compute.host-monitor";
 
+    private final boolean enabled;
     private final String markDown;
     private final String markUp;
 
-    public HostMonitor(HostLiveness liveness) {
+    public HostMonitor(HostLiveness liveness,
+                       @ConfigProperty(name = "strato.compute.host-monitor.enabled", defaultValue = "true") boolean enabled) {
+        this.enabled = enabled;
         String up = liveness.upSql("h");
         this.markDown = "WITH down AS (UPDATE compute_host h SET down_since = now() "
                 + "WHERE h.down_since IS NULL AND NOT " + up + " RETURNING h.host), "
@@ -53,6 +60,9 @@ public class HostMonitor {
     @Scheduled(identity = "strato-compute-host-monitor", every = "${strato.compute.host-monitor.interval:10s}",
             delayed = "${strato.compute.host-monitor.interval:10s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void periodic() {
+        if (!enabled) {
+            return;
+        }
         try {
             Sweep s = VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(this::sweep));
             if (s.serversMarkedUnknown() > 0 || s.serversRestored() > 0) {

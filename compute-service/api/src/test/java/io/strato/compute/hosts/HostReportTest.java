@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
 import io.strato.compute.protocol.Reports;
 import io.strato.compute.protocol.Topics;
 import io.strato.compute.scheduler.Fixtures;
@@ -18,20 +19,31 @@ import io.strato.compute.scheduler.NoValidHost;
 import io.strato.compute.scheduler.RequestSpec;
 import io.strato.compute.scheduler.Scheduler;
 import io.strato.compute.scheduler.SchedulerInfra;
+import io.strato.compute.scheduler.SchedulerTestProfile;
+import io.strato.kit.events.CloudEventCodec;
 import io.strato.kit.events.StratoEvent;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 @SchedulerInfra
+@TestProfile(SchedulerTestProfile.class)
 class HostReportTest {
     @Inject
     HostReportHandler handler;
@@ -111,6 +123,23 @@ class HostReportTest {
         assertEquals(host, schedule(), "still up after a report that waited in Kafka");
         deliver(report(Instant.now().plusSeconds(3600)), Map.of());
         assertEquals("t", rows.string("SELECT last_heartbeat <= now() FROM compute_host WHERE host = ?", host));
+    }
+
+    @Test
+    void aReportAnAgentPublishesOnKafkaReachesTheHostRow() throws Exception {
+        Properties p = new Properties();
+        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class));
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(p, new StringSerializer(), new ByteArraySerializer())) {
+            byte[] event = CloudEventCodec.encode(UUID.randomUUID(), Topics.reportType(Reports.HOST), "/compute-agent/" + host,
+                    host, OffsetDateTime.now(), mapper.writeValueAsString(report(Instant.now())));
+            producer.send(new ProducerRecord<>(Topics.REPORTS, host, event)).get(30, TimeUnit.SECONDS);
+        }
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        while (rows.string("SELECT host FROM compute_host WHERE host = ?", host) == null && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+        }
+        assertEquals("32 65536", rows.string("SELECT concat_ws(' ', vcpus, memory_mb) FROM compute_host WHERE host = ?", host));
+        assertEquals(host, schedule());
     }
 
     @Test

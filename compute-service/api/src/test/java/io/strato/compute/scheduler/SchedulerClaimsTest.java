@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
 import io.strato.compute.protocol.Commands;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
@@ -27,6 +28,7 @@ import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 @SchedulerInfra
+@TestProfile(SchedulerTestProfile.class)
 class SchedulerClaimsTest {
     private static final Commands.Flavor GB1 = Fixtures.flavor(1, 1024, 10);
 
