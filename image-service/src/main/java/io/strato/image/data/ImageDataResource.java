@@ -39,7 +39,8 @@ public class ImageDataResource {
         Caller caller = callers.get();
         var body = io.vertx.mutiny.core.http.HttpServerRequest.newInstance(request);
         return Uni.createFrom().item(() -> imageId(id))
-                .chain(imageId -> data.upload(imageId, caller, Multi.createFrom().deferred(body::toMulti)))
+                .chain(imageId -> data.upload(imageId, caller, Multi.createFrom().deferred(body::toMulti),
+                        declaredLength(request)))
                 .onFailure().invoke(() -> discardRest(request))
                 .replaceWith(() -> Response.noContent().build());
     }
@@ -74,6 +75,20 @@ public class ImageDataResource {
             request.exceptionHandler(e -> { });
             request.handler(chunk -> { });
             request.resume();
+        }
+    }
+
+    /** The body's announced length; null when it is chunked (Vert.x has already refused a malformed one). */
+    private static Long declaredLength(io.vertx.core.http.HttpServerRequest request) {
+        String length = request.getHeader("Content-Length");
+        if (length == null || request.headers().contains("Transfer-Encoding", "chunked", true)) {
+            return null;
+        }
+        try {
+            long declared = Long.parseLong(length.trim());
+            return declared >= 0 ? declared : null;
+        } catch (NumberFormatException e) {
+            return null;
         }
     }
 

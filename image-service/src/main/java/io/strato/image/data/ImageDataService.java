@@ -14,6 +14,7 @@ import io.vertx.mutiny.core.buffer.Buffer;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.UUID;
 import java.util.concurrent.Executor;
+import org.jboss.logging.Logger;
 
 /**
  * Image data: streams an upload into the store while the image is "saving" and activates it when
@@ -23,12 +24,18 @@ import java.util.concurrent.Executor;
 @ApplicationScoped
 public class ImageDataService {
 
+    private static final Logger LOG = Logger.getLogger(ImageDataService.class);
+
     private final UploadStates states;
     private final ImageStore store;
+    private final ImageQuota quota;
+    private final Vertx vertx;
 
-    ImageDataService(UploadStates states, ImageStore store) {
+    ImageDataService(UploadStates states, ImageStore store, ImageQuota quota, Vertx vertx) {
         this.states = states;
         this.store = store;
+        this.quota = quota;
+        this.vertx = vertx;
     }
 
     /** Thrown through the body stream when the client stops sending (disconnects mid-upload). */
@@ -44,11 +51,15 @@ public class ImageDataService {
 
     /**
      * Streams {@code body} into the store as the data of image {@code id}. {@code body} is subscribed
-     * to only once the image has moved to "saving".
+     * to only once the image has moved to "saving" with its bytes reserved: {@code declaredLength}
+     * (the request's Content-Length, null when chunked), or all the project has left. While the bytes
+     * stream, the reservation is renewed so that it does not lapse.
      */
-    public Uni<Void> upload(UUID id, Caller caller, Multi<Buffer> body) {
+    public Uni<Void> upload(UUID id, Caller caller, Multi<Buffer> body, Long declaredLength) {
         Executor back = onCurrentContext();
-        return states.begin(id, caller).chain(upload -> {
+        return states.begin(id, caller, declaredLength).chain(upload -> {
+            long renewal = vertx.setPeriodic(quota.renewalMillis(), tick -> quota.renew(id).subscribe().with(
+                    ok -> { }, e -> LOG.warnf("could not renew the byte reservation of image %s: %s", id, e.getMessage())));
             VirtualSize virtualSize = new VirtualSize();
             Multi<Buffer> watched = body.onItem().invoke(virtualSize::accept)
                     .onFailure().transform(BodyInterrupted::new);
@@ -61,11 +72,13 @@ public class ImageDataService {
                                     + " after " + ((SizeLimitExceeded) e).limit() + " bytes, all the project has left."))
                     .chain(stored -> states.finish(upload, stored, virtualSize.of(upload.diskFormat(), stored.size()))
                             .onFailure().call(e -> store.delete(stored.location())
-                                    .chain(() -> states.abort(id, "killed")).onFailure().recoverWithNull())
+                                    .chain(() -> states.abort(id, e instanceof QuotaExceeded ? "queued" : "killed"))
+                                    .onFailure().recoverWithNull())
                             .chain(activated -> activated ? Uni.createFrom().voidItem()
                                     : store.delete(stored.location()).chain(() -> Uni.createFrom().failure(new Conflict(
                                             "Image " + id + " was deleted or changed while its data was uploaded.")))))
-                    .onCancellation().call(() -> states.abort(id, "queued"));
+                    .onCancellation().call(() -> states.abort(id, "queued"))
+                    .onTermination().invoke(() -> vertx.cancelTimer(renewal));
         });
     }
 

@@ -18,7 +18,8 @@ import java.util.UUID;
 /**
  * The image's status around an upload, each step its own short transaction: no transaction stays
  * open while bytes stream. The queued→saving move is one conditional UPDATE, so of two concurrent
- * uploads exactly one wins.
+ * uploads exactly one wins; the same transaction reserves the bytes the upload may write
+ * ({@link ImageQuota}), and the step that ends the upload ends the reservation.
  */
 @ApplicationScoped
 class UploadStates {
@@ -37,12 +38,16 @@ class UploadStates {
         this.outbox = outbox;
     }
 
-    /** An upload that may proceed: the image is now saving and may take {@code maxBytes}. */
+    /** An upload that may proceed: the image is now saving and may take {@code maxBytes}, its reservation. */
     record Upload(UUID imageId, String owner, String diskFormat, long maxBytes) {
     }
 
+    /**
+     * Moves image {@code id} to saving and reserves the bytes its upload may write: {@code declaredLength}
+     * when the client announced it, else all its project has left.
+     */
     @WithTransaction
-    Uni<Upload> begin(UUID id, Caller caller) {
+    Uni<Upload> begin(UUID id, Caller caller, Long declaredLength) {
         return access.findForUpload(id, caller).chain(image -> {
             if (!"queued".equals(image.status)) {
                 throw conflict(image);
@@ -54,31 +59,39 @@ class UploadStates {
                             return Uni.createFrom().failure(new Conflict(
                                     "Image " + id + " is already being uploaded to."));
                         }
-                        return quota.remainingBytes(image.owner)
-                                .map(left -> new Upload(id, image.owner, image.diskFormat, left));
+                        return quota.reserve(id, image.owner, declaredLength)
+                                .map(bytes -> new Upload(id, image.owner, image.diskFormat, bytes));
                     });
         });
     }
 
-    /** Records the stored bytes and activates the image; false when it left "saving" meanwhile. */
+    /**
+     * Records the stored bytes, activates the image and ends its reservation; false when it left
+     * "saving" meanwhile. Fails with QuotaExceeded when the bytes no longer fit the project's quota.
+     */
     @WithTransaction
     Uni<Boolean> finish(Upload upload, StoredImage stored, Long virtualSize) {
         // HQL can't type a null parameter in an assignment, so an unknown virtual size is spelled out
         String virtual = virtualSize == null ? "virtualSize = null" : "virtualSize = " + virtualSize.longValue();
-        return images.update("size = ?2, checksum = ?3, osHashAlgo = 'sha512', osHashValue = ?4, " + virtual
+        return quota.checkFits(upload.imageId(), upload.owner(), stored.size())
+                .chain(() -> images.update("size = ?2, checksum = ?3, osHashAlgo = 'sha512', osHashValue = ?4, " + virtual
                                 + ", storeLocation = ?5, status = 'active', updatedAt = ?6,"
                                 + " version = version + 1 where id = ?1 and status = 'saving'",
-                        upload.imageId(), stored.size(), stored.md5(), stored.sha512(), stored.location(), Instant.now())
+                        upload.imageId(), stored.size(), stored.md5(), stored.sha512(), stored.location(), Instant.now()))
+                .call(() -> quota.release(upload.imageId()))
                 .chain(updated -> updated != 1 ? Uni.createFrom().item(false)
                         : outbox.add(TOPIC, ACTIVATED, upload.imageId().toString(), activated(upload, stored, virtualSize))
                                 .replaceWith(true));
     }
 
-    /** Puts a saving image back to {@code status} ("queued", or "killed" after a store failure). */
+    /**
+     * Puts a saving image back to {@code status} ("queued", or "killed" after a store failure) and
+     * ends its reservation.
+     */
     @WithTransaction
     Uni<Void> abort(UUID id, String status) {
         return images.update("status = ?2, updatedAt = ?3, version = version + 1 where id = ?1 and status = 'saving'",
-                id, status, Instant.now()).replaceWithVoid();
+                id, status, Instant.now()).call(() -> quota.release(id)).replaceWithVoid();
     }
 
     @WithSession

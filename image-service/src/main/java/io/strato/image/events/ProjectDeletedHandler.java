@@ -2,6 +2,7 @@ package io.strato.image.events;
 
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import io.strato.image.data.ImageQuota;
 import io.strato.image.images.Image;
 import io.strato.image.images.ImageRepository;
 import io.strato.image.store.ImageStore;
@@ -23,11 +24,13 @@ public class ProjectDeletedHandler implements EventHandler {
     private final ImageRepository images;
     private final ImageEvents events;
     private final ImageStore store;
+    private final ImageQuota quota;
 
-    public ProjectDeletedHandler(ImageRepository images, ImageEvents events, ImageStore store) {
+    public ProjectDeletedHandler(ImageRepository images, ImageEvents events, ImageStore store, ImageQuota quota) {
         this.images = images;
         this.events = events;
         this.store = store;
+        this.quota = quota;
     }
 
     @Override
@@ -49,6 +52,7 @@ public class ProjectDeletedHandler implements EventHandler {
             return Uni.createFrom().voidItem();
         }
         return images.list("owner", project).flatMap(owned -> deleteAll(owned)
+                .call(() -> quota.forget(project))
                 .invoke(() -> LOG.infof("deleted %d image(s) of deleted project %s", owned.size(), project)));
     }
 

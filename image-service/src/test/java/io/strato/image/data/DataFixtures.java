@@ -10,6 +10,7 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.OffsetDateTime;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
@@ -40,6 +41,59 @@ final class DataFixtures {
                 UUID.randomUUID(), owner, size);
     }
 
+    /** An image in {@code status} with an upload reservation of {@code bytes} lapsing in {@code seconds} (negative: lapsed). */
+    static UUID reservedUpload(String owner, String status, long bytes, int seconds) {
+        UUID id = image(owner, "raw", "private", status);
+        sql("insert into image_upload_reservation (image_id, project_id, bytes, expires_at)"
+                + " values (?, ?, ?, now() + make_interval(secs => ?))", id, owner, bytes, seconds);
+        return id;
+    }
+
+    /** When the reservation of image {@code id}'s upload lapses, or null when it has none. */
+    static OffsetDateTime reservationExpiry(UUID id) {
+        try (Connection c = connect();
+                PreparedStatement ps = c.prepareStatement("select expires_at from image_upload_reservation where image_id = ?")) {
+            ps.setObject(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getObject(1, OffsetDateTime.class) : null;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static long count(String query, Object... params) {
+        try (Connection c = connect(); PreparedStatement ps = c.prepareStatement(query)) {
+            for (int i = 0; i < params.length; i++) {
+                ps.setObject(i + 1, params[i]);
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Removes project {@code owner}'s images, their stored bytes and their reservations. */
+    static void removeImagesOf(String owner) {
+        try (Connection c = connect(); PreparedStatement ps = c.prepareStatement("select id from image where owner = ?")) {
+            ps.setString(1, owner);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    for (Path file : storedFiles(rs.getObject(1, UUID.class))) {
+                        Files.deleteIfExists(file);
+                    }
+                }
+            }
+        } catch (SQLException | IOException e) {
+            throw new IllegalStateException(e);
+        }
+        sql("delete from image where owner = ?", owner);
+        sql("delete from image_upload_reservation where project_id = ?", owner);
+    }
+
     static Map<String, Object> row(UUID id) {
         try (Connection c = connect();
                 PreparedStatement ps = c.prepareStatement("select * from image where id = ?")) {
@@ -64,17 +118,7 @@ final class DataFixtures {
     }
 
     static long outboxEvents(String type, UUID subject) {
-        try (Connection c = connect();
-                PreparedStatement ps = c.prepareStatement("select count(*) from strato_outbox where type = ? and subject = ?")) {
-            ps.setString(1, type);
-            ps.setString(2, subject.toString());
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        return count("select count(*) from strato_outbox where type = ? and subject = ?", type, subject.toString());
     }
 
     static void sql(String statement, Object... params) {
@@ -113,9 +157,9 @@ final class DataFixtures {
         }
     }
 
-    /** Waits up to 10 s for {@code condition}. */
+    /** Waits up to 30 s for {@code condition} (a loaded machine can stall the server for seconds). */
     static void eventually(String what, java.util.function.BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + 10_000_000_000L;
+        long deadline = System.nanoTime() + 30_000_000_000L;
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > deadline) {
                 throw new AssertionError("timed out waiting until " + what);

@@ -10,18 +10,12 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.strato.kit.testing.StratoInfraResource;
 import io.strato.kit.testing.TestIdentity;
-import java.io.BufferedReader;
-import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.OutputStream;
-import java.net.Socket;
 import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.security.MessageDigest;
 import java.util.HexFormat;
@@ -44,10 +38,8 @@ class ImageDataStreamingTest {
     @Test
     void aClientThatHangsUpMidUploadLeavesAQueuedImageAndNoBytes() throws Exception {
         UUID id = DataFixtures.queuedImage(project, "raw");
-        try (Socket socket = startUpload(id, 64L * MIB)) {
-            OutputStream out = socket.getOutputStream();
-            out.write(new byte[4 * MIB]);
-            out.flush();
+        try (RawUpload upload = RawUpload.start(root, token, id, 64L * MIB)) {
+            upload.send(new byte[4 * MIB]);
             DataFixtures.eventually("the upload is saving", () -> "saving".equals(DataFixtures.status(id)));
         }
         DataFixtures.eventually("the image is queued again", () -> "queued".equals(DataFixtures.status(id)));
@@ -60,18 +52,14 @@ class ImageDataStreamingTest {
     void ofTwoConcurrentUploadsOneWinsAndTheOtherIsAConflict() throws Exception {
         UUID id = DataFixtures.queuedImage(project, "raw");
         byte[] first = new byte[2 * MIB];
-        try (Socket socket = startUpload(id, 2L * first.length)) {
-            OutputStream out = socket.getOutputStream();
-            out.write(first);
-            out.flush();
+        try (RawUpload upload = RawUpload.start(root, token, id, 2L * first.length)) {
+            upload.send(first);
             DataFixtures.eventually("the first upload is saving", () -> "saving".equals(DataFixtures.status(id)));
 
             given().header("X-Auth-Token", token).contentType("application/octet-stream").body(new byte[1000])
                     .put("/v2/images/{id}/file", id).then().statusCode(409);
 
-            out.write(first);
-            out.flush();
-            assertEquals("HTTP/1.1 204 No Content", statusLine(socket));
+            assertEquals("HTTP/1.1 204 No Content", upload.send(first).statusLine());
         }
         assertEquals("active", DataFixtures.status(id));
         assertEquals(4L * MIB, DataFixtures.row(id).get("size"));
@@ -115,24 +103,6 @@ class ImageDataStreamingTest {
         for (var stored : DataFixtures.storedFiles(id)) {
             Files.delete(stored); // 400 MB the rest of the suite doesn't need
         }
-    }
-
-    /** Opens a raw HTTP/1.1 upload announcing {@code length} bytes, headers sent, body not yet. */
-    private Socket startUpload(UUID id, long length) throws IOException {
-        Socket socket = new Socket(root.getHost(), root.getPort());
-        String head = "PUT /v2/images/" + id + "/file HTTP/1.1\r\n"
-                + "Host: " + root.getHost() + ":" + root.getPort() + "\r\n"
-                + "X-Auth-Token: " + token + "\r\n"
-                + "Content-Type: application/octet-stream\r\n"
-                + "Content-Length: " + length + "\r\n\r\n";
-        socket.getOutputStream().write(head.getBytes(StandardCharsets.US_ASCII));
-        socket.getOutputStream().flush();
-        return socket;
-    }
-
-    private static String statusLine(Socket socket) throws IOException {
-        socket.setSoTimeout(30_000);
-        return new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII)).readLine();
     }
 
     /** {@code size} pseudo-random bytes made on the fly, never held whole; keeps their MD5. */

@@ -26,7 +26,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
-/** identity's project-deleted event, sent through the real broker, removes that project's images only. */
+/** identity's project-deleted event, sent through the real broker, removes that project's images (and quota row) only. */
 @QuarkusTest
 @WithTestResource(StratoInfraResource.class)
 @WithTestResource(TestIdentity.class)
@@ -39,6 +39,7 @@ class ProjectDeletedHandlerTest {
         String a = create(doomed, "{\"name\":\"a\"}");
         create(doomed, "{\"name\":\"b\",\"protected\":true}");
         String other = create(kept, "{\"name\":\"c\"}");
+        assertEquals(1, count("select count(*) from image_project_quota where project_id = ?", doomed));
 
         send(doomed);
 
@@ -48,6 +49,9 @@ class ProjectDeletedHandlerTest {
         }
         assertEquals(0, count("select count(*) from image where owner = ?", doomed));
         assertEquals(1, count("select count(*) from image where owner = ?", kept));
+        assertEquals(0, count("select count(*) from image_project_quota where project_id = ?", doomed),
+                "the deleted project's quota row goes with its images");
+        assertEquals(1, count("select count(*) from image_project_quota where project_id = ?", kept));
         assertEquals(1, count("select count(*) from strato_outbox where type = 'strato.image.image.deleted.v1'"
                 + " and subject = ?", a));
         assertEquals(0, count("select count(*) from strato_outbox where type = 'strato.image.image.deleted.v1'"
