@@ -118,7 +118,7 @@ public class AgentLifecycle {
     /** Sends the host's inventory now (also what the timer runs). */
     public void heartbeat() {
         try {
-            reports.send(Reports.HOST, config.host(), inventory.report());
+            reports.send(Reports.HOST, config.host(), inventory.heartbeat());
         } catch (ReportSink.ReportNotSent | LibvirtFailure e) {
             LOG.warnf("heartbeat not sent: %s", e.getMessage());
         } catch (RuntimeException e) {

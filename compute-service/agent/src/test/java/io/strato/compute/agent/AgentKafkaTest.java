@@ -113,6 +113,7 @@ class AgentKafkaTest {
         assertEquals(64 * 1024 - 512, host.path("memory_mb").asLong(), "64 GiB less the 512 MB host reserve");
         assertEquals(500, host.path("local_gb").asLong());
         assertEquals("TEST", host.path("hypervisor_type").asText());
+        assertEquals("x86_64", host.path("cpu_arch").asText(), "the model of the host XML");
         assertTrue(host.path("at").isTextual(), "times are ISO-8601 strings");
     }
 

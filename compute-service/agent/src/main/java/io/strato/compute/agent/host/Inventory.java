@@ -1,5 +1,7 @@
 package io.strato.compute.agent.host;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.strato.compute.agent.Json;
 import io.strato.compute.agent.instances.InstanceStore;
 import io.strato.compute.agent.libvirt.DomainStatus;
 import io.strato.compute.agent.libvirt.LibvirtHost;
@@ -37,8 +39,23 @@ public final class Inventory {
         this.settings = settings;
     }
 
-    public Reports.Host report() {
+    /**
+     * The heartbeat as sent: {@link Reports.Host} plus {@code cpu_arch}, the host's architecture, which
+     * compute-service's scheduler reads for the image-properties filter (not a component of the protocol
+     * record, so older readers simply ignore it).
+     */
+    public ObjectNode heartbeat() {
         NodeInventory node = libvirt.inventory();
+        ObjectNode json = Json.MAPPER.valueToTree(report(node));
+        json.put("cpu_arch", node.arch());
+        return json;
+    }
+
+    public Reports.Host report() {
+        return report(libvirt.inventory());
+    }
+
+    private Reports.Host report(NodeInventory node) {
         List<DomainStatus> domains = libvirt.domains();
         List<UUID> serverIds = domains.stream().map(DomainStatus::serverId).sorted().toList();
         int running = (int) domains.stream().filter(d -> d.power().active()).count();

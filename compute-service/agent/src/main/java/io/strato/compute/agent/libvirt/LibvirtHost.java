@@ -81,7 +81,7 @@ public final class LibvirtHost implements AutoCloseable {
     public NodeInventory inventory() {
         return call("read node info", c -> {
             NodeInfo n = c.nodeInfo();
-            return new NodeInventory(n.cpus, n.memory, c.getType(), c.getVersion(), c.getHostName());
+            return new NodeInventory(n.model, n.cpus, n.memory, c.getType(), c.getVersion(), c.getHostName());
         });
     }
 

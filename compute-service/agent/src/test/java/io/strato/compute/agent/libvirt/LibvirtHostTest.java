@@ -32,6 +32,7 @@ class LibvirtHostTest {
     void inventoryComesFromTheHostXml() {
         NodeInventory node = fx.libvirt.inventory();
         assertEquals(SimulatedHost.CPUS, node.cpus());
+        assertEquals("x86_64", node.arch());
         assertEquals(SimulatedHost.MEMORY_KIB, node.memoryKiB());
         assertEquals("TEST", node.hypervisorType());
         assertTrue(node.hypervisorVersion() > 0);
