@@ -1,0 +1,134 @@
+package io.strato.compute.servergroups;
+
+import io.quarkus.security.Authenticated;
+import io.smallrye.mutiny.Uni;
+import io.strato.compute.api.ApiVersion;
+import io.strato.compute.policy.NovaBaseRules;
+import io.strato.kit.auth.Caller;
+import io.strato.kit.auth.CurrentCaller;
+import io.strato.kit.faults.InvalidInput;
+import io.strato.kit.policy.Policy;
+import io.strato.kit.web.JsonBody;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** Nova's os-server-groups: list (all_projects for admins, limit/offset), create, show, delete. */
+@Path("/v2.1/os-server-groups")
+@Authenticated
+@Produces(MediaType.APPLICATION_JSON)
+public class ServerGroupResource {
+    private static final int MAX_LIMIT = 1000;
+
+    private final ServerGroupService groups;
+    private final Policy policy;
+    private final CurrentCaller callers;
+    private final ApiVersion version;
+    private final JsonBody json;
+
+    public ServerGroupResource(ServerGroupService groups, Policy policy, CurrentCaller callers, ApiVersion version, JsonBody json) {
+        this.groups = groups;
+        this.policy = policy;
+        this.callers = callers;
+        this.version = version;
+        this.json = json;
+    }
+
+    @GET
+    public Uni<Map<String, Object>> index(@QueryParam("all_projects") String allProjects, @QueryParam("limit") String limit,
+                                          @QueryParam("offset") String offset) {
+        Caller caller = callers.get();
+        policy.enforce(ServerGroupPolicies.INDEX, caller, NovaBaseRules.project(caller.projectId()));
+        boolean all = allProjects != null && !List.of("0", "false", "no", "off").contains(allProjects.toLowerCase())
+                && policy.allowed(ServerGroupPolicies.INDEX_ALL, caller, Map.of());
+        int minor = version.get().minor();
+        return groups.list(all ? null : caller.projectId(), number(offset, "offset", 0), Math.max(1, number(limit, "limit", MAX_LIMIT)))
+                .map(list -> Map.of("server_groups", list.stream().map(g -> view(g, minor)).toList()));
+    }
+
+    @POST
+    public Uni<Map<String, Object>> create(String body) {
+        Caller caller = callers.get();
+        policy.enforce(ServerGroupPolicies.CREATE, caller, NovaBaseRules.project(caller.projectId()));
+        int minor = version.get().minor();
+        ServerGroupRequest r = ServerGroupRequest.parse(json.object(body), minor);
+        return groups.create(caller, r).map(g -> Map.of("server_group", view(new ServerGroupService.WithMembers(g, List.of()), minor)));
+    }
+
+    @GET
+    @Path("{id}")
+    public Uni<Map<String, Object>> show(@PathParam("id") String id) {
+        Caller caller = callers.get();
+        return groups.show(uuid(id)).map(g -> {
+            policy.enforce(ServerGroupPolicies.SHOW, caller, NovaBaseRules.project(g.group().projectId));
+            return Map.of("server_group", view(g, version.get().minor()));
+        });
+    }
+
+    @DELETE
+    @Path("{id}")
+    public Uni<Response> delete(@PathParam("id") String id) {
+        Caller caller = callers.get();
+        UUID groupId = uuid(id);
+        return groups.find(groupId)
+                .invoke(g -> policy.enforce(ServerGroupPolicies.DELETE, caller, NovaBaseRules.project(g.projectId)))
+                .chain(() -> groups.delete(groupId))
+                .map(v -> Response.noContent().build());
+    }
+
+    /** Nova's view: policies/metadata before 2.64, policy/rules from it; project and user from 2.13. */
+    static Map<String, Object> view(ServerGroupService.WithMembers w, int minor) {
+        ServerGroup g = w.group();
+        Map<String, Object> v = new LinkedHashMap<>();
+        v.put("id", g.id.toString());
+        v.put("name", g.name);
+        if (minor >= 64) {
+            v.put("policy", g.policy);
+            v.put("rules", g.rules == null ? Map.of() : g.rules);
+        } else {
+            v.put("policies", List.of(g.policy));
+        }
+        v.put("members", w.members().stream().map(UUID::toString).toList());
+        if (minor < 64) {
+            v.put("metadata", Map.of());
+        }
+        if (minor >= 13) {
+            v.put("project_id", g.projectId);
+            v.put("user_id", g.userId);
+        }
+        return v;
+    }
+
+    private static UUID uuid(String id) {
+        try {
+            return UUID.fromString(id);
+        } catch (IllegalArgumentException e) {
+            throw ServerGroupService.notFound(id);
+        }
+    }
+
+    private static int number(String value, String name, int fallback) {
+        if (value == null || value.isEmpty()) {
+            return fallback;
+        }
+        try {
+            int n = Integer.parseInt(value);
+            if (n < 0) {
+                throw new NumberFormatException();
+            }
+            return Math.min(n, name.equals("limit") ? MAX_LIMIT : Integer.MAX_VALUE);
+        } catch (NumberFormatException e) {
+            throw new InvalidInput("Invalid input for query parameters " + name + ". Value: " + value + ". It must be a non-negative integer.");
+        }
+    }
+}
