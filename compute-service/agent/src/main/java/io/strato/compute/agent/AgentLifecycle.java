@@ -52,6 +52,8 @@ public class AgentLifecycle {
     private ImageEventsConsumer imageEvents;
     private ScheduledExecutorService timers;
     private Reconciler reconciler;
+    private long lastHeartbeatNanos; // timer thread only
+    private boolean lastHeartbeatSent; // timer thread only
 
     public AgentLifecycle(AgentConfig config, LibvirtHost libvirt, InstanceStore store, ImageCache images,
             SerialLanes lanes, KafkaReportSink reports, Inventory inventory, Instance<CommandHandler<?>> handlers) {
@@ -95,7 +97,10 @@ public class AgentLifecycle {
             t.setDaemon(true);
             return t;
         });
-        timers.scheduleWithFixedDelay(this::heartbeat, 0, config.heartbeatInterval().toMillis(), TimeUnit.MILLISECONDS);
+        // ticks at most a second apart: a heartbeat that failed (Kafka still creating the topic) goes again
+        // at the next tick instead of a whole interval later
+        long tick = Math.min(1000, config.heartbeatInterval().toMillis());
+        timers.scheduleWithFixedDelay(this::heartbeatIfDue, 0, tick, TimeUnit.MILLISECONDS);
         timers.scheduleWithFixedDelay(this::reconcile, config.reconcileInterval().toMillis(),
                 config.reconcileInterval().toMillis(), TimeUnit.MILLISECONDS);
         LOG.infof("agent of host %s (zone %s) on %s, commands from %s, %d handlers", host, config.availabilityZone(),
@@ -115,15 +120,24 @@ public class AgentLifecycle {
         }
     }
 
-    /** Sends the host's inventory now (also what the timer runs). */
-    public void heartbeat() {
+    private void heartbeatIfDue() {
+        if (!lastHeartbeatSent || System.nanoTime() - lastHeartbeatNanos >= config.heartbeatInterval().toNanos()) {
+            lastHeartbeatNanos = System.nanoTime();
+            lastHeartbeatSent = heartbeat();
+        }
+    }
+
+    /** Sends the host's inventory now; returns whether Kafka acknowledged it. */
+    public boolean heartbeat() {
         try {
             reports.send(Reports.HOST, config.host(), inventory.heartbeat());
+            return true;
         } catch (ReportSink.ReportNotSent | LibvirtFailure e) {
             LOG.warnf("heartbeat not sent: %s", e.getMessage());
         } catch (RuntimeException e) {
             LOG.errorf(e, "heartbeat failed");
         }
+        return false;
     }
 
     /** Runs one reconciliation round now (also what the timer runs) and waits for it. */

@@ -19,6 +19,12 @@ public class LibvirtFailure extends RuntimeException {
         return new LibvirtFailure(code, action + ": " + message, e);
     }
 
+    /** Whether libvirt said the domain does not exist. */
+    static boolean noDomain(LibvirtException e) {
+        Error error = e.getError();
+        return error != null && error.getCode() == Error.ErrorNumber.VIR_ERR_NO_DOMAIN;
+    }
+
     public String code() {
         return code;
     }

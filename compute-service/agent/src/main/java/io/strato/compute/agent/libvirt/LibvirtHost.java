@@ -258,7 +258,7 @@ public final class LibvirtHost implements AutoCloseable {
         try {
             d = c.domainLookupByName(InstanceName.of(serverId));
         } catch (LibvirtException e) {
-            if (LibvirtFailure.of("look up", e).noDomain()) {
+            if (LibvirtFailure.noDomain(e)) {
                 return Optional.empty();
             }
             throw e;

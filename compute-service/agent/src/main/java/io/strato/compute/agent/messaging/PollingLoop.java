@@ -1,11 +1,13 @@
 package io.strato.compute.agent.messaging;
 
 import java.time.Duration;
+import java.util.Collection;
 import java.util.List;
 import java.util.function.Supplier;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.InterruptException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.jboss.logging.Logger;
@@ -35,15 +37,17 @@ abstract class PollingLoop implements Runnable {
 
     protected abstract void process(KafkaConsumer<String, byte[]> consumer, ConsumerRecords<String, byte[]> records);
 
-    /** Called on the polling thread when partitions are taken away (and before the consumer closes). */
+    /** What happens on the polling thread when partitions are assigned or taken away; nothing by default. */
     protected ConsumerRebalanceListener rebalanceListener(KafkaConsumer<String, byte[]> consumer) {
         return new ConsumerRebalanceListener() {
             @Override
-            public void onPartitionsRevoked(java.util.Collection<org.apache.kafka.common.TopicPartition> p) {
+            public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+                // nothing to finish
             }
 
             @Override
-            public void onPartitionsAssigned(java.util.Collection<org.apache.kafka.common.TopicPartition> p) {
+            public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+                // start from the committed offsets
             }
         };
     }
