@@ -9,9 +9,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.strato.compute.agent.images.ImageCache;
 import io.strato.compute.agent.libvirt.DomainPower;
 import io.strato.compute.agent.libvirt.LibvirtHost;
 import io.strato.compute.agent.messaging.EventCodec;
+import io.strato.compute.agent.messaging.ImageEventsConsumer;
 import io.strato.compute.agent.messaging.KafkaClients;
 import io.strato.compute.agent.testing.AgentTestResource;
 import io.strato.compute.agent.testing.ImageServerStub;
@@ -22,6 +24,7 @@ import io.strato.compute.protocol.Commands;
 import io.strato.compute.protocol.Reports;
 import io.strato.compute.protocol.Topics;
 import jakarta.inject.Inject;
+import java.nio.file.Files;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -48,6 +51,9 @@ class AgentKafkaTest {
 
     @Inject
     LibvirtHost libvirt;
+
+    @Inject
+    ImageCache images;
 
     ReportsProbe reports;
 
@@ -89,14 +95,14 @@ class AgentKafkaTest {
     }
 
     Commands.Spawn spawnCommand(UUID serverId) {
-        ImageServerStub images = AgentTestResource.images;
-        UUID image = images.add(ImageServerStub.qcow2(AgentTestResource.scratch(), "32M"), "qcow2");
+        ImageServerStub stub = AgentTestResource.images;
+        UUID image = stub.add(ImageServerStub.qcow2(AgentTestResource.scratch(), "32M"), "qcow2");
         Commands.Flavor flavor = new Commands.Flavor("1", "m1.tiny", 1, 512, 1, 0, 0,
                 Map.of("quota:cpu_shares", "1024", "quota:vif_outbound_average", "1000"));
         Commands.Port port = new Commands.Port(UUID.randomUUID(), UUID.randomUUID(), "fa:16:3e:00:00:09", 1500,
                 List.of("10.0.0.9"));
         return new Commands.Spawn(UUID.randomUUID(), serverId, "project-1", "user-1", "kafka-vm", flavor,
-                images.image(image, Map.of()), List.of(port), null, null, Map.of());
+                stub.image(image, Map.of()), List.of(port), null, null, Map.of());
     }
 
     @Test
@@ -185,6 +191,36 @@ class AgentKafkaTest {
         assertFalse(result.path("success").asBoolean());
         assertTrue(result.path("message").asText().startsWith("malformed reboot command"), result.toString());
         assertEquals(Reports.NOSTATE, result.path("power_state").asInt());
+    }
+
+    @Test
+    void anImageDeletedInImageServiceLeavesTheCacheOnceNoServerUsesIt() throws Exception {
+        UUID serverId = UUID.randomUUID();
+        Commands.Spawn spawn = spawnCommand(serverId);
+        UUID imageId = spawn.image().id();
+        send(Commands.SPAWN, serverId, spawn);
+        assertTrue(data(result(spawn.commandId())).path("success").asBoolean());
+        assertTrue(images.cached(imageId));
+
+        // the image-events consumer joins its group at start; publish until it has seen one (eviction is idempotent)
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (!Files.exists(images.path(imageId).resolveSibling(imageId + ".deleted"))
+                && System.nanoTime() < deadline) {
+            imageDeleted(imageId);
+            Thread.sleep(1000);
+        }
+        assertTrue(images.cached(imageId), "a running server's disk is backed by it: kept");
+
+        UUID deleteId = UUID.randomUUID();
+        send(Commands.DELETE, serverId, new Commands.Delete(deleteId, serverId));
+        assertTrue(data(result(deleteId)).path("success").asBoolean());
+        assertFalse(images.cached(imageId), "evicted with its last server");
+    }
+
+    static void imageDeleted(UUID imageId) throws Exception {
+        commands.send(EventCodec.record(ImageEventsConsumer.TOPIC, UUID.randomUUID(), ImageEventsConsumer.IMAGE_DELETED,
+                "/image", imageId.toString(), OffsetDateTime.now(), Map.of("id", imageId.toString())))
+                .get(10, TimeUnit.SECONDS);
     }
 
     @Test
