@@ -4,6 +4,7 @@
 # Each agent drives libvirt's test driver on its own host XML ($STATE/hosts/<host>.xml), so a laptop
 # runs a small "rack" of hosts with no hypervisor. Environment:
 #   STRATO_AGENTS (2)             how many agents / simulated hosts
+#   STRATO_AGENT_BASE_PORT (8800) agent N serves its health on this port + N
 #   STRATO_HOST_VCPUS (32)        vCPUs of each simulated host
 #   STRATO_HOST_MEMORY_GB (64)    memory of each simulated host
 #   STRATO_HOST_DISK_GB (1000)    local disk each simulated host reports
@@ -12,8 +13,9 @@
 #   STRATO_AGENT_JAVA_OPTS        JVM options of the agents (default: 64 MB heap)
 
 AGENT_COUNT=${STRATO_AGENTS:-2}
-AGENT_BASE_PORT=8800
+AGENT_BASE_PORT=${STRATO_AGENT_BASE_PORT:-8800}
 [[ "$AGENT_COUNT" =~ ^[0-9]+$ ]] || die "STRATO_AGENTS must be a number, got '$AGENT_COUNT'"
+[[ "$AGENT_BASE_PORT" =~ ^[0-9]+$ ]] || die "STRATO_AGENT_BASE_PORT must be a number, got '$AGENT_BASE_PORT'"
 
 # The agents hold no database and serve health only: a 64 MB heap is plenty.
 read -r -a AGENT_JVM <<<"${STRATO_AGENT_JAVA_OPTS:--Xms16m -Xmx64m -Xss512k -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:ActiveProcessorCount=2 -XX:MaxMetaspaceSize=96m -XX:ReservedCodeCacheSize=32m -XX:MaxDirectMemorySize=32m}"
