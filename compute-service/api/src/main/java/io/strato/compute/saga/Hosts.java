@@ -1,0 +1,37 @@
+package io.strato.compute.saga;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import io.strato.compute.hosts.HostLiveness;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/** What the saga reads about compute hosts (the scheduler owns the rows; agents' heartbeats keep them fresh). */
+@ApplicationScoped
+public class Hosts {
+    private final HostLiveness liveness;
+
+    Hosts(HostLiveness liveness) {
+        this.liveness = liveness;
+    }
+
+    /** Whether the host is up by {@link HostLiveness}'s rule: a command to it will be answered. */
+    public Uni<Boolean> isUp(String host) {
+        return Panache.getSession().chain(s -> s.createNativeQuery(
+                        "select count(*) from compute_host h where h.host = :h and " + liveness.upSql("h"), Long.class)
+                .setParameter("h", host).getSingleResult()).map(n -> n > 0);
+    }
+
+    /** The availability zone of a host, or null. */
+    public Uni<String> zoneOf(String host) {
+        return Panache.getSession().chain(s -> s.createNativeQuery(
+                        "select availability_zone from compute_host where host = :h", String.class)
+                .setParameter("h", host).getSingleResultOrNull());
+    }
+
+    /** Whether any enabled host is in the zone (Nova refuses a create naming a zone no host serves). */
+    public Uni<Boolean> zoneExists(String zone) {
+        return Panache.getSession().chain(s -> s.createNativeQuery(
+                        "select count(*) from compute_host where availability_zone = :z and enabled", Long.class)
+                .setParameter("z", zone).getSingleResult()).map(n -> n > 0);
+    }
+}

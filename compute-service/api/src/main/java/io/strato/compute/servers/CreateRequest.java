@@ -1,0 +1,315 @@
+package io.strato.compute.servers;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.strato.kit.faults.InvalidInput;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * A server create body, checked as Nova's JSON schema for {@code POST /servers} checks it (the messages
+ * follow Nova's). Only syntax here; whether the flavor, image, networks... exist is the service's job.
+ *
+ * @param networks null for "auto" (the project's one network), an empty list for "none"
+ */
+public record CreateRequest(String name, UUID imageId, String flavorRef, List<Server.RequestedNetwork> networks,
+                            List<String> securityGroups, String keyName, String userData, Map<String, String> metadata,
+                            String availabilityZone, int minCount, int maxCount, UUID groupId, String adminPass,
+                            String diskConfig, String configDrive, String accessIpv4, String accessIpv6,
+                            String description, boolean returnReservationId) {
+
+    private static final Set<String> KNOWN = Set.of("name", "imageRef", "flavorRef", "networks", "security_groups",
+            "key_name", "user_data", "metadata", "availability_zone", "min_count", "max_count", "adminPass",
+            "OS-DCF:diskConfig", "config_drive", "accessIPv4", "accessIPv6", "description", "return_reservation_id",
+            "personality", "block_device_mapping", "block_device_mapping_v2");
+    private static final int MAX_USER_DATA = 65535;
+
+    public static CreateRequest parse(JsonNode body, int minor) {
+        JsonNode s = body.get("server");
+        if (s == null || !s.isObject()) {
+            throw new InvalidInput("Invalid input for field/attribute server. Value: None. 'server' is a required property");
+        }
+        onlyKnown(s, KNOWN, minor);
+        if (nonEmpty(s.get("block_device_mapping")) || nonEmpty(s.get("block_device_mapping_v2"))) {
+            throw new InvalidInput("Block device mappings are not supported: boot the server from an image (imageRef).");
+        }
+        if (nonEmpty(s.get("personality"))) {
+            throw new InvalidInput("Personality files are not supported; use user_data.");
+        }
+        String name = name(s.get("name"));
+        UUID image = imageRef(s.get("imageRef"));
+        String flavor = flavorRef(s.get("flavorRef"));
+        int min = count(s, "min_count");
+        int max = s.has("max_count") ? count(s, "max_count") : min;
+        if (min > max) {
+            throw new InvalidInput("min_count must be <= max_count");
+        }
+        UUID group = group(body);
+        return new CreateRequest(name, image, flavor, networks(s.get("networks"), minor), securityGroups(s.get("security_groups")),
+                optionalString(s, "key_name", 255), userData(s.get("user_data")), metadata(s.get("metadata")),
+                optionalString(s, "availability_zone", 255), min, max, group, optionalString(s, "adminPass", 255),
+                diskConfig(s.get("OS-DCF:diskConfig")), configDrive(s.get("config_drive")),
+                ip(s.get("accessIPv4"), "accessIPv4", false), ip(s.get("accessIPv6"), "accessIPv6", true),
+                optionalString(s, "description", 255), bool(s.get("return_reservation_id")));
+    }
+
+    /** Nova's "additionalProperties: false" on the server object; description exists from 2.19. */
+    static void onlyKnown(JsonNode server, Set<String> known, int minor) {
+        for (Iterator<String> it = server.fieldNames(); it.hasNext(); ) {
+            String k = it.next();
+            if (!known.contains(k) || ("description".equals(k) && minor < 19)) {
+                throw new InvalidInput("Invalid input for field/attribute server. Additional properties are not allowed ('"
+                        + k + "' was unexpected)");
+            }
+        }
+    }
+
+    private static boolean nonEmpty(JsonNode n) {
+        return n != null && !n.isNull() && !(n.isArray() && n.isEmpty());
+    }
+
+    static String name(JsonNode n) {
+        if (n == null || n.isNull()) {
+            throw new InvalidInput("Invalid input for field/attribute name. Value: None. 'name' is a required property");
+        }
+        if (!n.isTextual()) {
+            throw invalid("name", n, "is not of type 'string'");
+        }
+        String v = n.asText();
+        if (v.isEmpty() || v.length() > 255) {
+            throw invalid("name", n, v.isEmpty() ? "is too short" : "is too long");
+        }
+        if (!v.equals(v.strip())) {
+            throw invalid("name", n, "has leading or trailing whitespace");
+        }
+        return v;
+    }
+
+    private static UUID imageRef(JsonNode n) {
+        if (n == null || n.isNull() || !n.isTextual() || n.asText().isBlank()) {
+            throw new InvalidInput("Invalid imageRef provided.");
+        }
+        String ref = n.asText().replaceAll("/+$", "");
+        String id = ref.substring(ref.lastIndexOf('/') + 1);
+        try {
+            return UUID.fromString(id);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInput("Invalid imageRef provided.");
+        }
+    }
+
+    private static String flavorRef(JsonNode n) {
+        if (n == null || n.isNull()) {
+            throw new InvalidInput("Invalid input for field/attribute flavorRef. Value: None. 'flavorRef' is a required property");
+        }
+        if (!(n.isTextual() || n.isIntegralNumber()) || n.asText().isBlank()) {
+            throw invalid("flavorRef", n, "is not a valid flavor reference");
+        }
+        return n.asText();
+    }
+
+    private static int count(JsonNode s, String key) {
+        JsonNode n = s.get(key);
+        if (n == null || n.isNull()) {
+            return 1;
+        }
+        int v;
+        if (n.isIntegralNumber()) {
+            v = n.asInt();
+        } else if (n.isTextual() && n.asText().matches("\\d{1,9}")) {
+            v = Integer.parseInt(n.asText());
+        } else {
+            throw invalid(key, n, "is not of type 'integer', 'string'");
+        }
+        if (v < 1) {
+            throw invalid(key, n, "is less than the minimum of 1");
+        }
+        return v;
+    }
+
+    /** null means "auto" (Nova 2.1 with no networks, or "auto" at 2.37+); an empty list means "none". */
+    static List<Server.RequestedNetwork> networks(JsonNode n, int minor) {
+        if (n == null || n.isNull()) {
+            return null;
+        }
+        if (n.isTextual() && minor >= 37 && ("auto".equals(n.asText()) || "none".equals(n.asText()))) {
+            return "none".equals(n.asText()) ? List.of() : null;
+        }
+        if (!n.isArray()) {
+            throw invalid("networks", n, "is not of type 'array'");
+        }
+        if (n.isEmpty()) {
+            return null;
+        }
+        List<Server.RequestedNetwork> out = new ArrayList<>();
+        Set<UUID> ports = new HashSet<>();
+        for (JsonNode e : n) {
+            if (!e.isObject()) {
+                throw invalid("networks", n, "entries must be objects");
+            }
+            UUID port = uuid(e.get("port"), "Bad networks format: port uuid is not in proper format (%s)");
+            UUID net = uuid(e.get("uuid"), "Bad networks format: network uuid is not in proper format (%s)");
+            String fixed = e.hasNonNull("fixed_ip") ? e.get("fixed_ip").asText() : null;
+            if (fixed != null && !IpAddresses.valid(fixed)) {
+                throw new InvalidInput("Invalid fixed IP address (" + fixed + ")");
+            }
+            if (port == null && net == null) {
+                throw new InvalidInput("Bad network format: missing 'uuid'");
+            }
+            if (port != null && !ports.add(port)) {
+                throw new InvalidInput("Port " + port + " is requested more than once.");
+            }
+            out.add(port != null ? new Server.RequestedNetwork(null, port, null)
+                    : new Server.RequestedNetwork(net, null, fixed));
+        }
+        return out;
+    }
+
+    private static UUID uuid(JsonNode n, String message) {
+        if (n == null || n.isNull()) {
+            return null;
+        }
+        try {
+            return UUID.fromString(n.asText());
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInput(message.formatted(n.asText()));
+        }
+    }
+
+    private static List<String> securityGroups(JsonNode n) {
+        List<String> out = new ArrayList<>();
+        if (n == null || n.isNull()) {
+            return out;
+        }
+        if (!n.isArray()) {
+            throw invalid("security_groups", n, "is not of type 'array'");
+        }
+        for (JsonNode g : n) {
+            JsonNode name = g.get("name");
+            if (name == null || !name.isTextual() || name.asText().isBlank() || name.asText().length() > 255) {
+                throw invalid("security_groups", n, "each entry needs a 'name'");
+            }
+            if (!out.contains(name.asText())) {
+                out.add(name.asText());
+            }
+        }
+        return out;
+    }
+
+    private static String userData(JsonNode n) {
+        if (n == null || n.isNull()) {
+            return null;
+        }
+        String v = n.asText();
+        if (!n.isTextual() || v.length() > MAX_USER_DATA) {
+            throw new InvalidInput("User data needs to be valid base 64.");
+        }
+        try {
+            Base64.getMimeDecoder().decode(v);
+            if (!v.replaceAll("\\s", "").matches("[A-Za-z0-9+/]*={0,2}")) {
+                throw new IllegalArgumentException();
+            }
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInput("User data needs to be valid base 64.");
+        }
+        return v;
+    }
+
+    /** Nova's metadata: string keys of 1-255 characters to string values of at most 255. */
+    static Map<String, String> metadata(JsonNode n) {
+        Map<String, String> out = new LinkedHashMap<>();
+        if (n == null || n.isNull()) {
+            return out;
+        }
+        if (!n.isObject()) {
+            throw invalid("metadata", n, "is not of type 'object'");
+        }
+        for (Iterator<Map.Entry<String, JsonNode>> it = n.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            if (e.getKey().isEmpty() || e.getKey().length() > 255) {
+                throw invalid("metadata", n, "keys must be 1 to 255 characters");
+            }
+            if (!e.getValue().isTextual() || e.getValue().asText().length() > 255) {
+                throw invalid("metadata", n, "values must be strings of at most 255 characters");
+            }
+            out.put(e.getKey(), e.getValue().asText());
+        }
+        if (out.size() > 128) {
+            throw new io.strato.kit.faults.Forbidden("Maximum number of metadata items exceeds 128");
+        }
+        return out;
+    }
+
+    private static String optionalString(JsonNode s, String key, int max) {
+        JsonNode n = s.get(key);
+        if (n == null || n.isNull()) {
+            return null;
+        }
+        if (!n.isTextual() || n.asText().length() > max) {
+            throw invalid(key, n, "is not a string of at most " + max + " characters");
+        }
+        return n.asText();
+    }
+
+    static String diskConfig(JsonNode n) {
+        if (n == null || n.isNull()) {
+            return "MANUAL";
+        }
+        if (!"AUTO".equals(n.asText()) && !"MANUAL".equals(n.asText())) {
+            throw invalid("OS-DCF:diskConfig", n, "is not one of ['AUTO', 'MANUAL']");
+        }
+        return n.asText();
+    }
+
+    private static String configDrive(JsonNode n) {
+        if (n == null || n.isNull() || "false".equalsIgnoreCase(n.asText()) || n.asText().isEmpty()) {
+            return "";
+        }
+        return "True";
+    }
+
+    static String ip(JsonNode n, String field, boolean v6) {
+        if (n == null || n.isNull() || n.asText().isEmpty()) {
+            return null;
+        }
+        String v = n.asText();
+        if (!IpAddresses.valid(v) || v.contains(":") != v6) {
+            throw invalid(field, n, "is not a '" + (v6 ? "ipv6" : "ipv4") + "'");
+        }
+        return v;
+    }
+
+    private static boolean bool(JsonNode n) {
+        return n != null && (n.asBoolean(false) || "true".equalsIgnoreCase(n.asText()));
+    }
+
+    private static UUID group(JsonNode body) {
+        JsonNode hints = body.has("os:scheduler_hints") ? body.get("os:scheduler_hints") : body.get("OS-SCH-HNT:scheduler_hints");
+        if (hints == null || hints.isNull() || !hints.has("group")) {
+            return null;
+        }
+        JsonNode g = hints.get("group");
+        if (g.isArray() && g.size() == 1) {
+            g = g.get(0);
+        }
+        try {
+            return UUID.fromString(g.asText());
+        } catch (IllegalArgumentException e) {
+            throw invalid("group", g, "is not a 'uuid'");
+        }
+    }
+
+    static InvalidInput invalid(String field, JsonNode value, String why) {
+        String v = value == null ? "None" : value.toString();
+        if (v.length() > 80) {
+            v = v.substring(0, 80) + "...";
+        }
+        return new InvalidInput("Invalid input for field/attribute " + field + ". Value: " + v + ". " + v + " " + why);
+    }
+}

@@ -1,0 +1,133 @@
+package io.strato.compute.servers;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.strato.compute.protocol.Commands;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.annotations.Type;
+import org.hibernate.type.SqlTypes;
+
+/**
+ * A server (Nova's instance). Its saga state lives here too: {@code taskState} says which step runs,
+ * {@code commandId} which agent command it waits for, {@code attempts}/{@code triedHosts} the reschedules,
+ * {@code deadline} when the current task has taken too long. Every change happens under a row lock.
+ */
+@Entity
+@Table(name = "server")
+public class Server {
+    @Id
+    public UUID id;
+    @Column(name = "project_id")
+    public String projectId;
+    @Column(name = "user_id")
+    public String userId;
+    public String name;
+    public String description;
+    @Column(name = "image_id")
+    public UUID imageId;
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "image_meta")
+    public Commands.Image imageMeta;
+    @Column(name = "flavor_id")
+    public String flavorId;
+    /** The flavor the server has (during a resize the old one until the agent resized it). */
+    @JdbcTypeCode(SqlTypes.JSON)
+    public Commands.Flavor flavor;
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "old_flavor")
+    public Commands.Flavor oldFlavor;
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "new_flavor")
+    public Commands.Flavor newFlavor;
+    @Column(name = "key_name")
+    public String keyName;
+    @Column(name = "key_data")
+    public String keyData;
+    @Column(name = "user_data")
+    public String userData;
+    @JdbcTypeCode(SqlTypes.JSON)
+    public Map<String, String> metadata = new HashMap<>();
+    @Column(name = "requested_az")
+    public String requestedAz;
+    /** The interfaces to give the server, resolved at create ("auto" became the one network). */
+    @Type(JsonListColumn.RequestedNetworks.class)
+    @Column(name = "requested_networks")
+    public List<RequestedNetwork> requestedNetworks = new ArrayList<>();
+    @Type(JsonListColumn.SecurityGroups.class)
+    @Column(name = "security_groups")
+    public List<SecurityGroup> securityGroups = new ArrayList<>();
+    @Column(name = "server_group_id")
+    public UUID serverGroupId;
+    public String host;
+    @Column(name = "availability_zone")
+    public String availabilityZone;
+    @Column(name = "vm_state")
+    public String vmState;
+    @Column(name = "task_state")
+    public String taskState;
+    @Column(name = "power_state")
+    public int powerState;
+    public int attempts;
+    @Type(JsonListColumn.Strings.class)
+    @Column(name = "tried_hosts")
+    public List<String> triedHosts = new ArrayList<>();
+    public Instant deadline;
+    @JdbcTypeCode(SqlTypes.JSON)
+    public Fault fault;
+    public boolean locked;
+    @Column(name = "access_ipv4")
+    public String accessIpv4;
+    @Column(name = "access_ipv6")
+    public String accessIpv6;
+    @Column(name = "launched_at")
+    public Instant launchedAt;
+    @Column(name = "created_at")
+    public Instant createdAt;
+    @Column(name = "updated_at")
+    public Instant updatedAt;
+    @Column(name = "command_id")
+    public UUID commandId;
+    @Column(name = "pending_cleanup")
+    public boolean pendingCleanup;
+    @Column(name = "retry_at")
+    public Instant retryAt;
+    @Column(name = "disk_config")
+    public String diskConfig = "MANUAL";
+    @Column(name = "config_drive")
+    public String configDrive = "";
+    @Column(name = "reservation_id")
+    public String reservationId;
+    @Column(name = "launch_index")
+    public int launchIndex;
+    public int progress;
+    @Version
+    public long version;
+
+    /** One interface asked for at create: a network (optionally with a fixed IP), or a user's existing port. */
+    public record RequestedNetwork(@JsonProperty("uuid") UUID networkId, @JsonProperty("port") UUID portId,
+                                   @JsonProperty("fixed_ip") String fixedIp) {
+    }
+
+    /** A security group the server's ports get; {@code id} is null for the implicit default group. */
+    public record SecurityGroup(@JsonProperty("name") String name, @JsonProperty("id") UUID id) {
+    }
+
+    /** Nova's instance fault, shown on ERROR. */
+    public record Fault(@JsonProperty("code") int code, @JsonProperty("message") String message,
+                        @JsonProperty("details") String details, @JsonProperty("created") String created) {
+    }
+
+    public boolean isBuilding() {
+        return VmStates.BUILDING.equals(vmState);
+    }
+}

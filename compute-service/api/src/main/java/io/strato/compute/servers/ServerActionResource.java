@@ -1,0 +1,104 @@
+package io.strato.compute.servers;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.quarkus.security.Authenticated;
+import io.smallrye.mutiny.Uni;
+import io.strato.kit.auth.Caller;
+import io.strato.kit.auth.CurrentCaller;
+import io.strato.kit.faults.InvalidInput;
+import io.strato.kit.web.JsonBody;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.Map;
+import java.util.UUID;
+
+/** {@code POST /servers/{id}/action}: the body's single key names the action, as in Nova. */
+@Path("/v2.1/servers/{id}/action")
+@Authenticated
+@Produces(MediaType.APPLICATION_JSON)
+public class ServerActionResource {
+    private final ServerActions actions;
+    private final CurrentCaller callers;
+    private final JsonBody json;
+    private final RequestContext request;
+
+    public ServerActionResource(ServerActions actions, CurrentCaller callers, JsonBody json, RequestContext request) {
+        this.actions = actions;
+        this.callers = callers;
+        this.json = json;
+        this.request = request;
+    }
+
+    @POST
+    public Uni<Response> act(@PathParam("id") String id, String body) {
+        Caller caller = callers.get();
+        UUID serverId = RequestContext.serverId(id);
+        JsonNode root = json.object(body);
+        if (root.isEmpty()) {
+            throw new InvalidInput("The request body must name one action.");
+        }
+        String action = root.fieldNames().next();
+        JsonNode args = root.get(action);
+        String rid = request.requestId();
+        return switch (action) {
+            case "os-stop" -> accepted(actions.stop(caller, serverId, rid));
+            case "os-start" -> accepted(actions.start(caller, serverId, rid));
+            case "reboot" -> accepted(actions.reboot(caller, serverId, rid, hard(args)));
+            case "resize" -> accepted(actions.resize(caller, serverId, rid, flavorRef(args)));
+            case "confirmResize" -> actions.confirmResize(caller, serverId, rid).map(v -> Response.noContent().build());
+            case "revertResize" -> accepted(actions.revertResize(caller, serverId, rid));
+            case "os-getConsoleOutput" -> actions.consoleOutput(caller, serverId, length(args))
+                    .map(out -> Response.ok(Map.of("output", out)).build());
+            default -> throw new InvalidInput("There is no such action: " + action);
+        };
+    }
+
+    private static Uni<Response> accepted(Uni<Void> done) {
+        return done.map(v -> Response.accepted().build());
+    }
+
+    static boolean hard(JsonNode args) {
+        JsonNode type = args == null ? null : args.get("type");
+        if (type == null || !type.isTextual()) {
+            throw new InvalidInput("Invalid input for field/attribute reboot. Value: " + args + ". 'type' is a required property");
+        }
+        return switch (type.asText()) {
+            case "HARD", "Hard", "hard" -> true;
+            case "SOFT", "Soft", "soft" -> false;
+            default -> throw new InvalidInput("Invalid input for field/attribute type. Value: " + type.asText()
+                    + ". '" + type.asText() + "' is not one of ['HARD', 'Hard', 'hard', 'SOFT', 'Soft', 'soft']");
+        };
+    }
+
+    static String flavorRef(JsonNode args) {
+        JsonNode ref = args == null ? null : args.get("flavorRef");
+        if (ref == null || !(ref.isTextual() || ref.isIntegralNumber()) || ref.asText().isBlank()) {
+            throw new InvalidInput("Invalid input for field/attribute resize. Value: " + args + ". 'flavorRef' is a required property");
+        }
+        return ref.asText();
+    }
+
+    /** Nova's length: an integer (or integer string) of at least -1; -1 and null mean the whole log. */
+    static Integer length(JsonNode args) {
+        JsonNode n = args == null ? null : args.get("length");
+        if (n == null || n.isNull()) {
+            return null;
+        }
+        int v;
+        if (n.isIntegralNumber()) {
+            v = n.asInt();
+        } else if (n.isTextual() && n.asText().matches("-?\\d{1,9}")) {
+            v = Integer.parseInt(n.asText());
+        } else {
+            throw new InvalidInput("Invalid input for field/attribute length. Value: " + n + ". " + n + " is not of type 'integer', 'string'");
+        }
+        if (v < -1) {
+            throw new InvalidInput("Invalid input for field/attribute length. Value: " + v + ". " + v + " is less than the minimum of -1");
+        }
+        return v == -1 ? null : v;
+    }
+}

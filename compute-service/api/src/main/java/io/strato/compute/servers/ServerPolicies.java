@@ -1,0 +1,84 @@
+package io.strato.compute.servers;
+
+import io.strato.compute.policy.NovaBaseRules;
+import io.strato.kit.policy.PolicyRules;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Nova's default policies for servers, actions and instance actions (secure RBAC: readers of the
+ * server's project read, members act, admins do both everywhere), over {@link NovaBaseRules}. Rule
+ * names are Nova's, so an operator's policy.yaml written for Nova overrides them.
+ */
+@ApplicationScoped
+public class ServerPolicies implements PolicyRules {
+    static final String READER = NovaBaseRules.PROJECT_READER_OR_ADMIN;
+    static final String MEMBER = NovaBaseRules.PROJECT_MEMBER_OR_ADMIN;
+    static final String ADMIN = NovaBaseRules.ADMIN;
+
+    public static final String INDEX = "os_compute_api:servers:index";
+    public static final String DETAIL = "os_compute_api:servers:detail";
+    public static final String INDEX_ALL_TENANTS = "os_compute_api:servers:index:get_all_tenants";
+    public static final String DETAIL_ALL_TENANTS = "os_compute_api:servers:detail:get_all_tenants";
+    public static final String ALL_FILTERS = "os_compute_api:servers:allow_all_filters";
+    public static final String SHOW = "os_compute_api:servers:show";
+    public static final String CREATE = "os_compute_api:servers:create";
+    public static final String CREATE_FORCED_HOST = "os_compute_api:servers:create:forced_host";
+    public static final String UPDATE = "os_compute_api:servers:update";
+    public static final String DELETE = "os_compute_api:servers:delete";
+    public static final String START = "os_compute_api:servers:start";
+    public static final String STOP = "os_compute_api:servers:stop";
+    public static final String REBOOT = "os_compute_api:servers:reboot";
+    public static final String RESIZE = "os_compute_api:servers:resize";
+    public static final String CONFIRM_RESIZE = "os_compute_api:servers:confirm_resize";
+    public static final String REVERT_RESIZE = "os_compute_api:servers:revert_resize";
+    public static final String CONSOLE_OUTPUT = "os_compute_api:os-console-output";
+    public static final String EXTENDED_ATTRIBUTES = "os_compute_api:os-extended-server-attributes";
+    public static final String ACTIONS_LIST = "os_compute_api:os-instance-actions:list";
+    public static final String ACTIONS_SHOW = "os_compute_api:os-instance-actions:show";
+    public static final String ACTIONS_EVENTS = "os_compute_api:os-instance-actions:events";
+    public static final String ACTIONS_EVENTS_DETAILS = "os_compute_api:os-instance-actions:events:details";
+
+    @Override
+    public Map<String, String> defaults() {
+        Map<String, String> r = new LinkedHashMap<>();
+        r.put(INDEX, READER);
+        r.put(DETAIL, READER);
+        r.put(INDEX_ALL_TENANTS, ADMIN);
+        r.put(DETAIL_ALL_TENANTS, ADMIN);
+        r.put(ALL_FILTERS, ADMIN);
+        r.put(SHOW, READER);
+        r.put(CREATE, MEMBER);
+        r.put(CREATE_FORCED_HOST, ADMIN);
+        r.put(UPDATE, MEMBER);
+        r.put(DELETE, MEMBER);
+        r.put(START, MEMBER);
+        r.put(STOP, MEMBER);
+        r.put(REBOOT, MEMBER);
+        r.put(RESIZE, MEMBER);
+        r.put(CONFIRM_RESIZE, MEMBER);
+        r.put(REVERT_RESIZE, MEMBER);
+        r.put(CONSOLE_OUTPUT, MEMBER);
+        r.put(EXTENDED_ATTRIBUTES, ADMIN);
+        r.put(ACTIONS_LIST, READER);
+        r.put(ACTIONS_SHOW, READER);
+        r.put(ACTIONS_EVENTS, ADMIN);
+        r.put(ACTIONS_EVENTS_DETAILS, ADMIN);
+        return r;
+    }
+
+    /** The target of a server's rules. */
+    public static Map<String, Object> target(String projectId, String userId) {
+        Map<String, Object> t = new LinkedHashMap<>();
+        t.put("project_id", projectId);
+        if (userId != null) {
+            t.put("user_id", userId);
+        }
+        return t;
+    }
+
+    public static Map<String, Object> target(Server s) {
+        return target(s.projectId, s.userId);
+    }
+}

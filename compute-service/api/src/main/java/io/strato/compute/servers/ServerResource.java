@@ -1,0 +1,162 @@
+package io.strato.compute.servers;
+
+import io.quarkus.security.Authenticated;
+import io.smallrye.mutiny.Uni;
+import io.strato.compute.api.ApiVersion;
+import io.strato.kit.auth.Caller;
+import io.strato.kit.auth.CurrentCaller;
+import io.strato.kit.policy.Policy;
+import io.strato.kit.web.JsonBody;
+import io.strato.kit.web.Paging;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** Nova's servers: create, list (brief and detail), show, update, delete. */
+@Path("/v2.1/servers")
+@Authenticated
+@Produces(MediaType.APPLICATION_JSON)
+public class ServerResource {
+    private static final int MAX_LIMIT = 1000;
+
+    private final ServerService service;
+    private final ServerViews views;
+    private final Policy policy;
+    private final CurrentCaller callers;
+    private final JsonBody json;
+    private final ApiVersion version;
+    private final RequestContext request;
+
+    public ServerResource(ServerService service, ServerViews views, Policy policy, CurrentCaller callers, JsonBody json,
+                          ApiVersion version, RequestContext request) {
+        this.service = service;
+        this.views = views;
+        this.policy = policy;
+        this.callers = callers;
+        this.json = json;
+        this.version = version;
+        this.request = request;
+    }
+
+    @POST
+    public Uni<Response> create(String body, @HeaderParam("X-Auth-Token") String token) {
+        Caller caller = callers.get();
+        CreateRequest req = CreateRequest.parse(json.object(body), version.get().minor());
+        policy.enforce(ServerPolicies.CREATE, caller, ServerPolicies.target(caller.projectId(), caller.userId()));
+        return service.create(caller, token, request.requestId(), req, version.get().minor()).map(created -> {
+            if (req.returnReservationId()) {
+                return Response.accepted(Map.of("reservation_id", created.first().reservationId)).build();
+            }
+            return Response.accepted(Map.of("server", views.created(created.first(), created.adminPass())))
+                    .location(URI.create(views.selfLink("servers", created.first().id.toString()))).build();
+        });
+    }
+
+    @GET
+    public Uni<Map<String, Object>> list(@Context UriInfo uri) {
+        Caller caller = callers.get();
+        return page(caller, uri, false);
+    }
+
+    @GET
+    @Path("detail")
+    public Uni<Map<String, Object>> detail(@Context UriInfo uri) {
+        Caller caller = callers.get();
+        return page(caller, uri, true);
+    }
+
+    @GET
+    @Path("{id}")
+    public Uni<Map<String, Object>> show(@PathParam("id") String id) {
+        Caller caller = callers.get();
+        UUID serverId = RequestContext.serverId(id);
+        boolean admin = extended(caller);
+        return service.show(caller, serverId, admin).map(p -> Map.of("server", full(p, p.servers().get(0), admin)));
+    }
+
+    @PUT
+    @Path("{id}")
+    public Uni<Map<String, Object>> update(@PathParam("id") String id, String body) {
+        Caller caller = callers.get();
+        UUID serverId = RequestContext.serverId(id);
+        UpdateRequest req = UpdateRequest.parse(json.object(body), version.get().minor());
+        boolean admin = extended(caller);
+        return service.update(caller, serverId, req, admin).map(p -> Map.of("server", full(p, p.servers().get(0), admin)));
+    }
+
+    @DELETE
+    @Path("{id}")
+    public Uni<Response> delete(@PathParam("id") String id) {
+        Caller caller = callers.get();
+        UUID serverId = RequestContext.serverId(id);
+        return service.delete(caller, serverId, request.requestId()).map(v -> Response.noContent().build());
+    }
+
+    private Uni<Map<String, Object>> page(Caller caller, UriInfo uri, boolean detail) {
+        MultivaluedMap<String, String> q = uri.getQueryParameters();
+        Map<String, Object> target = ServerPolicies.target(caller.projectId(), null);
+        policy.enforce(detail ? ServerPolicies.DETAIL : ServerPolicies.INDEX, caller, target);
+        boolean allTenants = RequestContext.allTenants(q.get("all_tenants"));
+        if (allTenants) {
+            policy.enforce(detail ? ServerPolicies.DETAIL_ALL_TENANTS : ServerPolicies.INDEX_ALL_TENANTS, caller, target);
+        }
+        boolean allFilters = policy.allowed(ServerPolicies.ALL_FILTERS, caller, target);
+        boolean admin = extended(caller);
+        Paging paging = Paging.of(q.getFirst("limit"), q.getFirst("marker"), MAX_LIMIT, MAX_LIMIT);
+        return service.list(caller, q, paging.limit(), paging.marker(), allTenants, allFilters, detail).map(p -> {
+            List<Map<String, Object>> items = new ArrayList<>();
+            for (Server s : p.servers()) {
+                items.add(detail ? full(p, s, admin) : views.brief(s));
+            }
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("servers", items);
+            if (!items.isEmpty() && items.size() == paging.limit()) {
+                String last = p.servers().get(p.servers().size() - 1).id.toString();
+                body.put("servers_links", List.of(Map.of("rel", "next",
+                        "href", next(detail ? "servers/detail" : "servers", q, last))));
+            }
+            return body;
+        });
+    }
+
+    private Map<String, Object> full(ServerService.Page p, Server s, boolean admin) {
+        return views.full(s, p.ports().getOrDefault(s.id, List.of()), new ServerViews.Audience(admin, version.get().minor()),
+                s.host == null ? null : p.nodes().get(s.host));
+    }
+
+    private boolean extended(Caller caller) {
+        return policy.allowed(ServerPolicies.EXTENDED_ATTRIBUTES, caller, Map.of());
+    }
+
+    private String next(String path, MultivaluedMap<String, String> q, String marker) {
+        StringBuilder href = new StringBuilder(views.selfLink(path, "").replaceAll("/$", "")).append('?');
+        q.forEach((k, values) -> {
+            if (!"marker".equals(k)) {
+                values.forEach(v -> href.append(enc(k)).append('=').append(enc(v)).append('&'));
+            }
+        });
+        return href.append("marker=").append(marker).toString();
+    }
+
+    private static String enc(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+}

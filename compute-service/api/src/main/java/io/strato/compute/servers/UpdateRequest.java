@@ -1,0 +1,43 @@
+package io.strato.compute.servers;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.strato.kit.faults.InvalidInput;
+import java.util.Set;
+
+/** {@code PUT /servers/{id}}: name, access addresses, disk config and (2.19+) description. */
+public record UpdateRequest(JsonNode server, int minor) {
+    private static final Set<String> KNOWN = Set.of("name", "accessIPv4", "accessIPv6", "OS-DCF:diskConfig", "description");
+
+    public static UpdateRequest parse(JsonNode body, int minor) {
+        JsonNode s = body.get("server");
+        if (s == null || !s.isObject()) {
+            throw new InvalidInput("Invalid input for field/attribute server. Value: None. 'server' is a required property");
+        }
+        CreateRequest.onlyKnown(s, KNOWN, minor);
+        UpdateRequest r = new UpdateRequest(s, minor);
+        r.applyTo(new Server()); // validate every field before the row is touched
+        return r;
+    }
+
+    void applyTo(Server target) {
+        if (server.has("name")) {
+            target.name = CreateRequest.name(server.get("name"));
+        }
+        if (server.has("accessIPv4")) {
+            target.accessIpv4 = CreateRequest.ip(server.get("accessIPv4"), "accessIPv4", false);
+        }
+        if (server.has("accessIPv6")) {
+            target.accessIpv6 = CreateRequest.ip(server.get("accessIPv6"), "accessIPv6", true);
+        }
+        if (server.has("OS-DCF:diskConfig")) {
+            target.diskConfig = CreateRequest.diskConfig(server.get("OS-DCF:diskConfig"));
+        }
+        if (server.has("description")) {
+            JsonNode d = server.get("description");
+            if (!d.isNull() && (!d.isTextual() || d.asText().length() > 255)) {
+                throw CreateRequest.invalid("description", d, "is not a string of at most 255 characters");
+            }
+            target.description = d.isNull() ? null : d.asText();
+        }
+    }
+}

@@ -1,0 +1,26 @@
+package io.strato.compute.servers;
+
+/** Nova's vm_state and task_state values Strato uses (nova/compute/vm_states.py, task_states.py). */
+public final class VmStates {
+    private VmStates() {
+    }
+
+    public static final String BUILDING = "building";
+    public static final String ACTIVE = "active";
+    public static final String STOPPED = "stopped";
+    public static final String RESIZED = "resized";
+    public static final String ERROR = "error";
+    public static final String PAUSED = "paused";
+    public static final String SUSPENDED = "suspended";
+
+    public static final String SCHEDULING = "scheduling";
+    public static final String NETWORKING = "networking";
+    public static final String SPAWNING = "spawning";
+    public static final String POWERING_OFF = "powering-off";
+    public static final String POWERING_ON = "powering-on";
+    public static final String REBOOTING = "rebooting";
+    public static final String REBOOTING_HARD = "rebooting_hard";
+    public static final String RESIZE_PREP = "resize_prep";
+    public static final String RESIZE_REVERTING = "resize_reverting";
+    public static final String DELETING = "deleting";
+}

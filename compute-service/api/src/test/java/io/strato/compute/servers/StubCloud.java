@@ -1,0 +1,263 @@
+package io.strato.compute.servers;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Plays image-service, network-service and identity for the server tests: canned Glance v2 images, Neutron
+ * networks, security groups and ports (kept in memory, with Neutron's JSON shapes and 404/409 faults), and a
+ * Keystone token endpoint for compute-service's service token. Tests register images and networks and read
+ * the ports through {@code /_stub/...} control endpoints. Not a hypervisor: agents are played through Kafka.
+ */
+public class StubCloud implements QuarkusTestResourceLifecycleManager {
+    static final String SERVICE_TOKEN = "stub-service-token";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private HttpServer server;
+    private final Map<String, ObjectNode> images = new ConcurrentHashMap<>();
+    private final Map<String, ObjectNode> networks = new ConcurrentHashMap<>();
+    private final Map<String, ObjectNode> groups = new ConcurrentHashMap<>();
+    private final Map<String, ObjectNode> ports = new ConcurrentHashMap<>();
+    private final AtomicInteger failingPortCalls = new AtomicInteger();
+    private final AtomicInteger nextAddress = new AtomicInteger(10);
+
+    @Override
+    public Map<String, String> start() {
+        try {
+            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        server.createContext("/", this::handle);
+        server.start();
+        String base = "http://127.0.0.1:" + server.getAddress().getPort();
+        Map<String, String> config = new HashMap<>();
+        config.put("strato.compute.image-url", base);
+        config.put("strato.compute.network-url", base);
+        config.put("strato.compute.service-auth.url", base + "/v3");
+        config.put("strato.compute.service-auth.password", "stub");
+        config.put("%test.strato.events.group", "compute-servers-test");
+        config.put("strato.events.group", "compute-servers-test");
+        config.put("strato-test.stub-url", base);
+        return config;
+    }
+
+    @Override
+    public void stop() {
+        if (server != null) {
+            server.stop(0);
+        }
+    }
+
+    private void handle(HttpExchange ex) throws IOException {
+        try (ex) {
+            String method = ex.getRequestMethod();
+            String path = ex.getRequestURI().getPath();
+            Map<String, String> q = query(ex.getRequestURI().getRawQuery());
+            byte[] in = ex.getRequestBody().readAllBytes();
+            JsonNode body = in.length == 0 ? JSON.createObjectNode() : JSON.readTree(in);
+            String[] p = path.substring(1).split("/");
+            if (path.startsWith("/_stub/")) {
+                control(ex, method, p, body);
+                return;
+            }
+            if (path.equals("/v3/auth/tokens") && method.equals("POST")) {
+                ex.getResponseHeaders().set("X-Subject-Token", SERVICE_TOKEN);
+                reply(ex, 201, JSON.createObjectNode().set("token", JSON.createObjectNode()
+                        .put("expires_at", Instant.now().plusSeconds(3600).toString())));
+                return;
+            }
+            String token = ex.getRequestHeaders().getFirst("X-Auth-Token");
+            if (token == null || token.isBlank()) {
+                reply(ex, 401, fault("NotAuthorized", "no token"));
+                return;
+            }
+            if (path.startsWith("/v2/images/") && method.equals("GET")) {
+                ObjectNode image = images.get(p[2]);
+                reply(ex, image == null ? 404 : 200, image == null ? fault("NotFound", "No image found") : image);
+                return;
+            }
+            if (path.startsWith("/v2.0/")) {
+                neutron(ex, method, p, q, body, token);
+                return;
+            }
+            reply(ex, 404, fault("NotFound", path));
+        } catch (RuntimeException e) {
+            reply(ex, 500, fault("Internal", String.valueOf(e)));
+        }
+    }
+
+    private void neutron(HttpExchange ex, String method, String[] p, Map<String, String> q, JsonNode body, String token)
+            throws IOException {
+        String kind = p[1];
+        String id = p.length > 2 ? p[2] : null;
+        Map<String, ObjectNode> store = switch (kind) {
+            case "networks" -> networks;
+            case "security-groups" -> groups;
+            case "ports" -> ports;
+            default -> null;
+        };
+        String single = switch (kind) {
+            case "networks" -> "network";
+            case "security-groups" -> "security_group";
+            default -> "port";
+        };
+        if (store == null) {
+            reply(ex, 404, fault("NotFound", kind));
+            return;
+        }
+        if (kind.equals("ports") && !method.equals("GET") && failingPortCalls.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+            reply(ex, 503, fault("ServiceUnavailable", "the stub network-service is failing on purpose"));
+            return;
+        }
+        if (kind.equals("ports") && !method.equals("GET") && !SERVICE_TOKEN.equals(token)) {
+            reply(ex, 403, fault("PolicyNotAuthorized", "ports are written by compute-service's service token only"));
+            return;
+        }
+        switch (method) {
+            case "GET" -> {
+                if (id != null) {
+                    ObjectNode o = store.get(id);
+                    reply(ex, o == null ? 404 : 200, o == null ? fault(cap(single) + "NotFound", single + " " + id)
+                            : JSON.createObjectNode().set(single, o));
+                    return;
+                }
+                ArrayNode list = JSON.createArrayNode();
+                store.values().stream().filter(o -> matches(o, q)).forEach(list::add);
+                reply(ex, 200, JSON.createObjectNode().set(kind.replace('-', '_'), list));
+            }
+            case "POST" -> reply(ex, 201, JSON.createObjectNode().set("port", createPort(body.path("port"))));
+            case "PUT" -> {
+                ObjectNode port = ports.get(id);
+                if (port == null) {
+                    reply(ex, 404, fault("PortNotFound", "Port " + id + " could not be found."));
+                    return;
+                }
+                body.path("port").fields().forEachRemaining(f -> port.set(f.getKey(), f.getValue()));
+                reply(ex, 200, JSON.createObjectNode().set("port", port));
+            }
+            case "DELETE" -> {
+                ObjectNode gone = ports.remove(id);
+                reply(ex, gone == null ? 404 : 204, gone == null ? fault("PortNotFound", id) : null);
+            }
+            default -> reply(ex, 405, fault("MethodNotAllowed", method));
+        }
+    }
+
+    private ObjectNode createPort(JsonNode req) {
+        ObjectNode net = networks.get(req.path("network_id").asText());
+        if (net == null) {
+            throw new IllegalArgumentException("no network " + req.path("network_id").asText());
+        }
+        ObjectNode port = JSON.createObjectNode();
+        String id = UUID.randomUUID().toString();
+        port.put("id", id);
+        port.put("network_id", net.path("id").asText());
+        port.put("project_id", req.path("project_id").asText());
+        port.put("device_id", req.path("device_id").asText(""));
+        port.put("device_owner", req.path("device_owner").asText(""));
+        port.put("binding:host_id", req.path("binding:host_id").asText(""));
+        port.put("mac_address", String.format("fa:16:3e:%02x:%02x:%02x", nextAddress.get() % 256, 1, 2));
+        String ip = req.path("fixed_ips").path(0).path("ip_address").asText(null);
+        if (ip == null) {
+            ip = net.path("_prefix").asText("10.9.9.") + nextAddress.getAndIncrement();
+        }
+        port.putArray("fixed_ips").addObject().put("ip_address", ip).put("subnet_id", net.path("_subnet").asText(""));
+        port.set("security_groups", req.has("security_groups") ? req.get("security_groups") : JSON.createArrayNode());
+        ports.put(id, port);
+        return port;
+    }
+
+    private void control(HttpExchange ex, String method, String[] p, JsonNode body) throws IOException {
+        String what = p[1];
+        if (what.equals("fail-ports")) {
+            failingPortCalls.set(Integer.parseInt(p[2]));
+            reply(ex, 204, null);
+            return;
+        }
+        if (what.equals("ports") && method.equals("GET")) {
+            ArrayNode list = JSON.createArrayNode();
+            ports.values().forEach(list::add);
+            reply(ex, 200, JSON.createObjectNode().set("ports", list));
+            return;
+        }
+        Map<String, ObjectNode> store = switch (what) {
+            case "images" -> images;
+            case "networks" -> networks;
+            case "security-groups" -> groups;
+            case "ports" -> ports;
+            default -> throw new IllegalArgumentException(what);
+        };
+        store.put(p[2], (ObjectNode) body);
+        reply(ex, 204, null);
+    }
+
+    private static boolean matches(ObjectNode o, Map<String, String> q) {
+        for (Map.Entry<String, String> e : q.entrySet()) {
+            JsonNode v = o.get(e.getKey());
+            if (v == null || !v.asText().equalsIgnoreCase(e.getValue())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static Map<String, String> query(String raw) {
+        Map<String, String> q = new HashMap<>();
+        if (raw == null) {
+            return q;
+        }
+        for (String pair : raw.split("&")) {
+            int eq = pair.indexOf('=');
+            if (eq > 0) {
+                q.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
+                        URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+            }
+        }
+        return q;
+    }
+
+    private static ObjectNode fault(String type, String message) {
+        ObjectNode f = JSON.createObjectNode();
+        f.putObject("NeutronError").put("type", type).put("message", message).put("detail", "");
+        return f;
+    }
+
+    private static String cap(String s) {
+        StringBuilder b = new StringBuilder();
+        for (String part : s.split("_")) {
+            b.append(Character.toUpperCase(part.charAt(0))).append(part.substring(1));
+        }
+        return b.toString();
+    }
+
+    private static void reply(HttpExchange ex, int status, JsonNode body) throws IOException {
+        if (body == null) {
+            ex.sendResponseHeaders(status, -1);
+            return;
+        }
+        byte[] bytes = JSON.writeValueAsBytes(body);
+        ex.getResponseHeaders().set("Content-Type", "application/json");
+        ex.sendResponseHeaders(status, bytes.length);
+        try (OutputStream out = ex.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+}
