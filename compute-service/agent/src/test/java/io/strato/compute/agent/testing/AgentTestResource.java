@@ -52,6 +52,13 @@ public class AgentTestResource implements QuarkusTestResourceLifecycleManager {
         if (images != null) {
             images.close();
         }
+        if (dir != null) {
+            try (var walk = Files.walk(dir)) {
+                walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            } catch (IOException e) {
+                // temporary files; the OS cleans up
+            }
+        }
     }
 
     public static Path scratch() {

@@ -32,12 +32,13 @@ public final class LocalBroker {
         if (root == null) {
             throw new IllegalStateException("no Kafka at " + BOOTSTRAP + " and no deploy/local/strato to start one");
         }
+        Path log = root.resolve("target/strato-kafka-up.log");
         try {
+            java.nio.file.Files.createDirectories(log.getParent());
             Process p = new ProcessBuilder(root.resolve("deploy/local/strato").toString(), "kafka-up")
-                    .directory(root.toFile()).redirectErrorStream(true)
-                    .redirectOutput(root.resolve("target-kafka-up.log").toFile()).start();
+                    .directory(root.toFile()).redirectErrorStream(true).redirectOutput(log.toFile()).start();
             if (!p.waitFor(3, TimeUnit.MINUTES) || p.exitValue() != 0) {
-                throw new IllegalStateException("deploy/local/strato kafka-up failed; see target-kafka-up.log");
+                throw new IllegalStateException("deploy/local/strato kafka-up failed; see " + log);
             }
         } catch (IOException e) {
             throw new IllegalStateException("cannot run deploy/local/strato kafka-up: " + e.getMessage(), e);
