@@ -1,8 +1,10 @@
 package io.strato.network.ipam;
 
 import inet.ipaddr.AddressStringException;
+import inet.ipaddr.AddressStringParameters;
 import inet.ipaddr.IPAddress;
 import inet.ipaddr.IPAddressString;
+import inet.ipaddr.IPAddressStringParameters;
 import inet.ipaddr.MACAddressString;
 import inet.ipaddr.mac.MACAddress;
 
@@ -12,6 +14,22 @@ import inet.ipaddr.mac.MACAddress;
  * address equality and the primary key of {@code ip_allocation} sees every duplicate.
  */
 public final class Addresses {
+    /**
+     * Plain dotted-quad and RFC 4291 text only: no inet_aton forms ({@code 010.0.0.1} as octal,
+     * {@code 10.1} as 10.0.0.1), no zones, no masks, no wildcards or ranges, as Neutron (netaddr) reads addresses.
+     */
+    private static final IPAddressStringParameters STRICT;
+
+    static {
+        IPAddressStringParameters.Builder b = new IPAddressStringParameters.Builder()
+                .allowEmpty(false).allowAll(false).allowSingleSegment(false).allowMask(false)
+                .allowWildcardedSeparator(false).setRangeOptions(AddressStringParameters.RangeParameters.NO_RANGE)
+                .allow_inet_aton(false);
+        b.getIPv4AddressParametersBuilder().allowLeadingZeros(false);
+        b.getIPv6AddressParametersBuilder().allowZone(false);
+        STRICT = b.toParams();
+    }
+
     private Addresses() {
     }
 
@@ -20,7 +38,7 @@ public final class Addresses {
         if (text == null || text.isBlank()) {
             return null;
         }
-        IPAddressString s = new IPAddressString(text.trim());
+        IPAddressString s = new IPAddressString(text.trim(), STRICT);
         if (!s.isIPAddress() || s.isPrefixed()) {
             return null;
         }
@@ -36,7 +54,7 @@ public final class Addresses {
         if (text == null || text.isBlank()) {
             return null;
         }
-        IPAddressString s = new IPAddressString(text.trim());
+        IPAddressString s = new IPAddressString(text.trim(), STRICT);
         if (!s.isIPAddress() || !s.isPrefixed()) {
             return null;
         }

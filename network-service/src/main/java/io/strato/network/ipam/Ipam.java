@@ -3,6 +3,7 @@ package io.strato.network.ipam;
 import inet.ipaddr.IPAddress;
 import io.smallrye.mutiny.Uni;
 import io.strato.network.api.Neutron;
+import io.strato.network.networks.Ids;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -35,6 +36,17 @@ public class Ipam {
 
     private enum Kind { GIVEN, ANY, EUI64 }
 
+    /**
+     * From a pool's first address and each held address's successor (walked through the inet index),
+     * the lowest one nothing holds; parameters {@code :s} (subnet), {@code :start} and {@code :end} (pool).
+     */
+    private static final String FREE_IN_POOL = "FROM (SELECT CAST(CAST(:start AS text) AS inet) AS c "
+            + "UNION ALL SELECT CAST(a.ip_address AS inet) + 1 FROM ip_allocation a WHERE a.subnet_id = :s "
+            + "AND CAST(a.ip_address AS inet) >= CAST(CAST(:start AS text) AS inet) "
+            + "AND CAST(a.ip_address AS inet) < CAST(CAST(:end AS text) AS inet)) g "
+            + "WHERE NOT EXISTS (SELECT 1 FROM ip_allocation b WHERE b.subnet_id = :s AND CAST(b.ip_address AS inet) = g.c) "
+            + "ORDER BY g.c LIMIT 1";
+
     private record Planned(AddressSpace space, String ip, Kind kind) {
     }
 
@@ -64,19 +76,25 @@ public class Ipam {
     public Uni<List<Address>> replace(Mutiny.Session s, UUID networkId, List<AddressSpace> subnets, List<Address> requests,
                                       UUID portId, String mac, String deviceOwner) {
         return ofPort(s, portId).flatMap(held -> {
+            // as Neutron's _get_changed_ips_for_port: entries naming an address first, then entries naming
+            // only a subnet take one of the port's remaining addresses there
             List<Address> kept = new ArrayList<>();
             List<Address> wanted = new ArrayList<>();
             for (Address r : requests) {
-                String ip = r.ip() == null ? null : canonicalOrFail(r.ip());
-                Address match = held.stream().filter(h -> !kept.contains(h))
-                        .filter(h -> ip != null ? h.ip().equals(ip) && (r.subnetId() == null || h.subnetId().equals(r.subnetId()))
-                                : h.subnetId().equals(r.subnetId()))
-                        .findFirst().orElse(null);
-                if (match != null) {
-                    kept.add(match);
-                } else {
-                    wanted.add(r);
+                if (r.ip() == null) {
+                    continue;
                 }
+                String ip = canonicalOrFail(r.ip());
+                held.stream().filter(h -> !kept.contains(h) && h.ip().equals(ip)
+                                && (r.subnetId() == null || h.subnetId().equals(r.subnetId())))
+                        .findFirst().ifPresentOrElse(kept::add, () -> wanted.add(r));
+            }
+            for (Address r : requests) {
+                if (r.ip() != null) {
+                    continue;
+                }
+                held.stream().filter(h -> !kept.contains(h) && h.subnetId().equals(r.subnetId()))
+                        .findFirst().ifPresentOrElse(kept::add, () -> wanted.add(r));
             }
             List<Address> freed = held.stream().filter(h -> !kept.contains(h)).toList();
             Uni<Void> release = Uni.createFrom().voidItem();
@@ -116,9 +134,9 @@ public class Ipam {
             return Uni.createFrom().item(Map.of());
         }
         return s.createNativeQuery("SELECT port_id, subnet_id, ip_address FROM ip_allocation "
-                        + "WHERE port_id = ANY(CAST(:ids AS uuid[])) "
+                        + "WHERE port_id = ANY(CAST(string_to_array(:ids, ',') AS uuid[])) "
                         + "ORDER BY family(CAST(ip_address AS inet)), CAST(ip_address AS inet)", Object[].class)
-                .setParameter("ids", uuidArray(portIds)).getResultList()
+                .setParameter("ids", Ids.sqlArray(portIds)).getResultList()
                 .map(rows -> {
                     Map<UUID, List<Address>> out = new LinkedHashMap<>();
                     for (Object[] r : rows) {
@@ -132,12 +150,6 @@ public class Ipam {
     public Uni<Boolean> inUse(Mutiny.Session s, UUID subnetId) {
         return s.createNativeQuery("SELECT count(*) FROM (SELECT 1 FROM ip_allocation WHERE subnet_id = :s LIMIT 1) x", Long.class)
                 .setParameter("s", subnetId).getSingleResult().map(n -> n > 0);
-    }
-
-    /** Whether the address is held on the network. */
-    public Uni<Boolean> taken(Mutiny.Session s, UUID networkId, String ip) {
-        return s.createNativeQuery("SELECT count(*) FROM ip_allocation WHERE network_id = :n AND ip_address = :ip", Long.class)
-                .setParameter("n", networkId).setParameter("ip", ip).getSingleResult().map(n -> n > 0);
     }
 
     /** Locks the subnets' rows until the transaction ends, in id order. */
@@ -208,8 +220,10 @@ public class Ipam {
         List<Address> out = new ArrayList<>();
         Uni<Void> chain = Uni.createFrom().voidItem();
         for (Planned p : planned) {
-            chain = chain.chain(() -> (p.kind() == Kind.ANY ? anyOrFail(s, networkId, p.space()) : given(s, networkId, p))
-                    .flatMap(ip -> record(s, networkId, p.space().subnetId(), ip, portId).invoke(() -> out.add(new Address(p.space().subnetId(), ip)))));
+            chain = chain.chain(() -> (p.kind() == Kind.ANY
+                    ? takeFirstFree(s, networkId, p.space(), portId).onItem().ifNull().failWith(() -> exhausted(networkId))
+                    : takeGiven(s, networkId, p, portId))
+                    .invoke(ip -> out.add(new Address(p.space().subnetId(), ip))).replaceWithVoid());
         }
         return chain.replaceWith(out);
     }
@@ -222,8 +236,8 @@ public class Ipam {
         List<Address> out = new ArrayList<>();
         Uni<Void> chain = firstOf(s, networkId, v4, portId, out).chain(() -> firstOf(s, networkId, v6Pooled, portId, out));
         for (AddressSpace sp : v6Slaac) {
-            chain = chain.chain(() -> given(s, networkId, new Planned(sp, Addresses.eui64(sp.block(), mac), Kind.EUI64))
-                    .flatMap(ip -> record(s, networkId, sp.subnetId(), ip, portId).invoke(() -> out.add(new Address(sp.subnetId(), ip)))));
+            chain = chain.chain(() -> takeGiven(s, networkId, new Planned(sp, Addresses.eui64(sp.block(), mac), Kind.EUI64), portId)
+                    .invoke(ip -> out.add(new Address(sp.subnetId(), ip))).replaceWithVoid());
         }
         return chain.replaceWith(out);
     }
@@ -234,51 +248,46 @@ public class Ipam {
             return Uni.createFrom().voidItem();
         }
         AddressSpace sp = spaces.get(0);
-        return firstFree(s, sp).flatMap(ip -> ip == null
-                ? (spaces.size() == 1 ? Uni.createFrom().failure(exhausted(networkId))
-                        : firstOf(s, networkId, spaces.subList(1, spaces.size()), portId, out))
-                : record(s, networkId, sp.subnetId(), ip, portId).invoke(() -> out.add(new Address(sp.subnetId(), ip))));
-    }
-
-    private Uni<String> anyOrFail(Mutiny.Session s, UUID networkId, AddressSpace space) {
-        return firstFree(s, space).onItem().ifNull().failWith(() -> exhausted(networkId));
-    }
-
-    private Uni<String> given(Mutiny.Session s, UUID networkId, Planned p) {
-        return taken(s, networkId, p.ip()).map(t -> {
-            if (t) {
-                throw Neutron.conflict("IpAddressAlreadyAllocated",
-                        "IP address " + p.ip() + " already allocated in subnet " + p.space().subnetId());
+        return takeFirstFree(s, networkId, sp, portId).flatMap(ip -> {
+            if (ip != null) {
+                out.add(new Address(sp.subnetId(), ip));
+                return Uni.createFrom().voidItem();
             }
-            return p.ip();
+            return spaces.size() == 1 ? Uni.createFrom().failure(exhausted(networkId))
+                    : firstOf(s, networkId, spaces.subList(1, spaces.size()), portId, out);
         });
     }
 
-    /** The first address of the subnet's pools, in pool order, that nothing holds; null when all are held. */
-    public Uni<String> firstFree(Mutiny.Session s, AddressSpace space) {
+    /** Records a chosen address in one statement; 409 IpAddressAlreadyAllocated when the network holds it. */
+    private static Uni<String> takeGiven(Mutiny.Session s, UUID networkId, Planned p, UUID portId) {
+        return s.createNativeQuery("INSERT INTO ip_allocation (network_id, subnet_id, ip_address, port_id) "
+                        + "VALUES (:n, :s, :ip, :p) ON CONFLICT (network_id, ip_address) DO NOTHING")
+                .setParameter("n", networkId).setParameter("s", p.space().subnetId()).setParameter("ip", p.ip())
+                .setParameter("p", portId).executeUpdate().map(inserted -> {
+                    if (inserted == 0) {
+                        throw Neutron.conflict("IpAddressAlreadyAllocated",
+                                "IP address " + p.ip() + " already allocated in subnet " + p.space().subnetId());
+                    }
+                    return p.ip();
+                });
+    }
+
+    /**
+     * Records the first free address of the subnet's pools (in pool order) for the port, one statement
+     * per pool tried; null when every pool is full. PostgreSQL writes the address ({@code host()}) in RFC
+     * 5952 form, the canonical form {@link Addresses#canonical} gives chosen addresses.
+     */
+    private static Uni<String> takeFirstFree(Mutiny.Session s, UUID networkId, AddressSpace space, UUID portId) {
         Uni<String> chain = Uni.createFrom().nullItem();
         for (AllocationPools.Pool pool : AllocationPools.of(space.pools())) {
-            chain = chain.flatMap(found -> found != null ? Uni.createFrom().item(found) : firstFreeIn(s, space.subnetId(), pool));
+            chain = chain.flatMap(found -> found != null ? Uni.createFrom().item(found)
+                    : s.createNativeQuery("INSERT INTO ip_allocation (network_id, subnet_id, ip_address, port_id) "
+                                    + "SELECT :n, :s, host(g.c), :p " + FREE_IN_POOL + " RETURNING ip_address", String.class)
+                            .setParameter("n", networkId).setParameter("p", portId).setParameter("s", space.subnetId())
+                            .setParameter("start", Addresses.canonical(pool.start())).setParameter("end", Addresses.canonical(pool.end()))
+                            .getResultList().map(rows -> rows.isEmpty() ? null : rows.get(0)));
         }
         return chain;
-    }
-
-    private static Uni<String> firstFreeIn(Mutiny.Session s, UUID subnetId, AllocationPools.Pool pool) {
-        return s.createNativeQuery("SELECT host(g.c) FROM ("
-                        + "SELECT CAST(:start AS inet) AS c "
-                        + "UNION ALL SELECT CAST(a.ip_address AS inet) + 1 FROM ip_allocation a WHERE a.subnet_id = :s "
-                        + "AND CAST(a.ip_address AS inet) >= CAST(:start AS inet) AND CAST(a.ip_address AS inet) < CAST(:end AS inet)"
-                        + ") g WHERE NOT EXISTS (SELECT 1 FROM ip_allocation b WHERE b.subnet_id = :s AND CAST(b.ip_address AS inet) = g.c) "
-                        + "ORDER BY g.c LIMIT 1", String.class)
-                .setParameter("start", Addresses.canonical(pool.start())).setParameter("end", Addresses.canonical(pool.end()))
-                .setParameter("s", subnetId).getResultList()
-                .map(rows -> rows.isEmpty() ? null : Addresses.canonical(rows.get(0)));
-    }
-
-    private static Uni<Void> record(Mutiny.Session s, UUID networkId, UUID subnetId, String ip, UUID portId) {
-        return s.createNativeQuery("INSERT INTO ip_allocation (network_id, subnet_id, ip_address, port_id) VALUES (:n, :s, :ip, :p)")
-                .setParameter("n", networkId).setParameter("s", subnetId).setParameter("ip", ip).setParameter("p", portId)
-                .executeUpdate().replaceWithVoid();
     }
 
     private static io.strato.kit.faults.Conflict exhausted(UUID networkId) {
@@ -291,9 +300,5 @@ public class Ipam {
             throw Neutron.invalid("'" + ip + "' is not a valid IP address.");
         }
         return c;
-    }
-
-    static String uuidArray(Collection<UUID> ids) {
-        return ids.stream().map(UUID::toString).collect(Collectors.joining(",", "{", "}"));
     }
 }

@@ -8,8 +8,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import org.hibernate.annotations.JdbcTypeCode;
-import org.hibernate.type.SqlTypes;
+import org.hibernate.annotations.Type;
 
 /** A Neutron network: an L2 segment (vxlan VNI, vlan or flat physical network) that subnets and ports live on. */
 @Entity
@@ -37,7 +36,7 @@ public class Network {
     @Column(name = "segmentation_id")
     public Integer segmentationId;
     public String status = "ACTIVE";
-    @JdbcTypeCode(SqlTypes.JSON)
+    @Type(JsonListColumn.Strings.class)
     public List<String> tags = new ArrayList<>();
     @Column(name = "created_at")
     public Instant createdAt;

@@ -1,5 +1,6 @@
 package io.strato.network.ports;
 
+import io.strato.network.networks.JsonListColumn;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -11,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.annotations.Type;
 import org.hibernate.type.SqlTypes;
 
 /**
@@ -56,12 +58,12 @@ public class Port {
     @Column(name = "binding_vif_details")
     public Map<String, Object> bindingVifDetails = new HashMap<>();
     /** {@code [{"ip_address": "10.0.0.7" or a CIDR, "mac_address": "fa:16:3e:..."}]} */
-    @JdbcTypeCode(SqlTypes.JSON)
+    @Type(JsonListColumn.Objects.class)
     @Column(name = "allowed_address_pairs")
     public List<Map<String, String>> allowedAddressPairs = new ArrayList<>();
     @Column(name = "dns_name")
     public String dnsName = "";
-    @JdbcTypeCode(SqlTypes.JSON)
+    @Type(JsonListColumn.Strings.class)
     public List<String> tags = new ArrayList<>();
     @Column(name = "created_at")
     public Instant createdAt;

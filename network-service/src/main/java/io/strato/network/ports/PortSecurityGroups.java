@@ -1,6 +1,7 @@
 package io.strato.network.ports;
 
 import io.smallrye.mutiny.Uni;
+import io.strato.network.networks.Ids;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -8,7 +9,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import org.hibernate.reactive.mutiny.Mutiny;
 
 /** The security groups of ports (rows of {@code port_security_group}); runs in the caller's session. */
@@ -20,8 +20,8 @@ public class PortSecurityGroups {
             return Uni.createFrom().item(Map.of());
         }
         return s.createNativeQuery("SELECT port_id, security_group_id FROM port_security_group "
-                        + "WHERE port_id = ANY(CAST(:ids AS uuid[])) ORDER BY port_id, security_group_id", Object[].class)
-                .setParameter("ids", portIds.stream().map(UUID::toString).collect(Collectors.joining(",", "{", "}")))
+                        + "WHERE port_id = ANY(CAST(string_to_array(:ids, ',') AS uuid[])) ORDER BY port_id, security_group_id", Object[].class)
+                .setParameter("ids", Ids.sqlArray(portIds))
                 .getResultList().map(rows -> {
                     Map<UUID, List<UUID>> out = new LinkedHashMap<>();
                     for (Object[] r : rows) {

@@ -1,6 +1,7 @@
 package io.strato.network.subnets;
 
 import io.strato.network.ipam.AddressSpace;
+import io.strato.network.networks.JsonListColumn;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -10,8 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.hibernate.annotations.JdbcTypeCode;
-import org.hibernate.type.SqlTypes;
+import org.hibernate.annotations.Type;
 
 /** A Neutron subnet: a CIDR on a network, its gateway and the allocation pools IPAM hands addresses from. */
 @Entity
@@ -35,21 +35,21 @@ public class Subnet {
     @Column(name = "enable_dhcp")
     public boolean enableDhcp = true;
     /** {@code [{"start": "10.0.1.2", "end": "10.0.1.254"}]}, in the order IPAM walks them. */
-    @JdbcTypeCode(SqlTypes.JSON)
+    @Type(JsonListColumn.Objects.class)
     @Column(name = "allocation_pools")
     public List<Map<String, String>> allocationPools = new ArrayList<>();
     /** {@code [{"destination": "...", "nexthop": "..."}]} */
-    @JdbcTypeCode(SqlTypes.JSON)
+    @Type(JsonListColumn.Objects.class)
     @Column(name = "host_routes")
     public List<Map<String, String>> hostRoutes = new ArrayList<>();
-    @JdbcTypeCode(SqlTypes.JSON)
+    @Type(JsonListColumn.Strings.class)
     @Column(name = "dns_nameservers")
     public List<String> dnsNameservers = new ArrayList<>();
     @Column(name = "ipv6_ra_mode")
     public String ipv6RaMode;
     @Column(name = "ipv6_address_mode")
     public String ipv6AddressMode;
-    @JdbcTypeCode(SqlTypes.JSON)
+    @Type(JsonListColumn.Strings.class)
     public List<String> tags = new ArrayList<>();
     @Column(name = "created_at")
     public Instant createdAt;

@@ -1,0 +1,81 @@
+package io.strato.network.networks;
+
+import io.quarkus.security.Authenticated;
+import io.smallrye.mutiny.Uni;
+import io.strato.kit.auth.Caller;
+import io.strato.kit.auth.CurrentCaller;
+import io.strato.kit.web.JsonBody;
+import io.strato.network.api.ListRequest;
+import io.strato.network.api.Lists;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.Map;
+
+/** Neutron's {@code /v2.0/networks}. */
+@Path("/v2.0/networks")
+@Authenticated
+@Produces(MediaType.APPLICATION_JSON)
+public class NetworkResource {
+    private final NetworkService service;
+    private final CurrentCaller callers;
+    private final JsonBody json;
+
+    public NetworkResource(NetworkService service, CurrentCaller callers, JsonBody json) {
+        this.service = service;
+        this.callers = callers;
+        this.json = json;
+    }
+
+    @POST
+    public Uni<Response> create(String body) {
+        Caller caller = callers.get();
+        NetworkRequest request = NetworkRequest.create(json.wrapped(body, "network"));
+        return service.create(caller, request)
+                .map(s -> Response.status(201).entity(Map.of("network", view(caller, s))).build());
+    }
+
+    @GET
+    public Uni<Map<String, Object>> list(@Context UriInfo uri) {
+        Caller caller = callers.get();
+        ListRequest request = ListRequest.of(uri.getQueryParameters());
+        return service.list(caller, request)
+                .map(found -> Lists.render("networks", found, s -> view(caller, s), request, uri));
+    }
+
+    @GET
+    @Path("{id}")
+    public Uni<Map<String, Object>> show(@PathParam("id") String id, @Context UriInfo uri) {
+        Caller caller = callers.get();
+        ListRequest request = ListRequest.of(uri.getQueryParameters());
+        return service.show(caller, Ids.path("Network", id))
+                .map(s -> Map.of("network", Lists.project(view(caller, s), request.fields())));
+    }
+
+    @PUT
+    @Path("{id}")
+    public Uni<Map<String, Object>> update(@PathParam("id") String id, String body) {
+        Caller caller = callers.get();
+        NetworkRequest request = NetworkRequest.update(json.wrapped(body, "network"));
+        return service.update(caller, Ids.path("Network", id), request).map(s -> Map.of("network", view(caller, s)));
+    }
+
+    @DELETE
+    @Path("{id}")
+    public Uni<Response> delete(@PathParam("id") String id) {
+        Caller caller = callers.get();
+        return service.delete(caller, Ids.path("Network", id)).map(v -> Response.noContent().build());
+    }
+
+    private Map<String, Object> view(Caller caller, NetworkService.Shown s) {
+        return NetworkView.of(s.network(), s.subnets(), service.isAdmin(caller));
+    }
+}

@@ -1,0 +1,81 @@
+package io.strato.network.ports;
+
+import io.quarkus.security.Authenticated;
+import io.smallrye.mutiny.Uni;
+import io.strato.kit.auth.Caller;
+import io.strato.kit.auth.CurrentCaller;
+import io.strato.kit.web.JsonBody;
+import io.strato.network.api.ListRequest;
+import io.strato.network.api.Lists;
+import io.strato.network.networks.Ids;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.Map;
+
+/** Neutron's {@code /v2.0/ports}. */
+@Path("/v2.0/ports")
+@Authenticated
+@Produces(MediaType.APPLICATION_JSON)
+public class PortResource {
+    private final PortService service;
+    private final CurrentCaller callers;
+    private final JsonBody json;
+
+    public PortResource(PortService service, CurrentCaller callers, JsonBody json) {
+        this.service = service;
+        this.callers = callers;
+        this.json = json;
+    }
+
+    @POST
+    public Uni<Response> create(String body) {
+        Caller caller = callers.get();
+        PortRequest request = PortRequest.create(json.wrapped(body, "port"));
+        return service.create(caller, request)
+                .map(s -> Response.status(201).entity(Map.of("port", view(caller, s))).build());
+    }
+
+    @GET
+    public Uni<Map<String, Object>> list(@Context UriInfo uri) {
+        Caller caller = callers.get();
+        ListRequest request = ListRequest.of(uri.getQueryParameters());
+        return service.list(caller, request).map(found -> Lists.render("ports", found, s -> view(caller, s), request, uri));
+    }
+
+    @GET
+    @Path("{id}")
+    public Uni<Map<String, Object>> show(@PathParam("id") String id, @Context UriInfo uri) {
+        Caller caller = callers.get();
+        ListRequest request = ListRequest.of(uri.getQueryParameters());
+        return service.show(caller, Ids.path("Port", id))
+                .map(s -> Map.of("port", Lists.project(view(caller, s), request.fields())));
+    }
+
+    @PUT
+    @Path("{id}")
+    public Uni<Map<String, Object>> update(@PathParam("id") String id, String body) {
+        Caller caller = callers.get();
+        PortRequest request = PortRequest.update(json.wrapped(body, "port"));
+        return service.update(caller, Ids.path("Port", id), request).map(s -> Map.of("port", view(caller, s)));
+    }
+
+    @DELETE
+    @Path("{id}")
+    public Uni<Response> delete(@PathParam("id") String id) {
+        Caller caller = callers.get();
+        return service.delete(caller, Ids.path("Port", id)).map(v -> Response.noContent().build());
+    }
+
+    private Map<String, Object> view(Caller caller, PortService.Shown s) {
+        return PortView.of(s.port(), s.fixedIps(), s.securityGroups(), service.isAdmin(caller));
+    }
+}

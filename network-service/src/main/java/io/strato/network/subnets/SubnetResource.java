@@ -1,0 +1,77 @@
+package io.strato.network.subnets;
+
+import io.quarkus.security.Authenticated;
+import io.smallrye.mutiny.Uni;
+import io.strato.kit.auth.Caller;
+import io.strato.kit.auth.CurrentCaller;
+import io.strato.kit.web.JsonBody;
+import io.strato.network.api.ListRequest;
+import io.strato.network.api.Lists;
+import io.strato.network.networks.Ids;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.Map;
+
+/** Neutron's {@code /v2.0/subnets}. */
+@Path("/v2.0/subnets")
+@Authenticated
+@Produces(MediaType.APPLICATION_JSON)
+public class SubnetResource {
+    private final SubnetService service;
+    private final CurrentCaller callers;
+    private final JsonBody json;
+
+    public SubnetResource(SubnetService service, CurrentCaller callers, JsonBody json) {
+        this.service = service;
+        this.callers = callers;
+        this.json = json;
+    }
+
+    @POST
+    public Uni<Response> create(String body) {
+        Caller caller = callers.get();
+        SubnetRequest request = SubnetRequest.create(json.wrapped(body, "subnet"));
+        return service.create(caller, request)
+                .map(s -> Response.status(201).entity(Map.of("subnet", SubnetView.of(s))).build());
+    }
+
+    @GET
+    public Uni<Map<String, Object>> list(@Context UriInfo uri) {
+        Caller caller = callers.get();
+        ListRequest request = ListRequest.of(uri.getQueryParameters());
+        return service.list(caller, request).map(found -> Lists.render("subnets", found, SubnetView::of, request, uri));
+    }
+
+    @GET
+    @Path("{id}")
+    public Uni<Map<String, Object>> show(@PathParam("id") String id, @Context UriInfo uri) {
+        Caller caller = callers.get();
+        ListRequest request = ListRequest.of(uri.getQueryParameters());
+        return service.show(caller, Ids.path("Subnet", id))
+                .map(s -> Map.of("subnet", Lists.project(SubnetView.of(s), request.fields())));
+    }
+
+    @PUT
+    @Path("{id}")
+    public Uni<Map<String, Object>> update(@PathParam("id") String id, String body) {
+        Caller caller = callers.get();
+        SubnetRequest request = SubnetRequest.update(json.wrapped(body, "subnet"));
+        return service.update(caller, Ids.path("Subnet", id), request).map(s -> Map.of("subnet", SubnetView.of(s)));
+    }
+
+    @DELETE
+    @Path("{id}")
+    public Uni<Response> delete(@PathParam("id") String id) {
+        Caller caller = callers.get();
+        return service.delete(caller, Ids.path("Subnet", id)).map(v -> Response.noContent().build());
+    }
+}

@@ -1,0 +1,110 @@
+package io.strato.network.ports;
+
+import static io.strato.network.NetworkApi.admin;
+import static io.strato.network.NetworkApi.member;
+import static io.strato.network.NetworkApi.newProject;
+import static io.strato.network.networks.Fixtures.network;
+import static io.strato.network.networks.Fixtures.subnet;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import io.restassured.path.json.JsonPath;
+import io.strato.kit.testing.StratoInfraResource;
+import io.strato.kit.testing.TestIdentity;
+import io.strato.network.networks.Fixtures;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Many port creates at once through the HTTP API, from several projects on one shared network (so
+ * nothing but IPAM's subnet lock serialises them): IPAM never hands out an address twice, fills a
+ * small subnet exactly, then refuses with Neutron's IpAddressGenerationFailure.
+ */
+@QuarkusTest
+@WithTestResource(StratoInfraResource.class)
+@WithTestResource(TestIdentity.class)
+class PortConcurrencyTest {
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(30)).build();
+
+    @Test
+    void twoHundredConcurrentPortsOnASlash24GetTwoHundredDistinctAddresses() {
+        // ten projects on one shared network, so the creates race for the subnet, not for one project's quota lock
+        String net = network(admin(), "\"shared\": true");
+        String sub = subnet(admin(), net, "10.100.0.0/24");
+        List<String> tokens = projects(10, 100);
+        List<HttpResponse<String>> answers = createConcurrently(tokens, net, sub, 200);
+        Set<String> addresses = new HashSet<>();
+        Set<String> macs = new HashSet<>();
+        for (HttpResponse<String> a : answers) {
+            assertEquals(201, a.statusCode(), a.body());
+            JsonPath port = JsonPath.from(a.body());
+            addresses.add(port.getString("port.fixed_ips[0].ip_address"));
+            macs.add(port.getString("port.mac_address"));
+        }
+        assertEquals(200, addresses.size());
+        assertEquals(200, macs.size());
+        for (String ip : addresses) {
+            int last = Integer.parseInt(ip.substring(ip.lastIndexOf('.') + 1));
+            assertTrue(ip.startsWith("10.100.0.") && last >= 2 && last <= 201, ip);
+        }
+    }
+
+    @Test
+    void aSlash29FillsExactlyUnderConcurrentCreatesThenRefuses() {
+        String net = network(admin(), "\"shared\": true");
+        // 8 addresses: network .0, gateway .1, broadcast .7 leave .2-.6, five ports
+        String sub = subnet(admin(), net, "10.101.0.0/29");
+        List<HttpResponse<String>> answers = createConcurrently(projects(12, 10), net, sub, 12);
+        Set<String> addresses = new HashSet<>();
+        int refused = 0;
+        for (HttpResponse<String> a : answers) {
+            if (a.statusCode() == 201) {
+                assertTrue(addresses.add(JsonPath.from(a.body()).getString("port.fixed_ips[0].ip_address")), a.body());
+            } else {
+                assertEquals(409, a.statusCode(), a.body());
+                assertEquals("IpAddressGenerationFailure", JsonPath.from(a.body()).getString("NeutronError.type"));
+                refused++;
+            }
+        }
+        assertEquals(Set.of("10.101.0.2", "10.101.0.3", "10.101.0.4", "10.101.0.5", "10.101.0.6"), addresses);
+        assertEquals(7, refused);
+    }
+
+    /** Member tokens of {@code n} new projects, each allowed {@code ports} ports. */
+    private static List<String> projects(int n, int ports) {
+        List<String> tokens = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            String project = newProject();
+            Fixtures.quota(admin(), project, "port", ports);
+            tokens.add(member(project));
+        }
+        return tokens;
+    }
+
+    /** {@code n} creates at once, the tokens taking turns. */
+    private List<HttpResponse<String>> createConcurrently(List<String> tokens, String net, String sub, int n) {
+        String body = "{\"port\": {\"network_id\": \"" + net + "\", \"fixed_ips\": [{\"subnet_id\": \"" + sub + "\"}]}}";
+        List<CompletableFuture<HttpResponse<String>>> calls = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + RestAssured.port + "/v2.0/ports"))
+                    .timeout(Duration.ofMinutes(3))
+                    .header("X-Auth-Token", tokens.get(i % tokens.size())).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+            calls.add(http.sendAsync(request, HttpResponse.BodyHandlers.ofString()));
+        }
+        return calls.stream().map(CompletableFuture::join).toList();
+    }
+}
