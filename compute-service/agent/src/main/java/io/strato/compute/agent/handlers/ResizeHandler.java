@@ -43,8 +43,10 @@ public class ResizeHandler extends HandlerBase<Commands.Resize> {
             return noDomain(id);
         }
         InstanceRecord record = guests.record(id);
-        if (record.resize() != null && target.equals(record.flavor())) {
-            return Outcome.done(guests.power(id), "resized already; awaiting confirm or revert");
+        if (target.equals(record.flavor())) {
+            // delivered again: awaiting confirm or revert, or even confirmed already; nothing to redo
+            return Outcome.done(guests.power(id), record.resize() != null
+                    ? "resized already; awaiting confirm or revert" : "the domain has this flavor already");
         }
         try {
             ResourcePolicy.from(target.extraSpecs(), target.memoryMb()); // refuse a bad policy before touching anything

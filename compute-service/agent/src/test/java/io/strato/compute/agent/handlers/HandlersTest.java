@@ -192,6 +192,11 @@ class HandlersTest {
         assertFalse(Files.exists(fx.store.diskBeforeResize(id)));
         assertEquals(bigger, fx.store.read(id).orElseThrow().flavor());
         assertEquals("4", definition().text("/domain/vcpu"));
+
+        Outcome late = resize.handle(command); // redelivered after the confirm: nothing to redo, nothing kept
+        assertDone(late, DomainPower.RUNNING);
+        assertTrue(late.message().contains("has this flavor already"), late.message());
+        assertFalse(Files.exists(fx.store.definitionBeforeResize(id)));
     }
 
     @Test
