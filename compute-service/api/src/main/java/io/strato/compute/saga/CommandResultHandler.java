@@ -46,8 +46,9 @@ public class CommandResultHandler extends ReportHandler<Reports.CommandResult> {
         if (r.commandId() == null || r.serverId() == null) {
             return Uni.createFrom().voidItem();
         }
-        return actions.finish(r.commandId(), r.success(), r.message())
-                .chain(() -> servers.lock(r.serverId()))
+        // the server row first, then its action rows: every writer takes them in this order (no deadlock)
+        return servers.lock(r.serverId())
+                .call(() -> actions.finish(r.commandId(), r.success(), r.message()))
                 .chain(s -> {
                     if (s == null || !r.commandId().equals(s.commandId)) {
                         LOG.debugf("ignoring %s result %s for server %s: not awaited", r.command(), r.commandId(), r.serverId());

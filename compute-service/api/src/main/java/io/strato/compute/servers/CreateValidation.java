@@ -3,11 +3,13 @@ package io.strato.compute.servers;
 import io.smallrye.mutiny.Uni;
 import io.strato.compute.clients.Images;
 import io.strato.compute.clients.Networks;
+import io.strato.compute.policy.NovaBaseRules;
 import io.strato.compute.protocol.Commands;
 import io.strato.kit.auth.Caller;
 import io.strato.kit.faults.Conflict;
 import io.strato.kit.faults.Forbidden;
 import io.strato.kit.faults.InvalidInput;
+import io.strato.kit.policy.Policy;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -26,10 +28,12 @@ public class CreateValidation {
 
     private final Images images;
     private final Networks networks;
+    private final Policy policy;
 
-    CreateValidation(Images images, Networks networks) {
+    CreateValidation(Images images, Networks networks, Policy policy) {
         this.images = images;
         this.networks = networks;
+        this.policy = policy;
     }
 
     /** The checked pieces of a create. */
@@ -75,7 +79,7 @@ public class CreateValidation {
 
     private Uni<List<Server.RequestedNetwork>> networks(Caller caller, String token, List<Server.RequestedNetwork> requested,
                                                         int minor) {
-        boolean admin = caller.hasRole("admin"); // Nova: context.is_admin
+        boolean admin = NovaBaseRules.isAdmin(policy, caller);
         if (requested == null) {
             return networks.available(caller.projectId(), token).map(found -> {
                 if (found.size() > 1) {

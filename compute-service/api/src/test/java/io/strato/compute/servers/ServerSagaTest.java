@@ -121,6 +121,21 @@ class ServerSagaTest extends ServerTestBase {
     }
 
     @Test
+    void aPortMadeByAStepThatDiedBeforeItsCommitIsReusedNotMadeAgain() {
+        world.failPortCalls(1_000_000);
+        UUID id = createAccepted("survivor");
+        ServerWorld.await("the networking step to have failed once", Duration.ofSeconds(20),
+                () -> world.serverColumn(id, "retry_at") != null);
+        assertEquals("networking", world.serverColumn(id, "task_state"));
+        UUID orphan = world.orphanedPort(network, project, "10.0.2.77", id);
+        world.failPortCalls(0);
+        JsonNodeHost spawn = awaitSpawn(id);
+        assertEquals(orphan.toString(), spawn.command().path("ports").path(0).path("port_id").asText());
+        assertEquals(1, world.portsOf(id).size(), "no second port");
+        assertEquals(spawn.host(), world.port(orphan).path("binding:host_id").asText(), "bound to the chosen host");
+    }
+
+    @Test
     void aDeleteDuringTheBuildRemovesTheServerAndItsPorts() {
         UUID id = createAccepted("short-lived");
         JsonNodeHost spawn = awaitSpawn(id);

@@ -134,9 +134,18 @@ final class ServerWorld implements AutoCloseable {
 
     /** A port a user made beforehand (no device). */
     UUID userPort(UUID network, String project, String ip) {
+        return port(network, project, ip, "", "");
+    }
+
+    /** A port compute-service made for the server in a step that then died before it committed. */
+    UUID orphanedPort(UUID network, String project, String ip, UUID server) {
+        return port(network, project, ip, server.toString(), "compute:nova");
+    }
+
+    private UUID port(UUID network, String project, String ip, String device, String owner) {
         UUID id = UUID.randomUUID();
         ObjectNode port = JSON.createObjectNode().put("id", id.toString()).put("network_id", network.toString())
-                .put("project_id", project).put("device_id", "").put("device_owner", "").put("binding:host_id", "")
+                .put("project_id", project).put("device_id", device).put("device_owner", owner).put("binding:host_id", "")
                 .put("mac_address", "fa:16:3e:00:00:99");
         port.putArray("fixed_ips").addObject().put("ip_address", ip).put("subnet_id", "s");
         port.putArray("security_groups");
