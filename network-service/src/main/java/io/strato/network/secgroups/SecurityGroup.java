@@ -1,6 +1,6 @@
 package io.strato.network.secgroups;
 
-import io.strato.network.tags.TagsColumn;
+import io.strato.network.networks.JsonListColumn;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -24,7 +24,7 @@ public class SecurityGroup {
     @Column(name = "is_default")
     public boolean isDefault;
     public boolean stateful = true;
-    @Type(TagsColumn.class)
+    @Type(JsonListColumn.Strings.class)
     public List<String> tags = new ArrayList<>();
     @Column(name = "created_at")
     public Instant createdAt;
