@@ -5,18 +5,21 @@ import io.strato.kit.policy.PolicyRules;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Map;
 
-/** Nova's rules for hypervisors and services (admins only) and availability zones (anyone lists them). */
+/** Nova's rules for hypervisors, services and aggregates (admins only) and availability zones (anyone lists them). */
 @ApplicationScoped
 public class HostPolicies implements PolicyRules {
     static final String HYPERVISORS_LIST = "os_compute_api:os-hypervisors:list";
     static final String HYPERVISORS_DETAIL = "os_compute_api:os-hypervisors:list-detail";
     static final String HYPERVISORS_SHOW = "os_compute_api:os-hypervisors:show";
     static final String HYPERVISORS_STATISTICS = "os_compute_api:os-hypervisors:statistics";
+    static final String HYPERVISORS_UPTIME = "os_compute_api:os-hypervisors:uptime";
     static final String HYPERVISORS_SEARCH = "os_compute_api:os-hypervisors:search";
     static final String HYPERVISORS_SERVERS = "os_compute_api:os-hypervisors:servers";
     static final String SERVICES_LIST = "os_compute_api:os-services:list";
     static final String SERVICES_UPDATE = "os_compute_api:os-services:update";
     static final String SERVICES_DELETE = "os_compute_api:os-services:delete";
+    static final String AGGREGATES_INDEX = "os_compute_api:os-aggregates:index";
+    static final String AGGREGATES_SHOW = "os_compute_api:os-aggregates:show";
     static final String ZONES_LIST = "os_compute_api:os-availability-zone:list";
     static final String ZONES_DETAIL = "os_compute_api:os-availability-zone:detail";
 
@@ -27,11 +30,14 @@ public class HostPolicies implements PolicyRules {
                 Map.entry(HYPERVISORS_DETAIL, NovaBaseRules.ADMIN),
                 Map.entry(HYPERVISORS_SHOW, NovaBaseRules.ADMIN),
                 Map.entry(HYPERVISORS_STATISTICS, NovaBaseRules.ADMIN),
+                Map.entry(HYPERVISORS_UPTIME, NovaBaseRules.ADMIN),
                 Map.entry(HYPERVISORS_SEARCH, NovaBaseRules.ADMIN),
                 Map.entry(HYPERVISORS_SERVERS, NovaBaseRules.ADMIN),
                 Map.entry(SERVICES_LIST, NovaBaseRules.ADMIN),
                 Map.entry(SERVICES_UPDATE, NovaBaseRules.ADMIN),
                 Map.entry(SERVICES_DELETE, NovaBaseRules.ADMIN),
+                Map.entry(AGGREGATES_INDEX, NovaBaseRules.ADMIN),
+                Map.entry(AGGREGATES_SHOW, NovaBaseRules.ADMIN),
                 Map.entry(ZONES_LIST, NovaBaseRules.ANY),
                 Map.entry(ZONES_DETAIL, NovaBaseRules.ADMIN));
     }

@@ -6,6 +6,7 @@ import io.smallrye.mutiny.Uni;
 import io.strato.compute.api.ApiVersion;
 import io.strato.kit.auth.Caller;
 import io.strato.kit.auth.CurrentCaller;
+import io.strato.kit.faults.FaultDialect;
 import io.strato.kit.faults.InvalidInput;
 import io.strato.kit.faults.NotFound;
 import io.strato.kit.policy.Policy;
@@ -16,9 +17,11 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Nova's os-hypervisors over the compute hosts (admins only): list, detail, show, statistics, and the legacy
@@ -33,12 +36,18 @@ public class HypervisorResource {
     private final Policy policy;
     private final CurrentCaller callers;
     private final ApiVersion version;
+    private final FaultDialect faults;
+    private final String publicUrl;
 
-    public HypervisorResource(HostCatalog hosts, Policy policy, CurrentCaller callers, ApiVersion version) {
+    public HypervisorResource(HostCatalog hosts, Policy policy, CurrentCaller callers, ApiVersion version, FaultDialect faults,
+                              @ConfigProperty(name = "strato.compute.public-url", defaultValue = "http://127.0.0.1:8080/compute")
+                              String publicUrl) {
         this.hosts = hosts;
         this.policy = policy;
         this.callers = callers;
         this.version = version;
+        this.faults = faults;
+        this.publicUrl = publicUrl.replaceAll("/+$", "");
     }
 
     @GET
@@ -81,6 +90,19 @@ public class HypervisorResource {
                 .map(v -> Map.of("hypervisor", v));
     }
 
+    /** Agents report no host uptime: 501, which clients (openstack hypervisor show) take as "not available". */
+    @GET
+    @Path("{id}/uptime")
+    public Uni<Response> uptime(@PathParam("id") String id) {
+        Caller caller = callers.get();
+        if (version.atLeast(88)) {
+            throw new NotFound("The resource could not be found.");
+        }
+        policy.enforce(HostPolicies.HYPERVISORS_UPTIME, caller, Map.of());
+        return hosts.byId(id, version.atLeast(53)).map(h -> faults.render(501, null,
+                "Virt driver does not implement uptime function."));
+    }
+
     @GET
     @Path("{pattern}/search")
     public Uni<Map<String, Object>> search(@PathParam("pattern") String pattern) {
@@ -115,7 +137,7 @@ public class HypervisorResource {
                 out.put("hypervisors", items);
                 if (minor >= 33 && !page.isEmpty() && page.size() == paging.limit()) {
                     out.put("hypervisors_links", List.of(Map.of("rel", "next", "href",
-                            "/v2.1/os-hypervisors" + (detail ? "/detail" : "") + "?limit=" + paging.limit()
+                            publicUrl + "/v2.1/os-hypervisors" + (detail ? "/detail" : "") + "?limit=" + paging.limit()
                                     + "&marker=" + HostViews.id(page.get(page.size() - 1), minor))));
                 }
                 return out;

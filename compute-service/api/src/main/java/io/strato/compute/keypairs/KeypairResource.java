@@ -20,6 +20,7 @@ import jakarta.ws.rs.core.Response;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Nova's os-keypairs: a user's own key pairs (2.10+: an admin names another user with {@code user_id});
@@ -36,13 +37,17 @@ public class KeypairResource {
     private final CurrentCaller callers;
     private final ApiVersion version;
     private final JsonBody json;
+    private final String publicUrl;
 
-    public KeypairResource(KeypairService keypairs, Policy policy, CurrentCaller callers, ApiVersion version, JsonBody json) {
+    public KeypairResource(KeypairService keypairs, Policy policy, CurrentCaller callers, ApiVersion version, JsonBody json,
+                           @ConfigProperty(name = "strato.compute.public-url", defaultValue = "http://127.0.0.1:8080/compute")
+                           String publicUrl) {
         this.keypairs = keypairs;
         this.policy = policy;
         this.callers = callers;
         this.version = version;
         this.json = json;
+        this.publicUrl = publicUrl.replaceAll("/+$", "");
     }
 
     @GET
@@ -57,7 +62,8 @@ public class KeypairResource {
             out.put("keypairs", list.stream().map(k -> Map.of("keypair", KeypairView.brief(k, minor))).toList());
             if (minor >= 35 && !list.isEmpty() && list.size() == paging.limit()) {
                 out.put("keypairs_links", List.of(Map.of("rel", "next",
-                        "href", "/v2.1/os-keypairs?limit=" + paging.limit() + "&marker=" + list.get(list.size() - 1).name)));
+                        "href", publicUrl + "/v2.1/os-keypairs?limit=" + paging.limit() + "&marker="
+                                + java.net.URLEncoder.encode(list.get(list.size() - 1).name, java.nio.charset.StandardCharsets.UTF_8))));
             }
             return out;
         });
