@@ -29,9 +29,10 @@ public class CommandResultHandler extends ReportHandler<Reports.CommandResult> {
     private final ServerEvents events;
     private final Claims claims;
     private final SagaWorker worker;
+    private final ConsoleOutputs outputs;
 
     CommandResultHandler(ObjectMapper mapper, ServerRepository servers, InstanceActions actions, BuildFailures failures,
-                         ServerEvents events, Claims claims, SagaWorker worker) {
+                         ServerEvents events, Claims claims, SagaWorker worker, ConsoleOutputs outputs) {
         super(Reports.COMMAND_RESULT, Reports.CommandResult.class, mapper);
         this.servers = servers;
         this.actions = actions;
@@ -39,12 +40,18 @@ public class CommandResultHandler extends ReportHandler<Reports.CommandResult> {
         this.events = events;
         this.claims = claims;
         this.worker = worker;
+        this.outputs = outputs;
     }
 
     @Override
     Uni<Void> apply(Reports.CommandResult r) {
         if (r.commandId() == null || r.serverId() == null) {
             return Uni.createFrom().voidItem();
+        }
+        if (Commands.CONSOLE_OUTPUT.equals(r.command())) {
+            // a console read is no task of the server; a failed one answers the waiting API call
+            return r.success() ? Uni.createFrom().voidItem()
+                    : outputs.store(r.serverId(), r.commandId(), null, r.message() == null ? "failed" : r.message());
         }
         // the server row first, then its action rows: every writer takes them in this order (no deadlock)
         return servers.lock(r.serverId())

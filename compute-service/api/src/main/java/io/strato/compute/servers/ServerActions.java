@@ -6,6 +6,7 @@ import io.strato.compute.flavors.Flavors;
 import io.strato.compute.protocol.Commands;
 import io.strato.compute.quotas.ComputeQuota;
 import io.strato.compute.saga.AgentCommands;
+import io.strato.compute.saga.ConsoleOutputs;
 import io.strato.compute.saga.Hosts;
 import io.strato.compute.saga.SagaConfig;
 import io.strato.compute.scheduler.Claims;
@@ -13,6 +14,7 @@ import io.strato.compute.scheduler.NoValidHost;
 import io.strato.kit.auth.Caller;
 import io.strato.kit.faults.Conflict;
 import io.strato.kit.faults.InvalidInput;
+import io.strato.kit.faults.NotFound;
 import io.strato.kit.faults.Unavailable;
 import io.strato.kit.policy.Policy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -43,9 +45,11 @@ public class ServerActions {
     private final Hosts hosts;
     private final SagaConfig config;
     private final Policy policy;
+    private final ConsoleOutputs consoles;
 
     ServerActions(ServerService service, Flavors flavors, ComputeQuota quota, Claims claims, AgentCommands commands,
-                  InstanceActions actions, ServerEvents events, Hosts hosts, SagaConfig config, Policy policy) {
+                  InstanceActions actions, ServerEvents events, Hosts hosts, SagaConfig config, Policy policy,
+                  ConsoleOutputs consoles) {
         this.service = service;
         this.flavors = flavors;
         this.quota = quota;
@@ -56,6 +60,7 @@ public class ServerActions {
         this.hosts = hosts;
         this.config = config;
         this.policy = policy;
+        this.consoles = consoles;
     }
 
     public Uni<Void> stop(Caller caller, UUID id, String requestId) {
@@ -179,14 +184,19 @@ public class ServerActions {
 
     private Uni<String> awaitConsole(UUID serverId, UUID commandId) {
         Duration every = Duration.ofMillis(200);
-        return Uni.createFrom().deferred(() -> Panache.withSession(() -> Panache.getSession().chain(s -> s.createNativeQuery(
-                                "select output from console_output where server_id = :id and request_id = :rid", String.class)
-                        .setParameter("id", serverId).setParameter("rid", commandId).getSingleResultOrNull())))
+        return Uni.createFrom().deferred(() -> Panache.withSession(() -> consoles.find(serverId, commandId)))
                 .onItem().ifNull().failWith(NotYet::new)
                 .onFailure(NotYet.class).retry().withBackOff(every, every).withJitter(0)
                 .expireIn(config.consoleTimeout().toMillis())
                 .onFailure(NotYet.class).transform(e -> new Unavailable(
-                        "The console output of server " + serverId + " did not arrive in time; try again."));
+                        "The console output of server " + serverId + " did not arrive in time; try again."))
+                .map(answer -> {
+                    if (answer.error() != null) {
+                        // Nova's ConsoleNotAvailable
+                        throw new NotFound("Guest does not have a console available.");
+                    }
+                    return answer.output();
+                });
     }
 
     private static final class NotYet extends RuntimeException {

@@ -146,6 +146,18 @@ class ServerLifecycleTest extends ServerTestBase {
                 .body("output", equalTo("STRATO-MARKER\n"));
         assertEquals(10, world.command(id, Commands.CONSOLE_OUTPUT).path("length").asInt());
         as(member).body("{\"os-getConsoleOutput\": {\"length\": -5}}").post(action(id)).then().statusCode(400);
+        // an agent that cannot read the console answers at once with a failure: Nova's ConsoleNotAvailable
+        UUID asked = UUID.fromString(world.command(id, Commands.CONSOLE_OUTPUT).path("command_id").asText());
+        Thread failing = new Thread(() -> {
+            JsonNode cmd = world.awaitCommand(id, Commands.CONSOLE_OUTPUT, asked);
+            world.publish(Reports.COMMAND_RESULT, id, new Reports.CommandResult(UUID.fromString(cmd.path("command_id").asText()),
+                    id, host, Commands.CONSOLE_OUTPUT, false, Reports.RUNNING, "no domain", Instant.now()));
+        });
+        failing.start();
+        long started = System.nanoTime();
+        as(member).body("{\"os-getConsoleOutput\": {}}").post(action(id)).then().statusCode(404)
+                .body("itemNotFound.message", equalTo("Guest does not have a console available."));
+        assertTrue(System.nanoTime() - started < 9_000_000_000L, "answered without waiting out the timeout");
         UUID building = createAccepted("not-yet");
         as(member).body("{\"os-getConsoleOutput\": {}}").post(action(building)).then().statusCode(409);
     }
