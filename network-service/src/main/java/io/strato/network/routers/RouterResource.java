@@ -1,0 +1,118 @@
+package io.strato.network.routers;
+
+import io.quarkus.security.Authenticated;
+import io.smallrye.mutiny.Uni;
+import io.strato.kit.auth.Caller;
+import io.strato.kit.auth.CurrentCaller;
+import io.strato.kit.web.JsonBody;
+import io.strato.network.api.ListRequest;
+import io.strato.network.api.Lists;
+import io.strato.network.networks.Ids;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+
+/** Neutron's {@code /v2.0/routers}: routers, their interfaces and static routes. */
+@Path("/v2.0/routers")
+@Authenticated
+@Produces(MediaType.APPLICATION_JSON)
+public class RouterResource {
+    private final RouterService routers;
+    private final RouterInterfaces interfaces;
+    private final CurrentCaller callers;
+    private final JsonBody json;
+
+    public RouterResource(RouterService routers, RouterInterfaces interfaces, CurrentCaller callers, JsonBody json) {
+        this.routers = routers;
+        this.interfaces = interfaces;
+        this.callers = callers;
+        this.json = json;
+    }
+
+    @POST
+    public Uni<Response> create(String body) {
+        Caller caller = callers.get();
+        RouterRequest.Create request = RouterRequest.create(json.wrapped(body, "router"));
+        return routers.create(caller, request).map(v -> Response.status(201).entity(Map.of("router", v)).build());
+    }
+
+    @GET
+    public Uni<Map<String, Object>> list(@Context UriInfo uri) {
+        Caller caller = callers.get();
+        ListRequest request = ListRequest.of(uri.getQueryParameters());
+        return routers.list(caller, request).map(views -> Lists.render("routers", views, Function.identity(), request, uri));
+    }
+
+    @GET
+    @Path("{id}")
+    public Uni<Map<String, Object>> show(@PathParam("id") String id, @Context UriInfo uri) {
+        Caller caller = callers.get();
+        ListRequest request = ListRequest.of(uri.getQueryParameters());
+        return routers.show(caller, pathId(id)).map(v -> Map.of("router", Lists.project(v, request.fields())));
+    }
+
+    @PUT
+    @Path("{id}")
+    public Uni<Map<String, Object>> update(@PathParam("id") String id, String body) {
+        Caller caller = callers.get();
+        UUID router = pathId(id);
+        RouterRequest.Update request = RouterRequest.update(json.wrapped(body, "router"));
+        return routers.update(caller, router, request).map(v -> Map.of("router", v));
+    }
+
+    @DELETE
+    @Path("{id}")
+    public Uni<Response> delete(@PathParam("id") String id) {
+        Caller caller = callers.get();
+        return routers.delete(caller, pathId(id)).map(v -> Response.noContent().build());
+    }
+
+    @PUT
+    @Path("{id}/add_router_interface")
+    public Uni<Map<String, Object>> addInterface(@PathParam("id") String id, String body) {
+        Caller caller = callers.get();
+        UUID router = pathId(id);
+        return interfaces.add(caller, router, RouterRequest.addInterface(json.object(body)));
+    }
+
+    @PUT
+    @Path("{id}/remove_router_interface")
+    public Uni<Map<String, Object>> removeInterface(@PathParam("id") String id, String body) {
+        Caller caller = callers.get();
+        UUID router = pathId(id);
+        return interfaces.remove(caller, router, RouterRequest.removeInterface(json.object(body)));
+    }
+
+    @PUT
+    @Path("{id}/add_extraroutes")
+    public Uni<Map<String, Object>> addRoutes(@PathParam("id") String id, String body) {
+        Caller caller = callers.get();
+        UUID router = pathId(id);
+        return routers.addRoutes(caller, router, RouterRequest.routes(json.wrapped(body, "router")))
+                .map(v -> Map.of("router", v));
+    }
+
+    @PUT
+    @Path("{id}/remove_extraroutes")
+    public Uni<Map<String, Object>> removeRoutes(@PathParam("id") String id, String body) {
+        Caller caller = callers.get();
+        UUID router = pathId(id);
+        return routers.removeRoutes(caller, router, RouterRequest.routes(json.wrapped(body, "router")))
+                .map(v -> Map.of("router", v));
+    }
+
+    private static UUID pathId(String id) {
+        return Ids.path("Router", id);
+    }
+}
