@@ -5,6 +5,7 @@ import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import io.strato.kit.faults.Conflict;
+import io.strato.kit.faults.InvalidInput;
 import io.strato.kit.faults.NotFound;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.HashMap;
@@ -31,14 +32,14 @@ public class HostCatalog {
         return query("", null);
     }
 
-    /** The host with this id: Nova's integer id before 2.53, its UUID from 2.53; 404 when none. */
+    /** The host with this id: Nova's integer id before 2.53 (else 404), its UUID from 2.53 (else 400); 404 when none. */
     @WithSession
     public Uni<HostRow> byId(String id, boolean uuid) {
         Object key;
         try {
             key = uuid ? UUID.fromString(id) : (Object) Integer.valueOf(id);
         } catch (IllegalArgumentException e) {
-            return Uni.createFrom().failure(notFound(id));
+            return Uni.createFrom().failure(uuid ? new InvalidInput("Invalid uuid " + id) : notFound(id));
         }
         return query(uuid ? " WHERE uuid = :k" : " WHERE id = :k", key).map(rows -> {
             if (rows.isEmpty()) {

@@ -87,7 +87,12 @@ public class HypervisorResource {
         policy.enforce(HostPolicies.HYPERVISORS_SHOW, caller, Map.of());
         int minor = version.get().minor();
         return hosts.byId(id, minor >= 53).flatMap(h -> withServers(h, true, minor >= 53 && truthy(withServers)))
-                .map(v -> Map.of("hypervisor", v));
+                .map(v -> {
+                    if (minor >= 88) {
+                        v.put("uptime", null); // 2.88 shows the host's uptime here; agents report none
+                    }
+                    return Map.of("hypervisor", v);
+                });
     }
 
     /** Agents report no host uptime: 501, which clients (openstack hypervisor show) take as "not available". */
