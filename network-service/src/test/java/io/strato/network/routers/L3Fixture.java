@@ -2,6 +2,7 @@ package io.strato.network.routers;
 
 import static io.strato.network.NetworkApi.admin;
 import static io.strato.network.NetworkApi.as;
+import static io.strato.network.NetworkApi.newProject;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.vertx.VertxContextSupport;
@@ -22,10 +23,17 @@ public final class L3Fixture {
     public record Net(String id, String subnetId) {
     }
 
-    /** An admin's external network with one IPv4 subnet of {@code cidr}. */
+    /**
+     * An external network with one IPv4 subnet of {@code cidr}, made by the admin for a project of its
+     * own (the test database outlives runs: the admin's project would run out of network quota).
+     */
     public static Net external(String cidr) {
-        String net = Fixtures.network(admin(), "\"router:external\": true");
-        return new Net(net, Fixtures.subnet(admin(), net, cidr));
+        String owner = newProject();
+        String net = Fixtures.network(admin(), "\"router:external\": true, \"project_id\": \"" + owner + "\"");
+        String subnet = as(admin()).body(Map.of("subnet", Map.of("network_id", net, "cidr", cidr, "ip_version", 4,
+                        "project_id", owner)))
+                .post("/v2.0/subnets").then().statusCode(201).extract().path("subnet.id");
+        return new Net(net, subnet);
     }
 
     /** A tenant network of {@code token}'s project with one subnet of {@code cidr}. */
