@@ -23,6 +23,7 @@ import io.strato.network.secgroups.DefaultGroups;
 import io.strato.network.subnets.Subnet;
 import io.strato.network.subnets.SubnetRepository;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import jakarta.persistence.LockModeType;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,14 +44,15 @@ public class PortService {
     private final Macs macs;
     private final PortQueries queries;
     private final ProjectQueue queue;
+    private final Instance<PortReleaser> releasers;
     private final QuotaGuard quota;
     private final Policy policy;
     private final NetworkEvents events;
 
     public PortService(PortRepository ports, NetworkRepository networks, NetworkService networkService,
                        SubnetRepository subnets, Ipam ipam, PortSecurityGroups groups, DefaultGroups defaultGroups,
-                       Macs macs, PortQueries queries, ProjectQueue queue, QuotaGuard quota, Policy policy,
-                       NetworkEvents events) {
+                       Macs macs, PortQueries queries, ProjectQueue queue, Instance<PortReleaser> releasers,
+                       QuotaGuard quota, Policy policy, NetworkEvents events) {
         this.ports = ports;
         this.networks = networks;
         this.networkService = networkService;
@@ -61,6 +63,7 @@ public class PortService {
         this.macs = macs;
         this.queries = queries;
         this.queue = queue;
+        this.releasers = releasers;
         this.quota = quota;
         this.policy = policy;
         this.events = events;
@@ -230,9 +233,13 @@ public class PortService {
                 : macs.checkFree(s, net.id, p.macAddress);
     }
 
-    /** Frees the port's addresses, deletes it and tells the cloud. */
+    /** Lets the features holding the port go of it, frees its addresses, deletes it and tells the cloud. */
     private Uni<Void> remove(Mutiny.Session s, Port p) {
-        return queries.shown(p).flatMap(shown -> {
+        Uni<Void> released = Uni.createFrom().voidItem();
+        for (PortReleaser r : releasers) {
+            released = released.chain(() -> r.releasePort(p.id));
+        }
+        return released.chain(() -> queries.shown(p)).flatMap(shown -> {
             var view = PortView.of(p, shown.fixedIps(), shown.securityGroups(), true);
             return ipam.release(s, p.id).chain(() -> s.remove(p)).chain(s::flush)
                     .chain(() -> events.publish("port", "deleted", p.id, view));

@@ -20,9 +20,24 @@ public final class Fixtures {
                 .post("/v2.0/networks").then().statusCode(201).extract().path("network.id");
     }
 
+    /**
+     * An admin's network with extra attributes, owned by a project of its own: the test database outlives
+     * test runs, and the admin's own project would soon be over its network quota.
+     */
+    public static String adminNetwork(String attributes) {
+        return network(io.strato.network.NetworkApi.admin(), ownProject() + ", " + attributes);
+    }
+
+    /** {@code "project_id": "<a new project>"}, for bodies the admin sends. */
+    public static String ownProject() {
+        return "\"project_id\": \"" + io.strato.network.NetworkApi.newProject() + "\"";
+    }
+
+    /** A subnet owned by the network's project (so that an admin's subnets do not fill the admin's quota). */
     public static String subnet(String token, String networkId, String cidr) {
+        String project = as(token).get("/v2.0/networks/{id}", networkId).then().statusCode(200).extract().path("network.project_id");
         return as(token).body("{\"subnet\": {\"network_id\": \"" + networkId + "\", \"ip_version\": "
-                        + (cidr.contains(":") ? 6 : 4) + ", \"cidr\": \"" + cidr + "\"}}")
+                        + (cidr.contains(":") ? 6 : 4) + ", \"cidr\": \"" + cidr + "\", \"project_id\": \"" + project + "\"}}")
                 .post("/v2.0/subnets").then().statusCode(201).extract().path("subnet.id");
     }
 

@@ -77,8 +77,8 @@ class NetworkApiTest {
 
     @Test
     void sharedAndExternalNetworksAreVisibleToAllButOnlyTheirOwnerChangesThem() {
-        String shared = network(admin(), "\"shared\": true");
-        String external = network(admin(), "\"router:external\": true");
+        String shared = Fixtures.adminNetwork("\"shared\": true");
+        String external = Fixtures.adminNetwork("\"router:external\": true");
         as(me).get("/v2.0/networks/{id}", shared).then().statusCode(200).body("network.shared", equalTo(true));
         as(me).get("/v2.0/networks/{id}", external).then().statusCode(200).body("network.'router:external'", equalTo(true));
         as(me).get("/v2.0/networks").then().statusCode(200).body("networks.id", hasItem(shared)).body("networks.id", hasItem(external));
@@ -118,29 +118,31 @@ class NetworkApiTest {
 
     @Test
     void providerNetworksAreCheckedAsNeutronsTypeDriversDo() {
-        String vlan = as(admin()).body("{\"network\": {\"provider:network_type\": \"vlan\", \"provider:physical_network\": \"physnet1\"}}")
+        String vlan = as(admin()).body("{\"network\": {" + Fixtures.ownProject() + ", \"provider:network_type\": \"vlan\", \"provider:physical_network\": \"physnet1\"}}")
                 .post("/v2.0/networks").then().statusCode(201)
                 .body("network.'provider:physical_network'", equalTo("physnet1"))
                 .body("network.'provider:segmentation_id'", notNullValue())
                 .extract().path("network.id");
         Integer taken = as(admin()).get("/v2.0/networks/{id}", vlan).then().extract().path("network.'provider:segmentation_id'");
-        as(admin()).body("{\"network\": {\"provider:network_type\": \"vlan\", \"provider:physical_network\": \"physnet1\", "
+        as(admin()).body("{\"network\": {" + Fixtures.ownProject() + ", \"provider:network_type\": \"vlan\", \"provider:physical_network\": \"physnet1\", "
                         + "\"provider:segmentation_id\": " + taken + "}}")
                 .post("/v2.0/networks").then().statusCode(409).body("NeutronError.type", equalTo("VlanIdInUse"));
-        as(admin()).body("{\"network\": {\"provider:network_type\": \"vlan\", \"provider:physical_network\": \"physnet1\", "
+        as(admin()).body("{\"network\": {" + Fixtures.ownProject() + ", \"provider:network_type\": \"vlan\", \"provider:physical_network\": \"physnet1\", "
                         + "\"provider:segmentation_id\": 4095}}")
                 .post("/v2.0/networks").then().statusCode(400).body("NeutronError.message", containsString("out of range"));
-        as(admin()).body("{\"network\": {\"provider:network_type\": \"vlan\", \"provider:physical_network\": \"nope\"}}")
+        as(admin()).body("{\"network\": {" + Fixtures.ownProject() + ", \"provider:network_type\": \"vlan\", \"provider:physical_network\": \"nope\"}}")
                 .post("/v2.0/networks").then().statusCode(400).body("NeutronError.type", equalTo("InvalidInput"));
-        as(admin()).body("{\"network\": {\"provider:network_type\": \"vxlan\", \"provider:segmentation_id\": 16777216}}")
+        as(admin()).body("{\"network\": {" + Fixtures.ownProject() + ", \"provider:network_type\": \"vxlan\", \"provider:segmentation_id\": 16777216}}")
                 .post("/v2.0/networks").then().statusCode(400);
-        as(admin()).body("{\"network\": {\"provider:network_type\": \"gre\"}}").post("/v2.0/networks").then().statusCode(400);
-        as(admin()).body("{\"network\": {\"provider:network_type\": \"flat\"}}").post("/v2.0/networks").then().statusCode(400);
-        String vxlan = as(admin()).body("{\"network\": {\"provider:network_type\": \"vxlan\", \"provider:segmentation_id\": 777777}}")
+        as(admin()).body("{\"network\": {" + Fixtures.ownProject() + ", \"provider:network_type\": \"gre\"}}").post("/v2.0/networks").then().statusCode(400);
+        as(admin()).body("{\"network\": {" + Fixtures.ownProject() + ", \"provider:network_type\": \"flat\"}}").post("/v2.0/networks").then().statusCode(400);
+        // an id of its own: the test database outlives runs
+        int vni = 5_000_000 + new java.util.Random().nextInt(10_000_000);
+        String vxlan = as(admin()).body("{\"network\": {" + Fixtures.ownProject() + ", \"provider:network_type\": \"vxlan\", \"provider:segmentation_id\": " + vni + "}}")
                 .post("/v2.0/networks").then().statusCode(201).extract().path("network.id");
-        as(admin()).body("{\"network\": {\"provider:network_type\": \"vxlan\", \"provider:segmentation_id\": 777777}}")
+        as(admin()).body("{\"network\": {" + Fixtures.ownProject() + ", \"provider:network_type\": \"vxlan\", \"provider:segmentation_id\": " + vni + "}}")
                 .post("/v2.0/networks").then().statusCode(409).body("NeutronError.type", equalTo("TunnelIdInUse"));
-        as(admin()).body("{\"network\": {\"provider:segmentation_id\": 5}}").put("/v2.0/networks/{id}", vxlan).then().statusCode(400);
+        as(admin()).body("{\"network\": {" + Fixtures.ownProject() + ", \"provider:segmentation_id\": 5}}").put("/v2.0/networks/{id}", vxlan).then().statusCode(400);
         as(admin()).delete("/v2.0/networks/{id}", vlan).then().statusCode(204);
         as(admin()).delete("/v2.0/networks/{id}", vxlan).then().statusCode(204);
     }

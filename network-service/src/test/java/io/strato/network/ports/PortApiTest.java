@@ -40,6 +40,9 @@ class PortApiTest {
     @Inject
     PortService ports;
 
+    @Inject
+    RecordingReleaser releaser;
+
     @Test
     void aPortGetsAnAddressAMacAndTheDefaultGroup() {
         String net = network(me);
@@ -113,7 +116,7 @@ class PortApiTest {
 
     @Test
     void onASharedNetworkOthersGetPortsButDoNotChooseAddresses() {
-        String shared = network(admin(), "\"shared\": true");
+        String shared = Fixtures.adminNetwork("\"shared\": true");
         String sub = subnet(admin(), shared, "10.70.0.0/24");
         as(me).body("{\"port\": {\"network_id\": \"" + shared + "\"}}").post("/v2.0/ports").then().statusCode(201)
                 .body("port.project_id", equalTo(project));
@@ -206,6 +209,8 @@ class PortApiTest {
         as(admin()).body("{\"port\": {\"binding:host_id\": \"\"}}").put("/v2.0/ports/{id}", id).then().statusCode(200)
                 .body("port.status", equalTo("DOWN")).body("port.'binding:vif_type'", equalTo("unbound"));
         as(me).delete("/v2.0/ports/{id}", id).then().statusCode(204);
+        // features holding the port (floating IPs) were asked to let go of it first
+        org.junit.jupiter.api.Assertions.assertTrue(releaser.released().contains(UUID.fromString(id)));
         assertEquals(List.of("strato.network.port.created.v1", "strato.network.port.bound.v1", "strato.network.port.updated.v1",
                 "strato.network.port.deleted.v1"), events(id));
     }
@@ -252,7 +257,7 @@ class PortApiTest {
         as(me).body(body).post("/v2.0/ports").then().statusCode(409).body("NeutronError.type", equalTo("MacAddressInUse"));
         as(me).body("{\"port\": {\"network_id\": \"" + net + "\", \"mac_address\": \"zz:16:3e:01:02:03\"}}").post("/v2.0/ports")
                 .then().statusCode(400);
-        as(member(newProject())).body("{\"port\": {\"network_id\": \"" + network(admin(), "\"shared\": true")
+        as(member(newProject())).body("{\"port\": {\"network_id\": \"" + Fixtures.adminNetwork("\"shared\": true")
                 + "\", \"mac_address\": \"fa:16:3e:01:02:04\"}}").post("/v2.0/ports").then().statusCode(403);
     }
 

@@ -42,7 +42,7 @@ class PortConcurrencyTest {
     @Test
     void twoHundredConcurrentPortsOnASlash24GetTwoHundredDistinctAddresses() {
         // ten projects on one shared network, so the creates race for the subnet, not for one project's quota lock
-        String net = network(admin(), "\"shared\": true");
+        String net = Fixtures.adminNetwork("\"shared\": true");
         String sub = subnet(admin(), net, "10.100.0.0/24");
         List<String> tokens = projects(10, 100);
         List<HttpResponse<String>> answers = createConcurrently(tokens, net, sub, 200);
@@ -64,7 +64,7 @@ class PortConcurrencyTest {
 
     @Test
     void aSlash29FillsExactlyUnderConcurrentCreatesThenRefuses() {
-        String net = network(admin(), "\"shared\": true");
+        String net = Fixtures.adminNetwork("\"shared\": true");
         // 8 addresses: network .0, gateway .1, broadcast .7 leave .2-.6, five ports
         String sub = subnet(admin(), net, "10.101.0.0/29");
         List<HttpResponse<String>> answers = createConcurrently(projects(12, 10), net, sub, 12);

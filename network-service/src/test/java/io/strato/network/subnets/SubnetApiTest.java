@@ -17,6 +17,7 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.strato.kit.testing.StratoInfraResource;
 import io.strato.kit.testing.TestIdentity;
+import io.strato.network.networks.Fixtures;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -129,7 +130,7 @@ class SubnetApiTest {
 
     @Test
     void onlyTheNetworksOwnerAddsSubnetsAndOthersCannotSeePrivateOnes() {
-        String shared = network(admin(), "\"shared\": true");
+        String shared = Fixtures.adminNetwork("\"shared\": true");
         String sharedSubnet = subnet(admin(), shared, "10.50.0.0/24");
         as(me).body("{\"subnet\": {\"network_id\": \"" + shared + "\", \"ip_version\": 4, \"cidr\": \"10.51.0.0/24\"}}")
                 .post("/v2.0/subnets").then().statusCode(403);
