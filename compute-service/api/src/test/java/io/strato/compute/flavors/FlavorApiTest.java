@@ -205,7 +205,7 @@ class FlavorApiTest {
         for (int i = 1; i < rams.size(); i++) {
             org.junit.jupiter.api.Assertions.assertTrue(rams.get(i - 1) <= rams.get(i), "sorted by ram: " + rams);
         }
-        as(member(project)).get("/v2.1/flavors?sort_key=flavorid&limit=1&marker=3").then().statusCode(200)
+        as(member(project)).get("/v2.1/flavors?sort_key=flavorid&minRam=8192&limit=1&marker=3").then().statusCode(200)
                 .body("flavors[0].id", equalTo("4"));
         as(member(project)).get("/v2.1/flavors?marker=nope").then().statusCode(400)
                 .body("badRequest.message", equalTo("marker [nope] not found"));
