@@ -11,6 +11,7 @@ import io.strato.kit.faults.InvalidInput;
 import io.strato.kit.faults.NotFound;
 import io.strato.kit.policy.Policy;
 import io.strato.kit.web.Paging;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -50,23 +51,31 @@ public class HypervisorResource {
         this.publicUrl = publicUrl.replaceAll("/+$", "");
     }
 
+    /** The query of the lists: 2.33 {@code limit}/{@code marker}, 2.53 {@code hypervisor_hostname_pattern}/{@code with_servers}. */
+    public static class ListQuery {
+        @QueryParam("limit")
+        String limit;
+        @QueryParam("marker")
+        String marker;
+        @QueryParam("hypervisor_hostname_pattern")
+        String pattern;
+        @QueryParam("with_servers")
+        String withServers;
+    }
+
     @GET
-    public Uni<Map<String, Object>> index(@QueryParam("limit") String limit, @QueryParam("marker") String marker,
-                                          @QueryParam("hypervisor_hostname_pattern") String pattern,
-                                          @QueryParam("with_servers") String withServers) {
+    public Uni<Map<String, Object>> index(@BeanParam ListQuery q) {
         Caller caller = callers.get();
         policy.enforce(HostPolicies.HYPERVISORS_LIST, caller, Map.of());
-        return list(false, limit, marker, pattern, withServers);
+        return list(false, q);
     }
 
     @GET
     @Path("detail")
-    public Uni<Map<String, Object>> detail(@QueryParam("limit") String limit, @QueryParam("marker") String marker,
-                                           @QueryParam("hypervisor_hostname_pattern") String pattern,
-                                           @QueryParam("with_servers") String withServers) {
+    public Uni<Map<String, Object>> detail(@BeanParam ListQuery q) {
         Caller caller = callers.get();
         policy.enforce(HostPolicies.HYPERVISORS_DETAIL, caller, Map.of());
-        return list(true, limit, marker, pattern, withServers);
+        return list(true, q);
     }
 
     @GET
@@ -126,11 +135,11 @@ public class HypervisorResource {
         return matching(pattern, true);
     }
 
-    private Uni<Map<String, Object>> list(boolean detail, String limit, String marker, String pattern, String withServers) {
+    private Uni<Map<String, Object>> list(boolean detail, ListQuery q) {
         int minor = version.get().minor();
-        Paging paging = minor >= 33 ? Paging.of(limit, marker, 1000, 1000) : new Paging(1000, null);
-        boolean servers = minor >= 53 && truthy(withServers);
-        String hostPattern = minor >= 53 ? pattern : null;
+        Paging paging = minor >= 33 ? Paging.of(q.limit, q.marker, 1000, 1000) : new Paging(1000, null);
+        boolean servers = minor >= 53 && truthy(q.withServers);
+        String hostPattern = minor >= 53 ? q.pattern : null;
         return hosts.all().flatMap(all -> {
             List<HostRow> page = all.stream()
                     .filter(h -> hostPattern == null || h.hypervisorHostname().contains(hostPattern))
