@@ -7,9 +7,11 @@ import io.strato.kit.auth.Caller;
 import io.strato.network.api.Neutron;
 import io.strato.network.api.StandardAttributes;
 import io.strato.network.events.NetworkEvents;
+import io.strato.network.ports.PortReleaser;
 import io.strato.network.routers.RouterPaths;
 import io.strato.network.routers.Topology;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import java.util.Objects;
 import java.util.UUID;
 
@@ -20,7 +22,7 @@ import java.util.UUID;
  * has at most one floating IP (the unique index {@code floating_ip_fixed_uq} backs the check).
  */
 @ApplicationScoped
-public class FloatingIpAssociations {
+public class FloatingIpAssociations implements PortReleaser {
     private final FloatingIpRepository fips;
     private final NetworkEvents events;
 
@@ -73,8 +75,9 @@ public class FloatingIpAssociations {
      * Disassociates every floating IP of a port that is about to be deleted (Neutron's
      * {@code disassociate_floatingips}), inside the port deletion's transaction.
      */
+    @Override
     public Uni<Void> releasePort(UUID portId) {
-        return fips.find("portId", portId).withLock(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE).list()
+        return fips.find("portId", portId).withLock(LockModeType.PESSIMISTIC_WRITE).list()
                 .flatMap(list -> Multi.createFrom().iterable(list).onItem().transformToUniAndConcatenate(f -> {
                     disassociate(f);
                     f.revisionNumber++;

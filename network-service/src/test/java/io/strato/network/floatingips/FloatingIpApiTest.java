@@ -272,6 +272,21 @@ class FloatingIpApiTest {
                 "strato.network.router.deleted" + v), L3Fixture.events(router));
     }
 
+    @Test
+    void deletingTheAssociatedPortDisassociates() throws Throwable {
+        var ext = L3Fixture.external("203.0.113.0/24");
+        var net = L3Fixture.network(token, "10.7.1.0/24");
+        L3Fixture.gatewayRouter(token, net.subnetId(), ext.id());
+        String p = Fixtures.port(token, net.id());
+        String fip = create(token, ext.id());
+        as(token).body(port(p)).put("/v2.0/floatingips/{id}", fip).then().statusCode(200);
+        as(token).delete("/v2.0/ports/{id}", p).then().statusCode(204);
+        as(token).get("/v2.0/floatingips/{id}", fip).then().statusCode(200)
+                .body("floatingip.port_id", nullValue()).body("floatingip.fixed_ip_address", nullValue())
+                .body("floatingip.router_id", nullValue()).body("floatingip.status", equalTo("DOWN"));
+        assertEquals("strato.network.floatingip.disassociated.v1", L3Fixture.events(fip).get(2));
+    }
+
     /** Many projects at once on a /29 external subnet (5 usable addresses): never one address twice. */
     @Test
     void concurrentCreatesOnASmallExternalSubnetNeverShareAnAddress() throws Exception {
