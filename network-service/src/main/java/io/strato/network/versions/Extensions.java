@@ -17,6 +17,7 @@ final class Extensions {
             new Extension("router", "Neutron L3 Router", "Router abstraction for basic L3 forwarding between L2 networks and gateway."),
             new Extension("ext-gw-mode", "Neutron L3 Configurable external gateway mode", "Extension of the router abstraction for specifying whether SNAT should occur on the external gateway."),
             new Extension("extraroute", "Neutron Extra Route", "Extra routes configuration for L3 router."),
+            new Extension("extraroute-atomic", "Atomically add/remove extra routes", "Edit extra routes of a router on server side by atomically adding/removing extra routes"),
             new Extension("external-net", "Neutron external network", "Adds external network attribute to network resource."),
             new Extension("quotas", "Quota management support", "Expose functions for quotas management per project."),
             new Extension("standard-attr-tag", "Tag support for resources with standard attribute: subnet, trunk, network_segment_range, router, network, policy, subnetpool, port, security_group, floatingip", "Enables to set tag on resources with standard attribute."),
