@@ -2,7 +2,6 @@ package io.strato.compute.agent;
 
 import io.strato.compute.agent.config.AgentConfig;
 import io.strato.compute.agent.domain.DomainSpecs;
-import io.strato.compute.agent.domain.DomainType;
 import io.strato.compute.agent.domain.GuestPlatform;
 import io.strato.compute.agent.handlers.GuestControl;
 import io.strato.compute.agent.host.Inventory;
@@ -60,14 +59,8 @@ public class AgentBeans {
     @Singleton
     DomainSpecs domainSpecs(AgentConfig config, LibvirtHost libvirt, InstanceStore store) {
         AgentConfig.Network net = config.network();
-        return new DomainSpecs(() -> platform(config, libvirt),
+        return new DomainSpecs(() -> GuestPlatform.detect(libvirt, config.virtType(), config.machineType()),
                 new DomainSpecs.Plugging(net.interfaceType(), net.bridge(), net.vifModel()), store);
-    }
-
-    static GuestPlatform platform(AgentConfig config, LibvirtHost libvirt) {
-        DomainType type = DomainType.forDriver(libvirt.driverType(), config.virtType());
-        return new GuestPlatform(type, libvirt.guestArch(type.xml()),
-                type == DomainType.TEST ? java.util.Optional.empty() : config.machineType());
     }
 
     @Produces

@@ -1,5 +1,6 @@
 package io.strato.compute.agent.domain;
 
+import io.strato.compute.agent.libvirt.LibvirtHost;
 import java.util.Optional;
 
 /**
@@ -7,4 +8,15 @@ import java.util.Optional;
  * agent's life (taken from configuration and libvirt's capabilities at start).
  */
 public record GuestPlatform(DomainType type, String arch, Optional<String> machine) {
+
+    /**
+     * The platform of the host behind {@code libvirt}: the domain type for its driver and {@code virtType}
+     * (Nova's {@code virt_type}), the architecture libvirt offers {@code hvm} guests of that type with, and
+     * {@code machineType} (ignored on the test driver).
+     */
+    public static GuestPlatform detect(LibvirtHost libvirt, String virtType, Optional<String> machineType) {
+        DomainType type = DomainType.forDriver(libvirt.driverType(), virtType);
+        return new GuestPlatform(type, libvirt.guestArch(type.xml()),
+                type == DomainType.TEST ? Optional.empty() : machineType);
+    }
 }

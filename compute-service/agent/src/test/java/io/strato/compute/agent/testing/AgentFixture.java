@@ -27,6 +27,7 @@ import java.util.stream.Stream;
 /**
  * The agent's real parts on a fresh simulated host (libvirt's test driver with its own host XML, so
  * nothing is shared with other tests), an image server stub, and temporary instance and cache directories.
+ * {@link #onHypervisor} puts the same parts on a real libvirt ({@code qemu:///system}) instead.
  */
 public final class AgentFixture implements AutoCloseable {
 
@@ -41,19 +42,33 @@ public final class AgentFixture implements AutoCloseable {
     private final UUID baseImage;
 
     public AgentFixture() {
+        this(null, null);
+    }
+
+    /**
+     * The agent's parts on the real libvirt at {@code uri} with Nova's {@code virtType} ({@code qemu}:
+     * software emulation), the platform detected from libvirt as the agent does at start.
+     */
+    public static AgentFixture onHypervisor(String uri, String virtType) {
+        return new AgentFixture(uri, virtType);
+    }
+
+    private AgentFixture(String hypervisorUri, String virtType) {
         try {
             dir = Files.createTempDirectory("agent-test");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         images = ImageServerStub.start();
-        libvirt = new LibvirtHost(SimulatedHost.write(dir), true);
+        libvirt = new LibvirtHost(hypervisorUri == null ? SimulatedHost.write(dir) : hypervisorUri, true);
         store = new InstanceStore(dir.resolve("instances"));
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         ServiceToken token = new ServiceToken(new ServiceToken.Credentials(images.identityUrl(), "admin",
                 Optional.of(ImageServerStub.PASSWORD), "admin", "Default", "Default"), http);
         cache = new ImageCache(dir.resolve("cache"), new ImageClient(images.url(), token, http));
-        specs = new DomainSpecs(() -> new GuestPlatform(DomainType.TEST, libvirt.guestArch("test"), Optional.empty()),
+        specs = new DomainSpecs(hypervisorUri == null
+                ? () -> new GuestPlatform(DomainType.TEST, libvirt.guestArch("test"), Optional.empty())
+                : () -> GuestPlatform.detect(libvirt, virtType, Optional.empty()),
                 new DomainSpecs.Plugging("ethernet", "br-int", "virtio"), store);
         guests = new GuestControl(libvirt, store, specs, Duration.ofSeconds(2));
         baseImage = images.add(ImageServerStub.qcow2(dir.resolve("scratch"), "64M"), "qcow2");
