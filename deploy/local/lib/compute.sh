@@ -8,8 +8,11 @@
 #   STRATO_HOST_VCPUS (32)        vCPUs of each simulated host
 #   STRATO_HOST_MEMORY_GB (64)    memory of each simulated host
 #   STRATO_HOST_DISK_GB (1000)    local disk each simulated host reports
-#   STRATO_QEMU_AGENT (unset)     1: compute-agent-1 drives qemu:///system (a real libvirtd on this machine)
-#   STRATO_VIRT_TYPE (qemu)       domain type of that agent: qemu (software emulation) or kvm
+#   STRATO_REAL_HOST (unset)      1: one more agent, compute-agent-real, drives a real libvirtd on this machine
+#                                 (qemu:///system, set up by lib/realhost.sh) as host strato-real-1 in
+#                                 availability zone "real"; its guests really run (software emulation)
+#   STRATO_REAL_AGENT_PORT (8899) its health port
+#   STRATO_VIRT_TYPE (qemu)       its domain type: qemu (software emulation; KVM guests hang here) or kvm
 #   STRATO_AGENT_JAVA_OPTS        JVM options of the agents (default: 64 MB heap)
 
 AGENT_COUNT=${STRATO_AGENTS:-2}
@@ -20,17 +23,33 @@ AGENT_BASE_PORT=${STRATO_AGENT_BASE_PORT:-8800}
 # The agents hold no database and serve health only: a 64 MB heap is plenty.
 read -r -a AGENT_JVM <<<"${STRATO_AGENT_JAVA_OPTS:--Xms16m -Xmx64m -Xss512k -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:ActiveProcessorCount=2 -XX:MaxMetaspaceSize=96m -XX:ReservedCodeCacheSize=32m -XX:MaxDirectMemorySize=32m}"
 
-# agent_rows: SERVICES rows of the agents (name, module dir, health port, readiness path)
+REAL_AGENT=compute-agent-real
+REAL_AGENT_PORT=${STRATO_REAL_AGENT_PORT:-8899}
+REAL_HOST_NAME=strato-real-1
+REAL_HOST_ZONE=real
+[[ "$REAL_AGENT_PORT" =~ ^[0-9]+$ ]] || die "STRATO_REAL_AGENT_PORT must be a number, got '$REAL_AGENT_PORT'"
+
+# real_host_wanted: STRATO_REAL_HOST=1 asks for the real host's agent
+real_host_wanted() { [ "${STRATO_REAL_HOST:-}" = 1 ]; }
+if [ "$REAL_AGENT_PORT" -gt "$AGENT_BASE_PORT" ] && [ "$REAL_AGENT_PORT" -le $((AGENT_BASE_PORT + AGENT_COUNT)) ]; then
+  die "STRATO_REAL_AGENT_PORT $REAL_AGENT_PORT is the port of a simulated agent (8800+N)"
+fi
+
+# agent_rows: SERVICES rows of the agents (name, module dir, health port, readiness path). The real host's
+# agent is a row when it is asked for, or when it still runs (so down and status see it without the variable).
 agent_rows() {
   local i
   for ((i = 1; i <= AGENT_COUNT; i++)); do
     printf 'compute-agent-%d compute-service/agent %d /q/health/ready\n' "$i" $((AGENT_BASE_PORT + i))
   done
+  if real_host_wanted || [ -f "$STATE/$REAL_AGENT.pid" ]; then
+    printf '%s compute-service/agent %d /q/health/ready\n' "$REAL_AGENT" "$REAL_AGENT_PORT"
+  fi
 }
 
-# agent_host NAME: the host an agent manages (compute-agent-2 -> strato-host-2)
+# agent_host NAME: the host an agent manages (compute-agent-2 -> strato-host-2, compute-agent-real -> strato-real-1)
 agent_host() {
-  echo "strato-host-${1##*-}"
+  if [ "$1" = "$REAL_AGENT" ]; then echo "$REAL_HOST_NAME"; else echo "strato-host-${1##*-}"; fi
 }
 
 # write_host_xml HOST: writes $STATE/hosts/HOST.xml, the test driver's description of a simulated
@@ -63,9 +82,10 @@ XML
 agent_env() {
   local name=$1 host uri virt=qemu
   host=$(agent_host "$name")
-  if [ "${STRATO_QEMU_AGENT:-}" = 1 ] && [ "$name" = compute-agent-1 ]; then
+  if [ "$name" = "$REAL_AGENT" ]; then
     uri=qemu:///system
     virt=${STRATO_VIRT_TYPE:-qemu}
+    echo "STRATO_AGENT_AVAILABILITY_ZONE=$REAL_HOST_ZONE"
   else
     uri="test://$(write_host_xml "$host")"
     echo "STRATO_AGENT_DISK_GB=${STRATO_HOST_DISK_GB:-1000}"

@@ -9,7 +9,7 @@
 #
 # A libvirtd that already answers on qemu:///system (a workstation's, run by systemd) is used as it is:
 # nothing is installed, configured or started then. Otherwise:
-#   - packages: libvirt-daemon, libvirt-daemon-driver-qemu, qemu-system-x86, qemu-utils, libvirt-clients
+#   - packages: libvirt-daemon, libvirt-daemon-driver-qemu, qemu-system-x86, qemu-utils, libvirt-clients, cpio
 #     (apt-get, when missing and STRATO_REAL_HOST_INSTALL is not 0). Not libvirt-daemon-system: it pulls in
 #     systemd and its units, and its qemu.conf would run QEMU as libvirt-qemu with AppArmor.
 #   - /etc/libvirt/qemu.conf gets a block between "# strato realhost begin/end" lines (rewritten each time,
@@ -20,7 +20,7 @@
 # Environment: STRATO_REAL_HOST_INSTALL (1: install missing packages; 0: fail instead).
 
 REALHOST_URI=qemu:///system
-REALHOST_PACKAGES=(libvirt-daemon libvirt-daemon-driver-qemu qemu-system-x86 qemu-utils libvirt-clients)
+REALHOST_PACKAGES=(libvirt-daemon libvirt-daemon-driver-qemu qemu-system-x86 qemu-utils libvirt-clients cpio)
 REALHOST_QEMU_CONF=${REALHOST_QEMU_CONF:-/etc/libvirt/qemu.conf}
 REALHOST_RUN=${REALHOST_RUN:-/run/strato-realhost}
 
