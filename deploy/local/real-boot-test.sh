@@ -113,14 +113,14 @@ line=""
 log=""
 while [ $((SECONDS - t0)) -lt $((t_active + TIMEOUT)) ]; do
   log=$(os console log show "$SERVER") || log=""
-  line=$(printf '%s\n' "$log" | grep -a -m1 "STRATO-GUEST-BOOTED marker=$MARKER" || true)
+  line=$(printf '%s\n' "$log" | grep -a -m1 "$GUEST_MARKER marker=$MARKER" || true)
   [ -n "$line" ] && break
   sleep 3
 done
 if [ -z "$line" ]; then
   printf '%s\n' "---- last 30 console lines of $SERVER:" >&2
   printf '%s\n' "$log" | tail -n 30 >&2
-  fail "no 'STRATO-GUEST-BOOTED marker=$MARKER' on the console ${TIMEOUT}s after ACTIVE"
+  fail "no '$GUEST_MARKER marker=$MARKER' on the console ${TIMEOUT}s after ACTIVE"
 fi
 say "console: $(printf '%s' "$line" | tr -d '\r')"
 say "PASS: ACTIVE after ${t_active}s, marker after $((SECONDS - t0))s from server create"

@@ -11,6 +11,7 @@
 # Packages: apt-get download (no install) of linux-image-<ver>-cloud-amd64 (the real package behind the
 # linux-image-cloud-amd64 metapackage) and busybox-static; cpio, gzip and qemu-img must be installed.
 
+# the first word of the line /init prints (the line itself is written in /init below)
 GUEST_MARKER=STRATO-GUEST-BOOTED
 
 command -v say >/dev/null || say() { printf '%s\n' "$*"; }
