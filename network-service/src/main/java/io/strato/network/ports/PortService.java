@@ -320,10 +320,11 @@ public class PortService {
         if (ids.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        boolean admin = isAdmin(caller);
+        // admins may use any project's group; everybody else only the port's own project's
         return s.createNativeQuery("SELECT id FROM security_group WHERE id = ANY(CAST(string_to_array(:ids, ',') AS uuid[]))"
-                        + (admin ? "" : " AND project_id = :p"), UUID.class)
+                        + " AND (CAST(:anyProject AS boolean) OR project_id = :p)", UUID.class)
                 .setParameter("ids", Ids.sqlArray(ids))
+                .setParameter("anyProject", isAdmin(caller))
                 .setParameter("p", projectId)
                 .getResultList().map(found -> {
                     for (UUID id : ids) {

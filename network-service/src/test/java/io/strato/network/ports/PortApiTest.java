@@ -193,6 +193,23 @@ class PortApiTest {
     }
 
     @Test
+    void anAdminCreatesAPortForAProjectWithGroupsNamedById() {
+        // compute-service's way: a service (admin) token, the tenant's project_id and the tenant's group ids
+        String net = network(me);
+        subnet(me, net, "10.0.11.0/24");
+        String group = as(me).body("{\"security_group\": {\"name\": \"web\"}}").post("/v2.0/security-groups")
+                .then().statusCode(201).extract().path("security_group.id");
+        as(admin()).body("{\"port\": {\"network_id\": \"" + net + "\", \"project_id\": \"" + project
+                        + "\", \"device_owner\": \"compute:nova\", \"security_groups\": [\"" + group + "\"]}}")
+                .post("/v2.0/ports").then().statusCode(201)
+                .body("port.security_groups", equalTo(List.of(group)))
+                .body("port.project_id", equalTo(project));
+        as(admin()).body("{\"port\": {\"network_id\": \"" + net + "\", \"project_id\": \"" + project
+                        + "\", \"security_groups\": [\"" + UUID.randomUUID() + "\"]}}")
+                .post("/v2.0/ports").then().statusCode(404).body("NeutronError.type", equalTo("SecurityGroupNotFound"));
+    }
+
+    @Test
     void computeBindsAPortWithAnAdminTokenAndItGoesActive() throws Throwable {
         String net = network(me);
         subnet(me, net, "10.0.10.0/24");
