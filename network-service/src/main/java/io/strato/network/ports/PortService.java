@@ -241,7 +241,12 @@ public class PortService {
         }
         return released.chain(() -> queries.shown(p)).flatMap(shown -> {
             var view = PortView.of(p, shown.fixedIps(), shown.securityGroups(), true);
-            return ipam.release(s, p.id).chain(() -> s.remove(p)).chain(s::flush)
+            // a DELETE statement, not s.remove(p): Hibernate Reactive's entity delete completes concurrent
+            // deletes of one entity type on each other's threads (HR000069, quarkusio/quarkus#41945), failing
+            // them and leaving their transactions open with the port row locked
+            return ipam.release(s, p.id).chain(s::flush)
+                    .chain(() -> s.createNativeQuery("DELETE FROM port WHERE id = :id").setParameter("id", p.id).executeUpdate())
+                    .invoke(() -> s.detach(p))
                     .chain(() -> events.publish("port", "deleted", p.id, view));
         });
     }

@@ -83,6 +83,40 @@ class PortConcurrencyTest {
         assertEquals(7, refused);
     }
 
+    @Test
+    void concurrentDeletesOfOneProjectsPortsAllSucceedAndFreeTheirAddresses() {
+        // compute deleting many servers at once; Hibernate Reactive's entity delete failed such races (HR000069)
+        String project = newProject();
+        Fixtures.quota(admin(), project, "port", 200);
+        String token = member(project);
+        String net = network(token);
+        String sub = subnet(token, net, "10.102.0.0/24");
+        List<HttpResponse<String>> made = createConcurrently(List.of(token), net, sub, 60);
+        List<CompletableFuture<HttpResponse<String>>> deletes = new ArrayList<>();
+        for (HttpResponse<String> a : made) {
+            assertEquals(201, a.statusCode(), a.body());
+            String id = JsonPath.from(a.body()).getString("port.id");
+            deletes.add(http.sendAsync(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + RestAssured.port + "/v2.0/ports/" + id))
+                    .timeout(Duration.ofSeconds(60)).header("X-Auth-Token", token).DELETE().build(),
+                    HttpResponse.BodyHandlers.ofString()));
+        }
+        for (CompletableFuture<HttpResponse<String>> d : deletes) {
+            HttpResponse<String> answer = d.join();
+            assertEquals(204, answer.statusCode(), answer.body());
+        }
+        RestAssured.given().header("X-Auth-Token", token).get("/v2.0/ports?network_id=" + net).then().statusCode(200)
+                .body("ports", org.hamcrest.Matchers.empty());
+        // every address is free again: the /24 takes 60 new ports from the start of its pool
+        Set<String> again = new HashSet<>();
+        for (HttpResponse<String> a : createConcurrently(List.of(token), net, sub, 60)) {
+            assertEquals(201, a.statusCode(), a.body());
+            again.add(JsonPath.from(a.body()).getString("port.fixed_ips[0].ip_address"));
+        }
+        for (int i = 2; i < 62; i++) {
+            assertTrue(again.contains("10.102.0." + i), "10.102.0." + i + " was not given out again: " + again);
+        }
+    }
+
     /** Member tokens of {@code n} new projects, each allowed {@code ports} ports. */
     private static List<String> projects(int n, int ports) {
         List<String> tokens = new ArrayList<>();
