@@ -91,7 +91,7 @@ public class EndpointService {
 
     public Uni<Void> delete(String id) {
         return Panache.withTransaction(() -> endpoints.findById(id).onItem().ifNull().failWith(() -> notFound(id))
-                        .call(endpoints::delete)
+                        .call(e -> endpoints.delete("id", e.id))
                         .call(e -> events.publish("endpoint", "deleted", e.id, data(e)))
                         .replaceWithVoid())
                 .invoke(catalog::invalidate);

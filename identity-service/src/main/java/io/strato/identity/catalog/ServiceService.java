@@ -75,7 +75,7 @@ public class ServiceService {
 
     public Uni<Void> delete(String id) {
         return Panache.withTransaction(() -> services.findById(id).onItem().ifNull().failWith(() -> notFound(id))
-                        .call(services::delete)
+                        .call(s -> services.delete("id", s.id))
                         .call(s -> events.publish("service", "deleted", s.id, Map.of("id", s.id, "type", s.type)))
                         .replaceWithVoid())
                 .invoke(catalog::invalidate);

@@ -116,7 +116,7 @@ public class ApplicationCredentialService {
     public Uni<Void> delete(String userId, String id, Caller caller) {
         return requireUnrestrictedCaller(caller)
                 .chain(() -> owned(userId, id))
-                .call(credentials::delete)
+                .call(c -> credentials.delete("id", c.id))
                 .call(c -> revocations.revokeApplicationCredential(c.id))
                 .call(c -> events.publish("application_credential", "deleted", c.id, data(c)))
                 .replaceWithVoid();

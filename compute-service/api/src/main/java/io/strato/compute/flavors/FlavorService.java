@@ -140,7 +140,7 @@ public class FlavorService {
 
     @WithTransaction
     public Uni<Void> delete(String id) {
-        return existing(id).flatMap(repository::delete);
+        return existing(id).flatMap(f -> repository.delete("id", f.id)).replaceWithVoid();
     }
 
     /** Adds or replaces specs of a flavor the caller may see. */
