@@ -144,7 +144,7 @@ public class FloatingIpService {
     public Uni<Void> delete(Caller caller, UUID id) {
         return forChange(caller, id, FloatingIpPolicies.DELETE).flatMap(f -> view(f).flatMap(view -> {
             UUID port = f.floatingPortId;
-            return fips.delete(f).chain(this::flush)
+            return fips.delete("id", f.id).chain(this::flush)
                     .chain(() -> port == null ? Uni.createFrom().voidItem() : ports.deleteFor(port))
                     .chain(() -> events.publish("floatingip", "deleted", f.id, view));
         }));

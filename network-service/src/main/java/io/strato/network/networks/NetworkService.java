@@ -194,7 +194,7 @@ public class NetworkService {
                                     Map.of("id", subnet.toString(), "network_id", n.id.toString(), "project_id", n.projectId)));
                         }
                         var view = NetworkView.of(n, gone, true);
-                        return chain.chain(() -> networks.delete(n)).chain(s::flush)
+                        return chain.chain(() -> networks.delete("id", n.id)).chain(s::flush)
                                 .chain(() -> events.publish("network", "deleted", n.id, view));
                     }));
         });

@@ -130,7 +130,7 @@ public class RouterService {
                     }
                     return access.view(r);
                 })
-                .call(view -> gateways.removePort(r).chain(() -> routers.delete(r)))
+                .call(view -> gateways.removePort(r).chain(() -> routers.delete("id", r.id)))
                 .call(view -> events.publish("router", "deleted", r.id, view))
                 .replaceWithVoid());
     }

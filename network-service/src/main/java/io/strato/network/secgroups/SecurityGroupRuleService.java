@@ -120,7 +120,7 @@ public class SecurityGroupRuleService {
                     }
                     Map<String, Object> view = SecurityGroupViews.rule(r, g.isDefault);
                     touch(g);
-                    return rules.delete(r).call(() -> events.publish("security_group_rule", "deleted", r.id, view));
+                    return rules.delete("id", r.id).replaceWithVoid().call(() -> events.publish("security_group_rule", "deleted", r.id, view));
                 }));
     }
 

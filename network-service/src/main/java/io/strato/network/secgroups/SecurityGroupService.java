@@ -136,7 +136,7 @@ public class SecurityGroupService {
             }).call(view -> Panache.getSession().flatMap(s -> s.createNativeQuery(
                             "DELETE FROM security_group_rule WHERE remote_group_id = :g OR security_group_id = :g")
                     .setParameter("g", g.id).executeUpdate()))
-                    .call(view -> groups.delete(g))
+                    .call(view -> groups.delete("id", g.id))
                     .call(view -> events.publish("security_group", "deleted", g.id, view))
                     .replaceWithVoid();
         });

@@ -147,7 +147,7 @@ public class SubnetService {
                                     + ": One or more ports have an IP allocation from this subnet.");
                         }
                         var view = SubnetView.of(s);
-                        return subnets.delete(s).chain(session::flush)
+                        return subnets.delete("id", s.id).chain(session::flush)
                                 .chain(() -> events.publish("subnet", "deleted", s.id, view));
                     }));
         });

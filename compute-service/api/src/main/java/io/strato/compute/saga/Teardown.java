@@ -59,7 +59,7 @@ public class Teardown {
                 .chain(() -> Panache.getSession().chain(session -> session.createNativeQuery(
                                 "delete from console_output where server_id = :id")
                         .setParameter("id", s.id).executeUpdate()))
-                .chain(() -> servers.delete(s))
+                .chain(() -> servers.delete("id", s.id).replaceWithVoid())
                 .invoke(() -> LOG.debugf("server %s deleted", s.id))
                 .onFailure(RemoteFailure.class).recoverWithUni(e -> retry(s, e));
     }
