@@ -1,0 +1,45 @@
+package io.strato.volume.backend;
+
+import io.strato.kit.faults.InvalidInput;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** The configured backends by name, and which one a volume type's extra specs select. */
+@ApplicationScoped
+public class Backends {
+    private final Map<String, Driver> drivers = new TreeMap<>();
+    private final BackendConfig config;
+
+    public Backends(Instance<Driver> all, BackendConfig config) {
+        this.config = config;
+        all.forEach(d -> drivers.put(d.name(), d));
+    }
+
+    public boolean exists(String name) {
+        return drivers.containsKey(name);
+    }
+
+    /** The backend named by a type's {@code volume_backend_name}, or the default backend when it names none. */
+    public String select(Map<String, String> extraSpecs) {
+        String name = extraSpecs == null ? null : extraSpecs.get("volume_backend_name");
+        String chosen = name == null || name.isBlank() ? config.defaultBackend() : name;
+        if (!drivers.containsKey(chosen)) {
+            throw new InvalidInput("No valid backend was found: no backend named '" + chosen + "'.");
+        }
+        return chosen;
+    }
+
+    public Driver driver(String name) {
+        Driver d = drivers.get(name);
+        if (d == null) {
+            throw new DriverException("backend '" + name + "' is not configured");
+        }
+        return d;
+    }
+
+    public Map<String, Driver> all() {
+        return drivers;
+    }
+}

@@ -1,0 +1,130 @@
+package io.strato.volume.backend;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * Volumes as thin qcow2 files in one directory ({@code volume-<id>.qcow2}): a new volume takes a few
+ * hundred KiB whatever its size, and grows only as it is written. All work goes through qemu-img.
+ */
+@ApplicationScoped
+public class LocalDriver implements Driver {
+    public static final String NAME = "local";
+
+    private final Path dir;
+    private final String qemuImg;
+
+    public LocalDriver(BackendConfig config) {
+        this.dir = Path.of(config.local().directory()).toAbsolutePath();
+        this.qemuImg = config.local().qemuImg();
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public String create(UUID volumeId, int sizeGb) {
+        Path file = file(volumeId);
+        run(qemuImg, "create", "-q", "-f", "qcow2", file.toString(), sizeGb + "G");
+        return file.toString();
+    }
+
+    @Override
+    public void extend(String location, int sizeGb) {
+        run(qemuImg, "resize", "-q", "-f", "qcow2", inside(location).toString(), sizeGb + "G");
+    }
+
+    @Override
+    public void delete(String location) {
+        try {
+            Files.deleteIfExists(inside(location));
+        } catch (IOException e) {
+            throw new DriverException("could not remove " + location + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public Capacity capacity() {
+        try {
+            Files.createDirectories(dir);
+            var store = Files.getFileStore(dir);
+            long allocated = 0;
+            try (Stream<Path> files = Files.list(dir)) {
+                for (Path f : files.filter(p -> p.getFileName().toString().endsWith(".qcow2")).toList()) {
+                    allocated += allocatedBytes(f);
+                }
+            }
+            return new Capacity(store.getTotalSpace(), store.getUsableSpace(), allocated);
+        } catch (IOException e) {
+            throw new DriverException("could not read the capacity of " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The bytes the file really occupies on disk (blocks allocated, not its apparent length). */
+    public static long allocatedBytes(Path file) throws IOException {
+        // st_blocks, which Java's attribute views do not expose; stat(1) reads it (in units of %B bytes)
+        Process p = new ProcessBuilder("stat", "--format=%b %B", file.toString()).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+        try {
+            if (p.waitFor() != 0) {
+                throw new IOException("stat " + file + ": " + out);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while reading the size of " + file, e);
+        }
+        String[] parts = out.split("\\s+");
+        return Long.parseLong(parts[0]) * Long.parseLong(parts[1]);
+    }
+
+    Path file(UUID volumeId) {
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new DriverException("could not create the volume directory " + dir + ": " + e.getMessage(), e);
+        }
+        return dir.resolve("volume-" + volumeId + ".qcow2");
+    }
+
+    /** A location this driver made: a file directly in its directory, so a row can never point it elsewhere. */
+    private Path inside(String location) {
+        Path p = Path.of(location).toAbsolutePath().normalize();
+        if (!dir.equals(p.getParent())) {
+            throw new DriverException("location " + location + " is not in the local backend's directory");
+        }
+        return p;
+    }
+
+    static void run(String... command) {
+        List<String> cmd = new ArrayList<>(List.of(command));
+        try {
+            Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+            String out;
+            try (var in = p.getInputStream()) {
+                out = new String(in.readAllBytes(), StandardCharsets.UTF_8).trim();
+            }
+            if (!p.waitFor(10, TimeUnit.MINUTES)) {
+                p.destroyForcibly();
+                throw new DriverException(command[0] + " " + command[1] + " timed out");
+            }
+            if (p.exitValue() != 0) {
+                throw new DriverException(command[0] + " " + command[1] + " failed: " + out);
+            }
+        } catch (IOException e) {
+            throw new DriverException("could not run " + command[0] + ": " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new DriverException(command[0] + " was interrupted", e);
+        }
+    }
+}

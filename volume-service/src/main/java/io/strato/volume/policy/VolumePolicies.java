@@ -1,0 +1,33 @@
+package io.strato.volume.policy;
+
+import io.strato.kit.policy.PolicyRules;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Map;
+
+/**
+ * Cinder's rules under secure RBAC: readers read their project's volumes, members change them, admins
+ * everything; volume types and quotas are managed by admins. Which volumes a caller sees at all is
+ * decided by the service (another project's volume is a 404, not a 403).
+ */
+@ApplicationScoped
+public class VolumePolicies implements PolicyRules {
+    public static final String ADMIN = "context_is_admin";
+    public static final String READ = "volume:get";
+    public static final String WRITE = "volume:create";
+    public static final String MANAGE_TYPES = "volume_extension:types_manage";
+    public static final String RESET_STATUS = "volume_extension:volume_admin_actions:reset_status";
+    public static final String UPDATE_QUOTA = "volume_extension:quotas:update";
+
+    @Override
+    public Map<String, String> defaults() {
+        return Map.ofEntries(
+                Map.entry(ADMIN, "role:admin"),
+                Map.entry("volume_reader", "role:admin or role:reader or role:member"),
+                Map.entry("volume_member", "role:admin or role:member"),
+                Map.entry(READ, "rule:volume_reader"),
+                Map.entry(WRITE, "rule:volume_member"),
+                Map.entry(MANAGE_TYPES, "rule:context_is_admin"),
+                Map.entry(RESET_STATUS, "rule:context_is_admin"),
+                Map.entry(UPDATE_QUOTA, "rule:context_is_admin"));
+    }
+}

@@ -1,0 +1,136 @@
+package io.strato.volume.quotas;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import io.strato.kit.faults.QuotaExceeded;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.hibernate.reactive.mutiny.Mutiny;
+
+/**
+ * A project's volume quotas. Every decision first locks the project's row in
+ * {@code volume_project_quota} (SELECT ... FOR UPDATE) inside the caller's transaction and only then
+ * counts, so two creates of one project decide one after the other and can never pass a limit together.
+ * The lock is held until the caller's transaction commits the new volume.
+ */
+@ApplicationScoped
+public class VolumeQuota {
+    public static final List<String> RESOURCES = List.of("volumes", "gigabytes", "snapshots");
+    private static final String ADD_PROJECT = "insert into volume_project_quota (project_id) values (?1) on conflict do nothing";
+    private static final String LOCK_PROJECT = "select volumes, gigabytes, snapshots from volume_project_quota"
+            + " where project_id = ?1 for update";
+    private static final String READ_PROJECT = "select volumes, gigabytes, snapshots from volume_project_quota where project_id = ?1";
+    private static final String COUNT_VOLUMES = "select count(*) from volume where project_id = ?1";
+    /** GiB the project's volumes hold, an extend in progress counting at its target size. */
+    private static final String USED_GIGABYTES = "select cast(coalesce(sum(greatest(size, coalesce(extending_to, 0))), 0)"
+            + " as bigint) from volume where project_id = ?1 and id <> ?2";
+    private static final String SET = "update volume_project_quota set volumes = ?2, gigabytes = ?3, snapshots = ?4"
+            + " where project_id = ?1";
+    private static final String FORGET = "delete from volume_project_quota where project_id = ?1";
+    private static final UUID NONE = new UUID(0, 0);
+
+    private final QuotaConfig config;
+
+    VolumeQuota(QuotaConfig config) {
+        this.config = config;
+    }
+
+    /** Fails with 413 when one more volume of {@code sizeGb} would pass the project's quotas. */
+    public Uni<Void> checkCreate(String projectId, int sizeGb) {
+        return lock(projectId).chain(limits -> Panache.getSession().chain(s -> number(s, COUNT_VOLUMES, projectId)
+                .invoke(count -> {
+                    long max = limits.get("volumes");
+                    if (max >= 0 && count + 1 > max) {
+                        throw new QuotaExceeded("VolumeLimitExceeded: Maximum number of volumes allowed ("
+                                + max + ") exceeded for quota 'volumes'.");
+                    }
+                })
+                .chain(() -> checkGigabytes(s, projectId, NONE, sizeGb, limits.get("gigabytes")))));
+    }
+
+    /** Fails with 413 when volume {@code volumeId} growing to {@code newSizeGb} would pass the gigabytes quota. */
+    public Uni<Void> checkResize(String projectId, UUID volumeId, int newSizeGb) {
+        return lock(projectId).chain(limits -> Panache.getSession()
+                .chain(s -> checkGigabytes(s, projectId, volumeId, newSizeGb, limits.get("gigabytes"))));
+    }
+
+    private Uni<Void> checkGigabytes(Mutiny.Session s, String projectId, UUID except, int sizeGb, long max) {
+        return number(s, USED_GIGABYTES, projectId, except).invoke(used -> {
+            if (max >= 0 && used + sizeGb > max) {
+                throw new QuotaExceeded("VolumeSizeExceedsAvailableQuota: Requested volume or snapshot exceeds allowed"
+                        + " gigabytes quota. Requested " + sizeGb + "G, quota is " + max + "G and "
+                        + used + "G has been consumed.");
+            }
+        }).replaceWithVoid();
+    }
+
+    /** The project's limits (its own where set, else the defaults). */
+    public Uni<Map<String, Long>> limits(String projectId) {
+        return Panache.getSession().chain(s -> s.createNativeQuery(READ_PROJECT).setParameter(1, projectId)
+                .getResultList().map(rows -> merge(rows.isEmpty() ? null : (Object[]) rows.get(0))));
+    }
+
+    /** What the project uses: volumes, gigabytes (snapshots: 0 until snapshots exist). */
+    public Uni<Map<String, Long>> usage(String projectId) {
+        return Panache.getSession().chain(s -> number(s, COUNT_VOLUMES, projectId)
+                .chain(count -> number(s, USED_GIGABYTES, projectId, NONE).map(gb -> {
+                    Map<String, Long> u = new LinkedHashMap<>();
+                    u.put("volumes", count);
+                    u.put("gigabytes", gb);
+                    u.put("snapshots", 0L);
+                    return u;
+                })));
+    }
+
+    /** Sets the given limits of the project (null keeps a limit as it is), in the caller's transaction. */
+    public Uni<Map<String, Long>> set(String projectId, Map<String, Long> changes) {
+        return lock(projectId).chain(current -> {
+            Map<String, Long> next = new LinkedHashMap<>(current);
+            next.putAll(changes);
+            return Panache.getSession().chain(s -> s.createNativeQuery(SET).setParameter(1, projectId)
+                    .setParameter(2, next.get("volumes").intValue()).setParameter(3, next.get("gigabytes").intValue())
+                    .setParameter(4, next.get("snapshots").intValue()).executeUpdate()).replaceWith(next);
+        });
+    }
+
+    /** Back to the defaults: drops the project's row, in the caller's transaction. */
+    public Uni<Void> forget(String projectId) {
+        return Panache.getSession().chain(s -> s.createNativeQuery(FORGET).setParameter(1, projectId).executeUpdate())
+                .replaceWithVoid();
+    }
+
+    public Map<String, Long> defaults() {
+        return merge(null);
+    }
+
+    /** Locks the project's row (made on first use) until the caller's transaction ends; returns its limits. */
+    private Uni<Map<String, Long>> lock(String projectId) {
+        return Panache.getSession()
+                .call(s -> s.createNativeQuery(ADD_PROJECT).setParameter(1, projectId).executeUpdate())
+                .chain(s -> s.createNativeQuery(LOCK_PROJECT).setParameter(1, projectId).getSingleResult())
+                .map(row -> merge((Object[]) row));
+    }
+
+    private Map<String, Long> merge(Object[] row) {
+        Map<String, Long> m = new LinkedHashMap<>();
+        m.put("volumes", value(row, 0, config.volumes()));
+        m.put("gigabytes", value(row, 1, config.gigabytes()));
+        m.put("snapshots", value(row, 2, config.snapshots()));
+        return m;
+    }
+
+    private static long value(Object[] row, int i, int fallback) {
+        return row == null || row[i] == null ? fallback : ((Number) row[i]).longValue();
+    }
+
+    private static Uni<Long> number(Mutiny.Session session, String sql, Object... params) {
+        Mutiny.Query<Object> q = session.createNativeQuery(sql);
+        for (int i = 0; i < params.length; i++) {
+            q.setParameter(i + 1, params[i]);
+        }
+        return q.getSingleResult().map(n -> ((Number) n).longValue());
+    }
+}

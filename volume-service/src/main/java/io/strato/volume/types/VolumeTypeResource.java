@@ -1,0 +1,148 @@
+package io.strato.volume.types;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.quarkus.security.Authenticated;
+import io.smallrye.mutiny.Uni;
+import io.strato.kit.auth.Caller;
+import io.strato.kit.auth.CurrentCaller;
+import io.strato.kit.faults.InvalidInput;
+import io.strato.kit.faults.NotFound;
+import io.strato.kit.policy.Policy;
+import io.strato.kit.web.JsonBody;
+import io.strato.volume.api.ProjectPath;
+import io.strato.volume.policy.VolumePolicies;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.Map;
+
+/** Cinder's volume types and their extra specs: everyone reads the public ones, admins manage them. */
+@Path("/v3/{project_id}/types")
+@Authenticated
+@Produces(MediaType.APPLICATION_JSON)
+public class VolumeTypeResource {
+    private final VolumeTypeService service;
+    private final Policy policy;
+    private final CurrentCaller callers;
+    private final JsonBody json;
+
+    public VolumeTypeResource(VolumeTypeService service, Policy policy, CurrentCaller callers, JsonBody json) {
+        this.service = service;
+        this.policy = policy;
+        this.callers = callers;
+        this.json = json;
+    }
+
+    @GET
+    public Uni<Map<String, Object>> list(@PathParam("project_id") String project, @QueryParam("is_public") String isPublic) {
+        boolean admin = reader(project);
+        return service.list(admin, isPublic).map(l -> Map.of("volume_types", l.stream().map(VolumeTypeView::of).toList()));
+    }
+
+    @GET
+    @Path("default")
+    public Uni<Map<String, Object>> defaultType(@PathParam("project_id") String project) {
+        reader(project);
+        return service.get(VolumeType.DEFAULT_NAME, true).map(t -> Map.of("volume_type", VolumeTypeView.of(t)));
+    }
+
+    @GET
+    @Path("{id}")
+    public Uni<Map<String, Object>> show(@PathParam("project_id") String project, @PathParam("id") String id) {
+        boolean admin = reader(project);
+        return service.get(id, admin).map(t -> Map.of("volume_type", VolumeTypeView.of(t)));
+    }
+
+    @POST
+    public Uni<Map<String, Object>> create(@PathParam("project_id") String project, String body) {
+        manager(project);
+        return service.create(json.wrapped(body, "volume_type")).map(t -> Map.of("volume_type", VolumeTypeView.of(t)));
+    }
+
+    @PUT
+    @Path("{id}")
+    public Uni<Map<String, Object>> update(@PathParam("project_id") String project, @PathParam("id") String id, String body) {
+        manager(project);
+        return service.update(id, json.wrapped(body, "volume_type")).map(t -> Map.of("volume_type", VolumeTypeView.of(t)));
+    }
+
+    @DELETE
+    @Path("{id}")
+    public Uni<Response> delete(@PathParam("project_id") String project, @PathParam("id") String id) {
+        manager(project);
+        return service.delete(id).map(v -> Response.accepted().build());
+    }
+
+    @GET
+    @Path("{id}/extra_specs")
+    public Uni<Map<String, Object>> specs(@PathParam("project_id") String project, @PathParam("id") String id) {
+        boolean admin = reader(project);
+        return service.get(id, admin).map(t -> Map.of("extra_specs", VolumeTypeView.of(t).get("extra_specs")));
+    }
+
+    @GET
+    @Path("{id}/extra_specs/{key}")
+    public Uni<Map<String, Object>> spec(@PathParam("project_id") String project, @PathParam("id") String id,
+                                         @PathParam("key") String key) {
+        boolean admin = reader(project);
+        return service.get(id, admin).map(t -> {
+            if (!t.extraSpecs.containsKey(key)) {
+                throw new NotFound("Volume Type " + t.id + " has no extra specs with key " + key + ".");
+            }
+            return Map.of(key, t.extraSpecs.get(key));
+        });
+    }
+
+    @POST
+    @Path("{id}/extra_specs")
+    public Uni<Map<String, Object>> setSpecs(@PathParam("project_id") String project, @PathParam("id") String id, String body) {
+        manager(project);
+        JsonNode specs = json.object(body).get("extra_specs");
+        if (specs == null || !specs.isObject()) {
+            throw new InvalidInput("The request body must be {\"extra_specs\": {...}}.");
+        }
+        return service.setSpecs(id, specs).map(s -> Map.of("extra_specs", s));
+    }
+
+    @PUT
+    @Path("{id}/extra_specs/{key}")
+    public Uni<Map<String, String>> setSpec(@PathParam("project_id") String project, @PathParam("id") String id,
+                                            @PathParam("key") String key, String body) {
+        manager(project);
+        JsonNode spec = json.object(body);
+        if (spec.size() != 1 || !spec.has(key)) {
+            throw new InvalidInput("The request body must be {\"" + key + "\": \"value\"} (one key, the one in the URL).");
+        }
+        return service.setSpecs(id, spec);
+    }
+
+    @DELETE
+    @Path("{id}/extra_specs/{key}")
+    public Uni<Response> unsetSpec(@PathParam("project_id") String project, @PathParam("id") String id,
+                                  @PathParam("key") String key) {
+        manager(project);
+        return service.unsetSpec(id, key).map(v -> Response.accepted().build());
+    }
+
+    /** Checks the caller may read types in this project; true for an admin. */
+    private boolean reader(String project) {
+        Caller caller = callers.get();
+        boolean admin = policy.allowed(VolumePolicies.ADMIN, caller, Map.of());
+        ProjectPath.check(caller, project, admin);
+        policy.enforce(VolumePolicies.READ, caller, Map.of("project_id", project));
+        return admin;
+    }
+
+    private void manager(String project) {
+        Caller caller = callers.get();
+        ProjectPath.check(caller, project, policy.allowed(VolumePolicies.ADMIN, caller, Map.of()));
+        policy.enforce(VolumePolicies.MANAGE_TYPES, caller, Map.of());
+    }
+}

@@ -1,0 +1,195 @@
+package io.strato.volume.types;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+import io.strato.kit.faults.Conflict;
+import io.strato.kit.faults.InvalidInput;
+import io.strato.kit.faults.NotFound;
+import io.strato.volume.backend.Backends;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** Volume types and their extra specs (admins manage them; everyone sees the public ones). */
+@ApplicationScoped
+public class VolumeTypeService {
+    private static final String IN_USE = "select count(*) from volume where volume_type_id = ?1";
+
+    private final VolumeTypeRepository types;
+    private final Backends backends;
+
+    public VolumeTypeService(VolumeTypeRepository types, Backends backends) {
+        this.types = types;
+        this.backends = backends;
+    }
+
+    @WithSession
+    public Uni<List<VolumeType>> list(boolean admin, String isPublic) {
+        return types.listAll(io.quarkus.panache.common.Sort.by("name")).map(all -> all.stream()
+                .filter(t -> admin ? isPublic == null || isPublic.equalsIgnoreCase("none")
+                        || Boolean.parseBoolean(isPublic) == t.isPublic : t.isPublic)
+                .toList());
+    }
+
+    /** The type with this id (or, as cinderclient falls back to, this name); private types only for admins. */
+    @WithSession
+    public Uni<VolumeType> get(String idOrName, boolean admin) {
+        Uni<VolumeType> found = parse(idOrName) != null ? types.findById(parse(idOrName)) : types.findByName(idOrName);
+        return found.map(t -> {
+            if (t == null || !t.isPublic && !admin) {
+                throw new NotFound("Volume type " + idOrName + " could not be found.");
+            }
+            return t;
+        });
+    }
+
+    /** The type a volume create names (id or name), or the default type when it names none. */
+    public Uni<VolumeType> forCreate(String idOrName, boolean admin) {
+        return idOrName == null || idOrName.isBlank() ? get(VolumeType.DEFAULT_NAME, true) : get(idOrName, admin);
+    }
+
+    @WithTransaction
+    public Uni<VolumeType> create(JsonNode body) {
+        VolumeType t = new VolumeType();
+        t.id = UUID.randomUUID();
+        t.name = name(body.get("name"));
+        t.description = text(body, "description");
+        JsonNode pub = body.has("os-volume-type-access:is_public") ? body.get("os-volume-type-access:is_public")
+                : body.get("is_public");
+        t.isPublic = pub == null || pub.isNull() || bool(pub, "is_public");
+        t.extraSpecs = specs(body.get("extra_specs"));
+        t.createdAt = t.updatedAt = Instant.now();
+        return types.findByName(t.name).flatMap(existing -> {
+            if (existing != null) {
+                throw new Conflict("Volume Type " + t.name + " already exists.");
+            }
+            return types.persist(t);
+        });
+    }
+
+    @WithTransaction
+    public Uni<VolumeType> update(String id, JsonNode body) {
+        return get(id, true).map(t -> {
+            if (body.has("name")) {
+                t.name = name(body.get("name"));
+            }
+            if (body.has("description")) {
+                t.description = text(body, "description");
+            }
+            if (body.has("is_public")) {
+                t.isPublic = bool(body.get("is_public"), "is_public");
+            }
+            t.updatedAt = Instant.now();
+            return t;
+        });
+    }
+
+    @WithTransaction
+    public Uni<Void> delete(String id) {
+        return get(id, true).flatMap(t -> {
+            if (VolumeType.DEFAULT_NAME.equals(t.name)) {
+                throw new InvalidInput("Default volume type can not be deleted.");
+            }
+            return types.getSession().flatMap(s -> s.createNativeQuery(IN_USE).setParameter(1, t.id).getSingleResult())
+                    .flatMap(n -> {
+                        if (((Number) n).longValue() > 0) {
+                            throw new InvalidInput("Target volume type " + t.id + " is still in use.");
+                        }
+                        return types.deleteRow(t).replaceWithVoid();
+                    });
+        });
+    }
+
+    @WithTransaction
+    public Uni<Map<String, String>> setSpecs(String id, JsonNode specs) {
+        Map<String, String> add = specs(specs);
+        return get(id, true).map(t -> {
+            Map<String, String> merged = new HashMap<>(t.extraSpecs);
+            merged.putAll(add);
+            t.extraSpecs = merged;
+            t.updatedAt = Instant.now();
+            return add;
+        });
+    }
+
+    @WithTransaction
+    public Uni<Void> unsetSpec(String id, String key) {
+        return get(id, true).map(t -> {
+            if (!t.extraSpecs.containsKey(key)) {
+                throw new NotFound("Volume Type " + t.id + " has no extra specs with key " + key + ".");
+            }
+            Map<String, String> left = new HashMap<>(t.extraSpecs);
+            left.remove(key);
+            t.extraSpecs = left;
+            t.updatedAt = Instant.now();
+            return null;
+        });
+    }
+
+    private Map<String, String> specs(JsonNode node) {
+        Map<String, String> out = new HashMap<>();
+        if (node == null || node.isNull()) {
+            return out;
+        }
+        if (!node.isObject()) {
+            throw new InvalidInput("extra_specs must be an object of strings.");
+        }
+        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            if (e.getKey().isBlank() || e.getKey().length() > 255 || !e.getValue().isValueNode() || e.getValue().isNull()) {
+                throw new InvalidInput("Invalid extra spec '" + e.getKey() + "': keys and values are strings of 1 to 255 characters.");
+            }
+            String value = e.getValue().asText();
+            if (value.length() > 255) {
+                throw new InvalidInput("Extra spec value of '" + e.getKey() + "' is longer than 255 characters.");
+            }
+            if (VolumeType.BACKEND_SPEC.equals(e.getKey()) && !backends.exists(value)) {
+                throw new InvalidInput("No backend named '" + value + "' is configured.");
+            }
+            out.put(e.getKey(), value);
+        }
+        return out;
+    }
+
+    private static String name(JsonNode n) {
+        if (n == null || !n.isTextual() || n.asText().isBlank() || n.asText().length() > 255) {
+            throw new InvalidInput("Volume type name can not be empty and must be at most 255 characters.");
+        }
+        return n.asText().trim();
+    }
+
+    private static String text(JsonNode body, String key) {
+        JsonNode n = body.get(key);
+        if (n == null || n.isNull()) {
+            return null;
+        }
+        if (!n.isTextual() || n.asText().length() > 255) {
+            throw new InvalidInput(key + " must be a string of at most 255 characters.");
+        }
+        return n.asText();
+    }
+
+    static boolean bool(JsonNode n, String key) {
+        if (n.isBoolean()) {
+            return n.asBoolean();
+        }
+        if (n.isTextual() && (n.asText().equalsIgnoreCase("true") || n.asText().equalsIgnoreCase("false"))) {
+            return Boolean.parseBoolean(n.asText());
+        }
+        throw new InvalidInput("Invalid value '" + n + "' for " + key + ": it must be a boolean.");
+    }
+
+    static UUID parse(String id) {
+        try {
+            return UUID.fromString(id);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+}

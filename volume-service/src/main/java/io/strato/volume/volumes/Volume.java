@@ -1,0 +1,54 @@
+package io.strato.volume.volumes;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+/** A Cinder volume of a project; its bytes live in backend {@code backend} at {@code providerLocation}. */
+@Entity
+@Table(name = "volume")
+public class Volume {
+    @Id
+    public UUID id;
+    @Column(name = "project_id")
+    public String projectId;
+    @Column(name = "user_id")
+    public String userId;
+    public String name;
+    public String description;
+    public int size;
+    /** While an extend runs, the size it grows to (counted against the quota until it ends); else null. */
+    @Column(name = "extending_to")
+    public Integer extendingTo;
+    public String status;
+    /** Why the volume is in error, for operators and the user. */
+    @Column(name = "status_reason")
+    public String statusReason;
+    @Column(name = "volume_type_id")
+    public UUID volumeTypeId;
+    @Column(name = "availability_zone")
+    public String availabilityZone;
+    public boolean bootable;
+    @JdbcTypeCode(SqlTypes.JSON)
+    public Map<String, String> metadata = new HashMap<>();
+    @Column(name = "snapshot_id")
+    public UUID snapshotId;
+    @Column(name = "source_volid")
+    public UUID sourceVolid;
+    @Column(name = "image_id")
+    public UUID imageId;
+    public String backend;
+    @Column(name = "provider_location")
+    public String providerLocation;
+    @Column(name = "created_at")
+    public Instant createdAt;
+    @Column(name = "updated_at")
+    public Instant updatedAt;
+}

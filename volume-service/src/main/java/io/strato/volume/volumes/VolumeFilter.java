@@ -1,0 +1,94 @@
+package io.strato.volume.volumes;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.strato.kit.auth.Caller;
+import io.strato.kit.faults.InvalidInput;
+import jakarta.ws.rs.core.MultivaluedMap;
+import java.util.Iterator;
+import java.util.Map;
+
+/** The filters of a volume list, as Cinder reads them from the query string. */
+public record VolumeFilter(String name, String status, Boolean bootable, String availabilityZone,
+                           Map<String, String> metadata, boolean allTenants, String projectId, boolean ascending) {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    public static VolumeFilter of(MultivaluedMap<String, String> q) {
+        Boolean bootable = null;
+        String b = q.getFirst("bootable");
+        if (b != null) {
+            if (!b.equalsIgnoreCase("true") && !b.equalsIgnoreCase("false")) {
+                throw new InvalidInput("Invalid filter: bootable must be true or false.");
+            }
+            bootable = Boolean.parseBoolean(b);
+        }
+        String sortDir = q.getFirst("sort_dir");
+        String sort = q.getFirst("sort");
+        if (sort != null && sort.contains(":")) {
+            sortDir = sort.substring(sort.indexOf(':') + 1);
+        }
+        if (sortDir != null && !sortDir.equalsIgnoreCase("asc") && !sortDir.equalsIgnoreCase("desc")) {
+            throw new InvalidInput("Invalid sort direction '" + sortDir + "': use asc or desc.");
+        }
+        String all = q.getFirst("all_tenants");
+        boolean allTenants = all != null && !all.equalsIgnoreCase("false") && !all.equals("0");
+        return new VolumeFilter(q.getFirst("name"), q.getFirst("status"), bootable, q.getFirst("availability_zone"),
+                metadata(q.getFirst("metadata")), allTenants, q.getFirst("project_id"),
+                "asc".equalsIgnoreCase(sortDir));
+    }
+
+    /** The project to list: the caller's, or for an admin asking all_tenants any (null) or the one named. */
+    String project(Caller caller, boolean admin) {
+        if (admin && allTenants) {
+            return projectId;
+        }
+        return caller.projectId();
+    }
+
+    void where(StringBuilder q, Map<String, Object> p) {
+        if (name != null) {
+            q.append(" and name = :name");
+            p.put("name", name);
+        }
+        if (status != null) {
+            q.append(" and status = :status");
+            p.put("status", status);
+        }
+        if (bootable != null) {
+            q.append(" and bootable = :bootable");
+            p.put("bootable", bootable);
+        }
+        if (availabilityZone != null) {
+            q.append(" and availabilityZone = :az");
+            p.put("az", availabilityZone);
+        }
+        int i = 0;
+        for (Map.Entry<String, String> e : metadata.entrySet()) {
+            q.append(" and function('jsonb_extract_path_text', metadata, :mk").append(i).append(") = :mv").append(i);
+            p.put("mk" + i, e.getKey());
+            p.put("mv" + i, e.getValue());
+            i++;
+        }
+    }
+
+
+    private static Map<String, String> metadata(String raw) {
+        if (raw == null || raw.isBlank()) {
+            return Map.of();
+        }
+        try {
+            JsonNode n = JSON.readTree(raw.replace('\'', '"'));
+            if (n.isObject()) {
+                Map<String, String> m = new java.util.HashMap<>();
+                for (Iterator<Map.Entry<String, JsonNode>> it = n.fields(); it.hasNext(); ) {
+                    Map.Entry<String, JsonNode> e = it.next();
+                    m.put(e.getKey(), e.getValue().asText());
+                }
+                return m;
+            }
+        } catch (Exception e) {
+            // fall through to the 400
+        }
+        throw new InvalidInput("Invalid filter: metadata must be a JSON object such as {\"key\": \"value\"}.");
+    }
+}

@@ -1,0 +1,229 @@
+package io.strato.volume.volumes;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.quarkus.security.Authenticated;
+import io.smallrye.mutiny.Uni;
+import io.strato.kit.auth.Caller;
+import io.strato.kit.auth.CurrentCaller;
+import io.strato.kit.faults.InvalidInput;
+import io.strato.kit.faults.NotFound;
+import io.strato.kit.policy.Policy;
+import io.strato.kit.web.JsonBody;
+import io.strato.kit.web.Paging;
+import io.strato.volume.api.ProjectPath;
+import io.strato.volume.api.VolumeApiConfig;
+import io.strato.volume.policy.VolumePolicies;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Cinder's volumes: create, list (brief and detail), show, update, delete, metadata and actions. */
+@Path("/v3/{project_id}/volumes")
+@Authenticated
+@Produces(MediaType.APPLICATION_JSON)
+public class VolumeResource {
+    private static final int MAX_LIMIT = 1000;
+
+    private final VolumeService service;
+    private final VolumeWorker worker;
+    private final Policy policy;
+    private final CurrentCaller callers;
+    private final JsonBody json;
+    private final VolumeApiConfig config;
+
+    public VolumeResource(VolumeService service, VolumeWorker worker, Policy policy, CurrentCaller callers,
+                          JsonBody json, VolumeApiConfig config) {
+        this.service = service;
+        this.worker = worker;
+        this.policy = policy;
+        this.callers = callers;
+        this.json = json;
+        this.config = config;
+    }
+
+    @POST
+    public Uni<Response> create(@PathParam("project_id") String project, String body) {
+        Caller caller = callers.get();
+        boolean admin = check(caller, project, VolumePolicies.WRITE);
+        VolumeRequest.Create request = VolumeRequest.Create.of(json.wrapped(body, "volume"));
+        return service.create(caller, admin, request)
+                .invoke(s -> worker.create(s.volume()))
+                .map(s -> Response.accepted(Map.of("volume", view(s, admin))).build());
+    }
+
+    @GET
+    public Uni<Map<String, Object>> list(@PathParam("project_id") String project, @Context UriInfo uri) {
+        return list(project, uri, false);
+    }
+
+    @GET
+    @Path("detail")
+    public Uni<Map<String, Object>> detail(@PathParam("project_id") String project, @Context UriInfo uri) {
+        return list(project, uri, true);
+    }
+
+    @GET
+    @Path("{id}")
+    public Uni<Map<String, Object>> show(@PathParam("project_id") String project, @PathParam("id") String id) {
+        Caller caller = callers.get();
+        boolean admin = check(caller, project, VolumePolicies.READ);
+        return service.show(caller, admin, id).map(s -> Map.of("volume", view(s, admin)));
+    }
+
+    @PUT
+    @Path("{id}")
+    public Uni<Map<String, Object>> update(@PathParam("project_id") String project, @PathParam("id") String id, String body) {
+        Caller caller = callers.get();
+        boolean admin = check(caller, project, VolumePolicies.WRITE);
+        return service.update(caller, admin, id, json.wrapped(body, "volume")).map(s -> Map.of("volume", view(s, admin)));
+    }
+
+    @DELETE
+    @Path("{id}")
+    public Uni<Response> delete(@PathParam("project_id") String project, @PathParam("id") String id) {
+        Caller caller = callers.get();
+        boolean admin = check(caller, project, VolumePolicies.WRITE);
+        return service.delete(caller, admin, id).invoke(v -> worker.delete(v.id)).map(v -> Response.accepted().build());
+    }
+
+    @POST
+    @Path("{id}/action")
+    public Uni<Response> action(@PathParam("project_id") String project, @PathParam("id") String id, String body) {
+        Caller caller = callers.get();
+        boolean admin = check(caller, project, VolumePolicies.WRITE);
+        JsonNode action = json.object(body);
+        if (action.size() != 1) {
+            throw new InvalidInput("The action body must name exactly one action, such as {\"os-extend\": {...}}.");
+        }
+        String name = action.fieldNames().next();
+        JsonNode args = action.get(name);
+        switch (name) {
+            case "os-extend" -> {
+                JsonNode size = args == null ? null : args.get("new_size");
+                if (size == null) {
+                    throw new InvalidInput("Invalid input for field/attribute os-extend: new_size is required.");
+                }
+                int newSize = VolumeRequest.size(size, "new_size");
+                return service.extend(caller, admin, id, newSize).invoke(worker::extend)
+                        .map(v -> Response.accepted().build());
+            }
+            case "os-reset_status" -> {
+                policy.enforce(VolumePolicies.RESET_STATUS, caller, Map.of());
+                String status = args != null && args.hasNonNull("status") ? args.get("status").asText() : null;
+                return service.resetStatus(caller, id, status).map(v -> Response.accepted().build());
+            }
+            default -> throw new InvalidInput("There is no such action: " + name);
+        }
+    }
+
+    @GET
+    @Path("{id}/metadata")
+    public Uni<Map<String, Object>> metadata(@PathParam("project_id") String project, @PathParam("id") String id) {
+        Caller caller = callers.get();
+        boolean admin = check(caller, project, VolumePolicies.READ);
+        return service.visible(caller, admin, id).map(v -> Map.of("metadata", v.metadata));
+    }
+
+    @POST
+    @Path("{id}/metadata")
+    public Uni<Map<String, Object>> addMetadata(@PathParam("project_id") String project, @PathParam("id") String id, String body) {
+        return setMetadata(project, id, body, false);
+    }
+
+    @PUT
+    @Path("{id}/metadata")
+    public Uni<Map<String, Object>> replaceMetadata(@PathParam("project_id") String project, @PathParam("id") String id, String body) {
+        return setMetadata(project, id, body, true);
+    }
+
+    @GET
+    @Path("{id}/metadata/{key}")
+    public Uni<Map<String, Object>> metadataItem(@PathParam("project_id") String project, @PathParam("id") String id,
+                                                 @PathParam("key") String key) {
+        Caller caller = callers.get();
+        boolean admin = check(caller, project, VolumePolicies.READ);
+        return service.visible(caller, admin, id).map(v -> {
+            if (!v.metadata.containsKey(key)) {
+                throw new NotFound("Volume " + id + " has no metadata with key " + key + ".");
+            }
+            return Map.of("meta", Map.of(key, v.metadata.get(key)));
+        });
+    }
+
+    @PUT
+    @Path("{id}/metadata/{key}")
+    public Uni<Map<String, Object>> setMetadataItem(@PathParam("project_id") String project, @PathParam("id") String id,
+                                                    @PathParam("key") String key, String body) {
+        Caller caller = callers.get();
+        boolean admin = check(caller, project, VolumePolicies.WRITE);
+        JsonNode meta = json.object(body).get("meta");
+        if (meta == null || meta.size() != 1 || !meta.has(key)) {
+            throw new InvalidInput("The request body must be {\"meta\": {\"" + key + "\": \"value\"}}.");
+        }
+        Map<String, String> md = VolumeRequest.metadata(meta);
+        return service.setMetadata(caller, admin, id, md, false).map(m -> Map.of("meta", md));
+    }
+
+    @DELETE
+    @Path("{id}/metadata/{key}")
+    public Uni<Response> deleteMetadataItem(@PathParam("project_id") String project, @PathParam("id") String id,
+                                            @PathParam("key") String key) {
+        Caller caller = callers.get();
+        boolean admin = check(caller, project, VolumePolicies.WRITE);
+        return service.deleteMetadata(caller, admin, id, key).map(v -> Response.ok().build());
+    }
+
+    private Uni<Map<String, Object>> setMetadata(String project, String id, String body, boolean replace) {
+        Caller caller = callers.get();
+        boolean admin = check(caller, project, VolumePolicies.WRITE);
+        JsonNode md = json.object(body).get("metadata");
+        if (md == null || !md.isObject()) {
+            throw new InvalidInput("The request body must be {\"metadata\": {...}}.");
+        }
+        return service.setMetadata(caller, admin, id, VolumeRequest.metadata(md), replace).map(m -> Map.of("metadata", m));
+    }
+
+    private Uni<Map<String, Object>> list(String project, UriInfo uri, boolean detail) {
+        Caller caller = callers.get();
+        boolean admin = check(caller, project, VolumePolicies.READ);
+        var q = uri.getQueryParameters();
+        Paging paging = Paging.of(q.getFirst("limit"), q.getFirst("marker"), MAX_LIMIT, MAX_LIMIT);
+        VolumeFilter filter = VolumeFilter.of(q);
+        return service.list(caller, admin, filter, paging.limit(), paging.marker()).map(shown -> {
+            Map<String, Object> out = new LinkedHashMap<>();
+            out.put("volumes", shown.stream().map(s -> detail ? view(s, admin)
+                    : VolumeView.brief(s.volume(), config.publicUrl())).toList());
+            if (!shown.isEmpty() && shown.size() == paging.limit() && q.getFirst("limit") != null) {
+                String last = shown.get(shown.size() - 1).volume().id.toString();
+                String next = uri.getRequestUriBuilder().replaceQueryParam("marker", last).build().toString();
+                String base = config.publicUrl().replaceAll("/+$", "");
+                next = base + next.substring(next.indexOf("/v3/"));
+                out.put("volumes_links", List.of(Map.of("rel", "next", "href", next)));
+            }
+            return out;
+        });
+    }
+
+    private Map<String, Object> view(VolumeService.Shown s, boolean admin) {
+        return VolumeView.of(s.volume(), s.typeName(), config.publicUrl(), admin);
+    }
+
+    /** Checks the URL's project and the operation's rule; true for an admin. */
+    private boolean check(Caller caller, String project, String operation) {
+        boolean admin = policy.allowed(VolumePolicies.ADMIN, caller, Map.of());
+        ProjectPath.check(caller, project, admin);
+        policy.enforce(operation, caller, Map.of("project_id", project));
+        return admin;
+    }
+}

@@ -1,0 +1,330 @@
+package io.strato.volume.volumes;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+import io.strato.kit.auth.Caller;
+import io.strato.kit.faults.InvalidInput;
+import io.strato.kit.faults.NotFound;
+import io.strato.volume.api.VolumeApiConfig;
+import io.strato.volume.backend.Backends;
+import io.strato.volume.events.VolumeEvents;
+import io.strato.volume.quotas.VolumeQuota;
+import io.strato.volume.types.VolumeType;
+import io.strato.volume.types.VolumeTypeRepository;
+import io.strato.volume.types.VolumeTypeService;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/**
+ * Volume records and their status machine. Requests change the record and answer at once; the backend
+ * work (create, extend, delete) runs afterwards in {@link VolumeWorker}, which reports back through the
+ * {@code finish...} methods. Every change adds its event in the same transaction.
+ */
+@ApplicationScoped
+public class VolumeService {
+    private final VolumeRepository volumes;
+    private final VolumeTypeRepository types;
+    private final VolumeTypeService typeService;
+    private final VolumeQuota quota;
+    private final Backends backends;
+    private final VolumeEvents events;
+    private final VolumeApiConfig config;
+
+    public VolumeService(VolumeRepository volumes, VolumeTypeRepository types, VolumeTypeService typeService,
+                         VolumeQuota quota, Backends backends, VolumeEvents events, VolumeApiConfig config) {
+        this.volumes = volumes;
+        this.types = types;
+        this.typeService = typeService;
+        this.quota = quota;
+        this.backends = backends;
+        this.events = events;
+        this.config = config;
+    }
+
+    /** A volume with the name of its type, as views show it. */
+    public record Shown(Volume volume, String typeName) {
+    }
+
+    /** The volume if the caller's project owns it (any for an admin); a 404 otherwise, so others' volumes stay unknown. */
+    @WithSession
+    public Uni<Volume> visible(Caller caller, boolean admin, String id) {
+        UUID uuid = parse(id);
+        Uni<Volume> found = uuid == null ? Uni.createFrom().nullItem() : volumes.findById(uuid);
+        return found.map(v -> {
+            if (v == null || !admin && !v.projectId.equals(caller.projectId())) {
+                throw new NotFound("Volume " + id + " could not be found.");
+            }
+            return v;
+        });
+    }
+
+    @WithSession
+    public Uni<Shown> show(Caller caller, boolean admin, String id) {
+        return visible(caller, admin, id).flatMap(this::shown);
+    }
+
+    /**
+     * The caller's project's volumes (every project's for an admin asking {@code all_tenants}), newest
+     * first as Cinder sorts them, after the {@code marker} volume, filtered by name, status, bootable,
+     * availability zone and metadata.
+     */
+    @WithSession
+    public Uni<List<Shown>> list(Caller caller, boolean admin, VolumeFilter filter, int limit, String marker) {
+        StringBuilder q = new StringBuilder("1 = 1");
+        Map<String, Object> p = new HashMap<>();
+        String project = filter.project(caller, admin);
+        if (project != null) {
+            q.append(" and projectId = :project");
+            p.put("project", project);
+        }
+        filter.where(q, p);
+        Uni<Void> ready = Uni.createFrom().voidItem();
+        if (marker != null) {
+            ready = visible(caller, admin, marker).onFailure(NotFound.class)
+                    .transform(e -> new InvalidInput("Invalid marker: volume " + marker + " could not be found."))
+                    .invoke(m -> {
+                        q.append(filter.ascending() ? " and (createdAt > :mt or (createdAt = :mt and id > :mid))"
+                                : " and (createdAt < :mt or (createdAt = :mt and id < :mid))");
+                        p.put("mt", m.createdAt);
+                        p.put("mid", m.id);
+                    }).replaceWithVoid();
+        }
+        String dir = filter.ascending() ? "asc" : "desc";
+        return ready.chain(() -> limit == 0 ? Uni.createFrom().item(List.<Volume>of())
+                        : volumes.find(q + " order by createdAt " + dir + ", id " + dir, p).range(0, limit - 1).list())
+                .chain(list -> typeNames().map(names -> list.stream()
+                        .map(v -> new Shown(v, names.get(v.volumeTypeId))).collect(Collectors.toList())));
+    }
+
+    @WithTransaction
+    public Uni<Shown> create(Caller caller, boolean admin, VolumeRequest.Create request) {
+        if (request.snapshotId() != null || request.sourceVolid() != null || request.imageId() != null) {
+            throw new InvalidInput("Creating a volume from a snapshot, another volume or an image is not supported yet.");
+        }
+        if (request.availabilityZone() != null && !request.availabilityZone().equals(config.availabilityZone())) {
+            throw new InvalidInput("Invalid input received: Availability zone '" + request.availabilityZone()
+                    + "' is invalid.");
+        }
+        return typeService.forCreate(request.volumeType(), admin)
+                .onFailure(NotFound.class).transform(e -> new NotFound("Volume type " + request.volumeType()
+                        + " could not be found."))
+                .flatMap(type -> {
+                    Volume v = new Volume();
+                    v.id = UUID.randomUUID();
+                    v.projectId = caller.projectId();
+                    v.userId = caller.userId();
+                    v.name = request.name();
+                    v.description = request.description();
+                    v.size = request.size();
+                    v.status = VolumeStatus.CREATING;
+                    v.volumeTypeId = type.id;
+                    v.availabilityZone = config.availabilityZone();
+                    v.metadata = new HashMap<>(request.metadata());
+                    v.backend = backends.select(type.extraSpecs);
+                    v.createdAt = v.updatedAt = Instant.now();
+                    if (v.projectId == null) {
+                        throw new InvalidInput("A volume is created in a project: use a project-scoped token.");
+                    }
+                    return quota.checkCreate(v.projectId, v.size)
+                            .chain(() -> volumes.persist(v))
+                            .call(saved -> events.volume("created", saved, type.name))
+                            .map(saved -> new Shown(saved, type.name));
+                });
+    }
+
+    /** Name, description and metadata of a volume (Cinder's PUT). */
+    @WithTransaction
+    public Uni<Shown> update(Caller caller, boolean admin, String id, JsonNode body) {
+        return visible(caller, admin, id).flatMap(v -> {
+            if (body.has("name") || body.has("display_name")) {
+                v.name = VolumeRequest.text(body.has("name") ? body.get("name") : body.get("display_name"), "name");
+            }
+            if (body.has("description") || body.has("display_description")) {
+                v.description = VolumeRequest.text(body.has("description") ? body.get("description")
+                        : body.get("display_description"), "description");
+            }
+            if (body.has("metadata")) {
+                v.metadata = VolumeRequest.metadata(body.get("metadata"));
+            }
+            v.updatedAt = Instant.now();
+            return shown(v).call(s -> events.volume("updated", v, s.typeName()));
+        });
+    }
+
+    /** Replaces ({@code replace}) or merges the volume's metadata; returns the metadata after. */
+    @WithTransaction
+    public Uni<Map<String, String>> setMetadata(Caller caller, boolean admin, String id, Map<String, String> md, boolean replace) {
+        return visible(caller, admin, id).map(v -> {
+            Map<String, String> next = replace ? new HashMap<>() : new HashMap<>(v.metadata);
+            next.putAll(md);
+            v.metadata = next;
+            v.updatedAt = Instant.now();
+            return next;
+        });
+    }
+
+    @WithTransaction
+    public Uni<Void> deleteMetadata(Caller caller, boolean admin, String id, String key) {
+        return visible(caller, admin, id).map(v -> {
+            if (!v.metadata.containsKey(key)) {
+                throw new NotFound("Volume " + id + " has no metadata with key " + key + ".");
+            }
+            Map<String, String> next = new HashMap<>(v.metadata);
+            next.remove(key);
+            v.metadata = next;
+            v.updatedAt = Instant.now();
+            return null;
+        });
+    }
+
+    /** Accepts a delete: the volume goes to deleting and the worker removes it. */
+    @WithTransaction
+    public Uni<Volume> delete(Caller caller, boolean admin, String id) {
+        return visible(caller, admin, id).flatMap(v -> {
+            if (!VolumeStatus.DELETABLE.contains(v.status)) {
+                throw new InvalidInput("Invalid volume: Volume status must be available or error or error_restoring"
+                        + " or error_extending or error_managing and must not be migrating, attached, belong to a"
+                        + " group, have snapshots, awaiting a transfer, or be disassociated from snapshots after"
+                        + " volume transfer. (volume " + v.id + " is " + v.status + ")");
+            }
+            return markDeleting(v);
+        });
+    }
+
+    /** Moves a volume to deleting with its event, in the caller's transaction (also used by project deletion). */
+    public Uni<Volume> markDeleting(Volume v) {
+        v.status = VolumeStatus.DELETING;
+        v.statusReason = null;
+        v.updatedAt = Instant.now();
+        return shown(v).call(s -> events.volume("updated", v, s.typeName())).replaceWith(v);
+    }
+
+    /** Accepts an extend (Cinder's os-extend): only an available volume, only larger, within the quota. */
+    @WithTransaction
+    public Uni<Volume> extend(Caller caller, boolean admin, String id, int newSize) {
+        return visible(caller, admin, id).flatMap(v -> {
+            if (!VolumeStatus.AVAILABLE.equals(v.status)) {
+                throw new InvalidInput("Invalid volume: Volume status must be available to extend (volume "
+                        + v.id + " is " + v.status + ").");
+            }
+            if (newSize <= v.size) {
+                throw new InvalidInput("Invalid input received: New size for extend must be greater than current size."
+                        + " (current: " + v.size + ", extended: " + newSize + ").");
+            }
+            return quota.checkResize(v.projectId, v.id, newSize).chain(() -> {
+                v.status = VolumeStatus.EXTENDING;
+                v.extendingTo = newSize;
+                v.updatedAt = Instant.now();
+                return shown(v).call(s -> events.volume("updated", v, s.typeName())).replaceWith(v);
+            });
+        });
+    }
+
+    /** An admin sets the status (Cinder's os-reset_status), e.g. to rescue a volume from error. */
+    @WithTransaction
+    public Uni<Void> resetStatus(Caller caller, String id, String status) {
+        if (status == null || !VolumeStatus.RESETTABLE.contains(status)) {
+            throw new InvalidInput("Invalid input received: status '" + status + "' is not a volume status.");
+        }
+        return visible(caller, true, id).flatMap(v -> {
+            v.status = status;
+            v.extendingTo = null;
+            v.statusReason = null;
+            v.updatedAt = Instant.now();
+            return shown(v).call(s -> events.volume("updated", v, s.typeName())).replaceWithVoid();
+        });
+    }
+
+    /** The worker's report on a create: available at {@code location}, or error with {@code reason}. */
+    @WithTransaction
+    public Uni<Void> finishCreate(UUID id, String location, String reason) {
+        return volumes.findById(id).flatMap(v -> {
+            if (v == null || !VolumeStatus.CREATING.equals(v.status)) {
+                return Uni.createFrom().voidItem();
+            }
+            v.status = reason == null ? VolumeStatus.AVAILABLE : VolumeStatus.ERROR;
+            v.statusReason = reason;
+            v.providerLocation = location;
+            v.updatedAt = Instant.now();
+            return shown(v).call(s -> events.volume("updated", v, s.typeName())).replaceWithVoid();
+        });
+    }
+
+    /** The worker's report on an extend: the new size, or error_extending at the old size. */
+    @WithTransaction
+    public Uni<Void> finishExtend(UUID id, String reason) {
+        return volumes.findById(id).flatMap(v -> {
+            if (v == null || !VolumeStatus.EXTENDING.equals(v.status)) {
+                return Uni.createFrom().voidItem();
+            }
+            if (reason == null && v.extendingTo != null) {
+                v.size = v.extendingTo;
+            }
+            v.extendingTo = null;
+            v.status = reason == null ? VolumeStatus.AVAILABLE : VolumeStatus.ERROR_EXTENDING;
+            v.statusReason = reason;
+            v.updatedAt = Instant.now();
+            return shown(v).call(s -> events.volume("updated", v, s.typeName())).replaceWithVoid();
+        });
+    }
+
+    /** The volume if it is still to be deleted (waits for the transaction that marked it to end). */
+    @WithTransaction
+    public Uni<Volume> stillDeleting(UUID id) {
+        return volumes.findById(id).map(v -> v != null && VolumeStatus.DELETING.equals(v.status) ? v : null);
+    }
+
+    /** The worker's report on a delete: the row goes (with its event), or error_deleting with the reason. */
+    @WithTransaction
+    public Uni<Void> finishDelete(UUID id, String reason) {
+        return volumes.findById(id).flatMap(v -> {
+            if (v == null || !VolumeStatus.DELETING.equals(v.status)) {
+                return Uni.createFrom().voidItem();
+            }
+            if (reason != null) {
+                v.status = VolumeStatus.ERROR_DELETING;
+                v.statusReason = reason;
+                v.updatedAt = Instant.now();
+                return shown(v).call(s -> events.volume("updated", v, s.typeName())).replaceWithVoid();
+            }
+            return shown(v).call(s -> events.volume("deleted", v, s.typeName()))
+                    .call(() -> volumes.deleteRow(v)).replaceWithVoid();
+        });
+    }
+
+    /** Volumes left in a transient status by a stop: last changed before this process started. */
+    @WithTransaction
+    public Uni<List<Volume>> interrupted(Instant startedAt) {
+        return volumes.list("status in ?1 and updatedAt < ?2",
+                List.of(VolumeStatus.CREATING, VolumeStatus.EXTENDING, VolumeStatus.DELETING), startedAt);
+    }
+
+    private Uni<Shown> shown(Volume v) {
+        return types.findById(v.volumeTypeId).map(t -> new Shown(v, t == null ? null : t.name));
+    }
+
+    private Uni<Map<UUID, String>> typeNames() {
+        return types.listAll().map(all -> {
+            Map<UUID, String> m = new HashMap<>();
+            for (VolumeType t : all) {
+                m.put(t.id, t.name);
+            }
+            return m;
+        });
+    }
+
+    static UUID parse(String id) {
+        try {
+            return UUID.fromString(id);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,25 @@
+package io.strato.volume.volumes;
+
+import java.util.Set;
+
+/** Cinder's volume statuses that this service uses. */
+public final class VolumeStatus {
+    public static final String CREATING = "creating";
+    public static final String AVAILABLE = "available";
+    public static final String EXTENDING = "extending";
+    public static final String DELETING = "deleting";
+    public static final String ERROR = "error";
+    public static final String ERROR_DELETING = "error_deleting";
+    public static final String ERROR_EXTENDING = "error_extending";
+    public static final String IN_USE = "in-use";
+
+    /** Statuses an admin may reset a volume to (Cinder's os-reset_status accepts these). */
+    public static final Set<String> RESETTABLE = Set.of(CREATING, AVAILABLE, EXTENDING, DELETING, ERROR,
+            ERROR_DELETING, ERROR_EXTENDING, IN_USE, "attaching", "detaching", "maintenance");
+
+    /** Statuses in which a delete is accepted (Cinder's: not while in use or busy). */
+    public static final Set<String> DELETABLE = Set.of(AVAILABLE, ERROR, ERROR_DELETING, ERROR_EXTENDING);
+
+    private VolumeStatus() {
+    }
+}

@@ -1,0 +1,72 @@
+package io.strato.volume.volumes;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** A volume in Cinder's JSON. */
+public final class VolumeView {
+    private VolumeView() {
+    }
+
+    /**
+     * @param typeName the name of the volume's type (Cinder shows the name in {@code volume_type})
+     * @param baseUrl  this service's public URL for links, or null
+     * @param admin    whether to show the admin-only host attribute
+     */
+    public static Map<String, Object> of(Volume v, String typeName, String baseUrl, boolean admin) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", v.id.toString());
+        m.put("name", v.name);
+        m.put("description", v.description);
+        m.put("size", v.size);
+        m.put("status", v.status);
+        m.put("availability_zone", v.availabilityZone);
+        m.put("created_at", v.createdAt == null ? null : v.createdAt.toString());
+        m.put("updated_at", v.updatedAt == null ? null : v.updatedAt.toString());
+        m.put("volume_type", typeName);
+        m.put("volume_type_id", v.volumeTypeId == null ? null : v.volumeTypeId.toString());
+        m.put("bootable", String.valueOf(v.bootable));
+        m.put("encrypted", false);
+        m.put("multiattach", false);
+        m.put("metadata", new TreeMap<>(v.metadata == null ? Map.of() : v.metadata));
+        m.put("attachments", List.of());
+        m.put("snapshot_id", v.snapshotId == null ? null : v.snapshotId.toString());
+        m.put("source_volid", v.sourceVolid == null ? null : v.sourceVolid.toString());
+        m.put("user_id", v.userId);
+        m.put("os-vol-tenant-attr:tenant_id", v.projectId);
+        m.put("replication_status", "disabled");
+        m.put("consistencygroup_id", null);
+        m.put("migration_status", null);
+        if (admin) {
+            m.put("os-vol-host-attr:host", "strato@" + v.backend + "#" + v.backend);
+        }
+        if (v.imageId != null) {
+            m.put("volume_image_metadata", Map.of("image_id", v.imageId.toString()));
+        }
+        if (v.statusReason != null && v.status.startsWith("error")) {
+            m.put("status_reason", v.statusReason);
+        }
+        m.put("links", links(v, baseUrl));
+        return m;
+    }
+
+    /** The short form of a plain list: id, name, links. */
+    public static Map<String, Object> brief(Volume v, String baseUrl) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", v.id.toString());
+        m.put("name", v.name);
+        m.put("links", links(v, baseUrl));
+        return m;
+    }
+
+    private static List<Map<String, String>> links(Volume v, String baseUrl) {
+        if (baseUrl == null) {
+            return List.of();
+        }
+        String base = baseUrl.replaceAll("/+$", "");
+        return List.of(Map.of("rel", "self", "href", base + "/v3/" + v.projectId + "/volumes/" + v.id),
+                Map.of("rel", "bookmark", "href", base + "/" + v.projectId + "/volumes/" + v.id));
+    }
+}

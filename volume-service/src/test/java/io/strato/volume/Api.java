@@ -1,0 +1,78 @@
+package io.strato.volume;
+
+import static io.restassured.RestAssured.given;
+
+import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
+import io.restassured.specification.RequestSpecification;
+import io.strato.kit.testing.TestIdentity;
+import java.util.UUID;
+
+/** Requests of one test caller: a member (or admin) of a fresh project. */
+public record Api(String project, String token) {
+
+    public static Api member() {
+        String project = "p-" + UUID.randomUUID();
+        return new Api(project, TestIdentity.token("u-" + project, project, "member", "reader"));
+    }
+
+    public static Api admin() {
+        String project = "admin-" + UUID.randomUUID();
+        return new Api(project, TestIdentity.token("a-" + project, project, "admin", "member", "reader"));
+    }
+
+    public RequestSpecification req() {
+        return given().header("X-Auth-Token", token).contentType(ContentType.JSON);
+    }
+
+    public String url(String path) {
+        return "/v3/" + project + path;
+    }
+
+    /** Creates a volume and returns its id (status creating). */
+    public String createVolume(String json) {
+        return req().body(json).post(url("/volumes")).then().statusCode(202).extract().path("volume.id");
+    }
+
+    public ValidatableResponse show(String volumeId) {
+        return req().get(url("/volumes/" + volumeId)).then();
+    }
+
+    /** Waits until the volume reaches {@code status}; fails on an error status or after 60 s. */
+    public void await(String volumeId, String status) {
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        String now = null;
+        while (System.nanoTime() < deadline) {
+            now = show(volumeId).statusCode(200).extract().path("volume.status");
+            if (status.equals(now)) {
+                return;
+            }
+            if (now.startsWith("error") && !status.startsWith("error")) {
+                throw new AssertionError("volume " + volumeId + " went to " + now + ": "
+                        + show(volumeId).extract().path("volume.status_reason"));
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                throw new AssertionError(e);
+            }
+        }
+        throw new AssertionError("volume " + volumeId + " is " + now + ", not " + status);
+    }
+
+    /** Waits until the volume is gone (404). */
+    public void awaitGone(String volumeId) {
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        while (System.nanoTime() < deadline) {
+            if (req().get(url("/volumes/" + volumeId)).statusCode() == 404) {
+                return;
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                throw new AssertionError(e);
+            }
+        }
+        throw new AssertionError("volume " + volumeId + " is still there");
+    }
+}

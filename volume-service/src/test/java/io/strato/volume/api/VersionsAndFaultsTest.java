@@ -1,0 +1,73 @@
+package io.strato.volume.api;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasKey;
+import static org.hamcrest.Matchers.startsWith;
+
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.strato.kit.testing.StratoInfraResource;
+import io.strato.kit.testing.TestIdentity;
+import io.strato.volume.Api;
+import org.junit.jupiter.api.Test;
+
+/** Version discovery, microversion negotiation, the project in the path, and Cinder's fault bodies. */
+@QuarkusTest
+@WithTestResource(StratoInfraResource.class)
+@WithTestResource(TestIdentity.class)
+class VersionsAndFaultsTest {
+
+    @Test
+    void theRootListsV3WithItsMicroversionRange() {
+        given().get("/").then().statusCode(300)
+                .body("versions[0].id", equalTo("v3.0"))
+                .body("versions[0].status", equalTo("CURRENT"))
+                .body("versions[0].min_version", equalTo("3.0"))
+                .body("versions[0].version", equalTo(Microversions.MAX))
+                .body("versions[0].links.find { it.rel == 'self' }.href", startsWith("http"));
+        given().get("/v3/").then().statusCode(200).body("versions[0].id", equalTo("v3.0"));
+    }
+
+    @Test
+    void theMicroversionAskedForIsServedAndOthersRefused() {
+        Api a = Api.member();
+        a.req().get(a.url("/types")).then().statusCode(200).header("OpenStack-API-Version", "volume 3.0");
+        a.req().header("OpenStack-API-Version", "volume 3.0").get(a.url("/types")).then().statusCode(200)
+                .header("OpenStack-API-Version", "volume 3.0");
+        a.req().header("OpenStack-API-Version", "volume latest").get(a.url("/types")).then().statusCode(200)
+                .header("OpenStack-API-Version", "volume " + Microversions.MAX);
+        a.req().header("OpenStack-API-Version", "volume 3.999").get(a.url("/types")).then().statusCode(406);
+        a.req().header("OpenStack-API-Version", "volume 2.0").get(a.url("/types")).then().statusCode(406);
+        a.req().header("OpenStack-API-Version", "volume three").get(a.url("/types")).then().statusCode(400)
+                .body("badRequest.code", equalTo(400));
+    }
+
+    @Test
+    void errorsAreCinderFaults() {
+        Api a = Api.member();
+        a.req().get(a.url("/volumes/00000000-0000-0000-0000-000000000000")).then().statusCode(404)
+                .body("itemNotFound.code", equalTo(404))
+                .body("itemNotFound.message", startsWith("Volume 00000000-0000-0000-0000-000000000000"));
+        a.req().get(a.url("/volumes/not-a-uuid")).then().statusCode(404).body("$", hasKey("itemNotFound"));
+        a.req().body("{\"volume\": ").post(a.url("/volumes")).then().statusCode(400).body("badRequest.code", equalTo(400));
+        a.req().body("{\"volume\": {\"size\": -5}}").post(a.url("/volumes")).then().statusCode(400)
+                .body("badRequest.message", startsWith("Invalid input for field/attribute size"));
+        a.req().body("{\"volume\": {\"size\": \"big\"}}").post(a.url("/volumes")).then().statusCode(400);
+        a.req().body("{\"volume\": {\"size\": 1.5}}").post(a.url("/volumes")).then().statusCode(400);
+        a.req().body("[]").post(a.url("/volumes")).then().statusCode(400);
+        a.req().body("{\"volume\": {\"size\": 1, \"availability_zone\": \"mars\"}}").post(a.url("/volumes"))
+                .then().statusCode(400);
+        a.req().body("{\"volume\": {\"size\": 1, \"volume_type\": \"no-such-type\"}}").post(a.url("/volumes"))
+                .then().statusCode(404).body("$", hasKey("itemNotFound"));
+        given().get(a.url("/volumes")).then().statusCode(401).body("unauthorized.code", equalTo(401));
+    }
+
+    @Test
+    void anotherProjectsUrlIsForbiddenToAMember() {
+        Api a = Api.member();
+        Api b = Api.member();
+        a.req().get(b.url("/volumes")).then().statusCode(403).body("forbidden.code", equalTo(403));
+        a.req().body("{\"volume\": {\"size\": 1}}").post(b.url("/volumes")).then().statusCode(403);
+    }
+}

@@ -1,0 +1,88 @@
+package io.strato.volume.quotas;
+
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.strato.kit.testing.StratoInfraResource;
+import io.strato.kit.testing.TestIdentity;
+import io.strato.volume.Api;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+
+/** Quota sets, limits, and creates racing for the last unit of a quota. */
+@QuarkusTest
+@WithTestResource(StratoInfraResource.class)
+@WithTestResource(TestIdentity.class)
+class QuotaApiTest {
+
+    private static void setQuota(Api admin, String project, String json) {
+        admin.req().body("{\"quota_set\": " + json + "}").put(admin.url("/os-quota-sets/" + project)).then().statusCode(200);
+    }
+
+    @Test
+    void anAdminSetsQuotasAndAMemberOnlyReadsItsOwn() {
+        Api a = Api.member();
+        Api b = Api.member();
+        Api admin = Api.admin();
+        a.req().get(a.url("/os-quota-sets/" + a.project())).then().statusCode(200)
+                .body("quota_set.volumes", equalTo(10)).body("quota_set.gigabytes", equalTo(1000));
+        a.req().get(a.url("/os-quota-sets/" + b.project())).then().statusCode(403);
+        a.req().body("{\"quota_set\": {\"volumes\": 100}}").put(a.url("/os-quota-sets/" + a.project())).then().statusCode(403);
+        admin.req().body("{\"quota_set\": {\"volumes\": \"many\"}}").put(admin.url("/os-quota-sets/" + a.project()))
+                .then().statusCode(400);
+        admin.req().body("{\"quota_set\": {\"floppies\": 1}}").put(admin.url("/os-quota-sets/" + a.project()))
+                .then().statusCode(400);
+        setQuota(admin, a.project(), "{\"volumes\": 3, \"gigabytes\": 5}");
+        a.createVolume("{\"volume\": {\"size\": 2}}");
+        a.req().get(a.url("/os-quota-sets/" + a.project() + "?usage=true")).then().statusCode(200)
+                .body("quota_set.volumes.limit", equalTo(3)).body("quota_set.volumes.in_use", equalTo(1))
+                .body("quota_set.gigabytes.in_use", equalTo(2));
+        a.req().get(a.url("/limits")).then().statusCode(200)
+                .body("limits.absolute.maxTotalVolumes", equalTo(3)).body("limits.absolute.totalGigabytesUsed", equalTo(2));
+        a.req().body("{\"volume\": {\"size\": 4}}").post(a.url("/volumes")).then().statusCode(413)
+                .body("overLimit.code", equalTo(413));
+    }
+
+    @Test
+    void concurrentCreatesNeverPassTheVolumesQuota() throws Exception {
+        Api a = Api.member();
+        Api admin = Api.admin();
+        setQuota(admin, a.project(), "{\"volumes\": 3}");
+        assertEquals(List.of(202, 202, 202, 413, 413, 413, 413, 413), race(a, 8, "{\"volume\": {\"size\": 1}}"));
+        a.req().get(a.url("/volumes")).then().body("volumes.size()", equalTo(3));
+    }
+
+    @Test
+    void concurrentCreatesNeverPassTheGigabytesQuota() throws Exception {
+        Api a = Api.member();
+        Api admin = Api.admin();
+        setQuota(admin, a.project(), "{\"gigabytes\": 10}");
+        assertEquals(List.of(202, 202, 413, 413, 413, 413), race(a, 6, "{\"volume\": {\"size\": 4}}"));
+    }
+
+    /** Sends {@code n} creates at once; returns their statuses, sorted. */
+    private static List<Integer> race(Api a, int n, String body) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(n);
+        try {
+            List<Callable<Integer>> calls = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                calls.add(() -> a.req().body(body).post(a.url("/volumes")).statusCode());
+            }
+            List<Integer> statuses = new ArrayList<>();
+            for (Future<Integer> f : pool.invokeAll(calls)) {
+                statuses.add(f.get());
+            }
+            statuses.sort(null);
+            return statuses;
+        } finally {
+            pool.shutdown();
+        }
+    }
+}

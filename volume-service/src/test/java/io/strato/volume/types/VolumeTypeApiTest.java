@@ -1,0 +1,68 @@
+package io.strato.volume.types;
+
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.strato.kit.testing.StratoInfraResource;
+import io.strato.kit.testing.TestIdentity;
+import io.strato.volume.Api;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/** Volume types: admins manage them and their extra specs, members see the public ones and use them. */
+@QuarkusTest
+@WithTestResource(StratoInfraResource.class)
+@WithTestResource(TestIdentity.class)
+class VolumeTypeApiTest {
+
+    @Test
+    void anAdminManagesTypesAndAMemberUsesThem() {
+        Api admin = Api.admin();
+        Api a = Api.member();
+        String name = "ssd-" + UUID.randomUUID();
+        a.req().body("{\"volume_type\": {\"name\": \"" + name + "\"}}").post(a.url("/types")).then().statusCode(403)
+                .body("forbidden.code", equalTo(403));
+        String id = admin.req().body("{\"volume_type\": {\"name\": \"" + name + "\", \"description\": \"fast\"}}")
+                .post(admin.url("/types")).then().statusCode(200).body("volume_type.name", equalTo(name))
+                .body("volume_type.is_public", equalTo(true)).extract().path("volume_type.id");
+        admin.req().body("{\"volume_type\": {\"name\": \"" + name + "\"}}").post(admin.url("/types")).then().statusCode(409);
+        admin.req().body("{\"extra_specs\": {\"storage_tier\": \"ssd\"}}").post(admin.url("/types/" + id + "/extra_specs"))
+                .then().statusCode(200).body("extra_specs.storage_tier", equalTo("ssd"));
+        admin.req().body("{\"extra_specs\": {\"volume_backend_name\": \"nowhere\"}}")
+                .post(admin.url("/types/" + id + "/extra_specs")).then().statusCode(400);
+        a.req().get(a.url("/types")).then().statusCode(200).body("volume_types.name", hasItem(name));
+        a.req().get(a.url("/types/" + id)).then().statusCode(200).body("volume_type.extra_specs.storage_tier", equalTo("ssd"));
+        a.req().get(a.url("/types/default")).then().statusCode(200).body("volume_type.name", equalTo("__DEFAULT__"));
+
+        String vol = a.createVolume("{\"volume\": {\"size\": 1, \"volume_type\": \"" + name + "\"}}");
+        a.show(vol).body("volume.volume_type", equalTo(name)).body("volume.volume_type_id", equalTo(id));
+        a.await(vol, "available");
+        admin.req().delete(admin.url("/types/" + id)).then().statusCode(400);
+        a.req().delete(a.url("/volumes/" + vol)).then().statusCode(202);
+        a.awaitGone(vol);
+
+        admin.req().delete(admin.url("/types/" + id + "/extra_specs/storage_tier")).then().statusCode(202);
+        admin.req().get(admin.url("/types/" + id + "/extra_specs/storage_tier")).then().statusCode(404);
+        admin.req().delete(admin.url("/types/" + id)).then().statusCode(202);
+        admin.req().get(admin.url("/types/" + id)).then().statusCode(404).body("itemNotFound.code", equalTo(404));
+    }
+
+    @Test
+    void aPrivateTypeIsHiddenFromMembers() {
+        Api admin = Api.admin();
+        Api a = Api.member();
+        String name = "private-" + UUID.randomUUID();
+        String id = admin.req().body("{\"volume_type\": {\"name\": \"" + name + "\", \"os-volume-type-access:is_public\": false}}")
+                .post(admin.url("/types")).then().statusCode(200).body("volume_type.is_public", equalTo(false))
+                .extract().path("volume_type.id");
+        a.req().get(a.url("/types")).then().body("volume_types.name", not(hasItem(name)));
+        a.req().get(a.url("/types/" + id)).then().statusCode(404);
+        admin.req().get(admin.url("/types?is_public=false")).then().body("volume_types.name", hasItem(name));
+        admin.req().delete(admin.url("/types/" + id)).then().statusCode(202);
+        admin.req().delete(admin.url("/types/" + UUID.randomUUID())).then().statusCode(404);
+        admin.req().get(admin.url("/types/default")).then().extract().path("volume_type.id");
+    }
+}

@@ -1,0 +1,138 @@
+package io.strato.volume.volumes;
+
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.strato.kit.testing.StratoInfraResource;
+import io.strato.kit.testing.TestIdentity;
+import io.strato.volume.Api;
+import io.strato.volume.backend.LocalDriver;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.junit.jupiter.api.Test;
+
+/** Volumes through the API on the local backend: thin files, extend, delete, metadata, isolation. */
+@QuarkusTest
+@WithTestResource(StratoInfraResource.class)
+@WithTestResource(TestIdentity.class)
+class VolumeApiTest {
+
+    static Path file(String id) {
+        String dir = ConfigProvider.getConfig().getValue("strato.volume.local.directory", String.class);
+        return Path.of(dir).toAbsolutePath().resolve("volume-" + id + ".qcow2");
+    }
+
+    static String qemu(String... command) throws Exception {
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(0, p.waitFor(), String.join(" ", command) + ": " + out);
+        return out;
+    }
+
+    @Test
+    void aNewVolumeIsThinAndGrowsOnlyAsItIsWritten() throws Exception {
+        Api a = Api.member();
+        String id = a.createVolume("{\"volume\": {\"size\": 100, \"name\": \"big\"}}");
+        a.await(id, "available");
+        Path f = file(id);
+        long before = LocalDriver.allocatedBytes(f);
+        assertTrue(before < 2L << 20, "a new 100 GiB volume takes " + before + " bytes");
+        assertTrue(qemu("qemu-img", "info", f.toString()).contains("virtual size: 100 GiB"));
+
+        qemu("qemu-io", "-f", "qcow2", "-c", "write -P 0x5a 0 32M", f.toString());
+        long after = LocalDriver.allocatedBytes(f);
+        assertTrue(after >= 32L << 20, "32 MiB written, file holds " + after + " bytes");
+        assertTrue(after < 40L << 20, "32 MiB written, file holds " + after + " bytes");
+    }
+
+    @Test
+    void aVolumeIsCreatedShownExtendedAndDeleted() throws Exception {
+        Api a = Api.member();
+        String id = a.createVolume("{\"volume\": {\"size\": 1, \"name\": \"data\", \"description\": \"d\","
+                + " \"metadata\": {\"tier\": \"gold\"}}}");
+        a.show(id).statusCode(200).body("volume.name", equalTo("data")).body("volume.size", equalTo(1))
+                .body("volume.volume_type", equalTo("__DEFAULT__")).body("volume.availability_zone", equalTo("nova"))
+                .body("volume.bootable", equalTo("false")).body("volume.metadata.tier", equalTo("gold"))
+                .body("volume.'os-vol-tenant-attr:tenant_id'", equalTo(a.project()))
+                .body("volume.'os-vol-host-attr:host'", nullValue());
+        a.await(id, "available");
+
+        a.req().body("{\"os-extend\": {\"new_size\": 1}}").post(a.url("/volumes/" + id + "/action")).then().statusCode(400);
+        a.req().body("{\"os-extend\": {\"new_size\": 3}}").post(a.url("/volumes/" + id + "/action")).then().statusCode(202);
+        a.await(id, "available");
+        a.show(id).body("volume.size", equalTo(3));
+        assertTrue(qemu("qemu-img", "info", file(id).toString()).contains("virtual size: 3 GiB"));
+
+        a.req().body("{\"volume\": {\"name\": \"renamed\"}}").put(a.url("/volumes/" + id)).then().statusCode(200)
+                .body("volume.name", equalTo("renamed"));
+        a.req().body("{\"metadata\": {\"k\": \"v\"}}").post(a.url("/volumes/" + id + "/metadata")).then().statusCode(200)
+                .body("metadata.k", equalTo("v")).body("metadata.tier", equalTo("gold"));
+        a.req().delete(a.url("/volumes/" + id + "/metadata/tier")).then().statusCode(200);
+        a.req().get(a.url("/volumes/" + id + "/metadata")).then().body("metadata.tier", nullValue());
+
+        a.req().delete(a.url("/volumes/" + id)).then().statusCode(202);
+        a.awaitGone(id);
+        assertFalse(Files.exists(file(id)), "the file goes with the volume");
+    }
+
+    @Test
+    void aVolumeOfOneProjectIsInvisibleToAnother() {
+        Api a = Api.member();
+        Api b = Api.member();
+        String id = a.createVolume("{\"volume\": {\"size\": 1, \"name\": \"secret\"}}");
+        b.show(id).statusCode(404);
+        b.req().get(b.url("/volumes/detail")).then().statusCode(200).body("volumes.id", not(hasItem(id)));
+        b.req().delete(b.url("/volumes/" + id)).then().statusCode(404);
+        b.req().body("{\"os-extend\": {\"new_size\": 5}}").post(b.url("/volumes/" + id + "/action")).then().statusCode(404);
+        b.req().body("{\"volume\": {\"name\": \"mine\"}}").put(b.url("/volumes/" + id)).then().statusCode(404);
+        a.req().get(a.url("/volumes")).then().statusCode(200).body("volumes.id", hasItem(id));
+
+        Api admin = Api.admin();
+        admin.req().get(admin.url("/volumes/detail")).then().statusCode(200).body("volumes.id", not(hasItem(id)));
+        admin.req().get(admin.url("/volumes/detail?all_tenants=1")).then().statusCode(200).body("volumes.id", hasItem(id));
+        admin.show(id).statusCode(200).body("volume.'os-vol-host-attr:host'", equalTo("strato@local#local"));
+    }
+
+    @Test
+    void listsFilterAndPage() {
+        Api a = Api.member();
+        String one = a.createVolume("{\"volume\": {\"size\": 1, \"name\": \"one\", \"metadata\": {\"app\": \"db\"}}}");
+        String two = a.createVolume("{\"volume\": {\"size\": 1, \"name\": \"two\"}}");
+        String three = a.createVolume("{\"volume\": {\"size\": 1, \"name\": \"three\"}}");
+        a.req().get(a.url("/volumes/detail?name=two")).then().body("volumes.id", equalTo(List.of(two)));
+        a.req().queryParam("metadata", "{\"app\":\"db\"}").get(a.url("/volumes/detail")).then().body("volumes.id", equalTo(List.of(one)));
+        a.req().get(a.url("/volumes?limit=2")).then().body("volumes.id", equalTo(List.of(three, two)))
+                .body("volumes_links[0].rel", equalTo("next"));
+        a.req().get(a.url("/volumes?limit=2&marker=" + two)).then().body("volumes.id", equalTo(List.of(one)));
+        a.req().get(a.url("/volumes?marker=00000000-0000-0000-0000-000000000000")).then().statusCode(400);
+    }
+
+    @Test
+    void onlyAnAdminResetsAStatusAndABusyVolumeIsNotDeleted() {
+        Api a = Api.member();
+        Api admin = Api.admin();
+        String id = a.createVolume("{\"volume\": {\"size\": 1}}");
+        a.await(id, "available");
+        a.req().body("{\"os-reset_status\": {\"status\": \"error\"}}").post(a.url("/volumes/" + id + "/action"))
+                .then().statusCode(403);
+        admin.req().body("{\"os-reset_status\": {\"status\": \"in-use\"}}").post(admin.url("/volumes/" + id + "/action"))
+                .then().statusCode(202);
+        a.req().delete(a.url("/volumes/" + id)).then().statusCode(400).body("badRequest.code", equalTo(400));
+        admin.req().body("{\"os-reset_status\": {\"status\": \"bogus\"}}").post(admin.url("/volumes/" + id + "/action"))
+                .then().statusCode(400);
+        admin.req().body("{\"os-reset_status\": {\"status\": \"available\"}}").post(admin.url("/volumes/" + id + "/action"))
+                .then().statusCode(202);
+        a.req().delete(a.url("/volumes/" + id)).then().statusCode(202);
+        a.awaitGone(id);
+    }
+}
