@@ -91,9 +91,10 @@ public class GrantService {
         return requireActor(g).chain(() -> targetDomainOf(g)).chain(() -> role(roleId))
                 .chain(() -> find(g, roleId))
                 .onItem().ifNull().failWith(() -> assignmentNotFound(g, roleId))
-                .flatMap(a -> assignments.delete(a)
+                .flatMap(a -> assignments.delete("id", a.id)
                         .call(() -> revokeTokens(g))
-                        .call(() -> events.publish("role_assignment", "deleted", String.valueOf(a.id), data(g, roleId))));
+                        .call(() -> events.publish("role_assignment", "deleted", String.valueOf(a.id), data(g, roleId)))
+                        .replaceWithVoid());
     }
 
     private Uni<Void> revokeTokens(GrantPath g) {

@@ -101,7 +101,7 @@ public class DomainService {
                 throw new Forbidden("The default domain cannot be deleted.");
             }
             return cleanup.deleteContents(d.id)
-                    .call(() -> domains.delete(d))
+                    .call(() -> domains.delete("id", d.id))
                     .call(() -> revocations.revokeDomain(d.id))
                     .call(() -> events.publish("domain", "deleted", d.id, Map.of("id", d.id)));
         });

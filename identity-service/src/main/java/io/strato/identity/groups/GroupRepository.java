@@ -49,8 +49,11 @@ public class GroupRepository implements PanacheRepositoryBase<Group, String> {
                 .map(n -> n > 0);
     }
 
-    public Uni<Void> removeMembership(GroupMembership m) {
-        return getSession().flatMap(s -> s.remove(m));
+    /** Removes one membership by its whole key, with a statement (not the entity path: see docs/architecture.md). */
+    public Uni<Integer> removeMembership(String groupId, String userId) {
+        return getSession().flatMap(s -> s.createMutationQuery(
+                        "delete from GroupMembership where groupId = ?1 and userId = ?2")
+                .setParameter(1, groupId).setParameter(2, userId).executeUpdate());
     }
 
     public Uni<Integer> deleteMembershipsOf(String groupId) {

@@ -86,7 +86,7 @@ public class GroupService {
     public Uni<Void> delete(String id) {
         return get(id).flatMap(g -> cleanup.forGroup(g.id)
                 .call(() -> groups.deleteMembershipsOf(g.id))
-                .call(() -> groups.delete(g))
+                .call(() -> groups.delete("id", g.id))
                 .call(() -> events.publish("group", "deleted", g.id, data(g))));
     }
 

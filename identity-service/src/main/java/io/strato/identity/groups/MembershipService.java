@@ -60,9 +60,10 @@ public class MembershipService {
     @WithTransaction
     public Uni<Void> remove(String groupId, String userId) {
         return pair(groupId, userId).chain(() -> membership(groupId, userId))
-                .flatMap(groups::removeMembership)
+                .flatMap(m -> groups.removeMembership(groupId, userId))
                 .call(() -> revocations.revokeUser(userId))
-                .call(() -> events.publish("group_membership", "deleted", groupId, data(groupId, userId)));
+                .call(() -> events.publish("group_membership", "deleted", groupId, data(groupId, userId)))
+                .replaceWithVoid();
     }
 
     /** The group's members, ordered by name. */

@@ -139,7 +139,7 @@ public class ProjectService {
                     .flatMap(s -> s.createNativeQuery(
                                     "DELETE FROM role_assignment WHERE target_type = 'project' AND target_id = ?1")
                             .setParameter(1, p.id).executeUpdate())
-                    .call(() -> projects.delete(p))
+                    .call(() -> projects.delete("id", p.id))
                     .call(() -> revocations.revokeProject(p.id))
                     .call(() -> events.publish("project", "deleted", p.id, eventData(p)))
                     .replaceWithVoid();

@@ -79,7 +79,7 @@ public class ImpliedRoleService {
     @WithTransaction
     public Uni<Void> delete(String priorId, String impliedId) {
         return get(priorId, impliedId)
-                .call(rule -> roles.findImplication(priorId, impliedId).flatMap(roles::deleteImplication))
+                .call(rule -> roles.deleteImplication(priorId, impliedId))
                 .call(rule -> events.publish("implied_role", "deleted", priorId,
                         Map.of("prior_role_id", priorId, "implied_role_id", impliedId)))
                 .replaceWithVoid();

@@ -41,8 +41,11 @@ public class RoleRepository implements PanacheRepositoryBase<Role, String> {
         return getSession().flatMap(s -> s.persist(rule).replaceWith(rule));
     }
 
-    public Uni<Void> deleteImplication(ImpliedRole rule) {
-        return getSession().flatMap(s -> s.remove(rule));
+    /** Removes one rule by its whole key, with a statement (not the entity path: see docs/architecture.md). */
+    public Uni<Integer> deleteImplication(String priorId, String impliedId) {
+        return getSession().flatMap(s -> s.createMutationQuery(
+                        "delete from ImpliedRole where priorRoleId = ?1 and impliedRoleId = ?2")
+                .setParameter(1, priorId).setParameter(2, impliedId).executeUpdate());
     }
 
     /** Removes every rule that names the role on either side. */

@@ -97,7 +97,7 @@ public class RoleService {
     public Uni<Void> delete(String id) {
         return get(id).flatMap(r -> cleanup.forRole(r.id)
                 .call(() -> roles.deleteImplicationsOf(r.id))
-                .call(() -> roles.delete(r))
+                .call(() -> roles.delete("id", r.id))
                 .call(() -> events.publish("role", "deleted", r.id, data(r))));
     }
 

@@ -168,7 +168,7 @@ public class UserService {
                 .flatMap(s -> s.createNativeQuery(
                                 "DELETE FROM role_assignment WHERE actor_type = 'user' AND actor_id = ?1")
                         .setParameter(1, u.id).executeUpdate())
-                .call(() -> users.delete(u))
+                .call(() -> users.delete("id", u.id))
                 .call(() -> revocations.revokeUser(u.id))
                 .call(() -> events.publish("user", "deleted", u.id, Map.of("id", u.id, "domain_id", u.domainId)))
                 .replaceWithVoid());
