@@ -64,7 +64,12 @@ public class ProjectDeletedHandler implements EventHandler {
     }
 
     private Uni<Void> deleteOne(Image image) {
-        return images.delete(image)
+        return images.deleteUnchanged(image).invoke(deleted -> {
+                    if (!deleted) {
+                        // changed or deleted meanwhile: fail so the event is handled again with fresh rows
+                        throw new IllegalStateException("image " + image.id + " changed while its project was deleted");
+                    }
+                })
                 .call(() -> events.image("deleted", image))
                 .call(() -> image.storeLocation == null ? Uni.createFrom().voidItem() : store.delete(image.storeLocation))
                 .replaceWithVoid();

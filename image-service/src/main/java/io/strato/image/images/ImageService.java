@@ -132,7 +132,12 @@ public class ImageService {
             if (image.isProtected) {
                 throw new Forbidden("Image " + id + " is protected and cannot be deleted.");
             }
-            return images.delete(image).call(() -> events.image("deleted", image)).replaceWith(image);
+            return images.deleteUnchanged(image).invoke(deleted -> {
+                        if (!deleted) {
+                            throw new Conflict("Image " + id + " was changed or deleted by a concurrent request; retry.");
+                        }
+                    })
+                    .call(() -> events.image("deleted", image)).replaceWith(image);
         });
     }
 

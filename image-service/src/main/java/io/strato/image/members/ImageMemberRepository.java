@@ -25,6 +25,11 @@ public class ImageMemberRepository implements PanacheRepositoryBase<ImageMember,
         return count("imageId", imageId);
     }
 
+    /** Removes one membership by its whole key, with a statement (not the entity path: see docs/architecture.md). */
+    public Uni<Long> deleteOne(UUID imageId, String memberId) {
+        return delete("imageId = ?1 and memberId = ?2", imageId, memberId);
+    }
+
     public Uni<Long> deleteOfMember(String memberId) {
         return delete("memberId", memberId);
     }

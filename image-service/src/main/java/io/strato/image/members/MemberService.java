@@ -118,7 +118,7 @@ public class MemberService {
             }
             policy.enforce(MemberPolicies.DELETE, caller, target(image, memberId));
             return existing(image.id, memberId)
-                    .call(m -> members.delete(m))
+                    .call(m -> members.deleteOne(m.imageId, m.memberId))
                     .call(m -> events.deleted(image, m))
                     .replaceWithVoid();
         });
