@@ -21,6 +21,33 @@ public interface Driver {
     /** Removes the volume at {@code location}; a volume already gone is not an error. */
     void delete(String location);
 
+    /**
+     * Freezes the volume at {@code volumeLocation} into snapshot {@code snapshotId}; the volume keeps its
+     * location and goes on from the snapshot's content. Returns the snapshot's location.
+     */
+    String createSnapshot(String volumeLocation, UUID snapshotId);
+
+    /**
+     * Removes the snapshot at {@code snapshotLocation}, first folding its content into {@code childLocation}
+     * (the next newer snapshot of the same volume, or the volume itself) so nothing the child reads is lost.
+     */
+    void deleteSnapshot(String snapshotLocation, String childLocation);
+
+    /** A new volume of {@code sizeGb} GiB holding the snapshot's content, independent of it. */
+    String createFromSnapshot(UUID volumeId, String snapshotLocation, int sizeGb);
+
+    /**
+     * A new volume of {@code sizeGb} GiB holding a disk image read from {@code image} (in
+     * {@code diskFormat}: qcow2, raw...). Fails when the image's virtual size is larger.
+     */
+    String createFromImage(UUID volumeId, java.nio.file.Path image, String diskFormat, int sizeGb);
+
+    /** Where a download for a new volume may be kept while it is converted (a directory the driver owns). */
+    java.nio.file.Path scratch(UUID volumeId);
+
+    /** Removes the volume and every snapshot its data stands on (for a project's deletion). */
+    void deleteWithChain(String location);
+
     /** Total and allocated space of the backend. */
     Capacity capacity();
 

@@ -5,6 +5,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -18,6 +21,7 @@ import java.util.stream.Stream;
 @ApplicationScoped
 public class LocalDriver implements Driver {
     public static final String NAME = "local";
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Path dir;
     private final String qemuImg;
@@ -44,12 +48,124 @@ public class LocalDriver implements Driver {
         run(qemuImg, "resize", "-q", "-f", "qcow2", inside(location).toString(), sizeGb + "G");
     }
 
+    /** Removes the volume's file and the snapshot files of its backing chain (a whole project going). */
+    @Override
+    public void deleteWithChain(String location) {
+        Path file = inside(location);
+        while (file != null && Files.exists(file)) {
+            String backing = backingOf(file);
+            delete(file.toString());
+            file = backing == null ? null : inside(backing);
+        }
+    }
+
     @Override
     public void delete(String location) {
         try {
             Files.deleteIfExists(inside(location));
         } catch (IOException e) {
             throw new DriverException("could not remove " + location + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public String createSnapshot(String volumeLocation, UUID snapshotId) {
+        Path volume = inside(volumeLocation);
+        Path snapshot = dir.resolve("snapshot-" + snapshotId + ".qcow2");
+        try {
+            // the volume's file becomes the frozen snapshot, and the volume a new overlay on top of it, at its old path
+            Files.move(volume, snapshot, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new DriverException("could not freeze " + volumeLocation + ": " + e.getMessage(), e);
+        }
+        try {
+            run(qemuImg, "create", "-q", "-f", "qcow2", "-b", snapshot.toString(), "-F", "qcow2", volume.toString());
+        } catch (DriverException e) {
+            try {
+                Files.move(snapshot, volume, StandardCopyOption.ATOMIC_MOVE);
+            } catch (IOException undo) {
+                e.addSuppressed(undo);
+            }
+            throw e;
+        }
+        return snapshot.toString();
+    }
+
+    @Override
+    public void deleteSnapshot(String snapshotLocation, String childLocation) {
+        Path snapshot = inside(snapshotLocation);
+        if (!Files.exists(snapshot)) {
+            return;
+        }
+        if (childLocation == null) {
+            delete(snapshotLocation);
+            return;
+        }
+        Path child = inside(childLocation);
+        String parent = backingOf(snapshot);
+        // safe-mode rebase copies into the child every cluster it read from the snapshot, then points it past it
+        run(qemuImg, "rebase", "-f", "qcow2", "-b", parent == null ? "" : parent, "-F", "qcow2", child.toString());
+        delete(snapshotLocation);
+    }
+
+    @Override
+    public String createFromSnapshot(UUID volumeId, String snapshotLocation, int sizeGb) {
+        Path target = file(volumeId);
+        // a full (but sparse) copy of the chain up to the snapshot: the new volume depends on nothing
+        run(qemuImg, "convert", "-q", "-f", "qcow2", "-O", "qcow2", inside(snapshotLocation).toString(), target.toString());
+        resizeUp(target, sizeGb);
+        return target.toString();
+    }
+
+    @Override
+    public String createFromImage(UUID volumeId, Path image, String diskFormat, int sizeGb) {
+        Path target = file(volumeId);
+        String format = diskFormat == null || diskFormat.isBlank() ? "raw" : diskFormat;
+        run(qemuImg, "convert", "-q", "-f", format, "-O", "qcow2", image.toString(), target.toString());
+        try {
+            resizeUp(target, sizeGb);
+        } catch (DriverException e) {
+            delete(target.toString());
+            throw e;
+        }
+        return target.toString();
+    }
+
+    @Override
+    public Path scratch(UUID volumeId) {
+        return file(volumeId).resolveSibling("download-" + volumeId + ".part");
+    }
+
+    /** Grows the file to {@code sizeGb} GiB; a 400-worthy failure when it is already larger. */
+    private void resizeUp(Path file, int sizeGb) {
+        long virtual = virtualSize(file);
+        long wanted = (long) sizeGb << 30;
+        if (virtual > wanted) {
+            throw new DriverException("the source's virtual size (" + virtual + " bytes) is larger than the volume ("
+                    + sizeGb + " GiB)");
+        }
+        if (virtual < wanted) {
+            run(qemuImg, "resize", "-q", "-f", "qcow2", file.toString(), sizeGb + "G");
+        }
+    }
+
+    private long virtualSize(Path file) {
+        JsonNode info = info(file);
+        return info.path("virtual-size").asLong();
+    }
+
+    private String backingOf(Path file) {
+        JsonNode info = info(file);
+        String b = info.path("full-backing-filename").asText(null);
+        return b != null ? b : info.path("backing-filename").asText(null);
+    }
+
+    private JsonNode info(Path file) {
+        String out = run(qemuImg, "info", "--output=json", "-f", "qcow2", file.toString());
+        try {
+            return JSON.readTree(out);
+        } catch (IOException e) {
+            throw new DriverException("could not read qemu-img info of " + file + ": " + e.getMessage(), e);
         }
     }
 
@@ -105,7 +221,7 @@ public class LocalDriver implements Driver {
         return p;
     }
 
-    static void run(String... command) {
+    static String run(String... command) {
         List<String> cmd = new ArrayList<>(List.of(command));
         try {
             Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
@@ -120,6 +236,7 @@ public class LocalDriver implements Driver {
             if (p.exitValue() != 0) {
                 throw new DriverException(command[0] + " " + command[1] + " failed: " + out);
             }
+            return out;
         } catch (IOException e) {
             throw new DriverException("could not run " + command[0] + ": " + e.getMessage(), e);
         } catch (InterruptedException e) {

@@ -24,9 +24,11 @@ public class VolumeQuota {
             + " where project_id = ?1 for update";
     private static final String READ_PROJECT = "select volumes, gigabytes, snapshots from volume_project_quota where project_id = ?1";
     private static final String COUNT_VOLUMES = "select count(*) from volume where project_id = ?1";
-    /** GiB the project's volumes hold, an extend in progress counting at its target size. */
-    private static final String USED_GIGABYTES = "select cast(coalesce(sum(greatest(size, coalesce(extending_to, 0))), 0)"
-            + " as bigint) from volume where project_id = ?1 and id <> ?2";
+    /** GiB the project's volumes (an extend in progress at its target size) and snapshots hold, as Cinder counts. */
+    private static final String USED_GIGABYTES = "select cast(coalesce((select sum(greatest(size, coalesce(extending_to, 0)))"
+            + " from volume where project_id = ?1 and id <> ?2), 0) + coalesce((select sum(size) from snapshot"
+            + " where project_id = ?1), 0) as bigint)";
+    private static final String COUNT_SNAPSHOTS = "select count(*) from snapshot where project_id = ?1";
     private static final String SET = "update volume_project_quota set volumes = ?2, gigabytes = ?3, snapshots = ?4"
             + " where project_id = ?1";
     private static final String FORGET = "delete from volume_project_quota where project_id = ?1";
@@ -46,6 +48,19 @@ public class VolumeQuota {
                     if (max >= 0 && count + 1 > max) {
                         throw new QuotaExceeded("VolumeLimitExceeded: Maximum number of volumes allowed ("
                                 + max + ") exceeded for quota 'volumes'.");
+                    }
+                })
+                .chain(() -> checkGigabytes(s, projectId, NONE, sizeGb, limits.get("gigabytes")))));
+    }
+
+    /** Fails with 413 when one more snapshot of {@code sizeGb} would pass the project's quotas. */
+    public Uni<Void> checkSnapshot(String projectId, int sizeGb) {
+        return lock(projectId).chain(limits -> Panache.getSession().chain(s -> number(s, COUNT_SNAPSHOTS, projectId)
+                .invoke(count -> {
+                    long max = limits.get("snapshots");
+                    if (max >= 0 && count + 1 > max) {
+                        throw new QuotaExceeded("SnapshotLimitExceeded: Maximum number of snapshots allowed ("
+                                + max + ") exceeded for quota 'snapshots'.");
                     }
                 })
                 .chain(() -> checkGigabytes(s, projectId, NONE, sizeGb, limits.get("gigabytes")))));
@@ -73,16 +88,17 @@ public class VolumeQuota {
                 .getResultList().map(rows -> merge(rows.isEmpty() ? null : (Object[]) rows.get(0))));
     }
 
-    /** What the project uses: volumes, gigabytes (snapshots: 0 until snapshots exist). */
+    /** What the project uses: volumes, gigabytes, snapshots. */
     public Uni<Map<String, Long>> usage(String projectId) {
         return Panache.getSession().chain(s -> number(s, COUNT_VOLUMES, projectId)
-                .chain(count -> number(s, USED_GIGABYTES, projectId, NONE).map(gb -> {
-                    Map<String, Long> u = new LinkedHashMap<>();
-                    u.put("volumes", count);
-                    u.put("gigabytes", gb);
-                    u.put("snapshots", 0L);
-                    return u;
-                })));
+                .chain(count -> number(s, USED_GIGABYTES, projectId, NONE)
+                        .chain(gb -> number(s, COUNT_SNAPSHOTS, projectId).map(snaps -> {
+                            Map<String, Long> u = new LinkedHashMap<>();
+                            u.put("volumes", count);
+                            u.put("gigabytes", gb);
+                            u.put("snapshots", snaps);
+                            return u;
+                        }))));
     }
 
     /** Sets the given limits of the project (null keeps a limit as it is), in the caller's transaction. */

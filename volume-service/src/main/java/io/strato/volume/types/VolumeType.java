@@ -29,6 +29,9 @@ public class VolumeType {
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(name = "extra_specs")
     public Map<String, String> extraSpecs = new HashMap<>();
+    /** The QoS specs associated with the type, or null. */
+    @Column(name = "qos_specs_id")
+    public UUID qosSpecsId;
     @Column(name = "created_at")
     public Instant createdAt;
     @Column(name = "updated_at")

@@ -17,7 +17,7 @@ public final class VolumeTypeView {
         v.put("is_public", t.isPublic);
         v.put("os-volume-type-access:is_public", t.isPublic);
         v.put("extra_specs", new TreeMap<>(t.extraSpecs == null ? Map.of() : t.extraSpecs));
-        v.put("qos_specs_id", null);
+        v.put("qos_specs_id", t.qosSpecsId == null ? null : t.qosSpecsId.toString());
         return v;
     }
 }

@@ -3,6 +3,9 @@ package io.strato.volume.volumes;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.vertx.VertxContextSupport;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
+import io.strato.volume.snapshots.Snapshot;
+import io.strato.volume.snapshots.SnapshotService;
+import io.strato.volume.snapshots.SnapshotWorker;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Instant;
@@ -11,7 +14,8 @@ import org.jboss.logging.Logger;
 
 /**
  * At start, settles the volumes a stop interrupted, so none stays in a transient status: a delete is
- * resumed (the backend forgets a missing file), a create or an extend is failed with the reason
+ * resumed (the backend forgets a missing file), a create or an extend is failed with the reason;
+ * snapshots the same way
  * (its partial file, if any, goes with the volume's delete).
  */
 @ApplicationScoped
@@ -22,9 +26,14 @@ public class VolumeRecovery {
     private final VolumeService service;
     private final VolumeWorker worker;
 
-    public VolumeRecovery(VolumeService service, VolumeWorker worker) {
+    private final SnapshotService snapshots;
+    private final SnapshotWorker snapshotWorker;
+
+    public VolumeRecovery(VolumeService service, VolumeWorker worker, SnapshotService snapshots, SnapshotWorker snapshotWorker) {
         this.service = service;
         this.worker = worker;
+        this.snapshots = snapshots;
+        this.snapshotWorker = snapshotWorker;
     }
 
     void onStart(@Observes StartupEvent started) {
@@ -46,8 +55,16 @@ public class VolumeRecovery {
                     default -> { }
                 }
             }
-            if (!left.isEmpty()) {
-                LOG.infof("settled %d volume(s) left in a transient status", left.size());
+            List<Snapshot> snaps = VertxContextSupport.subscribeAndAwait(() -> snapshots.interrupted(startedAt));
+            for (Snapshot s : snaps) {
+                if (VolumeStatus.DELETING.equals(s.status)) {
+                    snapshotWorker.delete(s.id);
+                } else {
+                    VertxContextSupport.subscribeAndAwait(() -> snapshots.finishCreate(s.id, s.providerLocation, INTERRUPTED));
+                }
+            }
+            if (!left.isEmpty() || !snaps.isEmpty()) {
+                LOG.infof("settled %d volume(s) and %d snapshot(s) left in a transient status", left.size(), snaps.size());
             }
         } catch (Throwable e) {
             LOG.error("could not settle the volumes a stop interrupted", e);

@@ -15,6 +15,8 @@ import io.strato.volume.api.VolumeApiConfig;
 import io.strato.volume.policy.VolumePolicies;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import io.strato.volume.images.ImageClient;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -41,9 +43,11 @@ public class VolumeResource {
     private final CurrentCaller callers;
     private final JsonBody json;
     private final VolumeApiConfig config;
+    private final ImageClient images;
 
     public VolumeResource(VolumeService service, VolumeWorker worker, Policy policy, CurrentCaller callers,
-                          JsonBody json, VolumeApiConfig config) {
+                          JsonBody json, VolumeApiConfig config, ImageClient images) {
+        this.images = images;
         this.service = service;
         this.worker = worker;
         this.policy = policy;
@@ -53,12 +57,15 @@ public class VolumeResource {
     }
 
     @POST
-    public Uni<Response> create(@PathParam("project_id") String project, String body) {
+    public Uni<Response> create(@PathParam("project_id") String project, @HeaderParam("X-Auth-Token") String token,
+                                String body) {
         Caller caller = callers.get();
         boolean admin = check(caller, project, VolumePolicies.WRITE);
         VolumeRequest.Create request = VolumeRequest.Create.of(json.wrapped(body, "volume"));
-        return service.create(caller, admin, request)
-                .invoke(s -> worker.create(s.volume()))
+        Uni<ImageClient.ImageInfo> image = request.imageId() == null ? Uni.createFrom().nullItem()
+                : images.show(request.imageId().toString(), token);
+        return image.flatMap(i -> service.create(caller, admin, request, i)
+                        .invoke(s -> worker.create(s.volume(), i, token)))
                 .map(s -> Response.accepted(Map.of("volume", view(s, admin))).build());
     }
 

@@ -14,7 +14,11 @@ import io.strato.volume.quotas.VolumeQuota;
 import io.strato.volume.types.VolumeType;
 import io.strato.volume.types.VolumeTypeRepository;
 import io.strato.volume.types.VolumeTypeService;
+import io.strato.volume.images.ImageClient;
+import io.strato.volume.snapshots.Snapshot;
+import io.strato.volume.snapshots.SnapshotRepository;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -36,9 +40,12 @@ public class VolumeService {
     private final Backends backends;
     private final VolumeEvents events;
     private final VolumeApiConfig config;
+    private final SnapshotRepository snapshots;
 
     public VolumeService(VolumeRepository volumes, VolumeTypeRepository types, VolumeTypeService typeService,
-                         VolumeQuota quota, Backends backends, VolumeEvents events, VolumeApiConfig config) {
+                         VolumeQuota quota, Backends backends, VolumeEvents events, VolumeApiConfig config,
+                         SnapshotRepository snapshots) {
+        this.snapshots = snapshots;
         this.volumes = volumes;
         this.types = types;
         this.typeService = typeService;
@@ -57,6 +64,18 @@ public class VolumeService {
     public Uni<Volume> visible(Caller caller, boolean admin, String id) {
         UUID uuid = parse(id);
         Uni<Volume> found = uuid == null ? Uni.createFrom().nullItem() : volumes.findById(uuid);
+        return found.map(v -> {
+            if (v == null || !admin && !v.projectId.equals(caller.projectId())) {
+                throw new NotFound("Volume " + id + " could not be found.");
+            }
+            return v;
+        });
+    }
+
+    /** As {@link #visible}, with the row locked until the transaction ends. */
+    private Uni<Volume> locked(Caller caller, boolean admin, String id) {
+        UUID uuid = parse(id);
+        Uni<Volume> found = uuid == null ? Uni.createFrom().nullItem() : volumes.findById(uuid, LockModeType.PESSIMISTIC_WRITE);
         return found.map(v -> {
             if (v == null || !admin && !v.projectId.equals(caller.projectId())) {
                 throw new NotFound("Volume " + id + " could not be found.");
@@ -103,40 +122,83 @@ public class VolumeService {
                         .map(v -> new Shown(v, names.get(v.volumeTypeId))).collect(Collectors.toList())));
     }
 
+    /**
+     * Accepts a create: blank, from a snapshot (its size and type by default, same backend) or from an image
+     * ({@code image} already read with the user's token). Checks the quota under the project's lock.
+     */
     @WithTransaction
-    public Uni<Shown> create(Caller caller, boolean admin, VolumeRequest.Create request) {
-        if (request.snapshotId() != null || request.sourceVolid() != null || request.imageId() != null) {
-            throw new InvalidInput("Creating a volume from a snapshot, another volume or an image is not supported yet.");
+    public Uni<Shown> create(Caller caller, boolean admin, VolumeRequest.Create request, ImageClient.ImageInfo image) {
+        if (request.sourceVolid() != null) {
+            throw new InvalidInput("Creating a volume from another volume (source_volid) is not supported yet.");
         }
         if (request.availabilityZone() != null && !request.availabilityZone().equals(config.availabilityZone())) {
             throw new InvalidInput("Invalid input received: Availability zone '" + request.availabilityZone()
                     + "' is invalid.");
         }
+        if (caller.projectId() == null) {
+            throw new InvalidInput("A volume is created in a project: use a project-scoped token.");
+        }
+        Uni<Snapshot> source = request.snapshotId() == null ? Uni.createFrom().nullItem()
+                : snapshots.findById(request.snapshotId(), LockModeType.PESSIMISTIC_WRITE).map(snap -> {
+                    if (snap == null || !admin && !snap.projectId.equals(caller.projectId())) {
+                        throw new NotFound("Snapshot " + request.snapshotId() + " could not be found.");
+                    }
+                    if (!VolumeStatus.AVAILABLE.equals(snap.status)) {
+                        throw new InvalidInput("Invalid snapshot: Originating snapshot status must be one of 'available'"
+                                + " values (snapshot " + snap.id + " is " + snap.status + ").");
+                    }
+                    return snap;
+                });
+        return source.flatMap(snap -> sourceType(request, snap, admin).flatMap(type -> {
+            int size = request.size() != null ? request.size() : snap.size;
+            if (snap != null && size < snap.size) {
+                throw new InvalidInput("Invalid input received: Volume size '" + size + "'GB cannot be smaller than"
+                        + " the snapshot size " + snap.size + "GB. They must be >= original snapshot size.");
+            }
+            if (image != null && image.minDiskGb() > size) {
+                throw new InvalidInput("Invalid input received: Volume size " + size + "GB cannot be smaller than the"
+                        + " image minDisk size " + image.minDiskGb() + "GB.");
+            }
+            if (image != null && image.virtualSize() > ((long) size << 30)) {
+                throw new InvalidInput("Invalid input received: Image virtual size is " + image.virtualSize()
+                        + " bytes and doesn't fit in a volume of size " + size + "GB.");
+            }
+            Volume v = new Volume();
+            v.id = UUID.randomUUID();
+            v.projectId = caller.projectId();
+            v.userId = caller.userId();
+            v.name = request.name();
+            v.description = request.description();
+            v.size = size;
+            v.status = VolumeStatus.CREATING;
+            v.volumeTypeId = type.id;
+            v.availabilityZone = config.availabilityZone();
+            v.metadata = new HashMap<>(request.metadata());
+            v.backend = snap != null ? snap.backend : backends.select(type.extraSpecs);
+            v.snapshotId = snap == null ? null : snap.id;
+            v.imageId = image == null ? null : UUID.fromString(image.id());
+            v.createdAt = v.updatedAt = Instant.now();
+            return quota.checkCreate(v.projectId, v.size)
+                    .chain(() -> volumes.persist(v))
+                    .call(saved -> events.volume("created", saved, type.name))
+                    .map(saved -> new Shown(saved, type.name));
+        }));
+    }
+
+    /** The type asked for, else the snapshot's volume's type, else the default type. */
+    private Uni<VolumeType> sourceType(VolumeRequest.Create request, Snapshot snap, boolean admin) {
+        if (request.volumeType() == null && snap != null) {
+            return volumes.findById(snap.volumeId).flatMap(src -> types.findById(src.volumeTypeId));
+        }
         return typeService.forCreate(request.volumeType(), admin)
                 .onFailure(NotFound.class).transform(e -> new NotFound("Volume type " + request.volumeType()
-                        + " could not be found."))
-                .flatMap(type -> {
-                    Volume v = new Volume();
-                    v.id = UUID.randomUUID();
-                    v.projectId = caller.projectId();
-                    v.userId = caller.userId();
-                    v.name = request.name();
-                    v.description = request.description();
-                    v.size = request.size();
-                    v.status = VolumeStatus.CREATING;
-                    v.volumeTypeId = type.id;
-                    v.availabilityZone = config.availabilityZone();
-                    v.metadata = new HashMap<>(request.metadata());
-                    v.backend = backends.select(type.extraSpecs);
-                    v.createdAt = v.updatedAt = Instant.now();
-                    if (v.projectId == null) {
-                        throw new InvalidInput("A volume is created in a project: use a project-scoped token.");
-                    }
-                    return quota.checkCreate(v.projectId, v.size)
-                            .chain(() -> volumes.persist(v))
-                            .call(saved -> events.volume("created", saved, type.name))
-                            .map(saved -> new Shown(saved, type.name));
-                });
+                        + " could not be found."));
+    }
+
+    /** Where the worker copies a new volume from: the snapshot's file, or null. */
+    @WithSession
+    public Uni<String> snapshotLocation(UUID snapshotId) {
+        return snapshots.findById(snapshotId).map(s -> s == null ? null : s.providerLocation);
     }
 
     /** Name, description and metadata of a volume (Cinder's PUT). */
@@ -187,7 +249,10 @@ public class VolumeService {
     /** Accepts a delete: the volume goes to deleting and the worker removes it. */
     @WithTransaction
     public Uni<Volume> delete(Caller caller, boolean admin, String id) {
-        return visible(caller, admin, id).flatMap(v -> {
+        return locked(caller, admin, id).flatMap(v -> snapshots.countOf(v.id).flatMap(n -> {
+            if (n > 0) {
+                throw new InvalidInput("Invalid volume: Volume still has " + n + " dependent snapshots.");
+            }
             if (!VolumeStatus.DELETABLE.contains(v.status)) {
                 throw new InvalidInput("Invalid volume: Volume status must be available or error or error_restoring"
                         + " or error_extending or error_managing and must not be migrating, attached, belong to a"
@@ -195,7 +260,7 @@ public class VolumeService {
                         + " volume transfer. (volume " + v.id + " is " + v.status + ")");
             }
             return markDeleting(v);
-        });
+        }));
     }
 
     /** Moves a volume to deleting with its event, in the caller's transaction (also used by project deletion). */
@@ -209,7 +274,10 @@ public class VolumeService {
     /** Accepts an extend (Cinder's os-extend): only an available volume, only larger, within the quota. */
     @WithTransaction
     public Uni<Volume> extend(Caller caller, boolean admin, String id, int newSize) {
-        return visible(caller, admin, id).flatMap(v -> {
+        return locked(caller, admin, id).flatMap(v -> snapshots.busyOf(v.id).flatMap(busy -> {
+            if (busy > 0) {
+                throw new InvalidInput("Invalid volume: a snapshot of volume " + v.id + " is being created or deleted.");
+            }
             if (!VolumeStatus.AVAILABLE.equals(v.status)) {
                 throw new InvalidInput("Invalid volume: Volume status must be available to extend (volume "
                         + v.id + " is " + v.status + ").");
@@ -224,7 +292,7 @@ public class VolumeService {
                 v.updatedAt = Instant.now();
                 return shown(v).call(s -> events.volume("updated", v, s.typeName())).replaceWith(v);
             });
-        });
+        }));
     }
 
     /** An admin sets the status (Cinder's os-reset_status), e.g. to rescue a volume from error. */
@@ -245,6 +313,12 @@ public class VolumeService {
     /** The worker's report on a create: available at {@code location}, or error with {@code reason}. */
     @WithTransaction
     public Uni<Void> finishCreate(UUID id, String location, String reason) {
+        return finishCreate(id, location, reason, false);
+    }
+
+    /** As {@link #finishCreate(UUID, String, String)}; {@code bootable} for a volume made from an image. */
+    @WithTransaction
+    public Uni<Void> finishCreate(UUID id, String location, String reason, boolean bootable) {
         return volumes.findById(id).flatMap(v -> {
             if (v == null || !VolumeStatus.CREATING.equals(v.status)) {
                 return Uni.createFrom().voidItem();
@@ -252,6 +326,7 @@ public class VolumeService {
             v.status = reason == null ? VolumeStatus.AVAILABLE : VolumeStatus.ERROR;
             v.statusReason = reason;
             v.providerLocation = location;
+            v.bootable = reason == null && bootable;
             v.updatedAt = Instant.now();
             return shown(v).call(s -> events.volume("updated", v, s.typeName())).replaceWithVoid();
         });
@@ -275,10 +350,10 @@ public class VolumeService {
         });
     }
 
-    /** The volume if it is still to be deleted (waits for the transaction that marked it to end). */
+    /** The volume if it is still to be deleted (locks the row: waits for the transaction that marked it to end). */
     @WithTransaction
     public Uni<Volume> stillDeleting(UUID id) {
-        return volumes.findById(id).map(v -> v != null && VolumeStatus.DELETING.equals(v.status) ? v : null);
+        return volumes.findById(id, LockModeType.PESSIMISTIC_WRITE).map(v -> v != null && VolumeStatus.DELETING.equals(v.status) ? v : null);
     }
 
     /** The worker's report on a delete: the row goes (with its event), or error_deleting with the reason. */

@@ -4,7 +4,12 @@ import io.quarkus.vertx.VertxContextSupport;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.strato.volume.backend.Backends;
+import io.strato.volume.backend.Driver;
 import io.strato.volume.backend.DriverException;
+import io.strato.volume.images.ImageClient;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -21,29 +26,61 @@ public class VolumeWorker {
 
     private final VolumeService service;
     private final Backends backends;
+    private final ImageClient images;
 
-    public VolumeWorker(VolumeService service, Backends backends) {
+    public VolumeWorker(VolumeService service, Backends backends, ImageClient images) {
         this.service = service;
         this.backends = backends;
+        this.images = images;
     }
 
-    public void create(Volume v) {
+    /**
+     * Makes the volume's data: blank, a copy of its snapshot, or an image converted from image-service
+     * (read with {@code token}, the requesting user's, and {@code image}'s disk format).
+     */
+    public void create(Volume v, ImageClient.ImageInfo image, String token) {
         UUID id = v.id;
         String backend = v.backend;
         int size = v.size;
+        UUID snapshot = v.snapshotId;
         run("create " + id, () -> {
             String location = null;
             String reason = null;
             try {
-                location = backends.driver(backend).create(id, size);
+                Driver driver = backends.driver(backend);
+                if (snapshot != null) {
+                    String from = await(() -> service.snapshotLocation(snapshot));
+                    if (from == null) {
+                        throw new DriverException("snapshot " + snapshot + " has no data");
+                    }
+                    location = driver.createFromSnapshot(id, from, size);
+                } else if (image != null) {
+                    location = fromImage(driver, id, image, token, size);
+                } else {
+                    location = driver.create(id, size);
+                }
             } catch (DriverException e) {
                 reason = e.getMessage();
                 LOG.warnf("creating volume %s failed: %s", id, reason);
             }
             String loc = location;
             String why = reason;
-            await(() -> service.finishCreate(id, loc, why));
+            await(() -> service.finishCreate(id, loc, why, image != null));
         });
+    }
+
+    private String fromImage(Driver driver, UUID id, ImageClient.ImageInfo image, String token, int size) {
+        Path scratch = driver.scratch(id);
+        try {
+            images.download(image.id(), token, scratch);
+            return driver.createFromImage(id, scratch, image.diskFormat(), size);
+        } finally {
+            try {
+                Files.deleteIfExists(scratch);
+            } catch (IOException e) {
+                LOG.warnf("could not remove the download %s: %s", scratch, e.getMessage());
+            }
+        }
     }
 
     public void extend(Volume v) {
@@ -73,7 +110,8 @@ public class VolumeWorker {
             String reason = null;
             try {
                 if (v.providerLocation != null) {
-                    backends.driver(v.backend).delete(v.providerLocation);
+                    // a volume is deleted only without snapshots, unless its whole project goes: then its chain goes too
+                    backends.driver(v.backend).deleteWithChain(v.providerLocation);
                 }
             } catch (DriverException e) {
                 reason = e.getMessage();

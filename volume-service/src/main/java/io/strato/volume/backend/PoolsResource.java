@@ -1,0 +1,100 @@
+package io.strato.volume.backend;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.security.Authenticated;
+import io.quarkus.vertx.VertxContextSupport;
+import io.smallrye.common.annotation.Blocking;
+import io.strato.kit.auth.Caller;
+import io.strato.kit.auth.CurrentCaller;
+import io.strato.kit.policy.Policy;
+import io.strato.volume.api.ProjectPath;
+import io.strato.volume.policy.VolumePolicies;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Cinder's scheduler-stats/get_pools (admins): one pool per backend with its capacity, the GiB its
+ * volumes and snapshots are provisioned with, and the bytes they really allocate (thin: far less).
+ */
+@Path("/v3/{project_id}/scheduler-stats/get_pools")
+@Authenticated
+@Produces(MediaType.APPLICATION_JSON)
+public class PoolsResource {
+    private static final String PROVISIONED = "select backend, cast(sum(size) as bigint) from ("
+            + "select backend, size from volume union all select backend, size from snapshot) s group by backend";
+    private static final double GIB = 1024.0 * 1024 * 1024;
+
+    private final Backends backends;
+    private final Policy policy;
+    private final CurrentCaller callers;
+
+    public PoolsResource(Backends backends, Policy policy, CurrentCaller callers) {
+        this.backends = backends;
+        this.policy = policy;
+        this.callers = callers;
+    }
+
+    @GET
+    @Blocking
+    public Map<String, Object> pools(@PathParam("project_id") String project, @QueryParam("detail") String detail) {
+        Caller caller = callers.get();
+        ProjectPath.check(caller, project, policy.allowed(VolumePolicies.ADMIN, caller, Map.of()));
+        policy.enforce(VolumePolicies.MANAGE_TYPES, caller, Map.of());
+        Map<String, Long> provisioned = provisioned();
+        List<Map<String, Object>> pools = new ArrayList<>();
+        for (Driver d : backends.all().values()) {
+            Map<String, Object> pool = new LinkedHashMap<>();
+            pool.put("name", "strato@" + d.name() + "#" + d.name());
+            if ("true".equalsIgnoreCase(detail) || "1".equals(detail)) {
+                Driver.Capacity c = d.capacity();
+                Map<String, Object> caps = new LinkedHashMap<>();
+                caps.put("volume_backend_name", d.name());
+                caps.put("vendor_name", "Strato");
+                caps.put("driver_version", "1.0");
+                caps.put("storage_protocol", "file");
+                caps.put("total_capacity_gb", round(c.totalBytes() / GIB));
+                caps.put("free_capacity_gb", round(c.freeBytes() / GIB));
+                caps.put("allocated_capacity_gb", provisioned.getOrDefault(d.name(), 0L));
+                caps.put("provisioned_capacity_gb", provisioned.getOrDefault(d.name(), 0L));
+                caps.put("allocated_bytes", c.allocatedBytes());
+                caps.put("thin_provisioning_support", true);
+                caps.put("thick_provisioning_support", false);
+                caps.put("max_over_subscription_ratio", "20.0");
+                caps.put("reserved_percentage", 0);
+                caps.put("timestamp", Instant.now().toString());
+                pool.put("capabilities", caps);
+            }
+            pools.add(pool);
+        }
+        return Map.of("pools", pools);
+    }
+
+    private static Map<String, Long> provisioned() {
+        try {
+            List<Object> rows = VertxContextSupport.subscribeAndAwait(() -> Panache.withSession(
+                    () -> Panache.getSession().chain(s -> s.createNativeQuery(PROVISIONED).getResultList())));
+            Map<String, Long> m = new HashMap<>();
+            for (Object row : rows) {
+                Object[] r = (Object[]) row;
+                m.put((String) r[0], ((Number) r[1]).longValue());
+            }
+            return m;
+        } catch (Throwable e) {
+            throw new IllegalStateException("could not sum the provisioned sizes", e);
+        }
+    }
+
+    private static double round(double gb) {
+        return Math.round(gb * 100) / 100.0;
+    }
+}

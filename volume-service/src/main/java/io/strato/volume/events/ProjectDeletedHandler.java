@@ -1,0 +1,88 @@
+package io.strato.volume.events;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import io.strato.kit.events.EventHandler;
+import io.strato.kit.events.StratoEvent;
+import io.strato.volume.quotas.VolumeQuota;
+import io.strato.volume.snapshots.Snapshot;
+import io.strato.volume.snapshots.SnapshotRepository;
+import io.strato.volume.volumes.Volume;
+import io.strato.volume.volumes.VolumeRepository;
+import io.strato.volume.volumes.VolumeService;
+import io.strato.volume.volumes.VolumeStatus;
+import io.strato.volume.volumes.VolumeWorker;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.jboss.logging.Logger;
+
+/**
+ * When identity deletes a project, its volumes go too: their snapshots' records at once (with deleted
+ * events), the volumes through the normal delete (deleting, then the worker removes the file and the
+ * snapshot files under it, then the record). Runs once per event (the kit records it).
+ */
+@ApplicationScoped
+public class ProjectDeletedHandler implements EventHandler {
+    static final String PROJECT_DELETED = "strato.identity.project.deleted.v1";
+    private static final Logger LOG = Logger.getLogger(ProjectDeletedHandler.class);
+
+    private final VolumeRepository volumes;
+    private final SnapshotRepository snapshots;
+    private final VolumeService service;
+    private final VolumeWorker worker;
+    private final VolumeEvents events;
+    private final VolumeQuota quota;
+
+    public ProjectDeletedHandler(VolumeRepository volumes, SnapshotRepository snapshots, VolumeService service,
+                                 VolumeWorker worker, VolumeEvents events, VolumeQuota quota) {
+        this.volumes = volumes;
+        this.snapshots = snapshots;
+        this.service = service;
+        this.worker = worker;
+        this.events = events;
+        this.quota = quota;
+    }
+
+    @Override
+    public String topic() {
+        return "strato.identity";
+    }
+
+    @Override
+    public boolean accepts(String type) {
+        return PROJECT_DELETED.equals(type);
+    }
+
+    @Override
+    public Uni<Void> handle(StratoEvent event) {
+        String project = event.data() != null && event.data().hasNonNull("id")
+                ? event.data().get("id").asText() : event.subject();
+        if (project == null || project.isBlank() || project.length() > 64) {
+            LOG.warnf("project-deleted event %s names no usable project; ignored", event.id());
+            return Uni.createFrom().voidItem();
+        }
+        return snapshots.list("projectId", project)
+                .call(owned -> Multi.createFrom().iterable(owned).onItem()
+                        .transformToUniAndConcatenate(this::dropSnapshot).collect().asList())
+                .chain(() -> volumes.list("projectId", project))
+                .call(owned -> Multi.createFrom().iterable(owned).onItem()
+                        .transformToUniAndConcatenate(this::markDeleting).collect().asList())
+                .call(() -> quota.forget(project))
+                // the UPDATEs hold the rows' locks until commit: the worker waits for it before acting
+                .call(() -> Panache.getSession().chain(s -> s.flush()))
+                .invoke(owned -> owned.forEach(v -> worker.delete(v.id)))
+                .invoke(owned -> LOG.infof("deleting %d volume(s) of deleted project %s", owned.size(), project))
+                .replaceWithVoid();
+    }
+
+    /** The snapshot's record goes now; its file goes with its volume's (it is under the volume's chain). */
+    private Uni<Void> dropSnapshot(Snapshot s) {
+        return events.snapshot("deleted", s).call(() -> snapshots.deleteRow(s)).replaceWithVoid();
+    }
+
+    private Uni<Volume> markDeleting(Volume v) {
+        return VolumeStatus.DELETING.equals(v.status) ? Uni.createFrom().item(v) : service.markDeleting(v);
+    }
+
+}

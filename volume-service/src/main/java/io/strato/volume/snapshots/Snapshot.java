@@ -1,0 +1,41 @@
+package io.strato.volume.snapshots;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+/** A point-in-time copy of a volume, kept in the volume's backend at {@code providerLocation}. */
+@Entity
+@Table(name = "snapshot")
+public class Snapshot {
+    @Id
+    public UUID id;
+    @Column(name = "project_id")
+    public String projectId;
+    @Column(name = "user_id")
+    public String userId;
+    @Column(name = "volume_id")
+    public UUID volumeId;
+    public String name;
+    public String description;
+    public int size;
+    public String status;
+    @Column(name = "status_reason")
+    public String statusReason;
+    @JdbcTypeCode(SqlTypes.JSON)
+    public Map<String, String> metadata = new HashMap<>();
+    public String backend;
+    @Column(name = "provider_location")
+    public String providerLocation;
+    @Column(name = "created_at")
+    public Instant createdAt;
+    @Column(name = "updated_at")
+    public Instant updatedAt;
+}

@@ -1,0 +1,200 @@
+package io.strato.volume.snapshots;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.quarkus.security.Authenticated;
+import io.smallrye.mutiny.Uni;
+import io.strato.kit.auth.Caller;
+import io.strato.kit.auth.CurrentCaller;
+import io.strato.kit.faults.InvalidInput;
+import io.strato.kit.faults.NotFound;
+import io.strato.kit.policy.Policy;
+import io.strato.kit.web.JsonBody;
+import io.strato.kit.web.Paging;
+import io.strato.volume.api.ProjectPath;
+import io.strato.volume.policy.VolumePolicies;
+import io.strato.volume.volumes.VolumeRequest;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** Cinder's snapshots: create, list (brief and detail), show, update, delete, metadata. */
+@Path("/v3/{project_id}/snapshots")
+@Authenticated
+@Produces(MediaType.APPLICATION_JSON)
+public class SnapshotResource {
+    private static final int MAX_LIMIT = 1000;
+
+    private final SnapshotService service;
+    private final SnapshotWorker worker;
+    private final Policy policy;
+    private final CurrentCaller callers;
+    private final JsonBody json;
+
+    public SnapshotResource(SnapshotService service, SnapshotWorker worker, Policy policy, CurrentCaller callers, JsonBody json) {
+        this.service = service;
+        this.worker = worker;
+        this.policy = policy;
+        this.callers = callers;
+        this.json = json;
+    }
+
+    @POST
+    public Uni<Response> create(@PathParam("project_id") String project, String body) {
+        Caller caller = callers.get();
+        boolean admin = check(caller, project, VolumePolicies.WRITE);
+        return service.create(caller, admin, json.wrapped(body, "snapshot"))
+                .invoke(worker::create)
+                .map(s -> Response.accepted(Map.of("snapshot", SnapshotView.of(s))).build());
+    }
+
+    @GET
+    public Uni<Map<String, Object>> list(@PathParam("project_id") String project, @Context UriInfo uri) {
+        return list(project, uri, false);
+    }
+
+    @GET
+    @Path("detail")
+    public Uni<Map<String, Object>> detail(@PathParam("project_id") String project, @Context UriInfo uri) {
+        return list(project, uri, true);
+    }
+
+    @GET
+    @Path("{id}")
+    public Uni<Map<String, Object>> show(@PathParam("project_id") String project, @PathParam("id") String id) {
+        Caller caller = callers.get();
+        boolean admin = check(caller, project, VolumePolicies.READ);
+        return service.visible(caller, admin, id).map(s -> Map.of("snapshot", SnapshotView.of(s)));
+    }
+
+    @PUT
+    @Path("{id}")
+    public Uni<Map<String, Object>> update(@PathParam("project_id") String project, @PathParam("id") String id, String body) {
+        Caller caller = callers.get();
+        boolean admin = check(caller, project, VolumePolicies.WRITE);
+        return service.update(caller, admin, id, json.wrapped(body, "snapshot")).map(s -> Map.of("snapshot", SnapshotView.of(s)));
+    }
+
+    @DELETE
+    @Path("{id}")
+    public Uni<Response> delete(@PathParam("project_id") String project, @PathParam("id") String id) {
+        Caller caller = callers.get();
+        boolean admin = check(caller, project, VolumePolicies.WRITE);
+        return service.delete(caller, admin, id).invoke(s -> worker.delete(s.id)).map(s -> Response.accepted().build());
+    }
+
+    @GET
+    @Path("{id}/metadata")
+    public Uni<Map<String, Object>> metadata(@PathParam("project_id") String project, @PathParam("id") String id) {
+        Caller caller = callers.get();
+        boolean admin = check(caller, project, VolumePolicies.READ);
+        return service.visible(caller, admin, id).map(s -> Map.of("metadata", s.metadata));
+    }
+
+    @POST
+    @Path("{id}/metadata")
+    public Uni<Map<String, Object>> addMetadata(@PathParam("project_id") String project, @PathParam("id") String id, String body) {
+        return setMetadata(project, id, body, false);
+    }
+
+    @PUT
+    @Path("{id}/metadata")
+    public Uni<Map<String, Object>> replaceMetadata(@PathParam("project_id") String project, @PathParam("id") String id, String body) {
+        return setMetadata(project, id, body, true);
+    }
+
+    @GET
+    @Path("{id}/metadata/{key}")
+    public Uni<Map<String, Object>> metadataItem(@PathParam("project_id") String project, @PathParam("id") String id,
+                                                 @PathParam("key") String key) {
+        Caller caller = callers.get();
+        boolean admin = check(caller, project, VolumePolicies.READ);
+        return service.visible(caller, admin, id).map(s -> {
+            if (!s.metadata.containsKey(key)) {
+                throw new NotFound("Snapshot " + id + " has no metadata with key " + key + ".");
+            }
+            return Map.of("meta", Map.of(key, s.metadata.get(key)));
+        });
+    }
+
+    @PUT
+    @Path("{id}/metadata/{key}")
+    public Uni<Map<String, Object>> setMetadataItem(@PathParam("project_id") String project, @PathParam("id") String id,
+                                                    @PathParam("key") String key, String body) {
+        Caller caller = callers.get();
+        boolean admin = check(caller, project, VolumePolicies.WRITE);
+        JsonNode meta = json.object(body).get("meta");
+        if (meta == null || meta.size() != 1 || !meta.has(key)) {
+            throw new InvalidInput("The request body must be {\"meta\": {\"" + key + "\": \"value\"}}.");
+        }
+        Map<String, String> md = VolumeRequest.metadata(meta);
+        return service.setMetadata(caller, admin, id, md, false).map(m -> Map.of("meta", md));
+    }
+
+    @DELETE
+    @Path("{id}/metadata/{key}")
+    public Uni<Response> deleteMetadataItem(@PathParam("project_id") String project, @PathParam("id") String id,
+                                            @PathParam("key") String key) {
+        Caller caller = callers.get();
+        boolean admin = check(caller, project, VolumePolicies.WRITE);
+        return service.deleteMetadata(caller, admin, id, key).map(v -> Response.ok().build());
+    }
+
+    private Uni<Map<String, Object>> setMetadata(String project, String id, String body, boolean replace) {
+        Caller caller = callers.get();
+        boolean admin = check(caller, project, VolumePolicies.WRITE);
+        JsonNode md = json.object(body).get("metadata");
+        if (md == null || !md.isObject()) {
+            throw new InvalidInput("The request body must be {\"metadata\": {...}}.");
+        }
+        return service.setMetadata(caller, admin, id, VolumeRequest.metadata(md), replace).map(m -> Map.of("metadata", m));
+    }
+
+    private Uni<Map<String, Object>> list(String project, UriInfo uri, boolean detail) {
+        Caller caller = callers.get();
+        boolean admin = check(caller, project, VolumePolicies.READ);
+        var q = uri.getQueryParameters();
+        Paging paging = Paging.of(q.getFirst("limit"), null, MAX_LIMIT, MAX_LIMIT);
+        String all = q.getFirst("all_tenants");
+        boolean allTenants = all != null && !all.equalsIgnoreCase("false") && !all.equals("0");
+        Map<String, String> filters = new HashMap<>();
+        for (String f : new String[] {"name", "status", "volume_id"}) {
+            if (q.getFirst(f) != null) {
+                filters.put(f, q.getFirst(f));
+            }
+        }
+        return service.list(caller, admin, allTenants, filters, paging.limit()).map(list -> {
+            Map<String, Object> out = new LinkedHashMap<>();
+            out.put("snapshots", list.stream().map(s -> {
+                if (detail) {
+                    return SnapshotView.of(s);
+                }
+                Map<String, Object> brief = new LinkedHashMap<>();
+                brief.put("id", s.id.toString());
+                brief.put("name", s.name);
+                brief.put("volume_id", s.volumeId.toString());
+                brief.put("status", s.status);
+                brief.put("size", s.size);
+                return brief;
+            }).toList());
+            return out;
+        });
+    }
+
+    private boolean check(Caller caller, String project, String operation) {
+        boolean admin = policy.allowed(VolumePolicies.ADMIN, caller, Map.of());
+        ProjectPath.check(caller, project, admin);
+        policy.enforce(operation, caller, Map.of("project_id", project));
+        return admin;
+    }
+}

@@ -1,0 +1,270 @@
+package io.strato.volume.snapshots;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+import io.strato.kit.auth.Caller;
+import io.strato.kit.faults.InvalidInput;
+import io.strato.kit.faults.NotFound;
+import io.strato.volume.events.VolumeEvents;
+import io.strato.volume.quotas.VolumeQuota;
+import io.strato.volume.volumes.Volume;
+import io.strato.volume.volumes.VolumeRepository;
+import io.strato.volume.volumes.VolumeRequest;
+import io.strato.volume.volumes.VolumeStatus;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Snapshot records and their status machine. A snapshot operation locks its volume's row, and only one
+ * runs per volume at a time, because each rewrites the volume's backing chain. The backend work runs in
+ * {@link SnapshotWorker} after the request's transaction commits.
+ */
+@ApplicationScoped
+public class SnapshotService {
+    private static final String CREATING_FROM = "select count(*) from volume where snapshot_id = ?1 and status = 'creating'";
+
+    private final SnapshotRepository snapshots;
+    private final VolumeRepository volumes;
+    private final VolumeQuota quota;
+    private final VolumeEvents events;
+
+    public SnapshotService(SnapshotRepository snapshots, VolumeRepository volumes, VolumeQuota quota, VolumeEvents events) {
+        this.snapshots = snapshots;
+        this.volumes = volumes;
+        this.quota = quota;
+        this.events = events;
+    }
+
+    /** What the worker needs to delete a snapshot: the file to fold it into (its child in the chain). */
+    public record Deletion(Snapshot snapshot, String childLocation) {
+    }
+
+    @WithSession
+    public Uni<Snapshot> visible(Caller caller, boolean admin, String id) {
+        return find(caller, admin, id, false);
+    }
+
+    /** The caller's project's snapshots (all projects' for an admin asking all_tenants), newest first. */
+    @WithSession
+    public Uni<List<Snapshot>> list(Caller caller, boolean admin, boolean allTenants, Map<String, String> filters, int limit) {
+        StringBuilder q = new StringBuilder("1 = 1");
+        Map<String, Object> p = new HashMap<>();
+        if (!(admin && allTenants)) {
+            q.append(" and projectId = :project");
+            p.put("project", caller.projectId());
+        }
+        if (filters.get("name") != null) {
+            q.append(" and name = :name");
+            p.put("name", filters.get("name"));
+        }
+        if (filters.get("status") != null) {
+            q.append(" and status = :status");
+            p.put("status", filters.get("status"));
+        }
+        if (filters.get("volume_id") != null) {
+            UUID v = parse(filters.get("volume_id"));
+            if (v == null) {
+                return Uni.createFrom().item(List.of());
+            }
+            q.append(" and volumeId = :volume");
+            p.put("volume", v);
+        }
+        if (limit == 0) {
+            return Uni.createFrom().item(List.of());
+        }
+        return snapshots.find(q + " order by createdAt desc, id desc", p).range(0, limit - 1).list();
+    }
+
+    @WithTransaction
+    public Uni<Snapshot> create(Caller caller, boolean admin, JsonNode body) {
+        UUID volumeId = body.hasNonNull("volume_id") ? parse(body.get("volume_id").asText()) : null;
+        if (volumeId == null) {
+            throw new InvalidInput("Invalid input received: volume_id is required and must be a UUID.");
+        }
+        String name = VolumeRequest.text(body.hasNonNull("name") ? body.get("name") : body.get("display_name"), "name");
+        String description = VolumeRequest.text(body.hasNonNull("description") ? body.get("description")
+                : body.get("display_description"), "description");
+        Map<String, String> metadata = VolumeRequest.metadata(body.get("metadata"));
+        return volumes.findById(volumeId, LockModeType.PESSIMISTIC_WRITE).flatMap(v -> {
+            if (v == null || !admin && !v.projectId.equals(caller.projectId())) {
+                throw new NotFound("Volume " + volumeId + " could not be found.");
+            }
+            if (!VolumeStatus.AVAILABLE.equals(v.status)) {
+                throw new InvalidInput("Invalid volume: Volume " + v.id + " status must be available, but current status is: "
+                        + v.status + ".");
+            }
+            return snapshots.busyOf(v.id).flatMap(busy -> {
+                if (busy > 0) {
+                    throw new InvalidInput("Invalid volume: another snapshot of volume " + v.id + " is being created or deleted.");
+                }
+                Snapshot s = new Snapshot();
+                s.id = UUID.randomUUID();
+                s.projectId = v.projectId;
+                s.userId = caller.userId();
+                s.volumeId = v.id;
+                s.name = name;
+                s.description = description;
+                s.metadata = metadata;
+                s.size = v.size;
+                s.status = VolumeStatus.CREATING;
+                s.backend = v.backend;
+                s.createdAt = s.updatedAt = Instant.now();
+                return quota.checkSnapshot(s.projectId, s.size).chain(() -> snapshots.persist(s))
+                        .call(saved -> events.snapshot("created", saved));
+            });
+        });
+    }
+
+    /** The volume's file location, for the worker to freeze. */
+    @WithSession
+    public Uni<String> volumeLocation(UUID volumeId) {
+        return volumes.findById(volumeId).map(v -> v == null ? null : v.providerLocation);
+    }
+
+    @WithTransaction
+    public Uni<Void> finishCreate(UUID id, String location, String reason) {
+        return snapshots.findById(id).flatMap(s -> {
+            if (s == null || !VolumeStatus.CREATING.equals(s.status)) {
+                return Uni.createFrom().voidItem();
+            }
+            s.status = reason == null ? VolumeStatus.AVAILABLE : VolumeStatus.ERROR;
+            s.statusReason = reason;
+            s.providerLocation = location;
+            s.updatedAt = Instant.now();
+            return events.snapshot("updated", s);
+        });
+    }
+
+    @WithTransaction
+    public Uni<Snapshot> update(Caller caller, boolean admin, String id, JsonNode body) {
+        return visible(caller, admin, id).flatMap(s -> {
+            if (body.has("name") || body.has("display_name")) {
+                s.name = VolumeRequest.text(body.has("name") ? body.get("name") : body.get("display_name"), "name");
+            }
+            if (body.has("description") || body.has("display_description")) {
+                s.description = VolumeRequest.text(body.has("description") ? body.get("description")
+                        : body.get("display_description"), "description");
+            }
+            s.updatedAt = Instant.now();
+            return events.snapshot("updated", s).replaceWith(s);
+        });
+    }
+
+    @WithTransaction
+    public Uni<Map<String, String>> setMetadata(Caller caller, boolean admin, String id, Map<String, String> md, boolean replace) {
+        return visible(caller, admin, id).map(s -> {
+            Map<String, String> next = replace ? new HashMap<>() : new HashMap<>(s.metadata);
+            next.putAll(md);
+            s.metadata = next;
+            s.updatedAt = Instant.now();
+            return next;
+        });
+    }
+
+    @WithTransaction
+    public Uni<Void> deleteMetadata(Caller caller, boolean admin, String id, String key) {
+        return visible(caller, admin, id).map(s -> {
+            if (!s.metadata.containsKey(key)) {
+                throw new NotFound("Snapshot " + id + " has no metadata with key " + key + ".");
+            }
+            Map<String, String> next = new HashMap<>(s.metadata);
+            next.remove(key);
+            s.metadata = next;
+            return null;
+        });
+    }
+
+    /** Accepts a delete: not while a volume is being created from the snapshot, nor during another chain change. */
+    @WithTransaction
+    public Uni<Snapshot> delete(Caller caller, boolean admin, String id) {
+        return find(caller, admin, id, true).flatMap(s -> {
+            if (!VolumeStatus.DELETABLE.contains(s.status)) {
+                throw new InvalidInput("Invalid snapshot: Snapshot status must be available or error (snapshot "
+                        + s.id + " is " + s.status + ").");
+            }
+            return volumes.findById(s.volumeId, LockModeType.PESSIMISTIC_WRITE)
+                    .chain(() -> snapshots.busyOf(s.volumeId))
+                    .chain(busy -> {
+                        if (busy > 0) {
+                            throw new InvalidInput("Invalid snapshot: another snapshot of volume " + s.volumeId
+                                    + " is being created or deleted.");
+                        }
+                        return snapshots.getSession().chain(session -> session.createNativeQuery(CREATING_FROM)
+                                .setParameter(1, s.id).getSingleResult());
+                    })
+                    .chain(n -> {
+                        if (((Number) n).longValue() > 0) {
+                            throw new InvalidInput("Invalid snapshot: a volume is being created from snapshot " + s.id + ".");
+                        }
+                        s.status = VolumeStatus.DELETING;
+                        s.statusReason = null;
+                        s.updatedAt = Instant.now();
+                        return events.snapshot("updated", s).replaceWith(s);
+                    });
+        });
+    }
+
+    /** The snapshot if still to be deleted, with its child in the chain (the next newer snapshot, else the volume). */
+    @WithTransaction
+    public Uni<Deletion> deletion(UUID id) {
+        return snapshots.findById(id).flatMap(s -> {
+            if (s == null || !VolumeStatus.DELETING.equals(s.status)) {
+                return Uni.createFrom().nullItem();
+            }
+            return snapshots.find("volumeId = ?1 and createdAt > ?2 and providerLocation is not null order by createdAt",
+                            s.volumeId, s.createdAt).firstResult()
+                    .chain(newer -> newer != null ? Uni.createFrom().item(newer.providerLocation)
+                            : volumes.findById(s.volumeId).map(v -> v == null ? null : v.providerLocation))
+                    .map(child -> new Deletion(s, child));
+        });
+    }
+
+    @WithTransaction
+    public Uni<Void> finishDelete(UUID id, String reason) {
+        return snapshots.findById(id).flatMap(s -> {
+            if (s == null || !VolumeStatus.DELETING.equals(s.status)) {
+                return Uni.createFrom().voidItem();
+            }
+            if (reason != null) {
+                s.status = VolumeStatus.ERROR_DELETING;
+                s.statusReason = reason;
+                s.updatedAt = Instant.now();
+                return events.snapshot("updated", s);
+            }
+            return events.snapshot("deleted", s).call(() -> snapshots.deleteRow(s)).replaceWithVoid();
+        });
+    }
+
+    /** Snapshots left creating or deleting by a stop, last changed before {@code startedAt}. */
+    @WithTransaction
+    public Uni<List<Snapshot>> interrupted(Instant startedAt) {
+        return snapshots.list("status in ?1 and updatedAt < ?2", List.of(VolumeStatus.CREATING, VolumeStatus.DELETING), startedAt);
+    }
+
+    private Uni<Snapshot> find(Caller caller, boolean admin, String id, boolean lock) {
+        UUID uuid = parse(id);
+        Uni<Snapshot> found = uuid == null ? Uni.createFrom().nullItem()
+                : lock ? snapshots.findById(uuid, LockModeType.PESSIMISTIC_WRITE) : snapshots.findById(uuid);
+        return found.map(s -> {
+            if (s == null || !admin && !s.projectId.equals(caller.projectId())) {
+                throw new NotFound("Snapshot " + id + " could not be found.");
+            }
+            return s;
+        });
+    }
+
+    static UUID parse(String id) {
+        try {
+            return UUID.fromString(id);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+}
