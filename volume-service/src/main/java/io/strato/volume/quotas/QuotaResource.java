@@ -58,6 +58,7 @@ public class QuotaResource {
             set.put("id", target);
             lu.limits().forEach((k, limit) -> set.put(k, withUsage ? usage(limit, lu.usage().get(k)) : limit));
             FIXED.forEach((k, limit) -> set.put(k, withUsage ? usage(limit, 0L) : limit));
+            lu.perType().forEach((k, lim) -> set.put(k, withUsage ? usage(lim[0], lim[1]) : lim[0]));
             return Map.of("quota_set", set);
         });
     }
@@ -86,7 +87,7 @@ public class QuotaResource {
             if (key.equals("tenant_id") || key.equals("id")) {
                 continue;
             }
-            if (!VolumeQuota.RESOURCES.contains(key)) {
+            if (!VolumeQuota.RESOURCES.contains(key) && !key.matches("(volumes|gigabytes|snapshots)_.+")) {
                 throw new InvalidInput("Bad key(s) in quota set: " + key);
             }
             long value = integer(key, e.getValue());
@@ -95,9 +96,10 @@ public class QuotaResource {
             }
             changes.put(key, value);
         }
-        return service.set(target, changes).map(limits -> {
-            Map<String, Object> out = new LinkedHashMap<>(limits);
+        return service.set(target, changes).map(lu -> {
+            Map<String, Object> out = new LinkedHashMap<>(lu.limits());
             out.putAll(FIXED);
+            lu.perType().forEach((k, lim) -> out.put(k, lim[0]));
             return Map.of("quota_set", out);
         });
     }

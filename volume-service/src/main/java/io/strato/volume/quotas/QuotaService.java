@@ -3,6 +3,7 @@ package io.strato.volume.quotas;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
+import io.strato.kit.faults.InvalidInput;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Map;
 
@@ -15,17 +16,32 @@ public class QuotaService {
         this.quota = quota;
     }
 
-    public record LimitsAndUsage(Map<String, Long> limits, Map<String, Long> usage) {
+    /**
+     * @param perType per-type keys ({@code volumes_<type>}...) of every type: {limit (-1: none), in use}
+     */
+    public record LimitsAndUsage(Map<String, Long> limits, Map<String, Long> usage, Map<String, long[]> perType) {
     }
 
     @WithSession
     public Uni<LimitsAndUsage> show(String projectId) {
-        return quota.limits(projectId).chain(l -> quota.usage(projectId).map(u -> new LimitsAndUsage(l, u)));
+        return quota.limits(projectId).chain(l -> quota.usage(projectId)
+                .chain(u -> quota.perType(projectId).map(t -> new LimitsAndUsage(l, u, t))));
     }
 
+    /** Sets project-wide limits ({@code volumes}...) and per-type ones ({@code volumes_<type>}, the type must exist). */
     @WithTransaction
-    public Uni<Map<String, Long>> set(String projectId, Map<String, Long> changes) {
-        return quota.set(projectId, changes);
+    public Uni<LimitsAndUsage> set(String projectId, Map<String, Long> changes) {
+        Map<String, Long> global = new java.util.LinkedHashMap<>();
+        Map<String, Long> perType = new java.util.LinkedHashMap<>();
+        changes.forEach((k, v) -> (VolumeQuota.RESOURCES.contains(k) ? global : perType).put(k, v));
+        return quota.perType(projectId).chain(known -> {
+            for (String key : perType.keySet()) {
+                if (!known.containsKey(key)) {
+                    throw new InvalidInput("Bad key(s) in quota set: " + key);
+                }
+            }
+            return quota.set(projectId, global);
+        }).chain(() -> quota.setPerType(projectId, perType)).chain(() -> show(projectId));
     }
 
     @WithTransaction

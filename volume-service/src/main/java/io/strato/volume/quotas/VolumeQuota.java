@@ -33,6 +33,27 @@ public class VolumeQuota {
             + " where project_id = ?1";
     private static final String FORGET = "delete from volume_project_quota where project_id = ?1";
     private static final UUID NONE = new UUID(0, 0);
+    private static final String TYPE_LIMITS = "select resource, hard_limit from volume_type_quota where project_id = ?1";
+    private static final String SET_TYPE_LIMIT = "insert into volume_type_quota (project_id, resource, hard_limit)"
+            + " values (?1, ?2, ?3) on conflict (project_id, resource) do update set hard_limit = excluded.hard_limit";
+    private static final String FORGET_TYPES = "delete from volume_type_quota where project_id = ?1";
+    private static final String TYPE_VOLUMES = "select count(*) from volume where project_id = ?1 and volume_type_id = ?2";
+    private static final String TYPE_GIGABYTES = "select cast(coalesce((select sum(greatest(size, coalesce(extending_to, 0)))"
+            + " from volume where project_id = ?1 and volume_type_id = ?2 and id <> ?3), 0) + coalesce((select sum(s.size)"
+            + " from snapshot s join volume v on v.id = s.volume_id where s.project_id = ?1 and v.volume_type_id = ?2), 0)"
+            + " as bigint)";
+    private static final String TYPE_SNAPSHOTS = "select count(*) from snapshot s join volume v on v.id = s.volume_id"
+            + " where s.project_id = ?1 and v.volume_type_id = ?2";
+    private static final String TYPE_USAGE = "select t.name, (select count(*) from volume v where v.project_id = ?1"
+            + " and v.volume_type_id = t.id), (select cast(coalesce(sum(greatest(v.size, coalesce(v.extending_to, 0))), 0)"
+            + " as bigint) from volume v where v.project_id = ?1 and v.volume_type_id = t.id) + (select cast(coalesce(sum(s.size), 0)"
+            + " as bigint) from snapshot s join volume v on v.id = s.volume_id where s.project_id = ?1 and v.volume_type_id = t.id),"
+            + " (select count(*) from snapshot s join volume v on v.id = s.volume_id where s.project_id = ?1"
+            + " and v.volume_type_id = t.id) from volume_type t";
+
+    /** A volume type a quota decision is about. */
+    public record Type(UUID id, String name) {
+    }
 
     private final QuotaConfig config;
 
@@ -40,8 +61,8 @@ public class VolumeQuota {
         this.config = config;
     }
 
-    /** Fails with 413 when one more volume of {@code sizeGb} would pass the project's quotas. */
-    public Uni<Void> checkCreate(String projectId, int sizeGb) {
+    /** Fails with 413 when one more volume of {@code sizeGb} (of {@code type}) would pass the project's quotas. */
+    public Uni<Void> checkCreate(String projectId, int sizeGb, Type type) {
         return lock(projectId).chain(limits -> Panache.getSession().chain(s -> number(s, COUNT_VOLUMES, projectId)
                 .invoke(count -> {
                     long max = limits.get("volumes");
@@ -50,11 +71,76 @@ public class VolumeQuota {
                                 + max + ") exceeded for quota 'volumes'.");
                     }
                 })
-                .chain(() -> checkGigabytes(s, projectId, NONE, sizeGb, limits.get("gigabytes")))));
+                .chain(() -> checkGigabytes(s, projectId, NONE, sizeGb, limits.get("gigabytes")))
+                .chain(() -> typeLimits(s, projectId))
+                .chain(typeLimits -> checkType(s, typeLimits, "volumes", TYPE_VOLUMES, projectId, type, 1, null)
+                        .chain(() -> checkType(s, typeLimits, "gigabytes", TYPE_GIGABYTES, projectId, type, sizeGb, NONE)))));
     }
 
-    /** Fails with 413 when one more snapshot of {@code sizeGb} would pass the project's quotas. */
-    public Uni<Void> checkSnapshot(String projectId, int sizeGb) {
+    /** Fails with 413 when {@code more} of {@code resource} of the type would pass its per-type limit, if one is set. */
+    private Uni<Void> checkType(Mutiny.Session s, Map<String, Long> typeLimits, String resource, String sql,
+                                String projectId, Type type, long more, UUID except) {
+        String key = resource + "_" + type.name();
+        Long max = typeLimits.get(key);
+        if (max == null || max < 0) {
+            return Uni.createFrom().voidItem();
+        }
+        Uni<Long> used = except == null ? number(s, sql, projectId, type.id()) : number(s, sql, projectId, type.id(), except);
+        return used.invoke(u -> {
+            if (u + more > max) {
+                throw new QuotaExceeded("VolumeLimitExceeded: Maximum " + resource + " of volume type " + type.name()
+                        + " allowed (" + max + ") exceeded for quota '" + key + "': " + u + " used, " + more + " requested.");
+            }
+        }).replaceWithVoid();
+    }
+
+    private static Uni<Map<String, Long>> typeLimits(Mutiny.Session s, String projectId) {
+        return s.createNativeQuery(TYPE_LIMITS).setParameter(1, projectId).getResultList().map(rows -> {
+            Map<String, Long> m = new LinkedHashMap<>();
+            for (Object row : rows) {
+                Object[] r = (Object[]) row;
+                m.put((String) r[0], ((Number) r[1]).longValue());
+            }
+            return m;
+        });
+    }
+
+    /** The per-type limits set for the project and every type's usage, keyed as Cinder keys them. */
+    public Uni<Map<String, long[]>> perType(String projectId) {
+        return Panache.getSession().chain(s -> typeLimits(s, projectId).chain(limits -> s.createNativeQuery(TYPE_USAGE)
+                .setParameter(1, projectId).getResultList().map(rows -> {
+                    Map<String, long[]> m = new java.util.TreeMap<>();
+                    for (Object row : rows) {
+                        Object[] r = (Object[]) row;
+                        String name = (String) r[0];
+                        long[] used = {((Number) r[1]).longValue(), ((Number) r[2]).longValue(), ((Number) r[3]).longValue()};
+                        int i = 0;
+                        for (String res : RESOURCES) {
+                            String key = res + "_" + name;
+                            m.put(key, new long[] {limits.getOrDefault(key, -1L), used[i++]});
+                        }
+                    }
+                    return m;
+                })));
+    }
+
+    /** Sets per-type limits ({@code volumes_<type>}...), in the caller's transaction (under the project's lock). */
+    public Uni<Void> setPerType(String projectId, Map<String, Long> limits) {
+        if (limits.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return lock(projectId).chain(x -> Panache.getSession()).chain(s -> {
+            Uni<Void> chain = Uni.createFrom().voidItem();
+            for (Map.Entry<String, Long> e : limits.entrySet()) {
+                chain = chain.chain(() -> s.createNativeQuery(SET_TYPE_LIMIT).setParameter(1, projectId)
+                        .setParameter(2, e.getKey()).setParameter(3, e.getValue().intValue()).executeUpdate().replaceWithVoid());
+            }
+            return chain;
+        });
+    }
+
+    /** Fails with 413 when one more snapshot of {@code sizeGb} (of a volume of {@code type}) would pass the project's quotas. */
+    public Uni<Void> checkSnapshot(String projectId, int sizeGb, Type type) {
         return lock(projectId).chain(limits -> Panache.getSession().chain(s -> number(s, COUNT_SNAPSHOTS, projectId)
                 .invoke(count -> {
                     long max = limits.get("snapshots");
@@ -63,13 +149,19 @@ public class VolumeQuota {
                                 + max + ") exceeded for quota 'snapshots'.");
                     }
                 })
-                .chain(() -> checkGigabytes(s, projectId, NONE, sizeGb, limits.get("gigabytes")))));
+                .chain(() -> checkGigabytes(s, projectId, NONE, sizeGb, limits.get("gigabytes")))
+                .chain(() -> typeLimits(s, projectId))
+                .chain(typeLimits -> checkType(s, typeLimits, "snapshots", TYPE_SNAPSHOTS, projectId, type, 1, null)
+                        .chain(() -> checkType(s, typeLimits, "gigabytes", TYPE_GIGABYTES, projectId, type, sizeGb, NONE)))));
     }
 
-    /** Fails with 413 when volume {@code volumeId} growing to {@code newSizeGb} would pass the gigabytes quota. */
-    public Uni<Void> checkResize(String projectId, UUID volumeId, int newSizeGb) {
+    /** Fails with 413 when volume {@code volumeId} growing to {@code newSizeGb} would pass the gigabytes quotas. */
+    public Uni<Void> checkResize(String projectId, UUID volumeId, int newSizeGb, Type type) {
         return lock(projectId).chain(limits -> Panache.getSession()
-                .chain(s -> checkGigabytes(s, projectId, volumeId, newSizeGb, limits.get("gigabytes"))));
+                .chain(s -> checkGigabytes(s, projectId, volumeId, newSizeGb, limits.get("gigabytes"))
+                        .chain(() -> typeLimits(s, projectId))
+                        .chain(typeLimits -> checkType(s, typeLimits, "gigabytes", TYPE_GIGABYTES, projectId, type,
+                                newSizeGb, volumeId))));
     }
 
     private Uni<Void> checkGigabytes(Mutiny.Session s, String projectId, UUID except, int sizeGb, long max) {
@@ -114,7 +206,8 @@ public class VolumeQuota {
 
     /** Back to the defaults: drops the project's row, in the caller's transaction. */
     public Uni<Void> forget(String projectId) {
-        return Panache.getSession().chain(s -> s.createNativeQuery(FORGET).setParameter(1, projectId).executeUpdate())
+        return Panache.getSession().chain(s -> s.createNativeQuery(FORGET).setParameter(1, projectId).executeUpdate()
+                        .chain(() -> s.createNativeQuery(FORGET_TYPES).setParameter(1, projectId).executeUpdate()))
                 .replaceWithVoid();
     }
 

@@ -9,7 +9,7 @@ import io.strato.kit.faults.InvalidInput;
 import io.strato.kit.faults.NotFound;
 import io.strato.volume.events.VolumeEvents;
 import io.strato.volume.quotas.VolumeQuota;
-import io.strato.volume.volumes.Volume;
+import io.strato.volume.types.VolumeTypeRepository;
 import io.strato.volume.volumes.VolumeRepository;
 import io.strato.volume.volumes.VolumeRequest;
 import io.strato.volume.volumes.VolumeStatus;
@@ -34,8 +34,11 @@ public class SnapshotService {
     private final VolumeRepository volumes;
     private final VolumeQuota quota;
     private final VolumeEvents events;
+    private final VolumeTypeRepository types;
 
-    public SnapshotService(SnapshotRepository snapshots, VolumeRepository volumes, VolumeQuota quota, VolumeEvents events) {
+    public SnapshotService(SnapshotRepository snapshots, VolumeRepository volumes, VolumeQuota quota, VolumeEvents events,
+                           VolumeTypeRepository types) {
+        this.types = types;
         this.snapshots = snapshots;
         this.volumes = volumes;
         this.quota = quota;
@@ -116,7 +119,9 @@ public class SnapshotService {
                 s.status = VolumeStatus.CREATING;
                 s.backend = v.backend;
                 s.createdAt = s.updatedAt = Instant.now();
-                return quota.checkSnapshot(s.projectId, s.size).chain(() -> snapshots.persist(s))
+                return types.findById(v.volumeTypeId).chain(t -> quota.checkSnapshot(s.projectId, s.size,
+                                new VolumeQuota.Type(v.volumeTypeId, t == null ? "" : t.name)))
+                        .chain(() -> snapshots.persist(s))
                         .call(saved -> events.snapshot("created", saved));
             });
         });

@@ -178,7 +178,7 @@ public class VolumeService {
             v.snapshotId = snap == null ? null : snap.id;
             v.imageId = image == null ? null : UUID.fromString(image.id());
             v.createdAt = v.updatedAt = Instant.now();
-            return quota.checkCreate(v.projectId, v.size)
+            return quota.checkCreate(v.projectId, v.size, new VolumeQuota.Type(type.id, type.name))
                     .chain(() -> volumes.persist(v))
                     .call(saved -> events.volume("created", saved, type.name))
                     .map(saved -> new Shown(saved, type.name));
@@ -286,7 +286,8 @@ public class VolumeService {
                 throw new InvalidInput("Invalid input received: New size for extend must be greater than current size."
                         + " (current: " + v.size + ", extended: " + newSize + ").");
             }
-            return quota.checkResize(v.projectId, v.id, newSize).chain(() -> {
+            return types.findById(v.volumeTypeId).chain(t -> quota.checkResize(v.projectId, v.id, newSize,
+                    new VolumeQuota.Type(v.volumeTypeId, t == null ? "" : t.name))).chain(() -> {
                 v.status = VolumeStatus.EXTENDING;
                 v.extendingTo = newSize;
                 v.updatedAt = Instant.now();

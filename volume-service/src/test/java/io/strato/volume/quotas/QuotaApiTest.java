@@ -67,6 +67,28 @@ class QuotaApiTest {
         assertEquals(List.of(202, 202, 413, 413, 413, 413), race(a, 6, "{\"volume\": {\"size\": 4}}"));
     }
 
+    @Test
+    void perTypeQuotasLimitOnlyVolumesOfThatType() {
+        Api a = Api.member();
+        Api admin = Api.admin();
+        String type = "gold-" + java.util.UUID.randomUUID();
+        admin.req().body("{\"volume_type\": {\"name\": \"" + type + "\"}}").post(admin.url("/types")).then().statusCode(200);
+        admin.req().body("{\"quota_set\": {\"volumes_no-such-type\": 1}}").put(admin.url("/os-quota-sets/" + a.project()))
+                .then().statusCode(400);
+        setQuota(admin, a.project(), "{\"volumes_" + type + "\": 1, \"gigabytes_" + type + "\": 3}");
+        a.req().body("{\"volume\": {\"size\": 4, \"volume_type\": \"" + type + "\"}}").post(a.url("/volumes"))
+                .then().statusCode(413);
+        a.createVolume("{\"volume\": {\"size\": 2, \"volume_type\": \"" + type + "\"}}");
+        a.req().body("{\"volume\": {\"size\": 1, \"volume_type\": \"" + type + "\"}}").post(a.url("/volumes"))
+                .then().statusCode(413).body("overLimit.message", org.hamcrest.Matchers.containsString("volumes_" + type));
+        a.createVolume("{\"volume\": {\"size\": 1}}");
+        a.req().get(a.url("/os-quota-sets/" + a.project() + "?usage=true")).then().statusCode(200)
+                .body("quota_set.'volumes_" + type + "'.limit", equalTo(1))
+                .body("quota_set.'volumes_" + type + "'.in_use", equalTo(1))
+                .body("quota_set.'gigabytes_" + type + "'.in_use", equalTo(2))
+                .body("quota_set.'volumes___DEFAULT__'.limit", equalTo(-1));
+    }
+
     /** Sends {@code n} creates at once; returns their statuses, sorted. */
     private static List<Integer> race(Api a, int n, String body) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(n);
