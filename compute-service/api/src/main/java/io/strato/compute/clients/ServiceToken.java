@@ -3,6 +3,8 @@ package io.strato.compute.clients;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.Response;
 import java.time.Instant;
@@ -12,7 +14,8 @@ import java.util.concurrent.atomic.AtomicReference;
 /**
  * compute-service's own token (a password-authenticated, project-scoped token of the configured service
  * user), used by the saga to create and delete ports after the user's API call has returned. Cached until
- * shortly before it expires; concurrent callers share one issue request.
+ * shortly before it expires; concurrent callers share one issue request, and each of them goes on on its own
+ * Vert.x context (where its own database session is).
  */
 @ApplicationScoped
 public class ServiceToken {
@@ -48,7 +51,14 @@ public class ServiceToken {
                 issuing = fresh;
             }
         }
-        return issuing.map(Token::id);
+        // The shared request completes on the Vert.x context of the caller that started it. Every other caller
+        // must go on on its own context: that is where its Hibernate Reactive session, and so its transaction,
+        // lives. Resumed on the starter's context, a saga step wrote through another step's session, inside
+        // another server's transaction, and both waited for each other's row locks for ever (seen when
+        // compute-service restarted with several builds due at once, and possible at every token renewal).
+        Uni<String> shared = issuing.map(Token::id);
+        Context caller = Vertx.currentContext();
+        return caller == null ? shared : shared.emitOn(task -> caller.runOnContext(ignored -> task.run()));
     }
 
     /** Forgets a token another service refused (revoked, or identity restarted with new keys). */
