@@ -36,6 +36,9 @@ public interface Driver {
     /** A new volume of {@code sizeGb} GiB holding the snapshot's content, independent of it. */
     String createFromSnapshot(UUID volumeId, String snapshotLocation, int sizeGb);
 
+    /** A new volume of {@code sizeGb} GiB holding the content of the volume at {@code sourceLocation} (a clone). */
+    String createFromVolume(UUID volumeId, String sourceLocation, int sizeGb);
+
     /**
      * A new volume of {@code sizeGb} GiB holding a disk image read from {@code image} (in
      * {@code diskFormat}: qcow2, raw...). Fails when the image's virtual size is larger.

@@ -118,6 +118,12 @@ public class LocalDriver implements Driver {
     }
 
     @Override
+    public String createFromVolume(UUID volumeId, String sourceLocation, int sizeGb) {
+        // qemu-img reads through the source's backing chain: the clone is flat and depends on nothing
+        return createFromSnapshot(volumeId, sourceLocation, sizeGb);
+    }
+
+    @Override
     public String createFromImage(UUID volumeId, Path image, String diskFormat, int sizeGb) {
         Path target = file(volumeId);
         String format = diskFormat == null || diskFormat.isBlank() ? "raw" : diskFormat;

@@ -103,7 +103,12 @@ public class SnapshotService {
                 throw new InvalidInput("Invalid volume: Volume " + v.id + " status must be available, but current status is: "
                         + v.status + ".");
             }
-            return snapshots.busyOf(v.id).flatMap(busy -> {
+            return volumes.count("sourceVolid = ?1 and status = ?2", v.id, VolumeStatus.CREATING).flatMap(cloning -> {
+                if (cloning > 0) {
+                    throw new InvalidInput("Invalid volume: volume " + v.id + " is being cloned; retry when the clone is available.");
+                }
+                return snapshots.busyOf(v.id);
+            }).flatMap(busy -> {
                 if (busy > 0) {
                     throw new InvalidInput("Invalid volume: another snapshot of volume " + v.id + " is being created or deleted.");
                 }

@@ -128,8 +128,11 @@ public class VolumeService {
      */
     @WithTransaction
     public Uni<Shown> create(Caller caller, boolean admin, VolumeRequest.Create request, ImageClient.ImageInfo image) {
-        if (request.sourceVolid() != null) {
-            throw new InvalidInput("Creating a volume from another volume (source_volid) is not supported yet.");
+        int sources = (request.sourceVolid() != null ? 1 : 0) + (request.snapshotId() != null ? 1 : 0)
+                + (image != null ? 1 : 0);
+        if (sources > 1) {
+            throw new InvalidInput("Invalid input received: a volume is created from at most one of snapshot_id,"
+                    + " source_volid and imageRef.");
         }
         if (request.availabilityZone() != null && !request.availabilityZone().equals(config.availabilityZone())) {
             throw new InvalidInput("Invalid input received: Availability zone '" + request.availabilityZone()
@@ -149,8 +152,23 @@ public class VolumeService {
                     }
                     return snap;
                 });
-        return source.flatMap(snap -> sourceType(request, snap, admin).flatMap(type -> {
-            int size = request.size() != null ? request.size() : snap.size;
+        Uni<Volume> sourceVolume = request.sourceVolid() == null ? Uni.createFrom().nullItem()
+                : volumes.findById(request.sourceVolid(), LockModeType.PESSIMISTIC_WRITE).map(src -> {
+                    if (src == null || !admin && !src.projectId.equals(caller.projectId())) {
+                        throw new NotFound("Volume " + request.sourceVolid() + " could not be found.");
+                    }
+                    if (!VolumeStatus.AVAILABLE.equals(src.status)) {
+                        throw new InvalidInput("Invalid volume: Source volume " + src.id + " status must be available,"
+                                + " but current status is: " + src.status + ".");
+                    }
+                    return src;
+                });
+        return sourceVolume.flatMap(srcVol -> source.flatMap(snap -> sourceType(request, snap, srcVol, admin).flatMap(type -> {
+            int size = request.size() != null ? request.size() : snap != null ? snap.size : srcVol.size;
+            if (srcVol != null && size < srcVol.size) {
+                throw new InvalidInput("Invalid input received: Volume size '" + size + "'GB cannot be smaller than"
+                        + " the source volume size " + srcVol.size + "GB.");
+            }
             if (snap != null && size < snap.size) {
                 throw new InvalidInput("Invalid input received: Volume size '" + size + "'GB cannot be smaller than"
                         + " the snapshot size " + snap.size + "GB. They must be >= original snapshot size.");
@@ -174,25 +192,44 @@ public class VolumeService {
             v.volumeTypeId = type.id;
             v.availabilityZone = config.availabilityZone();
             v.metadata = new HashMap<>(request.metadata());
-            v.backend = snap != null ? snap.backend : backends.select(type.extraSpecs);
+            v.backend = snap != null ? snap.backend : srcVol != null ? srcVol.backend : backends.select(type.extraSpecs);
             v.snapshotId = snap == null ? null : snap.id;
+            v.sourceVolid = srcVol == null ? null : srcVol.id;
             v.imageId = image == null ? null : UUID.fromString(image.id());
             v.createdAt = v.updatedAt = Instant.now();
             return quota.checkCreate(v.projectId, v.size, new VolumeQuota.Type(type.id, type.name))
                     .chain(() -> volumes.persist(v))
                     .call(saved -> events.volume("created", saved, type.name))
                     .map(saved -> new Shown(saved, type.name));
-        }));
+        })));
     }
 
-    /** The type asked for, else the snapshot's volume's type, else the default type. */
-    private Uni<VolumeType> sourceType(VolumeRequest.Create request, Snapshot snap, boolean admin) {
+    /** The type asked for, else the source volume's (or the snapshot's volume's) type, else the default type. */
+    private Uni<VolumeType> sourceType(VolumeRequest.Create request, Snapshot snap, Volume srcVol, boolean admin) {
+        if (request.volumeType() == null && srcVol != null) {
+            return types.findById(srcVol.volumeTypeId);
+        }
         if (request.volumeType() == null && snap != null) {
             return volumes.findById(snap.volumeId).flatMap(src -> types.findById(src.volumeTypeId));
         }
         return typeService.forCreate(request.volumeType(), admin)
                 .onFailure(NotFound.class).transform(e -> new NotFound("Volume type " + request.volumeType()
                         + " could not be found."));
+    }
+
+    /** Where the worker copies a clone from: the source volume's file, or null. */
+    @WithSession
+    public Uni<String> volumeLocation(UUID volumeId) {
+        return volumes.findById(volumeId).map(v -> v == null ? null : v.providerLocation);
+    }
+
+    /** Fails with 400 while a clone of the volume is being made (its file must not change meanwhile). */
+    public Uni<Void> checkNotCloning(UUID volumeId) {
+        return volumes.count("sourceVolid = ?1 and status = ?2", volumeId, VolumeStatus.CREATING).invoke(n -> {
+            if (n > 0) {
+                throw new InvalidInput("Invalid volume: volume " + volumeId + " is being cloned; retry when the clone is available.");
+            }
+        }).replaceWithVoid();
     }
 
     /** Where the worker copies a new volume from: the snapshot's file, or null. */
@@ -249,7 +286,7 @@ public class VolumeService {
     /** Accepts a delete: the volume goes to deleting and the worker removes it. */
     @WithTransaction
     public Uni<Volume> delete(Caller caller, boolean admin, String id) {
-        return locked(caller, admin, id).flatMap(v -> snapshots.countOf(v.id).flatMap(n -> {
+        return locked(caller, admin, id).call(v -> checkNotCloning(v.id)).flatMap(v -> snapshots.countOf(v.id).flatMap(n -> {
             if (n > 0) {
                 throw new InvalidInput("Invalid volume: Volume still has " + n + " dependent snapshots.");
             }
@@ -274,7 +311,7 @@ public class VolumeService {
     /** Accepts an extend (Cinder's os-extend): only an available volume, only larger, within the quota. */
     @WithTransaction
     public Uni<Volume> extend(Caller caller, boolean admin, String id, int newSize) {
-        return locked(caller, admin, id).flatMap(v -> snapshots.busyOf(v.id).flatMap(busy -> {
+        return locked(caller, admin, id).call(v -> checkNotCloning(v.id)).flatMap(v -> snapshots.busyOf(v.id).flatMap(busy -> {
             if (busy > 0) {
                 throw new InvalidInput("Invalid volume: a snapshot of volume " + v.id + " is being created or deleted.");
             }

@@ -35,7 +35,7 @@ public class VolumeWorker {
     }
 
     /**
-     * Makes the volume's data: blank, a copy of its snapshot, or an image converted from image-service
+     * Makes the volume's data: blank, a copy of its snapshot or source volume, or an image converted from image-service
      * (read with {@code token}, the requesting user's, and {@code image}'s disk format).
      */
     public void create(Volume v, ImageClient.ImageInfo image, String token) {
@@ -43,6 +43,7 @@ public class VolumeWorker {
         String backend = v.backend;
         int size = v.size;
         UUID snapshot = v.snapshotId;
+        UUID sourceVolume = v.sourceVolid;
         run("create " + id, () -> {
             String location = null;
             String reason = null;
@@ -54,6 +55,12 @@ public class VolumeWorker {
                         throw new DriverException("snapshot " + snapshot + " has no data");
                     }
                     location = driver.createFromSnapshot(id, from, size);
+                } else if (sourceVolume != null) {
+                    String from = await(() -> service.volumeLocation(sourceVolume));
+                    if (from == null) {
+                        throw new DriverException("volume " + sourceVolume + " has no data");
+                    }
+                    location = driver.createFromVolume(id, from, size);
                 } else if (image != null) {
                     location = fromImage(driver, id, image, token, size);
                 } else {

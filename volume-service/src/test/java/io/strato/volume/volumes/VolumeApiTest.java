@@ -86,6 +86,28 @@ class VolumeApiTest {
     }
 
     @Test
+    void aCloneHoldsTheSourcesDataAndDependsOnNothing() throws Exception {
+        Api a = Api.member();
+        Api b = Api.member();
+        String src = a.createVolume("{\"volume\": {\"size\": 1, \"metadata\": {}}}");
+        a.await(src, "available");
+        qemu("qemu-io", "-f", "qcow2", "-c", "write -P 0x37 0 1M", file(src).toString());
+        b.req().body("{\"volume\": {\"source_volid\": \"" + src + "\"}}").post(b.url("/volumes")).then().statusCode(404);
+        String clone = a.createVolume("{\"volume\": {\"source_volid\": \"" + src + "\", \"size\": 2}}");
+        a.await(clone, "available");
+        a.show(clone).body("volume.source_volid", equalTo(src)).body("volume.size", equalTo(2));
+        String out = qemu("qemu-io", "-f", "qcow2", "-c", "read -P 0x37 0 1M", file(clone).toString());
+        assertFalse(out.contains("Pattern verification failed"), out);
+        assertFalse(qemu("qemu-img", "info", file(clone).toString()).contains("backing file"));
+        a.req().delete(a.url("/volumes/" + src)).then().statusCode(202);
+        a.awaitGone(src);
+        out = qemu("qemu-io", "-f", "qcow2", "-c", "read -P 0x37 0 1M", file(clone).toString());
+        assertFalse(out.contains("Pattern verification failed"), out);
+        a.req().body("{\"volume\": {\"source_volid\": \"" + clone + "\", \"size\": 1}}").post(a.url("/volumes"))
+                .then().statusCode(400);
+    }
+
+    @Test
     void aVolumeOfOneProjectIsInvisibleToAnother() {
         Api a = Api.member();
         Api b = Api.member();
