@@ -15,6 +15,7 @@ import io.strato.volume.volumes.VolumeStatus;
 import io.strato.volume.volumes.VolumeWorker;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.util.List;
 import org.jboss.logging.Logger;
 
 /**
@@ -62,7 +63,7 @@ public class ProjectDeletedHandler implements EventHandler {
             LOG.warnf("project-deleted event %s names no usable project; ignored", event.id());
             return Uni.createFrom().voidItem();
         }
-        return snapshots.list("projectId", project)
+        return busy(project).chain(() -> snapshots.list("projectId", project))
                 .call(owned -> Multi.createFrom().iterable(owned).onItem()
                         .transformToUniAndConcatenate(this::dropSnapshot).collect().asList())
                 .chain(() -> volumes.list("projectId", project))
@@ -74,6 +75,21 @@ public class ProjectDeletedHandler implements EventHandler {
                 .invoke(owned -> owned.forEach(v -> worker.delete(v.id)))
                 .invoke(owned -> LOG.infof("deleting %d volume(s) of deleted project %s", owned.size(), project))
                 .replaceWithVoid();
+    }
+
+    /**
+     * Fails while backend work of the project is in flight (a create, an extend, a snapshot change), so the
+     * event is retried (with back-off) once it settled instead of racing it and leaking its files.
+     */
+    private Uni<Void> busy(String project) {
+        return volumes.count("projectId = ?1 and status in ?2", project, List.of(VolumeStatus.CREATING, VolumeStatus.EXTENDING))
+                .chain(v -> snapshots.count("projectId = ?1 and status in ?2", project,
+                        List.of(VolumeStatus.CREATING, VolumeStatus.DELETING)).invoke(s -> {
+                    if (v + s > 0) {
+                        throw new IllegalStateException("project " + project + " has " + (v + s)
+                                + " volume(s)/snapshot(s) changing; its deletion is retried when they settle");
+                    }
+                })).replaceWithVoid();
     }
 
     /** The snapshot's record goes now; its file goes with its volume's (it is under the volume's chain). */

@@ -77,6 +77,13 @@ public class VolumeQuota {
                         .chain(() -> checkType(s, typeLimits, "gigabytes", TYPE_GIGABYTES, projectId, type, sizeGb, NONE)))));
     }
 
+    /** Fails with 413 when a volume of {@code sizeGb} moving to {@code type} would pass that type's limits. */
+    public Uni<Void> checkRetype(String projectId, int sizeGb, Type type) {
+        return lock(projectId).chain(limits -> Panache.getSession().chain(s -> typeLimits(s, projectId)
+                .chain(typeLimits -> checkType(s, typeLimits, "volumes", TYPE_VOLUMES, projectId, type, 1, null)
+                        .chain(() -> checkType(s, typeLimits, "gigabytes", TYPE_GIGABYTES, projectId, type, sizeGb, NONE)))));
+    }
+
     /** Fails with 413 when {@code more} of {@code resource} of the type would pass its per-type limit, if one is set. */
     private Uni<Void> checkType(Mutiny.Session s, Map<String, Long> typeLimits, String resource, String sql,
                                 String projectId, Type type, long more, UUID except) {

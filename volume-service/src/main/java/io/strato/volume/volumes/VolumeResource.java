@@ -130,6 +130,18 @@ public class VolumeResource {
                 String status = args != null && args.hasNonNull("status") ? args.get("status").asText() : null;
                 return service.resetStatus(caller, id, status).map(v -> Response.accepted().build());
             }
+            case "os-retype" -> {
+                String type = args != null && args.hasNonNull("new_type") ? args.get("new_type").asText() : null;
+                return service.retype(caller, admin, id, type).map(v -> Response.accepted().build());
+            }
+            case "os-set_bootable" -> {
+                JsonNode b = args == null ? null : args.get("bootable");
+                if (b == null || !(b.isBoolean() || b.isTextual() && b.asText().matches("(?i)true|false"))) {
+                    throw new InvalidInput("Invalid input received: os-set_bootable needs bootable true or false.");
+                }
+                return service.setBootable(caller, admin, id, b.asText().equalsIgnoreCase("true"))
+                        .map(v -> Response.ok().build());
+            }
             default -> throw new InvalidInput("There is no such action: " + name);
         }
     }

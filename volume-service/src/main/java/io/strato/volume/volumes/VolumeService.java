@@ -333,6 +333,46 @@ public class VolumeService {
         }));
     }
 
+    /**
+     * Changes the volume's type (Cinder's os-retype) when the new type keeps it on the same backend; moving
+     * data between backends (a migration) is not offered, as with Cinder's migration_policy "never".
+     */
+    @WithTransaction
+    public Uni<Shown> retype(Caller caller, boolean admin, String id, String newType) {
+        if (newType == null || newType.isBlank()) {
+            throw new InvalidInput("Invalid input received: os-retype needs new_type.");
+        }
+        return locked(caller, admin, id).flatMap(v -> typeService.get(newType, admin).flatMap(type -> {
+            if (!VolumeStatus.AVAILABLE.equals(v.status) && !VolumeStatus.IN_USE.equals(v.status)) {
+                throw new InvalidInput("Invalid volume: Volume status must be available or in-use to retype (volume "
+                        + v.id + " is " + v.status + ").");
+            }
+            if (type.id.equals(v.volumeTypeId)) {
+                throw new InvalidInput("Invalid input received: Retype requires a different type than the current one.");
+            }
+            String backend = backends.select(type.extraSpecs);
+            if (!backend.equals(v.backend)) {
+                throw new InvalidInput("Invalid volume: Retype to " + type.name + " requires a migration from backend "
+                        + v.backend + " to " + backend + ", which is not supported.");
+            }
+            return quota.checkRetype(v.projectId, v.size, new VolumeQuota.Type(type.id, type.name)).chain(() -> {
+                v.volumeTypeId = type.id;
+                v.updatedAt = Instant.now();
+                return events.volume("updated", v, type.name).replaceWith(new Shown(v, type.name));
+            });
+        }));
+    }
+
+    /** Marks the volume bootable or not (Cinder's os-set_bootable). */
+    @WithTransaction
+    public Uni<Void> setBootable(Caller caller, boolean admin, String id, boolean bootable) {
+        return visible(caller, admin, id).flatMap(v -> {
+            v.bootable = bootable;
+            v.updatedAt = Instant.now();
+            return shown(v).call(s -> events.volume("updated", v, s.typeName())).replaceWithVoid();
+        });
+    }
+
     /** An admin sets the status (Cinder's os-reset_status), e.g. to rescue a volume from error. */
     @WithTransaction
     public Uni<Void> resetStatus(Caller caller, String id, String status) {

@@ -51,6 +51,35 @@ class VolumeTypeApiTest {
     }
 
     @Test
+    void aVolumeIsRetypedWithinItsBackendAndThePerTypeQuota() {
+        Api admin = Api.admin();
+        Api a = Api.member();
+        String gold = "gold-" + UUID.randomUUID();
+        String full = "full-" + UUID.randomUUID();
+        admin.req().body("{\"volume_type\": {\"name\": \"" + gold + "\"}}").post(admin.url("/types")).then().statusCode(200);
+        admin.req().body("{\"volume_type\": {\"name\": \"" + full + "\"}}").post(admin.url("/types")).then().statusCode(200);
+        admin.req().body("{\"quota_set\": {\"volumes_" + full + "\": 0}}").put(admin.url("/os-quota-sets/" + a.project()))
+                .then().statusCode(200);
+        String vol = a.createVolume("{\"volume\": {\"size\": 1}}");
+        a.await(vol, "available");
+        a.req().body("{\"os-retype\": {\"new_type\": \"" + gold + "\", \"migration_policy\": \"never\"}}")
+                .post(a.url("/volumes/" + vol + "/action")).then().statusCode(202);
+        a.show(vol).body("volume.volume_type", equalTo(gold));
+        a.req().body("{\"os-retype\": {\"new_type\": \"" + gold + "\"}}").post(a.url("/volumes/" + vol + "/action"))
+                .then().statusCode(400);
+        a.req().body("{\"os-retype\": {\"new_type\": \"" + full + "\"}}").post(a.url("/volumes/" + vol + "/action"))
+                .then().statusCode(413);
+        a.req().body("{\"os-retype\": {\"new_type\": \"nope-" + UUID.randomUUID() + "\"}}")
+                .post(a.url("/volumes/" + vol + "/action")).then().statusCode(404);
+        a.show(vol).body("volume.volume_type", equalTo(gold));
+        a.req().body("{\"os-set_bootable\": {\"bootable\": true}}").post(a.url("/volumes/" + vol + "/action"))
+                .then().statusCode(200);
+        a.show(vol).body("volume.bootable", equalTo("true"));
+        a.req().body("{\"os-set_bootable\": {\"bootable\": \"maybe\"}}").post(a.url("/volumes/" + vol + "/action"))
+                .then().statusCode(400);
+    }
+
+    @Test
     void aPrivateTypeIsHiddenFromMembers() {
         Api admin = Api.admin();
         Api a = Api.member();
