@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# The end-to-end tests against the running local cloud (deploy/local/strato up), one after another:
+#   compute-burst  50 concurrent creates: all ACTIVE, no host over capacity, no address twice
+#   compute-crash  kill -9 of compute-service during 20 creates, restart: ACTIVE or ERROR, nothing leaked
+#   agent-death    kill -9 of compute-agent-2: host down, its servers' power state follows; restart restores it
+# Usage: tests/e2e/run-all.sh [TEST...]   (default: all three; deploy/local/strato e2e runs this)
+# Uses the admin's OS_* variables when set, else those of `deploy/local/strato env`. compute-crash and
+# agent-death kill processes of the cloud and start them again with `deploy/local/strato up`.
+set -uo pipefail
+here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+repo=$(cd "$here/../.." && pwd)
+if [ -z "${OS_PASSWORD:-}" ]; then
+  eval "$("$repo/deploy/local/strato" env)" || { echo "e2e: no admin credentials (is the cloud up?)" >&2; exit 2; }
+fi
+tests=("$@")
+[ ${#tests[@]} -gt 0 ] || tests=(compute-burst compute-crash agent-death)
+summary=() failed=()
+t0=$SECONDS
+for t in "${tests[@]}"; do
+  [ -x "$here/$t.py" ] || { echo "e2e: no test $t (tests/e2e/$t.py)" >&2; failed+=("$t"); continue; }
+  echo "#### e2e $t ($(date -u +%H:%M:%S))"
+  t1=$SECONDS
+  if python3 "$here/$t.py"; then rc=ok; else rc=FAIL; failed+=("$t"); fi
+  summary+=("$(printf '%-14s %-4s %4ds' "$t" "$rc" $((SECONDS - t1)))")
+done
+echo "#### e2e summary"
+printf '%s\n' "${summary[@]}"
+echo "e2e total: ${#tests[@]} tests, ${#failed[@]} failed ($((SECONDS - t0))s)"
+[ ${#failed[@]} -eq 0 ]
