@@ -6,6 +6,7 @@ import io.strato.compute.agent.instances.InstanceStore;
 import io.strato.compute.agent.libvirt.DomainPower;
 import io.strato.compute.agent.libvirt.DomainStatus;
 import io.strato.compute.agent.libvirt.LibvirtHost;
+import io.strato.compute.agent.messaging.CommandDispatcher;
 import io.strato.compute.agent.messaging.ReportSink;
 import io.strato.compute.agent.messaging.SerialLanes;
 import io.strato.compute.protocol.Reports;
@@ -50,7 +51,7 @@ public final class Reconciler {
     /** Checks every instance the agent has a record of; the future completes when all checks ran. */
     public CompletableFuture<Void> reconcile() {
         var checks = store.all().stream()
-                .map(r -> lanes.submit(r.serverId(), () -> check(r.serverId())))
+                .map(r -> lanes.submit(CommandDispatcher.laneKey(r.serverId()), () -> check(r.serverId())))
                 .toArray(CompletableFuture[]::new);
         return CompletableFuture.allOf(checks);
     }

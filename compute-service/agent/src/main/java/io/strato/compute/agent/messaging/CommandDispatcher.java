@@ -49,6 +49,14 @@ public class CommandDispatcher {
         this.running = running;
     }
 
+    /**
+     * The lane of one server's commands and reconciliation checks ({@link SerialLanes}): its id as text, as
+     * compute-service puts it in a command's subject. Both must use the same key, else a check runs beside a command.
+     */
+    public static String laneKey(UUID serverId) {
+        return serverId.toString();
+    }
+
     /** The server a command event is about (its subject, else its data's server_id), for lane ordering. */
     public static String laneKey(EventCodec.Envelope event) {
         if (event.subject() != null) {
