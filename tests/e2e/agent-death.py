@@ -46,6 +46,8 @@ def main():
     args = ap.parse_args()
     r = e2e.Report("agent-death")
     cloud = e2e.Cloud()
+    if not e2e.only_agent_hosts(cloud, r):
+        return r.exit()
     hosts = e2e.compute_hosts_up(cloud)
     if not r.check(args.host in hosts and len(hosts) >= 2, f"{args.host} and another host are up in zone nova ({hosts})"):
         return r.exit()

@@ -29,6 +29,8 @@ def main():
     args = ap.parse_args()
     r = e2e.Report("compute-crash")
     cloud = e2e.Cloud()
+    if not e2e.only_agent_hosts(cloud, r):
+        return r.exit()
     hosts = e2e.compute_hosts_up(cloud)
     if not r.check(len(hosts) >= 1, f"compute hosts up in zone nova ({hosts})"):
         return r.exit()

@@ -126,6 +126,7 @@ class Cloud:
         self.compute = gateway + "/compute/v2.1"
         self.network = gateway + "/networking/v2.0"
         self.image = gateway + "/image/v2"
+        self._flavors = {}
         self.admin_user = os.environ["OS_USERNAME"]
         self.admin_password = os.environ["OS_PASSWORD"]
         self.admin = self.token(self.admin_user, self.admin_password,
@@ -150,8 +151,41 @@ class Cloud:
         return {s["host"]: s for s in b["services"]}
 
     def flavor(self, ref):
-        _, b, _ = retrying(lambda: call("GET", f"{self.compute}/flavors/{ref}", self.admin))
-        return b["flavor"]
+        if ref not in self._flavors:
+            _, b, _ = retrying(lambda: call("GET", f"{self.compute}/flavors/{ref}", self.admin))
+            self._flavors[ref] = b["flavor"]
+        return self._flavors[ref]
+
+    def all_servers(self):
+        """{id: server detail} of every project."""
+        out = {}
+        url = f"{self.compute}/servers/detail?all_tenants=1&limit=1000"
+        while url:
+            _, b, _ = retrying(lambda: call("GET", url, self.admin))
+            out.update((s["id"], s) for s in b["servers"])
+            nxt = [link["href"] for link in b.get("servers_links", []) if link.get("rel") == "next"]
+            url = nxt[0] if nxt and b["servers"] else None
+        return out
+
+    def placed(self):
+        """What every server of every project should hold: ({host: claimed usage}, {host: running domains}),
+        or (None, running) when a server's flavor cannot be read any more (deleted)."""
+        claims, running = {}, {}
+        for s in self.all_servers().values():
+            host = s.get("OS-EXT-SRV-ATTR:host")
+            if not host:
+                continue
+            if s.get("OS-EXT-STS:power_state") in (1, 3):  # RUNNING, PAUSED: an active domain
+                running[host] = running.get(host, 0) + 1
+            if claims is None:
+                continue
+            try:
+                f = self.flavor(s["flavor"]["id"])
+            except ApiError:
+                claims = None
+                continue
+            add(claims.setdefault(host, dict(ZERO)), flavor_usage(f))
+        return claims, running
 
 
 def over_capacity(hyps, hosts=None):
@@ -167,8 +201,23 @@ def over_capacity(hyps, hosts=None):
     return out
 
 
+ZERO = {"vcpus": 0, "ram": 0, "disk": 0}
+
+
 def usage(h):
     return {"vcpus": h["vcpus_used"], "ram": h["memory_mb_used"], "disk": h["local_gb_used"]}
+
+
+def flavor_usage(f):
+    """What a server of flavor f claims (compute-service's RequestSpec.diskGb: root + ephemeral + swap in GB)."""
+    return {"vcpus": f["vcpus"], "ram": f["ram"],
+            "disk": f["disk"] + (f.get("OS-FLV-EXT-DATA:ephemeral") or 0) + ((f.get("swap") or 0) + 1023) // 1024}
+
+
+def add(total, more):
+    for k, v in more.items():
+        total[k] = total.get(k, 0) + v
+    return total
 
 
 def qcow2_image(path, size="64M"):
@@ -309,29 +358,15 @@ class Tenant:
         baseline: {host: usage} of the hypervisors before the test made any server."""
         r = self.report
         servers = self.servers()
-        hyps = self.cloud.hypervisors()
-        flavors = {}
-
-        def flavor(fid):
-            if fid not in flavors:
-                flavors[fid] = self.cloud.flavor(fid)
-            return flavors[fid]
-
-        # claims: each host's usage moved by exactly the flavors of our servers placed on it
-        expected = {h: dict(u) for h, u in baseline.items()}
+        flavor = self.cloud.flavor
+        scope = sorted(set(hosts or baseline))
+        mine = {}
         for s in servers.values():
-            host = s.get("OS-EXT-SRV-ATTR:host")
-            if not host:
-                continue
-            f = flavor(s["flavor"]["id"])
-            e = expected.setdefault(host, {"vcpus": 0, "ram": 0, "disk": 0})
-            e["vcpus"] += f["vcpus"]
-            e["ram"] += f["ram"]
-            e["disk"] += f["disk"] + f.get("OS-FLV-EXT-DATA:ephemeral", 0) + ((f.get("swap") or 0) + 1023) // 1024
-        wrong = [f"{h}: used {usage(hyps[h])} expected {e}" for h, e in sorted(expected.items())
-                 if h in hyps and (hosts is None or h in hosts) and usage(hyps[h]) != e]
-        r.check(not wrong, f"{what}: every host's claimed usage = baseline + the flavors of the servers on it "
-                           f"(no leaked claim)", "; ".join(wrong))
+            if s.get("OS-EXT-SRV-ATTR:host"):
+                add(mine.setdefault(s["OS-EXT-SRV-ATTR:host"], dict(ZERO)), flavor_usage(flavor(s["flavor"]["id"])))
+        self.check_claims(f"{what}: every host's claimed usage = the flavors of the servers placed on it "
+                          f"(no leaked claim)", scope, baseline, mine)
+        hyps = self.cloud.hypervisors()
         over = over_capacity(hyps, hosts)
         r.check(not over, f"{what}: no host over capacity x allocation ratio", "; ".join(f"{h}: {w}" for h, w in over))
 
@@ -371,33 +406,56 @@ class Tenant:
                 f"duplicates {dup}")
         return servers
 
+    def check_claims(self, what, scope, baseline, mine, seconds=30):
+        """Each host's claimed usage is what the servers placed on it hold. Other projects' servers may come and go
+        meanwhile, so two views are tried, for up to `seconds`: the flavors of every server of every project on the
+        host (all_tenants), or the host's usage at the start of the test plus the flavors of this test's servers."""
+        deadline = now() + seconds
+        while True:
+            hyps = self.cloud.hypervisors()
+            everyone, _ = self.cloud.placed()
+            wrong_all = None if everyone is None else [
+                f"{h}: used {usage(hyps[h])}, its servers hold {everyone.get(h, ZERO)}"
+                for h in scope if h in hyps and usage(hyps[h]) != everyone.get(h, ZERO)]
+            wrong_base = [f"{h}: used {usage(hyps[h])}, baseline + this test's servers "
+                          f"{add(dict(baseline.get(h, ZERO)), mine.get(h, ZERO))}"
+                          for h in scope if h in hyps
+                          and usage(hyps[h]) != add(dict(baseline.get(h, ZERO)), mine.get(h, ZERO))]
+            if wrong_all == [] or not wrong_base or now() > deadline:
+                break
+            time.sleep(3)
+        how = "every project's servers" if wrong_all == [] else "baseline + this test's servers"
+        return self.report.check(wrong_all == [] or not wrong_base, f"{what} [{how}]",
+                                 "; ".join((wrong_all or []) + wrong_base))
+
     def check_gone(self, baseline, vms_baseline=None, hosts=None):
         """After every server was deleted: no port, claim, quota or domain left behind.
 
         vms_baseline: {host: running_vms} before the test; the agents report it with their heartbeat (10 s),
-        so that check waits up to 45 s for it."""
+        so that check waits up to 45 s. Like check_claims, it accepts either view: as many running domains as
+        servers of any project with a running power state on the host, or as many as at the start."""
         r = self.report
+        scope = sorted(set(hosts or baseline))
         if vms_baseline:
             deadline = now() + 45
             while True:
                 hyps = self.cloud.hypervisors()
-                wrong = [f"{h}: running_vms {hyps[h]['running_vms']} vs baseline {b}" for h, b in vms_baseline.items()
-                         if h in hyps and (hosts is None or h in hosts) and hyps[h]["running_vms"] != b]
+                _, running = self.cloud.placed()
+                wrong = [f"{h}: running_vms {hyps[h]['running_vms']}, baseline {b}, running servers {running.get(h, 0)}"
+                         for h, b in vms_baseline.items() if h in hyps and (hosts is None or h in hosts)
+                         and hyps[h]["running_vms"] not in (b, running.get(h, 0))]
                 if not wrong or now() > deadline:
                     break
                 time.sleep(3)
-            r.check(not wrong, "after deleting every server: each host runs as many domains as before (no leaked domain)",
-                    "; ".join(wrong))
+            r.check(not wrong, "after deleting every server: each host runs as many domains as before, or as its "
+                               "servers say (no leaked domain)", "; ".join(wrong))
         leftover = [p["id"] for p in self.ports() if p["device_owner"].startswith(COMPUTE_OWNER)]
         r.check(not leftover, "after deleting every server: no compute port left on the network", str(leftover[:5]))
         lim = self.limits()
         got = {k: lim[k] for k in ("totalInstancesUsed", "totalCoresUsed", "totalRAMUsed")}
         r.check(all(v == 0 for v in got.values()), "after deleting every server: the project's quota usage is 0", str(got))
-        hyps = self.cloud.hypervisors()
-        wrong = [f"{h}: {usage(hyps[h])} vs baseline {b}" for h, b in baseline.items()
-                 if h in hyps and (hosts is None or h in hosts) and usage(hyps[h]) != b]
-        r.check(not wrong, "after deleting every server: every host's claimed usage is back to its baseline",
-                "; ".join(wrong))
+        self.check_claims("after deleting every server: every host's claimed usage is back to what the servers "
+                          "on it hold", scope, baseline, {})
 
     def cleanup(self):
         """Removes everything the tenant made; best effort, never raises."""
@@ -431,6 +489,34 @@ class Tenant:
         if self.project:
             quietly("project", lambda: call("DELETE", f"{c.identity}/projects/{self.project}", c.admin))
         log(f"tenant {self.name}: cleaned up")
+
+
+def agent_hosts():
+    """Hosts whose agent deploy/local runs ($STRATO_STATE/compute-agent-N.pid: strato-host-N; -real: strato-real-1)."""
+    out = set()
+    for f in os.listdir(STATE) if os.path.isdir(STATE) else []:
+        if f.startswith("compute-agent-") and f.endswith(".pid") and pid_of(f[:-4]) is not None:
+            n = f[len("compute-agent-"):-4]
+            out.add("strato-real-1" if n == "real" else f"strato-host-{n}")
+    return out
+
+
+def only_agent_hosts(cloud, report, zone=None):
+    """Waits (up to service-down-time + 15 s) until every up host of the zone is one deploy/local runs an agent
+    for. A host registered by a test's heartbeat on the same Kafka (compute-service/agent's AgentKafkaTest
+    publishes host reports on strato.compute.reports) counts as up for a minute, and servers the scheduler puts
+    there never build."""
+    zone = zone or ZONE
+    mine = agent_hosts()
+    deadline = now() + DOWN_TIME + 15
+    while True:
+        foreign = [h for h in compute_hosts_up(cloud, zone) if h not in mine]
+        if not foreign or now() > deadline:
+            break
+        log(f"hosts up in zone {zone} without a deploy/local agent (a test's heartbeat?): {foreign}; waiting")
+        time.sleep(5)
+    return report.check(not foreign, f"only hosts deploy/local runs agents for are up in zone {zone}",
+                        f"{foreign} are up too: servers placed there would never build")
 
 
 def compute_hosts_up(cloud, zone=None):
