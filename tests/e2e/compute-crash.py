@@ -101,9 +101,11 @@ def main():
     except Exception as ex:  # noqa: BLE001 - a crash of the test is a failure, and cleanup still runs
         r.fail("the test ran to its end", repr(ex))
     finally:
-        if e2e.pid_of("compute-service") is None:
+        if e2e.pid_of("compute-service") is None and e2e.cloud_running():
             e2e.log("compute-service is not running: starting it again")
             e2e.strato_up()
+        elif not e2e.cloud_running():
+            e2e.log("the cloud was stopped meanwhile (someone else's strato down?): not starting anything")
         tenant.cleanup()
     return r.exit()
 

@@ -541,6 +541,12 @@ def pid_of(name):
     return pid if "quarkus-run.jar" in cmd else None
 
 
+def cloud_running():
+    """Whether the rest of the cloud still runs (identity-service and the gateway from deploy/local's pid files):
+    a test only starts again what it killed, never a cloud someone else stopped meanwhile."""
+    return pid_of("identity-service") is not None and pid_of("gateway") is not None
+
+
 def strato_up():
     """deploy/local/strato up (starts only what is stopped); returns its exit status."""
     t = now()
