@@ -63,7 +63,8 @@ wait_port() {
   local name=$1 port=$2 seconds=$3 pid=$4 marker=$5 log=$6 i
   for i in $(seq 1 $((seconds * 2))); do
     port_open "$port" && return 0
-    if ! pid_alive "$pid" "$marker"; then
+    # twice, half a second apart: while nohup and setsid exec into java, /proc/PID/cmdline can read empty
+    if ! pid_alive "$pid" "$marker" && { sleep 0.5; ! pid_alive "$pid" "$marker"; }; then
       say "$name exited during startup; last lines of $log:" >&2
       tail -n 40 "$log" >&2 || true
       return 1

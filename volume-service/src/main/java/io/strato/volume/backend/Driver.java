@@ -51,8 +51,21 @@ public interface Driver {
     /** Removes the volume and every snapshot its data stands on (for a project's deletion). */
     void deleteWithChain(String location);
 
+    /**
+     * How a hypervisor on this machine reaches the volume at {@code location}: Cinder's connection info
+     * for an attachment (without the QoS specs, which come from the volume's type).
+     */
+    Connection connection(String location);
+
     /** Total and allocated space of the backend. */
     Capacity capacity();
+
+    /**
+     * Cinder's {@code connection_info}: {@code driverVolumeType} "file" with {@code devicePath} the absolute
+     * path of a disk image in {@code format} (qcow2, raw) that qemu opens directly.
+     */
+    record Connection(String driverVolumeType, String devicePath, String format) {
+    }
 
     /**
      * @param totalBytes     what the backend can hold

@@ -44,6 +44,11 @@ public class LocalDriver implements Driver {
     }
 
     @Override
+    public Connection connection(String location) {
+        return new Connection("file", inside(location).toString(), "qcow2");
+    }
+
+    @Override
     public void extend(String location, int sizeGb) {
         run(qemuImg, "resize", "-q", "-f", "qcow2", inside(location).toString(), sizeGb + "G");
     }
