@@ -87,17 +87,27 @@ public class ImageDataService {
      * when the image has no data yet.
      */
     public Uni<Download> download(UUID id, Caller caller, String range) {
-        return states.findForDownload(id, caller).map(image -> {
+        return states.findForDownload(id, caller).chain(image -> {
             if (image.storeLocation == null || image.size == null) {
-                return null;
+                return Uni.createFrom().nullItem();
             }
-            long size = image.size;
-            if (range == null || range.isBlank()) {
-                return new Download(store.read(image.storeLocation, 0, size), size, 0, size, contentMd5(image), false);
-            }
-            ByteRange r = ByteRange.parse(range, size);
-            return new Download(store.read(image.storeLocation, r.offset(), r.length()), size, r.offset(), r.length(),
-                    null, true);
+            // Checked before the answer starts: a 200 whose body then fails reaches the client as an empty or
+            // cut download. Glance answers 204 when its store has no data for the image; so do we.
+            return store.exists(image.storeLocation).map(there -> {
+                if (!there) {
+                    LOG.warnf("image %s is %s but its data is missing from the store (%s)", image.id, image.status,
+                            image.storeLocation);
+                    return null;
+                }
+                long size = image.size;
+                if (range == null || range.isBlank()) {
+                    return new Download(store.read(image.storeLocation, 0, size), size, 0, size, contentMd5(image),
+                            false);
+                }
+                ByteRange r = ByteRange.parse(range, size);
+                return new Download(store.read(image.storeLocation, r.offset(), r.length()), size, r.offset(),
+                        r.length(), null, true);
+            });
         });
     }
 

@@ -85,9 +85,14 @@ public class FilesystemStore implements ImageStore {
     }
 
     @Override
+    public Uni<Boolean> exists(String location) {
+        return Uni.createFrom().item(() -> resolve(location)).chain(fs::exists);
+    }
+
+    @Override
     public Uni<Void> delete(String location) {
         return Uni.createFrom().item(() -> resolve(location))
-                .chain(path -> fs.exists(path).chain(exists -> exists ? fs.delete(path) : Uni.createFrom().voidItem()));
+                .chain(path -> fs.exists(path).chain(there -> there ? fs.delete(path) : Uni.createFrom().voidItem()));
     }
 
     private String resolve(String location) {

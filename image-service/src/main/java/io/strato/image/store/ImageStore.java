@@ -28,6 +28,9 @@ public interface ImageStore {
      */
     Multi<Buffer> read(String location, long offset, long length);
 
+    /** Whether the bytes at {@code location} are there (an operator may have removed them behind our back). */
+    Uni<Boolean> exists(String location);
+
     /** Removes the bytes at {@code location}; succeeds when they are already gone. */
     Uni<Void> delete(String location);
 }

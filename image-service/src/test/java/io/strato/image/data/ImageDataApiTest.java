@@ -25,6 +25,9 @@ import org.junit.jupiter.api.Test;
 class ImageDataApiTest {
     private static final String OCTETS = "application/octet-stream";
 
+    @jakarta.inject.Inject
+    io.strato.image.store.StoreConfig storeConfig;
+
     private final String project = "p-" + UUID.randomUUID();
     private final String member = TestIdentity.token("u-owner", project, "member", "reader");
 
@@ -51,6 +54,20 @@ class ImageDataApiTest {
                 .header("Content-Length", String.valueOf(bytes.length))
                 .header("Content-MD5", hex("MD5", bytes));
         assertArrayEquals(bytes, response.asByteArray());
+    }
+
+    @Test
+    void anActiveImageWhoseStoredBytesAreGoneAnswersNoContentAsGlanceDoes() throws Exception {
+        UUID id = DataFixtures.queuedImage(project, "raw");
+        given().header("X-Auth-Token", member).contentType(OCTETS).body(random(4096))
+                .put("/v2/images/{id}/file", id).then().statusCode(204);
+        String location = (String) DataFixtures.row(id).get("store_location");
+        java.nio.file.Path file = java.nio.file.Path.of(storeConfig.directory()).resolve(location);
+        assertTrue(java.nio.file.Files.deleteIfExists(file), "the stored file " + file);
+
+        given().header("X-Auth-Token", member).get("/v2/images/{id}/file", id).then().statusCode(204);
+        given().header("X-Auth-Token", member).header("Range", "bytes=0-99")
+                .get("/v2/images/{id}/file", id).then().statusCode(204);
     }
 
     @Test
