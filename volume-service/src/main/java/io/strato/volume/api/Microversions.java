@@ -14,9 +14,19 @@ import org.jboss.resteasy.reactive.server.ServerResponseFilter;
  * behaviour this service really implements: raise it only with the changes that version brings.
  */
 public class Microversions {
+    private final ApiVersion served;
+
+    public Microversions(ApiVersion served) {
+        this.served = served;
+    }
+
     public static final String HEADER = "OpenStack-API-Version";
     public static final String MIN = "3.0";
-    public static final String MAX = "3.0";
+    public static final String MAX = "3.44";
+    /** The attachments API (Cinder 3.27). */
+    public static final int ATTACHMENTS = 27;
+    /** The attachments API's os-complete action (Cinder 3.44). */
+    public static final int ATTACHMENT_COMPLETE = 44;
     static final String SERVED = "strato.volume.microversion";
 
     /** HTTP 406: the requested microversion is not served. */
@@ -56,6 +66,7 @@ public class Microversions {
                     + MIN + " and maximum is " + MAX + ".");
         }
         ctx.setProperty(SERVED, version);
+        served.set(Integer.parseInt(version.substring(version.indexOf('.') + 1)));
     }
 
     @ServerResponseFilter

@@ -28,6 +28,9 @@ public class Volume {
     @Column(name = "extending_to")
     public Integer extendingTo;
     public String status;
+    /** Cinder's attach_status: detached, reserved, attaching or attached (follows the volume's attachments). */
+    @Column(name = "attach_status")
+    public String attachStatus = "detached";
     /** Why the volume is in error, for operators and the user. */
     @Column(name = "status_reason")
     public String statusReason;

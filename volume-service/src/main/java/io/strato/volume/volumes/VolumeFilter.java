@@ -17,10 +17,14 @@ public record VolumeFilter(String name, String status, Boolean bootable, String 
         Boolean bootable = null;
         String b = q.getFirst("bootable");
         if (b != null) {
-            if (!b.equalsIgnoreCase("true") && !b.equalsIgnoreCase("false")) {
-                throw new InvalidInput("Invalid filter: bootable must be true or false.");
+            // Cinder 3.2: T/True/1/true and F/False/0/false, anything else a 400
+            if (b.matches("(?i)t|true|1")) {
+                bootable = true;
+            } else if (b.matches("(?i)f|false|0")) {
+                bootable = false;
+            } else {
+                throw new InvalidInput("Invalid input received: bootable=" + b);
             }
-            bootable = Boolean.parseBoolean(b);
         }
         String sortDir = q.getFirst("sort_dir");
         String sort = q.getFirst("sort");

@@ -81,7 +81,7 @@ public final class VolumeRequest {
         return out;
     }
 
-    static UUID uuid(JsonNode n, String field) {
+    public static UUID uuid(JsonNode n, String field) {
         if (n == null || n.isNull()) {
             return null;
         }

@@ -8,6 +8,8 @@ import io.strato.kit.auth.Caller;
 import io.strato.kit.faults.InvalidInput;
 import io.strato.kit.faults.NotFound;
 import io.strato.volume.api.VolumeApiConfig;
+import io.strato.volume.attachments.Attachment;
+import io.strato.volume.attachments.AttachmentRepository;
 import io.strato.volume.backend.Backends;
 import io.strato.volume.events.VolumeEvents;
 import io.strato.volume.quotas.VolumeQuota;
@@ -41,11 +43,13 @@ public class VolumeService {
     private final VolumeEvents events;
     private final VolumeApiConfig config;
     private final SnapshotRepository snapshots;
+    private final AttachmentRepository attachments;
 
     public VolumeService(VolumeRepository volumes, VolumeTypeRepository types, VolumeTypeService typeService,
                          VolumeQuota quota, Backends backends, VolumeEvents events, VolumeApiConfig config,
-                         SnapshotRepository snapshots) {
+                         SnapshotRepository snapshots, AttachmentRepository attachments) {
         this.snapshots = snapshots;
+        this.attachments = attachments;
         this.volumes = volumes;
         this.types = types;
         this.typeService = typeService;
@@ -55,8 +59,11 @@ public class VolumeService {
         this.config = config;
     }
 
-    /** A volume with the name of its type, as views show it. */
-    public record Shown(Volume volume, String typeName) {
+    /** A volume with the name of its type and its attachments, as views show it. */
+    public record Shown(Volume volume, String typeName, List<Attachment> attachments) {
+        public Shown(Volume volume, String typeName) {
+            this(volume, typeName, List.of());
+        }
     }
 
     /** The volume if the caller's project owns it (any for an admin); a 404 otherwise, so others' volumes stay unknown. */
@@ -86,7 +93,8 @@ public class VolumeService {
 
     @WithSession
     public Uni<Shown> show(Caller caller, boolean admin, String id) {
-        return visible(caller, admin, id).flatMap(this::shown);
+        return visible(caller, admin, id).flatMap(this::shown)
+                .flatMap(s -> attachments.ofVolume(s.volume().id).map(a -> new Shown(s.volume(), s.typeName(), a)));
     }
 
     /**
@@ -118,8 +126,13 @@ public class VolumeService {
         String dir = filter.ascending() ? "asc" : "desc";
         return ready.chain(() -> limit == 0 ? Uni.createFrom().item(List.<Volume>of())
                         : volumes.find(q + " order by createdAt " + dir + ", id " + dir, p).range(0, limit - 1).list())
-                .chain(list -> typeNames().map(names -> list.stream()
-                        .map(v -> new Shown(v, names.get(v.volumeTypeId))).collect(Collectors.toList())));
+                .chain(list -> typeNames().flatMap(names -> attachments.ofVolumes(list.stream().map(v -> v.id).toList())
+                        .map(all -> {
+                            Map<UUID, List<Attachment>> byVolume = all.stream()
+                                    .collect(Collectors.groupingBy(a -> a.volumeId));
+                            return list.stream().map(v -> new Shown(v, names.get(v.volumeTypeId),
+                                    byVolume.getOrDefault(v.id, List.of()))).collect(Collectors.toList());
+                        })));
     }
 
     /**
@@ -283,21 +296,26 @@ public class VolumeService {
         });
     }
 
-    /** Accepts a delete: the volume goes to deleting and the worker removes it. */
+    /**
+     * Accepts a delete: the volume goes to deleting and the worker removes it. Refused with snapshots, while
+     * attached or held by an attachment (the row lock makes a racing attachment create wait for this decision).
+     */
     @WithTransaction
     public Uni<Volume> delete(Caller caller, boolean admin, String id) {
-        return locked(caller, admin, id).call(v -> checkNotCloning(v.id)).flatMap(v -> snapshots.countOf(v.id).flatMap(n -> {
+        return locked(caller, admin, id).call(v -> checkNotCloning(v.id)).flatMap(v -> snapshots.countOf(v.id)
+                .flatMap(n -> attachments.count("volumeId", v.id).map(attached -> {
             if (n > 0) {
                 throw new InvalidInput("Invalid volume: Volume still has " + n + " dependent snapshots.");
             }
-            if (!VolumeStatus.DELETABLE.contains(v.status)) {
+            if (!VolumeStatus.DELETABLE.contains(v.status) || attached > 0) {
                 throw new InvalidInput("Invalid volume: Volume status must be available or error or error_restoring"
                         + " or error_extending or error_managing and must not be migrating, attached, belong to a"
                         + " group, have snapshots, awaiting a transfer, or be disassociated from snapshots after"
-                        + " volume transfer. (volume " + v.id + " is " + v.status + ")");
+                        + " volume transfer. (volume " + v.id + " is " + v.status
+                        + (attached > 0 ? " with " + attached + " attachment(s)" : "") + ")");
             }
-            return markDeleting(v);
-        }));
+            return v;
+        })).flatMap(this::markDeleting));
     }
 
     /** Moves a volume to deleting with its event, in the caller's transaction (also used by project deletion). */

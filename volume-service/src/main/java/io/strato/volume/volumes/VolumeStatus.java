@@ -12,10 +12,19 @@ public final class VolumeStatus {
     public static final String ERROR_DELETING = "error_deleting";
     public static final String ERROR_EXTENDING = "error_extending";
     public static final String IN_USE = "in-use";
+    /** Held for one server by an attachment (Cinder's attachments API) until it connects. */
+    public static final String RESERVED = "reserved";
+    /** Being connected to a server (an attachment with a connector, or the legacy os-reserve). */
+    public static final String ATTACHING = "attaching";
+    /** Being disconnected from a server (the legacy os-begin_detaching). */
+    public static final String DETACHING = "detaching";
+
+    /** The statuses an attachment holds a volume in; the volume's status follows its attachments there. */
+    public static final Set<String> ATTACHMENT_HELD = Set.of(RESERVED, ATTACHING, IN_USE, DETACHING);
 
     /** Statuses an admin may reset a volume to (Cinder's os-reset_status accepts these). */
     public static final Set<String> RESETTABLE = Set.of(CREATING, AVAILABLE, EXTENDING, DELETING, ERROR,
-            ERROR_DELETING, ERROR_EXTENDING, IN_USE, "attaching", "detaching", "maintenance");
+            ERROR_DELETING, ERROR_EXTENDING, IN_USE, RESERVED, ATTACHING, DETACHING, "maintenance");
 
     /** Statuses in which a delete is accepted (Cinder's: not while in use or busy). */
     public static final Set<String> DELETABLE = Set.of(AVAILABLE, ERROR, ERROR_DELETING, ERROR_EXTENDING);

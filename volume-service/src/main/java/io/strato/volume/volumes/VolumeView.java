@@ -1,5 +1,7 @@
 package io.strato.volume.volumes;
 
+import io.strato.volume.attachments.Attachment;
+import io.strato.volume.attachments.AttachmentView;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +18,12 @@ public final class VolumeView {
      * @param admin    whether to show the admin-only host attribute
      */
     public static Map<String, Object> of(Volume v, String typeName, String baseUrl, boolean admin) {
+        return of(v, typeName, baseUrl, admin, List.of());
+    }
+
+    /** As {@link #of(Volume, String, String, boolean)}, with the volume's {@code attachments}. */
+    public static Map<String, Object> of(Volume v, String typeName, String baseUrl, boolean admin,
+                                         List<Attachment> attachments) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("id", v.id.toString());
         m.put("name", v.name);
@@ -31,7 +39,9 @@ public final class VolumeView {
         m.put("encrypted", false);
         m.put("multiattach", false);
         m.put("metadata", new TreeMap<>(v.metadata == null ? Map.of() : v.metadata));
-        m.put("attachments", List.of());
+        m.put("attachments", AttachmentView.ofVolume(attachments, admin));
+        // Cinder keeps attach_status internal; Strato shows it (detached, reserved, attaching, attached)
+        m.put("attach_status", v.attachStatus);
         m.put("snapshot_id", v.snapshotId == null ? null : v.snapshotId.toString());
         m.put("source_volid", v.sourceVolid == null ? null : v.sourceVolid.toString());
         m.put("user_id", v.userId);
