@@ -114,8 +114,8 @@ class AttachmentApiTest {
         assertEquals(1, Db.events("strato.volume.attachment.created.v1", id));
         assertEquals(2, Db.events("strato.volume.attachment.updated.v1", id), "attaching, then attached");
         assertEquals(1, Db.events("strato.volume.attachment.deleted.v1", id));
-        assertEquals("in-use", Db.text("select data->>'status' from strato_outbox where subject = ? and type ="
-                + " 'strato.volume.volume.updated.v1' and data->>'status' = 'in-use'", v));
+        assertEquals("in-use", Db.text("select payload->>'status' from strato_outbox where subject = ? and type ="
+                + " 'strato.volume.volume.updated.v1' and payload->>'status' = 'in-use'", v));
         a.req().delete(a.url("/volumes/" + v)).then().statusCode(202);
         a.awaitGone(v);
     }

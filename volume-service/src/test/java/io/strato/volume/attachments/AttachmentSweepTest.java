@@ -67,9 +67,9 @@ class AttachmentSweepTest {
         AttachmentApiTest.at(a, "3.27").get(a.url("/attachments/" + c)).then().statusCode(404);
         AttachmentApiTest.at(a, "3.27").get(a.url("/attachments/" + f)).then().statusCode(200)
                 .body("attachment.status", equalTo("reserved"));
-        assertEquals(AttachmentExpiry.EXPIRED, Db.text("select data->>'reason' from strato_outbox where subject = ?"
+        assertEquals(AttachmentExpiry.EXPIRED, Db.text("select payload->>'reason' from strato_outbox where subject = ?"
                 + " and type = 'strato.volume.attachment.deleted.v1'", r));
-        assertEquals("available", Db.text("select data->>'status' from strato_outbox where subject = ? and type ="
+        assertEquals("available", Db.text("select payload->>'status' from strato_outbox where subject = ? and type ="
                 + " 'strato.volume.volume.updated.v1' order by seq desc limit 1", reserved));
 
         // a volume reserved again after the sweep is a new reservation: the next sweep leaves it alone
