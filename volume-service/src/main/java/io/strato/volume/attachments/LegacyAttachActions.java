@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 
 /**
  * Cinder's legacy attach actions on {@code POST /volumes/{id}/action} (before the attachments API), with Cinder's
@@ -38,59 +39,51 @@ public class LegacyAttachActions {
     /** os-reserve: an available volume goes to attaching (Cinder's reserve_volume). */
     @WithTransaction
     public Uni<Void> reserve(String project, String id) {
-        return store.lock(project, id).chain(l -> {
-            Volume v = l.volume();
-            if (!VolumeStatus.AVAILABLE.equals(v.status)) {
+        return move(project, id, l -> {
+            if (!VolumeStatus.AVAILABLE.equals(l.volume().status)) {
                 throw new InvalidInput("Invalid volume: Volume status must be available to reserve, but the status is "
-                        + v.status + ".");
+                        + l.volume().status + ".");
             }
-            v.status = VolumeStatus.ATTACHING;
-            v.updatedAt = Instant.now();
-            return store.volumeChanged(v, l.attachments());
+            return VolumeStatus.ATTACHING;
         });
     }
 
     /** os-unreserve: an attaching volume goes back to in-use (it has attached attachments) or available; else nothing. */
     @WithTransaction
     public Uni<Void> unreserve(String project, String id) {
-        return store.lock(project, id).chain(l -> {
-            Volume v = l.volume();
-            if (!VolumeStatus.ATTACHING.equals(v.status)) {
-                return Uni.createFrom().voidItem();
-            }
-            boolean attached = l.attachments().stream().anyMatch(a -> AttachStatus.ATTACHED.equals(a.status));
-            v.status = attached ? VolumeStatus.IN_USE : VolumeStatus.AVAILABLE;
-            v.updatedAt = Instant.now();
-            return store.volumeChanged(v, l.attachments());
-        });
+        return move(project, id, l -> !VolumeStatus.ATTACHING.equals(l.volume().status) ? null
+                : l.attachments().stream().anyMatch(a -> AttachStatus.ATTACHED.equals(a.status))
+                ? VolumeStatus.IN_USE : VolumeStatus.AVAILABLE);
     }
 
     /** os-begin_detaching: only an in-use, attached volume goes to detaching. */
     @WithTransaction
     public Uni<Void> beginDetaching(String project, String id) {
-        return store.lock(project, id).chain(l -> {
-            Volume v = l.volume();
-            if (!VolumeStatus.IN_USE.equals(v.status) || !AttachStatus.ATTACHED.equals(v.attachStatus)) {
+        return move(project, id, l -> {
+            if (!VolumeStatus.IN_USE.equals(l.volume().status) || !AttachStatus.ATTACHED.equals(l.volume().attachStatus)) {
                 throw new InvalidInput("Invalid volume: Unable to detach volume. Volume status must be 'in-use' and"
                         + " attach_status must be 'attached' to detach.");
             }
-            v.status = VolumeStatus.DETACHING;
-            v.updatedAt = Instant.now();
-            return store.volumeChanged(v, l.attachments());
+            return VolumeStatus.DETACHING;
         });
     }
 
     /** os-roll_detaching: a detaching volume is in-use again; any other status is left alone. */
     @WithTransaction
     public Uni<Void> rollDetaching(String project, String id) {
+        return move(project, id, l -> VolumeStatus.DETACHING.equals(l.volume().status) ? VolumeStatus.IN_USE : null);
+    }
+
+    /** Moves the locked volume to the status {@code next} gives (null: no change), with its event. */
+    private Uni<Void> move(String project, String id, Function<VolumeAttachments.Locked, String> next) {
         return store.lock(project, id).chain(l -> {
-            Volume v = l.volume();
-            if (!VolumeStatus.DETACHING.equals(v.status)) {
+            String to = next.apply(l);
+            if (to == null) {
                 return Uni.createFrom().voidItem();
             }
-            v.status = VolumeStatus.IN_USE;
-            v.updatedAt = Instant.now();
-            return store.volumeChanged(v, l.attachments());
+            l.volume().status = to;
+            l.volume().updatedAt = Instant.now();
+            return store.volumeChanged(l.volume(), l.attachments());
         });
     }
 
