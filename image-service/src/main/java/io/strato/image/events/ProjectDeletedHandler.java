@@ -6,19 +6,18 @@ import io.strato.image.data.ImageQuota;
 import io.strato.image.images.Image;
 import io.strato.image.images.ImageRepository;
 import io.strato.image.store.ImageStore;
-import io.strato.kit.events.EventHandler;
-import io.strato.kit.events.StratoEvent;
+import io.strato.kit.events.ProjectDeletedEventHandler;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import org.jboss.logging.Logger;
 
 /**
  * When identity deletes a project, its images go too (records, members, bytes), each with a
- * deleted event so compute agents evict their cached copies. Runs once per event (the kit records it).
+ * deleted event so compute agents evict their cached copies. Runs once per event (the kit records it);
+ * the kit's base skips an event naming no usable project.
  */
 @ApplicationScoped
-public class ProjectDeletedHandler implements EventHandler {
-    static final String PROJECT_DELETED = "strato.identity.project.deleted.v1";
+public class ProjectDeletedHandler extends ProjectDeletedEventHandler {
     private static final Logger LOG = Logger.getLogger(ProjectDeletedHandler.class);
 
     private final ImageRepository images;
@@ -34,23 +33,7 @@ public class ProjectDeletedHandler implements EventHandler {
     }
 
     @Override
-    public String topic() {
-        return "strato.identity";
-    }
-
-    @Override
-    public boolean accepts(String type) {
-        return PROJECT_DELETED.equals(type);
-    }
-
-    @Override
-    public Uni<Void> handle(StratoEvent event) {
-        String project = event.data() != null && event.data().hasNonNull("id")
-                ? event.data().get("id").asText() : event.subject();
-        if (project == null || project.isBlank()) {
-            LOG.warnf("project-deleted event %s names no project; ignored", event.id());
-            return Uni.createFrom().voidItem();
-        }
+    protected Uni<Void> projectDeleted(String project) {
         return images.list("owner", project).flatMap(owned -> deleteAll(owned)
                 .call(() -> quota.forget(project))
                 .invoke(() -> LOG.infof("deleted %d image(s) of deleted project %s", owned.size(), project)));

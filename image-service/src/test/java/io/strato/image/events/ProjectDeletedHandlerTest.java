@@ -3,6 +3,7 @@ package io.strato.image.events;
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -15,6 +16,7 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.OffsetDateTime;
+import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -26,11 +28,15 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
-/** identity's project-deleted event, sent through the real broker, removes that project's images (and quota row) only. */
+/**
+ * identity's project-deleted event, sent through the real broker, removes that project's images (and quota row)
+ * only; an event naming no usable project is skipped without holding up the ones after it.
+ */
 @QuarkusTest
 @WithTestResource(StratoInfraResource.class)
 @WithTestResource(TestIdentity.class)
 class ProjectDeletedHandlerTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     @Test
     void aDeletedProjectsImagesAreDeleted() throws Exception {
@@ -58,23 +64,80 @@ class ProjectDeletedHandlerTest {
                 + " and subject = ?", other));
     }
 
+    /**
+     * A project id with a NUL (PostgreSQL refuses it in text) is skipped, not retried forever: it deletes
+     * nothing (not the project whose id it starts with either), and the next event of the same partition
+     * is still handled.
+     */
+    @Test
+    void anEventWithANulInTheProjectIdIsSkippedAndTheNextOneHandled() throws Exception {
+        String doomed = "p-" + UUID.randomUUID();
+        String kept = "p-" + UUID.randomUUID();
+        String own = create(doomed, "{\"name\":\"own\"}");
+        String shared = create(kept, "{\"name\":\"shared\",\"visibility\":\"shared\"}");
+        given().header("X-Auth-Token", token(kept)).contentType(ContentType.JSON)
+                .body("{\"member\":\"" + doomed + "\"}").post("/v2/images/{id}/members", shared)
+                .then().statusCode(200);
+
+        UUID nul = UUID.randomUUID();
+        send(doomed, identityEvent(nul, doomed + "\u0000"));
+        awaitProcessed(nul);
+        assertEquals(1, count("select count(*) from image where owner = ?", doomed), "the NUL event deleted nothing");
+        assertEquals(1, count("select count(*) from image_member where member_id = ?", doomed));
+
+        UUID good = UUID.randomUUID();
+        send(doomed, identityEvent(good, doomed));
+        awaitProcessed(good);
+        assertEquals(0, count("select count(*) from image where id = ?::uuid", own));
+        assertEquals(0, count("select count(*) from image_member where member_id = ?", doomed),
+                "the deleted project is no member of other projects' images any more");
+        assertEquals(1, count("select count(*) from image where id = ?::uuid", shared));
+    }
+
+    private static String token(String project) {
+        return TestIdentity.token("u-" + project, project, "member", "reader");
+    }
+
     private static String create(String project, String json) {
-        return given().header("X-Auth-Token", TestIdentity.token("u-" + project, project, "member", "reader"))
+        return given().header("X-Auth-Token", token(project))
                 .contentType(ContentType.JSON).body(json).post("/v2/images")
                 .then().statusCode(201).extract().path("id");
     }
 
     private static void send(String projectId) throws Exception {
+        send(projectId, identityEvent(UUID.randomUUID(), projectId));
+    }
+
+    /** What identity's ProjectService writes to its outbox when a project is deleted. */
+    private static byte[] identityEvent(UUID id, String projectId) throws Exception {
+        return CloudEventCodec.encode(id, "strato.identity.project.deleted.v1", "/identity", projectId,
+                OffsetDateTime.now(), JSON.writeValueAsString(Map.of("id", projectId, "name", "n", "domain_id", "default",
+                        "enabled", true)));
+    }
+
+    /** As identity's outbox relay (key = subject), always to partition 0: later records wait for a failing one. */
+    private static void send(String key, byte[] event) throws Exception {
         Properties p = new Properties();
         p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
                 ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class));
         p.put(ProducerConfig.ACKS_CONFIG, "all");
-        byte[] event = CloudEventCodec.encode(UUID.randomUUID(), "strato.identity.project.deleted.v1", "/identity",
-                projectId, OffsetDateTime.now(), "{\"id\":\"" + projectId + "\"}");
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(p, new StringSerializer(), new ByteArraySerializer())) {
-            ProducerRecord<String, byte[]> r = new ProducerRecord<>("strato.identity", projectId, event);
+            ProducerRecord<String, byte[]> r = new ProducerRecord<>("strato.identity", 0, key, event);
             r.headers().add("content-type", CloudEventCodec.CONTENT_TYPE.getBytes(StandardCharsets.UTF_8));
             producer.send(r).get(30, TimeUnit.SECONDS);
+        }
+    }
+
+    /** Waits until this service's consumer has committed its handling of the event (or skipped it as handled). */
+    private static void awaitProcessed(UUID event) throws Exception {
+        String group = ConfigProvider.getConfig().getValue("strato.events.group", String.class);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
+        while (count("select count(*) from strato_processed_event where id = ?::uuid and consumer = ?",
+                event.toString(), group) == 0) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("event " + event + " was not handled within 90 s: the consumer is stuck on it");
+            }
+            Thread.sleep(200);
         }
     }
 

@@ -17,6 +17,7 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.vertx.VertxContextSupport;
 import io.strato.kit.events.CloudEventCodec;
+import io.strato.kit.events.ProjectDeletedEventHandler;
 import io.strato.kit.events.StratoEvent;
 import io.strato.kit.testing.StratoInfraResource;
 import io.strato.kit.testing.TestIdentity;
@@ -302,7 +303,7 @@ class ProjectDeletedHandlerTest {
 
     /** What identity's ProjectService writes to its outbox when a project is deleted. */
     private static byte[] identityEvent(UUID id, String project) {
-        return CloudEventCodec.encode(id, ProjectDeletedHandler.PROJECT_DELETED, "/identity", project, OffsetDateTime.now(),
+        return CloudEventCodec.encode(id, ProjectDeletedEventHandler.TYPE, "/identity", project, OffsetDateTime.now(),
                 "{\"id\": \"" + project + "\", \"name\": \"n-" + project + "\", \"domain_id\": \"default\", \"enabled\": true}");
     }
 
@@ -334,7 +335,7 @@ class ProjectDeletedHandlerTest {
     }
 
     private static StratoEvent event(String subject, ObjectNode data) {
-        return new StratoEvent(UUID.randomUUID(), ProjectDeletedHandler.PROJECT_DELETED, "/identity", subject,
+        return new StratoEvent(UUID.randomUUID(), ProjectDeletedEventHandler.TYPE, "/identity", subject,
                 OffsetDateTime.now(), data);
     }
 

@@ -3,8 +3,7 @@ package io.strato.volume.events;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
-import io.strato.kit.events.EventHandler;
-import io.strato.kit.events.StratoEvent;
+import io.strato.kit.events.ProjectDeletedEventHandler;
 import io.strato.volume.quotas.VolumeQuota;
 import io.strato.volume.snapshots.Snapshot;
 import io.strato.volume.snapshots.SnapshotRepository;
@@ -21,11 +20,11 @@ import org.jboss.logging.Logger;
 /**
  * When identity deletes a project, its volumes go too: their snapshots' records at once (with deleted
  * events), the volumes through the normal delete (deleting, then the worker removes the file and the
- * snapshot files under it, then the record). Runs once per event (the kit records it).
+ * snapshot files under it, then the record). Runs once per event (the kit records it); the kit's base
+ * skips an event naming no usable project.
  */
 @ApplicationScoped
-public class ProjectDeletedHandler implements EventHandler {
-    static final String PROJECT_DELETED = "strato.identity.project.deleted.v1";
+public class ProjectDeletedHandler extends ProjectDeletedEventHandler {
     private static final Logger LOG = Logger.getLogger(ProjectDeletedHandler.class);
 
     private final VolumeRepository volumes;
@@ -46,23 +45,7 @@ public class ProjectDeletedHandler implements EventHandler {
     }
 
     @Override
-    public String topic() {
-        return "strato.identity";
-    }
-
-    @Override
-    public boolean accepts(String type) {
-        return PROJECT_DELETED.equals(type);
-    }
-
-    @Override
-    public Uni<Void> handle(StratoEvent event) {
-        String project = event.data() != null && event.data().hasNonNull("id")
-                ? event.data().get("id").asText() : event.subject();
-        if (project == null || project.isBlank() || project.length() > 64) {
-            LOG.warnf("project-deleted event %s names no usable project; ignored", event.id());
-            return Uni.createFrom().voidItem();
-        }
+    protected Uni<Void> projectDeleted(String project) {
         return busy(project).chain(() -> snapshots.list("projectId", project))
                 .call(owned -> Multi.createFrom().iterable(owned).onItem()
                         .transformToUniAndConcatenate(this::dropSnapshot).collect().asList())
