@@ -232,7 +232,8 @@ public class LocalDriver implements Driver {
         return p;
     }
 
-    static String run(String... command) {
+    /** Runs a command (qemu-img) to its end; its output, or a DriverException with it. */
+    public static String run(String... command) {
         List<String> cmd = new ArrayList<>(List.of(command));
         try {
             Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
