@@ -26,6 +26,8 @@ public final class Commands {
     public static final String REVERT_RESIZE = "revert_resize";
     public static final String DELETE = "delete";
     public static final String CONSOLE_OUTPUT = "console_output";
+    public static final String ATTACH_VOLUME = "attach_volume";
+    public static final String DETACH_VOLUME = "detach_volume";
 
     /** A flavor as the hypervisor needs it; {@code extraSpecs} carries Nova's {@code quota:*} resource policy keys. */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
@@ -83,5 +85,20 @@ public final class Commands {
     /** {@code length}: the last lines wanted, or null for all. */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     public record ConsoleOutput(UUID commandId, UUID serverId, Integer length) {
+    }
+
+    /**
+     * Hot-plugs a volume (a file on this machine, from volume-service's connection_info) as
+     * {@code /dev/<device>}; {@code iotune} holds libvirt iotune element names (total_iops_sec, ...) and
+     * values, from the volume type's front-end QoS. Attaching a volume whose disk (same serial) is there succeeds.
+     */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    public record AttachVolume(UUID commandId, UUID serverId, UUID volumeId, String device, String sourcePath,
+                               String format, Map<String, Long> iotune) {
+    }
+
+    /** Unplugs the volume's disk; detaching a volume that is not there succeeds. */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    public record DetachVolume(UUID commandId, UUID serverId, UUID volumeId, String device) {
     }
 }

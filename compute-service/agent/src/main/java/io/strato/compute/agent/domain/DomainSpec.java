@@ -25,8 +25,9 @@ public record DomainSpec(UUID serverId, String name, GuestPlatform platform, int
      *
      * @param format libvirt driver type of the file: {@code qcow2} for overlays
      * @param target guest device name, {@code vda}...
+     * @param serial the serial the guest sees (a volume's id, as Nova sets it), or null
      */
-    public record Disk(Path source, String format, String target, Map<IoLimit, Long> iotune) {
+    public record Disk(Path source, String format, String target, Map<IoLimit, Long> iotune, String serial) {
     }
 
     /**

@@ -5,7 +5,11 @@ import io.strato.compute.agent.instances.InstanceStore;
 import io.strato.compute.agent.libvirt.InstanceName;
 import io.strato.compute.protocol.Commands;
 import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.function.Supplier;
@@ -76,7 +80,9 @@ public final class DomainSpecs {
                     Files.exists(store.ramdisk(id)) ? Optional.of(store.ramdisk(id)) : Optional.empty(),
                     instance.cmdline()));
         }
-        DomainSpec.Disk root = new DomainSpec.Disk(store.disk(id), "qcow2", "vda", policy.disk());
+        List<DomainSpec.Disk> disks = new ArrayList<>();
+        disks.add(new DomainSpec.Disk(store.disk(id), "qcow2", "vda", policy.disk(), null));
+        instance.volumes().forEach(v -> disks.add(volumeDisk(v)));
         List<Commands.Port> ports = instance.ports() == null ? List.of() : instance.ports();
         List<DomainSpec.Nic> nics = ports.stream().map(p -> nic(p, policy)).toList();
         DomainSpec.Owner owner = new DomainSpec.Owner(instance.name(), instance.projectId(), instance.userId(),
@@ -87,7 +93,15 @@ public final class DomainSpecs {
                         p.ipAddresses() == null ? List.of() : p.ipAddresses())).toList(),
                 instance.createdAt());
         return new DomainSpec(id, InstanceName.of(id), platform(), flavor.vcpus(), flavor.memoryMb(), policy, boot,
-                List.of(root), nics, store.consoleLog(id), owner);
+                disks, nics, store.consoleLog(id), owner);
+    }
+
+    /** The disk of an attached volume: its file, its format, its device, its type's limits, its id as serial. */
+    public static DomainSpec.Disk volumeDisk(InstanceRecord.Volume volume) {
+        Map<IoLimit, Long> iotune = new EnumMap<>(IoLimit.class);
+        volume.iotune().forEach((name, value) -> iotune.put(IoLimit.ofXml(name), value));
+        return new DomainSpec.Disk(Path.of(volume.sourcePath()), volume.format(), volume.device(), iotune,
+                volume.volumeId().toString());
     }
 
     private DomainSpec.Nic nic(Commands.Port port, ResourcePolicy policy) {

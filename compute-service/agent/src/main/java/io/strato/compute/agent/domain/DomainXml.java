@@ -104,11 +104,17 @@ public final class DomainXml {
         return devices;
     }
 
+    /** One {@code <disk>} element as a document of its own (what attachDeviceFlags takes). */
+    public static String diskDevice(DomainSpec.Disk disk) {
+        return disk(disk).render();
+    }
+
     static XmlElement disk(DomainSpec.Disk disk) {
         return element("disk").attr("type", "file").attr("device", "disk").add(
                 element("driver").attr("name", "qemu").attr("type", disk.format()),
                 element("source").attr("file", disk.source()),
                 element("target").attr("dev", disk.target()).attr("bus", "virtio"),
+                disk.serial() == null ? null : element("serial", disk.serial()),
                 iotune(disk.iotune()));
     }
 

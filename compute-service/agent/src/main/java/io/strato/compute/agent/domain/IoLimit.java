@@ -16,6 +16,16 @@ public enum IoLimit {
         return name().toLowerCase(java.util.Locale.ROOT);
     }
 
+    /** The limit whose {@code <iotune>} element is {@code xml} ({@code read_iops_sec}...). */
+    public static IoLimit ofXml(String xml) {
+        for (IoLimit limit : values()) {
+            if (limit.xml().equals(xml)) {
+                return limit;
+            }
+        }
+        throw new IllegalArgumentException("'" + xml + "' is not a libvirt iotune limit");
+    }
+
     /** The flavor extra spec, e.g. {@code quota:disk_read_iops_sec}. */
     public String extraSpec() {
         return "quota:disk_" + xml();

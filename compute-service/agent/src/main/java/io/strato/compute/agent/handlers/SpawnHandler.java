@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalLong;
@@ -59,7 +60,7 @@ public class SpawnHandler extends HandlerBase<Commands.Spawn> {
             boolean directBoot = copyBootFiles(spawn, store);
             InstanceRecord record = new InstanceRecord(id, spawn.name(), spawn.projectId(), spawn.userId(),
                     spawn.flavor(), spawn.image(), spawn.ports(), directBoot, cmdline(spawn.image()),
-                    ExpectedPower.RUNNING, null, Instant.now());
+                    ExpectedPower.RUNNING, null, Instant.now(), List.of());
             images.use(spawn.image(), base -> {
                 createDisk(base.path(), baseFormat, store.disk(id), spawn.flavor());
                 store.write(record); // inside use(): the image counts as used before an eviction can look

@@ -29,6 +29,11 @@ public class LibvirtFailure extends RuntimeException {
         return code;
     }
 
+    /** Whether the driver does not offer the call (libvirt's test driver for device hot-plug). */
+    public boolean unsupported() {
+        return "VIR_ERR_NO_SUPPORT".equals(code);
+    }
+
     public boolean noDomain() {
         return "VIR_ERR_NO_DOMAIN".equals(code);
     }

@@ -32,6 +32,8 @@ public final class LibvirtHost implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(LibvirtHost.class);
     private static final int VIR_DOMAIN_XML_INACTIVE = 2;
+    private static final int VIR_DOMAIN_AFFECT_LIVE = 1;
+    private static final int VIR_DOMAIN_AFFECT_CONFIG = 2;
 
     static {
         try {
@@ -194,6 +196,34 @@ public final class LibvirtHost implements AutoCloseable {
     public Optional<String> definition(UUID serverId) {
         return call("read XML of " + InstanceName.of(serverId),
                 c -> withDomain(c, serverId, d -> d.getXMLDesc(VIR_DOMAIN_XML_INACTIVE)));
+    }
+
+    /** The running domain's XML (the persistent definition when it is not running). */
+    public Optional<String> liveDefinition(UUID serverId) {
+        return call("read live XML of " + InstanceName.of(serverId), c -> withDomain(c, serverId, d -> d.getXMLDesc(0)));
+    }
+
+    /**
+     * Adds a device ({@code <disk>}...) to the running domain ({@code live}) and/or its persistent
+     * definition ({@code config}); libvirt's test driver fails with {@code VIR_ERR_NO_SUPPORT}.
+     */
+    public void attachDevice(UUID serverId, String deviceXml, boolean live, boolean config) {
+        onDomain("attach device to", serverId, d -> {
+            d.attachDeviceFlags(deviceXml, affect(live, config));
+            return true;
+        });
+    }
+
+    /** Removes a device from the running domain and/or its persistent definition, as {@link #attachDevice}. */
+    public void detachDevice(UUID serverId, String deviceXml, boolean live, boolean config) {
+        onDomain("detach device from", serverId, d -> {
+            d.detachDeviceFlags(deviceXml, affect(live, config));
+            return true;
+        });
+    }
+
+    private static int affect(boolean live, boolean config) {
+        return (live ? VIR_DOMAIN_AFFECT_LIVE : 0) | (config ? VIR_DOMAIN_AFFECT_CONFIG : 0);
     }
 
     @Override

@@ -10,6 +10,7 @@ import io.strato.compute.agent.libvirt.LibvirtFailure;
 import io.strato.compute.agent.testing.AgentFixture;
 import io.strato.compute.agent.testing.Xml;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -33,7 +34,7 @@ class DomainXmlLibvirtTest {
         UUID id = UUID.randomUUID();
         var spawn = fx.spawn(id, AgentFixture.policyFlavor(), fx.image());
         InstanceRecord r = new InstanceRecord(id, spawn.name(), spawn.projectId(), spawn.userId(), spawn.flavor(),
-                spawn.image(), spawn.ports(), false, null, ExpectedPower.RUNNING, null, Instant.now());
+                spawn.image(), spawn.ports(), false, null, ExpectedPower.RUNNING, null, Instant.now(), List.of());
         fx.libvirt.define(DomainXml.render(fx.specs.build(r, spawn.flavor())));
 
         Xml xml = Xml.parse(fx.libvirt.definition(id).orElseThrow());
@@ -69,7 +70,7 @@ class DomainXmlLibvirtTest {
         UUID id = UUID.randomUUID();
         var spawn = fx.spawn(id, AgentFixture.policyFlavor(), fx.image());
         InstanceRecord r = new InstanceRecord(id, spawn.name(), spawn.projectId(), spawn.userId(), spawn.flavor(),
-                spawn.image(), spawn.ports(), false, null, ExpectedPower.RUNNING, null, Instant.now());
+                spawn.image(), spawn.ports(), false, null, ExpectedPower.RUNNING, null, Instant.now(), List.of());
         String misspelt = DomainXml.render(fx.specs.build(r, spawn.flavor())).replace("shares>", "sharez>");
         LibvirtFailure e = assertThrows(LibvirtFailure.class, () -> fx.libvirt.define(misspelt));
         assertTrue(e.getMessage().contains("failed to validate against schema"), e.getMessage());

@@ -44,7 +44,7 @@ class DomainXmlTest {
                 List.of("10.0.0.5", "fd00::5"));
         return new InstanceRecord(serverId, "web <01> & co", "project-1", "user-1", AgentFixture.policyFlavor(), image,
                 List.of(port), directBoot, "root=/dev/vda console=ttyS0", ExpectedPower.RUNNING, null,
-                Instant.parse("2025-01-02T03:04:05Z"));
+                Instant.parse("2025-01-02T03:04:05Z"), List.of());
     }
 
     Xml render(InstanceRecord r, Commands.Flavor f) {
