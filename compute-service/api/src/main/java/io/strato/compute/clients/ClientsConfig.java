@@ -5,7 +5,7 @@ import io.smallrye.config.WithDefault;
 import java.time.Duration;
 import java.util.Optional;
 
-/** Where compute-service finds image-service, network-service and identity, and how it calls them as itself. */
+/** Where compute-service finds image-, network- and volume-service and identity, and how it calls them as itself. */
 @ConfigMapping(prefix = "strato.compute")
 public interface ClientsConfig {
 
@@ -16,6 +16,10 @@ public interface ClientsConfig {
     /** Base URL of network-service (Neutron), without {@code /v2.0}. */
     @WithDefault("http://127.0.0.1:9696")
     String networkUrl();
+
+    /** Base URL of volume-service (Cinder v3), without {@code /v3}. */
+    @WithDefault("http://127.0.0.1:8776")
+    String volumeUrl();
 
     /** Longest wait for a connection to another service. */
     @WithDefault("2s")

@@ -183,14 +183,7 @@ public class Networks {
     }
 
     private Uni<Remote.Reply> asService(Function<String, Uni<Response>> call) {
-        return serviceToken.get().chain(token -> Remote.call(SERVICE, () -> call.apply(token)).invoke(r -> {
-            if (r.status() == 401) {
-                serviceToken.invalidate(token);
-            }
-            if (!r.ok()) {
-                throw new RemoteFailure(SERVICE, r.status(), r.message());
-            }
-        }));
+        return Remote.asService(SERVICE, serviceToken, call);
     }
 
     private Uni<Void> asServiceAllowing404(Function<String, Uni<Response>> call) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.NullNode;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.core.Response;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -26,7 +27,7 @@ final class Remote {
 
         /** The error text OpenStack services put in their faults (Neutron, Glance, Keystone shapes), else the status. */
         String message() {
-            for (String key : new String[] {"NeutronError", "error", "itemNotFound", "badRequest"}) {
+            for (String key : new String[] {"NeutronError", "error", "itemNotFound", "badRequest", "conflictingRequest"}) {
                 JsonNode n = body.get(key);
                 if (n != null && n.hasNonNull("message")) {
                     return n.get("message").asText();
@@ -44,6 +45,21 @@ final class Remote {
                 .map(Remote::read)
                 .onFailure(f -> !(f instanceof RemoteFailure))
                 .transform(e -> new RemoteFailure(service, 0, service + " is unavailable: " + describe(e)));
+    }
+
+    /**
+     * A call as compute-service itself, with the {@link ServiceToken}: a 401 drops the token (the next call
+     * gets a new one), any answer but 2xx is a {@link RemoteFailure} with the other service's status and text.
+     */
+    static Uni<Reply> asService(String service, ServiceToken serviceToken, Function<String, Uni<Response>> call) {
+        return serviceToken.get().chain(token -> call(service, () -> call.apply(token)).invoke(r -> {
+            if (r.status() == 401) {
+                serviceToken.invalidate(token);
+            }
+            if (!r.ok()) {
+                throw new RemoteFailure(service, r.status(), r.message());
+            }
+        }));
     }
 
     private static Reply read(Response r) {

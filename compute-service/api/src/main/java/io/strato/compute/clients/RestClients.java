@@ -24,6 +24,12 @@ class RestClients {
 
     @Produces
     @ApplicationScoped
+    CinderApi cinder(ClientsConfig config) {
+        return build(config, config.volumeUrl(), CinderApi.class);
+    }
+
+    @Produces
+    @ApplicationScoped
     KeystoneApi keystone(ClientsConfig config) {
         return build(config, config.serviceAuth().url(), KeystoneApi.class);
     }

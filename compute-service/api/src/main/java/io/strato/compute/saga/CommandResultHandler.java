@@ -10,6 +10,7 @@ import io.strato.compute.servers.Server;
 import io.strato.compute.servers.ServerEvents;
 import io.strato.compute.servers.ServerRepository;
 import io.strato.compute.servers.VmStates;
+import io.strato.compute.volumes.VolumeResults;
 import jakarta.inject.Singleton;
 import org.jboss.logging.Logger;
 
@@ -30,9 +31,11 @@ public class CommandResultHandler extends ReportHandler<Reports.CommandResult> {
     private final Claims claims;
     private final SagaWorker worker;
     private final ConsoleOutputs outputs;
+    private final VolumeResults volumes;
 
     CommandResultHandler(ObjectMapper mapper, ServerRepository servers, InstanceActions actions, BuildFailures failures,
-                         ServerEvents events, Claims claims, SagaWorker worker, ConsoleOutputs outputs) {
+                         ServerEvents events, Claims claims, SagaWorker worker, ConsoleOutputs outputs,
+                         VolumeResults volumes) {
         super(Reports.COMMAND_RESULT, Reports.CommandResult.class, mapper);
         this.servers = servers;
         this.actions = actions;
@@ -41,6 +44,7 @@ public class CommandResultHandler extends ReportHandler<Reports.CommandResult> {
         this.claims = claims;
         this.worker = worker;
         this.outputs = outputs;
+        this.volumes = volumes;
     }
 
     @Override
@@ -52,6 +56,9 @@ public class CommandResultHandler extends ReportHandler<Reports.CommandResult> {
             // a console read is no task of the server; a failed one answers the waiting API call
             return r.success() ? Uni.createFrom().voidItem()
                     : outputs.store(r.serverId(), r.commandId(), null, r.message() == null ? "failed" : r.message());
+        }
+        if (VolumeResults.handles(r.command())) {
+            return volumes.apply(r); // an attach or detach is no task of the server; its row waits for the result
         }
         // the server row first, then its action rows: every writer takes them in this order (no deadlock)
         return servers.lock(r.serverId())

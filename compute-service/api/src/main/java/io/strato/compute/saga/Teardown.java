@@ -9,6 +9,7 @@ import io.strato.compute.servers.InstanceActions;
 import io.strato.compute.servers.Server;
 import io.strato.compute.servers.ServerEvents;
 import io.strato.compute.servers.ServerRepository;
+import io.strato.compute.volumes.AttachmentRelease;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.HashSet;
 import java.util.List;
@@ -31,13 +32,16 @@ public class Teardown {
     private final ServerRepository servers;
     private final ServerEvents events;
     private final BuildSteps steps;
+    private final AttachmentRelease volumes;
 
-    Teardown(Networks networks, Claims claims, ServerRepository servers, ServerEvents events, BuildSteps steps) {
+    Teardown(Networks networks, Claims claims, ServerRepository servers, ServerEvents events, BuildSteps steps,
+             AttachmentRelease volumes) {
         this.networks = networks;
         this.claims = claims;
         this.servers = servers;
         this.events = events;
         this.steps = steps;
+        this.volumes = volumes;
     }
 
     /** A server in ERROR whose ports are still out there: give them back. */
@@ -51,9 +55,10 @@ public class Teardown {
                 .onFailure(RemoteFailure.class).recoverWithUni(e -> retry(s, e));
     }
 
-    /** The last step of a delete (the agent removed the domain, or no agent has to): ports, claim, row. */
+    /** The last step of a delete (the agent removed the domain, or no agent has to): ports, volumes, claim, row. */
     public Uni<Void> finishDelete(Server s) {
         return releasePorts(s)
+                .chain(() -> volumes.releaseAll(s.id))
                 .chain(() -> claims.release(s.id))
                 .chain(() -> events.publish(s, ServerEvents.DELETED))
                 .chain(() -> Panache.getSession().chain(session -> session.createNativeQuery(
@@ -66,7 +71,7 @@ public class Teardown {
 
     private Uni<Void> retry(Server s, Throwable e) {
         RemoteFailure f = (RemoteFailure) e;
-        LOG.warnf("server %s: giving back its ports failed (%s); retrying", s.id, f.getMessage());
+        LOG.warnf("server %s: giving back its ports or volumes failed (%s); retrying", s.id, f.getMessage());
         return steps.retryLater(s);
     }
 

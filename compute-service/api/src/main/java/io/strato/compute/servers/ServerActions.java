@@ -250,7 +250,7 @@ public class ServerActions {
         }
     }
 
-    static Conflict invalidState(String action, Server s, String attr, String state) {
+    public static Conflict invalidState(String action, Server s, String attr, String state) {
         return new Conflict("Cannot '" + action + "' instance " + s.id + " while it is in " + attr + " "
                 + (state == null ? "None" : state));
     }

@@ -138,8 +138,8 @@ public class ServerResource {
     }
 
     private Map<String, Object> full(ServerService.Page p, Server s, boolean admin) {
-        return views.full(s, p.ports().getOrDefault(s.id, List.of()), new ServerViews.Audience(admin, version.get().minor()),
-                s.host == null ? null : p.nodes().get(s.host));
+        return views.full(s, p.ports().getOrDefault(s.id, List.of()), p.volumes().getOrDefault(s.id, List.of()),
+                new ServerViews.Audience(admin, version.get().minor()), s.host == null ? null : p.nodes().get(s.host));
     }
 
     private boolean extended(Caller caller) {

@@ -12,6 +12,7 @@ import io.strato.compute.saga.Hosts;
 import io.strato.compute.saga.SagaConfig;
 import io.strato.compute.saga.SagaWorker;
 import io.strato.compute.servergroups.ServerGroups;
+import io.strato.compute.volumes.VolumeAttachmentRepository;
 import io.strato.kit.auth.Caller;
 import io.strato.kit.faults.Forbidden;
 import io.strato.kit.faults.InvalidInput;
@@ -36,6 +37,7 @@ public class ServerService {
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final String PASSWORD_CHARS = "23456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz";
 
+    private final VolumeAttachmentRepository attachments;
     private final ServerRepository servers;
     private final Flavors flavors;
     private final ComputeQuota quota;
@@ -51,7 +53,9 @@ public class ServerService {
 
     ServerService(ServerRepository servers, Flavors flavors, ComputeQuota quota, ServerGroups groups,
                   CreateValidation validation, InstanceActions actions, ServerEvents events, AgentCommands commands,
-                  Hosts hosts, SagaWorker worker, SagaConfig config, Policy policy) {
+                  Hosts hosts, SagaWorker worker, SagaConfig config, Policy policy,
+                  VolumeAttachmentRepository attachments) {
+        this.attachments = attachments;
         this.servers = servers;
         this.flavors = flavors;
         this.quota = quota;
@@ -209,14 +213,21 @@ public class ServerService {
     }
 
     /** A page of servers, with their ports and (for admins) hypervisor host names. */
-    public record Page(List<Server> servers, Map<UUID, List<ServerPort>> ports, Map<String, String> nodes) {
+    public record Page(List<Server> servers, Map<UUID, List<ServerPort>> ports, Map<String, String> nodes,
+                       Map<UUID, List<UUID>> volumes) {
+    }
+
+    /** The page of these servers with their ports, (for admins) host names and attached volumes. */
+    private Uni<Page> page(boolean admin, List<Server> list, Map<UUID, List<ServerPort>> ports) {
+        return nodes(admin, list).chain(nodes -> attachments.volumeIds(list.stream().map(x -> x.id).toList())
+                .map(volumes -> new Page(list, ports, nodes, volumes)));
     }
 
     public Uni<Page> list(Caller caller, Map<String, List<String>> query, int limit, String marker, boolean allTenants,
                           boolean admin, boolean detail) {
         ServerQuery q = ServerQuery.of(query, caller, allTenants, admin);
         if (q.isEmpty() || limit == 0) {
-            return Uni.createFrom().item(new Page(List.of(), Map.of(), Map.of()));
+            return Uni.createFrom().item(new Page(List.of(), Map.of(), Map.of(), Map.of()));
         }
         UUID markerId = marker == null ? null : markerId(marker);
         return Panache.withSession(() -> checkMarker(q, markerId).chain(() -> Panache.getSession().chain(s -> {
@@ -226,9 +237,8 @@ public class ServerService {
                 nq.setParameter("marker", markerId);
             }
             return nq.setParameter("limit", limit).getResultList();
-        })).chain(list -> !detail ? Uni.createFrom().item(new Page(list, Map.of(), Map.of()))
-                : servers.ports(list.stream().map(x -> x.id).toList())
-                        .chain(ports -> nodes(admin, list).map(nodes -> new Page(list, ports, nodes))))
+        })).chain(list -> !detail ? Uni.createFrom().item(new Page(list, Map.of(), Map.of(), Map.of()))
+                : servers.ports(list.stream().map(x -> x.id).toList()).chain(ports -> page(admin, list, ports)))
                 .onFailure(e -> "2201B".equals(sqlState(e)))
                 .transform(e -> new InvalidInput("Invalid filter: not a valid regular expression.")));
     }
@@ -275,8 +285,7 @@ public class ServerService {
     public Uni<Page> show(Caller caller, UUID id, boolean admin) {
         return Panache.withSession(() -> visible(caller, id, false).chain(s -> {
             policy.enforce(ServerPolicies.SHOW, caller, ServerPolicies.target(s));
-            return servers.ports(s.id).chain(ports -> nodes(admin, List.of(s))
-                    .map(nodes -> new Page(List.of(s), Map.of(s.id, ports), nodes)));
+            return servers.ports(s.id).chain(ports -> page(admin, List.of(s), Map.of(s.id, ports)));
         }));
     }
 
@@ -288,7 +297,7 @@ public class ServerService {
             req.applyTo(s);
             s.updatedAt = InstanceActions.now();
             return events.publish(s, ServerEvents.UPDATED).chain(() -> servers.ports(s.id))
-                    .chain(ports -> nodes(admin, List.of(s)).map(nodes -> new Page(List.of(s), Map.of(s.id, ports), nodes)));
+                    .chain(ports -> page(admin, List.of(s), Map.of(s.id, ports)));
         }));
     }
 

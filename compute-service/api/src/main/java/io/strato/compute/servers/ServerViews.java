@@ -44,6 +44,20 @@ public class ServerViews {
         return publicUrl + "/v2.1/" + collection + "/" + id;
     }
 
+    /** Nova's volumes_attached: the volume ids, with delete_on_termination from 2.3 (never set: attached volumes stay). */
+    static List<Map<String, Object>> volumesAttached(List<java.util.UUID> volumes, Audience who) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (java.util.UUID id : volumes) {
+            Map<String, Object> v = new LinkedHashMap<>();
+            v.put("id", id.toString());
+            if (who.minor() >= 3) {
+                v.put("delete_on_termination", false);
+            }
+            out.add(v);
+        }
+        return out;
+    }
+
     /** The list entry of {@code GET /servers}. */
     public Map<String, Object> brief(Server s) {
         Map<String, Object> v = new LinkedHashMap<>();
@@ -66,8 +80,12 @@ public class ServerViews {
         return v;
     }
 
-    /** The full server of show, detail, update. {@code hypervisorHostname} is only read for admins. */
-    public Map<String, Object> full(Server s, List<ServerPort> ports, Audience who, String hypervisorHostname) {
+    /**
+     * The full server of show, detail, update. {@code volumes}: the ids of its attached volumes.
+     * {@code hypervisorHostname} is only read for admins.
+     */
+    public Map<String, Object> full(Server s, List<ServerPort> ports, List<java.util.UUID> volumes, Audience who,
+                                    String hypervisorHostname) {
         Map<String, Object> v = new LinkedHashMap<>();
         String status = ServerStatus.of(s.vmState, s.taskState);
         v.put("id", s.id.toString());
@@ -109,7 +127,7 @@ public class ServerViews {
         v.put("OS-EXT-STS:task_state", s.taskState);
         v.put("OS-EXT-STS:vm_state", s.vmState);
         v.put("OS-EXT-STS:power_state", s.powerState);
-        v.put("os-extended-volumes:volumes_attached", List.of());
+        v.put("os-extended-volumes:volumes_attached", volumesAttached(volumes, who));
         if (who.minor() >= 9) {
             v.put("locked", s.locked);
         }

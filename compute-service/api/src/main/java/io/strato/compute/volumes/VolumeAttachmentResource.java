@@ -1,0 +1,114 @@
+package io.strato.compute.volumes;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.quarkus.security.Authenticated;
+import io.smallrye.mutiny.Uni;
+import io.strato.compute.servers.RequestContext;
+import io.strato.kit.auth.CurrentCaller;
+import io.strato.kit.faults.InvalidInput;
+import io.strato.kit.web.JsonBody;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+/** {@code /v2.1/servers/{id}/os-volume_attachments}: Nova's volume attachments of a server (2.1 shapes). */
+@Path("/v2.1/servers/{id}/os-volume_attachments")
+@Authenticated
+@Produces(MediaType.APPLICATION_JSON)
+public class VolumeAttachmentResource {
+    /** Nova's schema for {@code device} (a name it then ignores, as libvirt picks the device). */
+    private static final Pattern DEVICE = Pattern.compile("(^/dev/x?[a-z]?d?)([a-z]+)[0-9]*$");
+
+    private final VolumeAttachments attachments;
+    private final CurrentCaller callers;
+    private final JsonBody json;
+    private final RequestContext request;
+
+    public VolumeAttachmentResource(VolumeAttachments attachments, CurrentCaller callers, JsonBody json,
+                                    RequestContext request) {
+        this.attachments = attachments;
+        this.callers = callers;
+        this.json = json;
+        this.request = request;
+    }
+
+    @GET
+    public Uni<Map<String, Object>> list(@PathParam("id") String id) {
+        return attachments.list(callers.get(), RequestContext.serverId(id))
+                .map(list -> Map.of("volumeAttachments", list.stream().map(VolumeAttachmentResource::view).toList()));
+    }
+
+    @GET
+    @Path("{volumeId}")
+    public Uni<Map<String, Object>> show(@PathParam("id") String id, @PathParam("volumeId") String volumeId) {
+        return attachments.show(callers.get(), RequestContext.serverId(id), volumeId)
+                .map(a -> Map.of("volumeAttachment", view(a)));
+    }
+
+    @POST
+    public Uni<Map<String, Object>> attach(@PathParam("id") String id, String body) {
+        UUID volumeId = volumeId(json.wrapped(body, "volumeAttachment"));
+        return attachments.attach(callers.get(), RequestContext.serverId(id), volumeId, request.requestId())
+                .map(a -> Map.of("volumeAttachment", view(a)));
+    }
+
+    @DELETE
+    @Path("{volumeId}")
+    public Uni<Response> detach(@PathParam("id") String id, @PathParam("volumeId") String volumeId) {
+        return attachments.detach(callers.get(), RequestContext.serverId(id), volumeId, request.requestId())
+                .map(v -> Response.accepted().build());
+    }
+
+    static Map<String, Object> view(VolumeAttachment a) {
+        Map<String, Object> v = new LinkedHashMap<>();
+        v.put("id", a.volumeId.toString());
+        v.put("serverId", a.serverId.toString());
+        v.put("volumeId", a.volumeId.toString());
+        v.put("device", a.mountpoint());
+        return v;
+    }
+
+    /** Nova's 2.1 schema: {@code volumeId} a UUID (required), {@code device} a device name or null, nothing else. */
+    static UUID volumeId(JsonNode attachment) {
+        for (Iterator<String> keys = attachment.fieldNames(); keys.hasNext(); ) {
+            String key = keys.next();
+            if (!key.equals("volumeId") && !key.equals("device")) {
+                throw new InvalidInput("Invalid input for field/attribute volumeAttachment. Value: " + attachment
+                        + ". Additional properties are not allowed ('" + key + "' was unexpected)");
+            }
+        }
+        JsonNode device = attachment.get("device");
+        if (device != null && !device.isNull() && !(device.isTextual() && DEVICE.matcher(device.asText()).matches())) {
+            throw new InvalidInput("Invalid input for field/attribute device. Value: " + device + ". " + device
+                    + " does not match '(^/dev/x{0,1}[a-z]{0,1}d{0,1})([a-z]+)[0-9]*$'");
+        }
+        JsonNode v = attachment.get("volumeId");
+        if (v == null) {
+            throw new InvalidInput("Invalid input for field/attribute volumeAttachment. Value: " + attachment
+                    + ". 'volumeId' is a required property");
+        }
+        try {
+            if (!v.isTextual()) {
+                throw new IllegalArgumentException();
+            }
+            UUID id = UUID.fromString(v.asText());
+            if (!id.toString().equalsIgnoreCase(v.asText())) {
+                throw new IllegalArgumentException();
+            }
+            return id;
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInput("Invalid input for field/attribute volumeId. Value: " + v.asText() + ". '"
+                    + v.asText() + "' is not a 'uuid'");
+        }
+    }
+}
