@@ -121,6 +121,10 @@ class ServiceTokenTest {
                 return "http://127.0.0.1:9696";
             }
 
+            public String volumeUrl() {
+                return "http://127.0.0.1:8776";
+            }
+
             public Duration clientConnectTimeout() {
                 return Duration.ofSeconds(2);
             }

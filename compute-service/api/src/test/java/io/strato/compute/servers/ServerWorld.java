@@ -175,6 +175,32 @@ final class ServerWorld implements AutoCloseable {
         return null;
     }
 
+    /** An available volume of the project in the stub volume-service, with its type's front-end QoS specs. */
+    UUID volume(String project, Map<String, String> qosSpecs) {
+        UUID id = UUID.randomUUID();
+        ObjectNode v = JSON.createObjectNode().put("id", id.toString()).put("project_id", project)
+                .put("status", "available");
+        ObjectNode qos = v.putObject("qos_specs");
+        qosSpecs.forEach(qos::put);
+        control("volumes/" + id, v);
+        return id;
+    }
+
+    /** Puts the volume in {@code status} at the stub volume-service (without attachments). */
+    void volumeInStatus(UUID id, String project, String status) {
+        control("volumes/" + id, JSON.createObjectNode().put("id", id.toString()).put("project_id", project)
+                .put("status", status));
+    }
+
+    /** The stub's volume with {@code _attachments}, the attachments volume-service holds for it. */
+    JsonNode volumeState(UUID id) {
+        return read(given().baseUri(stub).get("/_stub/volumes/" + id).then().statusCode(200).extract().asString());
+    }
+
+    void failVolumeCalls(int n) {
+        given().baseUri(stub).post("/_stub/fail-volumes/" + n).then().statusCode(204);
+    }
+
     void failPortCalls(int n) {
         given().baseUri(stub).post("/_stub/fail-ports/" + n).then().statusCode(204);
     }

@@ -21,9 +21,11 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Plays image-service, network-service and identity for the server tests: canned Glance v2 images, Neutron
- * networks, security groups and ports (kept in memory, with Neutron's JSON shapes and 404/409 faults), and a
- * Keystone token endpoint for compute-service's service token. Tests register images and networks and read
+ * Plays image-service, network-service, volume-service and identity for the server tests: canned Glance v2
+ * images, Neutron networks, security groups and ports (kept in memory, with Neutron's JSON shapes and 404/409
+ * faults), Cinder's attachments API over volumes the tests register (status rules of the attach contract,
+ * answering 404 without microversion 3.44 as Cinder below 3.27), and a Keystone token endpoint for
+ * compute-service's service token. Tests register images and networks and read
  * the ports through {@code /_stub/...} control endpoints. Not a hypervisor: agents are played through Kafka.
  */
 public class StubCloud implements QuarkusTestResourceLifecycleManager {
@@ -35,7 +37,10 @@ public class StubCloud implements QuarkusTestResourceLifecycleManager {
     private final Map<String, ObjectNode> networks = new ConcurrentHashMap<>();
     private final Map<String, ObjectNode> groups = new ConcurrentHashMap<>();
     private final Map<String, ObjectNode> ports = new ConcurrentHashMap<>();
+    private final Map<String, ObjectNode> volumes = new ConcurrentHashMap<>();
+    private final Map<String, ObjectNode> attachments = new ConcurrentHashMap<>();
     private final AtomicInteger failingPortCalls = new AtomicInteger();
+    private final AtomicInteger failingVolumeCalls = new AtomicInteger();
     private final AtomicInteger nextAddress = new AtomicInteger(10);
 
     @Override
@@ -51,6 +56,7 @@ public class StubCloud implements QuarkusTestResourceLifecycleManager {
         Map<String, String> config = new HashMap<>();
         config.put("strato.compute.image-url", base);
         config.put("strato.compute.network-url", base);
+        config.put("strato.compute.volume-url", base);
         config.put("strato.compute.service-auth.url", base + "/v3");
         config.put("strato.compute.service-auth.password", "stub");
         config.put("%test.strato.events.group", "compute-servers-test");
@@ -92,6 +98,10 @@ public class StubCloud implements QuarkusTestResourceLifecycleManager {
             if (path.startsWith("/v2/images/") && method.equals("GET")) {
                 ObjectNode image = images.get(p[2]);
                 reply(ex, image == null ? 404 : 200, image == null ? fault("NotFound", "No image found") : image);
+                return;
+            }
+            if (p.length >= 3 && p[0].equals("v3") && p[2].equals("attachments")) {
+                cinder(ex, method, p, body, token);
                 return;
             }
             if (path.startsWith("/v2.0/")) {
@@ -161,6 +171,86 @@ public class StubCloud implements QuarkusTestResourceLifecycleManager {
         }
     }
 
+    private void cinder(HttpExchange ex, String method, String[] p, JsonNode body, String token) throws IOException {
+        if (!"volume 3.44".equals(ex.getRequestHeaders().getFirst("OpenStack-API-Version"))) {
+            reply(ex, 404, cinderFault("itemNotFound", 404, "The resource could not be found."));
+            return;
+        }
+        if (!SERVICE_TOKEN.equals(token)) {
+            reply(ex, 403, cinderFault("forbidden", 403, "attachments are made by compute-service's service token only"));
+            return;
+        }
+        if (failingVolumeCalls.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+            reply(ex, 503, cinderFault("serviceUnavailable", 503, "the stub volume-service is failing on purpose"));
+            return;
+        }
+        String project = p[1];
+        if (method.equals("POST") && p.length == 3) {
+            JsonNode req = body.path("attachment");
+            ObjectNode volume = volumes.get(req.path("volume_uuid").asText());
+            if (volume == null || !project.equals(volume.path("project_id").asText())) {
+                reply(ex, 404, cinderFault("itemNotFound", 404, "Volume " + req.path("volume_uuid").asText()
+                        + " could not be found."));
+                return;
+            }
+            synchronized (volume) {
+                if (!"available".equals(volume.path("status").asText())) {
+                    reply(ex, 400, cinderFault("badRequest", 400, "Invalid volume: Volume " + volume.path("id").asText()
+                            + " status must be available or downloading to reserve, but the current status is "
+                            + volume.path("status").asText() + "."));
+                    return;
+                }
+                volume.put("status", "reserved");
+            }
+            ObjectNode a = JSON.createObjectNode().put("id", UUID.randomUUID().toString()).put("status", "reserved")
+                    .put("instance", req.path("instance_uuid").asText()).put("volume_id", volume.path("id").asText())
+                    .put("attach_mode", "rw").put("_project", project);
+            a.putObject("connection_info");
+            attachments.put(a.path("id").asText(), a);
+            reply(ex, 200, JSON.createObjectNode().set("attachment", a));
+            return;
+        }
+        ObjectNode a = p.length > 3 ? attachments.get(p[3]) : null;
+        if (a == null || !project.equals(a.path("_project").asText())) {
+            reply(ex, 404, cinderFault("itemNotFound", 404, "Attachment could not be found."));
+            return;
+        }
+        ObjectNode volume = volumes.get(a.path("volume_id").asText());
+        switch (method) {
+            case "PUT" -> {
+                a.set("connector", body.path("attachment").path("connector"));
+                a.put("status", "attaching");
+                volume.put("status", "attaching");
+                ObjectNode info = a.putObject("connection_info").put("driver_volume_type", "file");
+                info.putObject("data").put("device_path", "/volumes/volume-" + volume.path("id").asText())
+                        .put("format", "qcow2").put("volume_id", volume.path("id").asText())
+                        .set("qos_specs", volume.get("qos_specs"));
+                reply(ex, 200, JSON.createObjectNode().set("attachment", a));
+            }
+            case "POST" -> {
+                if (!body.has("os-complete")) {
+                    reply(ex, 400, cinderFault("badRequest", 400, "unknown action"));
+                    return;
+                }
+                a.put("status", "attached");
+                volume.put("status", "in-use");
+                reply(ex, 204, null);
+            }
+            case "DELETE" -> {
+                attachments.remove(p[3]);
+                volume.put("status", "available");
+                reply(ex, 200, JSON.createObjectNode().set("attachments", JSON.createArrayNode()));
+            }
+            default -> reply(ex, 405, cinderFault("badRequest", 405, method));
+        }
+    }
+
+    private static ObjectNode cinderFault(String type, int code, String message) {
+        ObjectNode f = JSON.createObjectNode();
+        f.putObject(type).put("message", message).put("code", code);
+        return f;
+    }
+
     private ObjectNode createPort(JsonNode req) {
         ObjectNode net = networks.get(req.path("network_id").asText());
         if (net == null) {
@@ -192,6 +282,18 @@ public class StubCloud implements QuarkusTestResourceLifecycleManager {
             reply(ex, 204, null);
             return;
         }
+        if (what.equals("fail-volumes")) {
+            failingVolumeCalls.set(Integer.parseInt(p[2]));
+            reply(ex, 204, null);
+            return;
+        }
+        if (what.equals("volumes") && method.equals("GET")) {
+            ObjectNode v = volumes.get(p[2]).deepCopy();
+            ArrayNode of = v.putArray("_attachments");
+            attachments.values().stream().filter(a -> a.path("volume_id").asText().equals(p[2])).forEach(of::add);
+            reply(ex, 200, v);
+            return;
+        }
         if (what.equals("ports") && method.equals("GET")) {
             ArrayNode list = JSON.createArrayNode();
             ports.values().forEach(list::add);
@@ -203,6 +305,7 @@ public class StubCloud implements QuarkusTestResourceLifecycleManager {
             case "networks" -> networks;
             case "security-groups" -> groups;
             case "ports" -> ports;
+            case "volumes" -> volumes;
             default -> throw new IllegalArgumentException(what);
         };
         store.put(p[2], (ObjectNode) body);
