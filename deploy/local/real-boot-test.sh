@@ -8,6 +8,10 @@
 #   the guest: Debian's cloud kernel and a busybox initramfs (deploy/local/lib/guest-assets.sh) whose /init prints
 #                  "STRATO-GUEST-BOOTED marker=<strato.marker= of the kernel command line> ..." on its serial port
 #   openstack console log show: must show that line, with this run's marker, within REAL_BOOT_TIMEOUT seconds.
+#   then a volume hot-plug into the running guest (REAL_BOOT_VOLUME=0 skips it): a 1 GB volume of a type whose
+#                  QoS sets IOPS limits, openstack server add volume -> in-use, the live domain (virsh dumpxml on
+#                  the real libvirtd) has the disk with its serial and <iotune>; server remove volume -> available
+#                  and the disk is gone from the live domain.
 # Everything it made is deleted at the end, pass or fail. Exit 0 when the marker was seen, 1 otherwise.
 #
 # Needs a cloud started with the real host:
@@ -44,10 +48,15 @@ os_id() {
 }
 why() { tr '\n' ' ' <"$WORK/why"; }
 
-SERVER="" KERNEL="" RAMDISK="" DISK="" NET="" FLAVOR_MADE=""
+SERVER="" KERNEL="" RAMDISK="" DISK="" NET="" FLAVOR_MADE="" VOLUME="" VTYPE="" QOS=""
 cleanup() {
   local rc=$?
   [ -n "$SERVER" ] && { os server delete --wait "$SERVER" >/dev/null || say "could not delete server $SERVER"; }
+  if [ -n "$VOLUME" ]; then
+    for _ in $(seq 1 30); do os volume delete "$VOLUME" >/dev/null && break; sleep 2; done
+  fi
+  [ -n "$VTYPE" ] && { os volume qos disassociate --volume-type "$VTYPE" "$QOS" >/dev/null; os volume type delete "$VTYPE" || say "could not delete volume type $VTYPE"; }
+  [ -n "$QOS" ] && { os volume qos delete "$QOS" || say "could not delete QoS $QOS"; }
   [ -n "$DISK" ] && { os image delete "$DISK" || say "could not delete image $DISK"; }
   [ -n "$RAMDISK" ] && { os image delete "$RAMDISK" || say "could not delete image $RAMDISK"; }
   [ -n "$KERNEL" ] && { os image delete "$KERNEL" || say "could not delete image $KERNEL"; }
@@ -123,5 +132,43 @@ if [ -z "$line" ]; then
   fail "no '$GUEST_MARKER marker=$MARKER' on the console ${TIMEOUT}s after ACTIVE"
 fi
 say "console: $(printf '%s' "$line" | tr -d '\r')"
-say "PASS: ACTIVE after ${t_active}s, marker after $((SECONDS - t0))s from server create"
+t_marker=$((SECONDS - t0))
+
+# wait_volume STATUS SECONDS: until the volume shows STATUS
+wait_volume() {
+  local want=$1 limit=$2 t=$SECONDS st=""
+  while [ $((SECONDS - t)) -lt "$limit" ]; do
+    st=$(os volume show "$VOLUME" -f value -c status)
+    [ "$st" = "$want" ] && return 0
+    case "$st" in error*) break ;; esac
+    sleep 2
+  done
+  fail "volume $VOLUME is '${st:-unknown}', not $want, after $((SECONDS - t)) s"
+}
+# live_disk: the <disk> of the volume in the running domain's XML on the real libvirtd (by its serial)
+live_disk() {
+  virsh -c "${STRATO_REAL_LIBVIRT:-qemu:///system}" dumpxml "instance-$SERVER" 2>/dev/null | awk -v s="$VOLUME" '/<disk /{d=""} {d=d $0 "\n"} /<\/disk>/{ if (index(d, "<serial>" s "</serial>")) printf "%s", d }'
+}
+if [ "${REAL_BOOT_VOLUME:-1}" != 0 ]; then
+  say "volume hot-plug: a 1 GB volume with a QoS of 500 read / 400 write IOPS into the running guest"
+  QOS=$(os_id volume qos create --property read_iops_sec=500 --property write_iops_sec=400 "realboot-qos-$RUN") \
+    || fail "QoS: $(why)"
+  VTYPE=$(os_id volume type create "realboot-type-$RUN") || fail "volume type: $(why)"
+  os volume qos associate "$QOS" "$VTYPE" || fail "QoS associate"
+  VOLUME=$(os_id volume create --size 1 --type "$VTYPE" "realboot-vol-$RUN") || fail "volume: $(why)"
+  wait_volume available 60
+  os server add volume "$SERVER" "$VOLUME" >/dev/null || fail "server add volume: $(tail -3 "$WORK/openstack.err" | tr '\n' ' ')"
+  wait_volume in-use 60
+  disk=$(live_disk)
+  printf '%s' "$disk" | grep -q "<read_iops_sec>500</read_iops_sec>" \
+    && printf '%s' "$disk" | grep -q "<write_iops_sec>400</write_iops_sec>" \
+    || fail "the running domain has no disk with serial $VOLUME and the QoS as iotune: $(printf '%s' "$disk" | tr -s ' \n' ' ')"
+  say "in-use; the live domain has it: $(printf '%s' "$disk" | grep -o "<target [^>]*>" | head -1) with iotune read 500 / write 400 IOPS"
+  os server remove volume "$SERVER" "$VOLUME" >/dev/null || fail "server remove volume: $(tail -3 "$WORK/openstack.err" | tr '\n' ' ')"
+  wait_volume available 90
+  [ -z "$(live_disk)" ] || fail "volume $VOLUME is available but its disk is still in the running domain"
+  say "detached: available again, the disk is gone from the live domain"
+fi
+
+say "PASS: ACTIVE after ${t_active}s, marker after ${t_marker}s from server create"
 printf 'real boot: 1 passed, 0 failed\n'
