@@ -2,6 +2,9 @@ package io.strato.volume.api;
 
 import io.strato.kit.auth.Caller;
 import io.strato.kit.faults.Forbidden;
+import io.strato.kit.policy.Policy;
+import io.strato.volume.policy.VolumePolicies;
+import java.util.Map;
 
 /**
  * The {@code {project_id}} of Cinder's v3 URLs. Cinder acts on the token's project whatever the URL
@@ -10,6 +13,14 @@ import io.strato.kit.faults.Forbidden;
  */
 public final class ProjectPath {
     private ProjectPath() {
+    }
+
+    /** Checks the URL's project and {@code operation}'s rule for the caller; true for an admin. */
+    public static boolean authorize(Policy policy, Caller caller, String pathProject, String operation) {
+        boolean admin = policy.allowed(VolumePolicies.ADMIN, caller, Map.of());
+        check(caller, pathProject, admin);
+        policy.enforce(operation, caller, Map.of("project_id", pathProject));
+        return admin;
     }
 
     public static void check(Caller caller, String pathProject, boolean admin) {

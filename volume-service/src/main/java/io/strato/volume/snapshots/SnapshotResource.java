@@ -1,18 +1,14 @@
 package io.strato.volume.snapshots;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 import io.strato.kit.auth.Caller;
 import io.strato.kit.auth.CurrentCaller;
-import io.strato.kit.faults.InvalidInput;
-import io.strato.kit.faults.NotFound;
 import io.strato.kit.policy.Policy;
 import io.strato.kit.web.JsonBody;
 import io.strato.kit.web.Paging;
 import io.strato.volume.api.ProjectPath;
 import io.strato.volume.policy.VolumePolicies;
-import io.strato.volume.volumes.VolumeRequest;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -28,7 +24,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** Cinder's snapshots: create, list (brief and detail), show, update, delete, metadata. */
+/** Cinder's snapshots: create, list (brief and detail), show, update, delete (metadata: {@link io.strato.volume.metadata.MetadataResource}). */
 @Path("/v3/{project_id}/snapshots")
 @Authenticated
 @Produces(MediaType.APPLICATION_JSON)
@@ -93,73 +89,6 @@ public class SnapshotResource {
         return service.delete(caller, admin, id).invoke(s -> worker.delete(s.id)).map(s -> Response.accepted().build());
     }
 
-    @GET
-    @Path("{id}/metadata")
-    public Uni<Map<String, Object>> metadata(@PathParam("project_id") String project, @PathParam("id") String id) {
-        Caller caller = callers.get();
-        boolean admin = check(caller, project, VolumePolicies.READ);
-        return service.visible(caller, admin, id).map(s -> Map.of("metadata", s.metadata));
-    }
-
-    @POST
-    @Path("{id}/metadata")
-    public Uni<Map<String, Object>> addMetadata(@PathParam("project_id") String project, @PathParam("id") String id, String body) {
-        return setMetadata(project, id, body, false);
-    }
-
-    @PUT
-    @Path("{id}/metadata")
-    public Uni<Map<String, Object>> replaceMetadata(@PathParam("project_id") String project, @PathParam("id") String id, String body) {
-        return setMetadata(project, id, body, true);
-    }
-
-    @GET
-    @Path("{id}/metadata/{key}")
-    public Uni<Map<String, Object>> metadataItem(@PathParam("project_id") String project, @PathParam("id") String id,
-                                                 @PathParam("key") String key) {
-        Caller caller = callers.get();
-        boolean admin = check(caller, project, VolumePolicies.READ);
-        return service.visible(caller, admin, id).map(s -> {
-            if (!s.metadata.containsKey(key)) {
-                throw new NotFound("Snapshot " + id + " has no metadata with key " + key + ".");
-            }
-            return Map.of("meta", Map.of(key, s.metadata.get(key)));
-        });
-    }
-
-    @PUT
-    @Path("{id}/metadata/{key}")
-    public Uni<Map<String, Object>> setMetadataItem(@PathParam("project_id") String project, @PathParam("id") String id,
-                                                    @PathParam("key") String key, String body) {
-        Caller caller = callers.get();
-        boolean admin = check(caller, project, VolumePolicies.WRITE);
-        JsonNode meta = json.object(body).get("meta");
-        if (meta == null || meta.size() != 1 || !meta.has(key)) {
-            throw new InvalidInput("The request body must be {\"meta\": {\"" + key + "\": \"value\"}}.");
-        }
-        Map<String, String> md = VolumeRequest.metadata(meta);
-        return service.setMetadata(caller, admin, id, md, false).map(m -> Map.of("meta", md));
-    }
-
-    @DELETE
-    @Path("{id}/metadata/{key}")
-    public Uni<Response> deleteMetadataItem(@PathParam("project_id") String project, @PathParam("id") String id,
-                                            @PathParam("key") String key) {
-        Caller caller = callers.get();
-        boolean admin = check(caller, project, VolumePolicies.WRITE);
-        return service.deleteMetadata(caller, admin, id, key).map(v -> Response.ok().build());
-    }
-
-    private Uni<Map<String, Object>> setMetadata(String project, String id, String body, boolean replace) {
-        Caller caller = callers.get();
-        boolean admin = check(caller, project, VolumePolicies.WRITE);
-        JsonNode md = json.object(body).get("metadata");
-        if (md == null || !md.isObject()) {
-            throw new InvalidInput("The request body must be {\"metadata\": {...}}.");
-        }
-        return service.setMetadata(caller, admin, id, VolumeRequest.metadata(md), replace).map(m -> Map.of("metadata", m));
-    }
-
     private Uni<Map<String, Object>> list(String project, UriInfo uri, boolean detail) {
         Caller caller = callers.get();
         boolean admin = check(caller, project, VolumePolicies.READ);
@@ -192,9 +121,6 @@ public class SnapshotResource {
     }
 
     private boolean check(Caller caller, String project, String operation) {
-        boolean admin = policy.allowed(VolumePolicies.ADMIN, caller, Map.of());
-        ProjectPath.check(caller, project, admin);
-        policy.enforce(operation, caller, Map.of("project_id", project));
-        return admin;
+        return ProjectPath.authorize(policy, caller, project, operation);
     }
 }

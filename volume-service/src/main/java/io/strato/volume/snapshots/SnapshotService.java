@@ -8,6 +8,8 @@ import io.strato.kit.auth.Caller;
 import io.strato.kit.faults.InvalidInput;
 import io.strato.kit.faults.NotFound;
 import io.strato.volume.events.VolumeEvents;
+import io.strato.volume.metadata.Metadata;
+import io.strato.volume.metadata.MetadataStore;
 import io.strato.volume.quotas.VolumeQuota;
 import io.strato.volume.types.VolumeTypeRepository;
 import io.strato.volume.volumes.VolumeRepository;
@@ -20,6 +22,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.UnaryOperator;
 
 /**
  * Snapshot records and their status machine. A snapshot operation locks its volume's row, and only one
@@ -27,7 +30,7 @@ import java.util.UUID;
  * {@link SnapshotWorker} after the request's transaction commits.
  */
 @ApplicationScoped
-public class SnapshotService {
+public class SnapshotService implements MetadataStore {
     private static final String CREATING_FROM = "select count(*) from volume where snapshot_id = ?1 and status = 'creating'";
 
     private final SnapshotRepository snapshots;
@@ -94,7 +97,7 @@ public class SnapshotService {
         String name = VolumeRequest.text(body.hasNonNull("name") ? body.get("name") : body.get("display_name"), "name");
         String description = VolumeRequest.text(body.hasNonNull("description") ? body.get("description")
                 : body.get("display_description"), "description");
-        Map<String, String> metadata = VolumeRequest.metadata(body.get("metadata"));
+        Map<String, String> metadata = Metadata.of(body.get("metadata"));
         return volumes.findById(volumeId, LockModeType.PESSIMISTIC_WRITE).flatMap(v -> {
             if (v == null || !admin && !v.projectId.equals(caller.projectId())) {
                 throw new NotFound("Volume " + volumeId + " could not be found.");
@@ -167,27 +170,30 @@ public class SnapshotService {
         });
     }
 
-    @WithTransaction
-    public Uni<Map<String, String>> setMetadata(Caller caller, boolean admin, String id, Map<String, String> md, boolean replace) {
-        return visible(caller, admin, id).map(s -> {
-            Map<String, String> next = replace ? new HashMap<>() : new HashMap<>(s.metadata);
-            next.putAll(md);
-            s.metadata = next;
-            s.updatedAt = Instant.now();
-            return next;
-        });
+    @Override
+    public String collection() {
+        return "snapshots";
     }
 
+    @Override
+    public String kind() {
+        return "Snapshot";
+    }
+
+    @Override
+    @WithSession
+    public Uni<Map<String, String>> metadata(Caller caller, boolean admin, String id) {
+        return visible(caller, admin, id).map(s -> s.metadata);
+    }
+
+    @Override
     @WithTransaction
-    public Uni<Void> deleteMetadata(Caller caller, boolean admin, String id, String key) {
-        return visible(caller, admin, id).map(s -> {
-            if (!s.metadata.containsKey(key)) {
-                throw new NotFound("Snapshot " + id + " has no metadata with key " + key + ".");
-            }
-            Map<String, String> next = new HashMap<>(s.metadata);
-            next.remove(key);
-            s.metadata = next;
-            return null;
+    public Uni<Map<String, String>> changeMetadata(Caller caller, boolean admin, String id,
+                                                   UnaryOperator<Map<String, String>> change) {
+        return find(caller, admin, id, true).flatMap(s -> {
+            s.metadata = change.apply(s.metadata);
+            s.updatedAt = Instant.now();
+            return events.snapshot("updated", s).replaceWith(s.metadata);
         });
     }
 

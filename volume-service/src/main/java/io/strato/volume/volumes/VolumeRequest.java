@@ -2,8 +2,7 @@ package io.strato.volume.volumes;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.strato.kit.faults.InvalidInput;
-import java.util.HashMap;
-import java.util.Iterator;
+import io.strato.volume.metadata.Metadata;
 import java.util.Map;
 import java.util.UUID;
 
@@ -28,7 +27,7 @@ public final class VolumeRequest {
             String name = text(v.hasNonNull("name") ? v.get("name") : v.get("display_name"), "name");
             String description = text(v.hasNonNull("description") ? v.get("description") : v.get("display_description"),
                     "description");
-            return new Create(size, name, description, VolumeRequest.metadata(v.get("metadata")),
+            return new Create(size, name, description, Metadata.of(v.get("metadata")),
                     text(v.get("volume_type"), "volume_type"), text(v.get("availability_zone"), "availability_zone"),
                     image, snapshot, source);
         }
@@ -60,25 +59,6 @@ public final class VolumeRequest {
             throw new InvalidInput("Invalid input for field/attribute " + field + ": it must be a string of at most 255 characters.");
         }
         return n.asText();
-    }
-
-    public static Map<String, String> metadata(JsonNode n) {
-        Map<String, String> out = new HashMap<>();
-        if (n == null || n.isNull()) {
-            return out;
-        }
-        if (!n.isObject()) {
-            throw new InvalidInput("Invalid input for field/attribute metadata: it must be an object of strings.");
-        }
-        for (Iterator<Map.Entry<String, JsonNode>> it = n.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
-            if (e.getKey().isEmpty() || e.getKey().length() > 255 || !e.getValue().isTextual()
-                    || e.getValue().asText().length() > 255) {
-                throw new InvalidInput("Invalid metadata '" + e.getKey() + "': keys and values are strings of at most 255 characters.");
-            }
-            out.put(e.getKey(), e.getValue().asText());
-        }
-        return out;
     }
 
     public static UUID uuid(JsonNode n, String field) {

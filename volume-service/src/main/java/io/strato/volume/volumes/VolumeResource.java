@@ -6,7 +6,6 @@ import io.smallrye.mutiny.Uni;
 import io.strato.kit.auth.Caller;
 import io.strato.kit.auth.CurrentCaller;
 import io.strato.kit.faults.InvalidInput;
-import io.strato.kit.faults.NotFound;
 import io.strato.kit.policy.Policy;
 import io.strato.kit.web.JsonBody;
 import io.strato.kit.web.Paging;
@@ -33,7 +32,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Cinder's volumes: create, list (brief and detail), show, update, delete, metadata and actions. */
+/** Cinder's volumes: create, list (brief and detail), show, update, delete and actions (metadata: {@link io.strato.volume.metadata.MetadataResource}). */
 @Path("/v3/{project_id}/volumes")
 @Authenticated
 @Produces(MediaType.APPLICATION_JSON)
@@ -188,73 +187,6 @@ public class VolumeResource {
                 .map(info -> Response.ok(Map.of("connection_info", info)).build());
     }
 
-    @GET
-    @Path("{id}/metadata")
-    public Uni<Map<String, Object>> metadata(@PathParam("project_id") String project, @PathParam("id") String id) {
-        Caller caller = callers.get();
-        boolean admin = check(caller, project, VolumePolicies.READ);
-        return service.visible(caller, admin, id).map(v -> Map.of("metadata", v.metadata));
-    }
-
-    @POST
-    @Path("{id}/metadata")
-    public Uni<Map<String, Object>> addMetadata(@PathParam("project_id") String project, @PathParam("id") String id, String body) {
-        return setMetadata(project, id, body, false);
-    }
-
-    @PUT
-    @Path("{id}/metadata")
-    public Uni<Map<String, Object>> replaceMetadata(@PathParam("project_id") String project, @PathParam("id") String id, String body) {
-        return setMetadata(project, id, body, true);
-    }
-
-    @GET
-    @Path("{id}/metadata/{key}")
-    public Uni<Map<String, Object>> metadataItem(@PathParam("project_id") String project, @PathParam("id") String id,
-                                                 @PathParam("key") String key) {
-        Caller caller = callers.get();
-        boolean admin = check(caller, project, VolumePolicies.READ);
-        return service.visible(caller, admin, id).map(v -> {
-            if (!v.metadata.containsKey(key)) {
-                throw new NotFound("Volume " + id + " has no metadata with key " + key + ".");
-            }
-            return Map.of("meta", Map.of(key, v.metadata.get(key)));
-        });
-    }
-
-    @PUT
-    @Path("{id}/metadata/{key}")
-    public Uni<Map<String, Object>> setMetadataItem(@PathParam("project_id") String project, @PathParam("id") String id,
-                                                    @PathParam("key") String key, String body) {
-        Caller caller = callers.get();
-        boolean admin = check(caller, project, VolumePolicies.WRITE);
-        JsonNode meta = json.object(body).get("meta");
-        if (meta == null || meta.size() != 1 || !meta.has(key)) {
-            throw new InvalidInput("The request body must be {\"meta\": {\"" + key + "\": \"value\"}}.");
-        }
-        Map<String, String> md = VolumeRequest.metadata(meta);
-        return service.setMetadata(caller, admin, id, md, false).map(m -> Map.of("meta", md));
-    }
-
-    @DELETE
-    @Path("{id}/metadata/{key}")
-    public Uni<Response> deleteMetadataItem(@PathParam("project_id") String project, @PathParam("id") String id,
-                                            @PathParam("key") String key) {
-        Caller caller = callers.get();
-        boolean admin = check(caller, project, VolumePolicies.WRITE);
-        return service.deleteMetadata(caller, admin, id, key).map(v -> Response.ok().build());
-    }
-
-    private Uni<Map<String, Object>> setMetadata(String project, String id, String body, boolean replace) {
-        Caller caller = callers.get();
-        boolean admin = check(caller, project, VolumePolicies.WRITE);
-        JsonNode md = json.object(body).get("metadata");
-        if (md == null || !md.isObject()) {
-            throw new InvalidInput("The request body must be {\"metadata\": {...}}.");
-        }
-        return service.setMetadata(caller, admin, id, VolumeRequest.metadata(md), replace).map(m -> Map.of("metadata", m));
-    }
-
     private Uni<Map<String, Object>> list(String project, UriInfo uri, boolean detail) {
         Caller caller = callers.get();
         boolean admin = check(caller, project, VolumePolicies.READ);
@@ -282,9 +214,6 @@ public class VolumeResource {
 
     /** Checks the URL's project and the operation's rule; true for an admin. */
     private boolean check(Caller caller, String project, String operation) {
-        boolean admin = policy.allowed(VolumePolicies.ADMIN, caller, Map.of());
-        ProjectPath.check(caller, project, admin);
-        policy.enforce(operation, caller, Map.of("project_id", project));
-        return admin;
+        return ProjectPath.authorize(policy, caller, project, operation);
     }
 }

@@ -17,6 +17,8 @@ import io.strato.volume.types.VolumeType;
 import io.strato.volume.types.VolumeTypeRepository;
 import io.strato.volume.types.VolumeTypeService;
 import io.strato.volume.images.ImageClient;
+import io.strato.volume.metadata.Metadata;
+import io.strato.volume.metadata.MetadataStore;
 import io.strato.volume.snapshots.Snapshot;
 import io.strato.volume.snapshots.SnapshotRepository;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -26,6 +28,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 
 /**
@@ -34,7 +37,7 @@ import java.util.stream.Collectors;
  * {@code finish...} methods. Every change adds its event in the same transaction.
  */
 @ApplicationScoped
-public class VolumeService {
+public class VolumeService implements MetadataStore {
     private final VolumeRepository volumes;
     private final VolumeTypeRepository types;
     private final VolumeTypeService typeService;
@@ -263,36 +266,37 @@ public class VolumeService {
                         : body.get("display_description"), "description");
             }
             if (body.has("metadata")) {
-                v.metadata = VolumeRequest.metadata(body.get("metadata"));
+                v.metadata = Metadata.of(body.get("metadata"));
             }
             v.updatedAt = Instant.now();
             return shown(v).call(s -> events.volume("updated", v, s.typeName()));
         });
     }
 
-    /** Replaces ({@code replace}) or merges the volume's metadata; returns the metadata after. */
-    @WithTransaction
-    public Uni<Map<String, String>> setMetadata(Caller caller, boolean admin, String id, Map<String, String> md, boolean replace) {
-        return visible(caller, admin, id).map(v -> {
-            Map<String, String> next = replace ? new HashMap<>() : new HashMap<>(v.metadata);
-            next.putAll(md);
-            v.metadata = next;
-            v.updatedAt = Instant.now();
-            return next;
-        });
+    @Override
+    public String collection() {
+        return "volumes";
     }
 
+    @Override
+    public String kind() {
+        return "Volume";
+    }
+
+    @Override
+    @WithSession
+    public Uni<Map<String, String>> metadata(Caller caller, boolean admin, String id) {
+        return visible(caller, admin, id).map(v -> v.metadata);
+    }
+
+    @Override
     @WithTransaction
-    public Uni<Void> deleteMetadata(Caller caller, boolean admin, String id, String key) {
-        return visible(caller, admin, id).map(v -> {
-            if (!v.metadata.containsKey(key)) {
-                throw new NotFound("Volume " + id + " has no metadata with key " + key + ".");
-            }
-            Map<String, String> next = new HashMap<>(v.metadata);
-            next.remove(key);
-            v.metadata = next;
+    public Uni<Map<String, String>> changeMetadata(Caller caller, boolean admin, String id,
+                                                   UnaryOperator<Map<String, String>> change) {
+        return locked(caller, admin, id).flatMap(v -> {
+            v.metadata = change.apply(v.metadata);
             v.updatedAt = Instant.now();
-            return null;
+            return shown(v).call(s -> events.volume("updated", v, s.typeName())).replaceWith(v.metadata);
         });
     }
 
