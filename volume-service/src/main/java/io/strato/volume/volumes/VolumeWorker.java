@@ -1,18 +1,17 @@
 package io.strato.volume.volumes;
 
-import io.quarkus.vertx.VertxContextSupport;
-import io.smallrye.mutiny.Uni;
-import io.smallrye.mutiny.infrastructure.Infrastructure;
+import static io.strato.volume.work.BackendWork.await;
+
 import io.strato.volume.backend.Backends;
 import io.strato.volume.backend.Driver;
 import io.strato.volume.backend.DriverException;
 import io.strato.volume.images.ImageClient;
+import io.strato.volume.work.BackendWork;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.UUID;
-import java.util.function.Supplier;
 import org.jboss.logging.Logger;
 
 /**
@@ -44,36 +43,25 @@ public class VolumeWorker {
         int size = v.size;
         UUID snapshot = v.snapshotId;
         UUID sourceVolume = v.sourceVolid;
-        run("create " + id, () -> {
-            String location = null;
-            String reason = null;
-            try {
-                Driver driver = backends.driver(backend);
-                if (snapshot != null) {
-                    String from = await(() -> service.snapshotLocation(snapshot));
-                    if (from == null) {
-                        throw new DriverException("snapshot " + snapshot + " has no data");
-                    }
-                    location = driver.createFromSnapshot(id, from, size);
-                } else if (sourceVolume != null) {
-                    String from = await(() -> service.volumeLocation(sourceVolume));
-                    if (from == null) {
-                        throw new DriverException("volume " + sourceVolume + " has no data");
-                    }
-                    location = driver.createFromVolume(id, from, size);
-                } else if (image != null) {
-                    location = fromImage(driver, id, image, token, size);
-                } else {
-                    location = driver.create(id, size);
+        BackendWork.start("creating volume " + id, () -> {
+            Driver driver = backends.driver(backend);
+            if (snapshot != null) {
+                String from = await(() -> service.snapshotLocation(snapshot));
+                if (from == null) {
+                    throw new DriverException("snapshot " + snapshot + " has no data");
                 }
-            } catch (DriverException e) {
-                reason = e.getMessage();
-                LOG.warnf("creating volume %s failed: %s", id, reason);
+                return driver.createFromSnapshot(id, from, size);
+            } else if (sourceVolume != null) {
+                String from = await(() -> service.volumeLocation(sourceVolume));
+                if (from == null) {
+                    throw new DriverException("volume " + sourceVolume + " has no data");
+                }
+                return driver.createFromVolume(id, from, size);
+            } else if (image != null) {
+                return fromImage(driver, id, image, token, size);
             }
-            String loc = location;
-            String why = reason;
-            await(() -> service.finishCreate(id, loc, why, image != null));
-        });
+            return driver.create(id, size);
+        }, (location, why) -> service.finishCreate(id, location, why, image != null));
     }
 
     private String fromImage(Driver driver, UUID id, ImageClient.ImageInfo image, String token, int size) {
@@ -95,56 +83,23 @@ public class VolumeWorker {
         String backend = v.backend;
         String location = v.providerLocation;
         int size = v.extendingTo;
-        run("extend " + id, () -> {
-            String reason = null;
-            try {
-                backends.driver(backend).extend(location, size);
-            } catch (DriverException e) {
-                reason = e.getMessage();
-                LOG.warnf("extending volume %s failed: %s", id, reason);
-            }
-            String why = reason;
-            await(() -> service.finishExtend(id, why));
-        });
+        BackendWork.start("extending volume " + id, () -> backends.driver(backend).extend(location, size),
+                why -> service.finishExtend(id, why));
     }
 
     public void delete(UUID id) {
-        run("delete " + id, () -> {
+        String what = "deleting volume " + id;
+        BackendWork.submit(what, () -> {
             Volume v = await(() -> service.stillDeleting(id));
             if (v == null) {
                 return;
             }
-            String reason = null;
-            try {
+            BackendWork.settle(what, () -> {
                 if (v.providerLocation != null) {
                     // a volume is deleted only without snapshots, unless its whole project goes: then its chain goes too
                     backends.driver(v.backend).deleteWithChain(v.providerLocation);
                 }
-            } catch (DriverException e) {
-                reason = e.getMessage();
-                LOG.warnf("deleting volume %s failed: %s", id, reason);
-            }
-            String why = reason;
-            await(() -> service.finishDelete(id, why));
+            }, why -> service.finishDelete(id, why));
         });
-    }
-
-    private static void run(String what, Runnable work) {
-        Infrastructure.getDefaultWorkerPool().execute(() -> {
-            try {
-                work.run();
-            } catch (RuntimeException e) {
-                // the status stays transient; the next start of the service resolves it (see VolumeRecovery)
-                LOG.errorf(e, "volume work '%s' could not record its outcome", what);
-            }
-        });
-    }
-
-    private static <T> T await(Supplier<Uni<T>> work) {
-        try {
-            return VertxContextSupport.subscribeAndAwait(work::get);
-        } catch (Throwable e) {
-            throw new IllegalStateException(e);
-        }
     }
 }
