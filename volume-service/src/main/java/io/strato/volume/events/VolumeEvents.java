@@ -3,6 +3,7 @@ package io.strato.volume.events;
 import io.smallrye.mutiny.Uni;
 import io.strato.kit.events.Outbox;
 import io.strato.volume.attachments.Attachment;
+import io.strato.volume.attachments.AttachmentRepository;
 import io.strato.volume.attachments.AttachmentView;
 import io.strato.volume.snapshots.Snapshot;
 import io.strato.volume.snapshots.SnapshotView;
@@ -17,9 +18,11 @@ public class VolumeEvents {
     public static final String TOPIC = "strato.volume";
 
     private final Outbox outbox;
+    private final AttachmentRepository attachments;
 
-    public VolumeEvents(Outbox outbox) {
+    public VolumeEvents(Outbox outbox, AttachmentRepository attachments) {
         this.outbox = outbox;
+        this.attachments = attachments;
     }
 
     /** Adds {@code strato.volume.snapshot.<action>.v1} (created, updated, deleted) with the snapshot's JSON. */
@@ -28,12 +31,13 @@ public class VolumeEvents {
     }
 
     /**
-     * Adds {@code strato.volume.volume.<action>.v1} with the volume's Cinder JSON (status included) as data.
+     * Adds {@code strato.volume.volume.<action>.v1} with the volume's Cinder JSON (status and attachments
+     * included, read in the caller's transaction) as data.
      *
      * @param action created, updated (any status or size change), deleted
      */
     public Uni<Void> volume(String action, Volume volume, String typeName) {
-        return volume(action, volume, typeName, List.of());
+        return attachments.ofVolume(volume.id).chain(list -> volume(action, volume, typeName, list));
     }
 
     /** As {@link #volume(String, Volume, String)}, the data listing the volume's attached {@code attachments}. */

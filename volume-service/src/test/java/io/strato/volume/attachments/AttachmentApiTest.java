@@ -98,6 +98,11 @@ class AttachmentApiTest {
                 .body("attachments[0].connection_info.data.serial", equalTo(v));
         at(a, "3.27").get(a.url("/attachments?instance_id=" + UUID.randomUUID())).then().body("attachments", empty());
 
+        a.req().body("{\"volume\": {\"name\": \"renamed-while-in-use\"}}").put(a.url("/volumes/" + v))
+                .then().statusCode(200);
+        assertEquals(server, Db.text("select payload->'attachments'->0->>'server_id' from strato_outbox where subject = ?"
+                + " and type = 'strato.volume.volume.updated.v1' and payload->>'name' = 'renamed-while-in-use'", v),
+                "an update of an in-use volume tells its attachments");
         a.req().delete(a.url("/volumes/" + v)).then().statusCode(400)
                 .body("badRequest.message", startsWith("Invalid volume: Volume status must be available"));
         at(a, "3.27").body("{\"attachment\": {\"volume_uuid\": \"" + v + "\", \"instance_uuid\": \""
