@@ -71,16 +71,53 @@ start_postgres() {
     || die "cannot connect as postgres to 127.0.0.1:5432 without a password (set PGPASSWORD, or trust loopback in pg_hba.conf)"
 }
 
+# Each database this script creates is marked (COMMENT ON DATABASE) with the state directory whose cloud owns it:
+# the databases and the files of $STATE (images, volumes, instances) only make sense together.
 create_databases() {
-  local db created=()
+  local db created=() foreign=() owner
   for db in "${DATABASES[@]}"; do
     if [ "$(psql_admin -c "select 1 from pg_database where datname = '$db'")" != 1 ]; then
       psql_admin -c "create database \"$db\"" >/dev/null
+      psql_admin -c "comment on database \"$db\" is 'strato state: $STATE'" >/dev/null
       created+=("$db")
+    else
+      owner=$(database_owner "$db")
+      [ "$owner" = "$STATE" ] || foreign+=("$db")
     fi
   done
   if [ ${#created[@]} -gt 0 ]; then say "databases: created ${created[*]}"
   else say "databases: ${DATABASES[*]} present"; fi
+  if [ ${#foreign[@]} -gt 0 ]; then
+    say "WARNING: databases ${foreign[*]} hold the cloud of another state directory ($(database_owner "${foreign[0]}" \
+      | sed 's/^$/unknown/')), not $STATE: their images, volumes and instances have no files here." >&2
+    say "         'deploy/local/strato reset' drops them and this state's data, to start this cloud afresh." >&2
+  fi
+}
+
+# database_owner DB: the state directory recorded on DB by create_databases (empty when none)
+database_owner() {
+  psql_admin -c "select shobj_description(oid, 'pg_database') from pg_database where datname = '$1'" \
+    | sed -n 's/^strato state: //p'
+}
+
+# reset_state: drops every service database and this state directory's cloud data (images, volumes, instances,
+# simulated hosts, Kafka's log); keeps the downloads (Kafka jars, guest files) and the admin password.
+reset_state() {
+  local db pidfile
+  for pidfile in "$STATE"/*.pid; do
+    [ -f "$pidfile" ] || continue
+    [ "$(basename "$pidfile")" = kafka.pid ] && continue
+    kill -0 "$(read_pid "$pidfile")" 2>/dev/null && die "$(basename "$pidfile" .pid) still runs: deploy/local/strato down first"
+  done
+  start_postgres
+  for db in "${DATABASES[@]}"; do
+    psql_admin -c "drop database if exists \"$db\" with (force)" >/dev/null
+  done
+  say "databases: dropped ${DATABASES[*]}"
+  if [ -f "$KAFKA_PID" ]; then kafka_down; fi
+  rm -rf "$STATE"/{images,volumes,volume-scratch,libvirt-volumes,instances,image-cache,hosts,clouds.yaml} "$KAFKA_DIR/data"
+  say "state: removed this cloud's images, volumes, instances, hosts and Kafka log from $STATE"
+  create_databases
 }
 
 # ---- Kafka: one KRaft node (broker + controller) from Maven Central's jars ----
