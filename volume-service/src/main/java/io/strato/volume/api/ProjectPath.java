@@ -15,15 +15,27 @@ public final class ProjectPath {
     private ProjectPath() {
     }
 
-    /** Checks the URL's project and {@code operation}'s rule for the caller; true for an admin. */
+    /**
+     * Checks the URL's project and {@code operation}'s rule for the caller, with the URL's project as the rule's
+     * target; true for an admin.
+     */
     public static boolean authorize(Policy policy, Caller caller, String pathProject, String operation) {
+        return authorize(policy, caller, pathProject, operation, Map.of("project_id", pathProject));
+    }
+
+    /**
+     * The same with the rule's {@code target}: {@code Map.of()} for the deployment-wide operations (managing
+     * types and QoS specs, setting quotas, reading the pools), whose rules name no project.
+     */
+    public static boolean authorize(Policy policy, Caller caller, String pathProject, String operation,
+                                    Map<String, Object> target) {
         boolean admin = policy.allowed(VolumePolicies.ADMIN, caller, Map.of());
         check(caller, pathProject, admin);
-        policy.enforce(operation, caller, Map.of("project_id", pathProject));
+        policy.enforce(operation, caller, target);
         return admin;
     }
 
-    public static void check(Caller caller, String pathProject, boolean admin) {
+    private static void check(Caller caller, String pathProject, boolean admin) {
         if (admin || pathProject == null || pathProject.equals(caller.projectId())) {
             return;
         }

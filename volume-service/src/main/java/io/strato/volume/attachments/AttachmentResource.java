@@ -3,7 +3,6 @@ package io.strato.volume.attachments;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
-import io.strato.kit.auth.Caller;
 import io.strato.kit.auth.CurrentCaller;
 import io.strato.kit.faults.InvalidInput;
 import io.strato.kit.policy.Policy;
@@ -123,9 +122,6 @@ public class AttachmentResource {
     /** The microversion (3.27+), the URL's project (the token's unless admin) and the operation's rule. */
     private void check(String project, String operation) {
         version.require(Microversions.ATTACHMENTS);
-        Caller caller = callers.get();
-        boolean admin = policy.allowed(VolumePolicies.ADMIN, caller, Map.of());
-        ProjectPath.check(caller, project, admin);
-        policy.enforce(operation, caller, Map.of("project_id", project));
+        ProjectPath.authorize(policy, callers.get(), project, operation);
     }
 }

@@ -4,7 +4,6 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.security.Authenticated;
 import io.quarkus.vertx.VertxContextSupport;
 import io.smallrye.common.annotation.Blocking;
-import io.strato.kit.auth.Caller;
 import io.strato.kit.auth.CurrentCaller;
 import io.strato.kit.policy.Policy;
 import io.strato.volume.api.ProjectPath;
@@ -47,9 +46,7 @@ public class PoolsResource {
     @GET
     @Blocking
     public Map<String, Object> pools(@PathParam("project_id") String project, @QueryParam("detail") String detail) {
-        Caller caller = callers.get();
-        ProjectPath.check(caller, project, policy.allowed(VolumePolicies.ADMIN, caller, Map.of()));
-        policy.enforce(VolumePolicies.MANAGE_TYPES, caller, Map.of());
+        ProjectPath.authorize(policy, callers.get(), project, VolumePolicies.MANAGE_TYPES, Map.of());
         Map<String, Long> provisioned = provisioned();
         List<Map<String, Object>> pools = new ArrayList<>();
         for (Driver d : backends.all().values()) {

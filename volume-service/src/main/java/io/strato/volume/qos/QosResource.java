@@ -2,7 +2,6 @@ package io.strato.volume.qos;
 
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
-import io.strato.kit.auth.Caller;
 import io.strato.kit.auth.CurrentCaller;
 import io.strato.kit.policy.Policy;
 import io.strato.kit.web.JsonBody;
@@ -123,8 +122,6 @@ public class QosResource {
     }
 
     private void admin(String project) {
-        Caller caller = callers.get();
-        ProjectPath.check(caller, project, policy.allowed(VolumePolicies.ADMIN, caller, Map.of()));
-        policy.enforce(VolumePolicies.MANAGE_TYPES, caller, Map.of());
+        ProjectPath.authorize(policy, callers.get(), project, VolumePolicies.MANAGE_TYPES, Map.of());
     }
 }

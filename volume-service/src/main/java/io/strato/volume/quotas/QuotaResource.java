@@ -148,17 +148,13 @@ public class QuotaResource {
 
     private void readable(String project, String target) {
         Caller caller = callers.get();
-        boolean admin = policy.allowed(VolumePolicies.ADMIN, caller, Map.of());
-        ProjectPath.check(caller, project, admin);
-        policy.enforce(VolumePolicies.READ, caller, Map.of("project_id", project));
+        boolean admin = ProjectPath.authorize(policy, caller, project, VolumePolicies.READ);
         if (!admin && !target.equals(caller.projectId())) {
             throw new Forbidden("Policy doesn't allow volume_extension:quotas:show to be performed.");
         }
     }
 
     private void manager(String project) {
-        Caller caller = callers.get();
-        ProjectPath.check(caller, project, policy.allowed(VolumePolicies.ADMIN, caller, Map.of()));
-        policy.enforce(VolumePolicies.UPDATE_QUOTA, caller, Map.of());
+        ProjectPath.authorize(policy, callers.get(), project, VolumePolicies.UPDATE_QUOTA, Map.of());
     }
 }

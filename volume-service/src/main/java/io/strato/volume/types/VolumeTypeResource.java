@@ -3,7 +3,6 @@ package io.strato.volume.types;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
-import io.strato.kit.auth.Caller;
 import io.strato.kit.auth.CurrentCaller;
 import io.strato.kit.faults.InvalidInput;
 import io.strato.kit.faults.NotFound;
@@ -133,16 +132,10 @@ public class VolumeTypeResource {
 
     /** Checks the caller may read types in this project; true for an admin. */
     private boolean reader(String project) {
-        Caller caller = callers.get();
-        boolean admin = policy.allowed(VolumePolicies.ADMIN, caller, Map.of());
-        ProjectPath.check(caller, project, admin);
-        policy.enforce(VolumePolicies.READ, caller, Map.of("project_id", project));
-        return admin;
+        return ProjectPath.authorize(policy, callers.get(), project, VolumePolicies.READ);
     }
 
     private void manager(String project) {
-        Caller caller = callers.get();
-        ProjectPath.check(caller, project, policy.allowed(VolumePolicies.ADMIN, caller, Map.of()));
-        policy.enforce(VolumePolicies.MANAGE_TYPES, caller, Map.of());
+        ProjectPath.authorize(policy, callers.get(), project, VolumePolicies.MANAGE_TYPES, Map.of());
     }
 }

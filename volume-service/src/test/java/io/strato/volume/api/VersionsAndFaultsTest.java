@@ -10,6 +10,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.strato.kit.testing.StratoInfraResource;
 import io.strato.kit.testing.TestIdentity;
 import io.strato.volume.Api;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Version discovery, microversion negotiation, the project in the path, and Cinder's fault bodies. */
@@ -69,5 +70,43 @@ class VersionsAndFaultsTest {
         Api b = Api.member();
         a.req().get(b.url("/volumes")).then().statusCode(403).body("forbidden.code", equalTo(403));
         a.req().body("{\"volume\": {\"size\": 1}}").post(b.url("/volumes")).then().statusCode(403);
+    }
+
+    @Test
+    void everyResourceRefusesAnotherProjectsUrlThenAppliesItsOwnRule() {
+        Api a = Api.member();
+        Api b = Api.member();
+        Api admin = Api.admin();
+        String notOurs = "The project in the URL (" + b.project() + ") is not the project of the token.";
+        for (String path : List.of("/volumes", "/volumes/detail", "/snapshots", "/snapshots/detail", "/types",
+                "/types/default", "/qos-specs", "/os-quota-sets/" + a.project(), "/limits",
+                "/scheduler-stats/get_pools")) {
+            a.req().get(b.url(path)).then().statusCode(403).body("forbidden.message", equalTo(notOurs));
+        }
+        a.req().header("OpenStack-API-Version", "volume 3.27").get(b.url("/attachments")).then().statusCode(403)
+                .body("forbidden.message", equalTo(notOurs));
+        a.req().body("{\"quota_set\": {\"volumes\": 5}}").put(b.url("/os-quota-sets/" + a.project())).then()
+                .statusCode(403).body("forbidden.message", equalTo(notOurs));
+
+        a.req().get(a.url("/qos-specs")).then().statusCode(403)
+                .body("forbidden.message", equalTo(denied("volume_extension:types_manage")));
+        a.req().get(a.url("/scheduler-stats/get_pools")).then().statusCode(403)
+                .body("forbidden.message", equalTo(denied("volume_extension:types_manage")));
+        a.req().body("{\"quota_set\": {\"volumes\": 5}}").put(a.url("/os-quota-sets/" + a.project())).then()
+                .statusCode(403)
+                .body("forbidden.message", equalTo(denied("volume_extension:quotas:update")));
+        a.req().get(a.url("/os-quota-sets/" + b.project())).then().statusCode(403)
+                .body("forbidden.message", equalTo("Policy doesn't allow volume_extension:quotas:show to be performed."));
+        a.req().get(a.url("/types")).then().statusCode(200);
+        a.req().get(a.url("/os-quota-sets/" + a.project())).then().statusCode(200);
+
+        admin.req().get(b.url("/types")).then().statusCode(200);
+        admin.req().get(b.url("/qos-specs")).then().statusCode(200);
+        admin.req().get(b.url("/os-quota-sets/" + b.project())).then().statusCode(200);
+    }
+
+    /** The fault message of a rule that refused the caller (the policy's own wording, not Cinder's quota one). */
+    private static String denied(String rule) {
+        return "You are not authorized to perform the requested action: " + rule + ".";
     }
 }
