@@ -3,6 +3,7 @@ package io.strato.volume.attachments;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.strato.kit.faults.NotFound;
+import io.strato.volume.api.Ids;
 import io.strato.volume.events.VolumeEvents;
 import io.strato.volume.types.VolumeTypeRepository;
 import io.strato.volume.volumes.Volume;
@@ -41,7 +42,7 @@ public class VolumeAttachments {
 
     /** The volume of project {@code project} (any caller, admins too: a volume of another project is a 404), locked. */
     public Uni<Locked> lock(String project, String volumeId) {
-        UUID id = parse(volumeId);
+        UUID id = Ids.parse(volumeId);
         NotFound missing = new NotFound("Volume " + volumeId + " could not be found.");
         return id == null ? Uni.createFrom().failure(missing) : lock(id).map(l -> {
             if (l == null || !l.volume().projectId.equals(project)) {
@@ -59,7 +60,7 @@ public class VolumeAttachments {
 
     /** The attachment {@code attachmentId} of project {@code project} with its volume, the volume locked. */
     public Uni<Attached> locate(String project, String attachmentId) {
-        UUID id = parse(attachmentId);
+        UUID id = Ids.parse(attachmentId);
         NotFound missing = new NotFound("Volume attachment could not be found with filter: attachment_id = "
                 + attachmentId + ".");
         Uni<Attached> found = id == null ? Uni.createFrom().nullItem() : locate(id);
@@ -139,13 +140,5 @@ public class VolumeAttachments {
     /** Adds the attachment's event: created, updated or deleted ({@code reason} when the service gave it up). */
     public Uni<Void> attachmentChanged(String action, Attachment a, String reason) {
         return events.attachment(action, a, reason);
-    }
-
-    static UUID parse(String id) {
-        try {
-            return id == null ? null : UUID.fromString(id);
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
     }
 }

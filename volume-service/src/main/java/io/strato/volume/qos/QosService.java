@@ -8,6 +8,7 @@ import io.smallrye.mutiny.Uni;
 import io.strato.kit.faults.Conflict;
 import io.strato.kit.faults.InvalidInput;
 import io.strato.kit.faults.NotFound;
+import io.strato.volume.api.Ids;
 import io.strato.volume.types.VolumeType;
 import io.strato.volume.types.VolumeTypeRepository;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -43,7 +44,7 @@ public class QosService {
 
     @WithSession
     public Uni<QosSpecs> get(String id) {
-        UUID uuid = parse(id);
+        UUID uuid = Ids.parse(id);
         return (uuid == null ? Uni.createFrom().<QosSpecs>nullItem() : qos.findById(uuid)).map(q -> {
             if (q == null) {
                 throw new NotFound("QoS Specs " + id + " could not be found.");
@@ -170,7 +171,7 @@ public class QosService {
     }
 
     private Uni<VolumeType> type(String typeId) {
-        UUID uuid = typeId == null ? null : parse(typeId);
+        UUID uuid = typeId == null ? null : Ids.parse(typeId);
         if (uuid == null) {
             throw new InvalidInput("Invalid input received: vol_type_id must be the id of a volume type.");
         }
@@ -191,13 +192,5 @@ public class QosService {
             throw new InvalidInput("Invalid input received: " + key + " must be a non-negative integer, not '" + v + "'.");
         }
         return v;
-    }
-
-    static UUID parse(String id) {
-        try {
-            return UUID.fromString(id);
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
     }
 }

@@ -7,6 +7,7 @@ import io.smallrye.mutiny.Uni;
 import io.strato.kit.auth.Caller;
 import io.strato.kit.faults.InvalidInput;
 import io.strato.kit.faults.NotFound;
+import io.strato.volume.api.Ids;
 import io.strato.volume.events.VolumeEvents;
 import io.strato.volume.metadata.Metadata;
 import io.strato.volume.metadata.MetadataStore;
@@ -75,7 +76,7 @@ public class SnapshotService implements MetadataStore {
             p.put("status", filters.get("status"));
         }
         if (filters.get("volume_id") != null) {
-            UUID v = parse(filters.get("volume_id"));
+            UUID v = Ids.parse(filters.get("volume_id"));
             if (v == null) {
                 return Uni.createFrom().item(List.of());
             }
@@ -90,7 +91,7 @@ public class SnapshotService implements MetadataStore {
 
     @WithTransaction
     public Uni<Snapshot> create(Caller caller, boolean admin, JsonNode body) {
-        UUID volumeId = body.hasNonNull("volume_id") ? parse(body.get("volume_id").asText()) : null;
+        UUID volumeId = body.hasNonNull("volume_id") ? Ids.parse(body.get("volume_id").asText()) : null;
         if (volumeId == null) {
             throw new InvalidInput("Invalid input received: volume_id is required and must be a UUID.");
         }
@@ -265,7 +266,7 @@ public class SnapshotService implements MetadataStore {
     }
 
     private Uni<Snapshot> find(Caller caller, boolean admin, String id, boolean lock) {
-        UUID uuid = parse(id);
+        UUID uuid = Ids.parse(id);
         Uni<Snapshot> found = uuid == null ? Uni.createFrom().nullItem()
                 : lock ? snapshots.findById(uuid, LockModeType.PESSIMISTIC_WRITE) : snapshots.findById(uuid);
         return found.map(s -> {
@@ -274,13 +275,5 @@ public class SnapshotService implements MetadataStore {
             }
             return s;
         });
-    }
-
-    static UUID parse(String id) {
-        try {
-            return UUID.fromString(id);
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
     }
 }

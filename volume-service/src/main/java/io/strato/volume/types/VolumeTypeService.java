@@ -7,6 +7,7 @@ import io.smallrye.mutiny.Uni;
 import io.strato.kit.faults.Conflict;
 import io.strato.kit.faults.InvalidInput;
 import io.strato.kit.faults.NotFound;
+import io.strato.volume.api.Ids;
 import io.strato.volume.backend.Backends;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
@@ -40,7 +41,7 @@ public class VolumeTypeService {
     /** The type with this id (or, as cinderclient falls back to, this name); private types only for admins. */
     @WithSession
     public Uni<VolumeType> get(String idOrName, boolean admin) {
-        Uni<VolumeType> found = parse(idOrName) != null ? types.findById(parse(idOrName)) : types.findByName(idOrName);
+        Uni<VolumeType> found = Ids.parse(idOrName) != null ? types.findById(Ids.parse(idOrName)) : types.findByName(idOrName);
         return found.map(t -> {
             if (t == null || !t.isPublic && !admin) {
                 throw new NotFound("Volume type " + idOrName + " could not be found.");
@@ -183,13 +184,5 @@ public class VolumeTypeService {
             return Boolean.parseBoolean(n.asText());
         }
         throw new InvalidInput("Invalid value '" + n + "' for " + key + ": it must be a boolean.");
-    }
-
-    static UUID parse(String id) {
-        try {
-            return UUID.fromString(id);
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
     }
 }

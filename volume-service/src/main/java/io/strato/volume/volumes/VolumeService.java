@@ -7,6 +7,7 @@ import io.smallrye.mutiny.Uni;
 import io.strato.kit.auth.Caller;
 import io.strato.kit.faults.InvalidInput;
 import io.strato.kit.faults.NotFound;
+import io.strato.volume.api.Ids;
 import io.strato.volume.api.VolumeApiConfig;
 import io.strato.volume.attachments.Attachment;
 import io.strato.volume.attachments.AttachmentRepository;
@@ -72,7 +73,7 @@ public class VolumeService implements MetadataStore {
     /** The volume if the caller's project owns it (any for an admin); a 404 otherwise, so others' volumes stay unknown. */
     @WithSession
     public Uni<Volume> visible(Caller caller, boolean admin, String id) {
-        UUID uuid = parse(id);
+        UUID uuid = Ids.parse(id);
         Uni<Volume> found = uuid == null ? Uni.createFrom().nullItem() : volumes.findById(uuid);
         return found.map(v -> {
             if (v == null || !admin && !v.projectId.equals(caller.projectId())) {
@@ -84,7 +85,7 @@ public class VolumeService implements MetadataStore {
 
     /** As {@link #visible}, with the row locked until the transaction ends. */
     private Uni<Volume> locked(Caller caller, boolean admin, String id) {
-        UUID uuid = parse(id);
+        UUID uuid = Ids.parse(id);
         Uni<Volume> found = uuid == null ? Uni.createFrom().nullItem() : volumes.findById(uuid, LockModeType.PESSIMISTIC_WRITE);
         return found.map(v -> {
             if (v == null || !admin && !v.projectId.equals(caller.projectId())) {
@@ -493,13 +494,5 @@ public class VolumeService implements MetadataStore {
             }
             return m;
         });
-    }
-
-    static UUID parse(String id) {
-        try {
-            return UUID.fromString(id);
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
     }
 }
