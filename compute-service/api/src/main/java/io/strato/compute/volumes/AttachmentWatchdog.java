@@ -94,12 +94,7 @@ public class AttachmentWatchdog {
                         .chain(() -> results.unplug(a))
                         .chain(() -> actions.finish(waitedFor, false, NO_ANSWER))
                         .chain(() -> rows.remove(a))
-                        .onFailure(RemoteFailure.class).recoverWithUni(e -> {
-                            LOG.warnf("volume %s: volume-service could not be told (%s); retrying", volumeId,
-                                    e.getMessage());
-                            a.deadline = now.plus(config.worker().retryDelay());
-                            return Uni.createFrom().voidItem();
-                        });
+                        .onFailure(RemoteFailure.class).recoverWithUni(e -> results.retryLater(a, e));
             }
             VolumeResults.rest(a, VolumeAttachment.ATTACHED);
             return actions.finish(waitedFor, false, NO_ANSWER);

@@ -80,12 +80,17 @@ public class VolumeResults {
             if (attaching && ok && !f.isTransient()) {
                 return undoAttach(a, f);
             }
-            LOG.warnf("volume %s of server %s: volume-service could not be told (%s); retrying", a.volumeId,
-                    a.serverId, f.getMessage());
-            a.deadline = InstanceActions.now().plus(config.worker().retryDelay());
-            a.updatedAt = InstanceActions.now();
-            return Uni.createFrom().voidItem();
+            return retryLater(a, f);
         });
+    }
+
+    /** volume-service could not be told now: the row waits until the retry delay passes, then the watchdog tries again. */
+    Uni<Void> retryLater(VolumeAttachment a, Throwable cause) {
+        LOG.warnf("volume %s of server %s: volume-service could not be told (%s); retrying", a.volumeId, a.serverId,
+                cause.getMessage());
+        a.deadline = InstanceActions.now().plus(config.worker().retryDelay());
+        a.updatedAt = InstanceActions.now();
+        return Uni.createFrom().voidItem();
     }
 
     /**
