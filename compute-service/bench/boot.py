@@ -17,7 +17,6 @@ Standard library only; loopback URLs only.
 """
 import argparse
 import os
-import statistics
 import sys
 import threading
 import time
@@ -25,16 +24,6 @@ import time
 sys.dont_write_bytecode = True
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "tests", "e2e"))
 import strato_e2e as e2e  # noqa: E402
-
-
-def pct(values, p):
-    s = sorted(values)
-    return s[min(len(s) - 1, max(0, int(round(p / 100.0 * len(s) + 0.5)) - 1))]
-
-
-def line(name, values):
-    return (f"{name:<38} n={len(values):<3} p50={pct(values, 50):6.2f}  p95={pct(values, 95):6.2f}  "
-            f"max={max(values):6.2f}  mean={statistics.mean(values):6.2f} s")
 
 
 class Poller:
@@ -102,8 +91,8 @@ def phase(tenant, poller, flavor, n, concurrency, label):
         raise SystemExit(f"{label}: {len(missing)} server(s) never ACTIVE, e.g. {missing[0]}")
     boot = [active[i] - posted[i][0] for i in ids]
     post = [posted[i][1] for i in ids]
-    print(line(f"boot-to-ACTIVE, concurrency {concurrency}", boot), flush=True)
-    print(line(f"POST /servers (202), concurrency {concurrency}", post), flush=True)
+    print(e2e.latency_line(f"boot-to-ACTIVE, concurrency {concurrency}", boot), flush=True)
+    print(e2e.latency_line(f"POST /servers (202), concurrency {concurrency}", post), flush=True)
     print(f"  {n} servers ACTIVE in {wall:.1f}s wall; load average {load0[0]:.1f} before, {load1[0]:.1f} after "
           f"(1 min), {os.cpu_count()} CPUs", flush=True)
     left = tenant.delete_servers()

@@ -10,6 +10,7 @@ Checks print "ok   <what>" or "FAIL <what>: <why>"; a Report counts them and giv
 import concurrent.futures as cf
 import json
 import os
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -97,6 +98,20 @@ def call(method, url, token=None, body=None, raw=None, headers=None, timeout=60)
             return r.status, (json.loads(content) if content else None), r.headers
     except urllib.error.HTTPError as e:
         raise ApiError(method, url, e.code, e.read().decode(errors="replace"))
+
+
+def pct(values, p):
+    """The p-th percentile of values (nearest rank)."""
+    s = sorted(values)
+    return s[min(len(s) - 1, max(0, int(round(p / 100.0 * len(s) + 0.5)) - 1))]
+
+
+def latency_line(name, values, width=38, digits=2):
+    """One benchmark line: count, p50, p95, max and mean of values (seconds)."""
+    w = digits + 4
+    return (f"{name:<{width}} n={len(values):<3} p50={pct(values, 50):{w}.{digits}f}  "
+            f"p95={pct(values, 95):{w}.{digits}f}  max={max(values):{w}.{digits}f}  "
+            f"mean={statistics.mean(values):{w}.{digits}f} s")
 
 
 def retrying(fn, seconds=120, what="call"):

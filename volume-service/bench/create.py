@@ -19,7 +19,6 @@ Standard library only; loopback URLs only.
 import argparse
 import concurrent.futures as cf
 import os
-import statistics
 import sys
 import tempfile
 import time
@@ -28,16 +27,6 @@ import urllib.request
 sys.dont_write_bytecode = True
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "tests", "e2e"))
 import strato_e2e as e2e  # noqa: E402
-
-
-def pct(values, p):
-    s = sorted(values)
-    return s[min(len(s) - 1, max(0, int(round(p / 100.0 * len(s) + 0.5)) - 1))]
-
-
-def line(name, values):
-    return (f"{name:<44} n={len(values):<3} p50={pct(values, 50):7.3f}  p95={pct(values, 95):7.3f}  "
-            f"max={max(values):7.3f}  mean={statistics.mean(values):7.3f} s")
 
 
 class Bench:
@@ -65,8 +54,8 @@ class Bench:
     def phase(self, label, body, n, concurrency):
         with cf.ThreadPoolExecutor(max_workers=concurrency) as pool:
             results = list(pool.map(lambda _: self.create_one(body), range(n)))
-        print(line(f"{label}: create to available", [r[2] for r in results]))
-        print(line(f"{label}: POST answered", [r[1] for r in results]))
+        print(e2e.latency_line(f"{label}: create to available", [r[2] for r in results], width=44, digits=3))
+        print(e2e.latency_line(f"{label}: POST answered", [r[1] for r in results], width=44, digits=3))
         print(f"   load average {os.getloadavg()[0]:.1f}", flush=True)
         for vid, _, _ in results:
             e2e.call("DELETE", f"{self.volumes}/{vid}", self.tenant.token)
