@@ -1,17 +1,19 @@
 package io.strato.volume.backend;
 
+import io.strato.host.process.CommandFailed;
+import io.strato.host.process.CommandInterrupted;
+import io.strato.host.process.CommandNotStarted;
+import io.strato.host.process.CommandTimedOut;
+import io.strato.host.process.HostCommand;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.util.ArrayList;
-import java.util.List;
+import java.time.Duration;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
@@ -22,6 +24,9 @@ import java.util.stream.Stream;
 public class LocalDriver implements Driver {
     public static final String NAME = "local";
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** How long one qemu-img run may take (a convert of a large image is the longest). */
+    private static final Duration RUN_TIMEOUT = Duration.ofMinutes(10);
+    private static final Duration STAT_TIMEOUT = Duration.ofSeconds(30);
 
     private final Path dir;
     private final String qemuImg;
@@ -200,15 +205,17 @@ public class LocalDriver implements Driver {
     /** The bytes the file really occupies on disk (blocks allocated, not its apparent length). */
     public static long allocatedBytes(Path file) throws IOException {
         // st_blocks, which Java's attribute views do not expose; stat(1) reads it (in units of %B bytes)
-        Process p = new ProcessBuilder("stat", "--format=%b %B", file.toString()).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+        String out;
         try {
-            if (p.waitFor() != 0) {
-                throw new IOException("stat " + file + ": " + out);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted while reading the size of " + file, e);
+            out = HostCommand.of(STAT_TIMEOUT, "stat", "--format=%b %B", file.toString()).output();
+        } catch (CommandFailed e) {
+            throw new IOException("stat " + file + ": " + e.output());
+        } catch (CommandTimedOut e) {
+            throw new IOException(e.getMessage() + " reading the size of " + file);
+        } catch (CommandNotStarted e) {
+            throw e.getCause();
+        } catch (CommandInterrupted e) {
+            throw new IOException("interrupted while reading the size of " + file, e.getCause());
         }
         String[] parts = out.split("\\s+");
         return Long.parseLong(parts[0]) * Long.parseLong(parts[1]);
@@ -232,28 +239,22 @@ public class LocalDriver implements Driver {
         return p;
     }
 
-    /** Runs a command (qemu-img) to its end; its output, or a DriverException with it. */
+    /**
+     * Runs a command (qemu-img) to its end, within ten minutes (host-kit's runner: the timeout holds even
+     * when the tool hangs with its output open, and a timed-out tool is killed); its output, or a
+     * DriverException with it.
+     */
     public static String run(String... command) {
-        List<String> cmd = new ArrayList<>(List.of(command));
         try {
-            Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-            String out;
-            try (var in = p.getInputStream()) {
-                out = new String(in.readAllBytes(), StandardCharsets.UTF_8).trim();
-            }
-            if (!p.waitFor(10, TimeUnit.MINUTES)) {
-                p.destroyForcibly();
-                throw new DriverException(command[0] + " " + command[1] + " timed out");
-            }
-            if (p.exitValue() != 0) {
-                throw new DriverException(command[0] + " " + command[1] + " failed: " + out);
-            }
-            return out;
-        } catch (IOException e) {
-            throw new DriverException("could not run " + command[0] + ": " + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new DriverException(command[0] + " was interrupted", e);
+            return HostCommand.of(RUN_TIMEOUT, command).output();
+        } catch (CommandTimedOut e) {
+            throw new DriverException(e.brief() + " timed out");
+        } catch (CommandFailed e) {
+            throw new DriverException(e.brief() + " failed: " + e.output());
+        } catch (CommandNotStarted e) {
+            throw new DriverException("could not run " + command[0] + ": " + e.getCause().getMessage(), e.getCause());
+        } catch (CommandInterrupted e) {
+            throw new DriverException(command[0] + " was interrupted", e.getCause());
         }
     }
 }

@@ -2,19 +2,23 @@ package io.strato.compute.agent.instances;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.strato.compute.agent.Json;
+import io.strato.host.process.CommandFailed;
+import io.strato.host.process.CommandInterrupted;
+import io.strato.host.process.CommandNotStarted;
+import io.strato.host.process.CommandTimedOut;
+import io.strato.host.process.HostCommand;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
-import java.util.concurrent.TimeUnit;
 
 /** {@code qemu-img} (Debian's qemu-utils): thin overlays on cached images, their size and growth. */
 public final class QemuImg {
 
-    private static final long TIMEOUT_SECONDS = 120;
+    private static final Duration TIMEOUT = Duration.ofSeconds(120);
 
     private final String binary;
 
@@ -64,26 +68,20 @@ public final class QemuImg {
         run(List.of("resize", "-q", "-f", "qcow2", qcow2.toString(), Long.toString(sizeBytes)));
     }
 
+    /** Runs qemu-img (host-kit's runner: the timeout holds even when it hangs with its output open). */
     private String run(List<String> args) {
         List<String> command = new ArrayList<>();
         command.add(binary);
         command.addAll(args);
         try {
-            Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-            byte[] out = p.getInputStream().readAllBytes();
-            if (!p.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-                p.destroyForcibly();
-                throw new DiskFailure(String.join(" ", command) + " did not finish in " + TIMEOUT_SECONDS + " s");
-            }
-            String text = new String(out, StandardCharsets.UTF_8).trim();
-            if (p.exitValue() != 0) {
-                throw new DiskFailure("qemu-img " + args.get(0) + " failed: " + text);
-            }
-            return text;
-        } catch (IOException e) {
-            throw new DiskFailure("cannot run " + binary + " (install qemu-utils): " + e.getMessage());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            return new HostCommand(TIMEOUT, command).output();
+        } catch (CommandTimedOut e) {
+            throw new DiskFailure(String.join(" ", command) + " did not finish in " + TIMEOUT.toSeconds() + " s");
+        } catch (CommandFailed e) {
+            throw new DiskFailure("qemu-img " + args.get(0) + " failed: " + e.output());
+        } catch (CommandNotStarted e) {
+            throw new DiskFailure("cannot run " + binary + " (install qemu-utils): " + e.getCause().getMessage());
+        } catch (CommandInterrupted e) {
             throw new DiskFailure("interrupted while running qemu-img");
         }
     }

@@ -1,30 +1,25 @@
 package io.strato.compute.agent.libvirt;
 
-import com.sun.jna.Pointer;
 import io.strato.compute.agent.libvirt.SchemaValidatingDefine.HostConnection;
+import io.strato.host.libvirt.LibvirtConnection;
+import io.strato.host.libvirt.LibvirtConnection.LibvirtCall;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.jboss.logging.Logger;
 import org.libvirt.Connect;
 import org.libvirt.Domain;
 import org.libvirt.DomainInfo;
 import org.libvirt.LibvirtException;
 import org.libvirt.NodeInfo;
-import org.libvirt.jna.Libvirt;
-import org.libvirt.jna.virError;
 
 /**
- * The agent's one connection to libvirt. libvirt-java objects are not safe to share between threads,
- * so every call runs on one dedicated thread, in submission order; callers block for the typed result.
- * One connection lives as long as the agent: a {@code test:///host.xml} connection is the simulated
- * host itself (a second connection would start from a fresh copy of the file), so it is never reopened;
- * a real hypervisor connection is reopened after libvirtd went away.
+ * The agent's one connection to libvirt, on host-kit's {@link LibvirtConnection}: libvirt-java objects are
+ * not safe to share between threads, so every call runs on one dedicated thread, in submission order;
+ * callers block for the typed result. One connection lives as long as the agent: a {@code test:///host.xml}
+ * connection is the simulated host itself (a second connection would start from a fresh copy of the file),
+ * so it is never reopened; a real hypervisor connection is reopened after libvirtd went away.
  *
  * <p>Only domains named {@code instance-<uuid>} are the agent's; others on the host are never touched.
  */
@@ -35,30 +30,42 @@ public final class LibvirtHost implements AutoCloseable {
     private static final int VIR_DOMAIN_AFFECT_LIVE = 1;
     private static final int VIR_DOMAIN_AFFECT_CONFIG = 2;
 
-    static {
-        try {
-            // libvirt prints every error to stderr by default; the agent reports them itself
-            Connect.setErrorCallback(new QuietErrors());
-        } catch (LibvirtException | RuntimeException | UnsatisfiedLinkError e) {
-            LOG.debugf("could not silence libvirt's error printing: %s", e.getMessage());
+    /** libvirt's errors as the agent says them; {@code "<action>: <message>"} either way. */
+    private static final LibvirtConnection.Failures FAILURES = new LibvirtConnection.Failures() {
+        @Override
+        public RuntimeException refused(String action, LibvirtException e) {
+            return LibvirtFailure.of(action, e);
         }
-    }
+
+        @Override
+        public RuntimeException broken(String message, Throwable cause) {
+            return new LibvirtFailure("VIR_ERR_UNKNOWN", message, cause);
+        }
+    };
 
     private final String uri;
     private final boolean validateXml;
-    private final ExecutorService thread;
-    private HostConnection conn; // libvirt thread only
+    private final LibvirtConnection<HostConnection> libvirt;
     private Capabilities capabilities; // libvirt thread only
     private volatile boolean connected;
 
     public LibvirtHost(String uri, boolean validateXml) {
         this.uri = uri;
         this.validateXml = validateXml;
-        this.thread = Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "libvirt");
-            t.setDaemon(true);
-            return t;
-        });
+        this.libvirt = new LibvirtConnection<>(uri, "libvirt", HostConnection::new, FAILURES,
+                new LibvirtConnection.StateListener<HostConnection>() {
+                    @Override
+                    public void connected(HostConnection connection) {
+                        capabilities = null;
+                        connected = true;
+                        LOG.infof("connected to libvirt at %s", uri);
+                    }
+
+                    @Override
+                    public void disconnected() {
+                        connected = false;
+                    }
+                });
     }
 
     public String uri() {
@@ -67,7 +74,7 @@ public final class LibvirtHost implements AutoCloseable {
 
     /** libvirt's test driver: a simulated host whose domains live only in this connection. */
     public boolean simulated() {
-        return uri.startsWith("test:");
+        return libvirt.simulated();
     }
 
     /** Whether the last call found libvirt reachable. */
@@ -77,7 +84,7 @@ public final class LibvirtHost implements AutoCloseable {
 
     /** Opens the connection now (otherwise the first call does). */
     public void connect() {
-        call("connect to " + uri, c -> null);
+        libvirt.connect("connect to " + uri);
     }
 
     public NodeInventory inventory() {
@@ -226,54 +233,21 @@ public final class LibvirtHost implements AutoCloseable {
         return (live ? VIR_DOMAIN_AFFECT_LIVE : 0) | (config ? VIR_DOMAIN_AFFECT_CONFIG : 0);
     }
 
+    /** Closes the connection (when one is open) and ends the libvirt thread. */
     @Override
     public void close() {
-        try {
-            call("close", c -> {
-                c.close();
-                conn = null;
-                connected = false;
-                return null;
-            });
-        } catch (LibvirtFailure e) {
-            LOG.debugf("closing libvirt: %s", e.getMessage());
-        }
-        thread.shutdown();
+        libvirt.close();
     }
 
-    // ---- plumbing: everything below runs on the libvirt thread ----
-
-    @FunctionalInterface
-    private interface ConnectionCall<T> {
-        T apply(HostConnection c) throws LibvirtException;
-    }
+    // ---- plumbing: the functions passed below run on the libvirt thread ----
 
     @FunctionalInterface
     private interface DomainCall<T> {
         T apply(Domain d) throws LibvirtException;
     }
 
-    private <T> T call(String action, ConnectionCall<T> fn) {
-        Future<T> result = thread.submit(() -> {
-            HostConnection c = open(action);
-            try {
-                return fn.apply(c);
-            } catch (LibvirtException e) {
-                checkAlive(c);
-                throw LibvirtFailure.of(action, e);
-            }
-        });
-        try {
-            return result.get();
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException r) {
-                throw r;
-            }
-            throw new LibvirtFailure("VIR_ERR_UNKNOWN", action + ": " + e.getCause(), e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new LibvirtFailure("VIR_ERR_UNKNOWN", action + ": interrupted", e);
-        }
+    private <T> T call(String action, LibvirtCall<HostConnection, T> fn) {
+        return libvirt.call(action, fn);
     }
 
     private <T> T onDomain(String action, UUID serverId, DomainCall<T> fn) {
@@ -313,54 +287,10 @@ public final class LibvirtHost implements AutoCloseable {
         return new DomainStatus(id, name, DomainPower.of(info.state), info.nrVirtCpu, info.maxMem);
     }
 
-    private HostConnection open(String action) {
-        if (conn == null) {
-            try {
-                conn = new HostConnection(uri);
-                capabilities = null;
-                connected = true;
-                LOG.infof("connected to libvirt at %s", uri);
-            } catch (LibvirtException e) {
-                connected = false;
-                throw LibvirtFailure.of(action + " (connecting to " + uri + ")", e);
-            }
-        }
-        return conn;
-    }
-
     private Capabilities capabilities(Connect c) throws LibvirtException {
         if (capabilities == null) {
             capabilities = Capabilities.parse(c.getCapabilities());
         }
         return capabilities;
-    }
-
-    private void checkAlive(HostConnection c) {
-        if (simulated()) {
-            return; // the test driver's connection is the host; it never drops
-        }
-        try {
-            if (c.isAlive()) {
-                return;
-            }
-        } catch (LibvirtException e) {
-            // fall through: treat as dead
-        }
-        LOG.warnf("libvirt connection to %s lost; reconnecting on the next call", uri);
-        try {
-            c.close();
-        } catch (LibvirtException e) {
-            LOG.debug("closing a dead libvirt connection", e);
-        }
-        conn = null;
-        connected = false;
-    }
-
-    /** Keeps libvirt from printing each error to stderr; the agent reports failures itself. */
-    private static final class QuietErrors implements Libvirt.VirErrorCallback {
-        @Override
-        public void errorCallback(Pointer userData, virError error) {
-            // intentionally silent
-        }
     }
 }
