@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # The end-to-end tests against the running local cloud (deploy/local/strato up), one after another:
+#   request-ids    one request id through the gateway and a service: both log and return the same one
 #   compute-burst  50 concurrent creates: all ACTIVE, no host over capacity, no address twice
 #   compute-crash  kill -9 of compute-service during 20 creates, restart: ACTIVE or ERROR, nothing leaked
 #   agent-death    kill -9 of compute-agent-2: host down, its servers' power state follows; restart restores it
-# Usage: tests/e2e/run-all.sh [TEST...]   (default: all three; deploy/local/strato e2e runs this)
+# Usage: tests/e2e/run-all.sh [TEST...]   (default: all four; deploy/local/strato e2e runs this)
 # Uses the admin's OS_* variables when set, else those of `deploy/local/strato env`. compute-crash and
 # agent-death kill processes of the cloud and start them again with `deploy/local/strato up`.
 set -uo pipefail
@@ -13,7 +14,7 @@ if [ -z "${OS_PASSWORD:-}" ]; then
   eval "$("$repo/deploy/local/strato" env)" || { echo "e2e: no admin credentials (is the cloud up?)" >&2; exit 2; }
 fi
 tests=("$@")
-[ ${#tests[@]} -gt 0 ] || tests=(compute-burst compute-crash agent-death)
+[ ${#tests[@]} -gt 0 ] || tests=(request-ids compute-burst compute-crash agent-death)
 summary=() failed=()
 t0=$SECONDS
 for t in "${tests[@]}"; do

@@ -116,6 +116,15 @@ class GatewayProxyTest {
     }
 
     @Test
+    void replacesRequestIdThatIsNotReqUuidAndSendsTheNewOneUpstream() {
+        // OpenStack's rule: a client id other than req-<uuid> is replaced, and the upstream service sees the new one
+        Response response = given().header("X-OpenStack-Request-ID", "trace-1").get("/identity/v3/users");
+        String id = response.header("x-openstack-request-id");
+        assertTrue(id.matches("req-" + UUID), id);
+        assertEquals(id, response.jsonPath().getString("headers.x-openstack-request-id"));
+    }
+
+    @Test
     void replacesRequestIdThatIsUnsafeToLog() {
         given().header("X-OpenStack-Request-ID", "evil id\twith tab").get("/identity/v3/users").then()
                 .statusCode(200).header("x-openstack-request-id", matchesPattern("req-" + UUID));
@@ -129,7 +138,7 @@ class GatewayProxyTest {
 
     @Test
     void writesOneAccessLogLinePerRequest() throws InterruptedException {
-        String id = "req-access-log-check";
+        String id = "req-0a1b2c3d-0000-4000-8000-00000000ac10";
         given().header("X-OpenStack-Request-ID", id).get("/identity/v3/domains?x=1").then().statusCode(200);
         String expected = "GET /identity/v3/domains 200 ";
         long deadline = System.currentTimeMillis() + 3000;

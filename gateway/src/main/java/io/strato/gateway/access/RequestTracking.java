@@ -1,12 +1,13 @@
 package io.strato.gateway.access;
 
+import io.strato.kit.web.RequestIds;
 import io.vertx.core.Handler;
 import io.vertx.ext.web.RoutingContext;
 import org.jboss.logging.Logger;
 
 /**
- * First handler of every request: settles its {@code x-openstack-request-id} (sent upstream and returned to the
- * client) and writes one access-log line when the response is done.
+ * Runs right after the kit's {@link RequestIds} filter (which settles the {@code x-openstack-request-id}: sent
+ * upstream, returned to the client) and writes one access-log line with that id when the response is done.
  */
 public final class RequestTracking implements Handler<RoutingContext> {
 
@@ -18,9 +19,7 @@ public final class RequestTracking implements Handler<RoutingContext> {
     @Override
     public void handle(RoutingContext rc) {
         long start = System.nanoTime();
-        String requestId = RequestIds.resolve(rc.request().getHeader(RequestIds.HEADER));
-        // carried on the incoming request so that the proxy forwards it upstream
-        rc.request().headers().set(RequestIds.HEADER, requestId);
+        String requestId = RequestIds.current(rc);
         rc.addHeadersEndHandler(v -> {
             if (!rc.response().headers().contains(RequestIds.HEADER)) {
                 rc.response().putHeader(RequestIds.HEADER, requestId);

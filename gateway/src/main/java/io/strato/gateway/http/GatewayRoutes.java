@@ -30,7 +30,7 @@ public class GatewayRoutes {
     }
 
     void install(@Observes Router router) {
-        router.route().order(Integer.MIN_VALUE).handler(new RequestTracking());
+        router.route().order(Integer.MIN_VALUE + 1).handler(new RequestTracking());
         router.route(HttpMethod.GET, "/").order(-100).handler(this::listRoutes);
         router.route().order(-99).handler(this::forward);
         router.route().last().handler(rc -> Faults.send(rc, 404, "Not Found",

@@ -1,7 +1,7 @@
 package io.strato.identity.events;
 
 import io.smallrye.mutiny.Uni;
-import io.strato.kit.events.Outbox;
+import io.strato.kit.data.outbox.Outbox;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Map;
 

@@ -7,7 +7,7 @@ import io.strato.identity.config.IdentityConfig;
 import io.strato.kit.auth.Revocation;
 import io.strato.kit.auth.RevocationList;
 import io.strato.kit.auth.RevocationListener;
-import io.strato.kit.events.Outbox;
+import io.strato.kit.data.outbox.Outbox;
 import io.quarkus.vertx.VertxContextSupport;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;

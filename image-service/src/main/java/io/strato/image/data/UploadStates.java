@@ -7,7 +7,7 @@ import io.strato.image.images.Image;
 import io.strato.image.images.ImageRepository;
 import io.strato.image.store.StoredImage;
 import io.strato.kit.auth.Caller;
-import io.strato.kit.events.Outbox;
+import io.strato.kit.data.outbox.Outbox;
 import io.strato.kit.faults.Conflict;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;

@@ -3,7 +3,7 @@ package io.strato.image.events;
 import io.smallrye.mutiny.Uni;
 import io.strato.image.images.Image;
 import io.strato.image.images.ImageView;
-import io.strato.kit.events.Outbox;
+import io.strato.kit.data.outbox.Outbox;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /** What image-service tells the cloud about images, through the outbox (inside the write's transaction). */

@@ -6,7 +6,7 @@ import io.strato.image.data.ImageQuota;
 import io.strato.image.images.Image;
 import io.strato.image.images.ImageRepository;
 import io.strato.image.store.ImageStore;
-import io.strato.kit.events.ProjectDeletedEventHandler;
+import io.strato.kit.data.events.ProjectDeletedEventHandler;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import org.jboss.logging.Logger;

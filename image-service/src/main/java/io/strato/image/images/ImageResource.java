@@ -2,7 +2,7 @@ package io.strato.image.images;
 
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
-import io.strato.kit.web.JsonBody;
+import io.strato.kit.rest.JsonBody;
 import io.strato.image.policy.ImagePolicies;
 import io.strato.image.store.ImageStore;
 import io.strato.kit.auth.Caller;

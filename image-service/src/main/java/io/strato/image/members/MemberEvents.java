@@ -2,7 +2,7 @@ package io.strato.image.members;
 
 import io.smallrye.mutiny.Uni;
 import io.strato.image.images.Image;
-import io.strato.kit.events.Outbox;
+import io.strato.kit.data.outbox.Outbox;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.LinkedHashMap;
 import java.util.Map;

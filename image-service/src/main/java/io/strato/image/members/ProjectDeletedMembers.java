@@ -1,7 +1,7 @@
 package io.strato.image.members;
 
 import io.smallrye.mutiny.Uni;
-import io.strato.kit.events.ProjectDeletedEventHandler;
+import io.strato.kit.data.events.ProjectDeletedEventHandler;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 

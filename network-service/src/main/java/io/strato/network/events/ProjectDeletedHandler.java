@@ -2,7 +2,7 @@ package io.strato.network.events;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
-import io.strato.kit.events.ProjectDeletedEventHandler;
+import io.strato.kit.data.events.ProjectDeletedEventHandler;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 

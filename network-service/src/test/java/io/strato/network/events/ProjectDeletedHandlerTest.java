@@ -17,7 +17,7 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.vertx.VertxContextSupport;
 import io.strato.kit.events.CloudEventCodec;
-import io.strato.kit.events.ProjectDeletedEventHandler;
+import io.strato.kit.data.events.ProjectDeletedEventHandler;
 import io.strato.kit.events.StratoEvent;
 import io.strato.kit.testing.StratoInfraResource;
 import io.strato.kit.testing.TestIdentity;

@@ -6,7 +6,7 @@ import io.smallrye.mutiny.Uni;
 import io.strato.kit.auth.CurrentCaller;
 import io.strato.kit.faults.InvalidInput;
 import io.strato.kit.policy.Policy;
-import io.strato.kit.web.JsonBody;
+import io.strato.kit.rest.JsonBody;
 import io.strato.kit.web.Paging;
 import io.strato.volume.api.ApiVersion;
 import io.strato.volume.api.Microversions;

@@ -3,7 +3,7 @@ package io.strato.volume.events;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
-import io.strato.kit.events.ProjectDeletedEventHandler;
+import io.strato.kit.data.events.ProjectDeletedEventHandler;
 import io.strato.volume.quotas.VolumeQuota;
 import io.strato.volume.snapshots.Snapshot;
 import io.strato.volume.snapshots.SnapshotRepository;

@@ -1,7 +1,7 @@
 package io.strato.volume.events;
 
 import io.smallrye.mutiny.Uni;
-import io.strato.kit.events.Outbox;
+import io.strato.kit.data.outbox.Outbox;
 import io.strato.volume.attachments.Attachment;
 import io.strato.volume.attachments.AttachmentRepository;
 import io.strato.volume.attachments.AttachmentView;

@@ -4,7 +4,7 @@ import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 import io.strato.kit.auth.CurrentCaller;
 import io.strato.kit.policy.Policy;
-import io.strato.kit.web.JsonBody;
+import io.strato.kit.rest.JsonBody;
 import io.strato.volume.api.ProjectPath;
 import io.strato.volume.policy.VolumePolicies;
 import jakarta.ws.rs.DELETE;

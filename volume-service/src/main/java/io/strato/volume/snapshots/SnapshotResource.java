@@ -5,7 +5,7 @@ import io.smallrye.mutiny.Uni;
 import io.strato.kit.auth.Caller;
 import io.strato.kit.auth.CurrentCaller;
 import io.strato.kit.policy.Policy;
-import io.strato.kit.web.JsonBody;
+import io.strato.kit.rest.JsonBody;
 import io.strato.kit.web.Paging;
 import io.strato.volume.api.ProjectPath;
 import io.strato.volume.policy.VolumePolicies;

@@ -7,7 +7,7 @@ import io.strato.kit.auth.CurrentCaller;
 import io.strato.kit.faults.InvalidInput;
 import io.strato.kit.faults.NotFound;
 import io.strato.kit.policy.Policy;
-import io.strato.kit.web.JsonBody;
+import io.strato.kit.rest.JsonBody;
 import io.strato.volume.api.ProjectPath;
 import io.strato.volume.policy.VolumePolicies;
 import jakarta.ws.rs.DELETE;

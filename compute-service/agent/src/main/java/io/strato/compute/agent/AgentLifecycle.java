@@ -14,7 +14,8 @@ import io.strato.compute.agent.libvirt.LibvirtHost;
 import io.strato.compute.agent.messaging.CommandConsumer;
 import io.strato.compute.agent.messaging.CommandDispatcher;
 import io.strato.compute.agent.messaging.ImageEventsConsumer;
-import io.strato.compute.agent.messaging.KafkaClients;
+import io.strato.kit.events.KafkaClients;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import io.strato.compute.agent.messaging.KafkaReportSink;
 import io.strato.compute.agent.messaging.ReportSink;
 import io.strato.compute.agent.messaging.SerialLanes;
@@ -24,6 +25,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Singleton;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -38,6 +40,9 @@ import org.jboss.logging.Logger;
 public class AgentLifecycle {
 
     private static final Logger LOG = Logger.getLogger(AgentLifecycle.class);
+    /** Commands come 50 at a time; a slow one (a large image download) must not get the agent thrown out of its group. */
+    private static final Map<String, String> COMMAND_CONSUMER = Map.of(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "50",
+            ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG, "900000");
 
     private final AgentConfig config;
     private final LibvirtHost libvirt;
@@ -81,13 +86,14 @@ public class AgentLifecycle {
         String bootstrap = config.kafkaBootstrapServers();
         CommandDispatcher dispatcher = new CommandDispatcher(handlers, reports, libvirt, host, () -> running);
         commands = new CommandConsumer(host,
-                () -> KafkaClients.consumer(bootstrap, "agent-" + host, "agent-" + host + "-commands", "earliest"),
+                () -> KafkaClients.consumer(bootstrap, "agent-" + host, "agent-" + host + "-commands", "earliest",
+                        COMMAND_CONSUMER),
                 Topics.host(host), lanes, dispatcher);
         commands.start();
         if (config.imageEvents()) {
             imageEvents = new ImageEventsConsumer(host,
                     () -> KafkaClients.consumer(bootstrap, "agent-" + host + "-images", "agent-" + host + "-images",
-                            "latest"),
+                            "latest", Map.of()),
                     images, store);
             imageEvents.start();
         }

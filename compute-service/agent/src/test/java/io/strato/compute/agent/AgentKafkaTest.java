@@ -12,9 +12,9 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.strato.compute.agent.images.ImageCache;
 import io.strato.compute.agent.libvirt.DomainPower;
 import io.strato.compute.agent.libvirt.LibvirtHost;
-import io.strato.compute.agent.messaging.EventCodec;
+import io.strato.kit.events.CloudEventCodec;
 import io.strato.compute.agent.messaging.ImageEventsConsumer;
-import io.strato.compute.agent.messaging.KafkaClients;
+import io.strato.kit.events.KafkaClients;
 import io.strato.compute.agent.testing.AgentTestResource;
 import io.strato.compute.agent.testing.ImageServerStub;
 import io.strato.compute.agent.testing.LocalBroker;
@@ -61,7 +61,8 @@ class AgentKafkaTest {
     void probe() {
         reports = new ReportsProbe(LocalBroker.BOOTSTRAP);
         if (commands == null) {
-            commands = KafkaClients.producer(LocalBroker.BOOTSTRAP, "agent-test-commands");
+            commands = KafkaClients.producer(LocalBroker.BOOTSTRAP, "agent-test-commands", java.time.Duration.ofSeconds(3),
+                    java.time.Duration.ofSeconds(10), java.time.Duration.ZERO);
         }
     }
 
@@ -79,13 +80,13 @@ class AgentKafkaTest {
     }
 
     static void send(String name, UUID serverId, Object command) throws Exception {
-        commands.send(EventCodec.record(Topics.host(AgentTestResource.host), UUID.randomUUID(),
-                Topics.commandType(name), "/compute", serverId.toString(), OffsetDateTime.now(), command))
+        commands.send(CloudEventCodec.record(Topics.host(AgentTestResource.host), UUID.randomUUID(),
+                Topics.commandType(name), "/compute", serverId.toString(), OffsetDateTime.now(), Json.MAPPER.valueToTree(command)))
                 .get(10, TimeUnit.SECONDS);
     }
 
     static JsonNode data(Received r) {
-        return EventCodec.decode(r.event() == null ? null : new io.cloudevents.jackson.JsonFormat().serialize(r.event()))
+        return CloudEventCodec.decode(r.event() == null ? null : new io.cloudevents.jackson.JsonFormat().serialize(r.event()))
                 .data();
     }
 
@@ -218,8 +219,8 @@ class AgentKafkaTest {
     }
 
     static void imageDeleted(UUID imageId) throws Exception {
-        commands.send(EventCodec.record(ImageEventsConsumer.TOPIC, UUID.randomUUID(), ImageEventsConsumer.IMAGE_DELETED,
-                "/image", imageId.toString(), OffsetDateTime.now(), Map.of("id", imageId.toString())))
+        commands.send(CloudEventCodec.record(ImageEventsConsumer.TOPIC, UUID.randomUUID(), ImageEventsConsumer.IMAGE_DELETED,
+                "/image", imageId.toString(), OffsetDateTime.now(), Json.MAPPER.valueToTree(Map.of("id", imageId.toString()))))
                 .get(10, TimeUnit.SECONDS);
     }
 

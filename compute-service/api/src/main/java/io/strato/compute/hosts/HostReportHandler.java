@@ -7,7 +7,7 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.strato.compute.protocol.Reports;
 import io.strato.compute.protocol.Topics;
-import io.strato.kit.events.EventHandler;
+import io.strato.kit.data.events.EventHandler;
 import io.strato.kit.events.StratoEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;

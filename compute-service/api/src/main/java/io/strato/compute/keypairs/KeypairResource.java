@@ -6,7 +6,7 @@ import io.strato.compute.api.ApiVersion;
 import io.strato.kit.auth.Caller;
 import io.strato.kit.auth.CurrentCaller;
 import io.strato.kit.policy.Policy;
-import io.strato.kit.web.JsonBody;
+import io.strato.kit.rest.JsonBody;
 import io.strato.kit.web.Paging;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;

@@ -9,7 +9,7 @@ import io.strato.kit.auth.Caller;
 import io.strato.kit.auth.CurrentCaller;
 import io.strato.kit.faults.InvalidInput;
 import io.strato.kit.policy.Policy;
-import io.strato.kit.web.JsonBody;
+import io.strato.kit.rest.JsonBody;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;

@@ -3,7 +3,7 @@ package io.strato.compute.saga;
 import io.smallrye.mutiny.Uni;
 import io.strato.compute.protocol.Topics;
 import io.strato.compute.servers.Server;
-import io.strato.kit.events.Outbox;
+import io.strato.kit.data.outbox.Outbox;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /** Sends a command to the agent of a host: an outbox row in the caller's transaction, so it leaves only if the state change commits. */

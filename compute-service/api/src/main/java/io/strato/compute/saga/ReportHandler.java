@@ -3,7 +3,7 @@ package io.strato.compute.saga;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.mutiny.Uni;
 import io.strato.compute.protocol.Topics;
-import io.strato.kit.events.EventHandler;
+import io.strato.kit.data.events.EventHandler;
 import io.strato.kit.events.StratoEvent;
 import org.jboss.logging.Logger;
 

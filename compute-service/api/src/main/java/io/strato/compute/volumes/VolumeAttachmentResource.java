@@ -6,7 +6,7 @@ import io.smallrye.mutiny.Uni;
 import io.strato.compute.servers.RequestContext;
 import io.strato.kit.auth.CurrentCaller;
 import io.strato.kit.faults.InvalidInput;
-import io.strato.kit.web.JsonBody;
+import io.strato.kit.rest.JsonBody;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;

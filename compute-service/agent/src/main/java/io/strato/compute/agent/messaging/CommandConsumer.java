@@ -1,5 +1,10 @@
 package io.strato.compute.agent.messaging;
 
+import java.util.List;
+import java.time.Duration;
+import io.strato.kit.events.StratoEvent;
+import io.strato.kit.events.ConsumerLoop;
+import io.strato.kit.events.CloudEventCodec;
 import java.util.Collection;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -19,7 +24,9 @@ import org.jboss.logging.Logger;
  * by side; offsets are committed by hand once a command and everything before it are handled and
  * reported (at-least-once). Past {@link #MAX_IN_FLIGHT} unfinished commands, polling pauses.
  */
-public final class CommandConsumer extends PollingLoop {
+public final class CommandConsumer extends ConsumerLoop {
+
+    private static final Duration POLL = Duration.ofMillis(200);
 
     private static final Logger LOG = Logger.getLogger(CommandConsumer.class);
     static final int MAX_IN_FLIGHT = 200;
@@ -31,7 +38,7 @@ public final class CommandConsumer extends PollingLoop {
 
     public CommandConsumer(String host, Supplier<KafkaConsumer<String, byte[]>> factory, String topic,
             SerialLanes lanes, CommandDispatcher dispatcher) {
-        super("agent-commands-" + host, factory, topic);
+        super("agent-commands-" + host, factory, List.of(topic), POLL);
         this.lanes = lanes;
         this.dispatcher = dispatcher;
     }
@@ -59,10 +66,10 @@ public final class CommandConsumer extends PollingLoop {
     }
 
     private CompletableFuture<Void> submit(ConsumerRecord<String, byte[]> record) {
-        EventCodec.Envelope event;
+        StratoEvent event;
         try {
-            event = EventCodec.decode(record.value());
-        } catch (EventCodec.MalformedEvent e) {
+            event = CloudEventCodec.decode(record.value());
+        } catch (CloudEventCodec.MalformedEvent e) {
             LOG.warnf("skipping %s-%d@%d: %s", record.topic(), record.partition(), record.offset(), e.getMessage());
             return CompletableFuture.completedFuture(null);
         }

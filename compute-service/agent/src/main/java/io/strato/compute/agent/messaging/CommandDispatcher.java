@@ -1,5 +1,6 @@
 package io.strato.compute.agent.messaging;
 
+import io.strato.kit.events.StratoEvent;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.strato.compute.agent.Json;
@@ -58,7 +59,7 @@ public class CommandDispatcher {
     }
 
     /** The server a command event is about (its subject, else its data's server_id), for lane ordering. */
-    public static String laneKey(EventCodec.Envelope event) {
+    public static String laneKey(StratoEvent event) {
         if (event.subject() != null) {
             return event.subject();
         }
@@ -72,7 +73,7 @@ public class CommandDispatcher {
      * @throws ReportSink.ReportNotSent when the agent stops before the report was acknowledged (the
      *         command is then delivered again after a restart, and handlers are idempotent)
      */
-    public void dispatch(EventCodec.Envelope event) {
+    public void dispatch(StratoEvent event) {
         String name = Topics.commandName(event.type());
         CommandHandler<?> handler = name == null ? null : handlers.get(name);
         if (handler == null) {

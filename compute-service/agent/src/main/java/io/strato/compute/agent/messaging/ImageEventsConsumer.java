@@ -1,5 +1,10 @@
 package io.strato.compute.agent.messaging;
 
+import java.util.List;
+import java.time.Duration;
+import io.strato.kit.events.StratoEvent;
+import io.strato.kit.events.ConsumerLoop;
+import io.strato.kit.events.CloudEventCodec;
 import io.strato.compute.agent.images.ImageCache;
 import io.strato.compute.agent.instances.InstanceStore;
 import java.util.UUID;
@@ -16,7 +21,9 @@ import org.jboss.logging.Logger;
  * {@code strato.image.image.deleted.v1} to the cache, which keeps images instances still use until
  * their last instance is deleted.
  */
-public final class ImageEventsConsumer extends PollingLoop {
+public final class ImageEventsConsumer extends ConsumerLoop {
+
+    private static final Duration POLL = Duration.ofMillis(200);
 
     private static final Logger LOG = Logger.getLogger(ImageEventsConsumer.class);
     public static final String TOPIC = "strato.image";
@@ -27,7 +34,7 @@ public final class ImageEventsConsumer extends PollingLoop {
 
     public ImageEventsConsumer(String host, Supplier<KafkaConsumer<String, byte[]>> factory, ImageCache cache,
             InstanceStore instances) {
-        super("agent-images-" + host, factory, TOPIC);
+        super("agent-images-" + host, factory, List.of(TOPIC), POLL);
         this.cache = cache;
         this.instances = instances;
     }
@@ -48,10 +55,10 @@ public final class ImageEventsConsumer extends PollingLoop {
     }
 
     void handle(ConsumerRecord<String, byte[]> record) {
-        EventCodec.Envelope event;
+        StratoEvent event;
         try {
-            event = EventCodec.decode(record.value());
-        } catch (EventCodec.MalformedEvent e) {
+            event = CloudEventCodec.decode(record.value());
+        } catch (CloudEventCodec.MalformedEvent e) {
             return;
         }
         if (!IMAGE_DELETED.equals(event.type())) {

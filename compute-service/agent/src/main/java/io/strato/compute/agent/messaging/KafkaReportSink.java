@@ -1,5 +1,8 @@
 package io.strato.compute.agent.messaging;
 
+import io.strato.compute.agent.Json;
+import io.strato.kit.events.CloudEventCodec;
+import io.strato.kit.events.KafkaClients;
 import io.strato.compute.protocol.Topics;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,6 +21,8 @@ public class KafkaReportSink implements ReportSink, AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(KafkaReportSink.class);
     private static final Duration ACK_TIMEOUT = Duration.ofSeconds(15);
+    private static final Duration MAX_BLOCK = Duration.ofSeconds(3);
+    private static final Duration DELIVERY_TIMEOUT = Duration.ofSeconds(10);
 
     private final String bootstrap;
     private final String source;
@@ -34,8 +39,8 @@ public class KafkaReportSink implements ReportSink, AutoCloseable {
 
     @Override
     public void send(String report, String subject, Object data) {
-        var record = EventCodec.record(Topics.REPORTS, UUID.randomUUID(), Topics.reportType(report), source, subject,
-                OffsetDateTime.now(ZoneOffset.UTC), data);
+        var record = CloudEventCodec.record(Topics.REPORTS, UUID.randomUUID(), Topics.reportType(report), source, subject,
+                OffsetDateTime.now(ZoneOffset.UTC), Json.MAPPER.valueToTree(data));
         try {
             producer().send(record).get(ACK_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
             lastAcknowledged = Instant.now();
@@ -59,7 +64,7 @@ public class KafkaReportSink implements ReportSink, AutoCloseable {
 
     private synchronized KafkaProducer<String, byte[]> producer() {
         if (producer == null) {
-            producer = KafkaClients.producer(bootstrap, clientId);
+            producer = KafkaClients.producer(bootstrap, clientId, MAX_BLOCK, DELIVERY_TIMEOUT, Duration.ZERO);
         }
         return producer;
     }

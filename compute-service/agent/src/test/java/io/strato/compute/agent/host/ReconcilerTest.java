@@ -8,7 +8,8 @@ import com.fasterxml.jackson.databind.node.NullNode;
 import io.strato.compute.agent.handlers.SpawnHandler;
 import io.strato.compute.agent.handlers.StopHandler;
 import io.strato.compute.agent.messaging.CommandDispatcher;
-import io.strato.compute.agent.messaging.EventCodec;
+import io.strato.kit.events.StratoEvent;
+import java.time.OffsetDateTime;
 import io.strato.compute.agent.messaging.ReportSink;
 import io.strato.compute.agent.messaging.SerialLanes;
 import io.strato.compute.agent.testing.AgentFixture;
@@ -104,8 +105,8 @@ class ReconcilerTest {
         assertTrue(spawn.handle(fx.spawn(id)).success());
         // a command of the server, in the lane CommandConsumer gives it (the event's subject), takes the domain
         // through a state the record does not expect yet (as a spawn between its record and its start does)
-        EventCodec.Envelope event = new EventCodec.Envelope(UUID.randomUUID(), "strato.compute.command.reboot",
-                id.toString(), NullNode.getInstance());
+        StratoEvent event = new StratoEvent(UUID.randomUUID(), "strato.compute.command.reboot", "/compute",
+                id.toString(), OffsetDateTime.now(), NullNode.getInstance());
         CountDownLatch inside = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
         CompletableFuture<Void> command = lanes.submit(CommandDispatcher.laneKey(event), () -> {

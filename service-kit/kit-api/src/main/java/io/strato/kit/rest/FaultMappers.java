@@ -1,0 +1,115 @@
+package io.strato.kit.rest;
+
+import io.strato.kit.faults.FaultDialect;
+import io.strato.kit.faults.ApiException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+import io.strato.kit.policy.PolicyDenied;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/**
+ * Turns every failure that leaves a resource into the service's OpenStack fault format: typed domain
+ * errors keep their status, framework errors (bad JSON, unknown route, wrong method) become the
+ * matching 4xx, and anything unexpected is logged and answered with a 500 that carries no stack trace.
+ */
+public class FaultMappers {
+    private static final Logger LOG = Logger.getLogger(FaultMappers.class);
+
+    @Inject
+    FaultDialect dialect;
+
+    @ServerExceptionMapper
+    public Response api(ApiException e) {
+        return dialect.render(e.status(), e, e.getMessage());
+    }
+
+    @ServerExceptionMapper
+    public Response denied(PolicyDenied e) {
+        return dialect.render(403, e, "You are not authorized to perform the requested action: " + e.operation() + ".");
+    }
+
+    @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
+    public Response unauthorized(RuntimeException e) {
+        return dialect.render(401, e, "The request you have made requires authentication.");
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e) {
+        return dialect.render(403, e, "You are not authorized to perform the requested action.");
+    }
+
+    @ServerExceptionMapper
+    public Response json(JsonProcessingException e) {
+        return dialect.render(400, e, "Malformed request body: " + e.getOriginalMessage());
+    }
+
+    @ServerExceptionMapper
+    public Response web(WebApplicationException e) {
+        int status = e.getResponse().getStatus();
+        Throwable cause = e.getCause();
+        if (cause instanceof JsonProcessingException jpe) {
+            return json(jpe);
+        }
+        String message = switch (status) {
+            case 400 -> "The request body is malformed.";
+            case 404 -> "The resource could not be found.";
+            case 405 -> "The method is not allowed for this resource.";
+            case 406 -> "The requested media type is not supported.";
+            case 415 -> "The request's content type is not supported.";
+            default -> FaultDialect.title(status);
+        };
+        if (status >= 500) {
+            LOG.error("request failed", e);
+        }
+        return dialect.render(status, e, message);
+    }
+
+    /** The PostgreSQL SQLSTATE anywhere in the cause chain, or null. */
+    static String sqlState(Throwable e) {
+        for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
+            if (t instanceof io.vertx.sqlclient.DatabaseException pg) {
+                return pg.getSqlState();
+            }
+            if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null) {
+                return sql.getSQLState();
+            }
+        }
+        return null;
+    }
+
+    static boolean isConnectionFailure(Throwable e) {
+        for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
+            if (t instanceof java.net.ConnectException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(Exception e) {
+        String sqlState = sqlState(e);
+        if ("23505".equals(sqlState)) {
+            // a unique index caught a race the service's own check could not see (two creates at once)
+            return dialect.render(409, e, "The request conflicts with an existing resource (a concurrent request created it first).");
+        }
+        if ("23503".equals(sqlState)) {
+            return dialect.render(409, e, "The request conflicts with a resource that is referenced or was removed meanwhile.");
+        }
+        if ("40001".equals(sqlState) || "40P01".equals(sqlState)) {
+            return dialect.render(409, e, "The request conflicted with a concurrent change; retry it.");
+        }
+        if (isConnectionFailure(e)) {
+            LOG.warn("a dependency is unreachable", e);
+            return dialect.render(503, e, "A service this request depends on is unreachable; retry later.");
+        }
+        LOG.error("unexpected failure", e);
+        return dialect.render(500, e, "An unexpected error prevented the server from fulfilling your request.");
+    }
+}
