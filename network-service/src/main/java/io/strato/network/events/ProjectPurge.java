@@ -2,7 +2,7 @@ package io.strato.network.events;
 
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
-import io.strato.network.networks.Ids;
+import io.strato.network.api.Ids;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -2,8 +2,8 @@ package io.strato.network.ipam;
 
 import inet.ipaddr.IPAddress;
 import io.smallrye.mutiny.Uni;
+import io.strato.network.api.Ids;
 import io.strato.network.api.Neutron;
-import io.strato.network.networks.Ids;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.Collection;

@@ -5,6 +5,7 @@ import io.smallrye.mutiny.Uni;
 import io.strato.kit.auth.Caller;
 import io.strato.kit.auth.CurrentCaller;
 import io.strato.kit.rest.JsonBody;
+import io.strato.network.api.Ids;
 import io.strato.network.api.ListRequest;
 import io.strato.network.api.Lists;
 import jakarta.ws.rs.DELETE;

@@ -6,6 +6,7 @@ import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import io.strato.kit.auth.Caller;
 import io.strato.kit.policy.Policy;
+import io.strato.network.api.Ids;
 import io.strato.network.api.ListRequest;
 import io.strato.network.api.ListSql;
 import io.strato.network.api.Lists;

@@ -1,7 +1,7 @@
 package io.strato.network.ports;
 
 import io.smallrye.mutiny.Uni;
-import io.strato.network.networks.Ids;
+import io.strato.network.api.Ids;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.Collection;

@@ -3,7 +3,7 @@ package io.strato.network.routers;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.strato.kit.auth.Caller;
-import io.strato.network.networks.Ids;
+import io.strato.network.api.Ids;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;

@@ -1,4 +1,4 @@
-package io.strato.network.networks;
+package io.strato.network.api;
 
 import io.strato.network.api.Neutron;
 import java.util.Collection;
