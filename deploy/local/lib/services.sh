@@ -40,14 +40,19 @@ service_port() {
 service_jar() { echo "$REPO/$1/target/quarkus-app/quarkus-run.jar"; }
 
 # stale DIR: the jar is missing or a source it is built from is newer (cheap: first hit wins).
-# A sibling protocol module (compute-service/protocol for compute-service/api and /agent) counts too.
+# A sibling protocol module (compute-service/protocol for compute-service/api and /agent) and the kit's
+# production modules (service-kit/kit-core, kit-api, kit-data, host-kit) count too.
 stale() {
   local jar protocol
   jar=$(service_jar "$1")
   [ -f "$jar" ] || return 0
   protocol=$REPO/$(dirname "$1")/protocol
   [ -d "$protocol/src/main" ] || protocol=""
-  [ -n "$(find "$REPO/$1/src/main" "$REPO/$1/pom.xml" "$REPO/service-kit/src/main" "$REPO/service-kit/pom.xml" \
+  local kit=() k
+  for k in service-kit/kit-core service-kit/kit-api service-kit/kit-data host-kit; do
+    kit+=("$REPO/$k/src/main" "$REPO/$k/pom.xml")
+  done
+  [ -n "$(find "$REPO/$1/src/main" "$REPO/$1/pom.xml" "${kit[@]}" "$REPO/service-kit/pom.xml" \
             "$REPO/pom.xml" ${protocol:+"$protocol/src/main" "$protocol/pom.xml"} -newer "$jar" -print -quit 2>/dev/null)" ]
 }
 
