@@ -1,6 +1,8 @@
 package io.strato.compute.saga;
 
 import io.smallrye.mutiny.Uni;
+import io.strato.compute.config.SagaConfig;
+import io.strato.compute.hosts.AgentCommands;
 import io.strato.compute.protocol.Commands;
 import io.strato.compute.protocol.Reports;
 import io.strato.compute.scheduler.Claims;
@@ -87,6 +89,6 @@ public class BuildFailures {
 
     /** Asks the host to delete what a failed or abandoned spawn left behind (idempotent on the agent). */
     private Uni<Void> removeDomain(Server s, String host) {
-        return commands.send(host, s, Commands.DELETE, new Commands.Delete(UUID.randomUUID(), s.id));
+        return commands.send(host, s.id, Commands.DELETE, new Commands.Delete(UUID.randomUUID(), s.id));
     }
 }

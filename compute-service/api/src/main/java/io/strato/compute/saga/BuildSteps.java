@@ -4,6 +4,9 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.strato.compute.clients.Networks;
 import io.strato.compute.clients.RemoteFailure;
+import io.strato.compute.config.SagaConfig;
+import io.strato.compute.hosts.AgentCommands;
+import io.strato.compute.hosts.Hosts;
 import io.strato.compute.protocol.Commands;
 import io.strato.compute.scheduler.NoValidHost;
 import io.strato.compute.scheduler.RequestSpec;
@@ -87,7 +90,7 @@ public class BuildSteps {
                     s.commandId = commandId;
                     s.retryAt = null;
                     s.updatedAt = InstanceActions.now();
-                    return commands.send(s.host, s, Commands.SPAWN, spawn)
+                    return commands.send(s.host, s.id, Commands.SPAWN, spawn)
                             .chain(() -> actions.eventOnLatest(s.id, commandId, SPAWN_EVENT, s.host));
                 })
                 .onFailure(RemoteFailure.class).recoverWithUni(e -> {

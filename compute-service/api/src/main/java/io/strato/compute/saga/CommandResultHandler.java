@@ -5,6 +5,7 @@ import io.smallrye.mutiny.Uni;
 import io.strato.compute.protocol.Commands;
 import io.strato.compute.protocol.Reports;
 import io.strato.compute.scheduler.Claims;
+import io.strato.compute.servers.ConsoleOutputs;
 import io.strato.compute.servers.InstanceActions;
 import io.strato.compute.servers.Server;
 import io.strato.compute.servers.ServerEvents;

@@ -3,6 +3,7 @@ package io.strato.compute.saga;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.mutiny.Uni;
 import io.strato.compute.protocol.Reports;
+import io.strato.compute.servers.ConsoleOutputs;
 import jakarta.inject.Singleton;
 
 /** Stores the console output an agent read for a server; the waiting os-getConsoleOutput call picks it up by command id. */

@@ -6,6 +6,8 @@ import io.quarkus.runtime.StartupEvent;
 import io.quarkus.vertx.VertxContextSupport;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import io.strato.compute.config.SagaConfig;
+import io.strato.compute.servers.PendingWork;
 import io.strato.compute.servers.Server;
 import io.strato.compute.servers.ServerRepository;
 import io.strato.compute.servers.VmStates;
@@ -29,7 +31,7 @@ import org.jboss.logging.Logger;
  * crash or restart the next poll simply continues where the rows say. Overdue tasks go to the {@link Watchdog}.
  */
 @ApplicationScoped
-public class SagaWorker {
+public class SagaWorker implements PendingWork {
     private static final Logger LOG = Logger.getLogger(SagaWorker.class);
 
     /** Servers with a step the worker runs (the others wait for an agent or a user). */
@@ -82,6 +84,7 @@ public class SagaWorker {
     }
 
     /** Polls now instead of at the next interval (after a commit that gave the worker something to do). */
+    @Override
     public void wake() {
         signal.release();
     }

@@ -2,6 +2,8 @@ package io.strato.compute.saga;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.mutiny.Uni;
+import io.strato.compute.config.SagaConfig;
+import io.strato.compute.hosts.AgentCommands;
 import io.strato.compute.protocol.Commands;
 import io.strato.compute.protocol.Reports;
 import io.strato.compute.servers.InstanceActions;
@@ -88,6 +90,6 @@ public class ServerStateHandler extends ReportHandler<Reports.ServerState> {
         s.deadline = InstanceActions.now().plus(config.actionTimeout());
         return actions.start(s, "stop", "req-" + UUID.randomUUID(), s.userId)
                 .chain(a -> actions.event(a.id, commandId, STOP_EVENT, s.host))
-                .chain(() -> commands.send(s.host, s, Commands.STOP, new Commands.Stop(commandId, s.id)));
+                .chain(() -> commands.send(s.host, s.id, Commands.STOP, new Commands.Stop(commandId, s.id)));
     }
 }

@@ -1,6 +1,7 @@
 package io.strato.compute.saga;
 
 import io.smallrye.mutiny.Uni;
+import io.strato.compute.config.SagaConfig;
 import io.strato.compute.scheduler.Claims;
 import io.strato.compute.servers.InstanceActions;
 import io.strato.compute.servers.Server;

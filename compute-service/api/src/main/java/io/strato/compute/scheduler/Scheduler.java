@@ -24,10 +24,10 @@ public class Scheduler {
     private final Claims claims;
     private final HostSelector selector;
 
-    public Scheduler(HostStates states, Claims claims, SchedulerConfig config) {
+    public Scheduler(HostStates states, Claims claims, HostSelector selector) {
         this.states = states;
         this.claims = claims;
-        this.selector = new HostSelector(SchedulerPlugins.filters(config), SchedulerPlugins.weighers(config));
+        this.selector = selector;
     }
 
     /**

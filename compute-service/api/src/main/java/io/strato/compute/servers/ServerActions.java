@@ -2,13 +2,12 @@ package io.strato.compute.servers;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
+import io.strato.compute.config.SagaConfig;
 import io.strato.compute.flavors.Flavors;
+import io.strato.compute.hosts.AgentCommands;
+import io.strato.compute.hosts.Hosts;
 import io.strato.compute.protocol.Commands;
 import io.strato.compute.quotas.ComputeQuota;
-import io.strato.compute.saga.AgentCommands;
-import io.strato.compute.saga.ConsoleOutputs;
-import io.strato.compute.saga.Hosts;
-import io.strato.compute.saga.SagaConfig;
 import io.strato.compute.scheduler.Claims;
 import io.strato.compute.scheduler.NoValidHost;
 import io.strato.kit.auth.Caller;
@@ -146,7 +145,7 @@ public class ServerActions {
                 s.updatedAt = InstanceActions.now();
                 return actions.start(s, "confirmResize", requestId, caller.userId())
                         .chain(a -> actions.event(a.id, c, "compute_confirm_resize", s.host))
-                        .chain(() -> commands.send(s.host, s, Commands.CONFIRM_RESIZE, new Commands.ConfirmResize(c, s.id)))
+                        .chain(() -> commands.send(s.host, s.id, Commands.CONFIRM_RESIZE, new Commands.ConfirmResize(c, s.id)))
                         .chain(() -> events.publish(s, ServerEvents.RESIZE_CONFIRMED));
             });
         });
@@ -178,7 +177,7 @@ public class ServerActions {
             if (VmStates.DELETING.equals(s.taskState)) {
                 throw invalidState("get_console_output", s, "task_state", s.taskState);
             }
-            return commands.send(s.host, s, Commands.CONSOLE_OUTPUT, new Commands.ConsoleOutput(c, s.id, length));
+            return commands.send(s.host, s.id, Commands.CONSOLE_OUTPUT, new Commands.ConsoleOutput(c, s.id, length));
         })).chain(() -> awaitConsole(id, c));
     }
 
@@ -223,7 +222,7 @@ public class ServerActions {
         s.updatedAt = InstanceActions.now();
         return actions.start(s, action, requestId, caller.userId())
                 .chain(a -> actions.event(a.id, commandId, event, s.host))
-                .chain(() -> commands.send(s.host, s, command, payload));
+                .chain(() -> commands.send(s.host, s.id, command, payload));
     }
 
     /** Nova's check_instance_state with the default "no task running", plus launched and placed. */

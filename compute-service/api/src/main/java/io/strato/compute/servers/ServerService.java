@@ -2,17 +2,15 @@ package io.strato.compute.servers;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
+import io.strato.compute.config.SagaConfig;
 import io.strato.compute.flavors.Flavors;
+import io.strato.compute.hosts.AgentCommands;
+import io.strato.compute.hosts.Hosts;
 import io.strato.compute.policy.NovaBaseRules;
 import io.strato.compute.protocol.Commands;
 import io.strato.compute.protocol.Reports;
 import io.strato.compute.quotas.ComputeQuota;
-import io.strato.compute.saga.AgentCommands;
-import io.strato.compute.saga.Hosts;
-import io.strato.compute.saga.SagaConfig;
-import io.strato.compute.saga.SagaWorker;
 import io.strato.compute.servergroups.ServerGroups;
-import io.strato.compute.volumes.VolumeAttachmentRepository;
 import io.strato.kit.auth.Caller;
 import io.strato.kit.faults.Forbidden;
 import io.strato.kit.faults.InvalidInput;
@@ -37,7 +35,7 @@ public class ServerService {
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final String PASSWORD_CHARS = "23456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz";
 
-    private final VolumeAttachmentRepository attachments;
+    private final AttachedVolumes attachments;
     private final ServerRepository servers;
     private final Flavors flavors;
     private final ComputeQuota quota;
@@ -47,14 +45,14 @@ public class ServerService {
     private final ServerEvents events;
     private final AgentCommands commands;
     private final Hosts hosts;
-    private final SagaWorker worker;
+    private final PendingWork worker;
     private final SagaConfig config;
     private final Policy policy;
 
     ServerService(ServerRepository servers, Flavors flavors, ComputeQuota quota, ServerGroups groups,
                   CreateValidation validation, InstanceActions actions, ServerEvents events, AgentCommands commands,
-                  Hosts hosts, SagaWorker worker, SagaConfig config, Policy policy,
-                  VolumeAttachmentRepository attachments) {
+                  Hosts hosts, PendingWork worker, SagaConfig config, Policy policy,
+                  AttachedVolumes attachments) {
         this.attachments = attachments;
         this.servers = servers;
         this.flavors = flavors;
@@ -329,7 +327,7 @@ public class ServerService {
                 }
                 s.commandId = commandId;
                 return actions.event(a.id, commandId, "compute_terminate_instance", s.host);
-            })).chain(() -> commands.send(s.host, s, Commands.DELETE, new Commands.Delete(commandId, s.id)));
+            })).chain(() -> commands.send(s.host, s.id, Commands.DELETE, new Commands.Delete(commandId, s.id)));
         })).invoke(worker::wake);
     }
 

@@ -6,7 +6,7 @@ import io.quarkus.vertx.VertxContextSupport;
 import io.smallrye.mutiny.Uni;
 import io.strato.compute.clients.RemoteFailure;
 import io.strato.compute.clients.Volumes;
-import io.strato.compute.saga.SagaConfig;
+import io.strato.compute.config.SagaConfig;
 import io.strato.compute.servers.InstanceActions;
 import io.strato.compute.servers.ServerRepository;
 import jakarta.enterprise.context.ApplicationScoped;

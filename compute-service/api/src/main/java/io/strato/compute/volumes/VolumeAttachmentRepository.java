@@ -3,6 +3,7 @@ package io.strato.compute.volumes;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.smallrye.mutiny.Uni;
+import io.strato.compute.servers.AttachedVolumes;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Collection;
 import java.util.List;
@@ -15,7 +16,7 @@ import java.util.stream.Collectors;
  * instance-action rows, as every other writer does (no deadlock).
  */
 @ApplicationScoped
-public class VolumeAttachmentRepository implements PanacheRepositoryBase<VolumeAttachment, UUID> {
+public class VolumeAttachmentRepository implements PanacheRepositoryBase<VolumeAttachment, UUID>, AttachedVolumes {
 
     /** The server's attachments in device order. */
     public Uni<List<VolumeAttachment>> ofServer(UUID serverId) {
@@ -25,6 +26,7 @@ public class VolumeAttachmentRepository implements PanacheRepositoryBase<VolumeA
     }
 
     /** The volume ids attached to each of many servers (the servers' {@code volumes_attached}). */
+    @Override
     public Uni<Map<UUID, List<UUID>>> volumeIds(Collection<UUID> serverIds) {
         if (serverIds.isEmpty()) {
             return Uni.createFrom().item(Map.of());

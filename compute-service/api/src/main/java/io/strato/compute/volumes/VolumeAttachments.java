@@ -3,9 +3,9 @@ package io.strato.compute.volumes;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.strato.compute.clients.Volumes;
+import io.strato.compute.config.SagaConfig;
+import io.strato.compute.hosts.AgentCommands;
 import io.strato.compute.protocol.Commands;
-import io.strato.compute.saga.AgentCommands;
-import io.strato.compute.saga.SagaConfig;
 import io.strato.compute.servers.InstanceActions;
 import io.strato.compute.servers.Server;
 import io.strato.compute.servers.ServerActions;
@@ -111,7 +111,7 @@ public class VolumeAttachments {
                 a.updatedAt = InstanceActions.now();
                 return actions.start(s, "detach_volume", requestId, caller.userId())
                         .chain(act -> actions.event(act.id, c, "compute_detach_volume", s.host))
-                        .chain(() -> commands.send(s.host, s, Commands.DETACH_VOLUME,
+                        .chain(() -> commands.send(s.host, s.id, Commands.DETACH_VOLUME,
                                 new Commands.DetachVolume(c, s.id, a.volumeId, a.device)));
             });
         }));
@@ -134,7 +134,7 @@ public class VolumeAttachments {
         return Panache.getSession().chain(session -> session.persist(a))
                 .chain(() -> actions.start(s, "attach_volume", requestId, caller.userId()))
                 .chain(act -> actions.event(act.id, c, "compute_attach_volume", s.host))
-                .chain(() -> commands.send(s.host, s, Commands.ATTACH_VOLUME, new Commands.AttachVolume(c, s.id,
+                .chain(() -> commands.send(s.host, s.id, Commands.ATTACH_VOLUME, new Commands.AttachVolume(c, s.id,
                         volumeId, device, connection.devicePath(), connection.format(), connection.iotune())))
                 .replaceWith(a);
     }

@@ -3,10 +3,10 @@ package io.strato.compute.volumes;
 import io.smallrye.mutiny.Uni;
 import io.strato.compute.clients.RemoteFailure;
 import io.strato.compute.clients.Volumes;
+import io.strato.compute.config.SagaConfig;
+import io.strato.compute.hosts.AgentCommands;
 import io.strato.compute.protocol.Commands;
 import io.strato.compute.protocol.Reports;
-import io.strato.compute.saga.AgentCommands;
-import io.strato.compute.saga.SagaConfig;
 import io.strato.compute.servers.InstanceActions;
 import io.strato.compute.servers.Server;
 import io.strato.compute.servers.ServerRepository;
@@ -112,7 +112,7 @@ public class VolumeResults {
         if (s == null || s.host == null) {
             return Uni.createFrom().voidItem();
         }
-        return commands.send(s.host, s, Commands.DETACH_VOLUME,
+        return commands.send(s.host, s.id, Commands.DETACH_VOLUME,
                 new Commands.DetachVolume(UUID.randomUUID(), s.id, a.volumeId, a.device));
     }
 

@@ -1,5 +1,6 @@
 package io.strato.compute.scheduler;
 
+import io.strato.compute.scheduler.plugins.SchedulerPlugins;
 import java.util.List;
 
 /** A {@link SchedulerConfig} for tests without Quarkus: the defaults, or other filter/weigher lists. */

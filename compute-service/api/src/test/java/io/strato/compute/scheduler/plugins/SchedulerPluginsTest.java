@@ -1,9 +1,12 @@
-package io.strato.compute.scheduler;
+package io.strato.compute.scheduler.plugins;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.strato.compute.scheduler.HostFilter;
+import io.strato.compute.scheduler.HostWeigher;
+import io.strato.compute.scheduler.TestConfig;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -1,8 +1,7 @@
-package io.strato.compute.saga;
+package io.strato.compute.hosts;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
-import io.strato.compute.hosts.HostLiveness;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /** What the saga reads about compute hosts (the scheduler owns the rows; agents' heartbeats keep them fresh). */

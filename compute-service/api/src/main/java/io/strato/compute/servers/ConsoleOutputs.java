@@ -1,4 +1,4 @@
-package io.strato.compute.saga;
+package io.strato.compute.servers;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;

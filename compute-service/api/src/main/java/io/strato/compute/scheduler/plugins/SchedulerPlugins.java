@@ -1,5 +1,9 @@
-package io.strato.compute.scheduler;
+package io.strato.compute.scheduler.plugins;
 
+import io.strato.compute.scheduler.HostFilter;
+import io.strato.compute.scheduler.HostSelector;
+import io.strato.compute.scheduler.HostWeigher;
+import io.strato.compute.scheduler.SchedulerConfig;
 import io.strato.compute.scheduler.filters.AvailabilityZoneFilter;
 import io.strato.compute.scheduler.filters.ComputeFilter;
 import io.strato.compute.scheduler.filters.CoreFilter;
@@ -12,6 +16,9 @@ import io.strato.compute.scheduler.weighers.CpuWeigher;
 import io.strato.compute.scheduler.weighers.RamWeigher;
 import io.strato.compute.scheduler.weighers.ServerGroupSoftAffinityWeigher;
 import io.strato.compute.scheduler.weighers.ServerGroupSoftAntiAffinityWeigher;
+import jakarta.enterprise.context.Dependent;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,9 +26,23 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 
-/** Every filter and weigher Strato has, and the enabled ones chosen by name from the configuration. */
+/**
+ * Every filter and weigher Strato has, and the enabled ones chosen by name from the configuration. It produces
+ * the scheduler's {@link HostSelector}, so that scheduler/ knows the plugin interfaces only, not the plugins
+ * (filters/ and weighers/ implement scheduler/'s interfaces: the other direction would be a cycle).
+ */
 public final class SchedulerPlugins {
     private SchedulerPlugins() {
+    }
+
+    /** The selector of the enabled plugins; an unknown name or a negative soft-affinity multiplier stops the start. */
+    @Dependent
+    static final class Producer {
+        @Produces
+        @Singleton
+        HostSelector selector(SchedulerConfig config) {
+            return new HostSelector(filters(config), weighers(config));
+        }
     }
 
     public static List<HostFilter> allFilters() {

@@ -1,4 +1,4 @@
-package io.strato.compute.saga;
+package io.strato.compute.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;

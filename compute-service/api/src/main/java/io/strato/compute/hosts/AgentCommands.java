@@ -1,10 +1,10 @@
-package io.strato.compute.saga;
+package io.strato.compute.hosts;
 
 import io.smallrye.mutiny.Uni;
 import io.strato.compute.protocol.Topics;
-import io.strato.compute.servers.Server;
 import io.strato.kit.data.outbox.Outbox;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.UUID;
 
 /** Sends a command to the agent of a host: an outbox row in the caller's transaction, so it leaves only if the state change commits. */
 @ApplicationScoped
@@ -16,7 +16,7 @@ public class AgentCommands {
     }
 
     /** Sends {@code command} (one of the Commands records) named {@code name} to {@code host}, keyed by the server. */
-    public Uni<Void> send(String host, Server server, String name, Object command) {
-        return outbox.add(Topics.host(host), Topics.commandType(name), server.id.toString(), command);
+    public Uni<Void> send(String host, UUID serverId, String name, Object command) {
+        return outbox.add(Topics.host(host), Topics.commandType(name), serverId.toString(), command);
     }
 }
