@@ -2,10 +2,9 @@ package io.strato.volume.attachments;
 
 import java.time.Instant;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
-/** Attachments in Cinder's JSON: the attachments API's summary and detail, and a volume's {@code attachments}. */
+/** Attachments in Cinder's JSON: the attachments API's summary and detail, and an attachment event (a volume lists its own: VolumeView). */
 public final class AttachmentView {
     private AttachmentView() {
     }
@@ -29,24 +28,6 @@ public final class AttachmentView {
         m.put("detached_at", null);
         m.put("connection_info", a.connectionInfo == null ? Map.of() : a.connectionInfo);
         return m;
-    }
-
-    /**
-     * A volume's {@code attachments}: its attached ones only, as Cinder shows them; the host is shown to admins
-     * only (Cinder hides {@code host_name} from others).
-     */
-    public static List<Map<String, Object>> ofVolume(List<Attachment> attachments, boolean admin) {
-        return attachments.stream().filter(a -> AttachStatus.ATTACHED.equals(a.status)).map(a -> {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("id", a.volumeId.toString());
-            m.put("attachment_id", a.id.toString());
-            m.put("volume_id", a.volumeId.toString());
-            m.put("server_id", a.instanceUuid == null ? null : a.instanceUuid.toString());
-            m.put("host_name", admin ? a.attachedHost : null);
-            m.put("device", a.mountpoint);
-            m.put("attached_at", time(a.attachTime));
-            return m;
-        }).toList();
     }
 
     /** An attachment event's data: the detail without the connection info, with the host, device and project. */

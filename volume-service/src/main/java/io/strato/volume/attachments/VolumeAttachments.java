@@ -4,9 +4,9 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.strato.kit.faults.NotFound;
 import io.strato.volume.api.Ids;
-import io.strato.volume.events.VolumeEvents;
 import io.strato.volume.types.VolumeTypeRepository;
 import io.strato.volume.volumes.Volume;
+import io.strato.volume.volumes.VolumeEvents;
 import io.strato.volume.volumes.VolumeRepository;
 import io.strato.volume.volumes.VolumeStatus;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -26,13 +26,15 @@ public class VolumeAttachments {
     private final VolumeRepository volumes;
     private final AttachmentRepository attachments;
     private final VolumeTypeRepository types;
-    private final VolumeEvents events;
+    private final VolumeEvents volumeEvents;
+    private final AttachmentEvents events;
 
     public VolumeAttachments(VolumeRepository volumes, AttachmentRepository attachments, VolumeTypeRepository types,
-                             VolumeEvents events) {
+                             VolumeEvents volumeEvents, AttachmentEvents events) {
         this.volumes = volumes;
         this.attachments = attachments;
         this.types = types;
+        this.volumeEvents = volumeEvents;
         this.events = events;
     }
 
@@ -134,7 +136,8 @@ public class VolumeAttachments {
 
     /** Adds the volume's updated event (with its attachments after the change). */
     public Uni<Void> volumeChanged(Volume v, List<Attachment> now) {
-        return types.findById(v.volumeTypeId).chain(t -> events.volume("updated", v, t == null ? null : t.name, now));
+        return types.findById(v.volumeTypeId).chain(t -> volumeEvents.volume("updated", v, t == null ? null : t.name,
+                AttachmentEntries.of(now)));
     }
 
     /** Adds the attachment's event: created, updated or deleted ({@code reason} when the service gave it up). */

@@ -1,8 +1,6 @@
 package io.strato.volume.backend;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.security.Authenticated;
-import io.quarkus.vertx.VertxContextSupport;
 import io.smallrye.common.annotation.Blocking;
 import io.strato.kit.auth.CurrentCaller;
 import io.strato.kit.policy.Policy;
@@ -16,7 +14,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,16 +26,16 @@ import java.util.Map;
 @Authenticated
 @Produces(MediaType.APPLICATION_JSON)
 public class PoolsResource {
-    private static final String PROVISIONED = "select backend, cast(sum(size) as bigint) from ("
-            + "select backend, size from volume union all select backend, size from snapshot) s group by backend";
     private static final double GIB = 1024.0 * 1024 * 1024;
 
     private final Backends backends;
     private final Policy policy;
     private final CurrentCaller callers;
+    private final ProvisionedSizes sizes;
 
-    public PoolsResource(Backends backends, Policy policy, CurrentCaller callers) {
+    public PoolsResource(Backends backends, Policy policy, CurrentCaller callers, ProvisionedSizes sizes) {
         this.backends = backends;
+        this.sizes = sizes;
         this.policy = policy;
         this.callers = callers;
     }
@@ -47,7 +44,7 @@ public class PoolsResource {
     @Blocking
     public Map<String, Object> pools(@PathParam("project_id") String project, @QueryParam("detail") String detail) {
         ProjectPath.authorize(policy, callers.get(), project, VolumePolicies.MANAGE_TYPES, Map.of());
-        Map<String, Long> provisioned = provisioned();
+        Map<String, Long> provisioned = sizes.byBackend();
         List<Map<String, Object>> pools = new ArrayList<>();
         for (Driver d : backends.all().values()) {
             Map<String, Object> pool = new LinkedHashMap<>();
@@ -74,21 +71,6 @@ public class PoolsResource {
             pools.add(pool);
         }
         return Map.of("pools", pools);
-    }
-
-    private static Map<String, Long> provisioned() {
-        try {
-            List<Object> rows = VertxContextSupport.subscribeAndAwait(() -> Panache.withSession(
-                    () -> Panache.getSession().chain(s -> s.createNativeQuery(PROVISIONED).getResultList())));
-            Map<String, Long> m = new HashMap<>();
-            for (Object row : rows) {
-                Object[] r = (Object[]) row;
-                m.put((String) r[0], ((Number) r[1]).longValue());
-            }
-            return m;
-        } catch (Throwable e) {
-            throw new IllegalStateException("could not sum the provisioned sizes", e);
-        }
     }
 
     private static double round(double gb) {

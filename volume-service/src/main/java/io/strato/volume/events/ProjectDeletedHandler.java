@@ -6,6 +6,7 @@ import io.smallrye.mutiny.Uni;
 import io.strato.kit.data.events.ProjectDeletedEventHandler;
 import io.strato.volume.quotas.VolumeQuota;
 import io.strato.volume.snapshots.Snapshot;
+import io.strato.volume.snapshots.SnapshotEvents;
 import io.strato.volume.snapshots.SnapshotRepository;
 import io.strato.volume.volumes.Volume;
 import io.strato.volume.volumes.VolumeRepository;
@@ -31,11 +32,11 @@ public class ProjectDeletedHandler extends ProjectDeletedEventHandler {
     private final SnapshotRepository snapshots;
     private final VolumeService service;
     private final VolumeWorker worker;
-    private final VolumeEvents events;
+    private final SnapshotEvents events;
     private final VolumeQuota quota;
 
     public ProjectDeletedHandler(VolumeRepository volumes, SnapshotRepository snapshots, VolumeService service,
-                                 VolumeWorker worker, VolumeEvents events, VolumeQuota quota) {
+                                 VolumeWorker worker, SnapshotEvents events, VolumeQuota quota) {
         this.volumes = volumes;
         this.snapshots = snapshots;
         this.service = service;

@@ -8,7 +8,6 @@ import io.strato.kit.auth.Caller;
 import io.strato.kit.faults.InvalidInput;
 import io.strato.kit.faults.NotFound;
 import io.strato.volume.api.Ids;
-import io.strato.volume.events.VolumeEvents;
 import io.strato.volume.metadata.Metadata;
 import io.strato.volume.metadata.MetadataStore;
 import io.strato.volume.quotas.VolumeQuota;
@@ -37,10 +36,10 @@ public class SnapshotService implements MetadataStore {
     private final SnapshotRepository snapshots;
     private final VolumeRepository volumes;
     private final VolumeQuota quota;
-    private final VolumeEvents events;
+    private final SnapshotEvents events;
     private final VolumeTypeRepository types;
 
-    public SnapshotService(SnapshotRepository snapshots, VolumeRepository volumes, VolumeQuota quota, VolumeEvents events,
+    public SnapshotService(SnapshotRepository snapshots, VolumeRepository volumes, VolumeQuota quota, SnapshotEvents events,
                            VolumeTypeRepository types) {
         this.types = types;
         this.snapshots = snapshots;

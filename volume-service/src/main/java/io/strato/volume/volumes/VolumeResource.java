@@ -10,8 +10,6 @@ import io.strato.kit.policy.Policy;
 import io.strato.kit.rest.JsonBody;
 import io.strato.kit.web.Paging;
 import io.strato.volume.api.ProjectPath;
-import io.strato.volume.attachments.AttachmentRequest;
-import io.strato.volume.attachments.LegacyAttachActions;
 import com.fasterxml.jackson.databind.node.NullNode;
 import io.strato.volume.api.VolumeApiConfig;
 import io.strato.volume.policy.VolumePolicies;
@@ -46,12 +44,12 @@ public class VolumeResource {
     private final JsonBody json;
     private final VolumeApiConfig config;
     private final ImageClient images;
-    private final LegacyAttachActions legacy;
+    private final AttachActions attachActions;
 
     public VolumeResource(VolumeService service, VolumeWorker worker, Policy policy, CurrentCaller callers,
-                          JsonBody json, VolumeApiConfig config, ImageClient images, LegacyAttachActions legacy) {
+                          JsonBody json, VolumeApiConfig config, ImageClient images, AttachActions attachActions) {
         this.images = images;
-        this.legacy = legacy;
+        this.attachActions = attachActions;
         this.service = service;
         this.worker = worker;
         this.policy = policy;
@@ -146,45 +144,13 @@ public class VolumeResource {
                 return service.setBootable(caller, admin, id, b.asText().equalsIgnoreCase("true"))
                         .map(v -> Response.ok().build());
             }
-            case "os-reserve", "os-unreserve", "os-begin_detaching", "os-roll_detaching", "os-initialize_connection",
-                 "os-terminate_connection", "os-attach", "os-detach" -> {
-                return attachAction(project, id, name, args == null ? NullNode.getInstance() : args);
-            }
-            default -> throw new InvalidInput("There is no such action: " + name);
-        }
-    }
-
-    /**
-     * The legacy attach actions: on the URL's project's volume only (as the attachments API), 202 without a body
-     * but for os-initialize_connection's {@code {"connection_info": ...}}.
-     */
-    private Uni<Response> attachAction(String project, String id, String name, JsonNode args) {
-        Uni<Void> done = switch (name) {
-            case "os-reserve" -> legacy.reserve(project, id);
-            case "os-unreserve" -> legacy.unreserve(project, id);
-            case "os-begin_detaching" -> legacy.beginDetaching(project, id);
-            case "os-roll_detaching" -> legacy.rollDetaching(project, id);
-            case "os-terminate_connection" -> {
-                AttachmentRequest.connector(args.get("connector"), true);
-                yield legacy.terminateConnection(project, id);
-            }
-            case "os-attach" -> {
-                String mountpoint = VolumeRequest.text(args.get("mountpoint"), "mountpoint");
-                if (mountpoint == null) {
-                    throw new InvalidInput("Invalid input for field/attribute os-attach: mountpoint is required.");
+            default -> {
+                if (AttachActions.NAMES.contains(name)) {
+                    return attachActions.run(project, id, name, args == null ? NullNode.getInstance() : args);
                 }
-                yield legacy.attach(project, id, VolumeRequest.uuid(args.get("instance_uuid"), "instance_uuid"),
-                        VolumeRequest.text(args.get("host_name"), "host_name"), mountpoint,
-                        AttachmentRequest.mode(args.get("mode")));
+                throw new InvalidInput("There is no such action: " + name);
             }
-            case "os-detach" -> legacy.detach(project, id, VolumeRequest.uuid(args.get("attachment_id"), "attachment_id"));
-            default -> null;
-        };
-        if (done != null) {
-            return done.map(v -> Response.accepted().build());
         }
-        return legacy.initializeConnection(project, id, AttachmentRequest.connector(args.get("connector"), true))
-                .map(info -> Response.ok(Map.of("connection_info", info)).build());
     }
 
     private Uni<Map<String, Object>> list(String project, UriInfo uri, boolean detail) {

@@ -9,10 +9,7 @@ import io.strato.kit.faults.InvalidInput;
 import io.strato.kit.faults.NotFound;
 import io.strato.volume.api.Ids;
 import io.strato.volume.api.VolumeApiConfig;
-import io.strato.volume.attachments.Attachment;
-import io.strato.volume.attachments.AttachmentRepository;
 import io.strato.volume.backend.Backends;
-import io.strato.volume.events.VolumeEvents;
 import io.strato.volume.quotas.VolumeQuota;
 import io.strato.volume.types.VolumeType;
 import io.strato.volume.types.VolumeTypeRepository;
@@ -20,8 +17,6 @@ import io.strato.volume.types.VolumeTypeService;
 import io.strato.volume.images.ImageClient;
 import io.strato.volume.metadata.Metadata;
 import io.strato.volume.metadata.MetadataStore;
-import io.strato.volume.snapshots.Snapshot;
-import io.strato.volume.snapshots.SnapshotRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import java.time.Instant;
@@ -30,7 +25,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
-import java.util.stream.Collectors;
 
 /**
  * Volume records and their status machine. Requests change the record and answer at once; the backend
@@ -46,12 +40,12 @@ public class VolumeService implements MetadataStore {
     private final Backends backends;
     private final VolumeEvents events;
     private final VolumeApiConfig config;
-    private final SnapshotRepository snapshots;
-    private final AttachmentRepository attachments;
+    private final SnapshotLookup snapshots;
+    private final AttachmentLookup attachments;
 
     public VolumeService(VolumeRepository volumes, VolumeTypeRepository types, VolumeTypeService typeService,
                          VolumeQuota quota, Backends backends, VolumeEvents events, VolumeApiConfig config,
-                         SnapshotRepository snapshots, AttachmentRepository attachments) {
+                         SnapshotLookup snapshots, AttachmentLookup attachments) {
         this.snapshots = snapshots;
         this.attachments = attachments;
         this.volumes = volumes;
@@ -64,7 +58,7 @@ public class VolumeService implements MetadataStore {
     }
 
     /** A volume with the name of its type and its attachments, as views show it. */
-    public record Shown(Volume volume, String typeName, List<Attachment> attachments) {
+    public record Shown(Volume volume, String typeName, List<AttachmentEntry> attachments) {
         public Shown(Volume volume, String typeName) {
             this(volume, typeName, List.of());
         }
@@ -98,7 +92,7 @@ public class VolumeService implements MetadataStore {
     @WithSession
     public Uni<Shown> show(Caller caller, boolean admin, String id) {
         return visible(caller, admin, id).flatMap(this::shown)
-                .flatMap(s -> attachments.ofVolume(s.volume().id).map(a -> new Shown(s.volume(), s.typeName(), a)));
+                .flatMap(s -> attachments.attached(s.volume().id).map(a -> new Shown(s.volume(), s.typeName(), a)));
     }
 
     /**
@@ -130,13 +124,9 @@ public class VolumeService implements MetadataStore {
         String dir = filter.ascending() ? "asc" : "desc";
         return ready.chain(() -> limit == 0 ? Uni.createFrom().item(List.<Volume>of())
                         : volumes.find(q + " order by createdAt " + dir + ", id " + dir, p).range(0, limit - 1).list())
-                .chain(list -> typeNames().flatMap(names -> attachments.ofVolumes(list.stream().map(v -> v.id).toList())
-                        .map(all -> {
-                            Map<UUID, List<Attachment>> byVolume = all.stream()
-                                    .collect(Collectors.groupingBy(a -> a.volumeId));
-                            return list.stream().map(v -> new Shown(v, names.get(v.volumeTypeId),
-                                    byVolume.getOrDefault(v.id, List.of()))).collect(Collectors.toList());
-                        })));
+                .chain(list -> typeNames().flatMap(names -> attachments.attached(list.stream().map(v -> v.id).toList())
+                        .map(byVolume -> list.stream().map(v -> new Shown(v, names.get(v.volumeTypeId),
+                                byVolume.getOrDefault(v.id, List.of()))).toList())));
     }
 
     /**
@@ -158,14 +148,14 @@ public class VolumeService implements MetadataStore {
         if (caller.projectId() == null) {
             throw new InvalidInput("A volume is created in a project: use a project-scoped token.");
         }
-        Uni<Snapshot> source = request.snapshotId() == null ? Uni.createFrom().nullItem()
-                : snapshots.findById(request.snapshotId(), LockModeType.PESSIMISTIC_WRITE).map(snap -> {
-                    if (snap == null || !admin && !snap.projectId.equals(caller.projectId())) {
+        Uni<SnapshotLookup.Source> source = request.snapshotId() == null ? Uni.createFrom().nullItem()
+                : snapshots.lockSource(request.snapshotId()).map(snap -> {
+                    if (snap == null || !admin && !snap.projectId().equals(caller.projectId())) {
                         throw new NotFound("Snapshot " + request.snapshotId() + " could not be found.");
                     }
-                    if (!VolumeStatus.AVAILABLE.equals(snap.status)) {
+                    if (!VolumeStatus.AVAILABLE.equals(snap.status())) {
                         throw new InvalidInput("Invalid snapshot: Originating snapshot status must be one of 'available'"
-                                + " values (snapshot " + snap.id + " is " + snap.status + ").");
+                                + " values (snapshot " + snap.id() + " is " + snap.status() + ").");
                     }
                     return snap;
                 });
@@ -181,14 +171,14 @@ public class VolumeService implements MetadataStore {
                     return src;
                 });
         return sourceVolume.flatMap(srcVol -> source.flatMap(snap -> sourceType(request, snap, srcVol, admin).flatMap(type -> {
-            int size = request.size() != null ? request.size() : snap != null ? snap.size : srcVol.size;
+            int size = request.size() != null ? request.size() : snap != null ? snap.size() : srcVol.size;
             if (srcVol != null && size < srcVol.size) {
                 throw new InvalidInput("Invalid input received: Volume size '" + size + "'GB cannot be smaller than"
                         + " the source volume size " + srcVol.size + "GB.");
             }
-            if (snap != null && size < snap.size) {
+            if (snap != null && size < snap.size()) {
                 throw new InvalidInput("Invalid input received: Volume size '" + size + "'GB cannot be smaller than"
-                        + " the snapshot size " + snap.size + "GB. They must be >= original snapshot size.");
+                        + " the snapshot size " + snap.size() + "GB. They must be >= original snapshot size.");
             }
             if (image != null && image.minDiskGb() > size) {
                 throw new InvalidInput("Invalid input received: Volume size " + size + "GB cannot be smaller than the"
@@ -209,8 +199,8 @@ public class VolumeService implements MetadataStore {
             v.volumeTypeId = type.id;
             v.availabilityZone = config.availabilityZone();
             v.metadata = new HashMap<>(request.metadata());
-            v.backend = snap != null ? snap.backend : srcVol != null ? srcVol.backend : backends.select(type.extraSpecs);
-            v.snapshotId = snap == null ? null : snap.id;
+            v.backend = snap != null ? snap.backend() : srcVol != null ? srcVol.backend : backends.select(type.extraSpecs);
+            v.snapshotId = snap == null ? null : snap.id();
             v.sourceVolid = srcVol == null ? null : srcVol.id;
             v.imageId = image == null ? null : UUID.fromString(image.id());
             v.createdAt = v.updatedAt = Instant.now();
@@ -222,12 +212,13 @@ public class VolumeService implements MetadataStore {
     }
 
     /** The type asked for, else the source volume's (or the snapshot's volume's) type, else the default type. */
-    private Uni<VolumeType> sourceType(VolumeRequest.Create request, Snapshot snap, Volume srcVol, boolean admin) {
+    private Uni<VolumeType> sourceType(VolumeRequest.Create request, SnapshotLookup.Source snap, Volume srcVol,
+                                       boolean admin) {
         if (request.volumeType() == null && srcVol != null) {
             return types.findById(srcVol.volumeTypeId);
         }
         if (request.volumeType() == null && snap != null) {
-            return volumes.findById(snap.volumeId).flatMap(src -> types.findById(src.volumeTypeId));
+            return volumes.findById(snap.volumeId()).flatMap(src -> types.findById(src.volumeTypeId));
         }
         return typeService.forCreate(request.volumeType(), admin)
                 .onFailure(NotFound.class).transform(e -> new NotFound("Volume type " + request.volumeType()
@@ -252,7 +243,7 @@ public class VolumeService implements MetadataStore {
     /** Where the worker copies a new volume from: the snapshot's file, or null. */
     @WithSession
     public Uni<String> snapshotLocation(UUID snapshotId) {
-        return snapshots.findById(snapshotId).map(s -> s == null ? null : s.providerLocation);
+        return snapshots.location(snapshotId);
     }
 
     /** Name, description and metadata of a volume (Cinder's PUT). */
@@ -307,8 +298,8 @@ public class VolumeService implements MetadataStore {
      */
     @WithTransaction
     public Uni<Volume> delete(Caller caller, boolean admin, String id) {
-        return locked(caller, admin, id).call(v -> checkNotCloning(v.id)).flatMap(v -> snapshots.countOf(v.id)
-                .flatMap(n -> attachments.count("volumeId", v.id).map(attached -> {
+        return locked(caller, admin, id).call(v -> checkNotCloning(v.id)).flatMap(v -> snapshots.count(v.id)
+                .flatMap(n -> attachments.count(v.id).map(attached -> {
             if (n > 0) {
                 throw new InvalidInput("Invalid volume: Volume still has " + n + " dependent snapshots.");
             }
@@ -334,7 +325,7 @@ public class VolumeService implements MetadataStore {
     /** Accepts an extend (Cinder's os-extend): only an available volume, only larger, within the quota. */
     @WithTransaction
     public Uni<Volume> extend(Caller caller, boolean admin, String id, int newSize) {
-        return locked(caller, admin, id).call(v -> checkNotCloning(v.id)).flatMap(v -> snapshots.busyOf(v.id).flatMap(busy -> {
+        return locked(caller, admin, id).call(v -> checkNotCloning(v.id)).flatMap(v -> snapshots.busy(v.id).flatMap(busy -> {
             if (busy > 0) {
                 throw new InvalidInput("Invalid volume: a snapshot of volume " + v.id + " is being created or deleted.");
             }

@@ -1,7 +1,6 @@
 package io.strato.volume.volumes;
 
-import io.strato.volume.attachments.Attachment;
-import io.strato.volume.attachments.AttachmentView;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +22,7 @@ public final class VolumeView {
 
     /** As {@link #of(Volume, String, String, boolean)}, with the volume's {@code attachments}. */
     public static Map<String, Object> of(Volume v, String typeName, String baseUrl, boolean admin,
-                                         List<Attachment> attachments) {
+                                         List<AttachmentEntry> attachments) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("id", v.id.toString());
         m.put("name", v.name);
@@ -39,7 +38,7 @@ public final class VolumeView {
         m.put("encrypted", false);
         m.put("multiattach", false);
         m.put("metadata", new TreeMap<>(v.metadata == null ? Map.of() : v.metadata));
-        m.put("attachments", AttachmentView.ofVolume(attachments, admin));
+        m.put("attachments", attachments(attachments, admin));
         // Cinder keeps attach_status internal; Strato shows it (detached, reserved, attaching, attached)
         m.put("attach_status", v.attachStatus);
         m.put("snapshot_id", v.snapshotId == null ? null : v.snapshotId.toString());
@@ -60,6 +59,25 @@ public final class VolumeView {
         }
         m.put("links", links(v, baseUrl));
         return m;
+    }
+
+    /** A volume's {@code attachments} as Cinder shows them; the host to admins only (Cinder hides {@code host_name}). */
+    private static List<Map<String, Object>> attachments(List<AttachmentEntry> attached, boolean admin) {
+        return attached.stream().map(a -> {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("id", a.volumeId().toString());
+            m.put("attachment_id", a.id().toString());
+            m.put("volume_id", a.volumeId().toString());
+            m.put("server_id", a.serverId() == null ? null : a.serverId().toString());
+            m.put("host_name", admin ? a.hostName() : null);
+            m.put("device", a.device());
+            m.put("attached_at", time(a.attachedAt()));
+            return m;
+        }).toList();
+    }
+
+    private static String time(Instant t) {
+        return t == null ? null : t.toString();
     }
 
     /** The short form of a plain list: id, name, links. */
