@@ -67,6 +67,14 @@ public class KeypairService {
                 .map(saved -> new Created(saved, generated));
     }
 
+    /**
+     * The public key of the user's key pair {@code name}, or null when there is none (key pairs are per user, as
+     * Nova's). Runs in the caller's session: a server create reads it in the transaction that stores the servers.
+     */
+    public Uni<String> publicKey(String userId, String name) {
+        return keypairs.findById(new Keypair.Key(userId, name)).map(k -> k == null ? null : k.publicKey);
+    }
+
     /** The user's key pairs by name, at most {@code limit} after {@code marker} (a name; unknown: 404 as Nova). */
     @WithSession
     public Uni<List<Keypair>> list(String userId, int limit, String marker) {

@@ -14,12 +14,12 @@ import java.util.UUID;
 /** Nova's os-instance-actions, read side: a visible server's actions, and one with the events the caller may see. */
 @ApplicationScoped
 public class InstanceActionService {
-    private final ServerService servers;
+    private final ServerQueries servers;
     private final InstanceActions actions;
     private final Policy policy;
     private final ApiVersion version;
 
-    InstanceActionService(ServerService servers, InstanceActions actions, Policy policy, ApiVersion version) {
+    InstanceActionService(ServerQueries servers, InstanceActions actions, Policy policy, ApiVersion version) {
         this.servers = servers;
         this.actions = actions;
         this.policy = policy;

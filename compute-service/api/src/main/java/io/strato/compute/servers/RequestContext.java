@@ -25,7 +25,7 @@ public class RequestContext {
         try {
             return UUID.fromString(id);
         } catch (IllegalArgumentException e) {
-            throw ServerService.notFound(id);
+            throw ServerQueries.notFound(id);
         }
     }
 

@@ -34,7 +34,7 @@ public class ServerActions {
     private static final List<String> HARD_REBOOT_TASKS = java.util.Arrays.asList(null, VmStates.REBOOTING,
             "reboot_pending", "reboot_started", VmStates.REBOOTING_HARD, "reboot_pending_hard", "reboot_started_hard");
 
-    private final ServerService service;
+    private final ServerQueries queries;
     private final Flavors flavors;
     private final ComputeQuota quota;
     private final Claims claims;
@@ -46,10 +46,10 @@ public class ServerActions {
     private final Policy policy;
     private final ConsoleOutputs consoles;
 
-    ServerActions(ServerService service, Flavors flavors, ComputeQuota quota, Claims claims, AgentCommands commands,
+    ServerActions(ServerQueries queries, Flavors flavors, ComputeQuota quota, Claims claims, AgentCommands commands,
                   InstanceActions actions, ServerEvents events, Hosts hosts, SagaConfig config, Policy policy,
                   ConsoleOutputs consoles) {
-        this.service = service;
+        this.queries = queries;
         this.flavors = flavors;
         this.quota = quota;
         this.claims = claims;
@@ -169,7 +169,7 @@ public class ServerActions {
      */
     public Uni<String> consoleOutput(Caller caller, UUID id, Integer length) {
         UUID c = UUID.randomUUID();
-        return Panache.withTransaction(() -> service.visible(caller, id, true).chain(s -> {
+        return Panache.withTransaction(() -> queries.visible(caller, id, true).chain(s -> {
             policy.enforce(ServerPolicies.CONSOLE_OUTPUT, caller, ServerPolicies.target(s));
             if (s.host == null || s.isBuilding()) {
                 throw new Conflict("Instance " + s.id + " is not ready");
@@ -207,7 +207,7 @@ public class ServerActions {
     // ---- shared -----------------------------------------------------------------------------------
 
     private Uni<Void> act(Caller caller, UUID id, String rule, java.util.function.Function<Server, Uni<Void>> action) {
-        return Panache.withTransaction(() -> service.visible(caller, id, true).chain(s -> {
+        return Panache.withTransaction(() -> queries.visible(caller, id, true).chain(s -> {
             policy.enforce(rule, caller, ServerPolicies.target(s));
             return action.apply(s);
         }));

@@ -37,7 +37,9 @@ import java.util.UUID;
 public class ServerResource {
     private static final int MAX_LIMIT = 1000;
 
-    private final ServerService service;
+    private final ServerCreation creation;
+    private final ServerQueries queries;
+    private final ServerUpdates updates;
     private final ServerViews views;
     private final Policy policy;
     private final CurrentCaller callers;
@@ -45,9 +47,11 @@ public class ServerResource {
     private final ApiVersion version;
     private final RequestContext request;
 
-    public ServerResource(ServerService service, ServerViews views, Policy policy, CurrentCaller callers, JsonBody json,
+    public ServerResource(ServerCreation creation, ServerQueries queries, ServerUpdates updates, ServerViews views, Policy policy, CurrentCaller callers, JsonBody json,
                           ApiVersion version, RequestContext request) {
-        this.service = service;
+        this.creation = creation;
+        this.queries = queries;
+        this.updates = updates;
         this.views = views;
         this.policy = policy;
         this.callers = callers;
@@ -61,7 +65,7 @@ public class ServerResource {
         Caller caller = callers.get();
         CreateRequest req = CreateRequest.parse(json.object(body), version.get().minor());
         policy.enforce(ServerPolicies.CREATE, caller, ServerPolicies.target(caller.projectId(), caller.userId()));
-        return service.create(caller, token, request.requestId(), req, version.get().minor()).map(created -> {
+        return creation.create(caller, token, request.requestId(), req, version.get().minor()).map(created -> {
             if (req.returnReservationId()) {
                 return Response.accepted(Map.of("reservation_id", created.first().reservationId)).build();
             }
@@ -89,7 +93,7 @@ public class ServerResource {
         Caller caller = callers.get();
         UUID serverId = RequestContext.serverId(id);
         boolean admin = extended(caller);
-        return service.show(caller, serverId, admin).map(p -> Map.of("server", full(p, p.servers().get(0), admin)));
+        return queries.show(caller, serverId, admin).map(p -> Map.of("server", full(p, p.servers().get(0), admin)));
     }
 
     @PUT
@@ -99,7 +103,7 @@ public class ServerResource {
         UUID serverId = RequestContext.serverId(id);
         UpdateRequest req = UpdateRequest.parse(json.object(body), version.get().minor());
         boolean admin = extended(caller);
-        return service.update(caller, serverId, req, admin).map(p -> Map.of("server", full(p, p.servers().get(0), admin)));
+        return updates.update(caller, serverId, req, admin).map(p -> Map.of("server", full(p, p.servers().get(0), admin)));
     }
 
     @DELETE
@@ -107,7 +111,7 @@ public class ServerResource {
     public Uni<Response> delete(@PathParam("id") String id) {
         Caller caller = callers.get();
         UUID serverId = RequestContext.serverId(id);
-        return service.delete(caller, serverId, request.requestId()).map(v -> Response.noContent().build());
+        return updates.delete(caller, serverId, request.requestId()).map(v -> Response.noContent().build());
     }
 
     private Uni<Map<String, Object>> page(Caller caller, UriInfo uri, boolean detail) {
@@ -121,7 +125,7 @@ public class ServerResource {
         boolean allFilters = policy.allowed(ServerPolicies.ALL_FILTERS, caller, target);
         boolean admin = extended(caller);
         Paging paging = Paging.of(q.getFirst("limit"), q.getFirst("marker"), MAX_LIMIT, MAX_LIMIT);
-        return service.list(caller, q, paging.limit(), paging.marker(), allTenants, allFilters, detail).map(p -> {
+        return queries.list(caller, q, paging.limit(), paging.marker(), allTenants, allFilters, detail).map(p -> {
             List<Map<String, Object>> items = new ArrayList<>();
             for (Server s : p.servers()) {
                 items.add(detail ? full(p, s, admin) : views.brief(s));
@@ -137,7 +141,7 @@ public class ServerResource {
         });
     }
 
-    private Map<String, Object> full(ServerService.Page p, Server s, boolean admin) {
+    private Map<String, Object> full(ServerQueries.Page p, Server s, boolean admin) {
         return views.full(s, p.ports().getOrDefault(s.id, List.of()), p.volumes().getOrDefault(s.id, List.of()),
                 new ServerViews.Audience(admin, version.get().minor()), s.host == null ? null : p.nodes().get(s.host));
     }

@@ -10,7 +10,7 @@ import io.strato.compute.servers.InstanceActions;
 import io.strato.compute.servers.Server;
 import io.strato.compute.servers.ServerActions;
 import io.strato.compute.servers.ServerPolicies;
-import io.strato.compute.servers.ServerService;
+import io.strato.compute.servers.ServerQueries;
 import io.strato.compute.servers.VmStates;
 import io.strato.kit.auth.Caller;
 import io.strato.kit.faults.Conflict;
@@ -36,7 +36,7 @@ public class VolumeAttachments {
     /** Where a server takes attaches and detaches (Nova allows more states; these are the ones Strato has). */
     private static final List<String> SETTLED = List.of(VmStates.ACTIVE, VmStates.STOPPED);
 
-    private final ServerService servers;
+    private final ServerQueries servers;
     private final VolumeAttachmentRepository rows;
     private final Volumes volumes;
     private final InstanceActions actions;
@@ -44,7 +44,7 @@ public class VolumeAttachments {
     private final SagaConfig config;
     private final Policy policy;
 
-    VolumeAttachments(ServerService servers, VolumeAttachmentRepository rows, Volumes volumes, InstanceActions actions,
+    VolumeAttachments(ServerQueries servers, VolumeAttachmentRepository rows, Volumes volumes, InstanceActions actions,
                       AgentCommands commands, SagaConfig config, Policy policy) {
         this.servers = servers;
         this.rows = rows;
