@@ -1,6 +1,7 @@
 package io.strato.gateway.http;
 
 import io.strato.gateway.access.RequestTracking;
+import io.strato.gateway.faults.Faults;
 import io.strato.gateway.proxy.RouteForwarder;
 import io.strato.gateway.routing.Route;
 import io.strato.gateway.routing.RouteTable;

@@ -1,6 +1,6 @@
 package io.strato.gateway.proxy;
 
-import io.strato.gateway.http.Faults;
+import io.strato.gateway.faults.Faults;
 import io.strato.gateway.routing.Route;
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;

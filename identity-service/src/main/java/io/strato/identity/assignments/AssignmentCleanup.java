@@ -1,9 +1,11 @@
 package io.strato.identity.assignments;
 
 import io.smallrye.mutiny.Uni;
+import io.strato.identity.groups.GroupCleanup;
 import io.strato.identity.groups.GroupMembership;
 import io.strato.identity.groups.GroupRepository;
 import io.strato.identity.revocations.RevocationService;
+import io.strato.identity.roles.RoleCleanup;
 import io.strato.identity.roles.RoleRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Collection;
@@ -16,7 +18,7 @@ import java.util.Set;
  * revokes the tokens of the users who lose roles by it.
  */
 @ApplicationScoped
-public class AssignmentCleanup {
+public class AssignmentCleanup implements RoleCleanup, GroupCleanup {
     private final AssignmentRepository assignments;
     private final GroupRepository groups;
     private final RoleRepository roles;
@@ -34,6 +36,7 @@ public class AssignmentCleanup {
      * Before a role is deleted: revokes the tokens of everyone holding it (directly, through a group,
      * or through a role implying it) and deletes its assignments.
      */
+    @Override
     public Uni<Void> forRole(String roleId) {
         return roles.graph().flatMap(graph -> {
             Set<String> affecting = new LinkedHashSet<>(graph.priorsOf(List.of(roleId)));
@@ -46,6 +49,7 @@ public class AssignmentCleanup {
     }
 
     /** Before a group is deleted: deletes its assignments, revoking its members' tokens if it had any. */
+    @Override
     public Uni<Void> forGroup(String groupId) {
         return assignments.search(Assignment.GROUP, groupId, null, null, null).flatMap(held -> {
             if (held.isEmpty()) {

@@ -4,7 +4,7 @@ import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 import io.strato.identity.api.Links;
 import io.strato.identity.api.Validate;
-import io.strato.identity.api.DefaultDomain;
+import io.strato.identity.domains.DefaultDomain;
 import io.strato.identity.users.UserView;
 import io.strato.kit.auth.Caller;
 import io.strato.kit.auth.CurrentCaller;

@@ -6,7 +6,6 @@ import io.smallrye.mutiny.Uni;
 import io.strato.identity.api.Filter;
 import io.strato.identity.api.Ids;
 import io.strato.identity.api.Validate;
-import io.strato.identity.assignments.AssignmentCleanup;
 import io.strato.identity.domains.DomainRepository;
 import io.strato.identity.events.IdentityEvents;
 import io.strato.kit.faults.Conflict;
@@ -21,10 +20,10 @@ import java.util.Map;
 public class GroupService {
     private final GroupRepository groups;
     private final DomainRepository domains;
-    private final AssignmentCleanup cleanup;
+    private final GroupCleanup cleanup;
     private final IdentityEvents events;
 
-    public GroupService(GroupRepository groups, DomainRepository domains, AssignmentCleanup cleanup,
+    public GroupService(GroupRepository groups, DomainRepository domains, GroupCleanup cleanup,
                         IdentityEvents events) {
         this.groups = groups;
         this.domains = domains;

@@ -5,7 +5,7 @@ import io.smallrye.mutiny.Uni;
 import io.strato.identity.api.Links;
 import io.strato.identity.api.Validate;
 import io.strato.identity.config.IdentityConfig;
-import io.strato.identity.api.DefaultDomain;
+import io.strato.identity.domains.DefaultDomain;
 import io.strato.kit.auth.Caller;
 import io.strato.kit.auth.CurrentCaller;
 import io.strato.kit.faults.NotFound;

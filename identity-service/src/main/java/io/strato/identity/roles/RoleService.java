@@ -5,7 +5,6 @@ import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import io.strato.identity.api.Ids;
 import io.strato.identity.api.Validate;
-import io.strato.identity.assignments.AssignmentCleanup;
 import io.strato.identity.domains.DomainRepository;
 import io.strato.identity.events.IdentityEvents;
 import io.strato.kit.faults.Conflict;
@@ -22,10 +21,10 @@ import java.util.Objects;
 public class RoleService {
     private final RoleRepository roles;
     private final DomainRepository domains;
-    private final AssignmentCleanup cleanup;
+    private final RoleCleanup cleanup;
     private final IdentityEvents events;
 
-    public RoleService(RoleRepository roles, DomainRepository domains, AssignmentCleanup cleanup,
+    public RoleService(RoleRepository roles, DomainRepository domains, RoleCleanup cleanup,
                        IdentityEvents events) {
         this.roles = roles;
         this.domains = domains;

@@ -3,6 +3,7 @@ package io.strato.image.data;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.strato.image.images.Image;
+import io.strato.image.quota.ImageQuota;
 import io.strato.image.store.ImageStore;
 import io.strato.image.store.SizeLimitExceeded;
 import io.strato.kit.auth.Caller;

@@ -5,6 +5,7 @@ import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import io.strato.image.images.Image;
 import io.strato.image.images.ImageRepository;
+import io.strato.image.quota.ImageQuota;
 import io.strato.image.store.StoredImage;
 import io.strato.kit.auth.Caller;
 import io.strato.kit.data.outbox.Outbox;

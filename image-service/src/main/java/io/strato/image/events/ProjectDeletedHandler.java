@@ -2,8 +2,9 @@ package io.strato.image.events;
 
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
-import io.strato.image.data.ImageQuota;
+import io.strato.image.quota.ImageQuota;
 import io.strato.image.images.Image;
+import io.strato.image.images.ImageEvents;
 import io.strato.image.images.ImageRepository;
 import io.strato.image.store.ImageStore;
 import io.strato.kit.data.events.ProjectDeletedEventHandler;

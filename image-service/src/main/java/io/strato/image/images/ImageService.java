@@ -4,10 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
-import io.strato.image.data.ImageQuota;
-import io.strato.image.events.ImageEvents;
-import io.strato.image.members.MemberVisibility;
 import io.strato.image.policy.ImagePolicies;
+import io.strato.image.quota.ImageQuota;
 import io.strato.kit.auth.Caller;
 import io.strato.kit.faults.Conflict;
 import io.strato.kit.faults.Forbidden;
@@ -28,16 +26,16 @@ public class ImageService {
     private static final int MAX_TAGS = 128;
 
     private final ImageRepository images;
-    private final MemberVisibility members;
+    private final ImageShares shares;
     private final Policy policy;
     private final ImageEvents events;
     private final ImageQuota quota;
 
-    public ImageService(ImageRepository images, MemberVisibility members, Policy policy, ImageEvents events,
+    public ImageService(ImageRepository images, ImageShares shares, Policy policy, ImageEvents events,
                         ImageQuota quota) {
         this.quota = quota;
         this.images = images;
-        this.members = members;
+        this.shares = shares;
         this.policy = policy;
         this.events = events;
     }
@@ -57,7 +55,8 @@ public class ImageService {
             }
             if ("shared".equals(image.visibility) && caller.projectId() != null) {
                 // any member sees a shared image, whatever its answer (Glance lists only accepted ones)
-                return members.find(id, caller.projectId()).onItem().ifNull().failWith(notFound).replaceWith(image);
+                return shares.isMember(id, caller.projectId()).flatMap(member -> member
+                        ? Uni.createFrom().item(image) : Uni.createFrom().<Image>failure(notFound));
             }
             return Uni.createFrom().failure(notFound);
         });

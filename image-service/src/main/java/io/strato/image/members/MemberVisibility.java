@@ -2,6 +2,7 @@ package io.strato.image.members;
 
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
+import io.strato.image.images.ImageShares;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -16,7 +17,7 @@ import java.util.UUID;
  * image that is no longer {@code shared} give no access).
  */
 @ApplicationScoped
-public class MemberVisibility {
+public class MemberVisibility implements ImageShares {
     private final ImageMemberRepository members;
 
     public MemberVisibility(ImageMemberRepository members) {
@@ -51,6 +52,12 @@ public class MemberVisibility {
             list.forEach(m -> out.put(m.imageId, m.status));
             return out;
         });
+    }
+
+    @Override
+    @WithSession
+    public Uni<Boolean> isMember(UUID imageId, String projectId) {
+        return find(imageId, projectId).map(member -> member != null);
     }
 
     /** The project's membership of the image, or null when it is not a member (or projectId is null). */

@@ -1,4 +1,4 @@
-package io.strato.gateway.http;
+package io.strato.gateway.faults;
 
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;

@@ -1,6 +1,5 @@
-package io.strato.identity.api;
+package io.strato.identity.domains;
 
-import io.strato.identity.domains.Domain;
 import io.strato.kit.auth.Caller;
 
 /**

@@ -1,4 +1,4 @@
-package io.strato.image.data;
+package io.strato.image.quota;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;

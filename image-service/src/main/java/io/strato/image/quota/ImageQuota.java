@@ -1,4 +1,4 @@
-package io.strato.image.data;
+package io.strato.image.quota;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
@@ -72,7 +72,7 @@ public class ImageQuota {
      * {@code declaredLength} when the client announced it (413 at once when the project has less
      * left), else all the project has left. Returns the bytes reserved.
      */
-    Uni<Long> reserve(UUID imageId, String projectId, Long declaredLength) {
+    public Uni<Long> reserve(UUID imageId, String projectId, Long declaredLength) {
         long max = maxBytes(projectId);
         return lock(projectId)
                 .call(session -> update(session, DROP_LAPSED, projectId))
@@ -91,7 +91,7 @@ public class ImageQuota {
      * Fails with {@link QuotaExceeded} when {@code size} bytes for image {@code imageId} would take the
      * project's stored bytes past its quota; in the caller's transaction, before the image is activated.
      */
-    Uni<Void> checkFits(UUID imageId, String projectId, long size) {
+    public Uni<Void> checkFits(UUID imageId, String projectId, long size) {
         long max = maxBytes(projectId);
         return lock(projectId).chain(session -> number(session, STORED_BYTES, projectId, imageId)).invoke(stored -> {
             if (stored + size > max) {
@@ -102,7 +102,7 @@ public class ImageQuota {
     }
 
     /** Ends the reservation of image {@code imageId}'s upload, in the caller's transaction. */
-    Uni<Void> release(UUID imageId) {
+    public Uni<Void> release(UUID imageId) {
         return Panache.getSession().chain(session -> update(session, RELEASE, imageId));
     }
 
@@ -110,7 +110,7 @@ public class ImageQuota {
      * Pushes the expiry of image {@code imageId}'s reservation a full TTL ahead. Runs on its own
      * pooled connection, outside any Hibernate session, so an upload can call it at any moment.
      */
-    Uni<Void> renew(UUID imageId) {
+    public Uni<Void> renew(UUID imageId) {
         return pool.preparedQuery(RENEW).execute(Tuple.of(imageId, ttlSeconds())).replaceWithVoid();
     }
 
@@ -119,7 +119,7 @@ public class ImageQuota {
         return Panache.getSession().chain(session -> update(session, FORGET_PROJECT, projectId));
     }
 
-    long renewalMillis() {
+    public long renewalMillis() {
         return Math.max(1, config.reservationTtl().toMillis() / 4);
     }
 

@@ -1,8 +1,6 @@
-package io.strato.image.events;
+package io.strato.image.images;
 
 import io.smallrye.mutiny.Uni;
-import io.strato.image.images.Image;
-import io.strato.image.images.ImageView;
 import io.strato.kit.data.outbox.Outbox;
 import jakarta.enterprise.context.ApplicationScoped;
 

@@ -1,0 +1,20 @@
+package io.strato.image;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import io.strato.kit.arch.StratoArchitecture;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+
+/** The service rules of CONVENTIONS.md on this module's main classes: no package cycles, thin resources, no other service's code. */
+class ArchitectureTest {
+
+    private static final String ROOT = "io.strato.image";
+
+    @TestFactory
+    Stream<DynamicTest> serviceRules() {
+        JavaClasses classes = StratoArchitecture.mainClasses(ROOT);
+        return StratoArchitecture.serviceRules(ROOT).stream()
+                .map(rule -> DynamicTest.dynamicTest(rule.getDescription(), () -> rule.check(classes)));
+    }
+}
