@@ -10,7 +10,7 @@ import io.strato.volume.snapshots.SnapshotEvents;
 import io.strato.volume.snapshots.SnapshotRepository;
 import io.strato.volume.volumes.Volume;
 import io.strato.volume.volumes.VolumeRepository;
-import io.strato.volume.volumes.VolumeService;
+import io.strato.volume.volumes.VolumeCommands;
 import io.strato.volume.volumes.VolumeStatus;
 import io.strato.volume.volumes.VolumeWorker;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -30,12 +30,12 @@ public class ProjectDeletedHandler extends ProjectDeletedEventHandler {
 
     private final VolumeRepository volumes;
     private final SnapshotRepository snapshots;
-    private final VolumeService service;
+    private final VolumeCommands service;
     private final VolumeWorker worker;
     private final SnapshotEvents events;
     private final VolumeQuota quota;
 
-    public ProjectDeletedHandler(VolumeRepository volumes, SnapshotRepository snapshots, VolumeService service,
+    public ProjectDeletedHandler(VolumeRepository volumes, SnapshotRepository snapshots, VolumeCommands service,
                                  VolumeWorker worker, SnapshotEvents events, VolumeQuota quota) {
         this.volumes = volumes;
         this.snapshots = snapshots;

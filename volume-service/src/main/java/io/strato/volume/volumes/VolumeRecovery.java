@@ -17,10 +17,10 @@ public class VolumeRecovery implements InterruptedWork {
     /** The status reason of what a restart interrupted. */
     public static final String INTERRUPTED = "interrupted by a restart of volume-service";
 
-    private final VolumeService service;
+    private final VolumeWorkerResults service;
     private final VolumeWorker worker;
 
-    public VolumeRecovery(VolumeService service, VolumeWorker worker) {
+    public VolumeRecovery(VolumeWorkerResults service, VolumeWorker worker) {
         this.service = service;
         this.worker = worker;
     }

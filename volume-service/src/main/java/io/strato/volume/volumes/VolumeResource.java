@@ -37,7 +37,8 @@ import java.util.Map;
 public class VolumeResource {
     private static final int MAX_LIMIT = 1000;
 
-    private final VolumeService service;
+    private final VolumeCommands service;
+    private final VolumeQueries queries;
     private final VolumeWorker worker;
     private final Policy policy;
     private final CurrentCaller callers;
@@ -46,11 +47,12 @@ public class VolumeResource {
     private final ImageClient images;
     private final AttachActions attachActions;
 
-    public VolumeResource(VolumeService service, VolumeWorker worker, Policy policy, CurrentCaller callers,
+    public VolumeResource(VolumeCommands service, VolumeQueries queries, VolumeWorker worker, Policy policy, CurrentCaller callers,
                           JsonBody json, VolumeApiConfig config, ImageClient images, AttachActions attachActions) {
         this.images = images;
         this.attachActions = attachActions;
         this.service = service;
+        this.queries = queries;
         this.worker = worker;
         this.policy = policy;
         this.callers = callers;
@@ -87,7 +89,7 @@ public class VolumeResource {
     public Uni<Map<String, Object>> show(@PathParam("project_id") String project, @PathParam("id") String id) {
         Caller caller = callers.get();
         boolean admin = check(caller, project, VolumePolicies.READ);
-        return service.show(caller, admin, id).map(s -> Map.of("volume", view(s, admin)));
+        return queries.show(caller, admin, id).map(s -> Map.of("volume", view(s, admin)));
     }
 
     @PUT
@@ -159,7 +161,7 @@ public class VolumeResource {
         var q = uri.getQueryParameters();
         Paging paging = Paging.of(q.getFirst("limit"), q.getFirst("marker"), MAX_LIMIT, MAX_LIMIT);
         VolumeFilter filter = VolumeFilter.of(q);
-        return service.list(caller, admin, filter, paging.limit(), paging.marker()).map(shown -> {
+        return queries.list(caller, admin, filter, paging.limit(), paging.marker()).map(shown -> {
             Map<String, Object> out = new LinkedHashMap<>();
             out.put("volumes", shown.stream().map(s -> detail ? view(s, admin)
                     : VolumeView.brief(s.volume(), config.publicUrl())).toList());
@@ -174,7 +176,7 @@ public class VolumeResource {
         });
     }
 
-    private Map<String, Object> view(VolumeService.Shown s, boolean admin) {
+    private Map<String, Object> view(ShownVolume s, boolean admin) {
         return VolumeView.of(s.volume(), s.typeName(), config.publicUrl(), admin, s.attachments());
     }
 

@@ -16,18 +16,18 @@ import org.jboss.logging.Logger;
 
 /**
  * Runs the backend side of accepted volume requests on worker threads (qemu-img blocks), after the
- * request's transaction committed, and reports the outcome to {@link VolumeService}: every operation
+ * request's transaction committed, and reports the outcome to {@link VolumeWorkerResults}: every operation
  * ends in a stable status (available, or error/error_extending/error_deleting with the reason).
  */
 @ApplicationScoped
 public class VolumeWorker {
     private static final Logger LOG = Logger.getLogger(VolumeWorker.class);
 
-    private final VolumeService service;
+    private final VolumeWorkerResults service;
     private final Backends backends;
     private final ImageClient images;
 
-    public VolumeWorker(VolumeService service, Backends backends, ImageClient images) {
+    public VolumeWorker(VolumeWorkerResults service, Backends backends, ImageClient images) {
         this.service = service;
         this.backends = backends;
         this.images = images;

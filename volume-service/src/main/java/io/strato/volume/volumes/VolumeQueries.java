@@ -1,0 +1,65 @@
+package io.strato.volume.volumes;
+
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.smallrye.mutiny.Uni;
+import io.strato.kit.auth.Caller;
+import io.strato.kit.faults.InvalidInput;
+import io.strato.kit.faults.NotFound;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The volume API's reads: one volume, and the filtered, paged lists. */
+@ApplicationScoped
+public class VolumeQueries {
+    private final VolumeRepository volumes;
+    private final AttachmentLookup attachments;
+    private final VolumeRecords records;
+
+    public VolumeQueries(VolumeRepository volumes, AttachmentLookup attachments, VolumeRecords records) {
+        this.volumes = volumes;
+        this.attachments = attachments;
+        this.records = records;
+    }
+
+    @WithSession
+    public Uni<ShownVolume> show(Caller caller, boolean admin, String id) {
+        return records.visible(caller, admin, id).flatMap(records::shown)
+                .flatMap(s -> attachments.attached(s.volume().id).map(a -> new ShownVolume(s.volume(), s.typeName(), a)));
+    }
+
+    /**
+     * The caller's project's volumes (every project's for an admin asking {@code all_tenants}), newest
+     * first as Cinder sorts them, after the {@code marker} volume, filtered by name, status, bootable,
+     * availability zone and metadata.
+     */
+    @WithSession
+    public Uni<List<ShownVolume>> list(Caller caller, boolean admin, VolumeFilter filter, int limit, String marker) {
+        StringBuilder q = new StringBuilder("1 = 1");
+        Map<String, Object> p = new HashMap<>();
+        String project = filter.project(caller, admin);
+        if (project != null) {
+            q.append(" and projectId = :project");
+            p.put("project", project);
+        }
+        filter.where(q, p);
+        Uni<Void> ready = Uni.createFrom().voidItem();
+        if (marker != null) {
+            ready = records.visible(caller, admin, marker).onFailure(NotFound.class)
+                    .transform(e -> new InvalidInput("Invalid marker: volume " + marker + " could not be found."))
+                    .invoke(m -> {
+                        q.append(filter.ascending() ? " and (createdAt > :mt or (createdAt = :mt and id > :mid))"
+                                : " and (createdAt < :mt or (createdAt = :mt and id < :mid))");
+                        p.put("mt", m.createdAt);
+                        p.put("mid", m.id);
+                    }).replaceWithVoid();
+        }
+        String dir = filter.ascending() ? "asc" : "desc";
+        return ready.chain(() -> limit == 0 ? Uni.createFrom().item(List.<Volume>of())
+                        : volumes.find(q + " order by createdAt " + dir + ", id " + dir, p).range(0, limit - 1).list())
+                .chain(list -> records.typeNames().flatMap(names -> attachments.attached(list.stream().map(v -> v.id).toList())
+                        .map(byVolume -> list.stream().map(v -> new ShownVolume(v, names.get(v.volumeTypeId),
+                                byVolume.getOrDefault(v.id, List.of()))).toList())));
+    }
+}
