@@ -13,9 +13,9 @@ import io.strato.network.api.Neutron;
 import io.strato.network.api.StandardAttributes;
 import io.strato.network.events.NetworkEvents;
 import io.strato.network.policy.NetworkPolicies;
+import io.strato.network.ports.DevicePorts;
 import io.strato.network.ports.FixedIp;
 import io.strato.network.ports.FixedIpRequest;
-import io.strato.network.ports.PortService;
 import io.strato.network.quotas.QuotaGuard;
 import io.strato.network.routers.RouterAccess;
 import io.strato.network.routers.Topology;
@@ -47,13 +47,13 @@ public class FloatingIpService {
 
     private final FloatingIpRepository fips;
     private final FloatingIpAssociations associations;
-    private final PortService ports;
+    private final DevicePorts ports;
     private final QuotaGuard quotas;
     private final NetworkEvents events;
     private final Lists lists;
     private final Policy policy;
 
-    public FloatingIpService(FloatingIpRepository fips, FloatingIpAssociations associations, PortService ports,
+    public FloatingIpService(FloatingIpRepository fips, FloatingIpAssociations associations, DevicePorts ports,
                              QuotaGuard quotas, NetworkEvents events, Lists lists, Policy policy) {
         this.fips = fips;
         this.associations = associations;

@@ -8,6 +8,7 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -75,6 +76,17 @@ public class Port {
     /** Whether the port belongs to a router or a floating IP (deleted through those APIs, not the port API). */
     public boolean ownedByAnotherFeature() {
         return deviceOwner != null && PROTECTED_OWNERS.stream().anyMatch(deviceOwner::startsWith);
+    }
+
+    /** Sets the allowed address pairs; a pair without a MAC takes the port's, as Neutron stores them. */
+    public void allowAddressPairs(List<Map<String, String>> pairs) {
+        List<Map<String, String>> out = new ArrayList<>();
+        for (Map<String, String> pair : pairs) {
+            Map<String, String> m = new LinkedHashMap<>(pair);
+            m.putIfAbsent("mac_address", macAddress);
+            out.add(m);
+        }
+        allowedAddressPairs = out;
     }
 
     public void touched(Instant now) {

@@ -1,6 +1,7 @@
 package io.strato.network.ports;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import io.strato.kit.auth.Caller;
 import io.strato.network.api.ListRequest;
@@ -18,7 +19,7 @@ import java.util.UUID;
 
 /**
  * Reading ports with what their views need: one query for the page of ports, one for all their
- * addresses and one for all their security groups, whatever the page size. Needs a session.
+ * addresses and one for all their security groups, whatever the page size.
  */
 @ApplicationScoped
 public class PortQueries {
@@ -32,17 +33,32 @@ public class PortQueries {
             Map.entry("created_at", "created_at"), Map.entry("updated_at", "updated_at"),
             Map.entry("revision_number", "revision_number")));
 
+    private final PortAccess access;
     private final Lists lists;
     private final Ipam ipam;
     private final PortSecurityGroups groups;
 
-    public PortQueries(Lists lists, Ipam ipam, PortSecurityGroups groups) {
+    public PortQueries(PortAccess access, Lists lists, Ipam ipam, PortSecurityGroups groups) {
+        this.access = access;
         this.lists = lists;
         this.ipam = ipam;
         this.groups = groups;
     }
 
-    public Uni<PortService.Shown> shown(Port p) {
+    @WithSession
+    public Uni<PortDetails> show(Caller caller, UUID id) {
+        return access.visible(caller, id, null)
+                .invoke(p -> access.enforce(PortPolicies.GET, caller, Map.of("project_id", p.projectId)))
+                .flatMap(this::details);
+    }
+
+    @WithSession
+    public Uni<List<PortDetails>> list(Caller caller, ListRequest request) {
+        return list(caller, access.isAdmin(caller), request);
+    }
+
+    /** The port's addresses and security groups. */
+    Uni<PortDetails> details(Port p) {
         return complete(List.of(p)).map(all -> all.get(0));
     }
 
@@ -51,7 +67,7 @@ public class PortQueries {
      * including Neutron's {@code fixed_ips=ip_address=...|subnet_id=...|ip_address_substr=...} and
      * {@code security_groups=<id>} filters.
      */
-    public Uni<List<PortService.Shown>> list(Caller caller, boolean admin, ListRequest request) {
+    private Uni<List<PortDetails>> list(Caller caller, boolean admin, ListRequest request) {
         Map<String, List<String>> filters = new LinkedHashMap<>(request.filters());
         List<String> fixed = filters.remove("fixed_ips");
         List<String> sgs = filters.remove("security_groups");
@@ -96,13 +112,13 @@ public class PortQueries {
         return lists.fetch(Port.class, q).flatMap(this::complete);
     }
 
-    private Uni<List<PortService.Shown>> complete(List<Port> found) {
+    private Uni<List<PortDetails>> complete(List<Port> found) {
         if (found.isEmpty()) {
             return Uni.createFrom().item(List.of());
         }
         List<UUID> ids = found.stream().map(p -> p.id).toList();
         return Panache.getSession().flatMap(s -> ipam.ofPorts(s, ids).flatMap(ips -> groups.ofPorts(s, ids).map(sgs ->
-                found.stream().map(p -> new PortService.Shown(p, PortService.fixedIps(ips.getOrDefault(p.id, List.of())),
+                found.stream().map(p -> new PortDetails(p, PortAddresses.fixedIps(ips.getOrDefault(p.id, List.of())),
                         sgs.getOrDefault(p.id, List.of()))).toList())));
     }
 }

@@ -6,7 +6,7 @@ import java.util.UUID;
 /**
  * A feature that holds on to ports and must let go before one is deleted, inside the deletion's
  * transaction: Neutron disassociates a port's floating IPs when the port goes ({@code
- * disassociate_floatingips}). Every bean implementing this is called by {@link PortService} before it
+ * disassociate_floatingips}). Every bean implementing this is called by {@link PortDeletes} before it
  * deletes a port.
  */
 public interface PortReleaser {

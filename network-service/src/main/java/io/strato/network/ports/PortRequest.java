@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.strato.network.api.Attributes;
 import io.strato.network.api.Neutron;
 import io.strato.network.ipam.Addresses;
+import io.strato.network.networks.Network;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -55,6 +56,20 @@ public record PortRequest(Optional<UUID> networkId, Optional<String> name, Optio
 
     public static PortRequest update(JsonNode body) {
         return of(Attributes.of(body, UPDATABLE), Optional.empty(), Optional.empty(), Optional.empty());
+    }
+
+    /** Sets the plain attributes the request gives on {@code p}, and the binding and status that follow from them. */
+    void applyTo(Port p, Network net) {
+        name.ifPresent(x -> p.name = x);
+        description.ifPresent(x -> p.description = x);
+        adminStateUp.ifPresent(x -> p.adminStateUp = x);
+        deviceId.ifPresent(x -> p.deviceId = x);
+        deviceOwner.ifPresent(x -> p.deviceOwner = x);
+        vnicType.ifPresent(x -> p.bindingVnicType = x);
+        profile.ifPresent(x -> p.bindingProfile = x);
+        tags.ifPresent(x -> p.tags = new ArrayList<>(x));
+        hostId.ifPresent(host -> Binding.bind(p, net, host));
+        Binding.refreshStatus(p);
     }
 
     private static PortRequest of(Attributes a, Optional<UUID> network, Optional<String> project, Optional<List<String>> tags) {

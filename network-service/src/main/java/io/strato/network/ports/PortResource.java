@@ -26,12 +26,21 @@ import java.util.Map;
 @Authenticated
 @Produces(MediaType.APPLICATION_JSON)
 public class PortResource {
-    private final PortService service;
+    private final PortCreates creates;
+    private final PortUpdates updates;
+    private final PortDeletes deletes;
+    private final PortQueries queries;
+    private final PortAccess access;
     private final CurrentCaller callers;
     private final JsonBody json;
 
-    public PortResource(PortService service, CurrentCaller callers, JsonBody json) {
-        this.service = service;
+    public PortResource(PortCreates creates, PortUpdates updates, PortDeletes deletes, PortQueries queries,
+                        PortAccess access, CurrentCaller callers, JsonBody json) {
+        this.creates = creates;
+        this.updates = updates;
+        this.deletes = deletes;
+        this.queries = queries;
+        this.access = access;
         this.callers = callers;
         this.json = json;
     }
@@ -40,7 +49,7 @@ public class PortResource {
     public Uni<Response> create(String body) {
         Caller caller = callers.get();
         PortRequest request = PortRequest.create(json.wrapped(body, "port"));
-        return service.create(caller, request)
+        return creates.create(caller, request)
                 .map(s -> Response.status(201).entity(Map.of("port", view(caller, s))).build());
     }
 
@@ -48,7 +57,7 @@ public class PortResource {
     public Uni<Map<String, Object>> list(@Context UriInfo uri) {
         Caller caller = callers.get();
         ListRequest request = ListRequest.of(uri.getQueryParameters());
-        return service.list(caller, request).map(found -> Lists.render("ports", found, s -> view(caller, s), request, uri));
+        return queries.list(caller, request).map(found -> Lists.render("ports", found, s -> view(caller, s), request, uri));
     }
 
     @GET
@@ -56,7 +65,7 @@ public class PortResource {
     public Uni<Map<String, Object>> show(@PathParam("id") String id, @Context UriInfo uri) {
         Caller caller = callers.get();
         ListRequest request = ListRequest.of(uri.getQueryParameters());
-        return service.show(caller, Ids.path("Port", id))
+        return queries.show(caller, Ids.path("Port", id))
                 .map(s -> Map.of("port", Lists.project(view(caller, s), request.fields())));
     }
 
@@ -65,17 +74,17 @@ public class PortResource {
     public Uni<Map<String, Object>> update(@PathParam("id") String id, String body) {
         Caller caller = callers.get();
         PortRequest request = PortRequest.update(json.wrapped(body, "port"));
-        return service.update(caller, Ids.path("Port", id), request).map(s -> Map.of("port", view(caller, s)));
+        return updates.update(caller, Ids.path("Port", id), request).map(s -> Map.of("port", view(caller, s)));
     }
 
     @DELETE
     @Path("{id}")
     public Uni<Response> delete(@PathParam("id") String id) {
         Caller caller = callers.get();
-        return service.delete(caller, Ids.path("Port", id)).map(v -> Response.noContent().build());
+        return deletes.delete(caller, Ids.path("Port", id)).map(v -> Response.noContent().build());
     }
 
-    private Map<String, Object> view(Caller caller, PortService.Shown s) {
-        return PortView.of(s.port(), s.fixedIps(), s.securityGroups(), service.isAdmin(caller));
+    private Map<String, Object> view(Caller caller, PortDetails d) {
+        return PortView.of(d, access.isAdmin(caller));
     }
 }

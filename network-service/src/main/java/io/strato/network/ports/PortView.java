@@ -15,6 +15,10 @@ public final class PortView {
     private PortView() {
     }
 
+    public static Map<String, Object> of(PortDetails d, boolean admin) {
+        return of(d.port(), d.fixedIps(), d.securityGroups(), admin);
+    }
+
     public static Map<String, Object> of(Port p, List<FixedIp> fixedIps, List<UUID> securityGroups, boolean admin) {
         Map<String, Object> v = new LinkedHashMap<>();
         v.put("id", p.id.toString());

@@ -7,8 +7,8 @@ import io.strato.kit.policy.Policy;
 import io.strato.network.api.Ids;
 import io.strato.network.api.Neutron;
 import io.strato.network.policy.NetworkPolicies;
+import io.strato.network.ports.DevicePorts;
 import io.strato.network.ports.FixedIpRequest;
-import io.strato.network.ports.PortService;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.Map;
@@ -27,10 +27,10 @@ import java.util.stream.Collectors;
 class RouterGateways {
     static final String OWNER = "network:router_gateway";
 
-    private final PortService ports;
+    private final DevicePorts ports;
     private final Policy policy;
 
-    RouterGateways(PortService ports, Policy policy) {
+    RouterGateways(DevicePorts ports, Policy policy) {
         this.ports = ports;
         this.policy = policy;
     }

@@ -12,8 +12,8 @@ import io.strato.kit.auth.Caller;
 import io.strato.network.api.Ids;
 import io.strato.network.api.Neutron;
 import io.strato.network.events.NetworkEvents;
+import io.strato.network.ports.DevicePorts;
 import io.strato.network.ports.FixedIpRequest;
-import io.strato.network.ports.PortService;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -35,11 +35,11 @@ public class RouterInterfaces {
     };
 
     private final RouterAccess access;
-    private final PortService ports;
+    private final DevicePorts ports;
     private final NetworkEvents events;
     private final ObjectMapper mapper;
 
-    public RouterInterfaces(RouterAccess access, PortService ports, NetworkEvents events, ObjectMapper mapper) {
+    public RouterInterfaces(RouterAccess access, DevicePorts ports, NetworkEvents events, ObjectMapper mapper) {
         this.access = access;
         this.ports = ports;
         this.events = events;

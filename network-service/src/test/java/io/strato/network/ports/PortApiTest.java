@@ -38,7 +38,7 @@ class PortApiTest {
     private final String me = member(project);
 
     @Inject
-    PortService ports;
+    DevicePorts ports;
 
     @Inject
     RecordingReleaser releaser;

@@ -1,0 +1,84 @@
+package io.strato.network.ports;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import io.strato.kit.auth.Caller;
+import io.strato.network.api.StandardAttributes;
+import io.strato.network.events.NetworkEvents;
+import io.strato.network.networks.Network;
+import io.strato.network.quotas.QuotaGuard;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Port create through the port API: policy, MAC, security groups, then the project's quota and the
+ * addresses, with the locks taken last and held only for the claim, the allocation and the event.
+ */
+@ApplicationScoped
+public class PortCreates {
+    private final PortAccess access;
+    private final PortAddresses addresses;
+    private final PortSecurityGroups groups;
+    private final ProjectQueue queue;
+    private final QuotaGuard quota;
+    private final NetworkEvents events;
+
+    public PortCreates(PortAccess access, PortAddresses addresses, PortSecurityGroups groups, ProjectQueue queue,
+                       QuotaGuard quota, NetworkEvents events) {
+        this.access = access;
+        this.addresses = addresses;
+        this.groups = groups;
+        this.queue = queue;
+        this.quota = quota;
+        this.events = events;
+    }
+
+    /** Creates a port, queued behind no more than {@link ProjectQueue#WIDTH} running creates of its project. */
+    public Uni<PortDetails> create(Caller caller, PortRequest r) {
+        return queue.run(r.projectId().orElse(caller.projectId()), () -> Panache.withTransaction(() -> createNow(caller, r)));
+    }
+
+    private Uni<PortDetails> createNow(Caller caller, PortRequest r) {
+        UUID networkId = r.networkId().orElseThrow();
+        // FOR SHARE: the network cannot be deleted under the new port
+        return access.network(caller, networkId, LockModeType.PESSIMISTIC_READ).flatMap(net -> {
+            String project = r.projectId().orElse(caller.projectId());
+            access.enforce(PortPolicies.CREATE, caller, PortPolicies.target(project, net), r);
+            Port p = newPort(project, net);
+            p.macAddress = r.macAddress().orElse(null);
+            p.portSecurityEnabled = r.portSecurityEnabled().orElse(net.portSecurityEnabled);
+            r.applyTo(p, net);
+            List<Map<String, String>> pairs = r.allowedAddressPairs().orElse(List.of());
+            PortSecurityGroups.checkPortSecurity(p.portSecurityEnabled, r.securityGroups().orElse(List.of()), pairs, false);
+            // everything that takes no lock first; the project's quota lock and the subnet's IPAM lock are
+            // taken last and held only for the claim, the allocation and the event
+            return Panache.getSession().flatMap(s -> groups.forNewPort(s, access.isAdmin(caller), p, r.securityGroups())
+                    .flatMap(sgs -> addresses.assignMac(s, p)
+                    .invoke(() -> p.allowAddressPairs(pairs))
+                    .chain(() -> s.persist(p)).chain(s::flush)
+                    .chain(() -> groups.set(s, p.id, sgs))
+                    .chain(() -> addresses.spaces(net.id))
+                    // the new port is counted already: the claim is for no more than it
+                    .call(() -> quota.claim(project, "port", 0))
+                    .flatMap(spaces -> addresses.allocate(s, spaces, r.fixedIps().orElse(null), p))
+                    .map(ips -> new PortDetails(p, ips, sgs))))
+                    .call(shown -> events.publish("port", "created", p.id, PortView.of(shown, true)))
+                    .call(shown -> p.bindingHostId.isEmpty() ? Uni.createFrom().voidItem()
+                            : events.publish("port", "bound", p.id, PortView.of(shown, true)));
+        });
+    }
+
+    /** A new port of {@code project} on {@code net}, with its id and times. */
+    static Port newPort(String project, Network net) {
+        Port p = new Port();
+        p.id = UUID.randomUUID();
+        p.projectId = project;
+        p.networkId = net.id;
+        p.createdAt = StandardAttributes.now();
+        p.updatedAt = p.createdAt;
+        return p;
+    }
+}
