@@ -1,6 +1,5 @@
 package io.strato.volume.volumes;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import io.strato.kit.auth.Caller;
@@ -161,17 +160,18 @@ public class VolumeCommands {
 
     /** Name, description and metadata of a volume (Cinder's PUT). */
     @WithTransaction
-    public Uni<ShownVolume> update(Caller caller, boolean admin, String id, JsonNode body) {
+    public Uni<ShownVolume> update(Caller caller, boolean admin, String id, VolumeRequest.UpdateFields body) {
         return records.visible(caller, admin, id).flatMap(v -> {
-            if (body.has("name") || body.has("display_name")) {
-                v.name = VolumeRequest.text(body.has("name") ? body.get("name") : body.get("display_name"), "name");
+            // a field given as null is a NullNode (it clears), an absent one is null (left alone)
+            if (body.name() != null || body.displayName() != null) {
+                v.name = VolumeRequest.text(body.name() != null ? body.name() : body.displayName(), "name");
             }
-            if (body.has("description") || body.has("display_description")) {
-                v.description = VolumeRequest.text(body.has("description") ? body.get("description")
-                        : body.get("display_description"), "description");
+            if (body.description() != null || body.displayDescription() != null) {
+                v.description = VolumeRequest.text(body.description() != null ? body.description()
+                        : body.displayDescription(), "description");
             }
-            if (body.has("metadata")) {
-                v.metadata = Metadata.of(body.get("metadata"));
+            if (body.metadata() != null) {
+                v.metadata = Metadata.of(body.metadata());
             }
             v.updatedAt = Instant.now();
             return records.changed("updated", v);

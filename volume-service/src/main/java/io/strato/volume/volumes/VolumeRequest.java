@@ -1,34 +1,92 @@
 package io.strato.volume.volumes;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.strato.kit.faults.InvalidInput;
 import io.strato.volume.metadata.Metadata;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
 
-/** Validated bodies of volume requests (Cinder's JSON-schema checks, with its messages' gist). */
+/**
+ * Bodies of volume requests as bound (typed, so /q/openapi describes them) and validated (Cinder's JSON-schema
+ * checks, with its messages' gist). Fields Cinder accepts in several JSON types (a size as a number or a numeric
+ * string) or rejects with its own message (a name that is no string) stay {@link JsonNode}: a JSON null arrives as
+ * a NullNode, an absent field as null.
+ */
 public final class VolumeRequest {
     private VolumeRequest() {
+    }
+
+    /** {@code POST /volumes}: {@code {"volume": {...}}}. */
+    public record CreateBody(@JsonProperty("volume") CreateFields volume) {
+    }
+
+    /** The fields of a volume create Strato reads (Cinder's others are accepted and ignored). */
+    public record CreateFields(
+            @JsonProperty("size") JsonNode size,
+            @JsonProperty("name") JsonNode name,
+            @JsonProperty("display_name") JsonNode displayName,
+            @JsonProperty("description") JsonNode description,
+            @JsonProperty("display_description") JsonNode displayDescription,
+            @JsonProperty("metadata") JsonNode metadata,
+            @JsonProperty("volume_type") JsonNode volumeType,
+            @JsonProperty("availability_zone") JsonNode availabilityZone,
+            @JsonProperty("imageRef") JsonNode imageRef,
+            @JsonProperty("image_id") JsonNode imageId,
+            @JsonProperty("snapshot_id") JsonNode snapshotId,
+            @JsonProperty("source_volid") JsonNode sourceVolid) {
+    }
+
+    /** {@code PUT /volumes/{id}}: {@code {"volume": {...}}}. */
+    public record UpdateBody(@JsonProperty("volume") UpdateFields volume) {
+    }
+
+    /** What a volume update may change; a field given as null clears it, an absent one is left alone. */
+    public record UpdateFields(
+            @JsonProperty("name") JsonNode name,
+            @JsonProperty("display_name") JsonNode displayName,
+            @JsonProperty("description") JsonNode description,
+            @JsonProperty("display_description") JsonNode displayDescription,
+            @JsonProperty("metadata") JsonNode metadata) {
+    }
+
+    /**
+     * The fields under {@code key} of a wrapped {@code body}; a 400 worded as the kit's JsonBody words it when the
+     * body or the wrapper is missing (a body that is no JSON, or of the wrong shape, is the kit's 400 for bad JSON).
+     */
+    public static <B, T> T unwrap(B body, Function<B, T> wrapped, String key) {
+        if (body == null) {
+            throw new InvalidInput("The request body is missing.");
+        }
+        T fields = wrapped.apply(body);
+        if (fields == null) {
+            throw new InvalidInput("Resource body required: the request body must be {\"" + key + "\": {...}}.");
+        }
+        return fields;
+    }
+
+    private static boolean given(JsonNode n) {
+        return n != null && !n.isNull();
     }
 
     /** A volume create: {@code {"volume": {"size": 10, "name": ..., ...}}}. */
     public record Create(Integer size, String name, String description, Map<String, String> metadata,
                          String volumeType, String availabilityZone, UUID imageId, UUID snapshotId, UUID sourceVolid) {
 
-        public static Create of(JsonNode v) {
-            UUID image = uuid(v.hasNonNull("imageRef") ? v.get("imageRef") : v.get("image_id"), "imageRef");
-            UUID snapshot = uuid(v.get("snapshot_id"), "snapshot_id");
-            UUID source = uuid(v.get("source_volid"), "source_volid");
-            Integer size = v.hasNonNull("size") ? VolumeRequest.size(v.get("size"), "size") : null;
+        public static Create of(CreateFields v) {
+            UUID image = uuid(given(v.imageRef()) ? v.imageRef() : v.imageId(), "imageRef");
+            UUID snapshot = uuid(v.snapshotId(), "snapshot_id");
+            UUID source = uuid(v.sourceVolid(), "source_volid");
+            Integer size = given(v.size()) ? VolumeRequest.size(v.size(), "size") : null;
             if (size == null && snapshot == null && source == null) {
                 throw new InvalidInput("Invalid input received: size is required unless the volume is created"
                         + " from a snapshot or another volume.");
             }
-            String name = text(v.hasNonNull("name") ? v.get("name") : v.get("display_name"), "name");
-            String description = text(v.hasNonNull("description") ? v.get("description") : v.get("display_description"),
-                    "description");
-            return new Create(size, name, description, Metadata.of(v.get("metadata")),
-                    text(v.get("volume_type"), "volume_type"), text(v.get("availability_zone"), "availability_zone"),
+            String name = text(given(v.name()) ? v.name() : v.displayName(), "name");
+            String description = text(given(v.description()) ? v.description() : v.displayDescription(), "description");
+            return new Create(size, name, description, Metadata.of(v.metadata()),
+                    text(v.volumeType(), "volume_type"), text(v.availabilityZone(), "availability_zone"),
                     image, snapshot, source);
         }
     }

@@ -62,10 +62,10 @@ public class VolumeResource {
 
     @POST
     public Uni<Response> create(@PathParam("project_id") String project, @HeaderParam("X-Auth-Token") String token,
-                                String body) {
+                                VolumeRequest.CreateBody body) {
         Caller caller = callers.get();
         boolean admin = check(caller, project, VolumePolicies.WRITE);
-        VolumeRequest.Create request = VolumeRequest.Create.of(json.wrapped(body, "volume"));
+        VolumeRequest.Create request = VolumeRequest.Create.of(VolumeRequest.unwrap(body, VolumeRequest.CreateBody::volume, "volume"));
         Uni<ImageClient.ImageInfo> image = request.imageId() == null ? Uni.createFrom().nullItem()
                 : images.show(request.imageId().toString(), token);
         return image.flatMap(i -> service.create(caller, admin, request, i)
@@ -94,10 +94,11 @@ public class VolumeResource {
 
     @PUT
     @Path("{id}")
-    public Uni<Map<String, Object>> update(@PathParam("project_id") String project, @PathParam("id") String id, String body) {
+    public Uni<Map<String, Object>> update(@PathParam("project_id") String project, @PathParam("id") String id,
+                                           VolumeRequest.UpdateBody body) {
         Caller caller = callers.get();
         boolean admin = check(caller, project, VolumePolicies.WRITE);
-        return service.update(caller, admin, id, json.wrapped(body, "volume")).map(s -> Map.of("volume", view(s, admin)));
+        return service.update(caller, admin, id, VolumeRequest.unwrap(body, VolumeRequest.UpdateBody::volume, "volume")).map(s -> Map.of("volume", view(s, admin)));
     }
 
     @DELETE
