@@ -6,7 +6,9 @@ import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import io.restassured.specification.RequestSpecification;
 import io.strato.kit.testing.TestIdentity;
+import java.time.Duration;
 import java.util.UUID;
+import org.awaitility.Awaitility;
 
 /** Requests of one test caller: a member (or admin) of a fresh project. */
 public record Api(String project, String token) {
@@ -40,39 +42,21 @@ public record Api(String project, String token) {
 
     /** Waits until the volume reaches {@code status}; fails on an error status or after 60 s. */
     public void await(String volumeId, String status) {
-        long deadline = System.nanoTime() + 60_000_000_000L;
-        String now = null;
-        while (System.nanoTime() < deadline) {
-            now = show(volumeId).statusCode(200).extract().path("volume.status");
-            if (status.equals(now)) {
-                return;
-            }
-            if (now.startsWith("error") && !status.startsWith("error")) {
-                throw new AssertionError("volume " + volumeId + " went to " + now + ": "
-                        + show(volumeId).extract().path("volume.status_reason"));
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                throw new AssertionError(e);
-            }
-        }
-        throw new AssertionError("volume " + volumeId + " is " + now + ", not " + status);
+        Awaitility.await("volume " + volumeId + " becoming " + status).atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(100)).until(() -> {
+                    String now = show(volumeId).statusCode(200).extract().path("volume.status");
+                    if (now.startsWith("error") && !status.startsWith("error")) {
+                        throw new AssertionError("volume " + volumeId + " went to " + now + ": "
+                                + show(volumeId).extract().path("volume.status_reason"));
+                    }
+                    return now;
+                }, status::equals);
     }
 
     /** Waits until the volume is gone (404). */
     public void awaitGone(String volumeId) {
-        long deadline = System.nanoTime() + 60_000_000_000L;
-        while (System.nanoTime() < deadline) {
-            if (req().get(url("/volumes/" + volumeId)).statusCode() == 404) {
-                return;
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                throw new AssertionError(e);
-            }
-        }
-        throw new AssertionError("volume " + volumeId + " is still there");
+        Awaitility.await("volume " + volumeId + " gone").atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(100))
+                .until(() -> req().get(url("/volumes/" + volumeId)).statusCode() == 404);
     }
 }

@@ -16,8 +16,10 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
+import org.awaitility.Awaitility;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
@@ -51,11 +53,8 @@ class VolumeRecoveryTest {
         assertEquals("error_extending", text("select status from volume where id = ?", extending));
         assertNull(text("select cast(extending_to as text) from volume where id = ?", extending));
         assertEquals("1", text("select cast(size as text) from volume where id = ?", extending), "the size stays the old one");
-        long deadline = System.nanoTime() + 30_000_000_000L;
-        while (text("select status from volume where id = ?", deleting) != null && System.nanoTime() < deadline) {
-            Thread.sleep(100);
-        }
-        assertNull(text("select status from volume where id = ?", deleting), "the delete was resumed");
+        Awaitility.await("the delete was resumed").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
+                .untilAsserted(() -> assertNull(text("select status from volume where id = ?", deleting)));
         assertFalse(Files.exists(file));
         assertTrue(Integer.parseInt(text("select cast(count(*) as text) from strato_outbox where subject = ?"
                 + " and type = 'strato.volume.volume.deleted.v1'", deleting.toString())) == 1);
