@@ -1,10 +1,11 @@
 package io.strato.network.ports;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 import io.strato.kit.auth.Caller;
 import io.strato.kit.auth.CurrentCaller;
-import io.strato.kit.rest.JsonBody;
+import io.strato.kit.faults.InvalidInput;
 import io.strato.network.api.Ids;
 import io.strato.network.api.ListRequest;
 import io.strato.network.api.Lists;
@@ -32,23 +33,21 @@ public class PortResource {
     private final PortQueries queries;
     private final PortAccess access;
     private final CurrentCaller callers;
-    private final JsonBody json;
 
     public PortResource(PortCreates creates, PortUpdates updates, PortDeletes deletes, PortQueries queries,
-                        PortAccess access, CurrentCaller callers, JsonBody json) {
+                        PortAccess access, CurrentCaller callers) {
         this.creates = creates;
         this.updates = updates;
         this.deletes = deletes;
         this.queries = queries;
         this.access = access;
         this.callers = callers;
-        this.json = json;
     }
 
     @POST
-    public Uni<Response> create(String body) {
+    public Uni<Response> create(PortBody body) {
         Caller caller = callers.get();
-        PortRequest request = PortRequest.create(json.wrapped(body, "port"));
+        PortRequest request = PortRequest.create(attributes(body));
         return creates.create(caller, request)
                 .map(s -> Response.status(201).entity(Map.of("port", view(caller, s))).build());
     }
@@ -71,9 +70,9 @@ public class PortResource {
 
     @PUT
     @Path("{id}")
-    public Uni<Map<String, Object>> update(@PathParam("id") String id, String body) {
+    public Uni<Map<String, Object>> update(@PathParam("id") String id, PortBody body) {
         Caller caller = callers.get();
-        PortRequest request = PortRequest.update(json.wrapped(body, "port"));
+        PortRequest request = PortRequest.update(attributes(body));
         return updates.update(caller, Ids.path("Port", id), request).map(s -> Map.of("port", view(caller, s)));
     }
 
@@ -82,6 +81,17 @@ public class PortResource {
     public Uni<Response> delete(@PathParam("id") String id) {
         Caller caller = callers.get();
         return deletes.delete(caller, Ids.path("Port", id)).map(v -> Response.noContent().build());
+    }
+
+    /** The port's attributes; the same 400s as every other body when the body or its wrapper is missing. */
+    private static JsonNode attributes(PortBody body) {
+        if (body == null) {
+            throw new InvalidInput("The request body is missing.");
+        }
+        if (body.port() == null) {
+            throw new InvalidInput("Resource body required: the request body must be {\"port\": {...}}.");
+        }
+        return body.port().json();
     }
 
     private Map<String, Object> view(Caller caller, PortDetails d) {

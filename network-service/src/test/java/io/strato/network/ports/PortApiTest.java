@@ -71,6 +71,24 @@ class PortApiTest {
     }
 
     @Test
+    void theTypedBodyKeepsNeutronsValidationMessages() {
+        String net = network(me);
+        as(me).body("{\"port\": {\"network_id\": \"" + net + "\", \"colour\": \"red\", \"bogus\": null}}")
+                .post("/v2.0/ports").then().statusCode(400)
+                .body("NeutronError.type", equalTo("HTTPBadRequest"))
+                .body("NeutronError.message", equalTo("Unrecognized attribute(s) 'bogus, colour'"))
+                .body("NeutronError.detail", equalTo(""));
+        as(me).body("{\"port\": {\"network_id\": \"" + net + "\", \"name\": 5}}").post("/v2.0/ports").then().statusCode(400)
+                .body("NeutronError.message", equalTo("Invalid input for operation: '5' is not a valid string for name."));
+        as(me).body("{\"port\": {\"name\": \"p\"}}").post("/v2.0/ports").then().statusCode(400)
+                .body("NeutronError.message", equalTo("Invalid input for operation: network_id is required."));
+        as(me).body("{\"network\": {}}").post("/v2.0/ports").then().statusCode(400)
+                .body("NeutronError.message", equalTo("Resource body required: the request body must be {\"port\": {...}}."));
+        as(me).body("{\"port\": {\"network_id\": \"" + net + "\", \"binding:host_id\": 7}}").post("/v2.0/ports").then()
+                .statusCode(400).body("NeutronError.message", equalTo("Invalid input for operation: '7' is not a valid string for binding:host_id."));
+    }
+
+    @Test
     void aChosenAddressIsHandedOutOnceAndAnExhaustedSubnetRefuses() {
         String net = network(me);
         String sub = subnet(me, net, "10.0.1.0/24");
