@@ -2,7 +2,6 @@ package io.strato.compute.flavors;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.strato.compute.validation.BodyFields;
-import java.util.HashSet;
 import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -15,15 +14,10 @@ record FlavorRequest(String id, String name, String description, int ram, int vc
     private static final Set<String> FIELDS = Set.of("id", "name", "ram", "vcpus", "disk", "OS-FLV-EXT-DATA:ephemeral",
             "swap", "rxtx_factor", "os-flavor-access:is_public");
 
-    /** @param minor the request's microversion (description is accepted at 2.55+) */
-    static FlavorRequest parse(JsonNode body, int minor) {
+    static FlavorRequest parse(JsonNode body) {
         BodyFields.onlyKnown(body, Set.of("flavor"));
         JsonNode f = BodyFields.object(body, "flavor");
-        Set<String> allowed = new HashSet<>(FIELDS);
-        if (minor >= 55) {
-            allowed.add("description");
-        }
-        BodyFields.onlyKnown(f, allowed);
+        BodyFields.onlyKnown(f, FIELDS);
         String name = BodyFields.name(f, "name", 255, true);
         return new FlavorRequest(id(f.get("id")), name, description(f.get("description")),
                 BodyFields.integer(f, "ram", 1, MAX_INT, null),

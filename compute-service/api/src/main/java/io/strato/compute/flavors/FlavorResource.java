@@ -3,7 +3,6 @@ package io.strato.compute.flavors;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
-import io.strato.compute.api.ApiVersion;
 import io.strato.compute.policy.NovaBaseRules;
 import io.strato.compute.validation.BodyFields;
 import io.strato.kit.auth.Caller;
@@ -37,71 +36,54 @@ public class FlavorResource {
     private final FlavorView view;
     private final Policy policy;
     private final CurrentCaller callers;
-    private final ApiVersion version;
     private final JsonBody json;
 
     public FlavorResource(FlavorService flavors, FlavorView view, Policy policy, CurrentCaller callers,
-                          ApiVersion version, JsonBody json) {
+                          JsonBody json) {
         this.flavors = flavors;
         this.view = view;
         this.policy = policy;
         this.callers = callers;
-        this.version = version;
         this.json = json;
     }
 
     @GET
     public Uni<Map<String, Object>> index(@Context UriInfo uri) {
         Caller caller = callers.get();
-        int minor = version.get().minor();
         FlavorQuery q = FlavorQuery.parse(params(uri));
         return flavors.list(caller, q, false).map(page -> collection(uri, "flavors", q, page,
-                page.flavors().stream().map(f -> view.brief(f, minor)).toList()));
+                page.flavors().stream().map(view::brief).toList()));
     }
 
     @GET
     @Path("detail")
     public Uni<Map<String, Object>> detail(@Context UriInfo uri) {
         Caller caller = callers.get();
-        int minor = version.get().minor();
         FlavorQuery q = FlavorQuery.parse(params(uri));
-        boolean specs = minor >= 61 && mayReadSpecs(caller);
-        return flavors.list(caller, q, specs).map(page -> collection(uri, "flavors/detail", q, page,
-                page.flavors().stream().map(f -> view.detail(f, minor,
-                        specs ? page.specs().getOrDefault(f.id, Map.of()) : null)).toList()));
+        return flavors.list(caller, q, false).map(page -> collection(uri, "flavors/detail", q, page,
+                page.flavors().stream().map(view::detail).toList()));
     }
 
     @GET
     @Path("{id}")
     public Uni<Map<String, Object>> show(@PathParam("id") String id) {
         Caller caller = callers.get();
-        return flavors.show(id, caller).flatMap(f -> withSpecs(f, caller));
+        return flavors.show(id, caller).map(f -> Map.of("flavor", view.detail(f)));
     }
 
     @POST
     public Uni<Map<String, Object>> create(String body) {
         Caller caller = callers.get();
         policy.enforce(FlavorPolicies.CREATE, caller, NovaBaseRules.project(caller.projectId()));
-        FlavorRequest r = FlavorRequest.parse(json.object(body), version.get().minor());
-        return flavors.create(r).flatMap(f -> withSpecs(f, caller));
+        FlavorRequest r = FlavorRequest.parse(json.object(body));
+        return flavors.create(r).map(f -> Map.of("flavor", view.detail(f)));
     }
 
-    /** 2.55: only the description of a flavor can change. */
+    /** Flavor update (its description) is Nova's 2.55: at 2.1 the resource is not found, as in Nova. */
     @PUT
     @Path("{id}")
     public Uni<Map<String, Object>> update(@PathParam("id") String id, String body) {
-        Caller caller = callers.get();
-        if (!version.atLeast(55)) {
-            throw new NotFound("The resource could not be found.");
-        }
-        policy.enforce(FlavorPolicies.UPDATE, caller, NovaBaseRules.project(caller.projectId()));
-        JsonNode f = BodyFields.object(json.object(body), "flavor");
-        BodyFields.onlyKnown(f, Set.of("description"));
-        JsonNode d = f.get("description");
-        if (d == null || !(d.isNull() || d.isTextual()) || (d.isTextual() && d.asText().length() > 65535)) {
-            throw BodyFields.invalid("description", d, "'description' is required: a string of at most 65535 characters or null");
-        }
-        return flavors.describe(id, d.isNull() ? null : d.asText()).flatMap(fl -> withSpecs(fl, caller));
+        throw new NotFound("The resource could not be found.");
     }
 
     @DELETE
@@ -141,17 +123,6 @@ public class FlavorResource {
         String tenant = BodyFields.name(a, "tenant", 255, true);
         return (add ? flavors.grant(id, tenant) : flavors.revoke(id, tenant))
                 .map(p -> Map.of("flavor_access", FlavorView.access(id, p)));
-    }
-
-    private Uni<Map<String, Object>> withSpecs(Flavor f, Caller caller) {
-        int minor = version.get().minor();
-        Uni<Map<String, String>> specs = minor >= 61 && mayReadSpecs(caller)
-                ? flavors.specs(f.id, caller) : Uni.createFrom().nullItem();
-        return specs.map(s -> Map.of("flavor", view.detail(f, minor, s)));
-    }
-
-    private boolean mayReadSpecs(Caller caller) {
-        return policy.allowed(FlavorPolicies.SPECS_INDEX, caller, NovaBaseRules.project(caller.projectId()));
     }
 
     private Map<String, Object> collection(UriInfo uri, String path, FlavorQuery q, FlavorService.Page page,

@@ -23,40 +23,27 @@ public class FlavorView {
     }
 
     /** An item of {@code GET /flavors}. */
-    Map<String, Object> brief(Flavor f, int minor) {
+    Map<String, Object> brief(Flavor f) {
         Map<String, Object> v = new LinkedHashMap<>();
         v.put("id", f.id);
         v.put("name", f.name);
-        if (minor >= 55) {
-            v.put("description", f.description);
-        }
         v.put("links", links(f.id));
         return v;
     }
 
-    /**
-     * A flavor of {@code /flavors/detail}, show and create.
-     *
-     * @param extraSpecs shown at 2.61+ when not null (null: the caller may not read them)
-     */
-    Map<String, Object> detail(Flavor f, int minor, Map<String, String> extraSpecs) {
+    /** A flavor of {@code /flavors/detail}, show and create. */
+    Map<String, Object> detail(Flavor f) {
         Map<String, Object> v = new LinkedHashMap<>();
         v.put("id", f.id);
         v.put("name", f.name);
         v.put("ram", f.memoryMb);
         v.put("disk", f.rootGb);
-        v.put("swap", f.swap == 0 && minor < 75 ? "" : f.swap);
+        v.put("swap", f.swap == 0 ? "" : f.swap);
         v.put("OS-FLV-EXT-DATA:ephemeral", f.ephemeralGb);
         v.put("OS-FLV-DISABLED:disabled", f.disabled);
         v.put("vcpus", f.vcpus);
         v.put("os-flavor-access:is_public", f.isPublic);
         v.put("rxtx_factor", f.rxtxFactor);
-        if (minor >= 55) {
-            v.put("description", f.description);
-        }
-        if (minor >= 61 && extraSpecs != null) {
-            v.put("extra_specs", extraSpecs);
-        }
         v.put("links", links(f.id));
         return v;
     }

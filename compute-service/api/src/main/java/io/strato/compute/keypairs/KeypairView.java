@@ -13,21 +13,18 @@ final class KeypairView {
     private KeypairView() {
     }
 
-    /** An item of the list ({@code {"keypair": {name, public_key, fingerprint[, type]}}}). */
-    static Map<String, Object> brief(Keypair k, int minor) {
+    /** An item of the list ({@code {"keypair": {name, public_key, fingerprint}}}). */
+    static Map<String, Object> brief(Keypair k) {
         Map<String, Object> v = new LinkedHashMap<>();
         v.put("name", k.name);
         v.put("public_key", k.publicKey);
         v.put("fingerprint", k.fingerprint);
-        if (minor >= 2) {
-            v.put("type", k.type);
-        }
         return v;
     }
 
     /** The answer to a create: the brief view, the user and, for a generated pair, its private key. */
-    static Map<String, Object> created(Keypair k, String privateKey, int minor) {
-        Map<String, Object> v = brief(k, minor);
+    static Map<String, Object> created(Keypair k, String privateKey) {
+        Map<String, Object> v = brief(k);
         v.put("user_id", k.userId);
         if (privateKey != null) {
             v.put("private_key", privateKey);
@@ -35,8 +32,8 @@ final class KeypairView {
         return v;
     }
 
-    static Map<String, Object> detail(Keypair k, int minor) {
-        Map<String, Object> v = brief(k, minor);
+    static Map<String, Object> detail(Keypair k) {
+        Map<String, Object> v = brief(k);
         v.put("user_id", k.userId);
         v.put("created_at", TIME.format(k.createdAt));
         v.put("updated_at", null);

@@ -2,7 +2,6 @@ package io.strato.compute.servergroups;
 
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
-import io.strato.compute.api.ApiVersion;
 import io.strato.compute.policy.NovaBaseRules;
 import io.strato.kit.auth.Caller;
 import io.strato.kit.auth.CurrentCaller;
@@ -33,14 +32,12 @@ public class ServerGroupResource {
     private final ServerGroupService groups;
     private final Policy policy;
     private final CurrentCaller callers;
-    private final ApiVersion version;
     private final JsonBody json;
 
-    public ServerGroupResource(ServerGroupService groups, Policy policy, CurrentCaller callers, ApiVersion version, JsonBody json) {
+    public ServerGroupResource(ServerGroupService groups, Policy policy, CurrentCaller callers, JsonBody json) {
         this.groups = groups;
         this.policy = policy;
         this.callers = callers;
-        this.version = version;
         this.json = json;
     }
 
@@ -51,18 +48,16 @@ public class ServerGroupResource {
         policy.enforce(ServerGroupPolicies.INDEX, caller, NovaBaseRules.project(caller.projectId()));
         boolean all = allProjects != null && !List.of("0", "false", "no", "off").contains(allProjects.toLowerCase())
                 && policy.allowed(ServerGroupPolicies.INDEX_ALL, caller, Map.of());
-        int minor = version.get().minor();
         return groups.list(all ? null : caller.projectId(), number(offset, "offset", 0), Math.max(1, number(limit, "limit", MAX_LIMIT)))
-                .map(list -> Map.of("server_groups", list.stream().map(g -> view(g, minor)).toList()));
+                .map(list -> Map.of("server_groups", list.stream().map(ServerGroupResource::view).toList()));
     }
 
     @POST
     public Uni<Map<String, Object>> create(String body) {
         Caller caller = callers.get();
         policy.enforce(ServerGroupPolicies.CREATE, caller, NovaBaseRules.project(caller.projectId()));
-        int minor = version.get().minor();
-        ServerGroupRequest r = ServerGroupRequest.parse(json.object(body), minor);
-        return groups.create(caller, r).map(g -> Map.of("server_group", view(new ServerGroupService.WithMembers(g, List.of()), minor)));
+        ServerGroupRequest r = ServerGroupRequest.parse(json.object(body));
+        return groups.create(caller, r).map(g -> Map.of("server_group", view(new ServerGroupService.WithMembers(g, List.of()))));
     }
 
     @GET
@@ -71,7 +66,7 @@ public class ServerGroupResource {
         Caller caller = callers.get();
         return groups.show(uuid(id)).map(g -> {
             policy.enforce(ServerGroupPolicies.SHOW, caller, NovaBaseRules.project(g.group().projectId));
-            return Map.of("server_group", view(g, version.get().minor()));
+            return Map.of("server_group", view(g));
         });
     }
 
@@ -86,26 +81,15 @@ public class ServerGroupResource {
                 .map(v -> Response.noContent().build());
     }
 
-    /** Nova's view: policies/metadata before 2.64, policy/rules from it; project and user from 2.13. */
-    static Map<String, Object> view(ServerGroupService.WithMembers w, int minor) {
+    /** Nova's 2.1 view: policies and metadata (policy/rules are 2.64, project and user 2.13). */
+    static Map<String, Object> view(ServerGroupService.WithMembers w) {
         ServerGroup g = w.group();
         Map<String, Object> v = new LinkedHashMap<>();
         v.put("id", g.id.toString());
         v.put("name", g.name);
-        if (minor >= 64) {
-            v.put("policy", g.policy);
-            v.put("rules", g.rules == null ? Map.of() : g.rules);
-        } else {
-            v.put("policies", List.of(g.policy));
-        }
+        v.put("policies", List.of(g.policy));
         v.put("members", w.members().stream().map(UUID::toString).toList());
-        if (minor < 64) {
-            v.put("metadata", Map.of());
-        }
-        if (minor >= 13) {
-            v.put("project_id", g.projectId);
-            v.put("user_id", g.userId);
-        }
+        v.put("metadata", Map.of());
         return v;
     }
 

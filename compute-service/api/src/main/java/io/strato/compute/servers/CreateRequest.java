@@ -16,26 +16,26 @@ import java.util.UUID;
  * A server create body, checked as Nova's JSON schema for {@code POST /servers} checks it (the messages
  * follow Nova's). Only syntax here; whether the flavor, image, networks... exist is the service's job.
  *
- * @param networks null for "auto" (the project's one network), an empty list for "none"
+ * @param networks null for "auto" (the project's one network)
  */
 public record CreateRequest(String name, UUID imageId, String flavorRef, List<Server.RequestedNetwork> networks,
                             List<String> securityGroups, String keyName, String userData, Map<String, String> metadata,
                             String availabilityZone, int minCount, int maxCount, UUID groupId, String adminPass,
                             String diskConfig, String configDrive, String accessIpv4, String accessIpv6,
-                            String description, boolean returnReservationId) {
+                            boolean returnReservationId) {
 
     private static final Set<String> KNOWN = Set.of("name", "imageRef", "flavorRef", "networks", "security_groups",
             "key_name", "user_data", "metadata", "availability_zone", "min_count", "max_count", "adminPass",
-            "OS-DCF:diskConfig", "config_drive", "accessIPv4", "accessIPv6", "description", "return_reservation_id",
+            "OS-DCF:diskConfig", "config_drive", "accessIPv4", "accessIPv6", "return_reservation_id",
             "personality", "block_device_mapping", "block_device_mapping_v2");
     private static final int MAX_USER_DATA = 65535;
 
-    public static CreateRequest parse(JsonNode body, int minor) {
+    public static CreateRequest parse(JsonNode body) {
         JsonNode s = body.get("server");
         if (s == null || !s.isObject()) {
             throw new InvalidInput("Invalid input for field/attribute server. Value: None. 'server' is a required property");
         }
-        onlyKnown(s, KNOWN, minor);
+        onlyKnown(s, KNOWN);
         if (nonEmpty(s.get("block_device_mapping")) || nonEmpty(s.get("block_device_mapping_v2"))) {
             throw new InvalidInput("Block device mappings are not supported: boot the server from an image (imageRef).");
         }
@@ -51,19 +51,19 @@ public record CreateRequest(String name, UUID imageId, String flavorRef, List<Se
             throw new InvalidInput("min_count must be <= max_count");
         }
         UUID group = group(body);
-        return new CreateRequest(name, image, flavor, networks(s.get("networks"), minor), securityGroups(s.get("security_groups")),
+        return new CreateRequest(name, image, flavor, networks(s.get("networks")), securityGroups(s.get("security_groups")),
                 optionalString(s, "key_name", 255), userData(s.get("user_data")), metadata(s.get("metadata")),
                 optionalString(s, "availability_zone", 255), min, max, group, optionalString(s, "adminPass", 255),
                 diskConfig(s.get("OS-DCF:diskConfig")), configDrive(s.get("config_drive")),
                 ip(s.get("accessIPv4"), "accessIPv4", false), ip(s.get("accessIPv6"), "accessIPv6", true),
-                optionalString(s, "description", 255), bool(s.get("return_reservation_id")));
+                bool(s.get("return_reservation_id")));
     }
 
-    /** Nova's "additionalProperties: false" on the server object; description exists from 2.19. */
-    static void onlyKnown(JsonNode server, Set<String> known, int minor) {
+    /** Nova's "additionalProperties: false" on the server object. */
+    static void onlyKnown(JsonNode server, Set<String> known) {
         for (Iterator<String> it = server.fieldNames(); it.hasNext(); ) {
             String k = it.next();
-            if (!known.contains(k) || ("description".equals(k) && minor < 19)) {
+            if (!known.contains(k)) {
                 throw new InvalidInput("Invalid input for field/attribute server. Additional properties are not allowed ('"
                         + k + "' was unexpected)");
             }
@@ -133,13 +133,10 @@ public record CreateRequest(String name, UUID imageId, String flavorRef, List<Se
         return v;
     }
 
-    /** null means "auto" (Nova 2.1 with no networks, or "auto" at 2.37+); an empty list means "none". */
-    static List<Server.RequestedNetwork> networks(JsonNode n, int minor) {
+    /** null means "auto" (Nova 2.1 with no networks); an empty list would mean "none". */
+    static List<Server.RequestedNetwork> networks(JsonNode n) {
         if (n == null || n.isNull()) {
             return null;
-        }
-        if (n.isTextual() && minor >= 37 && ("auto".equals(n.asText()) || "none".equals(n.asText()))) {
-            return "none".equals(n.asText()) ? List.of() : null;
         }
         if (!n.isArray()) {
             throw invalid("networks", n, "is not of type 'array'");

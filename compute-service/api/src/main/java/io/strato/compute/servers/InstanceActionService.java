@@ -2,7 +2,6 @@ package io.strato.compute.servers;
 
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
-import io.strato.compute.api.ApiVersion;
 import io.strato.kit.auth.Caller;
 import io.strato.kit.faults.NotFound;
 import io.strato.kit.policy.Policy;
@@ -17,13 +16,11 @@ public class InstanceActionService {
     private final ServerQueries servers;
     private final InstanceActions actions;
     private final Policy policy;
-    private final ApiVersion version;
 
-    InstanceActionService(ServerQueries servers, InstanceActions actions, Policy policy, ApiVersion version) {
+    InstanceActionService(ServerQueries servers, InstanceActions actions, Policy policy) {
         this.servers = servers;
         this.actions = actions;
         this.policy = policy;
-        this.version = version;
     }
 
     /** One action; {@code events} is null when the caller may not see them, {@code details} whether tracebacks are shown. */
@@ -49,7 +46,7 @@ public class InstanceActionService {
                 if (a == null) {
                     throw new NotFound("Action for request_id " + requestId + " on instance " + id + " not found");
                 }
-                boolean events = version.atLeast(51) || policy.allowed(ServerPolicies.ACTIONS_EVENTS, caller, target);
+                boolean events = policy.allowed(ServerPolicies.ACTIONS_EVENTS, caller, target);
                 if (!events) {
                     return Uni.createFrom().item(new Shown(a, null, false));
                 }

@@ -85,7 +85,6 @@ class NewServers {
             s.projectId = caller.projectId();
             s.userId = caller.userId();
             s.name = count > 1 ? req.name() + "-" + (i + 1) : req.name();
-            s.description = req.description();
             s.imageId = checked.image().id();
             s.imageMeta = checked.image().image();
             s.flavorId = flavor.id();

@@ -34,13 +34,13 @@ public class ServerCreation {
     public record Created(Server first, String adminPass, int count) {
     }
 
-    public Uni<Created> create(Caller caller, String token, String requestId, CreateRequest req, int minor) {
+    public Uni<Created> create(Caller caller, String token, String requestId, CreateRequest req) {
         if (caller.projectId() == null) {
             throw new Forbidden("Creating a server needs a project-scoped token.");
         }
         String zone = zone(caller, req.availabilityZone());
         return Panache.withSession(() -> flavors.resolve(req.flavorRef(), caller))
-                .chain(flavor -> validation.check(caller, token, req, flavor, minor)
+                .chain(flavor -> validation.check(caller, token, req, flavor)
                         .chain(checked -> Panache.withTransaction(() -> rows.store(caller, requestId, req, flavor, checked, zone))))
                 .invoke(worker::wake);
     }

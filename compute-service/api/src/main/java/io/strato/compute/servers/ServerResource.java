@@ -2,7 +2,6 @@ package io.strato.compute.servers;
 
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
-import io.strato.compute.api.ApiVersion;
 import io.strato.kit.auth.Caller;
 import io.strato.kit.auth.CurrentCaller;
 import io.strato.kit.policy.Policy;
@@ -44,11 +43,9 @@ public class ServerResource {
     private final Policy policy;
     private final CurrentCaller callers;
     private final JsonBody json;
-    private final ApiVersion version;
     private final RequestContext request;
 
-    public ServerResource(ServerCreation creation, ServerQueries queries, ServerUpdates updates, ServerViews views, Policy policy, CurrentCaller callers, JsonBody json,
-                          ApiVersion version, RequestContext request) {
+    public ServerResource(ServerCreation creation, ServerQueries queries, ServerUpdates updates, ServerViews views, Policy policy, CurrentCaller callers, JsonBody json, RequestContext request) {
         this.creation = creation;
         this.queries = queries;
         this.updates = updates;
@@ -56,16 +53,15 @@ public class ServerResource {
         this.policy = policy;
         this.callers = callers;
         this.json = json;
-        this.version = version;
         this.request = request;
     }
 
     @POST
     public Uni<Response> create(String body, @HeaderParam("X-Auth-Token") String token) {
         Caller caller = callers.get();
-        CreateRequest req = CreateRequest.parse(json.object(body), version.get().minor());
+        CreateRequest req = CreateRequest.parse(json.object(body));
         policy.enforce(ServerPolicies.CREATE, caller, ServerPolicies.target(caller.projectId(), caller.userId()));
-        return creation.create(caller, token, request.requestId(), req, version.get().minor()).map(created -> {
+        return creation.create(caller, token, request.requestId(), req).map(created -> {
             if (req.returnReservationId()) {
                 return Response.accepted(Map.of("reservation_id", created.first().reservationId)).build();
             }
@@ -101,7 +97,7 @@ public class ServerResource {
     public Uni<Map<String, Object>> update(@PathParam("id") String id, String body) {
         Caller caller = callers.get();
         UUID serverId = RequestContext.serverId(id);
-        UpdateRequest req = UpdateRequest.parse(json.object(body), version.get().minor());
+        UpdateRequest req = UpdateRequest.parse(json.object(body));
         boolean admin = extended(caller);
         return updates.update(caller, serverId, req, admin).map(p -> Map.of("server", full(p, p.servers().get(0), admin)));
     }
@@ -143,7 +139,7 @@ public class ServerResource {
 
     private Map<String, Object> full(ServerQueries.Page p, Server s, boolean admin) {
         return views.full(s, p.ports().getOrDefault(s.id, List.of()), p.volumes().getOrDefault(s.id, List.of()),
-                new ServerViews.Audience(admin, version.get().minor()), s.host == null ? null : p.nodes().get(s.host));
+                new ServerViews.Audience(admin), s.host == null ? null : p.nodes().get(s.host));
     }
 
     private boolean extended(Caller caller) {

@@ -1,6 +1,5 @@
 package io.strato.compute.servers;
 
-import io.strato.compute.protocol.Commands;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -31,7 +30,7 @@ public class ServerViews {
     }
 
     /** How much the caller sees. {@code admin}: the extended server attributes and fault details. */
-    public record Audience(boolean admin, int minor) {
+    public record Audience(boolean admin) {
     }
 
     public List<Map<String, Object>> links(String collection, String id) {
@@ -45,14 +44,11 @@ public class ServerViews {
     }
 
     /** Nova's volumes_attached: the volume ids, with delete_on_termination from 2.3 (never set: attached volumes stay). */
-    static List<Map<String, Object>> volumesAttached(List<java.util.UUID> volumes, Audience who) {
+    static List<Map<String, Object>> volumesAttached(List<java.util.UUID> volumes) {
         List<Map<String, Object>> out = new ArrayList<>();
         for (java.util.UUID id : volumes) {
             Map<String, Object> v = new LinkedHashMap<>();
             v.put("id", id.toString());
-            if (who.minor() >= 3) {
-                v.put("delete_on_termination", false);
-            }
             out.add(v);
         }
         return out;
@@ -97,7 +93,7 @@ public class ServerViews {
         v.put("hostId", hostId(s.projectId, s.host));
         v.put("image", s.imageId == null ? "" : Map.of("id", s.imageId.toString(),
                 "links", List.of(Map.of("rel", "bookmark", "href", publicUrl + "/images/" + s.imageId))));
-        v.put("flavor", flavor(s, who));
+        v.put("flavor", flavor(s));
         v.put("created", ISO.format(s.createdAt));
         v.put("updated", ISO.format(s.updatedAt));
         v.put("addresses", addresses(ports));
@@ -127,13 +123,7 @@ public class ServerViews {
         v.put("OS-EXT-STS:task_state", s.taskState);
         v.put("OS-EXT-STS:vm_state", s.vmState);
         v.put("OS-EXT-STS:power_state", s.powerState);
-        v.put("os-extended-volumes:volumes_attached", volumesAttached(volumes, who));
-        if (who.minor() >= 9) {
-            v.put("locked", s.locked);
-        }
-        if (who.minor() >= 19) {
-            v.put("description", s.description);
-        }
+        v.put("os-extended-volumes:volumes_attached", volumesAttached(volumes));
         return v;
     }
 
@@ -155,21 +145,10 @@ public class ServerViews {
         }
     }
 
-    private Object flavor(Server s, Audience who) {
-        if (who.minor() < 47) {
-            return Map.of("id", s.flavorId, "links",
-                    List.of(Map.of("rel", "bookmark", "href", publicUrl + "/flavors/" + s.flavorId)));
-        }
-        Commands.Flavor f = s.flavor;
-        Map<String, Object> v = new LinkedHashMap<>();
-        v.put("vcpus", f.vcpus());
-        v.put("ram", f.memoryMb());
-        v.put("disk", f.rootGb());
-        v.put("ephemeral", f.ephemeralGb());
-        v.put("swap", f.swapMb());
-        v.put("original_name", f.name());
-        v.put("extra_specs", f.extraSpecs() == null ? Map.of() : f.extraSpecs());
-        return v;
+    /** The flavor's id and bookmark link (Nova embeds the flavor itself from 2.47). */
+    private Object flavor(Server s) {
+        return Map.of("id", s.flavorId, "links",
+                List.of(Map.of("rel", "bookmark", "href", publicUrl + "/flavors/" + s.flavorId)));
     }
 
     static Map<String, Object> addresses(List<ServerPort> ports) {

@@ -4,17 +4,17 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.strato.kit.faults.InvalidInput;
 import java.util.Set;
 
-/** {@code PUT /servers/{id}}: name, access addresses, disk config and (2.19+) description. */
-public record UpdateRequest(JsonNode server, int minor) {
-    private static final Set<String> KNOWN = Set.of("name", "accessIPv4", "accessIPv6", "OS-DCF:diskConfig", "description");
+/** {@code PUT /servers/{id}}: name, access addresses, disk config. */
+public record UpdateRequest(JsonNode server) {
+    private static final Set<String> KNOWN = Set.of("name", "accessIPv4", "accessIPv6", "OS-DCF:diskConfig");
 
-    public static UpdateRequest parse(JsonNode body, int minor) {
+    public static UpdateRequest parse(JsonNode body) {
         JsonNode s = body.get("server");
         if (s == null || !s.isObject()) {
             throw new InvalidInput("Invalid input for field/attribute server. Value: None. 'server' is a required property");
         }
-        CreateRequest.onlyKnown(s, KNOWN, minor);
-        UpdateRequest r = new UpdateRequest(s, minor);
+        CreateRequest.onlyKnown(s, KNOWN);
+        UpdateRequest r = new UpdateRequest(s);
         r.applyTo(new Server()); // validate every field before the row is touched
         return r;
     }
@@ -31,13 +31,6 @@ public record UpdateRequest(JsonNode server, int minor) {
         }
         if (server.has("OS-DCF:diskConfig")) {
             target.diskConfig = CreateRequest.diskConfig(server.get("OS-DCF:diskConfig"));
-        }
-        if (server.has("description")) {
-            JsonNode d = server.get("description");
-            if (!d.isNull() && (!d.isTextual() || d.asText().length() > 255)) {
-                throw CreateRequest.invalid("description", d, "is not a string of at most 255 characters");
-            }
-            target.description = d.isNull() ? null : d.asText();
         }
     }
 }

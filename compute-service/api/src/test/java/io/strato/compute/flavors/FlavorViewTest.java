@@ -2,7 +2,6 @@ package io.strato.compute.flavors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -21,18 +20,12 @@ class FlavorViewTest {
     }
 
     @Test
-    void fieldsFollowTheMicroversion() {
-        Map<String, Object> v21 = view.detail(flavor(), 1, Map.of("a", "b"));
+    void theFieldsOf21() {
+        Map<String, Object> v21 = view.detail(flavor());
         assertEquals("", v21.get("swap"));
         assertFalse(v21.containsKey("description"));
         assertFalse(v21.containsKey("extra_specs"));
-        Map<String, Object> v261 = view.detail(flavor(), 61, Map.of("a", "b"));
-        assertEquals("small", v261.get("description"));
-        assertEquals(Map.of("a", "b"), v261.get("extra_specs"));
-        assertFalse(view.detail(flavor(), 61, null).containsKey("extra_specs"));
-        assertEquals(0, view.detail(flavor(), 75, null).get("swap"));
-        assertTrue(view.brief(flavor(), 55).containsKey("description"));
-        assertFalse(view.brief(flavor(), 54).containsKey("description"));
+        assertFalse(view.brief(flavor()).containsKey("description"));
     }
 
     @Test
