@@ -11,11 +11,15 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class SchedulerPluginsTest {
+    /** The lists the service really starts with (SchedulerConfig's defaults, application.properties): every plugin, in Nova's order. */
     @Test
     void theDefaultsEnableEveryFilterAndWeigherInOrder() {
-        var c = TestConfig.defaults();
-        assertEquals(c.enabledFilters(), SchedulerPlugins.filters(c).stream().map(HostFilter::name).toList());
-        assertEquals(c.enabledWeighers(), SchedulerPlugins.weighers(c).stream().map(HostWeigher::name).toList());
+        var c = TestConfig.real();
+        var all = SchedulerPlugins.allWeighers(c).stream().map(HostWeigher::name).toList();
+        assertEquals(SchedulerPlugins.allFilters().stream().map(HostFilter::name).toList(),
+                SchedulerPlugins.filters(c).stream().map(HostFilter::name).toList());
+        assertEquals(all, SchedulerPlugins.weighers(c).stream().map(HostWeigher::name).toList());
+        assertEquals(List.of(1.0, 1.0, 1.0, 1.0), SchedulerPlugins.weighers(c).stream().map(HostWeigher::multiplier).toList());
     }
 
     @Test
