@@ -5,7 +5,7 @@ import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import io.strato.kit.faults.InvalidInput;
 import io.strato.kit.faults.NotFound;
-import io.strato.volume.api.Ids;
+import io.strato.kit.web.Ids;
 import io.strato.volume.volumes.Volume;
 import io.strato.volume.volumes.VolumeStatus;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -105,7 +105,7 @@ public class AttachmentService {
 
     @WithSession
     public Uni<Attachment> show(String project, String id) {
-        UUID uuid = Ids.parse(id);
+        UUID uuid = Ids.orNull(id);
         Uni<Attachment> found = uuid == null ? Uni.createFrom().nullItem()
                 : attachments.find("id = ?1 and projectId = ?2", uuid, project).firstResult();
         return found.map(a -> {
@@ -128,11 +128,11 @@ public class AttachmentService {
         p.put("project", project);
         if (volumeId != null) {
             q.append(" and volumeId = :volume");
-            p.put("volume", Ids.parse(volumeId));
+            p.put("volume", Ids.orNull(volumeId));
         }
         if (instanceId != null) {
             q.append(" and instanceUuid = :instance");
-            p.put("instance", Ids.parse(instanceId));
+            p.put("instance", Ids.orNull(instanceId));
         }
         if (status != null) {
             q.append(" and status = :status");

@@ -3,7 +3,7 @@ package io.strato.volume.attachments;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.strato.kit.faults.NotFound;
-import io.strato.volume.api.Ids;
+import io.strato.kit.web.Ids;
 import io.strato.volume.types.VolumeTypeRepository;
 import io.strato.volume.volumes.Volume;
 import io.strato.volume.volumes.VolumeEvents;
@@ -44,7 +44,7 @@ public class VolumeAttachments {
 
     /** The volume of project {@code project} (any caller, admins too: a volume of another project is a 404), locked. */
     public Uni<Locked> lock(String project, String volumeId) {
-        UUID id = Ids.parse(volumeId);
+        UUID id = Ids.orNull(volumeId);
         NotFound missing = new NotFound("Volume " + volumeId + " could not be found.");
         return id == null ? Uni.createFrom().failure(missing) : lock(id).map(l -> {
             if (l == null || !l.volume().projectId.equals(project)) {
@@ -62,7 +62,7 @@ public class VolumeAttachments {
 
     /** The attachment {@code attachmentId} of project {@code project} with its volume, the volume locked. */
     public Uni<Attached> locate(String project, String attachmentId) {
-        UUID id = Ids.parse(attachmentId);
+        UUID id = Ids.orNull(attachmentId);
         NotFound missing = new NotFound("Volume attachment could not be found with filter: attachment_id = "
                 + attachmentId + ".");
         Uni<Attached> found = id == null ? Uni.createFrom().nullItem() : locate(id);

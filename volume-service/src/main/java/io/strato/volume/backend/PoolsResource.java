@@ -4,6 +4,7 @@ import io.quarkus.security.Authenticated;
 import io.smallrye.common.annotation.Blocking;
 import io.strato.kit.auth.CurrentCaller;
 import io.strato.kit.policy.Policy;
+import io.strato.kit.web.Booleans;
 import io.strato.volume.api.ProjectPath;
 import io.strato.volume.policy.VolumePolicies;
 import jakarta.ws.rs.GET;
@@ -49,7 +50,7 @@ public class PoolsResource {
         for (Driver d : backends.all().values()) {
             Map<String, Object> pool = new LinkedHashMap<>();
             pool.put("name", "strato@" + d.name() + "#" + d.name());
-            if ("true".equalsIgnoreCase(detail) || "1".equals(detail)) {
+            if (Booleans.isTrue(detail)) {
                 Driver.Capacity c = d.capacity();
                 Map<String, Object> caps = new LinkedHashMap<>();
                 caps.put("volume_backend_name", d.name());

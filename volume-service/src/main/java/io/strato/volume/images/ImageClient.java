@@ -7,6 +7,7 @@ import io.smallrye.config.WithDefault;
 import io.smallrye.mutiny.Uni;
 import io.strato.kit.faults.InvalidInput;
 import io.strato.kit.faults.Unavailable;
+import io.strato.kit.vertx.CallerContext;
 import io.strato.volume.backend.DriverException;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
@@ -17,6 +18,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.concurrent.Executor;
 
 /**
  * Reads images from image-service for "create a volume from an image". Like Cinder, it acts with the
@@ -50,16 +52,10 @@ public class ImageClient {
     public Uni<ImageInfo> show(String imageId, String token) {
         HttpRequest req = HttpRequest.newBuilder(uri("/v2/images/" + imageId)).header("X-Auth-Token", token)
                 .timeout(Duration.ofSeconds(30)).GET().build();
-        io.vertx.core.Context context = io.vertx.core.Vertx.currentContext();
+        Executor caller = CallerContext.capture();
         return Uni.createFrom().completionStage(() -> http.sendAsync(req, HttpResponse.BodyHandlers.ofString()))
                 // back on the request's Vert.x context: what follows uses Hibernate Reactive
-                .emitOn(task -> {
-                    if (context != null) {
-                        context.runOnContext(x -> task.run());
-                    } else {
-                        task.run();
-                    }
-                })
+                .emitOn(caller)
                 .onFailure(IOException.class).transform(e -> new Unavailable("image-service is unreachable: " + e.getMessage()))
                 .map(r -> {
                     if (r.statusCode() == 404 || r.statusCode() == 403) {

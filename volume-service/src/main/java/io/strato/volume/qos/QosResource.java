@@ -5,6 +5,7 @@ import io.smallrye.mutiny.Uni;
 import io.strato.kit.auth.CurrentCaller;
 import io.strato.kit.policy.Policy;
 import io.strato.kit.rest.JsonBody;
+import io.strato.kit.web.Booleans;
 import io.strato.volume.api.ProjectPath;
 import io.strato.volume.policy.VolumePolicies;
 import jakarta.ws.rs.DELETE;
@@ -77,7 +78,7 @@ public class QosResource {
     public Uni<Response> delete(@PathParam("project_id") String project, @PathParam("id") String id,
                                 @QueryParam("force") String force) {
         admin(project);
-        boolean forced = force != null && (force.equalsIgnoreCase("true") || force.equals("1"));
+        boolean forced = Booleans.isTrue(force);
         return service.delete(id, forced).map(v -> Response.accepted().build());
     }
 

@@ -8,7 +8,7 @@ import io.smallrye.mutiny.Uni;
 import io.strato.kit.faults.Conflict;
 import io.strato.kit.faults.InvalidInput;
 import io.strato.kit.faults.NotFound;
-import io.strato.volume.api.Ids;
+import io.strato.kit.web.Ids;
 import io.strato.volume.types.VolumeType;
 import io.strato.volume.types.VolumeTypeRepository;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -44,7 +44,7 @@ public class QosService {
 
     @WithSession
     public Uni<QosSpecs> get(String id) {
-        UUID uuid = Ids.parse(id);
+        UUID uuid = Ids.orNull(id);
         return (uuid == null ? Uni.createFrom().<QosSpecs>nullItem() : qos.findById(uuid)).map(q -> {
             if (q == null) {
                 throw new NotFound("QoS Specs " + id + " could not be found.");
@@ -171,7 +171,7 @@ public class QosService {
     }
 
     private Uni<VolumeType> type(String typeId) {
-        UUID uuid = typeId == null ? null : Ids.parse(typeId);
+        UUID uuid = Ids.orNull(typeId);
         if (uuid == null) {
             throw new InvalidInput("Invalid input received: vol_type_id must be the id of a volume type.");
         }

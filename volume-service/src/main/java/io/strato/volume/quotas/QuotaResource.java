@@ -9,6 +9,7 @@ import io.strato.kit.faults.Forbidden;
 import io.strato.kit.faults.InvalidInput;
 import io.strato.kit.policy.Policy;
 import io.strato.kit.rest.JsonBody;
+import io.strato.kit.web.Booleans;
 import io.strato.volume.api.ProjectPath;
 import io.strato.volume.policy.VolumePolicies;
 import jakarta.ws.rs.DELETE;
@@ -52,7 +53,7 @@ public class QuotaResource {
     public Uni<Map<String, Object>> show(@PathParam("project_id") String project, @PathParam("target") String target,
                                          @QueryParam("usage") String usage) {
         readable(project, target);
-        boolean withUsage = "true".equalsIgnoreCase(usage) || "1".equals(usage);
+        boolean withUsage = Booleans.isTrue(usage);
         return service.show(target).map(lu -> {
             Map<String, Object> set = new LinkedHashMap<>();
             set.put("id", target);

@@ -7,6 +7,7 @@ import io.strato.kit.auth.CurrentCaller;
 import io.strato.kit.policy.Policy;
 import io.strato.kit.rest.JsonBody;
 import io.strato.kit.web.Paging;
+import io.strato.kit.web.Booleans;
 import io.strato.volume.api.ProjectPath;
 import io.strato.volume.policy.VolumePolicies;
 import jakarta.ws.rs.DELETE;
@@ -95,7 +96,7 @@ public class SnapshotResource {
         var q = uri.getQueryParameters();
         Paging paging = Paging.of(q.getFirst("limit"), null, MAX_LIMIT, MAX_LIMIT);
         String all = q.getFirst("all_tenants");
-        boolean allTenants = all != null && !all.equalsIgnoreCase("false") && !all.equals("0");
+        boolean allTenants = all != null && Booleans.parse(all).orElse(true);
         Map<String, String> filters = new HashMap<>();
         for (String f : new String[] {"name", "status", "volume_id"}) {
             if (q.getFirst(f) != null) {

@@ -7,7 +7,7 @@ import io.smallrye.mutiny.Uni;
 import io.strato.kit.auth.Caller;
 import io.strato.kit.faults.InvalidInput;
 import io.strato.kit.faults.NotFound;
-import io.strato.volume.api.Ids;
+import io.strato.kit.web.Ids;
 import io.strato.volume.metadata.Metadata;
 import io.strato.volume.metadata.MetadataStore;
 import io.strato.volume.quotas.VolumeQuota;
@@ -75,7 +75,7 @@ public class SnapshotService implements MetadataStore {
             p.put("status", filters.get("status"));
         }
         if (filters.get("volume_id") != null) {
-            UUID v = Ids.parse(filters.get("volume_id"));
+            UUID v = Ids.orNull(filters.get("volume_id"));
             if (v == null) {
                 return Uni.createFrom().item(List.of());
             }
@@ -90,7 +90,7 @@ public class SnapshotService implements MetadataStore {
 
     @WithTransaction
     public Uni<Snapshot> create(Caller caller, boolean admin, JsonNode body) {
-        UUID volumeId = body.hasNonNull("volume_id") ? Ids.parse(body.get("volume_id").asText()) : null;
+        UUID volumeId = body.hasNonNull("volume_id") ? Ids.orNull(body.get("volume_id").asText()) : null;
         if (volumeId == null) {
             throw new InvalidInput("Invalid input received: volume_id is required and must be a UUID.");
         }
@@ -265,7 +265,7 @@ public class SnapshotService implements MetadataStore {
     }
 
     private Uni<Snapshot> find(Caller caller, boolean admin, String id, boolean lock) {
-        UUID uuid = Ids.parse(id);
+        UUID uuid = Ids.orNull(id);
         Uni<Snapshot> found = uuid == null ? Uni.createFrom().nullItem()
                 : lock ? snapshots.findById(uuid, LockModeType.PESSIMISTIC_WRITE) : snapshots.findById(uuid);
         return found.map(s -> {

@@ -7,7 +7,8 @@ import io.smallrye.mutiny.Uni;
 import io.strato.kit.faults.Conflict;
 import io.strato.kit.faults.InvalidInput;
 import io.strato.kit.faults.NotFound;
-import io.strato.volume.api.Ids;
+import io.strato.kit.web.Ids;
+import io.strato.kit.web.Booleans;
 import io.strato.volume.backend.Backends;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
@@ -34,14 +35,15 @@ public class VolumeTypeService {
     public Uni<List<VolumeType>> list(boolean admin, String isPublic) {
         return types.listAll(io.quarkus.panache.common.Sort.by("name")).map(all -> all.stream()
                 .filter(t -> admin ? isPublic == null || isPublic.equalsIgnoreCase("none")
-                        || Boolean.parseBoolean(isPublic) == t.isPublic : t.isPublic)
+                        || Booleans.isTrue(isPublic) == t.isPublic : t.isPublic)
                 .toList());
     }
 
     /** The type with this id (or, as cinderclient falls back to, this name); private types only for admins. */
     @WithSession
     public Uni<VolumeType> get(String idOrName, boolean admin) {
-        Uni<VolumeType> found = Ids.parse(idOrName) != null ? types.findById(Ids.parse(idOrName)) : types.findByName(idOrName);
+        UUID id = Ids.orNull(idOrName);
+        Uni<VolumeType> found = id != null ? types.findById(id) : types.findByName(idOrName);
         return found.map(t -> {
             if (t == null || !t.isPublic && !admin) {
                 throw new NotFound("Volume type " + idOrName + " could not be found.");
@@ -63,7 +65,7 @@ public class VolumeTypeService {
         t.description = text(body, "description");
         JsonNode pub = body.has("os-volume-type-access:is_public") ? body.get("os-volume-type-access:is_public")
                 : body.get("is_public");
-        t.isPublic = pub == null || pub.isNull() || bool(pub, "is_public");
+        t.isPublic = pub == null || pub.isNull() || Booleans.require(pub, "is_public");
         t.extraSpecs = specs(body.get("extra_specs"));
         t.createdAt = t.updatedAt = Instant.now();
         return types.findByName(t.name).flatMap(existing -> {
@@ -84,7 +86,7 @@ public class VolumeTypeService {
                 t.description = text(body, "description");
             }
             if (body.has("is_public")) {
-                t.isPublic = bool(body.get("is_public"), "is_public");
+                t.isPublic = Booleans.require(body.get("is_public"), "is_public");
             }
             t.updatedAt = Instant.now();
             return t;
@@ -174,15 +176,5 @@ public class VolumeTypeService {
             throw new InvalidInput(key + " must be a string of at most 255 characters.");
         }
         return n.asText();
-    }
-
-    static boolean bool(JsonNode n, String key) {
-        if (n.isBoolean()) {
-            return n.asBoolean();
-        }
-        if (n.isTextual() && (n.asText().equalsIgnoreCase("true") || n.asText().equalsIgnoreCase("false"))) {
-            return Boolean.parseBoolean(n.asText());
-        }
-        throw new InvalidInput("Invalid value '" + n + "' for " + key + ": it must be a boolean.");
     }
 }

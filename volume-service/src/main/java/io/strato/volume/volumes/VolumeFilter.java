@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.strato.kit.auth.Caller;
 import io.strato.kit.faults.InvalidInput;
+import io.strato.kit.web.Booleans;
 import jakarta.ws.rs.core.MultivaluedMap;
 import java.util.Iterator;
 import java.util.Map;
@@ -14,18 +15,10 @@ public record VolumeFilter(String name, String status, Boolean bootable, String 
     private static final ObjectMapper JSON = new ObjectMapper();
 
     public static VolumeFilter of(MultivaluedMap<String, String> q) {
-        Boolean bootable = null;
         String b = q.getFirst("bootable");
-        if (b != null) {
-            // Cinder 3.2: T/True/1/true and F/False/0/false, anything else a 400
-            if (b.matches("(?i)t|true|1")) {
-                bootable = true;
-            } else if (b.matches("(?i)f|false|0")) {
-                bootable = false;
-            } else {
-                throw new InvalidInput("Invalid input received: bootable=" + b);
-            }
-        }
+        // Cinder 3.2 reads it strictly: anything but a boolean is a 400
+        Boolean bootable = b == null ? null
+                : Booleans.parse(b).orElseThrow(() -> new InvalidInput("Invalid input received: bootable=" + b));
         String sortDir = q.getFirst("sort_dir");
         String sort = q.getFirst("sort");
         if (sort != null && sort.contains(":")) {
@@ -35,7 +28,8 @@ public record VolumeFilter(String name, String status, Boolean bootable, String 
             throw new InvalidInput("Invalid sort direction '" + sortDir + "': use asc or desc.");
         }
         String all = q.getFirst("all_tenants");
-        boolean allTenants = all != null && !all.equalsIgnoreCase("false") && !all.equals("0");
+        // present and not spelled false (an empty ?all_tenants too) lists every project
+        boolean allTenants = all != null && Booleans.parse(all).orElse(true);
         return new VolumeFilter(q.getFirst("name"), q.getFirst("status"), bootable, q.getFirst("availability_zone"),
                 metadata(q.getFirst("metadata")), allTenants, q.getFirst("project_id"),
                 "asc".equalsIgnoreCase(sortDir));

@@ -3,7 +3,7 @@ package io.strato.volume.volumes;
 import io.smallrye.mutiny.Uni;
 import io.strato.kit.auth.Caller;
 import io.strato.kit.faults.NotFound;
-import io.strato.volume.api.Ids;
+import io.strato.kit.web.Ids;
 import io.strato.volume.types.VolumeType;
 import io.strato.volume.types.VolumeTypeRepository;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -31,14 +31,14 @@ public class VolumeRecords {
 
     /** The volume if the caller's project owns it (any for an admin); a 404 otherwise, so others' volumes stay unknown. */
     Uni<Volume> visible(Caller caller, boolean admin, String id) {
-        UUID uuid = Ids.parse(id);
+        UUID uuid = Ids.orNull(id);
         Uni<Volume> found = uuid == null ? Uni.createFrom().nullItem() : volumes.findById(uuid);
         return found.map(v -> owned(v, caller, admin, id));
     }
 
     /** As {@link #visible}, with the row locked until the transaction ends. */
     Uni<Volume> locked(Caller caller, boolean admin, String id) {
-        UUID uuid = Ids.parse(id);
+        UUID uuid = Ids.orNull(id);
         Uni<Volume> found = uuid == null ? Uni.createFrom().nullItem() : volumes.findById(uuid, LockModeType.PESSIMISTIC_WRITE);
         return found.map(v -> owned(v, caller, admin, id));
     }

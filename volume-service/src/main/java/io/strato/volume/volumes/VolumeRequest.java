@@ -3,6 +3,7 @@ package io.strato.volume.volumes;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.strato.kit.faults.InvalidInput;
+import io.strato.kit.web.Ids;
 import io.strato.volume.metadata.Metadata;
 import java.util.Map;
 import java.util.UUID;
@@ -123,10 +124,7 @@ public final class VolumeRequest {
         if (n == null || n.isNull()) {
             return null;
         }
-        try {
-            return UUID.fromString(n.asText());
-        } catch (IllegalArgumentException e) {
-            throw new InvalidInput("Invalid input for field/attribute " + field + ": '" + n.asText() + "' is not a UUID.");
-        }
+        return Ids.parse(n.asText()).orElseThrow(() ->
+                new InvalidInput("Invalid input for field/attribute " + field + ": '" + n.asText() + "' is not a UUID."));
     }
 }

@@ -8,7 +8,9 @@ import io.strato.kit.auth.CurrentCaller;
 import io.strato.kit.faults.InvalidInput;
 import io.strato.kit.policy.Policy;
 import io.strato.kit.rest.JsonBody;
+import io.strato.kit.web.PageLinks;
 import io.strato.kit.web.Paging;
+import io.strato.kit.web.Booleans;
 import io.strato.volume.api.ProjectPath;
 import com.fasterxml.jackson.databind.node.NullNode;
 import io.strato.volume.api.VolumeApiConfig;
@@ -27,7 +29,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /** Cinder's volumes: create, list (brief and detail), show, update, delete and actions (metadata: {@link io.strato.volume.metadata.MetadataResource}). */
@@ -141,10 +142,10 @@ public class VolumeResource {
             }
             case "os-set_bootable" -> {
                 JsonNode b = args == null ? null : args.get("bootable");
-                if (b == null || !(b.isBoolean() || b.isTextual() && b.asText().matches("(?i)true|false"))) {
+                if (b == null) {
                     throw new InvalidInput("Invalid input received: os-set_bootable needs bootable true or false.");
                 }
-                return service.setBootable(caller, admin, id, b.asText().equalsIgnoreCase("true"))
+                return service.setBootable(caller, admin, id, Booleans.require(b, "bootable"))
                         .map(v -> Response.ok().build());
             }
             default -> {
@@ -168,10 +169,7 @@ public class VolumeResource {
                     : VolumeView.brief(s.volume(), config.publicUrl())).toList());
             if (!shown.isEmpty() && shown.size() == paging.limit() && q.getFirst("limit") != null) {
                 String last = shown.get(shown.size() - 1).volume().id.toString();
-                String next = uri.getRequestUriBuilder().replaceQueryParam("marker", last).build().toString();
-                String base = config.publicUrl().replaceAll("/+$", "");
-                next = base + next.substring(next.indexOf("/v3/"));
-                out.put("volumes_links", List.of(Map.of("rel", "next", "href", next)));
+                out.put("volumes_links", PageLinks.nextLink(PageLinks.next(uri.getRequestUri(), last, config.publicUrl(), "/v3/")));
             }
             return out;
         });

@@ -57,6 +57,9 @@ class VersionsAndFaultsTest {
         a.req().body("{\"volume\": {\"size\": \"big\"}}").post(a.url("/volumes")).then().statusCode(400);
         a.req().body("{\"volume\": {\"size\": 1.5}}").post(a.url("/volumes")).then().statusCode(400);
         a.req().body("[]").post(a.url("/volumes")).then().statusCode(400);
+        // only canonical UUIDs are ids (Java's UUID.fromString would read 1-1-1-1-1 as one)
+        a.req().body("{\"volume\": {\"size\": 1, \"snapshot_id\": \"1-1-1-1-1\"}}").post(a.url("/volumes")).then()
+                .statusCode(400).body("badRequest.message", startsWith("Invalid input for field/attribute snapshot_id"));
         a.req().body("{\"volume\": {\"size\": 1, \"availability_zone\": \"mars\"}}").post(a.url("/volumes"))
                 .then().statusCode(400);
         a.req().body("{\"volume\": {\"size\": 1, \"volume_type\": \"no-such-type\"}}").post(a.url("/volumes"))
