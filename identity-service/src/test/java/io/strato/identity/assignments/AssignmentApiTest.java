@@ -1,6 +1,7 @@
 package io.strato.identity.assignments;
 
 import static io.restassured.RestAssured.given;
+import static io.strato.identity.support.Faults.fault;
 import static io.strato.identity.support.Keystone.adminToken;
 import static io.strato.identity.support.Keystone.passwordAuth;
 import static io.strato.identity.support.Keystone.projectWithUser;
@@ -76,8 +77,8 @@ class AssignmentApiTest {
                 .body("token.roles.name", containsInAnyOrder("member", "reader")).extract().header("X-Subject-Token");
         as(admin).delete(grant).then().statusCode(204);
         as(admin).head(grant).then().statusCode(404);
-        as(admin).delete(grant).then().statusCode(404);
-        as(token).get("/v3/users/" + u + "/groups").then().statusCode(401);
+        as(admin).delete(grant).then().spec(fault(404));
+        as(token).get("/v3/users/" + u + "/groups").then().spec(fault(401));
         as(admin).get("/v3/projects/" + p + "/users/" + u + "/roles").then().statusCode(200).body("roles", hasSize(0));
     }
 
@@ -87,15 +88,15 @@ class AssignmentApiTest {
         String p = create(admin, "project", "{\"name\":\"" + unique("p") + "\"}");
         String u = create(admin, "user", "{\"name\":\"" + unique("u") + "\"}");
         String reader = roleId(admin, "reader");
-        as(admin).put("/v3/projects/nope/users/" + u + "/roles/" + reader).then().statusCode(404)
+        as(admin).put("/v3/projects/nope/users/" + u + "/roles/" + reader).then().spec(fault(404))
                 .body("error.message", equalTo("Could not find project: nope."));
-        as(admin).put("/v3/projects/" + p + "/users/nope/roles/" + reader).then().statusCode(404);
-        as(admin).put("/v3/projects/" + p + "/groups/nope/roles/" + reader).then().statusCode(404);
-        as(admin).put("/v3/projects/" + p + "/users/" + u + "/roles/nope").then().statusCode(404)
+        as(admin).put("/v3/projects/" + p + "/users/nope/roles/" + reader).then().spec(fault(404));
+        as(admin).put("/v3/projects/" + p + "/groups/nope/roles/" + reader).then().spec(fault(404));
+        as(admin).put("/v3/projects/" + p + "/users/" + u + "/roles/nope").then().spec(fault(404))
                 .body("error.message", equalTo("Could not find role: nope."));
-        as(admin).put("/v3/domains/nope/users/" + u + "/roles/" + reader).then().statusCode(404);
+        as(admin).put("/v3/domains/nope/users/" + u + "/roles/" + reader).then().spec(fault(404));
         as(admin).queryParam("group.id", "g").queryParam("effective", "").get("/v3/role_assignments")
-                .then().statusCode(400);
+                .then().spec(fault(400, "Combining effective and group filter will always result in an empty list."));
     }
 
     @Test
@@ -190,9 +191,9 @@ class AssignmentApiTest {
         String member = passwordAuth(user, "pw", project).then().statusCode(201).extract().header("X-Subject-Token");
         String adminRole = roleId(admin, "admin");
         as(member).put("/v3/projects/" + ids[0] + "/users/" + ids[1] + "/roles/" + adminRole)
-                .then().statusCode(403).body("error.code", equalTo(403));
-        as(member).put("/v3/system/users/" + ids[1] + "/roles/" + adminRole).then().statusCode(403);
-        as(member).get("/v3/role_assignments").then().statusCode(403);
+                .then().spec(fault(403));
+        as(member).put("/v3/system/users/" + ids[1] + "/roles/" + adminRole).then().spec(fault(403));
+        as(member).get("/v3/role_assignments").then().spec(fault(403));
         as(admin).queryParam("user.id", ids[1]).get("/v3/role_assignments").then().statusCode(200)
                 .body("role_assignments.role.id", not(hasItem(adminRole)));
     }

@@ -1,11 +1,13 @@
 package io.strato.identity.catalog;
 
 import static io.restassured.RestAssured.given;
+import static io.strato.identity.support.Faults.fault;
 import static io.strato.identity.support.Keystone.adminToken;
 import static io.strato.identity.support.Keystone.passwordAuth;
 import static io.strato.identity.support.Keystone.projectWithUser;
 import static io.strato.identity.support.Keystone.unique;
 import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
@@ -38,7 +40,7 @@ class CatalogApiTest {
                 .then().statusCode(201).body("region.id", equalTo(parent)).body("region.description", equalTo("top"))
                 .body("region.parent_region_id", nullValue()).body("region.links.self", endsWith("/v3/regions/" + parent));
         as(admin).body("{\"region\":{\"id\":\"" + parent + "\"}}").post("/v3/regions")
-                .then().statusCode(409).body("error.code", equalTo(409));
+                .then().spec(fault(409));
 
         String child = unique("Child");
         as(admin).body("{\"region\":{\"parent_region_id\":\"" + parent + "\"}}").put("/v3/regions/" + child)
@@ -46,15 +48,15 @@ class CatalogApiTest {
         as(admin).body("{\"region\":{}}").post("/v3/regions")
                 .then().statusCode(201).body("region.id", not(equalTo("")));
         as(admin).body("{\"region\":{\"parent_region_id\":\"no-such-region\"}}").post("/v3/regions")
-                .then().statusCode(404);
+                .then().spec(fault(404));
         as(admin).body("{\"region\":{\"parent_region_id\":\"" + child + "\"}}").patch("/v3/regions/" + parent)
-                .then().statusCode(400);
+                .then().spec(fault(400, containsString("parent region")));
         as(admin).queryParam("parent_region_id", parent).get("/v3/regions")
                 .then().statusCode(200).body("regions.id", equalTo(java.util.List.of(child)));
 
         // deleting the parent deletes the child too, as Keystone does
         as(admin).delete("/v3/regions/" + parent).then().statusCode(204);
-        as(admin).get("/v3/regions/" + child).then().statusCode(404)
+        as(admin).get("/v3/regions/" + child).then().spec(fault(404))
                 .body("error.message", equalTo("Could not find region: " + child + "."));
     }
 
@@ -69,18 +71,18 @@ class CatalogApiTest {
         as(admin).get("/v3/services/" + id).then().statusCode(200)
                 .body("service.links.self", endsWith("/v3/services/" + id)).body("service.description", equalTo("d"));
         // openstack client: GET by id (404 for a name), then ?name=, then ?type=
-        as(admin).get("/v3/services/" + type + "-svc").then().statusCode(404);
+        as(admin).get("/v3/services/" + type + "-svc").then().spec(fault(404));
         as(admin).queryParam("name", type + "-svc").get("/v3/services").then().statusCode(200)
                 .body("services.id", equalTo(java.util.List.of(id)));
         as(admin).queryParam("type", type).get("/v3/services").then().statusCode(200)
                 .body("services.id", equalTo(java.util.List.of(id)));
         as(admin).queryParam("type", "identity").get("/v3/services").then().statusCode(200)
                 .body("services.name", hasItem("keystone"));
-        as(admin).body("{\"service\":{\"name\":\"typeless\"}}").post("/v3/services").then().statusCode(400);
+        as(admin).body("{\"service\":{\"name\":\"typeless\"}}").post("/v3/services").then().spec(fault(400, containsString("'service.type'")));
         as(admin).body("{\"service\":{\"enabled\":false}}").patch("/v3/services/" + id)
                 .then().statusCode(200).body("service.enabled", equalTo(false));
         as(admin).delete("/v3/services/" + id).then().statusCode(204);
-        as(admin).get("/v3/services/" + id).then().statusCode(404);
+        as(admin).get("/v3/services/" + id).then().spec(fault(404));
     }
 
     @Test
@@ -91,12 +93,12 @@ class CatalogApiTest {
                 .post("/v3/services").then().statusCode(201).extract().path("service.id");
         String url = "http://example.test/" + type;
 
-        as(admin).body(endpoint(service, "sideways", "RegionOne", url)).post("/v3/endpoints").then().statusCode(400);
-        as(admin).body(endpoint("no-such-service", "public", "RegionOne", url)).post("/v3/endpoints").then().statusCode(400);
-        as(admin).body(endpoint(service, "public", "no-such-region", url)).post("/v3/endpoints").then().statusCode(400);
-        as(admin).body(endpoint(service, "public", "RegionOne", "not a url")).post("/v3/endpoints").then().statusCode(400);
+        as(admin).body(endpoint(service, "sideways", "RegionOne", url)).post("/v3/endpoints").then().spec(fault(400, containsString("'endpoint.interface'")));
+        as(admin).body(endpoint("no-such-service", "public", "RegionOne", url)).post("/v3/endpoints").then().spec(fault(400, containsString("could not find service: no-such-service")));
+        as(admin).body(endpoint(service, "public", "no-such-region", url)).post("/v3/endpoints").then().spec(fault(400, containsString("could not find region: no-such-region")));
+        as(admin).body(endpoint(service, "public", "RegionOne", "not a url")).post("/v3/endpoints").then().spec(fault(400, containsString("'not a url' is not a valid URL")));
         as(admin).body("{\"endpoint\":{\"service_id\":\"" + service + "\",\"interface\":\"public\"}}")
-                .post("/v3/endpoints").then().statusCode(400);
+                .post("/v3/endpoints").then().spec(fault(400, containsString("'endpoint.url'")));
 
         String pub = as(admin).body(endpoint(service, "public", "RegionOne", url)).post("/v3/endpoints")
                 .then().statusCode(201).body("endpoint.interface", equalTo("public"))
@@ -126,9 +128,9 @@ class CatalogApiTest {
                 .body("token.catalog.find { it.type == '" + type + "' }.endpoints.url", not(hasItem(url)));
 
         as(admin).delete("/v3/endpoints/" + pub).then().statusCode(204);
-        as(admin).get("/v3/endpoints/" + pub).then().statusCode(404);
+        as(admin).get("/v3/endpoints/" + pub).then().spec(fault(404));
         // a region with endpoints cannot be deleted
-        as(admin).delete("/v3/regions/" + legacy).then().statusCode(403);
+        as(admin).delete("/v3/regions/" + legacy).then().spec(fault(403));
     }
 
     @Test
@@ -154,11 +156,11 @@ class CatalogApiTest {
         String member = passwordAuth(user, "pw-" + user, project).then().statusCode(201).extract().header("X-Subject-Token");
         as(member).get("/v3/regions").then().statusCode(200).body("regions.id", hasItem("RegionOne"));
         as(member).get("/v3/regions/RegionOne").then().statusCode(200);
-        as(member).get("/v3/services").then().statusCode(403);
-        as(member).get("/v3/endpoints").then().statusCode(403);
-        as(member).body("{\"region\":{}}").post("/v3/regions").then().statusCode(403);
-        as(member).body("{\"service\":{\"type\":\"x\"}}").post("/v3/services").then().statusCode(403);
-        given().get("/v3/regions").then().statusCode(401);
+        as(member).get("/v3/services").then().spec(fault(403));
+        as(member).get("/v3/endpoints").then().spec(fault(403));
+        as(member).body("{\"region\":{}}").post("/v3/regions").then().spec(fault(403));
+        as(member).body("{\"service\":{\"type\":\"x\"}}").post("/v3/services").then().spec(fault(403));
+        given().get("/v3/regions").then().spec(fault(401));
     }
 
     private static String endpoint(String service, String iface, String region, String url) {

@@ -1,6 +1,7 @@
 package io.strato.identity.concurrency;
 
 import static io.restassured.RestAssured.given;
+import static io.strato.identity.support.Faults.fault;
 import static io.strato.identity.support.Keystone.adminToken;
 import static io.strato.identity.support.Keystone.unique;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -117,7 +118,7 @@ class ConcurrentDeleteTest {
 
     private static void gone(String admin, List<String> paths) {
         for (String p : paths) {
-            given().header("X-Auth-Token", admin).get(p).then().statusCode(404);
+            given().header("X-Auth-Token", admin).get(p).then().spec(fault(404));
         }
     }
 }

@@ -1,10 +1,12 @@
 package io.strato.identity.credentials;
 
 import static io.restassured.RestAssured.given;
+import static io.strato.identity.support.Faults.fault;
 import static io.strato.identity.support.Keystone.adminToken;
 import static io.strato.identity.support.Keystone.passwordAuth;
 import static io.strato.identity.support.Keystone.projectWithUser;
 import static io.strato.identity.support.Keystone.unique;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.hasKey;
@@ -86,11 +88,11 @@ class ApplicationCredentialTest {
                 .body("application_credential", not(hasKey("secret")))
                 .body("application_credential.name", equalTo("monitoring"));
         // openstack application credential show NAME: by id first (404), then ?name=
-        as(m.token()).get(path + "/monitoring").then().statusCode(404);
+        as(m.token()).get(path + "/monitoring").then().spec(fault(404));
         as(m.token()).queryParam("name", "monitoring").get(path).then().statusCode(200)
                 .body("application_credentials.id", equalTo(List.of(id)))
                 .body("application_credentials[0]", not(hasKey("secret")));
-        as(m.token()).body("{\"application_credential\":{\"name\":\"monitoring\"}}").post(path).then().statusCode(409);
+        as(m.token()).body("{\"application_credential\":{\"name\":\"monitoring\"}}").post(path).then().spec(fault(409));
 
         // the token method: id + secret gives a token scoped to the credential's project
         String acToken = given().contentType(ContentType.JSON).body("{\"auth\":{\"identity\":{\"methods\":"
@@ -100,8 +102,8 @@ class ApplicationCredentialTest {
         as(acToken).get("/v3/regions").then().statusCode(200);
 
         as(m.token()).delete(path + "/" + id).then().statusCode(204);
-        as(m.token()).get(path + "/" + id).then().statusCode(404);
-        as(acToken).get("/v3/regions").then().statusCode(401);
+        as(m.token()).get(path + "/" + id).then().spec(fault(404));
+        as(acToken).get("/v3/regions").then().spec(fault(401));
         assertThrows(Unauthorized.class, () -> authenticate(id, null, null, secret));
     }
 
@@ -110,10 +112,10 @@ class ApplicationCredentialTest {
         Member m = member();
         String path = "/v3/users/" + m.userId() + "/application_credentials";
         as(m.token()).body("{\"application_credential\":{\"name\":\"escalate\",\"roles\":[{\"name\":\"admin\"}]}}")
-                .post(path).then().statusCode(400)
+                .post(path).then().spec(fault(400))
                 .body("error.message", equalTo("Invalid application credential: Cannot create an application credential with unassigned role"));
         as(m.token()).body("{\"application_credential\":{\"name\":\"ghost\",\"roles\":[{\"id\":\"no-such-role\"}]}}")
-                .post(path).then().statusCode(404);
+                .post(path).then().spec(fault(404));
         as(m.token()).body("{\"application_credential\":{\"name\":\"readonly\",\"roles\":[{\"name\":\"reader\"}]}}")
                 .post(path).then().statusCode(201)
                 .body("application_credential.roles.name", equalTo(List.of("reader")));
@@ -124,14 +126,14 @@ class ApplicationCredentialTest {
         Member m = member();
         Member other = member();
         as(m.token()).body("{\"application_credential\":{\"name\":\"theirs\"}}")
-                .post("/v3/users/" + other.userId() + "/application_credentials").then().statusCode(403);
-        as(m.token()).get("/v3/users/" + other.userId() + "/application_credentials").then().statusCode(403);
+                .post("/v3/users/" + other.userId() + "/application_credentials").then().spec(fault(403));
+        as(m.token()).get("/v3/users/" + other.userId() + "/application_credentials").then().spec(fault(403));
         String path = "/v3/users/" + m.userId() + "/application_credentials";
         as(m.token()).body("{\"application_credential\":{\"name\":\"old\",\"expires_at\":\"2001-01-01T00:00:00\"}}")
-                .post(path).then().statusCode(400);
+                .post(path).then().spec(fault(400, containsString("must be in the future")));
         as(m.token()).body("{\"application_credential\":{\"name\":\"bad\",\"expires_at\":\"tomorrow\"}}")
-                .post(path).then().statusCode(400);
-        as(m.token()).body("{}").post(path).then().statusCode(400);
+                .post(path).then().spec(fault(400, containsString("'application_credential.expires_at'")));
+        as(m.token()).body("{}").post(path).then().spec(fault(400));
         as(m.token()).body("{\"application_credential\":{\"name\":\"future\",\"expires_at\":\""
                 + Instant.now().plusSeconds(3600) + "\"}}").post(path).then().statusCode(201)
                 .body("application_credential.expires_at", not(nullValue()));

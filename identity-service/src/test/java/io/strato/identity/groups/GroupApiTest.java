@@ -1,6 +1,7 @@
 package io.strato.identity.groups;
 
 import static io.restassured.RestAssured.given;
+import static io.strato.identity.support.Faults.fault;
 import static io.strato.identity.support.Keystone.adminToken;
 import static io.strato.identity.support.Keystone.passwordAuth;
 import static io.strato.identity.support.Keystone.projectWithUser;
@@ -42,19 +43,19 @@ class GroupApiTest {
         String name = unique("grp");
         String id = createGroup(admin, name);
         as(admin).body("{\"group\":{\"name\":\"" + name + "\",\"domain_id\":\"default\"}}").post("/v3/groups")
-                .then().statusCode(409);
+                .then().spec(fault(409));
         as(admin).get("/v3/groups/" + id).then().statusCode(200).body("group.name", equalTo(name));
-        as(admin).get("/v3/groups/" + name).then().statusCode(404);
+        as(admin).get("/v3/groups/" + name).then().spec(fault(404));
         as(admin).queryParam("name", name).get("/v3/groups").then().statusCode(200)
                 .body("groups", hasSize(1)).body("groups[0].id", equalTo(id));
         as(admin).queryParam("domain_id", "default").get("/v3/groups").then().statusCode(200)
                 .body("groups.id", hasItem(id));
         as(admin).body("{\"group\":{\"description\":\"ops\"}}").patch("/v3/groups/" + id).then().statusCode(200)
                 .body("group.description", equalTo("ops"));
-        as(admin).body("{\"group\":{\"name\":\"\"}}").post("/v3/groups").then().statusCode(400);
-        as(admin).body("{\"group\":{\"name\":\"x\",\"domain_id\":\"nope\"}}").post("/v3/groups").then().statusCode(404);
+        as(admin).body("{\"group\":{\"name\":\"\"}}").post("/v3/groups").then().spec(fault(400));
+        as(admin).body("{\"group\":{\"name\":\"x\",\"domain_id\":\"nope\"}}").post("/v3/groups").then().spec(fault(404));
         as(admin).delete("/v3/groups/" + id).then().statusCode(204);
-        as(admin).get("/v3/groups/" + id).then().statusCode(404);
+        as(admin).get("/v3/groups/" + id).then().spec(fault(404));
     }
 
     @Test
@@ -71,12 +72,12 @@ class GroupApiTest {
         as(admin).get("/v3/groups/" + g + "/users").then().statusCode(200)
                 .body("users.id", equalTo(java.util.List.of(u))).body("users[0].password", equalTo(null));
         as(admin).get("/v3/users/" + u + "/groups").then().statusCode(200).body("groups.id", equalTo(java.util.List.of(g)));
-        as(admin).put("/v3/groups/" + g + "/users/nope").then().statusCode(404);
-        as(admin).put("/v3/groups/nope/users/" + u).then().statusCode(404);
+        as(admin).put("/v3/groups/" + g + "/users/nope").then().spec(fault(404));
+        as(admin).put("/v3/groups/nope/users/" + u).then().spec(fault(404));
 
         as(admin).delete("/v3/groups/" + g + "/users/" + u).then().statusCode(204);
         as(admin).head("/v3/groups/" + g + "/users/" + u).then().statusCode(404);
-        as(admin).delete("/v3/groups/" + g + "/users/" + u).then().statusCode(404);
+        as(admin).delete("/v3/groups/" + g + "/users/" + u).then().spec(fault(404));
         as(admin).get("/v3/users/" + u + "/groups").then().statusCode(200).body("groups", hasSize(0));
     }
 
@@ -92,9 +93,9 @@ class GroupApiTest {
         String member = passwordAuth(user, "pw", project).then().statusCode(201).extract().header("X-Subject-Token");
 
         as(member).get("/v3/users/" + ids[1] + "/groups").then().statusCode(200).body("groups.id", hasItem(g));
-        as(member).get("/v3/users/" + other + "/groups").then().statusCode(403);
-        as(member).body("{\"group\":{\"name\":\"" + unique("no") + "\"}}").post("/v3/groups").then().statusCode(403);
-        as(member).put("/v3/groups/" + g + "/users/" + other).then().statusCode(403);
+        as(member).get("/v3/users/" + other + "/groups").then().spec(fault(403));
+        as(member).body("{\"group\":{\"name\":\"" + unique("no") + "\"}}").post("/v3/groups").then().spec(fault(403));
+        as(member).put("/v3/groups/" + g + "/users/" + other).then().spec(fault(403));
         as(admin).head("/v3/groups/" + g + "/users/" + other).then().statusCode(404);
     }
 
@@ -110,7 +111,7 @@ class GroupApiTest {
         as(token).get("/v3/users/" + ids[1] + "/groups").then().statusCode(200);
 
         as(admin).delete("/v3/groups/" + g + "/users/" + ids[1]).then().statusCode(204);
-        as(token).get("/v3/users/" + ids[1] + "/groups").then().statusCode(401);
+        as(token).get("/v3/users/" + ids[1] + "/groups").then().spec(fault(401));
         as(admin).get("/v3/groups").then().statusCode(200).body("groups.id", hasItem(g))
                 .body("groups.id", not(hasItem("nope")));
     }

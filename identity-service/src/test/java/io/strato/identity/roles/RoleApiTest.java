@@ -1,6 +1,7 @@
 package io.strato.identity.roles;
 
 import static io.restassured.RestAssured.given;
+import static io.strato.identity.support.Faults.fault;
 import static io.strato.identity.support.Keystone.adminToken;
 import static io.strato.identity.support.Keystone.passwordAuth;
 import static io.strato.identity.support.Keystone.projectWithUser;
@@ -38,7 +39,7 @@ class RoleApiTest {
         String name = unique("Role");
         String id = createRole(admin, name);
         as(admin).body("{\"role\":{\"name\":\"" + name.toLowerCase() + "\"}}").post("/v3/roles")
-                .then().statusCode(409).body("error.code", equalTo(409));
+                .then().spec(fault(409));
         String domainRole = as(admin).body("{\"role\":{\"name\":\"" + name + "\",\"domain_id\":\"default\"}}")
                 .post("/v3/roles").then().statusCode(201).body("role.domain_id", equalTo("default"))
                 .extract().path("role.id");
@@ -46,7 +47,7 @@ class RoleApiTest {
         as(admin).get("/v3/roles/" + id).then().statusCode(200).body("role.name", equalTo(name))
                 .body("role.domain_id", nullValue())
                 .body("role.links.self", org.hamcrest.Matchers.endsWith("/v3/roles/" + id));
-        as(admin).get("/v3/roles/" + name).then().statusCode(404)
+        as(admin).get("/v3/roles/" + name).then().spec(fault(404))
                 .body("error.message", equalTo("Could not find role: " + name + "."));
         as(admin).queryParam("name", name).get("/v3/roles").then().statusCode(200)
                 .body("roles", hasSize(1)).body("roles[0].id", equalTo(id));
@@ -57,12 +58,12 @@ class RoleApiTest {
 
         as(admin).body("{\"role\":{\"description\":\"changed\"}}").patch("/v3/roles/" + id)
                 .then().statusCode(200).body("role.description", equalTo("changed")).body("role.name", equalTo(name));
-        as(admin).body("{\"role\":{\"name\":\"member\"}}").patch("/v3/roles/" + id).then().statusCode(409);
-        as(admin).body("{}").post("/v3/roles").then().statusCode(400);
-        as(admin).body("{\"role\":{\"name\":\"x\",\"domain_id\":\"nope\"}}").post("/v3/roles").then().statusCode(404);
+        as(admin).body("{\"role\":{\"name\":\"member\"}}").patch("/v3/roles/" + id).then().spec(fault(409));
+        as(admin).body("{}").post("/v3/roles").then().spec(fault(400));
+        as(admin).body("{\"role\":{\"name\":\"x\",\"domain_id\":\"nope\"}}").post("/v3/roles").then().spec(fault(404));
 
         as(admin).delete("/v3/roles/" + id).then().statusCode(204);
-        as(admin).get("/v3/roles/" + id).then().statusCode(404);
+        as(admin).get("/v3/roles/" + id).then().spec(fault(404));
         as(admin).delete("/v3/roles/" + domainRole).then().statusCode(204);
     }
 
@@ -76,7 +77,7 @@ class RoleApiTest {
         as(admin).put("/v3/roles/" + a + "/implies/" + b).then().statusCode(201)
                 .body("role_inference.prior_role.id", equalTo(a)).body("role_inference.implies.id", equalTo(b));
         as(admin).put("/v3/roles/" + b + "/implies/" + c).then().statusCode(201);
-        as(admin).put("/v3/roles/" + a + "/implies/" + b).then().statusCode(409);
+        as(admin).put("/v3/roles/" + a + "/implies/" + b).then().spec(fault(409));
         as(admin).head("/v3/roles/" + a + "/implies/" + b).then().statusCode(204);
         as(admin).get("/v3/roles/" + a + "/implies/" + b).then().statusCode(200)
                 .body("role_inference.implies.id", equalTo(b));
@@ -85,11 +86,11 @@ class RoleApiTest {
                 .body("role_inference.prior_role.id", equalTo(a))
                 .body("role_inference.implies.id", equalTo(java.util.List.of(b)));
 
-        as(admin).put("/v3/roles/" + c + "/implies/" + a).then().statusCode(403);
-        as(admin).put("/v3/roles/" + a + "/implies/" + a).then().statusCode(403);
+        as(admin).put("/v3/roles/" + c + "/implies/" + a).then().spec(fault(403));
+        as(admin).put("/v3/roles/" + a + "/implies/" + a).then().spec(fault(403));
         String adminRole = as(admin).queryParam("name", "admin").get("/v3/roles").then().extract().path("roles[0].id");
-        as(admin).put("/v3/roles/" + c + "/implies/" + adminRole).then().statusCode(403);
-        as(admin).put("/v3/roles/" + a + "/implies/nope").then().statusCode(404);
+        as(admin).put("/v3/roles/" + c + "/implies/" + adminRole).then().spec(fault(403));
+        as(admin).put("/v3/roles/" + a + "/implies/nope").then().spec(fault(404));
 
         as(admin).get("/v3/role_inferences").then().statusCode(200)
                 .body("role_inferences.prior_role.id", hasItem(a))
@@ -98,7 +99,7 @@ class RoleApiTest {
 
         as(admin).delete("/v3/roles/" + a + "/implies/" + b).then().statusCode(204);
         as(admin).head("/v3/roles/" + a + "/implies/" + b).then().statusCode(404);
-        as(admin).delete("/v3/roles/" + a + "/implies/" + b).then().statusCode(404);
+        as(admin).delete("/v3/roles/" + a + "/implies/" + b).then().spec(fault(404));
         as(admin).delete("/v3/roles/" + c).then().statusCode(204);
         as(admin).get("/v3/roles/" + b + "/implies").then().statusCode(200).body("role_inference.implies", hasSize(0));
     }
@@ -111,9 +112,9 @@ class RoleApiTest {
         projectWithUser(admin, project, user, "pw", "member");
         String member = passwordAuth(user, "pw", project).then().statusCode(201).extract().header("X-Subject-Token");
         as(member).body("{\"role\":{\"name\":\"" + unique("x") + "\"}}").post("/v3/roles")
-                .then().statusCode(403).body("error.code", equalTo(403));
+                .then().spec(fault(403));
         String r = createRole(admin, unique("victim"));
-        as(member).delete("/v3/roles/" + r).then().statusCode(403);
-        as(member).put("/v3/roles/" + r + "/implies/" + r).then().statusCode(403);
+        as(member).delete("/v3/roles/" + r).then().spec(fault(403));
+        as(member).put("/v3/roles/" + r + "/implies/" + r).then().spec(fault(403));
     }
 }

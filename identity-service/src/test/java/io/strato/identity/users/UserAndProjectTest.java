@@ -1,10 +1,12 @@
 package io.strato.identity.users;
 
 import static io.restassured.RestAssured.given;
+import static io.strato.identity.support.Faults.fault;
 import static io.strato.identity.support.Keystone.adminToken;
 import static io.strato.identity.support.Keystone.passwordAuth;
 import static io.strato.identity.support.Keystone.projectWithUser;
 import static io.strato.identity.support.Keystone.unique;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
@@ -30,11 +32,11 @@ class UserAndProjectTest {
                 .then().statusCode(201).body("user.domain_id", equalTo("default")).body("user.password", nullValue());
         given().header("X-Auth-Token", admin).contentType(ContentType.JSON)
                 .body("{\"user\":{\"name\":\"" + name + "\"}}").post("/v3/users")
-                .then().statusCode(409).body("error.code", equalTo(409));
+                .then().spec(fault(409));
         given().header("X-Auth-Token", admin).contentType(ContentType.JSON)
                 .body("{\"project\":{\"name\":\"" + name + "\"}}").post("/v3/projects").then().statusCode(201);
         given().header("X-Auth-Token", admin).contentType(ContentType.JSON)
-                .body("{\"project\":{\"name\":\"" + name + "\"}}").post("/v3/projects").then().statusCode(409);
+                .body("{\"project\":{\"name\":\"" + name + "\"}}").post("/v3/projects").then().spec(fault(409));
     }
 
     @Test
@@ -65,18 +67,18 @@ class UserAndProjectTest {
     void badBodiesAre400NotServerErrors() {
         String admin = adminToken();
         given().header("X-Auth-Token", admin).contentType(ContentType.JSON).body("{\"user\":").post("/v3/users")
-                .then().statusCode(400).body("error.code", equalTo(400));
+                .then().spec(fault(400));
         given().header("X-Auth-Token", admin).contentType(ContentType.JSON).body("{}").post("/v3/users")
-                .then().statusCode(400);
+                .then().spec(fault(400, containsString("'user'")));
         given().header("X-Auth-Token", admin).contentType(ContentType.JSON)
-                .body("{\"user\":{\"name\":\"x\",\"enabled\":\"maybe\"}}").post("/v3/users").then().statusCode(400);
+                .body("{\"user\":{\"name\":\"x\",\"enabled\":\"maybe\"}}").post("/v3/users").then().spec(fault(400, containsString("maybe")));
         given().header("X-Auth-Token", admin).contentType(ContentType.JSON)
-                .body("{\"project\":{\"name\":\"\"}}").post("/v3/projects").then().statusCode(400);
+                .body("{\"project\":{\"name\":\"\"}}").post("/v3/projects").then().spec(fault(400, containsString("'project.name'")));
         given().header("X-Auth-Token", admin).contentType(ContentType.JSON)
-                .body("{\"project\":{\"name\":\"t\",\"tags\":[\"a,b\"]}}").post("/v3/projects").then().statusCode(400);
-        given().header("X-Auth-Token", admin).get("/v3/users/does-not-exist").then().statusCode(404)
+                .body("{\"project\":{\"name\":\"t\",\"tags\":[\"a,b\"]}}").post("/v3/projects").then().spec(fault(400, containsString("Invalid tag 'a,b'")));
+        given().header("X-Auth-Token", admin).get("/v3/users/does-not-exist").then().spec(fault(404))
                 .body("error.message", equalTo("Could not find user: does-not-exist."));
-        given().header("X-Auth-Token", admin).queryParam("limit", "lots").get("/v3/users").then().statusCode(400);
+        given().header("X-Auth-Token", admin).queryParam("limit", "lots").get("/v3/users").then().spec(fault(400));
     }
 
     @Test
@@ -91,17 +93,17 @@ class UserAndProjectTest {
                 .extract().path("project.id");
         String member = passwordAuth(u, "pw", p1).then().statusCode(201).extract().header("X-Subject-Token");
 
-        given().header("X-Auth-Token", member).get("/v3/users").then().statusCode(403).body("error.code", equalTo(403));
+        given().header("X-Auth-Token", member).get("/v3/users").then().spec(fault(403));
         given().header("X-Auth-Token", member).contentType(ContentType.JSON)
-                .body("{\"user\":{\"name\":\"" + unique("nope") + "\"}}").post("/v3/users").then().statusCode(403);
-        given().header("X-Auth-Token", member).get("/v3/projects/" + other).then().statusCode(403);
+                .body("{\"user\":{\"name\":\"" + unique("nope") + "\"}}").post("/v3/users").then().spec(fault(403));
+        given().header("X-Auth-Token", member).get("/v3/projects/" + other).then().spec(fault(403));
         given().header("X-Auth-Token", member).get("/v3/projects/" + ids[0]).then().statusCode(200)
                 .body("project.name", equalTo(p1));
         given().header("X-Auth-Token", member).get("/v3/users/" + ids[1]).then().statusCode(200);
         String reader = given().header("X-Auth-Token", admin).queryParam("name", "reader").get("/v3/roles")
                 .then().extract().path("roles[0].id");
         given().header("X-Auth-Token", member).put("/v3/projects/" + other + "/users/" + ids[1] + "/roles/" + reader)
-                .then().statusCode(403);
+                .then().spec(fault(403));
     }
 
     @Test
@@ -113,20 +115,20 @@ class UserAndProjectTest {
         String token = passwordAuth(u, "first", p).then().statusCode(201).extract().header("X-Subject-Token");
         given().header("X-Auth-Token", token).contentType(ContentType.JSON)
                 .body("{\"user\":{\"password\":\"second\",\"original_password\":\"wrong\"}}")
-                .post("/v3/users/" + ids[1] + "/password").then().statusCode(401);
+                .post("/v3/users/" + ids[1] + "/password").then().spec(fault(401));
         given().header("X-Auth-Token", token).contentType(ContentType.JSON)
                 .body("{\"user\":{\"password\":\"second\",\"original_password\":\"first\"}}")
                 .post("/v3/users/" + ids[1] + "/password").then().statusCode(204);
-        passwordAuth(u, "first", p).then().statusCode(401);
+        passwordAuth(u, "first", p).then().spec(fault(401));
         passwordAuth(u, "second", p).then().statusCode(201);
         // tokens issued before the change are revoked
-        given().header("X-Auth-Token", token).get("/v3/auth/projects").then().statusCode(401);
+        given().header("X-Auth-Token", token).get("/v3/auth/projects").then().spec(fault(401));
         // and nobody changes another user's password
         String other = passwordAuth(u, "second", p).then().extract().header("X-Subject-Token");
         given().header("X-Auth-Token", other).contentType(ContentType.JSON)
                 .body("{\"user\":{\"password\":\"x\",\"original_password\":\"y\"}}")
                 .post("/v3/users/" + given().header("X-Auth-Token", admin).queryParam("name", "admin")
-                        .get("/v3/users").then().extract().path("users[0].id") + "/password").then().statusCode(403);
+                        .get("/v3/users").then().extract().path("users[0].id") + "/password").then().spec(fault(403));
     }
 
     @Test
@@ -143,6 +145,6 @@ class UserAndProjectTest {
         given().header("X-Auth-Token", admin).put("/v3/projects/" + id + "/tags/green").then().statusCode(201);
         given().header("X-Auth-Token", admin).get("/v3/projects/" + id + "/tags").then().body("tags", hasItem("green"));
         given().header("X-Auth-Token", admin).delete("/v3/projects/" + id).then().statusCode(204);
-        given().header("X-Auth-Token", admin).get("/v3/projects/" + id).then().statusCode(404);
+        given().header("X-Auth-Token", admin).get("/v3/projects/" + id).then().spec(fault(404));
     }
 }

@@ -2,7 +2,7 @@ package io.strato.image.data;
 
 import static io.restassured.RestAssured.given;
 import static io.strato.image.data.DataFixtures.hex;
-import static org.hamcrest.Matchers.equalTo;
+import static io.strato.image.support.Faults.fault;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -76,7 +76,7 @@ class ImageDataApiTest {
         given().header("X-Auth-Token", member).contentType(OCTETS).body(random(1000))
                 .put("/v2/images/{id}/file", id).then().statusCode(204);
         given().header("X-Auth-Token", member).contentType(OCTETS).body(random(2000))
-                .put("/v2/images/{id}/file", id).then().statusCode(409).body("error.code", equalTo(409));
+                .put("/v2/images/{id}/file", id).then().spec(fault(409));
         assertEquals(1000L, DataFixtures.row(id).get("size"));
     }
 
@@ -122,11 +122,11 @@ class ImageDataApiTest {
         assertArrayEquals(Arrays.copyOfRange(bytes, 99_000, 100_000), open.asByteArray());
 
         given().header("X-Auth-Token", member).header("Range", "bytes=100000-").get("/v2/images/{id}/file", id)
-                .then().statusCode(416);
+                .then().spec(fault(416));
         given().header("X-Auth-Token", member).header("Range", "bytes=5-2").get("/v2/images/{id}/file", id)
-                .then().statusCode(416);
+                .then().spec(fault(416));
         given().header("X-Auth-Token", member).header("Range", "lines=1-2").get("/v2/images/{id}/file", id)
-                .then().statusCode(416);
+                .then().spec(fault(416));
     }
 
     @Test
@@ -140,10 +140,10 @@ class ImageDataApiTest {
         UUID id = DataFixtures.queuedImage(project, "raw");
         String stranger = TestIdentity.token("u-stranger", "p-other-" + UUID.randomUUID(), "member", "reader");
         given().header("X-Auth-Token", stranger).contentType(OCTETS).body(random(10))
-                .put("/v2/images/{id}/file", id).then().statusCode(404);
-        given().header("X-Auth-Token", stranger).get("/v2/images/{id}/file", id).then().statusCode(404);
-        given().header("X-Auth-Token", member).get("/v2/images/{id}/file", UUID.randomUUID()).then().statusCode(404);
-        given().header("X-Auth-Token", member).get("/v2/images/not-a-uuid/file").then().statusCode(404);
+                .put("/v2/images/{id}/file", id).then().spec(fault(404));
+        given().header("X-Auth-Token", stranger).get("/v2/images/{id}/file", id).then().spec(fault(404));
+        given().header("X-Auth-Token", member).get("/v2/images/{id}/file", UUID.randomUUID()).then().spec(fault(404));
+        given().header("X-Auth-Token", member).get("/v2/images/not-a-uuid/file").then().spec(fault(404));
         assertEquals("queued", DataFixtures.status(id));
     }
 
@@ -152,7 +152,7 @@ class ImageDataApiTest {
         UUID id = DataFixtures.queuedImage(project, "raw");
         String reader = TestIdentity.token("u-reader", project, "reader");
         given().header("X-Auth-Token", reader).contentType(OCTETS).body(random(10))
-                .put("/v2/images/{id}/file", id).then().statusCode(403);
+                .put("/v2/images/{id}/file", id).then().spec(fault(403));
         assertEquals("queued", DataFixtures.status(id));
     }
 
@@ -164,7 +164,7 @@ class ImageDataApiTest {
                 .put("/v2/images/{id}/file", id).then().statusCode(204);
         DataFixtures.sql("update image set status = 'deactivated' where id = ?", id);
 
-        given().header("X-Auth-Token", member).get("/v2/images/{id}/file", id).then().statusCode(403);
+        given().header("X-Auth-Token", member).get("/v2/images/{id}/file", id).then().spec(fault(403));
         String admin = TestIdentity.token("u-admin", "p-admin", "admin", "member", "reader");
         var response = given().header("X-Auth-Token", admin).get("/v2/images/{id}/file", id);
         response.then().statusCode(200);
@@ -179,7 +179,7 @@ class ImageDataApiTest {
 
         given().header("X-Auth-Token", TestIdentity.token("u-q", small, "member")).contentType(OCTETS)
                 .body(random(3 * 1024 * 1024)).put("/v2/images/{id}/file", id)
-                .then().statusCode(413).body("error.code", equalTo(413));
+                .then().spec(fault(413));
 
         assertEquals("queued", DataFixtures.status(id));
         assertNull(DataFixtures.row(id).get("size"));

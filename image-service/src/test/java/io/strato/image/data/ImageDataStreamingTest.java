@@ -1,6 +1,7 @@
 package io.strato.image.data;
 
 import static io.restassured.RestAssured.given;
+import static io.strato.image.support.Faults.fault;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -57,7 +58,7 @@ class ImageDataStreamingTest {
             DataFixtures.eventually("the first upload is saving", () -> "saving".equals(DataFixtures.status(id)));
 
             given().header("X-Auth-Token", token).contentType("application/octet-stream").body(new byte[1000])
-                    .put("/v2/images/{id}/file", id).then().statusCode(409);
+                    .put("/v2/images/{id}/file", id).then().spec(fault(409));
 
             assertEquals("HTTP/1.1 204 No Content", upload.send(first).statusLine());
         }

@@ -1,6 +1,7 @@
 package io.strato.image.data;
 
 import static io.restassured.RestAssured.given;
+import static io.strato.image.support.Faults.fault;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -60,7 +61,7 @@ class ImageQuotaApiTest {
         for (int i = 0; i < 3; i++) {
             create(counted).then().statusCode(201);
         }
-        create(counted).then().statusCode(413)
+        create(counted).then().spec(fault(413))
                 .body("error.code", equalTo(413))
                 .body("error.title", equalTo("Request Entity Too Large"))
                 .body("error.message", containsString("Maximum number of images exceeded"));
@@ -93,7 +94,7 @@ class ImageQuotaApiTest {
             // 2 MiB fits the 3 MiB quota alone, not beside the first upload's 2 MiB
             given().header("X-Auth-Token", small).contentType("application/octet-stream").body(new byte[2 * MIB])
                     .put("/v2/images/{id}/file", second)
-                    .then().statusCode(413).body("error.code", equalTo(413))
+                    .then().spec(fault(413))
                     .body("error.message", containsString("quota"));
 
             assertEquals("HTTP/1.1 204 No Content", upload.send(new byte[MIB]).statusLine());
@@ -154,7 +155,7 @@ class ImageQuotaApiTest {
         DataFixtures.removeImagesOf(SMALL);
         DataFixtures.reservedUpload(SMALL, "saving", 2L * MIB, 600); // a live upload elsewhere
         UUID refused = DataFixtures.queuedImage(SMALL, "raw");
-        upload(refused, 2 * MIB).then().statusCode(413);
+        upload(refused, 2 * MIB).then().spec(fault(413));
         assertRefused(refused);
     }
 

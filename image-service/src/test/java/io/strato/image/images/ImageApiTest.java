@@ -1,6 +1,7 @@
 package io.strato.image.images;
 
 import static io.restassured.RestAssured.given;
+import static io.strato.image.support.Faults.fault;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -76,49 +77,49 @@ class ImageApiTest {
     void createWithAGivenIdTwiceIsAConflict() {
         String id = UUID.randomUUID().toString();
         create(member, "{\"id\":\"" + id + "\",\"name\":\"fixed\"}");
-        as(member).body("{\"id\":\"" + id + "\",\"name\":\"again\"}").post("/v2/images").then().statusCode(409)
+        as(member).body("{\"id\":\"" + id + "\",\"name\":\"again\"}").post("/v2/images").then().spec(fault(409))
                 .body("error.code", equalTo(409));
     }
 
     @Test
     void badInputIsA400InGlancesFormat() {
         as(member).body("{\"name\":\"x\",\"disk_format\":\"floppy\",\"container_format\":\"bare\"}")
-                .post("/v2/images").then().statusCode(400)
+                .post("/v2/images").then().spec(fault(400))
                 .body("error.code", equalTo(400)).body("error.message", containsString("floppy"));
-        as(member).body("{\"name\":\"x\",\"container_format\":\"tarball\"}").post("/v2/images").then().statusCode(400);
-        as(member).body("{\"name\": ").post("/v2/images").then().statusCode(400)
+        as(member).body("{\"name\":\"x\",\"container_format\":\"tarball\"}").post("/v2/images").then().spec(fault(400, containsString("tarball")));
+        as(member).body("{\"name\": ").post("/v2/images").then().spec(fault(400))
                 .body("error.message", containsString("Malformed"));
-        as(member).body("[1]").post("/v2/images").then().statusCode(400);
-        as(member).body("{\"min_ram\":-1}").post("/v2/images").then().statusCode(400);
-        as(member).body("{\"protected\":\"yes\"}").post("/v2/images").then().statusCode(400);
-        as(member).body("{\"owner_team\":7}").post("/v2/images").then().statusCode(400);
-        as(member).body("{\"id\":\"not-a-uuid\"}").post("/v2/images").then().statusCode(400);
-        as(member).body("{\"status\":\"active\"}").post("/v2/images").then().statusCode(403)
+        as(member).body("[1]").post("/v2/images").then().spec(fault(400));
+        as(member).body("{\"min_ram\":-1}").post("/v2/images").then().spec(fault(400, containsString("'min_ram'")));
+        as(member).body("{\"protected\":\"yes\"}").post("/v2/images").then().spec(fault(400, containsString("'protected'")));
+        as(member).body("{\"owner_team\":7}").post("/v2/images").then().spec(fault(400, containsString("'owner_team'")));
+        as(member).body("{\"id\":\"not-a-uuid\"}").post("/v2/images").then().spec(fault(400, containsString("'not-a-uuid'")));
+        as(member).body("{\"status\":\"active\"}").post("/v2/images").then().spec(fault(403))
                 .body("error.message", containsString("read-only"));
     }
 
     @Test
     void unknownImageIs404() {
-        as(member).get("/v2/images/{id}", UUID.randomUUID()).then().statusCode(404)
+        as(member).get("/v2/images/{id}", UUID.randomUUID()).then().spec(fault(404))
                 .body("error.code", equalTo(404)).body("error.title", equalTo("Not Found"));
-        as(member).get("/v2/images/not-a-uuid").then().statusCode(404);
+        as(member).get("/v2/images/not-a-uuid").then().spec(fault(404));
     }
 
     @Test
     void anotherProjectsPrivateImageIsNotFoundButAdminSeesIt() {
         String id = create(member, "{\"name\":\"secret\"}");
         String stranger = TestIdentity.token("u-other", "p-other-" + UUID.randomUUID(), "member", "reader");
-        as(stranger).get("/v2/images/{id}", id).then().statusCode(404);
-        patch(stranger, id, "[{\"op\":\"replace\",\"path\":\"/name\",\"value\":\"x\"}]").statusCode(404);
-        as(stranger).delete("/v2/images/{id}", id).then().statusCode(404);
+        as(stranger).get("/v2/images/{id}", id).then().spec(fault(404));
+        patch(stranger, id, "[{\"op\":\"replace\",\"path\":\"/name\",\"value\":\"x\"}]").spec(fault(404));
+        as(stranger).delete("/v2/images/{id}", id).then().spec(fault(404));
         as(admin).get("/v2/images/{id}", id).then().statusCode(200).body("owner", equalTo(project));
     }
 
     @Test
     void onlyAnAdminPublicizes() {
-        as(member).body("{\"name\":\"pub\",\"visibility\":\"public\"}").post("/v2/images").then().statusCode(403);
+        as(member).body("{\"name\":\"pub\",\"visibility\":\"public\"}").post("/v2/images").then().spec(fault(403));
         String id = create(member, "{\"name\":\"to-publish\"}");
-        patch(member, id, "[{\"op\":\"replace\",\"path\":\"/visibility\",\"value\":\"public\"}]").statusCode(403);
+        patch(member, id, "[{\"op\":\"replace\",\"path\":\"/visibility\",\"value\":\"public\"}]").spec(fault(403));
         patch(member, id, "[{\"op\":\"replace\",\"path\":\"/visibility\",\"value\":\"shared\"}]").statusCode(200)
                 .body("visibility", equalTo("shared"));
         patch(member, id, "[{\"op\":\"replace\",\"path\":\"/visibility\",\"value\":\"community\"}]").statusCode(200);
@@ -126,14 +127,14 @@ class ImageApiTest {
                 .body("visibility", equalTo("public"));
         String stranger = TestIdentity.token("u-other", "p-other-" + UUID.randomUUID(), "member", "reader");
         as(stranger).get("/v2/images/{id}", id).then().statusCode(200);
-        patch(stranger, id, "[{\"op\":\"replace\",\"path\":\"/name\",\"value\":\"mine\"}]").statusCode(403);
-        as(stranger).delete("/v2/images/{id}", id).then().statusCode(403);
+        patch(stranger, id, "[{\"op\":\"replace\",\"path\":\"/name\",\"value\":\"mine\"}]").spec(fault(403));
+        as(stranger).delete("/v2/images/{id}", id).then().spec(fault(403));
     }
 
     @Test
     void aReaderCannotCreate() {
         String reader = TestIdentity.token("u-reader", project, "reader");
-        as(reader).body("{\"name\":\"r\"}").post("/v2/images").then().statusCode(403);
+        as(reader).body("{\"name\":\"r\"}").post("/v2/images").then().spec(fault(403));
     }
 
     @Test
@@ -164,7 +165,7 @@ class ImageApiTest {
                 .body("tags", equalTo(List.of("golden", "ubuntu", "lts")));
         patch(member, id, "[{\"op\":\"remove\",\"path\":\"/tags/0\"}]").statusCode(200)
                 .body("tags", equalTo(List.of("ubuntu", "lts")));
-        patch(member, id, "[{\"op\":\"remove\",\"path\":\"/tags/9\"}]").statusCode(409);
+        patch(member, id, "[{\"op\":\"remove\",\"path\":\"/tags/9\"}]").spec(fault(409, containsString("out of range")));
         as(member).get("/v2/images/{id}", id).then().body("owner_team", nullValue()).body("name", equalTo("after"));
         assertEquals(4, ImageDb.events("strato.image.image.updated.v1", id));
     }
@@ -172,33 +173,33 @@ class ImageApiTest {
     @Test
     void jsonPatchErrors() {
         String id = create(member, "{\"name\":\"p\",\"disk_format\":\"raw\",\"container_format\":\"bare\"}");
-        patch(member, id, "[{\"op\":\"move\",\"path\":\"/name\",\"from\":\"/x\"}]").statusCode(400);
-        patch(member, id, "{\"op\":\"replace\"}").statusCode(400);
-        patch(member, id, "[{\"op\":\"replace\",\"path\":\"name\",\"value\":\"x\"}]").statusCode(400);
-        patch(member, id, "[{\"op\":\"replace\",\"path\":\"/name\"}]").statusCode(400);
-        patch(member, id, "[{\"op\":\"replace\",\"path\":\"/min_disk\",\"value\":\"big\"}]").statusCode(400);
-        patch(member, id, "[{\"op\":\"replace\",\"path\":\"/disk_format\",\"value\":\"floppy\"}]").statusCode(400);
-        patch(member, id, "[{\"op\":\"replace\",\"path\":\"/name\", ").statusCode(400);
-        patch(member, id, "[{\"op\":\"replace\",\"path\":\"/status\",\"value\":\"active\"}]").statusCode(403)
+        patch(member, id, "[{\"op\":\"move\",\"path\":\"/name\",\"from\":\"/x\"}]").spec(fault(400, containsString("'move'")));
+        patch(member, id, "{\"op\":\"replace\"}").spec(fault(400, containsString("must be an array")));
+        patch(member, id, "[{\"op\":\"replace\",\"path\":\"name\",\"value\":\"x\"}]").spec(fault(400, containsString("JSON pointer")));
+        patch(member, id, "[{\"op\":\"replace\",\"path\":\"/name\"}]").spec(fault(400, containsString("needs a value")));
+        patch(member, id, "[{\"op\":\"replace\",\"path\":\"/min_disk\",\"value\":\"big\"}]").spec(fault(400, containsString("'min_disk'")));
+        patch(member, id, "[{\"op\":\"replace\",\"path\":\"/disk_format\",\"value\":\"floppy\"}]").spec(fault(400, containsString("floppy")));
+        patch(member, id, "[{\"op\":\"replace\",\"path\":\"/name\", ").spec(fault(400));
+        patch(member, id, "[{\"op\":\"replace\",\"path\":\"/status\",\"value\":\"active\"}]").spec(fault(403))
                 .body("error.message", containsString("read-only"));
-        patch(member, id, "[{\"op\":\"replace\",\"path\":\"/checksum\",\"value\":\"0\"}]").statusCode(403);
-        patch(member, id, "[{\"op\":\"remove\",\"path\":\"/name\"}]").statusCode(403);
-        patch(member, id, "[{\"op\":\"replace\",\"path\":\"/nothing_here\",\"value\":\"x\"}]").statusCode(409);
+        patch(member, id, "[{\"op\":\"replace\",\"path\":\"/checksum\",\"value\":\"0\"}]").spec(fault(403, containsString("checksum")));
+        patch(member, id, "[{\"op\":\"remove\",\"path\":\"/name\"}]").spec(fault(403, containsString("cannot be removed")));
+        patch(member, id, "[{\"op\":\"replace\",\"path\":\"/nothing_here\",\"value\":\"x\"}]").spec(fault(409, containsString("does not exist")));
         as(member).body("[{\"op\":\"replace\",\"path\":\"/name\",\"value\":\"x\"}]")
-                .patch("/v2/images/{id}", id).then().statusCode(415);
+                .patch("/v2/images/{id}", id).then().spec(fault(415));
         as(member).get("/v2/images/{id}", id).then().body("name", equalTo("p"));
 
         ImageDb.update("update image set status = 'active' where id = ?", UUID.fromString(id));
-        patch(member, id, "[{\"op\":\"replace\",\"path\":\"/disk_format\",\"value\":\"qcow2\"}]").statusCode(403);
+        patch(member, id, "[{\"op\":\"replace\",\"path\":\"/disk_format\",\"value\":\"qcow2\"}]").spec(fault(403));
     }
 
     @Test
     void aProtectedImageCannotBeDeleted() {
         String id = create(member, "{\"name\":\"keep\",\"protected\":true}");
-        as(member).delete("/v2/images/{id}", id).then().statusCode(403).body("error.message", containsString("protected"));
+        as(member).delete("/v2/images/{id}", id).then().spec(fault(403)).body("error.message", containsString("protected"));
         patch(member, id, "[{\"op\":\"replace\",\"path\":\"/protected\",\"value\":false}]").statusCode(200);
         as(member).delete("/v2/images/{id}", id).then().statusCode(204);
-        as(member).get("/v2/images/{id}", id).then().statusCode(404);
+        as(member).get("/v2/images/{id}", id).then().spec(fault(404));
         assertEquals(1, ImageDb.events("strato.image.image.deleted.v1", id));
     }
 
@@ -218,10 +219,10 @@ class ImageApiTest {
     @Test
     void deactivateAndReactivate() {
         String id = create(member, "{\"name\":\"life\",\"disk_format\":\"raw\",\"container_format\":\"bare\"}");
-        as(member).post("/v2/images/{id}/actions/deactivate", id).then().statusCode(403);
+        as(member).post("/v2/images/{id}/actions/deactivate", id).then().spec(fault(403));
         ImageDb.update("update image set status = 'active' where id = ?", UUID.fromString(id));
         String reader = TestIdentity.token("u-reader", project, "reader");
-        as(reader).post("/v2/images/{id}/actions/deactivate", id).then().statusCode(403);
+        as(reader).post("/v2/images/{id}/actions/deactivate", id).then().spec(fault(403));
         as(member).post("/v2/images/{id}/actions/deactivate", id).then().statusCode(204);
         as(member).get("/v2/images/{id}", id).then().body("status", equalTo("deactivated"));
         as(member).post("/v2/images/{id}/actions/deactivate", id).then().statusCode(204);
@@ -239,8 +240,8 @@ class ImageApiTest {
         as(member).put("/v2/images/{id}/tags/{tag}", id, "ubuntu").then().statusCode(204);
         as(member).get("/v2/images/{id}", id).then().body("tags", equalTo(List.of("golden", "ubuntu")));
         as(member).delete("/v2/images/{id}/tags/{tag}", id, "golden").then().statusCode(204);
-        as(member).delete("/v2/images/{id}/tags/{tag}", id, "golden").then().statusCode(404);
-        as(member).put("/v2/images/{id}/tags/{tag}", id, "a,b").then().statusCode(400);
+        as(member).delete("/v2/images/{id}/tags/{tag}", id, "golden").then().spec(fault(404));
+        as(member).put("/v2/images/{id}/tags/{tag}", id, "a,b").then().spec(fault(400, containsString("Invalid tag 'a,b'")));
         as(member).get("/v2/images/{id}", id).then().body("tags", equalTo(List.of("ubuntu")))
                 .body("tags", not(hasItem("golden")));
     }
@@ -262,7 +263,7 @@ class ImageApiTest {
 
     @Test
     void noTokenIs401() {
-        given().get("/v2/images").then().statusCode(401);
+        given().get("/v2/images").then().spec(fault(401));
     }
 
     private io.restassured.response.ValidatableResponse patch(String token, String id, String ops) {

@@ -2,6 +2,7 @@ package io.strato.image.images;
 
 import static io.strato.image.images.ImageApiTest.as;
 import static io.strato.image.images.ImageApiTest.create;
+import static io.strato.image.support.Faults.fault;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.quarkus.test.common.WithTestResource;
@@ -42,7 +43,7 @@ class ImageConcurrentDeleteTest {
         }
         deleteAllAtOnce(paths);
         for (String p : paths) {
-            as(member).get(p).then().statusCode(404);
+            as(member).get(p).then().spec(fault(404));
         }
         for (String p : paths) {
             assertEquals(1, ImageDb.events("strato.image.image.deleted.v1", p.substring("/v2/images/".length())), p);

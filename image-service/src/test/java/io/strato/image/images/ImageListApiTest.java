@@ -2,6 +2,7 @@ package io.strato.image.images;
 
 import static io.strato.image.images.ImageApiTest.as;
 import static io.strato.image.images.ImageApiTest.create;
+import static io.strato.image.support.Faults.fault;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -50,13 +51,13 @@ class ImageListApiTest {
         assertEquals(List.of("img-4"), names(member, "status=active"));
         assertEquals(List.of("img-1", "img-2", "img-3", "img-4"), names(member, "sort_key=name&sort_dir=asc"));
         assertEquals(List.of("img-4", "img-3", "img-2", "img-1"), names(member, "sort=size:desc"));
-        as(member).get("/v2/images?size_min=big").then().statusCode(400);
-        as(member).get("/v2/images?sort_key=password").then().statusCode(400);
-        as(member).get("/v2/images?sort_dir=sideways").then().statusCode(400);
-        as(member).get("/v2/images?sort=name:asc&sort_key=name").then().statusCode(400);
-        as(member).get("/v2/images?visibility=everything").then().statusCode(400);
-        as(member).get("/v2/images?limit=-1").then().statusCode(400);
-        as(member).get("/v2/images?marker=" + UUID.randomUUID()).then().statusCode(400);
+        as(member).get("/v2/images?size_min=big").then().spec(fault(400, containsString("size_min")));
+        as(member).get("/v2/images?sort_key=password").then().spec(fault(400, containsString("Invalid sort key: password")));
+        as(member).get("/v2/images?sort_dir=sideways").then().spec(fault(400, containsString("sideways")));
+        as(member).get("/v2/images?sort=name:asc&sort_key=name").then().spec(fault(400, containsString("cannot be combined")));
+        as(member).get("/v2/images?visibility=everything").then().spec(fault(400, containsString("everything")));
+        as(member).get("/v2/images?limit=-1").then().spec(fault(400));
+        as(member).get("/v2/images?marker=" + UUID.randomUUID()).then().spec(fault(400));
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.strato.image.members;
 
 import static io.restassured.RestAssured.given;
+import static io.strato.image.support.Faults.fault;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
@@ -96,32 +97,32 @@ class MemberApiTest {
         as(member).get(members(shared)).then().statusCode(200)
                 .body("members", hasSize(1))
                 .body("members[0].member_id", equalTo(member));
-        as(member).get(members(shared) + "/" + second).then().statusCode(404);
+        as(member).get(members(shared) + "/" + second).then().spec(fault(404));
     }
 
     @Test
     void aNonMemberSeesNothing() throws Exception {
         add(shared, member);
-        as(stranger).get(members(shared)).then().statusCode(404)
+        as(stranger).get(members(shared)).then().spec(fault(404))
                 .body("error.code", equalTo(404)).body("error.message", containsString(shared.toString()));
-        as(stranger).get(members(shared) + "/" + member).then().statusCode(404);
-        as(stranger).body("{\"status\": \"accepted\"}").put(members(shared) + "/" + stranger).then().statusCode(404);
-        as(stranger).body("{\"member\": \"" + stranger + "\"}").post(members(shared)).then().statusCode(404);
-        as(stranger).delete(members(shared) + "/" + member).then().statusCode(404);
-        as(owner).get(members(UUID.randomUUID())).then().statusCode(404);
-        as(owner).get("/v2/images/not-a-uuid/members").then().statusCode(404);
+        as(stranger).get(members(shared) + "/" + member).then().spec(fault(404));
+        as(stranger).body("{\"status\": \"accepted\"}").put(members(shared) + "/" + stranger).then().spec(fault(404));
+        as(stranger).body("{\"member\": \"" + stranger + "\"}").post(members(shared)).then().spec(fault(404));
+        as(stranger).delete(members(shared) + "/" + member).then().spec(fault(404));
+        as(owner).get(members(UUID.randomUUID())).then().spec(fault(404));
+        as(owner).get("/v2/images/not-a-uuid/members").then().spec(fault(404));
     }
 
     @Test
     void onlyTheOwnerManagesAndOnlyTheMemberAnswers() throws Exception {
         add(shared, member);
-        as(member).body("{\"member\": \"" + stranger + "\"}").post(members(shared)).then().statusCode(403);
-        as(member).delete(members(shared) + "/" + member).then().statusCode(403);
-        as(owner).body("{\"status\": \"accepted\"}").put(members(shared) + "/" + member).then().statusCode(403);
+        as(member).body("{\"member\": \"" + stranger + "\"}").post(members(shared)).then().spec(fault(403));
+        as(member).delete(members(shared) + "/" + member).then().spec(fault(403));
+        as(owner).body("{\"status\": \"accepted\"}").put(members(shared) + "/" + member).then().spec(fault(403));
         as(member).get(members(shared) + "/" + member).then().statusCode(200).body("status", equalTo("pending"));
         String reader = TestIdentity.token("reader-" + owner, owner, "reader");
         given().header("X-Auth-Token", reader).contentType(ContentType.JSON)
-                .body("{\"member\": \"" + stranger + "\"}").post(members(shared)).then().statusCode(403);
+                .body("{\"member\": \"" + stranger + "\"}").post(members(shared)).then().spec(fault(403));
     }
 
     @Test
@@ -130,31 +131,31 @@ class MemberApiTest {
         as(member).body("{\"status\": \"accepted\"}").put(members(shared) + "/" + member).then().statusCode(200);
         as(owner).delete(members(shared) + "/" + member).then().statusCode(204);
         assertEquals(1, outboxEvents("strato.image.member.deleted.v1", shared));
-        as(owner).get(members(shared) + "/" + member).then().statusCode(404);
-        as(member).get(members(shared)).then().statusCode(404);
+        as(owner).get(members(shared) + "/" + member).then().spec(fault(404));
+        as(member).get(members(shared)).then().spec(fault(404));
         assertFalse(accepted(member).contains(shared));
-        as(owner).delete(members(shared) + "/" + member).then().statusCode(404);
+        as(owner).delete(members(shared) + "/" + member).then().spec(fault(404));
     }
 
     @Test
     void sharingNeedsASharedImageAndIsNotRepeated() throws Exception {
         UUID priv = insertImage(owner, "private");
-        as(owner).body("{\"member\": \"" + member + "\"}").post(members(priv)).then().statusCode(403)
+        as(owner).body("{\"member\": \"" + member + "\"}").post(members(priv)).then().spec(fault(403))
                 .body("error.message", containsString("Only shared images have members"));
         add(shared, member);
-        as(owner).body("{\"member\": \"" + member + "\"}").post(members(shared)).then().statusCode(409);
+        as(owner).body("{\"member\": \"" + member + "\"}").post(members(shared)).then().spec(fault(409));
     }
 
     @Test
     void badBodiesAre400() throws Exception {
-        as(owner).body("{\"member\": ").post(members(shared)).then().statusCode(400);
-        as(owner).body("{}").post(members(shared)).then().statusCode(400);
-        as(owner).body("{\"member\": \"" + "x".repeat(65) + "\"}").post(members(shared)).then().statusCode(400);
+        as(owner).body("{\"member\": ").post(members(shared)).then().spec(fault(400));
+        as(owner).body("{}").post(members(shared)).then().spec(fault(400));
+        as(owner).body("{\"member\": \"" + "x".repeat(65) + "\"}").post(members(shared)).then().spec(fault(400, containsString("longer than")));
         add(shared, member);
-        as(member).body("{\"status\": \"maybe\"}").put(members(shared) + "/" + member).then().statusCode(400)
+        as(member).body("{\"status\": \"maybe\"}").put(members(shared) + "/" + member).then().spec(fault(400))
                 .body("error.message", containsString("pending, accepted, rejected"));
-        as(member).body("{}").put(members(shared) + "/" + member).then().statusCode(400);
-        given().contentType(ContentType.JSON).get(members(shared)).then().statusCode(401);
+        as(member).body("{}").put(members(shared) + "/" + member).then().spec(fault(400, containsString("'status'")));
+        given().contentType(ContentType.JSON).get(members(shared)).then().spec(fault(401));
     }
 
     @Test
@@ -165,7 +166,7 @@ class MemberApiTest {
         StratoEvent deleted = new StratoEvent(UUID.randomUUID(), "strato.identity.project.deleted.v1", "/identity",
                 member, OffsetDateTime.now(), JsonNodeFactory.instance.objectNode().put("id", member));
         await(() -> Panache.withTransaction(() -> cleanup.handle(deleted)).replaceWith(true));
-        as(owner).get(members(shared) + "/" + member).then().statusCode(404);
+        as(owner).get(members(shared) + "/" + member).then().spec(fault(404));
         as(owner).get(members(shared)).then().statusCode(200).body("members", hasSize(0));
         await(() -> Panache.withTransaction(() -> cleanup.handle(deleted)).replaceWith(true));
     }
