@@ -4,6 +4,7 @@ import static io.strato.network.NetworkApi.admin;
 import static io.strato.network.NetworkApi.as;
 import static io.strato.network.NetworkApi.member;
 import static io.strato.network.NetworkApi.newProject;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
@@ -25,6 +26,7 @@ import io.strato.network.networks.Fixtures;
 import io.strato.network.routers.L3Fixture;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -321,17 +323,21 @@ class ProjectDeletedHandlerTest {
     }
 
     /** Waits until this service's consumer has committed its handling of the event. */
-    private static void awaitProcessed(UUID event) throws Throwable {
+    private static void awaitProcessed(UUID event) {
         String group = ConfigProvider.getConfig().getValue("strato.events.group", String.class);
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
-        while (System.nanoTime() < deadline) {
-            if (count("SELECT count(*) FROM strato_processed_event WHERE id = CAST(:v AS uuid) AND consumer = :w",
-                    event.toString(), group) == 1) {
-                return;
-            }
-            Thread.sleep(200);
+        await("event " + event + " handled").atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(200))
+                .until(() -> processed(event, group));
+    }
+
+    private static boolean processed(UUID event, String group) throws Exception {
+        try {
+            return count("SELECT count(*) FROM strato_processed_event WHERE id = CAST(:v AS uuid) AND consumer = :w",
+                    event.toString(), group) == 1;
+        } catch (Exception | Error e) {
+            throw e;
+        } catch (Throwable t) {
+            throw new Exception(t);
         }
-        throw new AssertionError("event " + event + " was not handled within 90 s");
     }
 
     private static StratoEvent event(String subject, ObjectNode data) {
