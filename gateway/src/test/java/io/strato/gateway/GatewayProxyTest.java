@@ -8,6 +8,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.logging.Handler;
@@ -15,9 +16,12 @@ import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.matchesPattern;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -137,15 +141,13 @@ class GatewayProxyTest {
     }
 
     @Test
-    void writesOneAccessLogLinePerRequest() throws InterruptedException {
+    void writesOneAccessLogLinePerRequest() {
         String id = "req-0a1b2c3d-0000-4000-8000-00000000ac10";
         given().header("X-OpenStack-Request-ID", id).get("/identity/v3/domains?x=1").then().statusCode(200);
         String expected = "GET /identity/v3/domains 200 ";
-        long deadline = System.currentTimeMillis() + 3000;
-        while (accessLines.stream().noneMatch(l -> l.contains(id)) && System.currentTimeMillis() < deadline) {
-            Thread.sleep(20);
-        }
-        List<String> lines = accessLines.stream().filter(l -> l.contains(id)).toList();
+        List<String> lines = await("the access log line of " + id).atMost(Duration.ofSeconds(3))
+                .pollInterval(Duration.ofMillis(20))
+                .until(() -> accessLines.stream().filter(l -> l.contains(id)).toList(), not(empty()));
         assertEquals(1, lines.size(), accessLines.toString());
         String line = lines.get(0);
         assertTrue(line.startsWith(expected) && line.matches(".* \\d+ms route=identity request_id=" + id), line);

@@ -1,6 +1,9 @@
 package io.strato.image.events;
 
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.greaterThan;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -15,6 +18,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.Map;
 import java.util.Properties;
@@ -49,10 +53,8 @@ class ProjectDeletedHandlerTest {
 
         send(doomed);
 
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
-        while (count("select count(*) from image where owner = ?", doomed) > 0 && System.nanoTime() < deadline) {
-            Thread.sleep(200);
-        }
+        await("the deleted project's images are gone").atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(200))
+                .until(() -> count("select count(*) from image where owner = ?", doomed), equalTo(0L));
         assertEquals(0, count("select count(*) from image where owner = ?", doomed));
         assertEquals(1, count("select count(*) from image where owner = ?", kept));
         assertEquals(0, count("select count(*) from image_project_quota where project_id = ?", doomed),
@@ -131,14 +133,10 @@ class ProjectDeletedHandlerTest {
     /** Waits until this service's consumer has committed its handling of the event (or skipped it as handled). */
     private static void awaitProcessed(UUID event) throws Exception {
         String group = ConfigProvider.getConfig().getValue("strato.events.group", String.class);
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
-        while (count("select count(*) from strato_processed_event where id = ?::uuid and consumer = ?",
-                event.toString(), group) == 0) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("event " + event + " was not handled within 90 s: the consumer is stuck on it");
-            }
-            Thread.sleep(200);
-        }
+        await("event " + event + " handled (else the consumer is stuck on it)").atMost(Duration.ofSeconds(90))
+                .pollInterval(Duration.ofMillis(200))
+                .until(() -> count("select count(*) from strato_processed_event where id = ?::uuid and consumer = ?",
+                        event.toString(), group), greaterThan(0L));
     }
 
     private static long count(String sql, Object... params) throws Exception {
