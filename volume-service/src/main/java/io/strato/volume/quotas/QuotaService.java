@@ -31,22 +31,19 @@ public class QuotaService {
     /** Sets project-wide limits ({@code volumes}...) and per-type ones ({@code volumes_<type>}, the type must exist). */
     @WithTransaction
     public Uni<LimitsAndUsage> set(String projectId, Map<String, Long> changes) {
-        Map<String, Long> global = new java.util.LinkedHashMap<>();
-        Map<String, Long> perType = new java.util.LinkedHashMap<>();
-        changes.forEach((k, v) -> (VolumeQuota.RESOURCES.contains(k) ? global : perType).put(k, v));
         return quota.perType(projectId).chain(known -> {
-            for (String key : perType.keySet()) {
-                if (!known.containsKey(key)) {
+            for (String key : changes.keySet()) {
+                if (!VolumeQuota.RESOURCES.contains(key) && !known.containsKey(key)) {
                     throw new InvalidInput("Bad key(s) in quota set: " + key);
                 }
             }
-            return quota.set(projectId, global);
-        }).chain(() -> quota.setPerType(projectId, perType)).chain(() -> show(projectId));
+            return quota.set(projectId, changes);
+        }).chain(() -> show(projectId));
     }
 
     @WithTransaction
     public Uni<Void> reset(String projectId) {
-        return quota.forget(projectId);
+        return quota.reset(projectId);
     }
 
     public Map<String, Long> defaults() {

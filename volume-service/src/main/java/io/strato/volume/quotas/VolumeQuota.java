@@ -2,41 +2,34 @@ package io.strato.volume.quotas;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
+import io.strato.kit.data.quota.ProjectQuotas;
 import io.strato.kit.faults.QuotaExceeded;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 import org.hibernate.reactive.mutiny.Mutiny;
 
 /**
- * A project's volume quotas. Every decision first locks the project's row in
- * {@code volume_project_quota} (SELECT ... FOR UPDATE) inside the caller's transaction and only then
- * counts, so two creates of one project decide one after the other and can never pass a limit together.
- * The lock is held until the caller's transaction commits the new volume.
+ * A project's volume quotas on the kit's {@link ProjectQuotas}: every decision locks the project's
+ * {@code quota_lock} row inside the caller's transaction and only then counts, so two creates of one project
+ * decide one after the other and can never pass a limit together. The limits are the configured defaults
+ * overridden by the project's rows of {@code quota}; the per-type ones ({@code volumes_<type>},
+ * {@code gigabytes_<type>}, {@code snapshots_<type>}, by the type's name as Cinder keys them) are unlimited
+ * unless a row sets them. Refusals are Cinder's 413 with Cinder's messages.
  */
 @ApplicationScoped
 public class VolumeQuota {
     public static final List<String> RESOURCES = List.of("volumes", "gigabytes", "snapshots");
-    private static final String ADD_PROJECT = "insert into volume_project_quota (project_id) values (?1) on conflict do nothing";
-    private static final String LOCK_PROJECT = "select volumes, gigabytes, snapshots from volume_project_quota"
-            + " where project_id = ?1 for update";
-    private static final String READ_PROJECT = "select volumes, gigabytes, snapshots from volume_project_quota where project_id = ?1";
     private static final String COUNT_VOLUMES = "select count(*) from volume where project_id = ?1";
     /** GiB the project's volumes (an extend in progress at its target size) and snapshots hold, as Cinder counts. */
     private static final String USED_GIGABYTES = "select cast(coalesce((select sum(greatest(size, coalesce(extending_to, 0)))"
             + " from volume where project_id = ?1 and id <> ?2), 0) + coalesce((select sum(size) from snapshot"
             + " where project_id = ?1), 0) as bigint)";
     private static final String COUNT_SNAPSHOTS = "select count(*) from snapshot where project_id = ?1";
-    private static final String SET = "update volume_project_quota set volumes = ?2, gigabytes = ?3, snapshots = ?4"
-            + " where project_id = ?1";
-    private static final String FORGET = "delete from volume_project_quota where project_id = ?1";
     private static final UUID NONE = new UUID(0, 0);
-    private static final String TYPE_LIMITS = "select resource, hard_limit from volume_type_quota where project_id = ?1";
-    private static final String SET_TYPE_LIMIT = "insert into volume_type_quota (project_id, resource, hard_limit)"
-            + " values (?1, ?2, ?3) on conflict (project_id, resource) do update set hard_limit = excluded.hard_limit";
-    private static final String FORGET_TYPES = "delete from volume_type_quota where project_id = ?1";
     private static final String TYPE_VOLUMES = "select count(*) from volume where project_id = ?1 and volume_type_id = ?2";
     private static final String TYPE_GIGABYTES = "select cast(coalesce((select sum(greatest(size, coalesce(extending_to, 0)))"
             + " from volume where project_id = ?1 and volume_type_id = ?2 and id <> ?3), 0) + coalesce((select sum(s.size)"
@@ -50,73 +43,136 @@ public class VolumeQuota {
             + " as bigint) from snapshot s join volume v on v.id = s.volume_id where s.project_id = ?1 and v.volume_type_id = t.id),"
             + " (select count(*) from snapshot s join volume v on v.id = s.volume_id where s.project_id = ?1"
             + " and v.volume_type_id = t.id) from volume_type t";
+    private static final String FORGET_LOCK = "delete from quota_lock where project_id = ?1";
 
     /** A volume type a quota decision is about. */
     public record Type(UUID id, String name) {
+        /** Cinder's key of the type's own limit of {@code resource}, e.g. {@code volumes_gold}. */
+        String key(String resource) {
+            return resource + "_" + name;
+        }
     }
 
     private final QuotaConfig config;
+    private final ProjectQuotas quotas;
 
     VolumeQuota(QuotaConfig config) {
         this.config = config;
+        this.quotas = new ProjectQuotas(this::projectDefaults);
     }
 
     /** Fails with 413 when one more volume of {@code sizeGb} (of {@code type}) would pass the project's quotas. */
     public Uni<Void> checkCreate(String projectId, int sizeGb, Type type) {
-        return lock(projectId).chain(limits -> Panache.getSession().chain(s -> number(s, COUNT_VOLUMES, projectId)
-                .invoke(count -> {
-                    long max = limits.get("volumes");
-                    if (max >= 0 && count + 1 > max) {
-                        throw new QuotaExceeded("VolumeLimitExceeded: Maximum number of volumes allowed ("
-                                + max + ") exceeded for quota 'volumes'.");
-                    }
-                })
-                .chain(() -> checkGigabytes(s, projectId, NONE, sizeGb, limits.get("gigabytes")))
-                .chain(() -> typeLimits(s, projectId))
-                .chain(typeLimits -> checkType(s, typeLimits, "volumes", TYPE_VOLUMES, projectId, type, 1, null)
-                        .chain(() -> checkType(s, typeLimits, "gigabytes", TYPE_GIGABYTES, projectId, type, sizeGb, NONE)))));
+        return claim(projectId, type, NONE, oneMore("volumes", sizeGb, type));
     }
 
     /** Fails with 413 when a volume of {@code sizeGb} moving to {@code type} would pass that type's limits. */
     public Uni<Void> checkRetype(String projectId, int sizeGb, Type type) {
-        return lock(projectId).chain(limits -> Panache.getSession().chain(s -> typeLimits(s, projectId)
-                .chain(typeLimits -> checkType(s, typeLimits, "volumes", TYPE_VOLUMES, projectId, type, 1, null)
-                        .chain(() -> checkType(s, typeLimits, "gigabytes", TYPE_GIGABYTES, projectId, type, sizeGb, NONE)))));
+        Map<String, Long> requested = new LinkedHashMap<>();
+        requested.put(type.key("volumes"), 1L);
+        requested.put(type.key("gigabytes"), (long) sizeGb);
+        return claim(projectId, type, NONE, requested);
     }
 
-    /** Fails with 413 when {@code more} of {@code resource} of the type would pass its per-type limit, if one is set. */
-    private Uni<Void> checkType(Mutiny.Session s, Map<String, Long> typeLimits, String resource, String sql,
-                                String projectId, Type type, long more, UUID except) {
-        String key = resource + "_" + type.name();
-        Long max = typeLimits.get(key);
-        if (max == null || max < 0) {
-            return Uni.createFrom().voidItem();
-        }
-        Uni<Long> used = except == null ? number(s, sql, projectId, type.id()) : number(s, sql, projectId, type.id(), except);
-        return used.invoke(u -> {
-            if (u + more > max) {
-                throw new QuotaExceeded("VolumeLimitExceeded: Maximum " + resource + " of volume type " + type.name()
-                        + " allowed (" + max + ") exceeded for quota '" + key + "': " + u + " used, " + more + " requested.");
-            }
-        }).replaceWithVoid();
+    /** Fails with 413 when one more snapshot of {@code sizeGb} (of a volume of {@code type}) would pass the project's quotas. */
+    public Uni<Void> checkSnapshot(String projectId, int sizeGb, Type type) {
+        return claim(projectId, type, NONE, oneMore("snapshots", sizeGb, type));
     }
 
-    private static Uni<Map<String, Long>> typeLimits(Mutiny.Session s, String projectId) {
-        return s.createNativeQuery(TYPE_LIMITS).setParameter(1, projectId).getResultList().map(rows -> {
-            Map<String, Long> m = new LinkedHashMap<>();
-            for (Object row : rows) {
-                Object[] r = (Object[]) row;
-                m.put((String) r[0], ((Number) r[1]).longValue());
-            }
-            return m;
+    /** One more {@code counted} of {@code sizeGb}: the count, the gigabytes, then the type's own of both. */
+    private static Map<String, Long> oneMore(String counted, int sizeGb, Type type) {
+        Map<String, Long> requested = new LinkedHashMap<>();
+        requested.put(counted, 1L);
+        requested.put("gigabytes", (long) sizeGb);
+        requested.put(type.key(counted), 1L);
+        requested.put(type.key("gigabytes"), (long) sizeGb);
+        return requested;
+    }
+
+    /** Fails with 413 when volume {@code volumeId} growing to {@code newSizeGb} would pass the gigabytes quotas. */
+    public Uni<Void> checkResize(String projectId, UUID volumeId, int newSizeGb, Type type) {
+        Map<String, Long> requested = new LinkedHashMap<>();
+        requested.put("gigabytes", (long) newSizeGb);
+        requested.put(type.key("gigabytes"), (long) newSizeGb);
+        return claim(projectId, type, volumeId, requested);
+    }
+
+    /**
+     * Claims {@code requested} under the project's lock. Its order is Cinder's order of checking (the count,
+     * the gigabytes, then the type's own limits): the refusal names the first resource that would go over.
+     *
+     * @param except a volume the gigabytes counts leave out (the one being resized), else {@link #NONE}
+     */
+    private Uni<Void> claim(String projectId, Type type, UUID except, Map<String, Long> requested) {
+        return withTypeLimits(type).claim(projectId, projectId, requested,
+                () -> used(projectId, type, except, requested), overs -> refusal(requested, overs, type));
+    }
+
+    /** The kit's quotas knowing the type's own limits too (unlimited unless the project sets them). */
+    private ProjectQuotas withTypeLimits(Type type) {
+        return new ProjectQuotas(() -> {
+            Map<String, Integer> all = projectDefaults();
+            RESOURCES.forEach(r -> all.put(type.key(r), -1));
+            return all;
         });
     }
 
-    /** The per-type limits set for the project and every type's usage, keyed as Cinder keys them. */
+    /** What the project uses of each requested resource; runs once the lock is held. */
+    private Uni<Map<String, Long>> used(String projectId, Type type, UUID except, Map<String, Long> requested) {
+        return Panache.getSession().chain(s -> {
+            Map<String, Long> used = new LinkedHashMap<>();
+            Uni<Void> chain = Uni.createFrom().voidItem();
+            for (String resource : requested.keySet()) {
+                chain = chain.chain(() -> count(s, resource, projectId, type, except).invoke(n -> used.put(resource, n)))
+                        .replaceWithVoid();
+            }
+            return chain.replaceWith(used);
+        });
+    }
+
+    private static Uni<Long> count(Mutiny.Session s, String resource, String projectId, Type type, UUID except) {
+        if (resource.equals("volumes")) {
+            return number(s, COUNT_VOLUMES, projectId);
+        }
+        if (resource.equals("gigabytes")) {
+            return number(s, USED_GIGABYTES, projectId, except);
+        }
+        if (resource.equals("snapshots")) {
+            return number(s, COUNT_SNAPSHOTS, projectId);
+        }
+        if (resource.equals(type.key("volumes"))) {
+            return number(s, TYPE_VOLUMES, projectId, type.id());
+        }
+        if (resource.equals(type.key("gigabytes"))) {
+            return number(s, TYPE_GIGABYTES, projectId, type.id(), except);
+        }
+        return number(s, TYPE_SNAPSHOTS, projectId, type.id());
+    }
+
+    /** Cinder's refusal of the first requested resource that would go over. */
+    private static QuotaExceeded refusal(Map<String, Long> requested, List<ProjectQuotas.Over> overs, Type type) {
+        ProjectQuotas.Over o = requested.keySet().stream()
+                .flatMap(r -> overs.stream().filter(over -> over.resource().equals(r))).findFirst().orElseThrow();
+        return switch (o.resource()) {
+            case "volumes" -> new QuotaExceeded("VolumeLimitExceeded: Maximum number of volumes allowed ("
+                    + o.limit() + ") exceeded for quota 'volumes'.");
+            case "snapshots" -> new QuotaExceeded("SnapshotLimitExceeded: Maximum number of snapshots allowed ("
+                    + o.limit() + ") exceeded for quota 'snapshots'.");
+            case "gigabytes" -> new QuotaExceeded("VolumeSizeExceedsAvailableQuota: Requested volume or snapshot exceeds"
+                    + " allowed gigabytes quota. Requested " + o.requested() + "G, quota is " + o.limit() + "G and "
+                    + o.used() + "G has been consumed.");
+            default -> new QuotaExceeded("VolumeLimitExceeded: Maximum "
+                    + RESOURCES.stream().filter(r -> type.key(r).equals(o.resource())).findFirst().orElseThrow()
+                    + " of volume type " + type.name() + " allowed (" + o.limit() + ") exceeded for quota '"
+                    + o.resource() + "': " + o.used() + " used, " + o.requested() + " requested.");
+        };
+    }
+
+    /** The per-type limits set for the project and every type's usage, keyed as Cinder keys them: {limit (-1: none), in use}. */
     public Uni<Map<String, long[]>> perType(String projectId) {
-        return Panache.getSession().chain(s -> typeLimits(s, projectId).chain(limits -> s.createNativeQuery(TYPE_USAGE)
+        return quotas.overrides(projectId).chain(limits -> Panache.getSession().chain(s -> s.createNativeQuery(TYPE_USAGE)
                 .setParameter(1, projectId).getResultList().map(rows -> {
-                    Map<String, long[]> m = new java.util.TreeMap<>();
+                    Map<String, long[]> m = new TreeMap<>();
                     for (Object row : rows) {
                         Object[] r = (Object[]) row;
                         String name = (String) r[0];
@@ -124,67 +180,16 @@ public class VolumeQuota {
                         int i = 0;
                         for (String res : RESOURCES) {
                             String key = res + "_" + name;
-                            m.put(key, new long[] {limits.getOrDefault(key, -1L), used[i++]});
+                            m.put(key, new long[] {limits.getOrDefault(key, -1), used[i++]});
                         }
                     }
                     return m;
                 })));
     }
 
-    /** Sets per-type limits ({@code volumes_<type>}...), in the caller's transaction (under the project's lock). */
-    public Uni<Void> setPerType(String projectId, Map<String, Long> limits) {
-        if (limits.isEmpty()) {
-            return Uni.createFrom().voidItem();
-        }
-        return lock(projectId).chain(x -> Panache.getSession()).chain(s -> {
-            Uni<Void> chain = Uni.createFrom().voidItem();
-            for (Map.Entry<String, Long> e : limits.entrySet()) {
-                chain = chain.chain(() -> s.createNativeQuery(SET_TYPE_LIMIT).setParameter(1, projectId)
-                        .setParameter(2, e.getKey()).setParameter(3, e.getValue().intValue()).executeUpdate().replaceWithVoid());
-            }
-            return chain;
-        });
-    }
-
-    /** Fails with 413 when one more snapshot of {@code sizeGb} (of a volume of {@code type}) would pass the project's quotas. */
-    public Uni<Void> checkSnapshot(String projectId, int sizeGb, Type type) {
-        return lock(projectId).chain(limits -> Panache.getSession().chain(s -> number(s, COUNT_SNAPSHOTS, projectId)
-                .invoke(count -> {
-                    long max = limits.get("snapshots");
-                    if (max >= 0 && count + 1 > max) {
-                        throw new QuotaExceeded("SnapshotLimitExceeded: Maximum number of snapshots allowed ("
-                                + max + ") exceeded for quota 'snapshots'.");
-                    }
-                })
-                .chain(() -> checkGigabytes(s, projectId, NONE, sizeGb, limits.get("gigabytes")))
-                .chain(() -> typeLimits(s, projectId))
-                .chain(typeLimits -> checkType(s, typeLimits, "snapshots", TYPE_SNAPSHOTS, projectId, type, 1, null)
-                        .chain(() -> checkType(s, typeLimits, "gigabytes", TYPE_GIGABYTES, projectId, type, sizeGb, NONE)))));
-    }
-
-    /** Fails with 413 when volume {@code volumeId} growing to {@code newSizeGb} would pass the gigabytes quotas. */
-    public Uni<Void> checkResize(String projectId, UUID volumeId, int newSizeGb, Type type) {
-        return lock(projectId).chain(limits -> Panache.getSession()
-                .chain(s -> checkGigabytes(s, projectId, volumeId, newSizeGb, limits.get("gigabytes"))
-                        .chain(() -> typeLimits(s, projectId))
-                        .chain(typeLimits -> checkType(s, typeLimits, "gigabytes", TYPE_GIGABYTES, projectId, type,
-                                newSizeGb, volumeId))));
-    }
-
-    private Uni<Void> checkGigabytes(Mutiny.Session s, String projectId, UUID except, int sizeGb, long max) {
-        return number(s, USED_GIGABYTES, projectId, except).invoke(used -> {
-            if (max >= 0 && used + sizeGb > max) {
-                throw new QuotaExceeded("VolumeSizeExceedsAvailableQuota: Requested volume or snapshot exceeds allowed"
-                        + " gigabytes quota. Requested " + sizeGb + "G, quota is " + max + "G and "
-                        + used + "G has been consumed.");
-            }
-        }).replaceWithVoid();
-    }
-
     /** The project's limits (its own where set, else the defaults). */
     public Uni<Map<String, Long>> limits(String projectId) {
-        return Panache.getSession().chain(s -> s.createNativeQuery(READ_PROJECT).setParameter(1, projectId)
-                .getResultList().map(rows -> merge(rows.isEmpty() ? null : (Object[]) rows.get(0))));
+        return quotas.limits(projectId).map(VolumeQuota::longs);
     }
 
     /** What the project uses: volumes, gigabytes, snapshots. */
@@ -200,46 +205,44 @@ public class VolumeQuota {
                         }))));
     }
 
-    /** Sets the given limits of the project (null keeps a limit as it is), in the caller's transaction. */
-    public Uni<Map<String, Long>> set(String projectId, Map<String, Long> changes) {
-        return lock(projectId).chain(current -> {
-            Map<String, Long> next = new LinkedHashMap<>(current);
-            next.putAll(changes);
-            return Panache.getSession().chain(s -> s.createNativeQuery(SET).setParameter(1, projectId)
-                    .setParameter(2, next.get("volumes").intValue()).setParameter(3, next.get("gigabytes").intValue())
-                    .setParameter(4, next.get("snapshots").intValue()).executeUpdate()).replaceWith(next);
-        });
+    /**
+     * Sets limits of the project, project-wide ({@code volumes}...) and per type ({@code volumes_<type>}...),
+     * in the caller's transaction and under the project's lock, so a claim sees the old limits or the new ones.
+     */
+    public Uni<Void> set(String projectId, Map<String, Long> limits) {
+        Map<String, Integer> rows = new LinkedHashMap<>();
+        limits.forEach((k, v) -> rows.put(k, v.intValue()));
+        return ProjectQuotas.lock(projectId).chain(() -> quotas.override(projectId, rows));
     }
 
-    /** Back to the defaults: drops the project's row, in the caller's transaction. */
+    /** Back to the defaults (os-quota-sets DELETE), in the caller's transaction. */
+    public Uni<Void> reset(String projectId) {
+        return quotas.reset(projectId);
+    }
+
+    /** A deleted project: its limits and its lock row go, in the caller's transaction. */
     public Uni<Void> forget(String projectId) {
-        return Panache.getSession().chain(s -> s.createNativeQuery(FORGET).setParameter(1, projectId).executeUpdate()
-                        .chain(() -> s.createNativeQuery(FORGET_TYPES).setParameter(1, projectId).executeUpdate()))
-                .replaceWithVoid();
+        return quotas.reset(projectId).chain(() -> Panache.getSession()).chain(s -> s.createNativeQuery(FORGET_LOCK)
+                .setParameter(1, projectId).executeUpdate()).replaceWithVoid();
     }
 
     public Map<String, Long> defaults() {
-        return merge(null);
+        return longs(projectDefaults());
     }
 
-    /** Locks the project's row (made on first use) until the caller's transaction ends; returns its limits. */
-    private Uni<Map<String, Long>> lock(String projectId) {
-        return Panache.getSession()
-                .call(s -> s.createNativeQuery(ADD_PROJECT).setParameter(1, projectId).executeUpdate())
-                .chain(s -> s.createNativeQuery(LOCK_PROJECT).setParameter(1, projectId).getSingleResult())
-                .map(row -> merge((Object[]) row));
-    }
-
-    private Map<String, Long> merge(Object[] row) {
-        Map<String, Long> m = new LinkedHashMap<>();
-        m.put("volumes", value(row, 0, config.volumes()));
-        m.put("gigabytes", value(row, 1, config.gigabytes()));
-        m.put("snapshots", value(row, 2, config.snapshots()));
+    /** Cinder's project-wide resources with their configured defaults, in the order the API lists them. */
+    private Map<String, Integer> projectDefaults() {
+        Map<String, Integer> m = new LinkedHashMap<>();
+        m.put("volumes", config.volumes());
+        m.put("gigabytes", config.gigabytes());
+        m.put("snapshots", config.snapshots());
         return m;
     }
 
-    private static long value(Object[] row, int i, int fallback) {
-        return row == null || row[i] == null ? fallback : ((Number) row[i]).longValue();
+    private static Map<String, Long> longs(Map<String, Integer> limits) {
+        Map<String, Long> out = new LinkedHashMap<>();
+        limits.forEach((k, v) -> out.put(k, v.longValue()));
+        return out;
     }
 
     private static Uni<Long> number(Mutiny.Session session, String sql, Object... params) {

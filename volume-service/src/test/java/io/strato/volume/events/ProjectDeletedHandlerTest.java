@@ -39,6 +39,9 @@ class ProjectDeletedHandlerTest {
     void aDeletedProjectsVolumesAndSnapshotsAreDeleted() throws Exception {
         Api doomed = Api.member();
         Api kept = Api.member();
+        Api admin = Api.admin();
+        admin.req().body("{\"quota_set\": {\"volumes\": 20}}").put(admin.url("/os-quota-sets/" + doomed.project()))
+                .then().statusCode(200);
         String v1 = doomed.createVolume("{\"volume\": {\"size\": 1}}");
         String v2 = doomed.createVolume("{\"volume\": {\"size\": 2}}");
         String other = kept.createVolume("{\"volume\": {\"size\": 1}}");
@@ -68,7 +71,9 @@ class ProjectDeletedHandlerTest {
         assertFalse(Files.exists(dir().resolve("volume-" + v2 + ".qcow2")));
         assertFalse(Files.exists(snapFile), "the snapshot's file goes with its volume");
         assertTrue(Files.exists(dir().resolve("volume-" + other + ".qcow2")));
-        assertEquals(0, count("select count(*) from volume_project_quota where project_id = ?", doomed.project()));
+        // its quotas go too: the limits it was given and the lock row its creates made
+        assertEquals(0, count("select count(*) from quota where project_id = ?", doomed.project()));
+        assertEquals(0, count("select count(*) from quota_lock where project_id = ?", doomed.project()));
         assertEquals(1, count("select count(*) from strato_outbox where type = 'strato.volume.volume.deleted.v1'"
                 + " and subject = ?", v1));
         assertEquals(1, count("select count(*) from strato_outbox where type = 'strato.volume.snapshot.deleted.v1'"
