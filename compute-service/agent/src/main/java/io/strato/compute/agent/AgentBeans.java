@@ -7,12 +7,14 @@ import io.strato.compute.agent.handlers.GuestControl;
 import io.strato.compute.agent.host.Inventory;
 import io.strato.compute.agent.images.ImageCache;
 import io.strato.compute.agent.images.ImageClient;
-import io.strato.compute.agent.images.ServiceToken;
 import io.strato.compute.agent.instances.InstanceStore;
 import io.strato.compute.agent.instances.QemuImg;
 import io.strato.compute.agent.libvirt.LibvirtHost;
 import io.strato.compute.agent.messaging.KafkaReportSink;
 import io.strato.compute.agent.messaging.SerialLanes;
+import io.strato.kit.serviceauth.BlockingServiceToken;
+import io.strato.kit.serviceauth.ServiceAuthConfig;
+import io.strato.kit.serviceauth.ServiceCredentials;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
@@ -49,9 +51,8 @@ public class AgentBeans {
     ImageCache images(AgentConfig config) {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
                 .version(HttpClient.Version.HTTP_1_1).build();
-        AgentConfig.ServiceAuth auth = config.serviceAuth();
-        ServiceToken token = new ServiceToken(new ServiceToken.Credentials(auth.url(), auth.username(),
-                auth.password(), auth.project(), auth.userDomain(), auth.projectDomain()), http);
+        ServiceAuthConfig auth = config.serviceAuth();
+        BlockingServiceToken token = new BlockingServiceToken(ServiceCredentials.of(auth), auth.renewBefore(), http);
         return new ImageCache(config.imageCacheDirectory(), new ImageClient(config.imageUrl(), token, http));
     }
 

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.smallrye.mutiny.Uni;
 import io.strato.kit.faults.InvalidInput;
 import io.strato.kit.faults.Unavailable;
+import io.strato.kit.web.Ids;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.Response;
 import java.util.ArrayList;
@@ -92,7 +93,7 @@ public class Networks {
 
     /** A security group by id or by name within the project; 400 as Nova when there is none. */
     public Uni<SecurityGroupRef> securityGroup(String nameOrId, String projectId, String token) {
-        UUID id = uuidOrNull(nameOrId);
+        UUID id = Ids.orNull(nameOrId);
         Uni<SecurityGroupRef> byId = id == null ? Uni.createFrom().nullItem()
                 : asUser(() -> neutron.securityGroup(id.toString(), token),
                         r -> r.status() == 404 ? null : group(ok(r).body().path("security_group")));
@@ -220,13 +221,5 @@ public class Networks {
 
     private static SecurityGroupRef group(JsonNode g) {
         return new SecurityGroupRef(UUID.fromString(g.path("id").asText()), g.path("name").asText(""));
-    }
-
-    static UUID uuidOrNull(String s) {
-        try {
-            return s != null && s.length() == 36 ? UUID.fromString(s) : null;
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
     }
 }

@@ -1,14 +1,12 @@
 package io.strato.compute.clients;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.Context;
-import io.vertx.core.Vertx;
+import io.strato.kit.serviceauth.IssuedToken;
+import io.strato.kit.serviceauth.ServiceCredentials;
+import io.strato.kit.vertx.CallerContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.Response;
-import java.time.Instant;
-import java.time.OffsetDateTime;
+import java.time.Duration;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -19,30 +17,27 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 @ApplicationScoped
 public class ServiceToken {
-    private static final ObjectMapper MAPPER = new ObjectMapper();
-
     private final KeystoneApi keystone;
-    private final ClientsConfig.ServiceAuth auth;
-    private volatile Token current;
-    private final AtomicReference<Uni<Token>> pending = new AtomicReference<>();
-
-    private record Token(String id, Instant expiresAt) {
-    }
+    private final ServiceCredentials credentials;
+    private final Duration renewBefore;
+    private volatile IssuedToken current;
+    private final AtomicReference<Uni<IssuedToken>> pending = new AtomicReference<>();
 
     ServiceToken(KeystoneApi keystone, ClientsConfig config) {
         this.keystone = keystone;
-        this.auth = config.serviceAuth();
+        this.credentials = ServiceCredentials.of(config.serviceAuth());
+        this.renewBefore = config.serviceAuth().renewBefore();
     }
 
     /** A valid service token, issued when none is cached or the cached one is about to expire. */
     public Uni<String> get() {
-        Token t = current;
-        if (t != null && t.expiresAt().isAfter(Instant.now().plus(auth.renewBefore()))) {
+        IssuedToken t = current;
+        if (t != null && t.validFor(renewBefore)) {
             return Uni.createFrom().item(t.id());
         }
-        Uni<Token> issuing = pending.get();
+        Uni<IssuedToken> issuing = pending.get();
         if (issuing == null) {
-            Uni<Token> fresh = issue()
+            Uni<IssuedToken> fresh = issue()
                     .invoke(tok -> current = tok)
                     .eventually(() -> pending.set(null))
                     .memoize().indefinitely();
@@ -56,59 +51,41 @@ public class ServiceToken {
         // lives. Resumed on the starter's context, a saga step wrote through another step's session, inside
         // another server's transaction, and both waited for each other's row locks for ever (seen when
         // compute-service restarted with several builds due at once, and possible at every token renewal).
-        Uni<String> shared = issuing.map(Token::id);
-        Context caller = Vertx.currentContext();
-        return caller == null ? shared : shared.emitOn(task -> caller.runOnContext(ignored -> task.run()));
+        return issuing.map(IssuedToken::id).emitOn(CallerContext.capture());
     }
 
     /** Forgets a token another service refused (revoked, or identity restarted with new keys). */
     public void invalidate(String token) {
-        Token t = current;
+        IssuedToken t = current;
         if (t != null && t.id().equals(token)) {
             current = null;
         }
     }
 
-    private Uni<Token> issue() {
-        return Uni.createFrom().deferred(() -> keystone.issue(body()))
+    private Uni<IssuedToken> issue() {
+        return Uni.createFrom().deferred(() -> keystone.issue(credentials.requestBody()))
                 .onFailure().transform(e -> new RemoteFailure("identity", 0,
                         "identity is unavailable for compute-service's service token: " + e.getMessage()))
                 .map(this::read);
     }
 
-    private Token read(Response r) {
+    private IssuedToken read(Response r) {
         try (r) {
             String subject = r.getHeaderString("X-Subject-Token");
             if (r.getStatus() != 201 || subject == null) {
                 throw new RemoteFailure("identity", r.getStatus() == 201 ? 502 : r.getStatus(),
                         "identity refused compute-service's service credentials (HTTP " + r.getStatus() + ")");
             }
-            Instant expires = Instant.now().plusSeconds(600);
-            try {
-                String text = r.readEntity(String.class);
-                String at = MAPPER.readTree(text).path("token").path("expires_at").asText(null);
-                if (at != null) {
-                    expires = OffsetDateTime.parse(at).toInstant();
-                }
-            } catch (Exception e) {
-                // no readable expiry: keep the token ten minutes
-            }
-            return new Token(subject, expires);
+            return IssuedToken.read(subject, body(r));
         }
     }
 
-    private String body() {
-        ObjectNode root = MAPPER.createObjectNode();
-        ObjectNode a = root.putObject("auth");
-        ObjectNode identity = a.putObject("identity");
-        identity.putArray("methods").add("password");
-        ObjectNode user = identity.putObject("password").putObject("user");
-        user.put("name", auth.username());
-        user.putObject("domain").put("name", auth.userDomain());
-        user.put("password", auth.password().orElse(""));
-        ObjectNode project = a.putObject("scope").putObject("project");
-        project.put("name", auth.project());
-        project.putObject("domain").put("name", auth.projectDomain());
-        return root.toString();
+    /** The answer's body, or null when there is none to read (then the token is kept ten minutes). */
+    private static String body(Response r) {
+        try {
+            return r.readEntity(String.class);
+        } catch (RuntimeException e) {
+            return null;
+        }
     }
 }

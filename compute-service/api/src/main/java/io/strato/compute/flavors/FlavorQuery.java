@@ -1,6 +1,7 @@
 package io.strato.compute.flavors;
 
 import io.strato.kit.faults.InvalidInput;
+import io.strato.kit.web.Booleans;
 import io.strato.kit.web.Paging;
 import java.util.Comparator;
 import java.util.Map;
@@ -44,12 +45,10 @@ record FlavorQuery(Boolean isPublic, Integer minRam, Integer minDisk, Comparator
         if (v == null || v.isEmpty()) {
             return true;
         }
-        return switch (v.toLowerCase()) {
-            case "none" -> null;
-            case "true", "t", "1", "on", "y", "yes" -> true;
-            case "false", "f", "0", "off", "n", "no" -> false;
-            default -> throw new InvalidInput("Invalid is_public filter [" + v + "]");
-        };
+        if (v.equalsIgnoreCase("none")) {
+            return null;
+        }
+        return Booleans.parse(v).orElseThrow(() -> new InvalidInput("Invalid is_public filter [" + v + "]"));
     }
 
     private static Integer number(Map<String, String> params, String name) {

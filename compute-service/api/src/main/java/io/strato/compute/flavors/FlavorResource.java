@@ -51,7 +51,7 @@ public class FlavorResource {
     public Uni<Map<String, Object>> index(@Context UriInfo uri) {
         Caller caller = callers.get();
         FlavorQuery q = FlavorQuery.parse(params(uri));
-        return flavors.list(caller, q, false).map(page -> collection(uri, "flavors", q, page,
+        return flavors.list(caller, q, false).map(page -> collection(uri, q, page,
                 page.flavors().stream().map(view::brief).toList()));
     }
 
@@ -60,7 +60,7 @@ public class FlavorResource {
     public Uni<Map<String, Object>> detail(@Context UriInfo uri) {
         Caller caller = callers.get();
         FlavorQuery q = FlavorQuery.parse(params(uri));
-        return flavors.list(caller, q, false).map(page -> collection(uri, "flavors/detail", q, page,
+        return flavors.list(caller, q, false).map(page -> collection(uri, q, page,
                 page.flavors().stream().map(view::detail).toList()));
     }
 
@@ -125,11 +125,11 @@ public class FlavorResource {
                 .map(p -> Map.of("flavor_access", FlavorView.access(id, p)));
     }
 
-    private Map<String, Object> collection(UriInfo uri, String path, FlavorQuery q, FlavorService.Page page,
+    private Map<String, Object> collection(UriInfo uri, FlavorQuery q, FlavorService.Page page,
                                            List<Map<String, Object>> items) {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("flavors", items);
-        List<Map<String, String>> links = view.nextLinks(path, params(uri), q.paging().limit(), page.flavors());
+        List<Map<String, String>> links = view.nextLinks(uri.getRequestUri(), q.paging().limit(), page.flavors());
         if (!links.isEmpty()) {
             out.put("flavors_links", links);
         }

@@ -1,6 +1,8 @@
 package io.strato.compute.flavors;
 
+import io.strato.kit.web.PageLinks;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -49,26 +51,15 @@ public class FlavorView {
     }
 
     /** {@code flavors_links} with the next page's link when the page is full, as Nova pages collections. */
-    List<Map<String, String>> nextLinks(String path, Map<String, String> query, int limit, List<Flavor> page) {
+    List<Map<String, String>> nextLinks(URI request, int limit, List<Flavor> page) {
         if (page.isEmpty() || page.size() < limit) {
             return List.of();
         }
-        StringBuilder href = new StringBuilder(publicUrl).append("/v2.1/").append(path).append('?');
-        Map<String, String> q = new LinkedHashMap<>(query);
-        q.remove("marker");
-        q.put("limit", String.valueOf(limit));
-        q.put("marker", page.get(page.size() - 1).id);
-        q.forEach((k, val) -> href.append(enc(k)).append('=').append(enc(val)).append('&'));
-        href.setLength(href.length() - 1);
-        return List.of(Map.of("rel", "next", "href", href.toString()));
+        return PageLinks.nextLink(PageLinks.next(request, page.get(page.size() - 1).id, publicUrl, "/v2.1/"));
     }
 
     /** Nova's {@code flavor_access} entries of a flavor. */
     static List<Map<String, String>> access(String flavorId, List<String> projects) {
         return projects.stream().map(p -> Map.of("flavor_id", flavorId, "tenant_id", p)).toList();
-    }
-
-    private static String enc(String s) {
-        return java.net.URLEncoder.encode(s, java.nio.charset.StandardCharsets.UTF_8);
     }
 }

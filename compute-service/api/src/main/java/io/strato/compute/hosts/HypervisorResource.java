@@ -10,6 +10,7 @@ import io.strato.kit.faults.FaultDialect;
 import io.strato.kit.faults.InvalidInput;
 import io.strato.kit.faults.NotFound;
 import io.strato.kit.policy.Policy;
+import io.strato.kit.web.Booleans;
 import io.strato.kit.web.Paging;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
@@ -95,7 +96,7 @@ public class HypervisorResource {
         Caller caller = callers.get();
         policy.enforce(HostPolicies.HYPERVISORS_SHOW, caller, Map.of());
         int minor = version.get().minor();
-        return hosts.byId(id, minor >= 53).flatMap(h -> withServers(h, true, minor >= 53 && truthy(withServers)))
+        return hosts.byId(id, minor >= 53).flatMap(h -> withServers(h, true, minor >= 53 && Booleans.isTrue(withServers)))
                 .map(v -> {
                     if (minor >= 88) {
                         v.put("uptime", null); // 2.88 shows the host's uptime here; agents report none
@@ -138,7 +139,7 @@ public class HypervisorResource {
     private Uni<Map<String, Object>> list(boolean detail, ListQuery q) {
         int minor = version.get().minor();
         Paging paging = minor >= 33 ? Paging.of(q.limit, q.marker, 1000, 1000) : new Paging(1000, null);
-        boolean servers = minor >= 53 && truthy(q.withServers);
+        boolean servers = minor >= 53 && Booleans.isTrue(q.withServers);
         String hostPattern = minor >= 53 ? q.pattern : null;
         return hosts.all().flatMap(all -> {
             List<HostRow> page = all.stream()
@@ -193,9 +194,5 @@ public class HypervisorResource {
         if (version.atLeast(53)) {
             throw new NotFound("The resource could not be found.");
         }
-    }
-
-    private static boolean truthy(String v) {
-        return v != null && List.of("1", "true", "yes", "on", "t", "y").contains(v.toLowerCase());
     }
 }

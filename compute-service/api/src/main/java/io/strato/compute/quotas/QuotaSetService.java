@@ -1,11 +1,11 @@
 package io.strato.compute.quotas;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import io.strato.compute.validation.BodyFields;
+import io.strato.kit.data.quota.ProjectQuotas;
 import io.strato.kit.faults.InvalidInput;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Iterator;
@@ -21,11 +21,11 @@ public class QuotaSetService {
     private static final Set<String> COUNTED = Set.of(QuotaResources.INSTANCES, QuotaResources.CORES,
             QuotaResources.RAM, QuotaResources.SERVER_GROUPS);
 
-    private final QuotaLimits limits;
+    private final ProjectQuotas quotas;
     private final QuotaUsage usage;
 
-    public QuotaSetService(QuotaLimits limits, QuotaUsage usage) {
-        this.limits = limits;
+    public QuotaSetService(ProjectQuotas quotas, QuotaUsage usage) {
+        this.quotas = quotas;
         this.usage = usage;
     }
 
@@ -38,16 +38,16 @@ public class QuotaSetService {
 
     @WithSession
     public Uni<Map<String, Integer>> limits(String projectId) {
-        return limits.of(projectId);
+        return quotas.limits(projectId);
     }
 
     @WithSession
     public Uni<Usage> usage(String projectId) {
-        return limits.of(projectId).flatMap(l -> usage.all(projectId).map(u -> new Usage(l, u)));
+        return quotas.limits(projectId).flatMap(l -> usage.all(projectId).map(u -> new Usage(l, u)));
     }
 
     public Map<String, Integer> defaults() {
-        return limits.defaults();
+        return quotas.defaults();
     }
 
     /**
@@ -59,7 +59,7 @@ public class QuotaSetService {
     public Uni<Map<String, Integer>> update(String projectId, JsonNode quotaSet, int minor) {
         Map<String, Integer> changes = new LinkedHashMap<>();
         boolean force = parse(quotaSet, minor, changes);
-        return ComputeQuota.lock(projectId)
+        return ProjectQuotas.lock(projectId)
                 .chain(() -> usage.all(projectId))
                 .invoke(used -> {
                     if (!force) {
@@ -72,25 +72,14 @@ public class QuotaSetService {
                         });
                     }
                 })
-                .chain(() -> {
-                    Uni<Void> chain = Uni.createFrom().voidItem();
-                    for (Map.Entry<String, Integer> e : changes.entrySet()) {
-                        chain = chain.chain(() -> Panache.getSession().flatMap(s -> s.createNativeQuery(
-                                        "INSERT INTO quota (project_id, resource, hard_limit) VALUES (:p, :r, :l) "
-                                                + "ON CONFLICT (project_id, resource) DO UPDATE SET hard_limit = excluded.hard_limit")
-                                .setParameter("p", projectId).setParameter("r", e.getKey()).setParameter("l", e.getValue())
-                                .executeUpdate())).replaceWithVoid();
-                    }
-                    return chain;
-                })
-                .chain(() -> limits.of(projectId));
+                .chain(() -> quotas.override(projectId, changes))
+                .chain(() -> quotas.limits(projectId));
     }
 
     /** Back to the defaults. */
     @WithTransaction
     public Uni<Void> reset(String projectId) {
-        return Panache.getSession().flatMap(s -> s.createNativeQuery("DELETE FROM quota WHERE project_id = :p")
-                .setParameter("p", projectId).executeUpdate()).replaceWithVoid();
+        return quotas.reset(projectId);
     }
 
     /** Reads the new limits into {@code out}; whether {@code force} was asked for. */

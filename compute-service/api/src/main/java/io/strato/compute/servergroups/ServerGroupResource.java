@@ -8,6 +8,8 @@ import io.strato.kit.auth.CurrentCaller;
 import io.strato.kit.faults.InvalidInput;
 import io.strato.kit.policy.Policy;
 import io.strato.kit.rest.JsonBody;
+import io.strato.kit.web.Booleans;
+import io.strato.kit.web.Ids;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -46,7 +48,7 @@ public class ServerGroupResource {
                                           @QueryParam("offset") String offset) {
         Caller caller = callers.get();
         policy.enforce(ServerGroupPolicies.INDEX, caller, NovaBaseRules.project(caller.projectId()));
-        boolean all = allProjects != null && !List.of("0", "false", "no", "off").contains(allProjects.toLowerCase())
+        boolean all = allProjects != null && Booleans.parse(allProjects).orElse(true)
                 && policy.allowed(ServerGroupPolicies.INDEX_ALL, caller, Map.of());
         return groups.list(all ? null : caller.projectId(), number(offset, "offset", 0), Math.max(1, number(limit, "limit", MAX_LIMIT)))
                 .map(list -> Map.of("server_groups", list.stream().map(ServerGroupResource::view).toList()));
@@ -94,11 +96,7 @@ public class ServerGroupResource {
     }
 
     private static UUID uuid(String id) {
-        try {
-            return UUID.fromString(id);
-        } catch (IllegalArgumentException e) {
-            throw ServerGroupService.notFound(id);
-        }
+        return Ids.orNotFound(id, () -> ServerGroupService.notFound(id));
     }
 
     private static int number(String value, String name, int fallback) {

@@ -2,6 +2,8 @@ package io.strato.compute.servers;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.strato.kit.faults.InvalidInput;
+import io.strato.kit.web.Booleans;
+import io.strato.kit.web.Ids;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashSet;
@@ -97,11 +99,7 @@ public record CreateRequest(String name, UUID imageId, String flavorRef, List<Se
         }
         String ref = n.asText().replaceAll("/+$", "");
         String id = ref.substring(ref.lastIndexOf('/') + 1);
-        try {
-            return UUID.fromString(id);
-        } catch (IllegalArgumentException e) {
-            throw new InvalidInput("Invalid imageRef provided.");
-        }
+        return Ids.parse(id).orElseThrow(() -> new InvalidInput("Invalid imageRef provided."));
     }
 
     private static String flavorRef(JsonNode n) {
@@ -172,11 +170,7 @@ public record CreateRequest(String name, UUID imageId, String flavorRef, List<Se
         if (n == null || n.isNull()) {
             return null;
         }
-        try {
-            return UUID.fromString(n.asText());
-        } catch (IllegalArgumentException e) {
-            throw new InvalidInput(message.formatted(n.asText()));
-        }
+        return Ids.parse(n.asText()).orElseThrow(() -> new InvalidInput(message.formatted(n.asText())));
     }
 
     private static List<String> securityGroups(JsonNode n) {
@@ -283,7 +277,7 @@ public record CreateRequest(String name, UUID imageId, String flavorRef, List<Se
     }
 
     private static boolean bool(JsonNode n) {
-        return n != null && (n.asBoolean(false) || "true".equalsIgnoreCase(n.asText()));
+        return n != null && (n.isBoolean() ? n.booleanValue() : Booleans.isTrue(n.asText()));
     }
 
     private static UUID group(JsonNode body) {
@@ -295,11 +289,8 @@ public record CreateRequest(String name, UUID imageId, String flavorRef, List<Se
         if (g.isArray() && g.size() == 1) {
             g = g.get(0);
         }
-        try {
-            return UUID.fromString(g.asText());
-        } catch (IllegalArgumentException e) {
-            throw invalid("group", g, "is not a 'uuid'");
-        }
+        JsonNode group = g;
+        return Ids.parse(group.asText()).orElseThrow(() -> invalid("group", group, "is not a 'uuid'"));
     }
 
     static InvalidInput invalid(String field, JsonNode value, String why) {

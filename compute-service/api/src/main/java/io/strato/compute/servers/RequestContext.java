@@ -2,6 +2,8 @@ package io.strato.compute.servers;
 
 import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import io.strato.kit.faults.InvalidInput;
+import io.strato.kit.web.Booleans;
+import io.strato.kit.web.Ids;
 import io.strato.kit.web.RequestIds;
 import jakarta.enterprise.context.RequestScoped;
 import java.util.UUID;
@@ -22,11 +24,7 @@ public class RequestContext {
 
     /** A server id in a path: anything that is not a UUID names no server (404). */
     public static UUID serverId(String id) {
-        try {
-            return UUID.fromString(id);
-        } catch (IllegalArgumentException e) {
-            throw ServerQueries.notFound(id);
-        }
+        return Ids.orNotFound(id, () -> ServerQueries.notFound(id));
     }
 
     /** Nova's all_tenants: present and empty or true-ish is on; false-ish is off; anything else is a 400. */
@@ -34,11 +32,10 @@ public class RequestContext {
         if (values == null || values.isEmpty()) {
             return false;
         }
-        String v = values.get(0) == null ? "" : values.get(0).trim().toLowerCase();
-        return switch (v) {
-            case "", "1", "true", "t", "yes", "y", "on" -> true;
-            case "0", "false", "f", "no", "n", "off" -> false;
-            default -> throw new InvalidInput("Invalid value '" + values.get(0) + "' for all_tenants.");
-        };
+        String v = values.get(0) == null ? "" : values.get(0).trim();
+        if (v.isEmpty()) {
+            return true;
+        }
+        return Booleans.parse(v).orElseThrow(() -> new InvalidInput("Invalid value '" + values.get(0) + "' for all_tenants."));
     }
 }

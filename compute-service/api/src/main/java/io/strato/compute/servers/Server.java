@@ -2,6 +2,7 @@ package io.strato.compute.servers;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.strato.compute.protocol.Commands;
+import io.strato.kit.data.columns.JsonListColumn;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -60,10 +61,10 @@ public class Server {
     @Column(name = "requested_az")
     public String requestedAz;
     /** The interfaces to give the server, resolved at create ("auto" became the one network). */
-    @Type(JsonListColumn.RequestedNetworks.class)
+    @Type(ServerColumns.RequestedNetworks.class)
     @Column(name = "requested_networks")
     public List<RequestedNetwork> requestedNetworks = new ArrayList<>();
-    @Type(JsonListColumn.SecurityGroups.class)
+    @Type(ServerColumns.SecurityGroups.class)
     @Column(name = "security_groups")
     public List<SecurityGroup> securityGroups = new ArrayList<>();
     @Column(name = "server_group_id")

@@ -30,7 +30,7 @@ public class ServerPort {
     public String networkName = "";
     @Column(name = "mac_address")
     public String macAddress;
-    @Type(JsonListColumn.Addresses.class)
+    @Type(ServerColumns.Addresses.class)
     @Column(name = "fixed_ips")
     public List<Address> fixedIps = new ArrayList<>();
     /** False for a port the user gave: on delete it is unbound, not deleted. */

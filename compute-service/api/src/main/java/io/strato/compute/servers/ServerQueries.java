@@ -7,6 +7,7 @@ import io.strato.kit.auth.Caller;
 import io.strato.kit.faults.InvalidInput;
 import io.strato.kit.faults.NotFound;
 import io.strato.kit.policy.Policy;
+import io.strato.kit.web.Ids;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.HashMap;
 import java.util.List;
@@ -100,11 +101,7 @@ public class ServerQueries {
     }
 
     private static UUID markerId(String marker) {
-        try {
-            return UUID.fromString(marker);
-        } catch (IllegalArgumentException e) {
-            throw new InvalidInput("marker [" + marker + "] not found");
-        }
+        return Ids.parse(marker).orElseThrow(() -> new InvalidInput("marker [" + marker + "] not found"));
     }
 
     /** The hypervisor host names of the servers' hosts (admins see them). */

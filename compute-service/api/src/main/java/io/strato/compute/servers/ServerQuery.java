@@ -2,6 +2,7 @@ package io.strato.compute.servers;
 
 import io.strato.kit.auth.Caller;
 import io.strato.kit.faults.InvalidInput;
+import io.strato.kit.web.Ids;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -278,10 +279,6 @@ final class ServerQuery {
     }
 
     private static UUID uuidTail(String ref) {
-        try {
-            return UUID.fromString(tail(ref));
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
+        return Ids.orNull(tail(ref));
     }
 }

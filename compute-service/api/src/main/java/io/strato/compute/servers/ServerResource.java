@@ -6,6 +6,7 @@ import io.strato.kit.auth.Caller;
 import io.strato.kit.auth.CurrentCaller;
 import io.strato.kit.policy.Policy;
 import io.strato.kit.rest.JsonBody;
+import io.strato.kit.web.PageLinks;
 import io.strato.kit.web.Paging;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -21,8 +22,6 @@ import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -130,8 +129,8 @@ public class ServerResource {
             body.put("servers", items);
             if (!items.isEmpty() && items.size() == paging.limit()) {
                 String last = p.servers().get(p.servers().size() - 1).id.toString();
-                body.put("servers_links", List.of(Map.of("rel", "next",
-                        "href", next(detail ? "servers/detail" : "servers", q, last))));
+                body.put("servers_links", PageLinks.nextLink(
+                        PageLinks.next(uri.getRequestUri(), last, views.publicUrl(), "/v2.1/")));
             }
             return body;
         });
@@ -146,17 +145,4 @@ public class ServerResource {
         return policy.allowed(ServerPolicies.EXTENDED_ATTRIBUTES, caller, Map.of());
     }
 
-    private String next(String path, MultivaluedMap<String, String> q, String marker) {
-        StringBuilder href = new StringBuilder(views.selfLink(path, "").replaceAll("/$", "")).append('?');
-        q.forEach((k, values) -> {
-            if (!"marker".equals(k)) {
-                values.forEach(v -> href.append(enc(k)).append('=').append(enc(v)).append('&'));
-            }
-        });
-        return href.append("marker=").append(marker).toString();
-    }
-
-    private static String enc(String s) {
-        return URLEncoder.encode(s, StandardCharsets.UTF_8);
-    }
 }

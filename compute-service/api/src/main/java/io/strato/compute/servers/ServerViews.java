@@ -39,6 +39,11 @@ public class ServerViews {
                 Map.of("rel", "bookmark", "href", publicUrl + "/" + collection + "/" + id));
     }
 
+    /** The public URL of the compute API the clients use (behind the gateway), without a trailing slash. */
+    public String publicUrl() {
+        return publicUrl;
+    }
+
     public String selfLink(String collection, String id) {
         return publicUrl + "/v2.1/" + collection + "/" + id;
     }

@@ -2,6 +2,7 @@ package io.strato.compute.validation;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.strato.kit.faults.InvalidInput;
+import io.strato.kit.web.Booleans;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -10,12 +11,9 @@ import java.util.Set;
 /**
  * Reads fields of a request body the way Nova's JSON schemas accept them, failing with Nova's 400 message
  * {@code Invalid input for field/attribute <name>. Value: <v>. <reason>}. Integers may come as JSON numbers
- * or as strings of digits, booleans as JSON booleans or Nova's accepted strings ("true", "1", "yes", ...).
+ * or as strings of digits, booleans as JSON booleans or strings oslo's bool_from_string reads ({@link Booleans}).
  */
 public final class BodyFields {
-    private static final Set<String> TRUE = Set.of("true", "1", "on", "yes");
-    private static final Set<String> FALSE = Set.of("false", "0", "off", "no");
-
     private BodyFields() {
     }
 
@@ -86,14 +84,8 @@ public final class BodyFields {
         if (n.isBoolean()) {
             return n.asBoolean();
         }
-        String s = n.isTextual() ? n.asText().toLowerCase() : null;
-        if (s != null && TRUE.contains(s)) {
-            return true;
-        }
-        if (s != null && FALSE.contains(s)) {
-            return false;
-        }
-        throw invalid(name, n, n + " is not one of the accepted boolean values");
+        return Booleans.parse(n.isTextual() ? n.asText() : null)
+                .orElseThrow(() -> invalid(name, n, n + " is not one of the accepted boolean values"));
     }
 
     /**

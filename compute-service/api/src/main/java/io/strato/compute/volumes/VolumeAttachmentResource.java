@@ -7,6 +7,7 @@ import io.strato.compute.servers.RequestContext;
 import io.strato.kit.auth.CurrentCaller;
 import io.strato.kit.faults.InvalidInput;
 import io.strato.kit.rest.JsonBody;
+import io.strato.kit.web.Ids;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -97,18 +98,7 @@ public class VolumeAttachmentResource {
             throw new InvalidInput("Invalid input for field/attribute volumeAttachment. Value: " + attachment
                     + ". 'volumeId' is a required property");
         }
-        try {
-            if (!v.isTextual()) {
-                throw new IllegalArgumentException();
-            }
-            UUID id = UUID.fromString(v.asText());
-            if (!id.toString().equalsIgnoreCase(v.asText())) {
-                throw new IllegalArgumentException();
-            }
-            return id;
-        } catch (IllegalArgumentException e) {
-            throw new InvalidInput("Invalid input for field/attribute volumeId. Value: " + v.asText() + ". '"
-                    + v.asText() + "' is not a 'uuid'");
-        }
+        return Ids.parse(v.isTextual() ? v.asText() : null).orElseThrow(() -> new InvalidInput(
+                "Invalid input for field/attribute volumeId. Value: " + v.asText() + ". '" + v.asText() + "' is not a 'uuid'"));
     }
 }

@@ -2,6 +2,7 @@ package io.strato.compute.agent.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import io.strato.kit.serviceauth.ServiceAuthConfig;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
@@ -80,7 +81,7 @@ public interface AgentConfig {
     String imageUrl();
 
     /** Identity credentials the agent gets a token with to download images. */
-    ServiceAuth serviceAuth();
+    ServiceAuthConfig serviceAuth();
 
     /** How guests' interfaces are plugged. */
     Network network();
@@ -92,27 +93,6 @@ public interface AgentConfig {
     /** Consume image-deleted events to evict cached images (off in tests that have no broker). */
     @WithDefault("true")
     boolean imageEvents();
-
-    interface ServiceAuth {
-        /** Identity v3 endpoint. */
-        @WithDefault("http://127.0.0.1:5000/v3")
-        String url();
-
-        @WithDefault("admin")
-        String username();
-
-        /** The service user's password; without one the agent downloads without a token. */
-        Optional<String> password();
-
-        @WithDefault("admin")
-        String project();
-
-        @WithDefault("Default")
-        String userDomain();
-
-        @WithDefault("Default")
-        String projectDomain();
-    }
 
     interface Network {
         /** {@code ethernet}: a tap device per port ({@code tap<port id prefix>}); {@code bridge}: attached to {@link #bridge()}. */

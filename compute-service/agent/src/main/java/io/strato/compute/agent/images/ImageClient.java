@@ -2,6 +2,7 @@ package io.strato.compute.agent.images;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.strato.compute.agent.Json;
+import io.strato.kit.serviceauth.BlockingServiceToken;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -9,6 +10,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.UUID;
 
 /** image-service (Glance v2) as the agent needs it: an image's checksum and format, and its bytes. */
@@ -25,11 +27,11 @@ public class ImageClient {
     }
 
     private final String baseUrl;
-    private final ServiceToken token;
+    private final BlockingServiceToken token;
     private final HttpClient http;
 
-    public ImageClient(String baseUrl, ServiceToken token, HttpClient http) {
-        this.baseUrl = ServiceToken.trimSlash(baseUrl);
+    public ImageClient(String baseUrl, BlockingServiceToken token, HttpClient http) {
+        this.baseUrl = baseUrl.replaceAll("/+$", "");
         this.token = token;
         this.http = http;
     }
@@ -60,7 +62,7 @@ public class ImageClient {
         for (int attempt = 1; ; attempt++) {
             HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
                     .timeout(Duration.ofMinutes(10)).GET();
-            token.get().ifPresent(t -> request.header("X-Auth-Token", t));
+            token().ifPresent(t -> request.header("X-Auth-Token", t));
             HttpResponse<InputStream> response;
             try {
                 response = http.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
@@ -85,6 +87,15 @@ public class ImageClient {
                 case 401, 403 -> "image-service refused the agent access to image " + imageId + " (HTTP " + status + ")";
                 default -> "image-service answered HTTP " + status + " for image " + imageId;
             });
+        }
+    }
+
+    /** The agent's token; identity unreachable or refusing is an image failure of this download. */
+    private Optional<String> token() {
+        try {
+            return token.get();
+        } catch (BlockingServiceToken.Unavailable e) {
+            throw new ImageFailure(e.getMessage(), e);
         }
     }
 

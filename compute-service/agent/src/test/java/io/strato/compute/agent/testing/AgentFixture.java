@@ -6,11 +6,12 @@ import io.strato.compute.agent.domain.GuestPlatform;
 import io.strato.compute.agent.handlers.GuestControl;
 import io.strato.compute.agent.images.ImageCache;
 import io.strato.compute.agent.images.ImageClient;
-import io.strato.compute.agent.images.ServiceToken;
 import io.strato.compute.agent.instances.InstanceStore;
 import io.strato.compute.agent.instances.QemuImg;
 import io.strato.compute.agent.libvirt.LibvirtHost;
 import io.strato.compute.protocol.Commands;
+import io.strato.kit.serviceauth.BlockingServiceToken;
+import io.strato.kit.serviceauth.ServiceCredentials;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.http.HttpClient;
@@ -63,8 +64,8 @@ public final class AgentFixture implements AutoCloseable {
         libvirt = new LibvirtHost(hypervisorUri == null ? SimulatedHost.write(dir) : hypervisorUri, true);
         store = new InstanceStore(dir.resolve("instances"));
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-        ServiceToken token = new ServiceToken(new ServiceToken.Credentials(images.identityUrl(), "admin",
-                Optional.of(ImageServerStub.PASSWORD), "admin", "Default", "Default"), http);
+        BlockingServiceToken token = new BlockingServiceToken(new ServiceCredentials(images.identityUrl(), "admin",
+                Optional.of(ImageServerStub.PASSWORD), "admin", "Default", "Default"), Duration.ofMinutes(2), http);
         cache = new ImageCache(dir.resolve("cache"), new ImageClient(images.url(), token, http));
         specs = new DomainSpecs(hypervisorUri == null
                 ? () -> new GuestPlatform(DomainType.TEST, libvirt.guestArch("test"), Optional.empty())
