@@ -1,6 +1,8 @@
 package io.strato.network.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.strato.kit.web.Booleans;
+import io.strato.kit.web.Ids;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -57,7 +59,10 @@ public final class Attributes {
         return Optional.of(v.asText());
     }
 
-    /** JSON booleans, and the strings "true"/"false" in any case (Neutron converts them too). */
+    /**
+     * JSON booleans, and the strings oslo's {@code bool_from_string} reads ("true", "False", "yes", "0"...),
+     * as neutron-lib's {@code convert_to_boolean} converts them.
+     */
     public Optional<Boolean> bool(String name) {
         JsonNode v = node.get(name);
         if (v == null || v.isNull()) {
@@ -66,10 +71,11 @@ public final class Attributes {
         if (v.isBoolean()) {
             return Optional.of(v.asBoolean());
         }
-        if (v.isTextual() && ("true".equalsIgnoreCase(v.asText()) || "false".equalsIgnoreCase(v.asText()))) {
-            return Optional.of(Boolean.parseBoolean(v.asText().toLowerCase()));
+        Optional<Boolean> spelled = v.isTextual() ? Booleans.parse(v.asText()) : Optional.empty();
+        if (spelled.isEmpty()) {
+            throw Neutron.invalid("'" + v + "' is not a valid boolean value for " + name + ".");
         }
-        throw Neutron.invalid("'" + v + "' is not a valid boolean value for " + name + ".");
+        return spelled;
     }
 
     public Optional<Integer> integer(String name) {
@@ -91,13 +97,7 @@ public final class Attributes {
     }
 
     public Optional<UUID> uuid(String name) {
-        return string(name, 64).map(s -> {
-            try {
-                return UUID.fromString(s);
-            } catch (IllegalArgumentException e) {
-                throw Neutron.invalid("'" + s + "' is not a valid UUID for " + name + ".");
-            }
-        });
+        return string(name, 64).map(s -> Ids.parse(s).orElseThrow(() -> Neutron.invalid("'" + s + "' is not a valid UUID for " + name + ".")));
     }
 
     /** A list of strings ({@code dns_nameservers}, {@code security_groups}, {@code tags}). */

@@ -1,5 +1,6 @@
 package io.strato.network.api;
 
+import io.strato.kit.web.Booleans;
 import io.strato.kit.web.Paging;
 import jakarta.ws.rs.core.MultivaluedMap;
 import java.util.ArrayList;
@@ -45,7 +46,7 @@ public record ListRequest(Map<String, List<String>> filters, List<String> fields
             limit = n == 0 ? null : n;
         }
         return new ListRequest(filters, split(query.get("fields")), keys, dirs, limit,
-                blankToNull(query.getFirst("marker")), "true".equalsIgnoreCase(query.getFirst("page_reverse")),
+                blankToNull(query.getFirst("marker")), Booleans.isTrue(query.getFirst("page_reverse")),
                 split(query.get("tags")), split(query.get("tags-any")),
                 split(query.get("not-tags")), split(query.get("not-tags-any")));
     }

@@ -1,5 +1,6 @@
 package io.strato.network.api;
 
+import io.strato.kit.web.Ids;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -65,11 +66,8 @@ public record ListSql(String table, Map<String, String> columns) {
             ascending.replaceAll(a -> !a);
         }
         if (request.marker() != null) {
-            try {
-                params.put("marker", java.util.UUID.fromString(request.marker()).toString());
-            } catch (IllegalArgumentException e) {
-                throw Neutron.badRequest("HTTPBadRequest", "marker must be the id of an item, not '" + request.marker() + "'.");
-            }
+            params.put("marker", Ids.parse(request.marker()).orElseThrow(() -> Neutron.badRequest("HTTPBadRequest",
+                    "marker must be the id of an item, not '" + request.marker() + "'.")).toString());
             where.add(afterMarker(keys, ascending));
         }
         StringBuilder sql = new StringBuilder("SELECT * FROM ").append(table);

@@ -2,8 +2,10 @@ package io.strato.network.api;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
+import io.strato.kit.web.PageLinks;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.UriInfo;
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -39,9 +41,9 @@ public class Lists {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put(collection, out);
         if (request.limit() != null && items.size() == request.limit() && uri != null) {
-            String next = uri.getRequestUriBuilder().replaceQueryParam("marker", ids.get(ids.size() - 1))
-                    .replaceQueryParam("limit", request.limit()).build().toString();
-            body.put(collection + "_links", List.of(Map.of("rel", "next", "href", next)));
+            // the limit as applied (over 1000 capped), every other parameter as the client sent it
+            URI page = uri.getRequestUriBuilder().replaceQueryParam("limit", request.limit()).build();
+            body.put(collection + "_links", PageLinks.nextLink(PageLinks.next(page, ids.get(ids.size() - 1), null, null)));
         }
         return body;
     }

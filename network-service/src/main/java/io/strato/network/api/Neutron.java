@@ -3,6 +3,7 @@ package io.strato.network.api;
 import io.strato.kit.faults.Conflict;
 import io.strato.kit.faults.InvalidInput;
 import io.strato.kit.faults.NotFound;
+import java.util.List;
 
 /**
  * Neutron's typed faults, with the type names and messages neutron-lib gives them (clients and
@@ -32,9 +33,9 @@ public final class Neutron {
         return new TypedConflict(type, message);
     }
 
-    /** 409 {@code OverQuota}, as Neutron answers an exceeded quota. */
-    public static Conflict overQuota(String resource) {
-        return new TypedConflict("OverQuota", "Quota exceeded for resources: ['" + resource + "'].");
+    /** 409 {@code OverQuota}, as Neutron answers an exceeded quota: "Quota exceeded for resources: ['network']." */
+    public static Conflict overQuota(List<String> resources) {
+        return new TypedConflict("OverQuota", "Quota exceeded for resources: ['" + String.join("', '", resources) + "'].");
     }
 
     static final class TypedNotFound extends NotFound implements NeutronType {

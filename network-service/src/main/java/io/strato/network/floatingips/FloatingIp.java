@@ -1,6 +1,6 @@
 package io.strato.network.floatingips;
 
-import io.strato.network.networks.JsonListColumn;
+import io.strato.kit.data.columns.JsonListColumn;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;

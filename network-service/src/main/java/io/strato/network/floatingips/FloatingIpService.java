@@ -16,7 +16,7 @@ import io.strato.network.policy.NetworkPolicies;
 import io.strato.network.ports.DevicePorts;
 import io.strato.network.ports.FixedIp;
 import io.strato.network.ports.FixedIpRequest;
-import io.strato.network.quotas.QuotaGuard;
+import io.strato.network.quotas.NetworkQuotas;
 import io.strato.network.routers.RouterAccess;
 import io.strato.network.routers.Topology;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -48,13 +48,13 @@ public class FloatingIpService {
     private final FloatingIpRepository fips;
     private final FloatingIpAssociations associations;
     private final DevicePorts ports;
-    private final QuotaGuard quotas;
+    private final NetworkQuotas quotas;
     private final NetworkEvents events;
     private final Lists lists;
     private final Policy policy;
 
     public FloatingIpService(FloatingIpRepository fips, FloatingIpAssociations associations, DevicePorts ports,
-                             QuotaGuard quotas, NetworkEvents events, Lists lists, Policy policy) {
+                             NetworkQuotas quotas, NetworkEvents events, Lists lists, Policy policy) {
         this.fips = fips;
         this.associations = associations;
         this.ports = ports;

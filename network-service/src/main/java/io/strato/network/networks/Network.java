@@ -1,5 +1,6 @@
 package io.strato.network.networks;
 
+import io.strato.kit.data.columns.JsonListColumn;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;

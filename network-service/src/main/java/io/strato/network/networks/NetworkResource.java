@@ -5,9 +5,10 @@ import io.smallrye.mutiny.Uni;
 import io.strato.kit.auth.Caller;
 import io.strato.kit.auth.CurrentCaller;
 import io.strato.kit.rest.JsonBody;
-import io.strato.network.api.Ids;
+import io.strato.kit.web.Ids;
 import io.strato.network.api.ListRequest;
 import io.strato.network.api.Lists;
+import io.strato.network.api.Neutron;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -20,6 +21,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.Map;
+import java.util.UUID;
 
 /** Neutron's {@code /v2.0/networks}. */
 @Path("/v2.0/networks")
@@ -57,7 +59,7 @@ public class NetworkResource {
     public Uni<Map<String, Object>> show(@PathParam("id") String id, @Context UriInfo uri) {
         Caller caller = callers.get();
         ListRequest request = ListRequest.of(uri.getQueryParameters());
-        return service.show(caller, Ids.path("Network", id))
+        return service.show(caller, pathId(id))
                 .map(s -> Map.of("network", Lists.project(view(caller, s), request.fields())));
     }
 
@@ -66,17 +68,21 @@ public class NetworkResource {
     public Uni<Map<String, Object>> update(@PathParam("id") String id, String body) {
         Caller caller = callers.get();
         NetworkRequest request = NetworkRequest.update(json.wrapped(body, "network"));
-        return service.update(caller, Ids.path("Network", id), request).map(s -> Map.of("network", view(caller, s)));
+        return service.update(caller, pathId(id), request).map(s -> Map.of("network", view(caller, s)));
     }
 
     @DELETE
     @Path("{id}")
     public Uni<Response> delete(@PathParam("id") String id) {
         Caller caller = callers.get();
-        return service.delete(caller, Ids.path("Network", id)).map(v -> Response.noContent().build());
+        return service.delete(caller, pathId(id)).map(v -> Response.noContent().build());
     }
 
     private Map<String, Object> view(Caller caller, NetworkService.Shown s) {
         return NetworkView.of(s.network(), s.subnets(), service.isAdmin(caller));
+    }
+
+    private static UUID pathId(String id) {
+        return Ids.orNotFound(id, () -> Neutron.notFound("Network", id));
     }
 }

@@ -15,7 +15,7 @@ import io.strato.network.api.StandardAttributes;
 import io.strato.network.config.NetworkConfig;
 import io.strato.network.events.NetworkEvents;
 import io.strato.network.policy.NetworkPolicies;
-import io.strato.network.quotas.QuotaGuard;
+import io.strato.network.quotas.NetworkQuotas;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import java.time.Instant;
@@ -54,13 +54,13 @@ public class NetworkService {
 
     private final NetworkRepository networks;
     private final Segments segments;
-    private final QuotaGuard quota;
+    private final NetworkQuotas quota;
     private final Policy policy;
     private final NetworkEvents events;
     private final Lists lists;
     private final NetworkConfig config;
 
-    public NetworkService(NetworkRepository networks, Segments segments, QuotaGuard quota, Policy policy,
+    public NetworkService(NetworkRepository networks, Segments segments, NetworkQuotas quota, Policy policy,
                           NetworkEvents events, Lists lists, NetworkConfig config) {
         this.networks = networks;
         this.segments = segments;

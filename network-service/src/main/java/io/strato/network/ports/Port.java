@@ -1,6 +1,6 @@
 package io.strato.network.ports;
 
-import io.strato.network.networks.JsonListColumn;
+import io.strato.kit.data.columns.JsonListColumn;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -59,7 +59,7 @@ public class Port {
     @Column(name = "binding_vif_details")
     public Map<String, Object> bindingVifDetails = new HashMap<>();
     /** {@code [{"ip_address": "10.0.0.7" or a CIDR, "mac_address": "fa:16:3e:..."}]} */
-    @Type(JsonListColumn.Objects.class)
+    @Type(JsonListColumn.StringMaps.class)
     @Column(name = "allowed_address_pairs")
     public List<Map<String, String>> allowedAddressPairs = new ArrayList<>();
     @Column(name = "dns_name")

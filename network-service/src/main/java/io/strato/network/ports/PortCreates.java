@@ -6,7 +6,7 @@ import io.strato.kit.auth.Caller;
 import io.strato.network.api.StandardAttributes;
 import io.strato.network.events.NetworkEvents;
 import io.strato.network.networks.Network;
-import io.strato.network.quotas.QuotaGuard;
+import io.strato.network.quotas.NetworkQuotas;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import java.util.List;
@@ -23,11 +23,11 @@ public class PortCreates {
     private final PortAddresses addresses;
     private final PortSecurityGroups groups;
     private final ProjectQueue queue;
-    private final QuotaGuard quota;
+    private final NetworkQuotas quota;
     private final NetworkEvents events;
 
     public PortCreates(PortAccess access, PortAddresses addresses, PortSecurityGroups groups, ProjectQueue queue,
-                       QuotaGuard quota, NetworkEvents events) {
+                       NetworkQuotas quota, NetworkEvents events) {
         this.access = access;
         this.addresses = addresses;
         this.groups = groups;

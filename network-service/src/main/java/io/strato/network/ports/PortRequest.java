@@ -2,6 +2,7 @@ package io.strato.network.ports;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.strato.kit.web.Ids;
 import io.strato.network.api.Attributes;
 import io.strato.network.api.Neutron;
 import io.strato.network.ipam.Addresses;
@@ -116,11 +117,8 @@ public record PortRequest(Optional<UUID> networkId, Optional<String> name, Optio
             }
             UUID subnet = null;
             if (item.hasNonNull("subnet_id")) {
-                try {
-                    subnet = UUID.fromString(item.get("subnet_id").asText());
-                } catch (IllegalArgumentException e) {
-                    throw Neutron.invalid("'" + item.get("subnet_id").asText() + "' is not a valid UUID");
-                }
+                String text = item.get("subnet_id").asText();
+                subnet = Ids.parse(text).orElseThrow(() -> Neutron.invalid("'" + text + "' is not a valid UUID"));
             }
             String ip = item.hasNonNull("ip_address") ? item.get("ip_address").asText() : null;
             if (ip != null && Addresses.parse(ip) == null) {
@@ -138,13 +136,9 @@ public record PortRequest(Optional<UUID> networkId, Optional<String> name, Optio
         return a.strings(name).map(list -> {
             List<UUID> out = new ArrayList<>();
             for (String s : list) {
-                try {
-                    UUID id = UUID.fromString(s);
-                    if (!out.contains(id)) {
-                        out.add(id);
-                    }
-                } catch (IllegalArgumentException e) {
-                    throw Neutron.invalid("'" + s + "' is not a valid UUID for " + name + ".");
+                UUID id = Ids.parse(s).orElseThrow(() -> Neutron.invalid("'" + s + "' is not a valid UUID for " + name + "."));
+                if (!out.contains(id)) {
+                    out.add(id);
                 }
             }
             return out;

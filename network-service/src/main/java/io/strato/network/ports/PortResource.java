@@ -6,9 +6,10 @@ import io.smallrye.mutiny.Uni;
 import io.strato.kit.auth.Caller;
 import io.strato.kit.auth.CurrentCaller;
 import io.strato.kit.faults.InvalidInput;
-import io.strato.network.api.Ids;
+import io.strato.kit.web.Ids;
 import io.strato.network.api.ListRequest;
 import io.strato.network.api.Lists;
+import io.strato.network.api.Neutron;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -21,6 +22,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.Map;
+import java.util.UUID;
 
 /** Neutron's {@code /v2.0/ports}. */
 @Path("/v2.0/ports")
@@ -64,7 +66,7 @@ public class PortResource {
     public Uni<Map<String, Object>> show(@PathParam("id") String id, @Context UriInfo uri) {
         Caller caller = callers.get();
         ListRequest request = ListRequest.of(uri.getQueryParameters());
-        return queries.show(caller, Ids.path("Port", id))
+        return queries.show(caller, pathId(id))
                 .map(s -> Map.of("port", Lists.project(view(caller, s), request.fields())));
     }
 
@@ -73,14 +75,14 @@ public class PortResource {
     public Uni<Map<String, Object>> update(@PathParam("id") String id, PortBody body) {
         Caller caller = callers.get();
         PortRequest request = PortRequest.update(attributes(body));
-        return updates.update(caller, Ids.path("Port", id), request).map(s -> Map.of("port", view(caller, s)));
+        return updates.update(caller, pathId(id), request).map(s -> Map.of("port", view(caller, s)));
     }
 
     @DELETE
     @Path("{id}")
     public Uni<Response> delete(@PathParam("id") String id) {
         Caller caller = callers.get();
-        return deletes.delete(caller, Ids.path("Port", id)).map(v -> Response.noContent().build());
+        return deletes.delete(caller, pathId(id)).map(v -> Response.noContent().build());
     }
 
     /** The port's attributes; the same 400s as every other body when the body or its wrapper is missing. */
@@ -96,5 +98,9 @@ public class PortResource {
 
     private Map<String, Object> view(Caller caller, PortDetails d) {
         return PortView.of(d, access.isAdmin(caller));
+    }
+
+    private static UUID pathId(String id) {
+        return Ids.orNotFound(id, () -> Neutron.notFound("Port", id));
     }
 }

@@ -1,12 +1,12 @@
 package io.strato.network.ports;
 
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.Context;
-import io.vertx.core.Vertx;
+import io.strato.kit.vertx.CallerContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayDeque;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 
@@ -31,7 +31,7 @@ public class ProjectQueue {
 
     /** Runs {@code work} once fewer than {@link #WIDTH} of the project's are running, on the caller's Vert.x context. */
     public <T> Uni<T> run(String projectId, Supplier<Uni<? extends T>> work) {
-        Context context = Vertx.currentContext();
+        Executor caller = CallerContext.capture();
         String key = String.valueOf(projectId);
         // the place is given back exactly once, whether the create ends, fails or is cancelled while it waits
         AtomicBoolean entered = new AtomicBoolean();
@@ -51,11 +51,7 @@ public class ProjectQueue {
                             e.complete(null);
                         }
                     };
-                    if (context == null) {
-                        start.run();
-                    } else {
-                        context.runOnContext(v -> start.run());
-                    }
+                    caller.execute(start);
                 }))
                 .<T>chain(() -> Uni.createFrom().deferred(work))
                 .onTermination().invoke(() -> {

@@ -14,72 +14,61 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Reads and changes per-project quota overrides. Enforcement is {@link QuotaGuard}'s. */
+/** Reads and changes per-project quota overrides. Enforcement is {@link NetworkQuotas#claim}'s. */
 @ApplicationScoped
 public class QuotaService {
-    private final QuotaLimits limits;
-    private final QuotaGuard guard;
+    private final NetworkQuotas quotas;
 
-    public QuotaService(QuotaLimits limits, QuotaGuard guard) {
-        this.limits = limits;
-        this.guard = guard;
+    public QuotaService(NetworkQuotas quotas) {
+        this.quotas = quotas;
     }
 
     @WithSession
     public Uni<Map<String, Integer>> limits(String projectId) {
-        return Panache.getSession().flatMap(s -> limits.all(s, projectId));
+        return quotas.limits(projectId);
     }
 
     public Map<String, Integer> defaults() {
-        return limits.defaults();
+        return quotas.defaults();
     }
 
     /** Every resource's limit, use and reservations ({@code details.json}). */
     @WithSession
     public Uni<Map<String, Object>> details(String projectId) {
-        return Panache.getSession().flatMap(s -> limits.all(s, projectId).flatMap(all ->
-                Multi.createFrom().iterable(all.entrySet())
-                        .onItem().transformToUniAndConcatenate(e -> guard.used(s, QuotaResources.TABLES.get(e.getKey()), projectId)
-                                .map(used -> Map.entry(e.getKey(), (Object) Map.of("limit", e.getValue(), "used", used, "reserved", 0))))
-                        .collect().asList().map(entries -> {
-                            Map<String, Object> out = new LinkedHashMap<>();
-                            entries.forEach(e -> out.put(e.getKey(), e.getValue()));
-                            return out;
-                        })));
+        return quotas.limits(projectId).flatMap(all -> Multi.createFrom().iterable(all.entrySet())
+                .onItem().transformToUniAndConcatenate(e -> quotas.used(projectId, e.getKey())
+                        .map(used -> Map.entry(e.getKey(), (Object) Map.of("limit", e.getValue(), "used", used, "reserved", 0))))
+                .collect().asList().map(entries -> {
+                    Map<String, Object> out = new LinkedHashMap<>();
+                    entries.forEach(e -> out.put(e.getKey(), e.getValue()));
+                    return out;
+                }));
     }
 
     /** Projects with any override, and their full limits. */
     @WithSession
     public Uni<List<Map<String, Object>>> overridden() {
         return Panache.getSession().flatMap(s -> s.createNativeQuery("SELECT DISTINCT project_id FROM quota ORDER BY project_id", String.class)
-                .getResultList().flatMap(projects -> Multi.createFrom().iterable(projects)
-                        .onItem().transformToUniAndConcatenate(p -> limits.all(s, p).map(l -> {
-                            Map<String, Object> q = new LinkedHashMap<>(l);
-                            q.put("project_id", p);
-                            q.put("tenant_id", p);
-                            return q;
-                        })).collect().asList()));
+                .getResultList()).flatMap(projects -> Multi.createFrom().iterable(projects)
+                .onItem().transformToUniAndConcatenate(p -> quotas.limits(p).map(l -> {
+                    Map<String, Object> q = new LinkedHashMap<>(l);
+                    q.put("project_id", p);
+                    q.put("tenant_id", p);
+                    return q;
+                })).collect().asList());
     }
 
     /** Sets the given limits ({@code {"network": 5, ...}}); unknown resources and values below -1 are 400s. */
     @WithTransaction
     public Uni<Map<String, Integer>> update(String projectId, JsonNode quota) {
         Map<String, Integer> changes = parse(quota);
-        return Panache.getSession().flatMap(s -> Multi.createFrom().iterable(changes.entrySet())
-                .onItem().transformToUniAndConcatenate(e -> s.createNativeQuery(
-                                "INSERT INTO quota (project_id, resource, hard_limit) VALUES (:p, :r, :l) "
-                                        + "ON CONFLICT (project_id, resource) DO UPDATE SET hard_limit = excluded.hard_limit")
-                        .setParameter("p", projectId).setParameter("r", e.getKey()).setParameter("l", e.getValue())
-                        .executeUpdate())
-                .collect().asList()
-                .chain(() -> limits.all(s, projectId)));
+        return quotas.override(projectId, changes).chain(() -> quotas.limits(projectId));
     }
 
     /** Back to the defaults. */
     @WithTransaction
     public Uni<Void> reset(String projectId) {
-        return Panache.getSession().flatMap(s -> s.createNativeQuery("DELETE FROM quota WHERE project_id = :p")
-                .setParameter("p", projectId).executeUpdate()).replaceWithVoid();
+        return quotas.reset(projectId);
     }
 
     static Map<String, Integer> parse(JsonNode quota) {

@@ -1,6 +1,6 @@
 package io.strato.network.routers;
 
-import io.strato.network.networks.JsonListColumn;
+import io.strato.kit.data.columns.JsonListColumn;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -36,7 +36,7 @@ public class Router {
     @Column(name = "enable_snat")
     public boolean enableSnat = true;
     /** Static routes: {@code [{"destination": "10.1.0.0/16", "nexthop": "10.0.0.5"}]}. */
-    @Type(JsonListColumn.Objects.class)
+    @Type(JsonListColumn.StringMaps.class)
     public List<Map<String, String>> routes = new ArrayList<>();
     @Type(JsonListColumn.Strings.class)
     public List<String> tags = new ArrayList<>();

@@ -2,6 +2,7 @@ package io.strato.network.routers;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import inet.ipaddr.IPAddressString;
+import io.strato.kit.web.Ids;
 import io.strato.network.api.Attributes;
 import io.strato.network.api.Neutron;
 import io.strato.network.ports.FixedIpRequest;
@@ -102,11 +103,7 @@ final class RouterRequest {
         if (v == null) {
             return null;
         }
-        try {
-            return UUID.fromString(v.asText());
-        } catch (IllegalArgumentException e) {
-            throw bad("'" + v.asText() + "' is not a valid UUID");
-        }
+        return Ids.parse(v.asText()).orElseThrow(() -> bad("'" + v.asText() + "' is not a valid UUID"));
     }
 
     private static Optional<Gateway> gateway(Attributes a) {

@@ -5,9 +5,10 @@ import io.smallrye.mutiny.Uni;
 import io.strato.kit.auth.Caller;
 import io.strato.kit.auth.CurrentCaller;
 import io.strato.kit.rest.JsonBody;
-import io.strato.network.api.Ids;
+import io.strato.kit.web.Ids;
 import io.strato.network.api.ListRequest;
 import io.strato.network.api.Lists;
+import io.strato.network.api.Neutron;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -113,6 +114,6 @@ public class RouterResource {
     }
 
     private static UUID pathId(String id) {
-        return Ids.path("Router", id);
+        return Ids.orNotFound(id, () -> Neutron.notFound("Router", id));
     }
 }

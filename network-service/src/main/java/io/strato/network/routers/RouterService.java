@@ -13,7 +13,7 @@ import io.strato.network.api.Neutron;
 import io.strato.network.api.StandardAttributes;
 import io.strato.network.events.NetworkEvents;
 import io.strato.network.policy.NetworkPolicies;
-import io.strato.network.quotas.QuotaGuard;
+import io.strato.network.quotas.NetworkQuotas;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -37,12 +37,12 @@ public class RouterService {
     private final RouterRepository routers;
     private final RouterAccess access;
     private final RouterGateways gateways;
-    private final QuotaGuard quotas;
+    private final NetworkQuotas quotas;
     private final NetworkEvents events;
     private final Lists lists;
     private final Policy policy;
 
-    public RouterService(RouterRepository routers, RouterAccess access, RouterGateways gateways, QuotaGuard quotas,
+    public RouterService(RouterRepository routers, RouterAccess access, RouterGateways gateways, NetworkQuotas quotas,
                          NetworkEvents events, Lists lists, Policy policy) {
         this.routers = routers;
         this.access = access;

@@ -5,6 +5,7 @@ import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import io.strato.kit.auth.Caller;
 import io.strato.kit.policy.Policy;
+import io.strato.kit.web.Ids;
 import io.strato.network.api.ListRequest;
 import io.strato.network.api.ListSql;
 import io.strato.network.api.Lists;
@@ -12,7 +13,7 @@ import io.strato.network.api.Neutron;
 import io.strato.network.api.StandardAttributes;
 import io.strato.network.events.NetworkEvents;
 import io.strato.network.policy.NetworkPolicies;
-import io.strato.network.quotas.QuotaGuard;
+import io.strato.network.quotas.NetworkQuotas;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import java.util.ArrayList;
@@ -44,13 +45,13 @@ public class SecurityGroupRuleService {
     private final SecurityGroupService groupService;
     private final SecurityGroupRepository groups;
     private final SecurityGroupRuleRepository rules;
-    private final QuotaGuard quota;
+    private final NetworkQuotas quota;
     private final NetworkEvents events;
     private final Policy policy;
     private final Lists lists;
 
     public SecurityGroupRuleService(SecurityGroupService groupService, SecurityGroupRepository groups,
-                                    SecurityGroupRuleRepository rules, QuotaGuard quota, NetworkEvents events,
+                                    SecurityGroupRuleRepository rules, NetworkQuotas quota, NetworkEvents events,
                                     Policy policy, Lists lists) {
         this.groupService = groupService;
         this.groups = groups;
@@ -126,7 +127,7 @@ public class SecurityGroupRuleService {
 
     /** The rule if the caller's project owns it or its group (any rule for an admin); SecurityGroupRuleNotFound otherwise. */
     private Uni<SecurityGroupRule> visible(Caller caller, String id) {
-        UUID uuid = SecurityGroupService.uuidOrNull(id);
+        UUID uuid = Ids.orNull(id);
         if (uuid == null) {
             return Uni.createFrom().failure(notFound(id));
         }
@@ -192,7 +193,7 @@ public class SecurityGroupRuleService {
         r.portRangeMin = request.portRangeMin();
         r.portRangeMax = request.portRangeMax();
         r.remoteIpPrefix = request.remoteIpPrefix();
-        r.remoteGroupId = request.remoteGroupId() == null ? null : UUID.fromString(request.remoteGroupId());
+        r.remoteGroupId = request.remoteGroupId() == null ? null : Ids.orNull(request.remoteGroupId());
         r.description = request.description();
         r.createdAt = StandardAttributes.now();
         r.updatedAt = r.createdAt;

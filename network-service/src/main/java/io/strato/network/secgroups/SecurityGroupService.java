@@ -5,6 +5,8 @@ import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import io.strato.kit.auth.Caller;
 import io.strato.kit.policy.Policy;
+import io.strato.kit.web.Booleans;
+import io.strato.kit.web.Ids;
 import io.strato.network.api.ListRequest;
 import io.strato.network.api.ListSql;
 import io.strato.network.api.Lists;
@@ -12,12 +14,13 @@ import io.strato.network.api.Neutron;
 import io.strato.network.api.StandardAttributes;
 import io.strato.network.events.NetworkEvents;
 import io.strato.network.policy.NetworkPolicies;
-import io.strato.network.quotas.QuotaGuard;
+import io.strato.network.quotas.NetworkQuotas;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -35,13 +38,13 @@ public class SecurityGroupService {
     private final SecurityGroupRepository groups;
     private final SecurityGroupRuleRepository rules;
     private final DefaultGroups defaults;
-    private final QuotaGuard quota;
+    private final NetworkQuotas quota;
     private final NetworkEvents events;
     private final Policy policy;
     private final Lists lists;
 
     public SecurityGroupService(SecurityGroupRepository groups, SecurityGroupRuleRepository rules, DefaultGroups defaults,
-                                QuotaGuard quota, NetworkEvents events, Policy policy, Lists lists) {
+                                NetworkQuotas quota, NetworkEvents events, Policy policy, Lists lists) {
         this.groups = groups;
         this.rules = rules;
         this.defaults = defaults;
@@ -147,7 +150,7 @@ public class SecurityGroupService {
      * transaction when {@code lock}; SecurityGroupNotFound otherwise, so that others' groups stay unknown.
      */
     Uni<SecurityGroup> visible(Caller caller, String id, boolean lock) {
-        UUID uuid = uuidOrNull(id);
+        UUID uuid = Ids.orNull(id);
         if (uuid == null) {
             return Uni.createFrom().failure(notFound(id));
         }
@@ -162,14 +165,6 @@ public class SecurityGroupService {
 
     static RuntimeException notFound(Object id) {
         return Neutron.notFound("Security Group", id);
-    }
-
-    static UUID uuidOrNull(String id) {
-        try {
-            return id == null ? null : UUID.fromString(id);
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
     }
 
     /** The project's default group exists afterwards (nothing to do without a project). */
@@ -206,7 +201,7 @@ public class SecurityGroupService {
     /** Strato has no shared (RBAC) groups: {@code ?shared=true} matches none. */
     private static boolean sharedOnly(ListRequest request) {
         List<String> shared = request.filters().get("shared");
-        return shared != null && shared.stream().noneMatch("false"::equalsIgnoreCase);
+        return shared != null && shared.stream().noneMatch(v -> Booleans.parse(v).equals(Optional.of(false)));
     }
 
     private static SecurityGroupRule egress(SecurityGroup g, String ethertype) {

@@ -1,7 +1,7 @@
 package io.strato.network.subnets;
 
+import io.strato.kit.data.columns.JsonListColumn;
 import io.strato.network.ipam.AddressSpace;
-import io.strato.network.networks.JsonListColumn;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -35,11 +35,11 @@ public class Subnet {
     @Column(name = "enable_dhcp")
     public boolean enableDhcp = true;
     /** {@code [{"start": "10.0.1.2", "end": "10.0.1.254"}]}, in the order IPAM walks them. */
-    @Type(JsonListColumn.Objects.class)
+    @Type(JsonListColumn.StringMaps.class)
     @Column(name = "allocation_pools")
     public List<Map<String, String>> allocationPools = new ArrayList<>();
     /** {@code [{"destination": "...", "nexthop": "..."}]} */
-    @Type(JsonListColumn.Objects.class)
+    @Type(JsonListColumn.StringMaps.class)
     @Column(name = "host_routes")
     public List<Map<String, String>> hostRoutes = new ArrayList<>();
     @Type(JsonListColumn.Strings.class)

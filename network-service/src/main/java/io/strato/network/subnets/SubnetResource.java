@@ -5,9 +5,10 @@ import io.smallrye.mutiny.Uni;
 import io.strato.kit.auth.Caller;
 import io.strato.kit.auth.CurrentCaller;
 import io.strato.kit.rest.JsonBody;
-import io.strato.network.api.Ids;
+import io.strato.kit.web.Ids;
 import io.strato.network.api.ListRequest;
 import io.strato.network.api.Lists;
+import io.strato.network.api.Neutron;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -20,6 +21,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.Map;
+import java.util.UUID;
 
 /** Neutron's {@code /v2.0/subnets}. */
 @Path("/v2.0/subnets")
@@ -56,7 +58,7 @@ public class SubnetResource {
     public Uni<Map<String, Object>> show(@PathParam("id") String id, @Context UriInfo uri) {
         Caller caller = callers.get();
         ListRequest request = ListRequest.of(uri.getQueryParameters());
-        return service.show(caller, Ids.path("Subnet", id))
+        return service.show(caller, pathId(id))
                 .map(s -> Map.of("subnet", Lists.project(SubnetView.of(s), request.fields())));
     }
 
@@ -65,13 +67,17 @@ public class SubnetResource {
     public Uni<Map<String, Object>> update(@PathParam("id") String id, String body) {
         Caller caller = callers.get();
         SubnetRequest request = SubnetRequest.update(json.wrapped(body, "subnet"));
-        return service.update(caller, Ids.path("Subnet", id), request).map(s -> Map.of("subnet", SubnetView.of(s)));
+        return service.update(caller, pathId(id), request).map(s -> Map.of("subnet", SubnetView.of(s)));
     }
 
     @DELETE
     @Path("{id}")
     public Uni<Response> delete(@PathParam("id") String id) {
         Caller caller = callers.get();
-        return service.delete(caller, Ids.path("Subnet", id)).map(v -> Response.noContent().build());
+        return service.delete(caller, pathId(id)).map(v -> Response.noContent().build());
+    }
+
+    private static UUID pathId(String id) {
+        return Ids.orNotFound(id, () -> Neutron.notFound("Subnet", id));
     }
 }

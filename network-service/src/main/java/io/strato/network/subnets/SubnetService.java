@@ -16,7 +16,7 @@ import io.strato.network.ipam.Ipam;
 import io.strato.network.networks.Network;
 import io.strato.network.networks.NetworkRepository;
 import io.strato.network.networks.NetworkService;
-import io.strato.network.quotas.QuotaGuard;
+import io.strato.network.quotas.NetworkQuotas;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import java.time.Instant;
@@ -42,13 +42,13 @@ public class SubnetService {
     private final NetworkRepository networks;
     private final NetworkService networkService;
     private final Ipam ipam;
-    private final QuotaGuard quota;
+    private final NetworkQuotas quota;
     private final Policy policy;
     private final NetworkEvents events;
     private final Lists lists;
 
     public SubnetService(SubnetRepository subnets, NetworkRepository networks, NetworkService networkService, Ipam ipam,
-                         QuotaGuard quota, Policy policy, NetworkEvents events, Lists lists) {
+                         NetworkQuotas quota, Policy policy, NetworkEvents events, Lists lists) {
         this.subnets = subnets;
         this.networks = networks;
         this.networkService = networkService;

@@ -10,6 +10,7 @@ import io.smallrye.mutiny.Uni;
 import io.strato.kit.auth.Caller;
 import io.strato.kit.faults.NotFound;
 import io.strato.kit.policy.Policy;
+import io.strato.kit.web.Ids;
 import io.strato.network.api.Neutron;
 import io.strato.network.api.StandardAttributes;
 import io.strato.network.policy.NetworkPolicies;
@@ -143,10 +144,8 @@ public class TagService {
     }
 
     private Uni<Tagged> find(Mutiny.Session s, Caller caller, TaggedCollection c, String id, boolean forUpdate) {
-        UUID uuid;
-        try {
-            uuid = UUID.fromString(id);
-        } catch (IllegalArgumentException e) {
+        UUID uuid = Ids.orNull(id);
+        if (uuid == null) {
             return Uni.createFrom().failure(Neutron.notFound(c.kind(), id));
         }
         boolean admin = NetworkPolicies.isAdmin(policy, caller);

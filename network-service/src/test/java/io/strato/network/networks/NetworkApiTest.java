@@ -160,15 +160,30 @@ class NetworkApiTest {
     }
 
     @Test
+    void booleansAreReadAsNeutronConvertsThem() {
+        // neutron-lib's convert_to_boolean is oslo's bool_from_string: "no", "0", "off", "f" are false too
+        as(me).body("{\"network\": {\"name\": \"off\", \"admin_state_up\": \"no\"}}").post("/v2.0/networks").then()
+                .statusCode(201).body("network.admin_state_up", equalTo(false));
+        as(me).body("{\"network\": {\"name\": \"on\", \"admin_state_up\": \"Yes\"}}").post("/v2.0/networks").then()
+                .statusCode(201).body("network.admin_state_up", equalTo(true));
+    }
+
+    @Test
     void badRequestsAreNeutronErrors() {
         as(me).body("{\"network\": ").post("/v2.0/networks").then().statusCode(400).body("NeutronError.type", notNullValue());
         as(me).body("{\"network\": {\"colour\": \"blue\"}}").post("/v2.0/networks").then().statusCode(400)
                 .body("NeutronError.message", containsString("colour"));
-        as(me).body("{\"network\": {\"admin_state_up\": \"maybe\"}}").post("/v2.0/networks").then().statusCode(400);
+        as(me).body("{\"network\": {\"admin_state_up\": \"maybe\"}}").post("/v2.0/networks").then().statusCode(400)
+                .body("NeutronError.message", equalTo("Invalid input for operation: '\"maybe\"' is not a valid boolean value for admin_state_up."));
         as(me).body("{\"network\": {\"mtu\": 9000}}").post("/v2.0/networks").then().statusCode(400);
         as(me).get("/v2.0/networks/00000000-0000-0000-0000-000000000000").then().statusCode(404)
                 .body("NeutronError.type", equalTo("NetworkNotFound"));
-        as(me).get("/v2.0/networks/not-a-uuid").then().statusCode(404);
+        as(me).get("/v2.0/networks/not-a-uuid").then().statusCode(404)
+                .body("NeutronError.message", equalTo("Network not-a-uuid could not be found."));
+        // Java's UUID.fromString reads 1-1-1-1-1; only canonical UUIDs name a network
+        as(me).get("/v2.0/networks/1-1-1-1-1").then().statusCode(404).body("NeutronError.type", equalTo("NetworkNotFound"));
+        as(me).body("{\"network\": {\"name\": \"n\"}}").put("/v2.0/networks/1-1-1-1-1").then().statusCode(404)
+                .body("NeutronError.message", equalTo("Network 1-1-1-1-1 could not be found."));
         given().get("/v2.0/networks").then().statusCode(401);
     }
 }

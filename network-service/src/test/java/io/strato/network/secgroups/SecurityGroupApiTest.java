@@ -5,7 +5,10 @@ import static io.strato.network.NetworkApi.as;
 import static io.strato.network.NetworkApi.member;
 import static io.strato.network.NetworkApi.newProject;
 import static io.strato.network.NetworkApi.reader;
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
@@ -214,10 +217,15 @@ class SecurityGroupApiTest {
                 .body("security_groups.id", containsInAnyOrder(red, blue));
         as(token).queryParam("not-tags", "red").queryParam("tags", "colour").get("/v2.0/security-groups")
                 .then().statusCode(200).body("security_groups.id", equalTo(List.of(blue)));
-        as(token).queryParam("sort_key", "name").queryParam("sort_dir", "asc").queryParam("limit", 1)
+        String next = as(token).queryParam("sort_key", "name").queryParam("sort_dir", "asc").queryParam("limit", 1)
                 .queryParam("tags", "colour").get("/v2.0/security-groups").then().statusCode(200)
                 .body("security_groups.name", equalTo(List.of("blue")))
-                .body("security_groups_links[0].rel", equalTo("next"));
+                .body("security_groups_links[0].rel", equalTo("next"))
+                .extract().path("security_groups_links[0].href");
+        // the next page keeps the filters, sort and limit, and starts after the last item
+        assertThat(next, allOf(containsString("/v2.0/security-groups?"), containsString("sort_key=name"),
+                containsString("tags=colour"), containsString("limit=1"), containsString("marker=" + blue)));
+        as(token).get(next).then().statusCode(200).body("security_groups.name", equalTo(List.of("red")));
         as(token).get("/v2.0/security-groups/{id}", red).then().body("security_group.tags", hasItem("red"))
                 .body("security_group.nothing", nullValue());
     }
