@@ -1,27 +1,21 @@
 package io.strato.gateway;
 
-import com.tngtech.archunit.core.domain.JavaClasses;
-import io.strato.kit.arch.StratoArchitecture;
-import org.junit.jupiter.api.Test;
+import static io.strato.kit.arch.StratoArchitecture.noDatabaseLayer;
+import static io.strato.kit.arch.StratoArchitecture.noOtherServiceCode;
+import static io.strato.kit.arch.StratoArchitecture.noPackageCycles;
 
-/** The gateway's rules of CONVENTIONS.md: no package cycles, no database layer, no service's code. */
+import io.strato.kit.arch.StratoArchitecture;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+
+/** CONVENTIONS.md's rules for the gateway: no package cycles, no database layer, no service's code. */
 class ArchitectureTest {
 
     private static final String ROOT = "io.strato.gateway";
-    private static final JavaClasses CLASSES = StratoArchitecture.mainClasses(ROOT);
 
-    @Test
-    void noPackageCycles() {
-        StratoArchitecture.noPackageCycles(ROOT).check(CLASSES);
-    }
-
-    @Test
-    void noDatabaseLayer() {
-        StratoArchitecture.noDatabaseLayer().check(CLASSES);
-    }
-
-    @Test
-    void noOtherServiceCode() {
-        StratoArchitecture.noOtherServiceCode(ROOT).check(CLASSES);
+    @TestFactory
+    Stream<DynamicTest> rules() {
+        return StratoArchitecture.tests(ROOT, noPackageCycles(ROOT), noDatabaseLayer(), noOtherServiceCode(ROOT));
     }
 }

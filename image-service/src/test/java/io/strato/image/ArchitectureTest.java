@@ -1,6 +1,5 @@
 package io.strato.image;
 
-import com.tngtech.archunit.core.domain.JavaClasses;
 import io.strato.kit.arch.StratoArchitecture;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
@@ -13,8 +12,6 @@ class ArchitectureTest {
 
     @TestFactory
     Stream<DynamicTest> serviceRules() {
-        JavaClasses classes = StratoArchitecture.mainClasses(ROOT);
-        return StratoArchitecture.serviceRules(ROOT).stream()
-                .map(rule -> DynamicTest.dynamicTest(rule.getDescription(), () -> rule.check(classes)));
+        return StratoArchitecture.serviceTests(ROOT);
     }
 }

@@ -1,7 +1,7 @@
 package io.strato.identity.assignments;
 
 import static io.restassured.RestAssured.given;
-import static io.strato.identity.support.Faults.fault;
+import static io.strato.kit.testing.ErrorFaults.fault;
 import static io.strato.identity.support.Keystone.adminToken;
 import static io.strato.identity.support.Keystone.passwordAuth;
 import static io.strato.identity.support.Keystone.projectWithUser;

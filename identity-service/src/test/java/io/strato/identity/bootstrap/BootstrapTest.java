@@ -1,6 +1,6 @@
 package io.strato.identity.bootstrap;
 
-import static io.strato.identity.support.Faults.fault;
+import static io.strato.kit.testing.ErrorFaults.fault;
 import static io.strato.identity.support.Keystone.ADMIN_PASSWORD;
 import static io.strato.identity.support.Keystone.passwordAuth;
 import static org.junit.jupiter.api.Assertions.assertEquals;

@@ -1,7 +1,7 @@
 package io.strato.identity.concurrency;
 
 import static io.restassured.RestAssured.given;
-import static io.strato.identity.support.Faults.fault;
+import static io.strato.kit.testing.ErrorFaults.fault;
 import static io.strato.identity.support.Keystone.adminToken;
 import static io.strato.identity.support.Keystone.unique;
 import static org.junit.jupiter.api.Assertions.assertEquals;

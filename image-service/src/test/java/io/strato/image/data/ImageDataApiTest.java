@@ -2,7 +2,7 @@ package io.strato.image.data;
 
 import static io.restassured.RestAssured.given;
 import static io.strato.image.data.DataFixtures.hex;
-import static io.strato.image.support.Faults.fault;
+import static io.strato.kit.testing.ErrorFaults.fault;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;

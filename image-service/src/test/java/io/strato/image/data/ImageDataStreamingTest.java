@@ -1,7 +1,7 @@
 package io.strato.image.data;
 
 import static io.restassured.RestAssured.given;
-import static io.strato.image.support.Faults.fault;
+import static io.strato.kit.testing.ErrorFaults.fault;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;

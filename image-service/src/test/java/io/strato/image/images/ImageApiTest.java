@@ -1,7 +1,7 @@
 package io.strato.image.images;
 
 import static io.restassured.RestAssured.given;
-import static io.strato.image.support.Faults.fault;
+import static io.strato.kit.testing.ErrorFaults.fault;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;

@@ -2,7 +2,7 @@ package io.strato.image.images;
 
 import static io.strato.image.images.ImageApiTest.as;
 import static io.strato.image.images.ImageApiTest.create;
-import static io.strato.image.support.Faults.fault;
+import static io.strato.kit.testing.ErrorFaults.fault;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.quarkus.test.common.WithTestResource;

@@ -2,7 +2,7 @@ package io.strato.image.images;
 
 import static io.strato.image.images.ImageApiTest.as;
 import static io.strato.image.images.ImageApiTest.create;
-import static io.strato.image.support.Faults.fault;
+import static io.strato.kit.testing.ErrorFaults.fault;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;

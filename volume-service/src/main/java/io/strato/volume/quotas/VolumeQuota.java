@@ -43,7 +43,6 @@ public class VolumeQuota {
             + " as bigint) from snapshot s join volume v on v.id = s.volume_id where s.project_id = ?1 and v.volume_type_id = t.id),"
             + " (select count(*) from snapshot s join volume v on v.id = s.volume_id where s.project_id = ?1"
             + " and v.volume_type_id = t.id) from volume_type t";
-    private static final String FORGET_LOCK = "delete from quota_lock where project_id = ?1";
 
     /** A volume type a quota decision is about. */
     public record Type(UUID id, String name) {
@@ -222,8 +221,7 @@ public class VolumeQuota {
 
     /** A deleted project: its limits and its lock row go, in the caller's transaction. */
     public Uni<Void> forget(String projectId) {
-        return quotas.reset(projectId).chain(() -> Panache.getSession()).chain(s -> s.createNativeQuery(FORGET_LOCK)
-                .setParameter(1, projectId).executeUpdate()).replaceWithVoid();
+        return quotas.forget(projectId);
     }
 
     public Map<String, Long> defaults() {

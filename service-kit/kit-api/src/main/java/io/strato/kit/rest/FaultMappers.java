@@ -3,6 +3,7 @@ package io.strato.kit.rest;
 import io.strato.kit.faults.FaultDialect;
 import io.strato.kit.faults.ApiException;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
@@ -44,9 +45,23 @@ public class FaultMappers {
         return dialect.render(403, e, "You are not authorized to perform the requested action.");
     }
 
+    /**
+     * A body Jackson could not read into the resource's typed record. Said the way {@link JsonBody} says it
+     * for text bodies, so a service's answer does not depend on how its resource takes the body.
+     */
     @ServerExceptionMapper
     public Response json(JsonProcessingException e) {
-        return dialect.render(400, e, "Malformed request body: " + e.getOriginalMessage());
+        return dialect.render(400, e, JsonBody.malformed(e));
+    }
+
+    /**
+     * JSON of the wrong shape for its record ({@code {"enabled": "maybe"}} for a boolean). quarkus-rest-jackson
+     * maps this subtype itself, and its mapper is nearer to the exception than {@link #json}, so without this
+     * one it won and answered {@code {"objectName": ..., "attributeName": ...}} instead of the API's fault.
+     */
+    @ServerExceptionMapper
+    public Response mismatched(MismatchedInputException e) {
+        return dialect.render(400, e, JsonBody.malformed(e));
     }
 
     @ServerExceptionMapper

@@ -1,5 +1,6 @@
 package io.strato.kit.rest;
 
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -26,8 +27,17 @@ public class JsonBody {
         try {
             return mapper.readTree(body);
         } catch (JsonProcessingException e) {
-            throw new InvalidInput("Malformed JSON in request body: " + e.getOriginalMessage());
+            throw new InvalidInput(malformed(e));
         }
+    }
+
+    /**
+     * The one message of a body that cannot be read: "Malformed JSON in request body" for JSON that does not
+     * parse, "Invalid request body" for JSON of the wrong shape or types, each with the parser's reason.
+     */
+    public static String malformed(JsonProcessingException e) {
+        return (e instanceof JsonParseException ? "Malformed JSON in request body: " : "Invalid request body: ")
+                + e.getOriginalMessage();
     }
 
     /** A body that must be a JSON object. */

@@ -9,14 +9,17 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
 import java.util.List;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
 
 /**
  * The rules of CONVENTIONS.md that a machine can check, for one module's main classes. A module's test
  * imports its classes with {@link #mainClasses} and checks the rules that apply to it:
  *
  * <pre>{@code
- * JavaClasses classes = StratoArchitecture.mainClasses("io.strato.network");
- * StratoArchitecture.serviceRules("io.strato.network").forEach(rule -> rule.check(classes));
+ * @TestFactory
+ * Stream<DynamicTest> serviceRules() {
+ *     return StratoArchitecture.serviceTests("io.strato.network");
+ * }
  * }</pre>
  */
 public final class StratoArchitecture {
@@ -75,5 +78,19 @@ public final class StratoArchitecture {
     /** The rules of a service with an API and a database: no cycles, thin resources, no other service's code. */
     public static List<ArchRule> serviceRules(String rootPackage) {
         return List.of(noPackageCycles(rootPackage), resourcesDoNotTouchPersistence(), noOtherServiceCode(rootPackage));
+    }
+
+    /**
+     * One JUnit test per rule on the module's main classes, for a {@code @TestFactory}:
+     * {@code return StratoArchitecture.tests("io.strato.gateway", noPackageCycles(...), noDatabaseLayer());}
+     */
+    public static Stream<DynamicTest> tests(String rootPackage, ArchRule... rules) {
+        JavaClasses classes = mainClasses(rootPackage);
+        return Stream.of(rules).map(rule -> DynamicTest.dynamicTest(rule.getDescription(), () -> rule.check(classes)));
+    }
+
+    /** {@link #tests} of the {@link #serviceRules}. */
+    public static Stream<DynamicTest> serviceTests(String rootPackage) {
+        return tests(rootPackage, serviceRules(rootPackage).toArray(ArchRule[]::new));
     }
 }

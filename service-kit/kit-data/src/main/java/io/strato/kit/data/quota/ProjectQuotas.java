@@ -84,6 +84,13 @@ public final class ProjectQuotas {
                 .setParameter("p", projectId).executeUpdate()).replaceWithVoid();
     }
 
+    /** A deleted project: its overrides and its lock row go, in the caller's transaction. */
+    public Uni<Void> forget(String projectId) {
+        return reset(projectId).chain(() -> Panache.getSession()).chain(s -> s.createNativeQuery(
+                "DELETE FROM quota_lock WHERE project_id = :p").setParameter("p", projectId).executeUpdate())
+                .replaceWithVoid();
+    }
+
     /**
      * Claims {@code requested} (resource → how many more) for the project under the lock of {@code lockKey}
      * (the project id, or e.g. {@code user:<id>} for what is counted per user).

@@ -55,6 +55,12 @@ class ProjectQuotasTest {
         assertEquals(9, await(() -> Panache.withSession(() -> quotas.limits(p))).get("widgets"));
         await(() -> Panache.withTransaction(() -> quotas.reset(p)));
         assertEquals(3, await(() -> Panache.withSession(() -> quotas.limits(p))).get("widgets"));
+        await(() -> Panache.withTransaction(() -> quotas.override(p, Map.of("widgets", 5))));
+        claimAndInsert(p, 1);
+        assertEquals(1L, scalar("SELECT count(*) FROM quota_lock WHERE project_id = :p", p));
+        await(() -> Panache.withTransaction(() -> quotas.forget(p)));
+        assertEquals(0L, scalar("SELECT count(*) FROM quota_lock WHERE project_id = :p", p), "forget drops the lock row");
+        assertEquals(0L, scalar("SELECT count(*) FROM quota WHERE project_id = :p", p), "and the overrides");
     }
 
     @Test
@@ -119,6 +125,11 @@ class ProjectQuotasTest {
                     .setParameter("id", UUID.randomUUID()).setParameter("p", project).executeUpdate())).replaceWithVoid();
         }
         return chain;
+    }
+
+    private static long scalar(String sql, String project) {
+        return await(() -> Panache.withSession(() -> Panache.getSession().flatMap(s -> s.createNativeQuery(sql, Long.class)
+                .setParameter("p", project).getSingleResult())));
     }
 
     private static long count(String project) {

@@ -1,4 +1,4 @@
-package io.strato.image.support;
+package io.strato.kit.testing;
 
 import static org.hamcrest.Matchers.blankOrNullString;
 import static org.hamcrest.Matchers.equalTo;
@@ -11,24 +11,25 @@ import java.util.Map;
 import org.hamcrest.Matcher;
 
 /**
- * Glance's fault as python-glanceclient and openstacksdk read it (see GlanceFaults): JSON
- * {@code {"error": {"code": N, "title": "...", "message": "..."}}} with the status line's code, webob's
- * title for it and a message for a user. Use as {@code .then().spec(fault(404))}, or with the message
- * when the test is about a particular reason.
+ * The fault of Keystone and Glance as their clients read it: JSON
+ * {@code {"error": {"code": N, "title": "...", "message": "..."}}} with the status line's code, the status's
+ * reason as title (webob's) and a message for a user. Use as {@code .then().spec(fault(404))}, or with the
+ * message when the test is about a particular reason.
  */
-public final class Faults {
+public final class ErrorFaults {
     /** The titles the clients show; written out here rather than taken from the code under test. */
     private static final Map<Integer, String> TITLES = Map.of(
             400, "Bad Request",
             401, "Unauthorized",
             403, "Forbidden",
             404, "Not Found",
+            405, "Method Not Allowed",
             409, "Conflict",
             413, "Request Entity Too Large",
             415, "Unsupported Media Type",
             416, "Requested Range Not Satisfiable");
 
-    private Faults() {
+    private ErrorFaults() {
     }
 
     /** A fault of this status with a non-blank message. */
@@ -45,7 +46,7 @@ public final class Faults {
     public static ResponseSpecification fault(int status, Matcher<? super String> message) {
         String title = TITLES.get(status);
         if (title == null) {
-            throw new IllegalArgumentException("no Glance title written down for status " + status);
+            throw new IllegalArgumentException("no title written down for status " + status);
         }
         return new ResponseSpecBuilder()
                 .expectStatusCode(status)
