@@ -1,5 +1,6 @@
 package io.strato.image.quota;
 
+import io.strato.kit.data.quota.ProjectQuotas;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.strato.kit.faults.QuotaExceeded;
@@ -12,8 +13,8 @@ import org.hibernate.reactive.mutiny.Mutiny;
 /**
  * A project's image quotas: how many images it may own and how many bytes they may hold.
  *
- * <p>Every decision first locks the project's row in {@code image_project_quota} (SELECT ... FOR
- * UPDATE) inside the caller's transaction, so two creates or two uploads of one project decide one
+ * <p>Every decision first takes the project's lock of the kit's {@link ProjectQuotas} (its row in
+ * {@code quota_lock}, SELECT ... FOR UPDATE) inside the caller's transaction, so two creates or two uploads of one project decide one
  * after the other and cannot pass the limit together. An upload reserves, when it starts, the bytes
  * it may write (its Content-Length, or all the project has left when the length is unknown); the
  * project's usage is its images' sizes plus the live reservations of other uploads. A reservation
@@ -23,8 +24,6 @@ import org.hibernate.reactive.mutiny.Mutiny;
  */
 @ApplicationScoped
 public class ImageQuota {
-    private static final String LOCK_PROJECT = "select project_id from image_project_quota where project_id = ?1 for update";
-    private static final String ADD_PROJECT = "insert into image_project_quota (project_id) values (?1) on conflict do nothing";
     private static final String COUNT_IMAGES = "select count(*) from image where owner = ?1";
     /** Bytes held by the project's images other than ?2. */
     private static final String STORED_BYTES = "select cast(coalesce(sum(size), 0) as bigint) from image"
@@ -43,7 +42,6 @@ public class ImageQuota {
     private static final String RELEASE = "delete from image_upload_reservation where image_id = ?1";
     private static final String RENEW = "update image_upload_reservation set expires_at = now() + make_interval(secs => $2)"
             + " where image_id = $1";
-    private static final String FORGET_PROJECT = "delete from image_project_quota where project_id = ?1";
 
     private final QuotaConfig config;
     private final Pool pool;
@@ -116,7 +114,7 @@ public class ImageQuota {
 
     /** Drops a deleted project's lock row, in the caller's transaction. */
     public Uni<Void> forget(String projectId) {
-        return Panache.getSession().chain(session -> update(session, FORGET_PROJECT, projectId));
+        return ProjectQuotas.unlock(projectId);
     }
 
     public long renewalMillis() {
@@ -137,10 +135,9 @@ public class ImageQuota {
         return config.reservationTtl().toMillis() / 1000.0;
     }
 
-    /** Locks the project's row (made on first use) until the caller's transaction ends. */
+    /** Locks the project's row (the kit's quota lock, made on first use) until the caller's transaction ends. */
     private static Uni<Mutiny.Session> lock(String projectId) {
-        return Panache.getSession().call(session -> update(session, ADD_PROJECT, projectId))
-                .call(session -> session.createNativeQuery(LOCK_PROJECT).setParameter(1, projectId).getSingleResult());
+        return ProjectQuotas.lock(projectId).chain(() -> Panache.getSession());
     }
 
     private static Uni<Long> number(Mutiny.Session session, String sql, Object... params) {

@@ -49,7 +49,7 @@ class ProjectDeletedHandlerTest {
         String a = create(doomed, "{\"name\":\"a\"}");
         create(doomed, "{\"name\":\"b\",\"protected\":true}");
         String other = create(kept, "{\"name\":\"c\"}");
-        assertEquals(1, count("select count(*) from image_project_quota where project_id = ?", doomed));
+        assertEquals(1, count("select count(*) from quota_lock where project_id = ?", doomed));
 
         send(doomed);
 
@@ -57,9 +57,9 @@ class ProjectDeletedHandlerTest {
                 .until(() -> count("select count(*) from image where owner = ?", doomed), equalTo(0L));
         assertEquals(0, count("select count(*) from image where owner = ?", doomed));
         assertEquals(1, count("select count(*) from image where owner = ?", kept));
-        assertEquals(0, count("select count(*) from image_project_quota where project_id = ?", doomed),
+        assertEquals(0, count("select count(*) from quota_lock where project_id = ?", doomed),
                 "the deleted project's quota row goes with its images");
-        assertEquals(1, count("select count(*) from image_project_quota where project_id = ?", kept));
+        assertEquals(1, count("select count(*) from quota_lock where project_id = ?", kept));
         assertEquals(1, count("select count(*) from strato_outbox where type = 'strato.image.image.deleted.v1'"
                 + " and subject = ?", a));
         assertEquals(0, count("select count(*) from strato_outbox where type = 'strato.image.image.deleted.v1'"

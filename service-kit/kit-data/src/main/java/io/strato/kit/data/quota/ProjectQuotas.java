@@ -86,9 +86,13 @@ public final class ProjectQuotas {
 
     /** A deleted project: its overrides and its lock row go, in the caller's transaction. */
     public Uni<Void> forget(String projectId) {
-        return reset(projectId).chain(() -> Panache.getSession()).chain(s -> s.createNativeQuery(
-                "DELETE FROM quota_lock WHERE project_id = :p").setParameter("p", projectId).executeUpdate())
-                .replaceWithVoid();
+        return reset(projectId).chain(() -> unlock(projectId));
+    }
+
+    /** Drops the lock row of {@code key} (a deleted project's), in the caller's transaction. */
+    public static Uni<Void> unlock(String key) {
+        return Panache.getSession().chain(s -> s.createNativeQuery("DELETE FROM quota_lock WHERE project_id = :p")
+                .setParameter("p", key).executeUpdate()).replaceWithVoid();
     }
 
     /**
