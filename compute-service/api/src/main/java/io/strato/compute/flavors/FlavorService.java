@@ -129,15 +129,6 @@ public class FlavorService {
                 });
     }
 
-    /** Sets the description (2.55); admins only, so any flavor. */
-    @WithTransaction
-    public Uni<Flavor> describe(String id, String description) {
-        return existing(id).invoke(f -> {
-            f.description = description;
-            f.updatedAt = Instant.now();
-        });
-    }
-
     @WithTransaction
     public Uni<Void> delete(String id) {
         return existing(id).flatMap(f -> repository.delete("id", f.id)).replaceWithVoid();

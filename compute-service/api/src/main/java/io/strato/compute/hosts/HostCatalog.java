@@ -5,17 +5,15 @@ import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import io.strato.kit.faults.Conflict;
-import io.strato.kit.faults.InvalidInput;
 import io.strato.kit.faults.NotFound;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 /**
  * Reads compute hosts for the admin APIs and changes what an admin may change of them: enabled/disabled (the
- * scheduler's ComputeFilter skips disabled hosts), forced down, or removal of a host with no servers. Up or down
+ * scheduler's ComputeFilter skips disabled hosts) or removal of a host with no servers. Up or down
  * is {@link HostLiveness}'s rule, the scheduler's own.
  */
 @ApplicationScoped
@@ -32,16 +30,16 @@ public class HostCatalog {
         return query("", null);
     }
 
-    /** The host with this id: Nova's integer id before 2.53 (else 404), its UUID from 2.53 (else 400); 404 when none. */
+    /** The host with this id (Nova's integer id at 2.1); 404 when it is not a number or names no host. */
     @WithSession
-    public Uni<HostRow> byId(String id, boolean uuid) {
-        Object key;
+    public Uni<HostRow> byId(String id) {
+        int key;
         try {
-            key = uuid ? UUID.fromString(id) : (Object) Integer.valueOf(id);
-        } catch (IllegalArgumentException e) {
-            return Uni.createFrom().failure(uuid ? new InvalidInput("Invalid uuid " + id) : notFound(id));
+            key = Integer.parseInt(id);
+        } catch (NumberFormatException e) {
+            return Uni.createFrom().failure(notFound(id));
         }
-        return query(uuid ? " WHERE uuid = :k" : " WHERE id = :k", key).map(rows -> {
+        return query(" WHERE id = :k", key).map(rows -> {
             if (rows.isEmpty()) {
                 throw notFound(id);
             }
@@ -65,13 +63,6 @@ public class HostCatalog {
         values.put("r", enabled ? null : reason);
         return update("UPDATE compute_host SET enabled = :v, disabled_reason = :r, updated_at = now() WHERE host = :h",
                 host, values);
-    }
-
-    /** Marks a host down whatever its heartbeats say (2.11 force-down), or clears that. */
-    @WithTransaction
-    public Uni<HostRow> forceDown(String host, boolean down) {
-        return update("UPDATE compute_host SET forced_down = :v, updated_at = now() WHERE host = :h", host,
-                Map.of("v", down));
     }
 
     /** Removes a host's record; 409 while servers are on it. An agent that still runs registers it again. */

@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Nova's JSON of hypervisors and compute services: ids are integers before 2.53 and UUIDs from it; cpu_info is
- * a JSON string before 2.28 and an object from it; the usage fields go at 2.88; forced_down shows from 2.11.
+ * Nova's JSON of hypervisors and compute services at 2.1: ids are {@code compute_host.id} integers, cpu_info is a
+ * JSON string, no forced_down.
  */
 final class HostViews {
     static final String COMPUTE = "nova-compute";
@@ -19,8 +19,8 @@ final class HostViews {
     private HostViews() {
     }
 
-    static Object id(HostRow h, int minor) {
-        return minor >= 53 ? h.uuid().toString() : h.id();
+    static int id(HostRow h) {
+        return h.id();
     }
 
     static String state(HostRow h) {
@@ -35,9 +35,9 @@ final class HostViews {
         return t == null ? null : TIME.format(t);
     }
 
-    static Map<String, Object> hypervisor(HostRow h, boolean detail, int minor) {
+    static Map<String, Object> hypervisor(HostRow h, boolean detail) {
         Map<String, Object> v = new LinkedHashMap<>();
-        v.put("id", id(h, minor));
+        v.put("id", id(h));
         v.put("hypervisor_hostname", h.hypervisorHostname());
         v.put("state", state(h));
         v.put("status", status(h));
@@ -49,24 +49,21 @@ final class HostViews {
         v.put("host_ip", h.hostIp());
         Map<String, Object> service = new LinkedHashMap<>();
         service.put("host", h.host());
-        service.put("id", id(h, minor));
+        service.put("id", id(h));
         service.put("disabled_reason", h.disabledReason());
         v.put("service", service);
-        if (minor < 88) {
-            v.put("vcpus", h.vcpus());
-            v.put("memory_mb", h.memoryMb());
-            v.put("local_gb", h.localGb());
-            v.put("vcpus_used", h.vcpusUsed());
-            v.put("memory_mb_used", h.memoryMbUsed());
-            v.put("local_gb_used", h.localGbUsed());
-            v.put("free_ram_mb", h.memoryMb() - h.memoryMbUsed());
-            v.put("free_disk_gb", h.localGb() - h.localGbUsed());
-            v.put("current_workload", 0);
-            v.put("running_vms", h.runningVms());
-            v.put("disk_available_least", h.localGb() - h.localGbUsed());
-            Map<String, Object> cpu = Map.of("arch", h.cpuArch() == null ? "x86_64" : h.cpuArch());
-            v.put("cpu_info", minor >= 28 ? cpu : "{\"arch\": \"" + cpu.get("arch") + "\"}");
-        }
+        v.put("vcpus", h.vcpus());
+        v.put("memory_mb", h.memoryMb());
+        v.put("local_gb", h.localGb());
+        v.put("vcpus_used", h.vcpusUsed());
+        v.put("memory_mb_used", h.memoryMbUsed());
+        v.put("local_gb_used", h.localGbUsed());
+        v.put("free_ram_mb", h.memoryMb() - h.memoryMbUsed());
+        v.put("free_disk_gb", h.localGb() - h.localGbUsed());
+        v.put("current_workload", 0);
+        v.put("running_vms", h.runningVms());
+        v.put("disk_available_least", h.localGb() - h.localGbUsed());
+        v.put("cpu_info", "{\"arch\": \"" + (h.cpuArch() == null ? "x86_64" : h.cpuArch()) + "\"}");
         return v;
     }
 
@@ -104,9 +101,9 @@ final class HostViews {
         return v;
     }
 
-    static Map<String, Object> service(HostRow h, int minor) {
+    static Map<String, Object> service(HostRow h) {
         Map<String, Object> v = new LinkedHashMap<>();
-        v.put("id", id(h, minor));
+        v.put("id", id(h));
         v.put("binary", COMPUTE);
         v.put("host", h.host());
         v.put("zone", h.zone());
@@ -114,9 +111,6 @@ final class HostViews {
         v.put("state", state(h));
         v.put("updated_at", time(h.lastHeartbeat()));
         v.put("disabled_reason", h.disabledReason());
-        if (minor >= 11) {
-            v.put("forced_down", h.forcedDown());
-        }
         return v;
     }
 }

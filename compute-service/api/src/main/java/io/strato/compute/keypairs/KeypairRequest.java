@@ -6,10 +6,10 @@ import io.strato.kit.faults.InvalidInput;
 import java.util.Set;
 
 /**
- * The body of {@code POST /os-keypairs}: a name, an optional public key (none: Nova generates the pair), the
- * type (2.2+: ssh or x509) and, for admins, the user it is for (2.10+).
+ * The body of {@code POST /os-keypairs} at 2.1: a name and an optional ssh public key (none: Nova generates the
+ * pair).
  */
-record KeypairRequest(String name, String publicKey, String type) {
+record KeypairRequest(String name, String publicKey) {
 
     static KeypairRequest parse(JsonNode body) {
         BodyFields.onlyKnown(body, Set.of("keypair"));
@@ -20,7 +20,7 @@ record KeypairRequest(String name, String publicKey, String type) {
         if (pk != null && !pk.isTextual()) {
             throw BodyFields.invalid("public_key", pk, pk + " is not of type 'string'");
         }
-        return new KeypairRequest(name, pk == null ? null : pk.asText(), "ssh");
+        return new KeypairRequest(name, pk == null ? null : pk.asText());
     }
 
     /** Nova's rule before 2.92: letters, digits, '_', '-' and spaces only. */

@@ -2,7 +2,6 @@ package io.strato.compute.quotas;
 
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
-import io.strato.compute.api.ApiVersion;
 import io.strato.compute.policy.NovaBaseRules;
 import io.strato.kit.auth.Caller;
 import io.strato.kit.auth.CurrentCaller;
@@ -24,13 +23,11 @@ public class LimitsResource {
     private final QuotaSetService quotas;
     private final Policy policy;
     private final CurrentCaller callers;
-    private final ApiVersion version;
 
-    public LimitsResource(QuotaSetService quotas, Policy policy, CurrentCaller callers, ApiVersion version) {
+    public LimitsResource(QuotaSetService quotas, Policy policy, CurrentCaller callers) {
         this.quotas = quotas;
         this.policy = policy;
         this.callers = callers;
-        this.version = version;
     }
 
     @GET
@@ -42,27 +39,22 @@ public class LimitsResource {
             policy.enforce(QuotaPolicies.LIMITS_OTHER_PROJECT, caller, NovaBaseRules.project(tenantId));
             project = tenantId;
         }
-        int minor = version.get().minor();
         return quotas.usage(project == null ? "" : project).map(u -> {
             Map<String, Object> limits = new LinkedHashMap<>();
             limits.put("rate", List.of());
-            limits.put("absolute", absolute(u, minor));
+            limits.put("absolute", absolute(u));
             return Map.of("limits", limits);
         });
     }
 
-    /** Nova's absolute limits: legacy network ones before 2.36, image meta before 2.39, personality before 2.57. */
-    static Map<String, Object> absolute(QuotaSetService.Usage u, int minor) {
+    /** Nova's absolute limits at 2.1, the legacy ones included (image meta, personality, nova-network's). */
+    static Map<String, Object> absolute(QuotaSetService.Usage u) {
         Map<String, Integer> l = u.limits();
         Map<String, Object> a = new LinkedHashMap<>();
         a.put("maxServerMeta", l.get(QuotaResources.METADATA_ITEMS));
-        if (minor < 39) {
-            a.put("maxImageMeta", l.get(QuotaResources.METADATA_ITEMS));
-        }
-        if (minor < 57) {
-            a.put("maxPersonality", l.get("injected_files"));
-            a.put("maxPersonalitySize", l.get("injected_file_content_bytes"));
-        }
+        a.put("maxImageMeta", l.get(QuotaResources.METADATA_ITEMS));
+        a.put("maxPersonality", l.get("injected_files"));
+        a.put("maxPersonalitySize", l.get("injected_file_content_bytes"));
         a.put("maxTotalKeypairs", l.get(QuotaResources.KEY_PAIRS));
         a.put("maxTotalInstances", l.get(QuotaResources.INSTANCES));
         a.put("maxTotalCores", l.get(QuotaResources.CORES));
@@ -73,13 +65,11 @@ public class LimitsResource {
         a.put("totalCoresUsed", u.used(QuotaResources.CORES));
         a.put("totalRAMUsed", u.used(QuotaResources.RAM));
         a.put("totalServerGroupsUsed", u.used(QuotaResources.SERVER_GROUPS));
-        if (minor < 36) {
-            a.put("maxSecurityGroups", l.get("security_groups"));
-            a.put("maxSecurityGroupRules", l.get("security_group_rules"));
-            a.put("maxTotalFloatingIps", l.get("floating_ips"));
-            a.put("totalSecurityGroupsUsed", 0);
-            a.put("totalFloatingIpsUsed", 0);
-        }
+        a.put("maxSecurityGroups", l.get("security_groups"));
+        a.put("maxSecurityGroupRules", l.get("security_group_rules"));
+        a.put("maxTotalFloatingIps", l.get("floating_ips"));
+        a.put("totalSecurityGroupsUsed", 0);
+        a.put("totalFloatingIpsUsed", 0);
         return a;
     }
 }

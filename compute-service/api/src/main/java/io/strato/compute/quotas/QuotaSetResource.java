@@ -2,7 +2,6 @@ package io.strato.compute.quotas;
 
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
-import io.strato.compute.api.ApiVersion;
 import io.strato.compute.policy.NovaBaseRules;
 import io.strato.compute.validation.BodyFields;
 import io.strato.kit.auth.Caller;
@@ -24,7 +23,7 @@ import java.util.Map;
 
 /**
  * Nova's os-quota-sets: {@code GET /os-quota-sets/{project}[/detail|/defaults]}, {@code PUT} and {@code DELETE}
- * (admins). Which resources show depends on the microversion (network ones go at 2.36, injected files at 2.57).
+ * (admins), with the resources Nova shows at 2.1 (nova-network's and injected files' included).
  * Per-user quotas ({@code ?user_id=}) are not kept: reading them shows the project's, setting them is a 400.
  */
 @Path("/v2.1/os-quota-sets/{project}")
@@ -34,14 +33,12 @@ public class QuotaSetResource {
     private final QuotaSetService quotas;
     private final Policy policy;
     private final CurrentCaller callers;
-    private final ApiVersion version;
     private final JsonBody json;
 
-    public QuotaSetResource(QuotaSetService quotas, Policy policy, CurrentCaller callers, ApiVersion version, JsonBody json) {
+    public QuotaSetResource(QuotaSetService quotas, Policy policy, CurrentCaller callers, JsonBody json) {
         this.quotas = quotas;
         this.policy = policy;
         this.callers = callers;
-        this.version = version;
         this.json = json;
     }
 
@@ -49,8 +46,7 @@ public class QuotaSetResource {
     public Uni<Map<String, Object>> show(@PathParam("project") String project) {
         Caller caller = callers.get();
         policy.enforce(QuotaPolicies.SHOW, caller, NovaBaseRules.project(project));
-        int minor = version.get().minor();
-        return quotas.limits(project).map(l -> Map.of("quota_set", withId(project, visible(l, minor))));
+        return quotas.limits(project).map(l -> Map.of("quota_set", withId(project, visible(l))));
     }
 
     @GET
@@ -58,10 +54,9 @@ public class QuotaSetResource {
     public Uni<Map<String, Object>> detail(@PathParam("project") String project) {
         Caller caller = callers.get();
         policy.enforce(QuotaPolicies.DETAIL, caller, NovaBaseRules.project(project));
-        int minor = version.get().minor();
         return quotas.usage(project).map(u -> {
             Map<String, Object> out = new LinkedHashMap<>();
-            visible(u.limits(), minor).forEach((r, limit) -> {
+            visible(u.limits()).forEach((r, limit) -> {
                 Map<String, Object> d = new LinkedHashMap<>();
                 d.put("in_use", u.used(r));
                 d.put("limit", limit);
@@ -77,7 +72,7 @@ public class QuotaSetResource {
     public Map<String, Object> defaults(@PathParam("project") String project) {
         Caller caller = callers.get();
         policy.enforce(QuotaPolicies.DEFAULTS, caller, NovaBaseRules.project(project));
-        return Map.of("quota_set", withId(project, visible(quotas.defaults(), version.get().minor())));
+        return Map.of("quota_set", withId(project, visible(quotas.defaults())));
     }
 
     @PUT
@@ -88,9 +83,8 @@ public class QuotaSetResource {
         if (userId != null) {
             throw new InvalidInput("Per-user quotas are not supported; set the project's quota.");
         }
-        int minor = version.get().minor();
         var quotaSet = BodyFields.object(json.object(body), "quota_set");
-        return quotas.update(project, quotaSet, minor).map(l -> Map.of("quota_set", visible(l, minor)));
+        return quotas.update(project, quotaSet).map(l -> Map.of("quota_set", visible(l)));
     }
 
     @DELETE
@@ -100,9 +94,9 @@ public class QuotaSetResource {
         return quotas.reset(project).map(v -> Response.accepted().build());
     }
 
-    private static <V> Map<String, V> visible(Map<String, V> all, int minor) {
+    private static <V> Map<String, V> visible(Map<String, V> all) {
         Map<String, V> out = new LinkedHashMap<>();
-        for (String r : QuotaResources.visibleAt(minor)) {
+        for (String r : QuotaResources.SHOWN) {
             out.put(r, all.get(r));
         }
         return out;

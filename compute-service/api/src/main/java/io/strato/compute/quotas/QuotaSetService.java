@@ -10,7 +10,6 @@ import io.strato.kit.faults.InvalidInput;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -56,9 +55,9 @@ public class QuotaSetService {
      * lock, so a limit and a concurrent claim cannot both pass.
      */
     @WithTransaction
-    public Uni<Map<String, Integer>> update(String projectId, JsonNode quotaSet, int minor) {
+    public Uni<Map<String, Integer>> update(String projectId, JsonNode quotaSet) {
         Map<String, Integer> changes = new LinkedHashMap<>();
-        boolean force = parse(quotaSet, minor, changes);
+        boolean force = parse(quotaSet, changes);
         return ProjectQuotas.lock(projectId)
                 .chain(() -> usage.all(projectId))
                 .invoke(used -> {
@@ -83,15 +82,14 @@ public class QuotaSetService {
     }
 
     /** Reads the new limits into {@code out}; whether {@code force} was asked for. */
-    static boolean parse(JsonNode quotaSet, int minor, Map<String, Integer> out) {
-        List<String> settable = QuotaResources.visibleAt(minor);
+    static boolean parse(JsonNode quotaSet, Map<String, Integer> out) {
         boolean force = false;
         for (Iterator<Map.Entry<String, JsonNode>> it = quotaSet.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
             String key = e.getKey();
             if (key.equals("force")) {
                 force = BodyFields.bool(quotaSet, "force", false);
-            } else if (settable.contains(key)) {
+            } else if (QuotaResources.SHOWN.contains(key)) {
                 out.put(key, BodyFields.integer(quotaSet, key, -1, Integer.MAX_VALUE, null));
             } else if (!key.equals("tenant_id") && !key.equals("id")) {
                 throw new InvalidInput("Additional properties are not allowed ('" + key + "' was unexpected)");
