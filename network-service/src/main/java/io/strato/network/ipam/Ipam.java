@@ -30,6 +30,9 @@ import org.hibernate.reactive.mutiny.Mutiny;
  * on the address as inet): the lowest address of a pool that is not taken, or the address after a
  * taken one. Nothing proportional to the size of the subnet is read, so a /8 costs what its ports cost.
  * All methods run in the caller's transaction.
+ *
+ * <p>Why one class of this length: allocation, release and the free-address search share the subnet
+ * locks and their order; split apart, the lock order would be a convention between classes.
  */
 @ApplicationScoped
 public class Ipam {

@@ -31,6 +31,10 @@ import org.libvirt.StorageVol;
  * a libvirt on this machine; on libvirt's test driver (its pools are simulated, without files) and on a
  * remote libvirt they fail with a reason that says so, as does extend on the test driver (it does not
  * implement volume resize).
+ *
+ * <p>Why one class of this length: it is the one implementation of the {@code Driver} port for libvirt
+ * pools, each method a short sequence of libvirt calls; the pieces with a life of their own (the
+ * connection, the backing-chain layers, the storage-volume XML) are already classes beside it.
  */
 @ApplicationScoped
 @LookupIfProperty(name = "strato.volume.libvirt.enabled", stringValue = "true")
