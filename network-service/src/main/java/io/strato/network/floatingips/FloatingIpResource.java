@@ -4,8 +4,8 @@ import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 import io.strato.kit.auth.Caller;
 import io.strato.kit.auth.CurrentCaller;
-import io.strato.kit.rest.JsonBody;
 import io.strato.kit.web.Ids;
+import io.strato.network.api.Bodies;
 import io.strato.network.api.ListRequest;
 import io.strato.network.api.Lists;
 import io.strato.network.api.Neutron;
@@ -31,18 +31,16 @@ import java.util.function.Function;
 public class FloatingIpResource {
     private final FloatingIpService fips;
     private final CurrentCaller callers;
-    private final JsonBody json;
 
-    public FloatingIpResource(FloatingIpService fips, CurrentCaller callers, JsonBody json) {
+    public FloatingIpResource(FloatingIpService fips, CurrentCaller callers) {
         this.fips = fips;
         this.callers = callers;
-        this.json = json;
     }
 
     @POST
-    public Uni<Response> create(String body) {
+    public Uni<Response> create(FloatingIpBody body) {
         Caller caller = callers.get();
-        FloatingIpRequest.Create request = FloatingIpRequest.create(json.wrapped(body, "floatingip"));
+        FloatingIpRequest.Create request = FloatingIpRequest.create(Bodies.attributes(body, FloatingIpBody::floatingip, "floatingip"));
         return fips.create(caller, request).map(v -> Response.status(201).entity(Map.of("floatingip", v)).build());
     }
 
@@ -63,10 +61,10 @@ public class FloatingIpResource {
 
     @PUT
     @Path("{id}")
-    public Uni<Map<String, Object>> update(@PathParam("id") String id, String body) {
+    public Uni<Map<String, Object>> update(@PathParam("id") String id, FloatingIpBody body) {
         Caller caller = callers.get();
         UUID fip = pathId(id);
-        FloatingIpRequest.Update request = FloatingIpRequest.update(json.wrapped(body, "floatingip"));
+        FloatingIpRequest.Update request = FloatingIpRequest.update(Bodies.attributes(body, FloatingIpBody::floatingip, "floatingip"));
         return fips.update(caller, fip, request).map(v -> Map.of("floatingip", v));
     }
 

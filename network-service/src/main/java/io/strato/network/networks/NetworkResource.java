@@ -4,8 +4,8 @@ import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 import io.strato.kit.auth.Caller;
 import io.strato.kit.auth.CurrentCaller;
-import io.strato.kit.rest.JsonBody;
 import io.strato.kit.web.Ids;
+import io.strato.network.api.Bodies;
 import io.strato.network.api.ListRequest;
 import io.strato.network.api.Lists;
 import io.strato.network.api.Neutron;
@@ -30,18 +30,16 @@ import java.util.UUID;
 public class NetworkResource {
     private final NetworkService service;
     private final CurrentCaller callers;
-    private final JsonBody json;
 
-    public NetworkResource(NetworkService service, CurrentCaller callers, JsonBody json) {
+    public NetworkResource(NetworkService service, CurrentCaller callers) {
         this.service = service;
         this.callers = callers;
-        this.json = json;
     }
 
     @POST
-    public Uni<Response> create(String body) {
+    public Uni<Response> create(NetworkBody body) {
         Caller caller = callers.get();
-        NetworkRequest request = NetworkRequest.create(json.wrapped(body, "network"));
+        NetworkRequest request = NetworkRequest.create(Bodies.attributes(body, NetworkBody::network, "network"));
         return service.create(caller, request)
                 .map(s -> Response.status(201).entity(Map.of("network", view(caller, s))).build());
     }
@@ -65,9 +63,9 @@ public class NetworkResource {
 
     @PUT
     @Path("{id}")
-    public Uni<Map<String, Object>> update(@PathParam("id") String id, String body) {
+    public Uni<Map<String, Object>> update(@PathParam("id") String id, NetworkBody body) {
         Caller caller = callers.get();
-        NetworkRequest request = NetworkRequest.update(json.wrapped(body, "network"));
+        NetworkRequest request = NetworkRequest.update(Bodies.attributes(body, NetworkBody::network, "network"));
         return service.update(caller, pathId(id), request).map(s -> Map.of("network", view(caller, s)));
     }
 

@@ -1,12 +1,11 @@
 package io.strato.network.ports;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 import io.strato.kit.auth.Caller;
 import io.strato.kit.auth.CurrentCaller;
-import io.strato.kit.faults.InvalidInput;
 import io.strato.kit.web.Ids;
+import io.strato.network.api.Bodies;
 import io.strato.network.api.ListRequest;
 import io.strato.network.api.Lists;
 import io.strato.network.api.Neutron;
@@ -49,7 +48,7 @@ public class PortResource {
     @POST
     public Uni<Response> create(PortBody body) {
         Caller caller = callers.get();
-        PortRequest request = PortRequest.create(attributes(body));
+        PortRequest request = PortRequest.create(Bodies.attributes(body, PortBody::port, "port"));
         return creates.create(caller, request)
                 .map(s -> Response.status(201).entity(Map.of("port", view(caller, s))).build());
     }
@@ -74,7 +73,7 @@ public class PortResource {
     @Path("{id}")
     public Uni<Map<String, Object>> update(@PathParam("id") String id, PortBody body) {
         Caller caller = callers.get();
-        PortRequest request = PortRequest.update(attributes(body));
+        PortRequest request = PortRequest.update(Bodies.attributes(body, PortBody::port, "port"));
         return updates.update(caller, pathId(id), request).map(s -> Map.of("port", view(caller, s)));
     }
 
@@ -83,17 +82,6 @@ public class PortResource {
     public Uni<Response> delete(@PathParam("id") String id) {
         Caller caller = callers.get();
         return deletes.delete(caller, pathId(id)).map(v -> Response.noContent().build());
-    }
-
-    /** The port's attributes; the same 400s as every other body when the body or its wrapper is missing. */
-    private static JsonNode attributes(PortBody body) {
-        if (body == null) {
-            throw new InvalidInput("The request body is missing.");
-        }
-        if (body.port() == null) {
-            throw new InvalidInput("Resource body required: the request body must be {\"port\": {...}}.");
-        }
-        return body.port().json();
     }
 
     private Map<String, Object> view(Caller caller, PortDetails d) {

@@ -4,8 +4,8 @@ import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 import io.strato.kit.auth.Caller;
 import io.strato.kit.auth.CurrentCaller;
-import io.strato.kit.rest.JsonBody;
 import io.strato.kit.web.Ids;
+import io.strato.network.api.Bodies;
 import io.strato.network.api.ListRequest;
 import io.strato.network.api.Lists;
 import io.strato.network.api.Neutron;
@@ -20,6 +20,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
@@ -32,19 +33,17 @@ public class RouterResource {
     private final RouterService routers;
     private final RouterInterfaces interfaces;
     private final CurrentCaller callers;
-    private final JsonBody json;
 
-    public RouterResource(RouterService routers, RouterInterfaces interfaces, CurrentCaller callers, JsonBody json) {
+    public RouterResource(RouterService routers, RouterInterfaces interfaces, CurrentCaller callers) {
         this.routers = routers;
         this.interfaces = interfaces;
         this.callers = callers;
-        this.json = json;
     }
 
     @POST
-    public Uni<Response> create(String body) {
+    public Uni<Response> create(RouterBody body) {
         Caller caller = callers.get();
-        RouterRequest.Create request = RouterRequest.create(json.wrapped(body, "router"));
+        RouterRequest.Create request = RouterRequest.create(Bodies.attributes(body, RouterBody::router, "router"));
         return routers.create(caller, request).map(v -> Response.status(201).entity(Map.of("router", v)).build());
     }
 
@@ -65,10 +64,10 @@ public class RouterResource {
 
     @PUT
     @Path("{id}")
-    public Uni<Map<String, Object>> update(@PathParam("id") String id, String body) {
+    public Uni<Map<String, Object>> update(@PathParam("id") String id, RouterBody body) {
         Caller caller = callers.get();
         UUID router = pathId(id);
-        RouterRequest.Update request = RouterRequest.update(json.wrapped(body, "router"));
+        RouterRequest.Update request = RouterRequest.update(Bodies.attributes(body, RouterBody::router, "router"));
         return routers.update(caller, router, request).map(v -> Map.of("router", v));
     }
 
@@ -81,35 +80,37 @@ public class RouterResource {
 
     @PUT
     @Path("{id}/add_router_interface")
-    public Uni<Map<String, Object>> addInterface(@PathParam("id") String id, String body) {
+    public Uni<Map<String, Object>> addInterface(@PathParam("id") String id, RouterInterfaceBody body) {
         Caller caller = callers.get();
         UUID router = pathId(id);
-        return interfaces.add(caller, router, RouterRequest.addInterface(json.object(body)));
+        return interfaces.add(caller, router, RouterRequest.addInterface(Bodies.object(body)));
     }
 
     @PUT
     @Path("{id}/remove_router_interface")
-    public Uni<Map<String, Object>> removeInterface(@PathParam("id") String id, String body) {
+    public Uni<Map<String, Object>> removeInterface(@PathParam("id") String id, RouterInterfaceBody body) {
         Caller caller = callers.get();
         UUID router = pathId(id);
-        return interfaces.remove(caller, router, RouterRequest.removeInterface(json.object(body)));
+        return interfaces.remove(caller, router, RouterRequest.removeInterface(Bodies.object(body)));
     }
 
     @PUT
     @Path("{id}/add_extraroutes")
-    public Uni<Map<String, Object>> addRoutes(@PathParam("id") String id, String body) {
+    public Uni<Map<String, Object>> addRoutes(@PathParam("id") String id, RouterBody body) {
         Caller caller = callers.get();
         UUID router = pathId(id);
-        return routers.addRoutes(caller, router, RouterRequest.routes(json.wrapped(body, "router")))
+        List<Map<String, String>> routes = RouterRequest.routes(Bodies.attributes(body, RouterBody::router, "router"));
+        return routers.addRoutes(caller, router, routes)
                 .map(v -> Map.of("router", v));
     }
 
     @PUT
     @Path("{id}/remove_extraroutes")
-    public Uni<Map<String, Object>> removeRoutes(@PathParam("id") String id, String body) {
+    public Uni<Map<String, Object>> removeRoutes(@PathParam("id") String id, RouterBody body) {
         Caller caller = callers.get();
         UUID router = pathId(id);
-        return routers.removeRoutes(caller, router, RouterRequest.routes(json.wrapped(body, "router")))
+        List<Map<String, String>> routes = RouterRequest.routes(Bodies.attributes(body, RouterBody::router, "router"));
+        return routers.removeRoutes(caller, router, routes)
                 .map(v -> Map.of("router", v));
     }
 

@@ -4,7 +4,7 @@ import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 import io.strato.kit.auth.Caller;
 import io.strato.kit.auth.CurrentCaller;
-import io.strato.kit.rest.JsonBody;
+import io.strato.network.api.Bodies;
 import io.strato.network.api.ListRequest;
 import io.strato.network.api.Lists;
 import jakarta.ws.rs.DELETE;
@@ -28,12 +28,10 @@ import java.util.function.Function;
 public class SecurityGroupResource {
     private final SecurityGroupService groups;
     private final CurrentCaller callers;
-    private final JsonBody json;
 
-    public SecurityGroupResource(SecurityGroupService groups, CurrentCaller callers, JsonBody json) {
+    public SecurityGroupResource(SecurityGroupService groups, CurrentCaller callers) {
         this.groups = groups;
         this.callers = callers;
-        this.json = json;
     }
 
     @GET
@@ -53,18 +51,18 @@ public class SecurityGroupResource {
     }
 
     @POST
-    public Uni<Response> create(String body) {
+    public Uni<Response> create(SecurityGroupBody body) {
         Caller caller = callers.get();
-        GroupRequest request = GroupRequest.create(json.wrapped(body, "security_group"));
+        GroupRequest request = GroupRequest.create(Bodies.attributes(body, SecurityGroupBody::securityGroup, "security_group"));
         return groups.create(caller, request)
                 .map(g -> Response.status(201).entity(Map.of("security_group", g)).build());
     }
 
     @PUT
     @Path("{id}")
-    public Uni<Map<String, Object>> update(@PathParam("id") String id, String body) {
+    public Uni<Map<String, Object>> update(@PathParam("id") String id, SecurityGroupBody body) {
         Caller caller = callers.get();
-        GroupRequest request = GroupRequest.update(json.wrapped(body, "security_group"));
+        GroupRequest request = GroupRequest.update(Bodies.attributes(body, SecurityGroupBody::securityGroup, "security_group"));
         return groups.update(caller, id, request).map(g -> Map.of("security_group", g));
     }
 

@@ -4,7 +4,7 @@ import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 import io.strato.kit.auth.Caller;
 import io.strato.kit.auth.CurrentCaller;
-import io.strato.kit.rest.JsonBody;
+import io.strato.network.api.Bodies;
 import io.strato.network.api.ListRequest;
 import io.strato.network.api.Lists;
 import jakarta.ws.rs.DELETE;
@@ -27,12 +27,10 @@ import java.util.function.Function;
 public class SecurityGroupRuleResource {
     private final SecurityGroupRuleService rules;
     private final CurrentCaller callers;
-    private final JsonBody json;
 
-    public SecurityGroupRuleResource(SecurityGroupRuleService rules, CurrentCaller callers, JsonBody json) {
+    public SecurityGroupRuleResource(SecurityGroupRuleService rules, CurrentCaller callers) {
         this.rules = rules;
         this.callers = callers;
-        this.json = json;
     }
 
     @GET
@@ -52,9 +50,9 @@ public class SecurityGroupRuleResource {
     }
 
     @POST
-    public Uni<Response> create(String body) {
+    public Uni<Response> create(SecurityGroupRuleBody body) {
         Caller caller = callers.get();
-        RuleRequest request = RuleRequest.of(json.wrapped(body, "security_group_rule"));
+        RuleRequest request = RuleRequest.of(Bodies.attributes(body, SecurityGroupRuleBody::rule, "security_group_rule"));
         return rules.create(caller, request)
                 .map(r -> Response.status(201).entity(Map.of("security_group_rule", r)).build());
     }

@@ -4,8 +4,8 @@ import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 import io.strato.kit.auth.Caller;
 import io.strato.kit.auth.CurrentCaller;
-import io.strato.kit.rest.JsonBody;
 import io.strato.kit.web.Ids;
+import io.strato.network.api.Bodies;
 import io.strato.network.api.ListRequest;
 import io.strato.network.api.Lists;
 import io.strato.network.api.Neutron;
@@ -30,18 +30,16 @@ import java.util.UUID;
 public class SubnetResource {
     private final SubnetService service;
     private final CurrentCaller callers;
-    private final JsonBody json;
 
-    public SubnetResource(SubnetService service, CurrentCaller callers, JsonBody json) {
+    public SubnetResource(SubnetService service, CurrentCaller callers) {
         this.service = service;
         this.callers = callers;
-        this.json = json;
     }
 
     @POST
-    public Uni<Response> create(String body) {
+    public Uni<Response> create(SubnetBody body) {
         Caller caller = callers.get();
-        SubnetRequest request = SubnetRequest.create(json.wrapped(body, "subnet"));
+        SubnetRequest request = SubnetRequest.create(Bodies.attributes(body, SubnetBody::subnet, "subnet"));
         return service.create(caller, request)
                 .map(s -> Response.status(201).entity(Map.of("subnet", SubnetView.of(s))).build());
     }
@@ -64,9 +62,9 @@ public class SubnetResource {
 
     @PUT
     @Path("{id}")
-    public Uni<Map<String, Object>> update(@PathParam("id") String id, String body) {
+    public Uni<Map<String, Object>> update(@PathParam("id") String id, SubnetBody body) {
         Caller caller = callers.get();
-        SubnetRequest request = SubnetRequest.update(json.wrapped(body, "subnet"));
+        SubnetRequest request = SubnetRequest.update(Bodies.attributes(body, SubnetBody::subnet, "subnet"));
         return service.update(caller, pathId(id), request).map(s -> Map.of("subnet", SubnetView.of(s)));
     }
 
