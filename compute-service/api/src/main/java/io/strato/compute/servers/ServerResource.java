@@ -4,6 +4,7 @@ import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 import io.strato.kit.auth.Caller;
 import io.strato.kit.auth.CurrentCaller;
+import io.strato.kit.faults.InvalidInput;
 import io.strato.kit.policy.Policy;
 import io.strato.kit.rest.JsonBody;
 import io.strato.kit.web.PageLinks;
@@ -56,9 +57,12 @@ public class ServerResource {
     }
 
     @POST
-    public Uni<Response> create(String body, @HeaderParam("X-Auth-Token") String token) {
+    public Uni<Response> create(ServerCreateBody body, @HeaderParam("X-Auth-Token") String token) {
         Caller caller = callers.get();
-        CreateRequest req = CreateRequest.parse(json.object(body));
+        if (body == null) {
+            throw new InvalidInput("The request body is missing.");
+        }
+        CreateRequest req = CreateRequest.parse(body.json());
         policy.enforce(ServerPolicies.CREATE, caller, ServerPolicies.target(caller.projectId(), caller.userId()));
         return creation.create(caller, token, request.requestId(), req).map(created -> {
             if (req.returnReservationId()) {

@@ -241,6 +241,14 @@ class ServerCreateTest extends ServerTestBase {
         create(member, body("x", "\"min_count\": 3, \"max_count\": 2")).then().statusCode(400);
         create(member, body("x", "\"bogus\": 1")).then().statusCode(400);
         create(member, body("", null)).then().statusCode(400);
+        // through the typed body (ServerCreateBody): Nova's schema messages, unknown attributes still refused by name
+        create(member, body("x", "\"bogus\": 1")).then().statusCode(400).body("badRequest.message", equalTo(
+                "Invalid input for field/attribute server. Additional properties are not allowed ('bogus' was unexpected)"));
+        as(member).body("{\"server\": {\"name\": 5}}").post(SERVERS).then().statusCode(400).body("badRequest.message",
+                equalTo("Invalid input for field/attribute name. Value: 5. 5 is not of type 'string'"));
+        as(member).body("{\"servers\": {}}").post(SERVERS).then().statusCode(400).body("badRequest.message",
+                equalTo("Invalid input for field/attribute server. Value: None. 'server' is a required property"));
+        as(member).post(SERVERS).then().statusCode(400).body("badRequest.message", equalTo("The request body is missing."));
         create(member, body("x", null).replace(zone, "no-such-zone")).then().statusCode(400)
                 .body("badRequest.message", equalTo("The requested availability zone is not available"));
         create(member, body("x", null).replace(image.toString(), "not-a-uuid")).then().statusCode(400)
