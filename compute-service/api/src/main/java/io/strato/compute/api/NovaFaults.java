@@ -2,8 +2,6 @@ package io.strato.compute.api;
 
 import io.strato.kit.rest.NamedFaults;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.ws.rs.core.Response;
-import java.util.Map;
 
 /**
  * Nova's error body: one key naming the fault, {@code {"itemNotFound": {"code": 404, "message": "..."}}},
@@ -17,11 +15,7 @@ public class NovaFaults extends NamedFaults {
      * {@code computeFault}; the kit's table, Cinder's, says {@code notAcceptable}.
      */
     @Override
-    public Response render(int status, Throwable cause, String message) {
-        Response r = super.render(status, cause, message);
-        if (status != 406 || !(r.getEntity() instanceof Map<?, ?> body)) {
-            return r;
-        }
-        return Response.fromResponse(r).entity(Map.of("computeFault", body.get(NamedFaults.name(406)))).build();
+    protected String faultName(int status) {
+        return status == 406 ? "computeFault" : super.faultName(status);
     }
 }

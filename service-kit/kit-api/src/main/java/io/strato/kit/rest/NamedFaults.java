@@ -20,11 +20,16 @@ public abstract class NamedFaults implements FaultDialect {
         fault.put("code", status);
         fault.put("message", message == null || message.isBlank() ? FaultDialect.title(status) : message);
         Response.ResponseBuilder r = Response.status(status).type(MediaType.APPLICATION_JSON_TYPE)
-                .entity(Map.of(name(status), fault));
+                .entity(Map.of(faultName(status), fault));
         if (status == 401) {
             r.header("WWW-Authenticate", "Keystone uri=\"identity\"");
         }
         return r.build();
+    }
+
+    /** The fault's name in this API; a service whose table differs from {@link #name} overrides it. */
+    protected String faultName(int status) {
+        return name(status);
     }
 
     /** The fault's name for a status ({@code Fault._fault_names} of Nova's and Cinder's wsgi). */
