@@ -7,13 +7,17 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.jboss.logging.Logger;
 
 /** Strato's Kafka clients (services, relay and agents alike); timeouts are short so a down broker never wedges a thread. */
 public final class KafkaClients {
+
+    private static final Logger LOG = Logger.getLogger(KafkaClients.class);
 
     private KafkaClients() {
     }
@@ -74,5 +78,17 @@ public final class KafkaClients {
         p.put(ConsumerConfig.METADATA_MAX_AGE_CONFIG, "30000");
         p.putAll(extra);
         return new KafkaConsumer<>(p, new StringDeserializer(), new ByteArrayDeserializer());
+    }
+
+    /** Closes a producer that failed without waiting for what it still holds (it is being replaced); null is fine. */
+    public static void discard(KafkaProducer<?, ?> producer) {
+        if (producer == null) {
+            return;
+        }
+        try {
+            producer.close(Duration.ZERO);
+        } catch (KafkaException e) {
+            LOG.debug("closing a failed producer", e);
+        }
     }
 }

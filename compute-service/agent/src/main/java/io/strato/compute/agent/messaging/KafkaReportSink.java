@@ -14,12 +14,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.common.KafkaException;
-import org.jboss.logging.Logger;
 
 /** Publishes reports on {@link Topics#REPORTS} as CloudEvents with one idempotent producer, waiting for each ack. */
 public class KafkaReportSink implements ReportSink, AutoCloseable {
 
-    private static final Logger LOG = Logger.getLogger(KafkaReportSink.class);
     private static final Duration ACK_TIMEOUT = Duration.ofSeconds(15);
     private static final Duration MAX_BLOCK = Duration.ofSeconds(3);
     private static final Duration DELIVERY_TIMEOUT = Duration.ofSeconds(10);
@@ -70,14 +68,8 @@ public class KafkaReportSink implements ReportSink, AutoCloseable {
     }
 
     private synchronized void reset() {
-        if (producer != null) {
-            try {
-                producer.close(Duration.ZERO);
-            } catch (KafkaException e) {
-                LOG.debug("closing a failed producer", e);
-            }
-            producer = null;
-        }
+        KafkaClients.discard(producer);
+        producer = null;
     }
 
     @Override

@@ -16,7 +16,6 @@ import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
-import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.errors.RetriableException;
 import org.jboss.logging.Logger;
 
@@ -110,14 +109,8 @@ class RelayPublisher {
     }
 
     private void resetProducer() {
-        if (producer != null) {
-            try {
-                producer.close(Duration.ZERO);
-            } catch (KafkaException e) {
-                LOG.debug("closing a failed producer", e);
-            }
-            producer = null;
-        }
+        KafkaClients.discard(producer);
+        producer = null;
     }
 
     private static Throwable rootCause(Throwable e) {
