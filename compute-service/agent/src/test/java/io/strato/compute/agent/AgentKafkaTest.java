@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.test.common.WithTestResource;
@@ -204,12 +205,13 @@ class AgentKafkaTest {
         assertTrue(images.cached(imageId));
 
         // the image-events consumer joins its group at start; publish until it has seen one (eviction is idempotent)
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (!Files.exists(images.path(imageId).resolveSibling(imageId + ".deleted"))
-                && System.nanoTime() < deadline) {
+        await().atMost(WAIT).pollDelay(Duration.ZERO).pollInterval(Duration.ofSeconds(1)).pollInSameThread().until(() -> {
+            if (Files.exists(images.path(imageId).resolveSibling(imageId + ".deleted"))) {
+                return true;
+            }
             imageDeleted(imageId);
-            Thread.sleep(1000);
-        }
+            return false;
+        });
         assertTrue(images.cached(imageId), "a running server's disk is backed by it: kept");
 
         UUID deleteId = UUID.randomUUID();

@@ -23,6 +23,8 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
@@ -277,19 +279,13 @@ final class ServerWorld implements AutoCloseable {
     // ---- plumbing -----------------------------------------------------------------------------------
 
     static void await(String what, Duration max, BooleanSupplier condition) {
-        long until = System.nanoTime() + max.toNanos();
-        while (System.nanoTime() < until) {
-            if (condition.getAsBoolean()) {
-                return;
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
+        try {
+            Awaitility.await(what).atMost(max).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(100)).pollInSameThread()
+                    .until(condition::getAsBoolean);
+        } catch (ConditionTimeoutException e) {
+            // callers (ServerTestBase.awaitStatus) catch and extend an AssertionError
+            throw new AssertionError("timed out after " + max + " waiting for " + what, e);
         }
-        throw new AssertionError("timed out after " + max + " waiting for " + what);
     }
 
     static JsonNode read(String json) {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import static org.awaitility.Awaitility.await;
 
 import io.strato.compute.agent.libvirt.DomainPower;
 import io.strato.compute.agent.testing.AgentFixture;
@@ -12,8 +13,10 @@ import io.strato.compute.agent.testing.Xml;
 import io.strato.compute.protocol.Commands;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -90,21 +93,20 @@ class RealBootTest {
 
         ConsoleOutputHandler console = new ConsoleOutputHandler(fx.guests);
         String expected = "STRATO-GUEST-BOOTED marker=" + marker;
-        String output = "";
-        long deadline = System.currentTimeMillis() + BOOT_TIMEOUT_MS;
-        while (System.currentTimeMillis() < deadline) {
-            Outcome o = console.handle(new Commands.ConsoleOutput(UUID.randomUUID(), id, null));
-            assertTrue(o.success(), o.message());
-            output = o.consoleOutput().orElse("");
-            if (output.contains(expected)) {
-                break;
-            }
-            Thread.sleep(500);
-        }
-        if (!output.contains(expected)) {
+        String[] last = {""};
+        try {
+            await().atMost(Duration.ofMillis(BOOT_TIMEOUT_MS)).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(500))
+                    .pollInSameThread().until(() -> {
+                        Outcome o = console.handle(new Commands.ConsoleOutput(UUID.randomUUID(), id, null));
+                        assertTrue(o.success(), o.message());
+                        last[0] = o.consoleOutput().orElse("");
+                        return last[0].contains(expected);
+                    });
+        } catch (ConditionTimeoutException e) {
             fail("no '" + expected + "' on the console within " + BOOT_TIMEOUT_MS / 1000 + " s; it shows:\n"
-                    + output.substring(Math.max(0, output.length() - 3000)));
+                    + last[0].substring(Math.max(0, last[0].length() - 3000)));
         }
+        String output = last[0];
         System.out.printf("real boot: '%s' on the console after %d ms%n",
                 output.lines().filter(l -> l.contains(expected)).findFirst().orElseThrow().trim(),
                 (System.nanoTime() - t0) / 1_000_000);

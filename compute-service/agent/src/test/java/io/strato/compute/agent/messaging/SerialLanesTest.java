@@ -2,7 +2,9 @@ package io.strato.compute.agent.messaging;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.awaitility.Awaitility.await;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -33,11 +35,9 @@ class SerialLanesTest {
                 assertEquals(i, seen.get(i));
             }
             assertTrue(all.get(10).isCompletedExceptionally());
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-            while (lanes.busyLanes() > 0 && System.nanoTime() < deadline) {
-                Thread.sleep(10); // the lane is dropped by a completion callback, just after the last task
-            }
-            assertEquals(0, lanes.busyLanes(), "an idle lane is not kept");
+            // the lane is dropped by a completion callback, just after the last task
+            await().atMost(Duration.ofSeconds(5)).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(10)).pollInSameThread()
+                    .untilAsserted(() -> assertEquals(0, lanes.busyLanes(), "an idle lane is not kept"));
         }
     }
 
