@@ -1,5 +1,6 @@
 package io.strato.volume.attachments;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.strato.kit.faults.InvalidInput;
@@ -7,23 +8,46 @@ import io.strato.volume.volumes.VolumeRequest;
 import java.util.Map;
 import java.util.UUID;
 
-/** Validated bodies of attachment requests (the attachments API and the legacy volume actions). */
+/**
+ * Bodies of attachment requests: as bound for the attachments API (typed, so /q/openapi describes them; fields stay
+ * {@link JsonNode} so the checks keep Cinder's messages) and validated (also for the legacy volume actions).
+ */
 public final class AttachmentRequest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private AttachmentRequest() {
     }
 
+    /** {@code POST /attachments}: {@code {"attachment": {...}}}. */
+    public record CreateBody(@JsonProperty("attachment") CreateFields attachment) {
+    }
+
+    /** The fields of an attachment create. */
+    public record CreateFields(
+            @JsonProperty("volume_uuid") JsonNode volumeUuid,
+            @JsonProperty("instance_uuid") JsonNode instanceUuid,
+            @JsonProperty("connector") JsonNode connector,
+            @JsonProperty("mode") JsonNode mode) {
+    }
+
+    /** {@code PUT /attachments/{id}}: {@code {"attachment": {"connector": {...}}}}. */
+    public record UpdateBody(@JsonProperty("attachment") UpdateFields attachment) {
+    }
+
+    /** What an attachment update gives: the connector (required). */
+    public record UpdateFields(@JsonProperty("connector") JsonNode connector) {
+    }
+
     /** {@code {"attachment": {"volume_uuid": V, "instance_uuid": S, "connector": null|{...}, "mode": "rw"}}}. */
     public record Create(String volumeId, UUID instance, Map<String, Object> connector, String mode) {
-        public static Create of(JsonNode a) {
-            JsonNode volume = a.get("volume_uuid");
+        public static Create of(CreateFields a) {
+            JsonNode volume = a.volumeUuid();
             if (volume == null || !volume.isTextual()) {
                 throw new InvalidInput("Invalid input for field/attribute volume_uuid: it is required and must be a UUID.");
             }
-            UUID instance = VolumeRequest.uuid(a.get("instance_uuid"), "instance_uuid");
-            return new Create(volume.asText(), instance, AttachmentRequest.connector(a.get("connector"), false),
-                    AttachmentRequest.mode(a.get("mode")));
+            UUID instance = VolumeRequest.uuid(a.instanceUuid(), "instance_uuid");
+            return new Create(volume.asText(), instance, AttachmentRequest.connector(a.connector(), false),
+                    AttachmentRequest.mode(a.mode()));
         }
     }
 

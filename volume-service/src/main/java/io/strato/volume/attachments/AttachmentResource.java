@@ -11,6 +11,7 @@ import io.strato.kit.web.Paging;
 import io.strato.volume.api.ApiVersion;
 import io.strato.volume.api.Microversions;
 import io.strato.volume.api.ProjectPath;
+import io.strato.volume.api.RequestBodies;
 import io.strato.volume.policy.VolumePolicies;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -53,9 +54,10 @@ public class AttachmentResource {
     }
 
     @POST
-    public Uni<Map<String, Object>> create(@PathParam("project_id") String project, String body) {
+    public Uni<Map<String, Object>> create(@PathParam("project_id") String project, AttachmentRequest.CreateBody body) {
         check(project, VolumePolicies.WRITE);
-        AttachmentRequest.Create request = AttachmentRequest.Create.of(json.wrapped(body, "attachment"));
+        AttachmentRequest.Create request = AttachmentRequest.Create.of(
+                RequestBodies.unwrap(body, AttachmentRequest.CreateBody::attachment, "attachment"));
         return service.create(project, request).map(a -> Map.of("attachment", AttachmentView.detail(a)));
     }
 
@@ -80,9 +82,10 @@ public class AttachmentResource {
     @PUT
     @Path("{id}")
     public Uni<Map<String, Object>> update(@PathParam("project_id") String project, @PathParam("id") String id,
-                                           String body) {
+                                           AttachmentRequest.UpdateBody body) {
         check(project, VolumePolicies.WRITE);
-        Map<String, Object> connector = AttachmentRequest.connector(json.wrapped(body, "attachment").get("connector"), true);
+        Map<String, Object> connector = AttachmentRequest.connector(
+                RequestBodies.unwrap(body, AttachmentRequest.UpdateBody::attachment, "attachment").connector(), true);
         return service.update(project, id, connector).map(a -> Map.of("attachment", AttachmentView.detail(a)));
     }
 

@@ -7,6 +7,7 @@ import io.strato.kit.policy.Policy;
 import io.strato.kit.rest.JsonBody;
 import io.strato.kit.web.Booleans;
 import io.strato.volume.api.ProjectPath;
+import io.strato.volume.api.RequestBodies;
 import io.strato.volume.policy.VolumePolicies;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -47,9 +48,9 @@ public class QosResource {
     }
 
     @POST
-    public Uni<Map<String, Object>> create(@PathParam("project_id") String project, String body) {
+    public Uni<Map<String, Object>> create(@PathParam("project_id") String project, QosRequest.CreateBody body) {
         admin(project);
-        return service.create(json.wrapped(body, "qos_specs")).map(q -> Map.of("qos_specs", view(q), "links", List.of()));
+        return service.create(RequestBodies.unwrap(body, QosRequest.CreateBody::qosSpecs, "qos_specs")).map(q -> Map.of("qos_specs", view(q), "links", List.of()));
     }
 
     @GET

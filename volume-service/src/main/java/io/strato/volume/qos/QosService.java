@@ -55,25 +55,20 @@ public class QosService {
 
     /** {@code {"name": ..., "consumer": ..., <key>: <value>...}}: everything but name and consumer is a spec. */
     @WithTransaction
-    public Uni<QosSpecs> create(JsonNode body) {
-        JsonNode name = body.get("name");
+    public Uni<QosSpecs> create(QosRequest.CreateFields body) {
+        JsonNode name = body.name;
         if (name == null || !name.isTextual() || name.asText().isBlank() || name.asText().length() > 255) {
             throw new InvalidInput("Invalid input received: QoS specs name can not be empty and must be at most 255 characters.");
         }
         QosSpecs q = new QosSpecs();
         q.id = UUID.randomUUID();
         q.name = name.asText().trim();
-        q.consumer = body.hasNonNull("consumer") ? body.get("consumer").asText() : "back-end";
+        q.consumer = body.consumer != null && !body.consumer.isNull() ? body.consumer.asText() : "back-end";
         if (!CONSUMERS.contains(q.consumer)) {
             throw new InvalidInput("Invalid input received: consumer must be front-end, back-end or both, not '" + q.consumer + "'.");
         }
         Map<String, String> specs = new HashMap<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = body.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
-            if (!e.getKey().equals("name") && !e.getKey().equals("consumer")) {
-                specs.put(e.getKey(), spec(e.getKey(), e.getValue()));
-            }
-        }
+        body.specs().forEach((key, value) -> specs.put(key, spec(key, value)));
         q.specs = specs;
         q.createdAt = Instant.now();
         return qos.find("name", q.name).firstResult().flatMap(existing -> {

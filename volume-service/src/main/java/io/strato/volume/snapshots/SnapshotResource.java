@@ -5,10 +5,10 @@ import io.smallrye.mutiny.Uni;
 import io.strato.kit.auth.Caller;
 import io.strato.kit.auth.CurrentCaller;
 import io.strato.kit.policy.Policy;
-import io.strato.kit.rest.JsonBody;
 import io.strato.kit.web.Paging;
 import io.strato.kit.web.Booleans;
 import io.strato.volume.api.ProjectPath;
+import io.strato.volume.api.RequestBodies;
 import io.strato.volume.policy.VolumePolicies;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -36,21 +36,19 @@ public class SnapshotResource {
     private final SnapshotWorker worker;
     private final Policy policy;
     private final CurrentCaller callers;
-    private final JsonBody json;
 
-    public SnapshotResource(SnapshotService service, SnapshotWorker worker, Policy policy, CurrentCaller callers, JsonBody json) {
+    public SnapshotResource(SnapshotService service, SnapshotWorker worker, Policy policy, CurrentCaller callers) {
         this.service = service;
         this.worker = worker;
         this.policy = policy;
         this.callers = callers;
-        this.json = json;
     }
 
     @POST
-    public Uni<Response> create(@PathParam("project_id") String project, String body) {
+    public Uni<Response> create(@PathParam("project_id") String project, SnapshotRequest.CreateBody body) {
         Caller caller = callers.get();
         boolean admin = check(caller, project, VolumePolicies.WRITE);
-        return service.create(caller, admin, json.wrapped(body, "snapshot"))
+        return service.create(caller, admin, RequestBodies.unwrap(body, SnapshotRequest.CreateBody::snapshot, "snapshot"))
                 .invoke(worker::create)
                 .map(s -> Response.accepted(Map.of("snapshot", SnapshotView.of(s))).build());
     }
@@ -76,10 +74,12 @@ public class SnapshotResource {
 
     @PUT
     @Path("{id}")
-    public Uni<Map<String, Object>> update(@PathParam("project_id") String project, @PathParam("id") String id, String body) {
+    public Uni<Map<String, Object>> update(@PathParam("project_id") String project, @PathParam("id") String id,
+                                           SnapshotRequest.UpdateBody body) {
         Caller caller = callers.get();
         boolean admin = check(caller, project, VolumePolicies.WRITE);
-        return service.update(caller, admin, id, json.wrapped(body, "snapshot")).map(s -> Map.of("snapshot", SnapshotView.of(s)));
+        return service.update(caller, admin, id, RequestBodies.unwrap(body, SnapshotRequest.UpdateBody::snapshot, "snapshot"))
+                .map(s -> Map.of("snapshot", SnapshotView.of(s)));
     }
 
     @DELETE

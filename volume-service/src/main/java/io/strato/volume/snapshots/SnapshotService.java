@@ -89,15 +89,15 @@ public class SnapshotService implements MetadataStore {
     }
 
     @WithTransaction
-    public Uni<Snapshot> create(Caller caller, boolean admin, JsonNode body) {
-        UUID volumeId = body.hasNonNull("volume_id") ? Ids.orNull(body.get("volume_id").asText()) : null;
+    public Uni<Snapshot> create(Caller caller, boolean admin, SnapshotRequest.CreateFields body) {
+        UUID volumeId = given(body.volumeId()) ? Ids.orNull(body.volumeId().asText()) : null;
         if (volumeId == null) {
             throw new InvalidInput("Invalid input received: volume_id is required and must be a UUID.");
         }
-        String name = VolumeRequest.text(body.hasNonNull("name") ? body.get("name") : body.get("display_name"), "name");
-        String description = VolumeRequest.text(body.hasNonNull("description") ? body.get("description")
-                : body.get("display_description"), "description");
-        Map<String, String> metadata = Metadata.of(body.get("metadata"));
+        String name = VolumeRequest.text(given(body.name()) ? body.name() : body.displayName(), "name");
+        String description = VolumeRequest.text(given(body.description()) ? body.description()
+                : body.displayDescription(), "description");
+        Map<String, String> metadata = Metadata.of(body.metadata());
         return volumes.findById(volumeId, LockModeType.PESSIMISTIC_WRITE).flatMap(v -> {
             if (v == null || !admin && !v.projectId.equals(caller.projectId())) {
                 throw new NotFound("Volume " + volumeId + " could not be found.");
@@ -156,18 +156,23 @@ public class SnapshotService implements MetadataStore {
     }
 
     @WithTransaction
-    public Uni<Snapshot> update(Caller caller, boolean admin, String id, JsonNode body) {
+    public Uni<Snapshot> update(Caller caller, boolean admin, String id, SnapshotRequest.UpdateFields body) {
         return visible(caller, admin, id).flatMap(s -> {
-            if (body.has("name") || body.has("display_name")) {
-                s.name = VolumeRequest.text(body.has("name") ? body.get("name") : body.get("display_name"), "name");
+            // a field given as null is a NullNode (it clears), an absent one is null (left alone)
+            if (body.name() != null || body.displayName() != null) {
+                s.name = VolumeRequest.text(body.name() != null ? body.name() : body.displayName(), "name");
             }
-            if (body.has("description") || body.has("display_description")) {
-                s.description = VolumeRequest.text(body.has("description") ? body.get("description")
-                        : body.get("display_description"), "description");
+            if (body.description() != null || body.displayDescription() != null) {
+                s.description = VolumeRequest.text(body.description() != null ? body.description()
+                        : body.displayDescription(), "description");
             }
             s.updatedAt = Instant.now();
             return events.snapshot("updated", s).replaceWith(s);
         });
+    }
+
+    private static boolean given(JsonNode n) {
+        return n != null && !n.isNull();
     }
 
     @Override

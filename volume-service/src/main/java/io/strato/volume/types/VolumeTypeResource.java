@@ -9,6 +9,7 @@ import io.strato.kit.faults.NotFound;
 import io.strato.kit.policy.Policy;
 import io.strato.kit.rest.JsonBody;
 import io.strato.volume.api.ProjectPath;
+import io.strato.volume.api.RequestBodies;
 import io.strato.volume.policy.VolumePolicies;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -60,16 +61,17 @@ public class VolumeTypeResource {
     }
 
     @POST
-    public Uni<Map<String, Object>> create(@PathParam("project_id") String project, String body) {
+    public Uni<Map<String, Object>> create(@PathParam("project_id") String project, VolumeTypeRequest.CreateBody body) {
         manager(project);
-        return service.create(json.wrapped(body, "volume_type")).map(t -> Map.of("volume_type", VolumeTypeView.of(t)));
+        return service.create(RequestBodies.unwrap(body, VolumeTypeRequest.CreateBody::volumeType, "volume_type")).map(t -> Map.of("volume_type", VolumeTypeView.of(t)));
     }
 
     @PUT
     @Path("{id}")
-    public Uni<Map<String, Object>> update(@PathParam("project_id") String project, @PathParam("id") String id, String body) {
+    public Uni<Map<String, Object>> update(@PathParam("project_id") String project, @PathParam("id") String id,
+                                           VolumeTypeRequest.UpdateBody body) {
         manager(project);
-        return service.update(id, json.wrapped(body, "volume_type")).map(t -> Map.of("volume_type", VolumeTypeView.of(t)));
+        return service.update(id, RequestBodies.unwrap(body, VolumeTypeRequest.UpdateBody::volumeType, "volume_type")).map(t -> Map.of("volume_type", VolumeTypeView.of(t)));
     }
 
     @DELETE
@@ -101,9 +103,13 @@ public class VolumeTypeResource {
 
     @POST
     @Path("{id}/extra_specs")
-    public Uni<Map<String, Object>> setSpecs(@PathParam("project_id") String project, @PathParam("id") String id, String body) {
+    public Uni<Map<String, Object>> setSpecs(@PathParam("project_id") String project, @PathParam("id") String id,
+                                             VolumeTypeRequest.ExtraSpecsBody body) {
         manager(project);
-        JsonNode specs = json.object(body).get("extra_specs");
+        if (body == null) {
+            throw new InvalidInput("The request body is missing.");
+        }
+        JsonNode specs = body.extraSpecs();
         if (specs == null || !specs.isObject()) {
             throw new InvalidInput("The request body must be {\"extra_specs\": {...}}.");
         }

@@ -58,15 +58,14 @@ public class VolumeTypeService {
     }
 
     @WithTransaction
-    public Uni<VolumeType> create(JsonNode body) {
+    public Uni<VolumeType> create(VolumeTypeRequest.CreateFields body) {
         VolumeType t = new VolumeType();
         t.id = UUID.randomUUID();
-        t.name = name(body.get("name"));
-        t.description = text(body, "description");
-        JsonNode pub = body.has("os-volume-type-access:is_public") ? body.get("os-volume-type-access:is_public")
-                : body.get("is_public");
+        t.name = name(body.name());
+        t.description = text(body.description(), "description");
+        JsonNode pub = body.accessIsPublic() != null ? body.accessIsPublic() : body.isPublic();
         t.isPublic = pub == null || pub.isNull() || Booleans.require(pub, "is_public");
-        t.extraSpecs = specs(body.get("extra_specs"));
+        t.extraSpecs = specs(body.extraSpecs());
         t.createdAt = t.updatedAt = Instant.now();
         return types.findByName(t.name).flatMap(existing -> {
             if (existing != null) {
@@ -77,16 +76,16 @@ public class VolumeTypeService {
     }
 
     @WithTransaction
-    public Uni<VolumeType> update(String id, JsonNode body) {
+    public Uni<VolumeType> update(String id, VolumeTypeRequest.UpdateFields body) {
         return get(id, true).map(t -> {
-            if (body.has("name")) {
-                t.name = name(body.get("name"));
+            if (body.name() != null) {
+                t.name = name(body.name());
             }
-            if (body.has("description")) {
-                t.description = text(body, "description");
+            if (body.description() != null) {
+                t.description = text(body.description(), "description");
             }
-            if (body.has("is_public")) {
-                t.isPublic = Booleans.require(body.get("is_public"), "is_public");
+            if (body.isPublic() != null) {
+                t.isPublic = Booleans.require(body.isPublic(), "is_public");
             }
             t.updatedAt = Instant.now();
             return t;
@@ -167,8 +166,7 @@ public class VolumeTypeService {
         return n.asText().trim();
     }
 
-    private static String text(JsonNode body, String key) {
-        JsonNode n = body.get(key);
+    private static String text(JsonNode n, String key) {
         if (n == null || n.isNull()) {
             return null;
         }

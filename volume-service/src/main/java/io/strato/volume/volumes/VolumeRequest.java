@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.strato.kit.faults.InvalidInput;
 import io.strato.kit.web.Ids;
+import io.strato.volume.api.RequestBodies;
 import io.strato.volume.metadata.Metadata;
 import java.util.Map;
 import java.util.UUID;
@@ -52,19 +53,9 @@ public final class VolumeRequest {
             @JsonProperty("metadata") JsonNode metadata) {
     }
 
-    /**
-     * The fields under {@code key} of a wrapped {@code body}; a 400 worded as the kit's JsonBody words it when the
-     * body or the wrapper is missing (a body that is no JSON, or of the wrong shape, is the kit's 400 for bad JSON).
-     */
+    /** See {@link RequestBodies#unwrap}. */
     public static <B, T> T unwrap(B body, Function<B, T> wrapped, String key) {
-        if (body == null) {
-            throw new InvalidInput("The request body is missing.");
-        }
-        T fields = wrapped.apply(body);
-        if (fields == null) {
-            throw new InvalidInput("Resource body required: the request body must be {\"" + key + "\": {...}}.");
-        }
-        return fields;
+        return RequestBodies.unwrap(body, wrapped, key);
     }
 
     private static boolean given(JsonNode n) {

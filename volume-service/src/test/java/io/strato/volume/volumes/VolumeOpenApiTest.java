@@ -45,6 +45,53 @@ class VolumeOpenApiTest {
         assertTrue(names.containsAll(List.of("name", "description", "metadata")), "the update schema: " + names);
     }
 
+    @Test
+    void theSnapshotBodiesListTheirFields() throws Exception {
+        JsonNode api = openApi();
+        Set<String> create = fields(api, "/v3/{project_id}/snapshots", "post", "snapshot");
+        assertTrue(create.containsAll(List.of("volume_id", "name", "description", "metadata")), "snapshot create: " + create);
+        Set<String> update = fields(api, "/v3/{project_id}/snapshots/{id}", "put", "snapshot");
+        assertTrue(update.containsAll(List.of("name", "description")), "snapshot update: " + update);
+    }
+
+    @Test
+    void theVolumeTypeBodiesListTheirFields() throws Exception {
+        JsonNode api = openApi();
+        Set<String> create = fields(api, "/v3/{project_id}/types", "post", "volume_type");
+        assertTrue(create.containsAll(List.of("name", "description", "is_public", "os-volume-type-access:is_public",
+                "extra_specs")), "volume type create: " + create);
+        Set<String> update = fields(api, "/v3/{project_id}/types/{id}", "put", "volume_type");
+        assertTrue(update.containsAll(List.of("name", "description", "is_public")), "volume type update: " + update);
+        JsonNode specs = requestSchema(api, api.path("paths").path("/v3/{project_id}/types/{id}/extra_specs").path("post"));
+        assertTrue(specs.path("properties").has("extra_specs"), "extra specs body: " + specs);
+    }
+
+    @Test
+    void theQosSpecsCreateBodyListsItsFields() throws Exception {
+        JsonNode api = openApi();
+        Set<String> create = fields(api, "/v3/{project_id}/qos-specs", "post", "qos_specs");
+        assertTrue(create.containsAll(List.of("name", "consumer")), "qos specs create: " + create);
+    }
+
+    @Test
+    void theAttachmentBodiesListTheirFields() throws Exception {
+        JsonNode api = openApi();
+        Set<String> create = fields(api, "/v3/{project_id}/attachments", "post", "attachment");
+        assertTrue(create.containsAll(List.of("volume_uuid", "instance_uuid", "connector", "mode")),
+                "attachment create: " + create);
+        Set<String> update = fields(api, "/v3/{project_id}/attachments/{id}", "put", "attachment");
+        assertTrue(update.contains("connector"), "attachment update: " + update);
+    }
+
+    /** The property names of the object under {@code wrapper} in the operation's request body. */
+    private static Set<String> fields(JsonNode api, String path, String method, String wrapper) {
+        JsonNode body = requestSchema(api, api.path("paths").path(path).path(method));
+        JsonNode fields = resolve(api, body.path("properties").path(wrapper));
+        Set<String> names = new HashSet<>();
+        fields.path("properties").fieldNames().forEachRemaining(names::add);
+        return names;
+    }
+
     private static JsonNode openApi() throws Exception {
         String json = given().accept("application/json").get("/q/openapi?format=json").then().statusCode(200)
                 .extract().asString();
