@@ -5,7 +5,7 @@ import io.smallrye.mutiny.Uni;
 import io.strato.kit.auth.Caller;
 import io.strato.kit.auth.CurrentCaller;
 import io.strato.kit.policy.Policy;
-import io.strato.kit.rest.JsonBody;
+import io.strato.network.api.Bodies;
 import io.strato.network.policy.NetworkPolicies;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -25,13 +25,11 @@ public class QuotaResource {
     private final QuotaService quotas;
     private final Policy policy;
     private final CurrentCaller callers;
-    private final JsonBody json;
 
-    public QuotaResource(QuotaService quotas, Policy policy, CurrentCaller callers, JsonBody json) {
+    public QuotaResource(QuotaService quotas, Policy policy, CurrentCaller callers) {
         this.quotas = quotas;
         this.policy = policy;
         this.callers = callers;
-        this.json = json;
     }
 
     @GET
@@ -68,11 +66,11 @@ public class QuotaResource {
 
     @PUT
     @Path("{project}")
-    public Uni<Map<String, Object>> update(@PathParam("project") String project, String body) {
+    public Uni<Map<String, Object>> update(@PathParam("project") String project, QuotaBody body) {
         Caller caller = callers.get();
         String p = strip(project, ".json");
         policy.enforce(QuotaPolicies.UPDATE, caller, NetworkPolicies.target(p));
-        return quotas.update(p, json.wrapped(body, "quota")).map(l -> Map.of("quota", l));
+        return quotas.update(p, Bodies.attributes(body, QuotaBody::quota, "quota")).map(l -> Map.of("quota", l));
     }
 
     @DELETE

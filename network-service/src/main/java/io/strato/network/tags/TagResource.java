@@ -4,7 +4,7 @@ import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 import io.strato.kit.auth.Caller;
 import io.strato.kit.auth.CurrentCaller;
-import io.strato.kit.rest.JsonBody;
+import io.strato.network.api.Bodies;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -31,8 +31,6 @@ public abstract class TagResource {
     TagService tags;
     @Inject
     CurrentCaller callers;
-    @Inject
-    JsonBody json;
     private final String collection;
 
     /** @param collection the collection's name in the URL */
@@ -99,17 +97,16 @@ public abstract class TagResource {
 
     /** Replaces all tags with the body's {@code {"tags": [...]}}. */
     @PUT
-    public Uni<Map<String, Object>> replace(@PathParam("id") String id,
-                                            String body) {
+    public Uni<Map<String, Object>> replace(@PathParam("id") String id, TagsBody body) {
         Caller caller = callers.get();
-        return tags.replace(caller, collection, id, Tags.of(json.object(body))).map(t -> Map.of("tags", t));
+        return tags.replace(caller, collection, id, Tags.of(Bodies.object(body))).map(t -> Map.of("tags", t));
     }
 
     /** Adds the body's tags to those there (tag-creation). */
     @POST
-    public Uni<Response> addAll(@PathParam("id") String id, String body) {
+    public Uni<Response> addAll(@PathParam("id") String id, TagsBody body) {
         Caller caller = callers.get();
-        var added = Tags.of(json.object(body));
+        var added = Tags.of(Bodies.object(body));
         return tags.addAll(caller, collection, id, added)
                 .map(t -> Response.status(201).entity(Map.of("tags", added)).build());
     }

@@ -59,5 +59,12 @@ class QuotaApiTest {
         as(admin()).body("{\"quota\": {\"widgets\": 1}}").put("/v2.0/quotas/{p}", project).then().statusCode(400)
                 .body("NeutronError.message", containsString("widgets"));
         as(admin()).body("{\"quota\": ").put("/v2.0/quotas/{p}", project).then().statusCode(400);
+        // the typed body keeps Neutron's messages
+        as(admin()).body("{\"quota\": {\"network\": \"many\"}}").put("/v2.0/quotas/{p}", project).then().statusCode(400)
+                .body("NeutronError.message", equalTo("Invalid input for operation: '\"many\"' is not an integer for quota network."));
+        as(admin()).body("{\"quota\": {\"widgets\": 1, \"network\": 3}}").put("/v2.0/quotas/{p}", project).then().statusCode(400)
+                .body("NeutronError.message", equalTo("Unrecognized attribute(s) 'widgets'"));
+        as(admin()).body("{\"limits\": {\"network\": 3}}").put("/v2.0/quotas/{p}", project).then().statusCode(400)
+                .body("NeutronError.message", equalTo("Resource body required: the request body must be {\"quota\": {...}}."));
     }
 }

@@ -79,6 +79,11 @@ class TagApiTest {
         as(token).body(Map.of("tags", List.of(1))).put(tags, g).then().statusCode(400);
         as(token).body(Map.of("labels", List.of("a"))).put(tags, g).then().statusCode(400);
         as(token).body("{\"tags\": [").put(tags, g).then().statusCode(400);
+        // the typed body keeps Neutron's messages
+        as(token).body(Map.of("labels", List.of("a"))).post(tags, g).then().statusCode(400)
+                .body("NeutronError.message", equalTo("Invalid input for operation: Invalid tags body"));
+        as(token).body(Map.of("tags", "a")).put(tags, g).then().statusCode(400)
+                .body("NeutronError.message", equalTo("Invalid input for operation: '\"a\"' is not a list"));
         as(token).body(Map.of("tags", List.of("x".repeat(256)))).put(tags, g).then().statusCode(400);
         as(token).put(tags + "/{tag}", g, "y".repeat(256)).then().statusCode(400);
         List<String> many = new ArrayList<>();

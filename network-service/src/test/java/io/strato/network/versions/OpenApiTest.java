@@ -75,4 +75,18 @@ class OpenApiTest {
                         endsWith("/RouterBody"))
                 .body("paths.'/v2.0/floatingips'.post.requestBody.content.'application/json'.schema.$ref",
                         endsWith("/FloatingIpBody"));
-    }}
+    }
+
+    @Test
+    void theQuotaAndTagBodiesArePublishedWithTheirFields() {
+        given().queryParam("format", "json").get("/q/openapi").then().statusCode(200)
+                .body("components.schemas.QuotaBody.properties.quota.$ref", endsWith("/QuotaAttributes"))
+                .body("components.schemas.QuotaAttributes.properties.keySet()", hasItems("network", "subnet", "port",
+                        "router", "floatingip", "security_group", "security_group_rule"))
+                .body("components.schemas.TagsBody.properties.keySet()", hasItems("tags"))
+                .body("paths.'/v2.0/quotas/{project}'.put.requestBody.content.'application/json'.schema.$ref",
+                        endsWith("/QuotaBody"))
+                .body("paths.'/v2.0/networks/{id}/tags'.put.requestBody.content.'application/json'.schema.$ref",
+                        endsWith("/TagsBody"));
+    }
+}
