@@ -1,5 +1,6 @@
 package io.strato.network.events;
 
+import io.strato.network.quotas.NetworkQuotas;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.strato.network.api.Ids;
@@ -60,8 +61,10 @@ class ProjectPurge {
     private static final String GROUPS = "(SELECT id FROM security_group WHERE project_id = :p)";
 
     private final NetworkEvents events;
+    private final NetworkQuotas quotas;
 
-    ProjectPurge(NetworkEvents events) {
+    ProjectPurge(NetworkEvents events, NetworkQuotas quotas) {
+        this.quotas = quotas;
         this.events = events;
     }
 
@@ -72,8 +75,7 @@ class ProjectPurge {
                 .chain(() -> deleted(s, "network", NETWORKS, Map.of("p", p), "id", "project_id"))
                 .chain(() -> kept(s, p))
                 .chain(() -> securityGroups(s, p))
-                .chain(() -> execute(s, "DELETE FROM quota WHERE project_id = :p", Map.of("p", p)))
-                .chain(() -> execute(s, "DELETE FROM quota_lock WHERE project_id = :p", Map.of("p", p)));
+                .chain(() -> quotas.forget(p));
     }
 
     /** Floating IPs, routers and ports: others' floating IPs let go first, then ours go, then the routers, then the ports. */

@@ -69,6 +69,11 @@ public class NetworkQuotas {
         return quotas.override(projectId, limits);
     }
 
+    /** A deleted project: its overrides and its lock row go (needs a transaction). */
+    public Uni<Void> forget(String projectId) {
+        return quotas.forget(projectId);
+    }
+
     /** Drops the project's overrides: its limits are the defaults again (needs a transaction). */
     public Uni<Void> reset(String projectId) {
         return quotas.reset(projectId);
