@@ -1,6 +1,7 @@
 package io.strato.identity.api;
 
 import io.strato.kit.faults.InvalidInput;
+import io.strato.kit.web.Booleans;
 
 /** Field checks shared by the identity request bodies, with Keystone-like messages. */
 public final class Validate {
@@ -30,15 +31,12 @@ public final class Validate {
         return value;
     }
 
-    /** An optional boolean query filter ("true"/"false", also "1"/"0" as Keystone accepts). */
+    /** An optional boolean query filter, read as oslo's bool_from_string reads it (true/false, 1/0, yes/no...). */
     public static Boolean queryBoolean(String value, String field) {
         if (value == null || value.isBlank()) {
             return null;
         }
-        return switch (value.toLowerCase()) {
-            case "true", "1", "yes", "on" -> Boolean.TRUE;
-            case "false", "0", "no", "off" -> Boolean.FALSE;
-            default -> throw new InvalidInput("Invalid value for filter '" + field + "': '" + value + "'.");
-        };
+        return Booleans.parse(value).orElseThrow(
+                () -> new InvalidInput("Invalid value for filter '" + field + "': '" + value + "'."));
     }
 }

@@ -9,7 +9,7 @@ import io.strato.image.store.SizeLimitExceeded;
 import io.strato.kit.auth.Caller;
 import io.strato.kit.faults.Conflict;
 import io.strato.kit.faults.QuotaExceeded;
-import io.vertx.core.Context;
+import io.strato.kit.vertx.CallerContext;
 import io.vertx.core.Vertx;
 import io.vertx.mutiny.core.buffer.Buffer;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -57,7 +57,7 @@ public class ImageDataService {
      * stream, the reservation is renewed so that it does not lapse.
      */
     public Uni<Void> upload(UUID id, Caller caller, Multi<Buffer> body, Long declaredLength) {
-        Executor back = onCurrentContext();
+        Executor back = CallerContext.capture();
         return states.begin(id, caller, declaredLength).chain(upload -> {
             long renewal = vertx.setPeriodic(quota.renewalMillis(), tick -> quota.renew(id).subscribe().with(
                     ok -> { }, e -> LOG.warnf("could not renew the byte reservation of image %s: %s", id, e.getMessage())));
@@ -120,9 +120,4 @@ public class ImageDataService {
         return image.checksum;
     }
 
-    /** Runs continuations back on the request's Vert.x context, where Hibernate Reactive sessions live. */
-    private static Executor onCurrentContext() {
-        Context context = Vertx.currentContext();
-        return context == null ? Runnable::run : task -> context.runOnContext(v -> task.run());
-    }
 }

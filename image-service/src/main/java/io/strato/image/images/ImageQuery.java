@@ -2,6 +2,7 @@ package io.strato.image.images;
 
 import io.strato.kit.auth.Caller;
 import io.strato.kit.faults.InvalidInput;
+import io.strato.kit.web.Booleans;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -238,11 +239,8 @@ public final class ImageQuery {
     }
 
     private static boolean bool(String raw, String field) {
-        return switch (raw.toLowerCase()) {
-            case "true", "1", "yes" -> true;
-            case "false", "0", "no" -> false;
-            default -> throw new InvalidInput("Invalid value for " + field + ": " + raw + " (true or false).");
-        };
+        return Booleans.parse(raw).orElseThrow(
+                () -> new InvalidInput("Invalid value for " + field + ": " + raw + " (true or false)."));
     }
 
     private static Long size(String raw, String field) {
