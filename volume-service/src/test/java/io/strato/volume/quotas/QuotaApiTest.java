@@ -1,5 +1,6 @@
 package io.strato.volume.quotas;
 
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -48,6 +49,36 @@ class QuotaApiTest {
                 .body("limits.absolute.maxTotalVolumes", equalTo(3)).body("limits.absolute.totalGigabytesUsed", equalTo(2));
         a.req().body("{\"volume\": {\"size\": 4}}").post(a.url("/volumes")).then().statusCode(413)
                 .body("overLimit.code", equalTo(413));
+    }
+
+    @Test
+    void aLimitOverTheLargestIntegerIsRefusedNotTruncated() {
+        Api a = Api.member();
+        Api admin = Api.admin();
+        setQuota(admin, a.project(), "{\"volumes\": 7}");
+        // 4294967295 truncated to an int was -1: unlimited; Cinder refuses anything over its MAX_INT
+        for (String over : List.of("4294967295", "\"4294967295\"", "2147483648", "99999999999999999999999")) {
+            admin.req().body("{\"quota_set\": {\"volumes\": " + over + "}}").put(admin.url("/os-quota-sets/" + a.project()))
+                    .then().statusCode(400).body("badRequest.code", equalTo(400))
+                    .body("badRequest.message", containsString("must be <= 2147483647"));
+        }
+        admin.req().body("{\"quota_set\": {\"gigabytes\": -2}}").put(admin.url("/os-quota-sets/" + a.project()))
+                .then().statusCode(400).body("badRequest.message", containsString("-1 or greater"));
+        a.req().get(a.url("/os-quota-sets/" + a.project())).then().statusCode(200).body("quota_set.volumes", equalTo(7));
+        setQuota(admin, a.project(), "{\"volumes\": 2147483647, \"gigabytes\": \"-1\"}");
+        a.req().get(a.url("/os-quota-sets/" + a.project())).then().statusCode(200)
+                .body("quota_set.volumes", equalTo(2147483647)).body("quota_set.gigabytes", equalTo(-1));
+    }
+
+    @Test
+    void aMalformedQuotaBodyIsA400() {
+        Api a = Api.member();
+        Api admin = Api.admin();
+        for (String bad : List.of("{\"quota_set\": ", "{\"quota_set\": 5}", "[1]", "{\"quota_set\": {\"volumes\": [1]}}",
+                "{\"quota_set\": {\"volumes\": 1.5}}", "{}", "")) {
+            admin.req().body(bad).put(admin.url("/os-quota-sets/" + a.project())).then().statusCode(400)
+                    .body("badRequest.code", equalTo(400));
+        }
     }
 
     @Test
