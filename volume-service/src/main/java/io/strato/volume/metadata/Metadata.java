@@ -1,5 +1,6 @@
 package io.strato.volume.metadata;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.strato.kit.faults.InvalidInput;
 import java.util.HashMap;
@@ -39,9 +40,28 @@ public final class Metadata {
         return out;
     }
 
+    /** {@code POST} and {@code PUT .../metadata}: {@code {"metadata": {...}}} (a JsonNode, checked by {@link #of}). */
+    public record Body(@JsonProperty("metadata") JsonNode metadata) {
+    }
+
+    /** {@code PUT .../metadata/{key}}: {@code {"meta": {"<key>": "value"}}}. */
+    public record ItemBody(@JsonProperty("meta") JsonNode meta) {
+    }
+
+    /** {@code {"metadata": {...}}}: a resource's metadata, as the metadata subresource answers it. */
+    public record View(Map<String, String> metadata) {
+    }
+
+    /** {@code {"meta": {"<key>": "value"}}}: one item. */
+    public record ItemView(Map<String, String> meta) {
+    }
+
     /** The metadata of a POST or PUT {@code .../metadata} body, {@code {"metadata": {...}}}. */
-    public static Map<String, String> ofBody(JsonNode body) {
-        JsonNode md = body.get("metadata");
+    public static Map<String, String> ofBody(Body body) {
+        if (body == null) {
+            throw new InvalidInput("The request body is missing.");
+        }
+        JsonNode md = body.metadata();
         if (md == null || !md.isObject()) {
             throw new InvalidInput("The request body must be {\"metadata\": {...}}.");
         }
@@ -49,9 +69,12 @@ public final class Metadata {
     }
 
     /** The one item of a PUT {@code .../metadata/{key}} body, {@code {"meta": {"<key>": "value"}}}. */
-    public static Map<String, String> itemOfBody(JsonNode body, String key) {
-        JsonNode meta = body.get("meta");
-        if (meta == null || meta.size() != 1 || !meta.has(key)) {
+    public static Map<String, String> itemOfBody(ItemBody body, String key) {
+        if (body == null) {
+            throw new InvalidInput("The request body is missing.");
+        }
+        JsonNode meta = body.meta();
+        if (meta == null || !meta.isObject() || meta.size() != 1 || !meta.has(key)) {
             throw new InvalidInput("The request body must be {\"meta\": {\"" + key + "\": \"value\"}}.");
         }
         return of(meta);

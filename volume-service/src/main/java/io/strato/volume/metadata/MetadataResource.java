@@ -7,7 +7,6 @@ import io.strato.kit.auth.Caller;
 import io.strato.kit.auth.CurrentCaller;
 import io.strato.kit.faults.NotFound;
 import io.strato.kit.policy.Policy;
-import io.strato.kit.rest.JsonBody;
 import io.strato.volume.api.ProjectPath;
 import io.strato.volume.policy.VolumePolicies;
 import jakarta.ws.rs.DELETE;
@@ -35,40 +34,38 @@ public class MetadataResource {
     private final Map<String, MetadataStore> stores;
     private final Policy policy;
     private final CurrentCaller callers;
-    private final JsonBody json;
 
-    public MetadataResource(@All List<MetadataStore> stores, Policy policy, CurrentCaller callers, JsonBody json) {
+    public MetadataResource(@All List<MetadataStore> stores, Policy policy, CurrentCaller callers) {
         this.stores = stores.stream().collect(Collectors.toMap(MetadataStore::collection, s -> s));
         this.policy = policy;
         this.callers = callers;
-        this.json = json;
     }
 
     @GET
-    public Uni<Map<String, Object>> list(@PathParam("project_id") String project,
+    public Uni<Metadata.View> list(@PathParam("project_id") String project,
                                          @PathParam("collection") String collection, @PathParam("id") String id) {
         Caller caller = callers.get();
         boolean admin = ProjectPath.authorize(policy, caller, project, VolumePolicies.READ);
-        return stores.get(collection).metadata(caller, admin, id).map(m -> Map.of("metadata", m));
+        return stores.get(collection).metadata(caller, admin, id).map(Metadata.View::new);
     }
 
     @POST
-    public Uni<Map<String, Object>> merge(@PathParam("project_id") String project,
+    public Uni<Metadata.View> merge(@PathParam("project_id") String project,
                                           @PathParam("collection") String collection, @PathParam("id") String id,
-                                          String body) {
+                                          Metadata.Body body) {
         return set(project, collection, id, body, false);
     }
 
     @PUT
-    public Uni<Map<String, Object>> replace(@PathParam("project_id") String project,
+    public Uni<Metadata.View> replace(@PathParam("project_id") String project,
                                             @PathParam("collection") String collection, @PathParam("id") String id,
-                                            String body) {
+                                            Metadata.Body body) {
         return set(project, collection, id, body, true);
     }
 
     @GET
     @Path("{key}")
-    public Uni<Map<String, Object>> show(@PathParam("project_id") String project,
+    public Uni<Metadata.ItemView> show(@PathParam("project_id") String project,
                                          @PathParam("collection") String collection, @PathParam("id") String id,
                                          @PathParam("key") String key) {
         Caller caller = callers.get();
@@ -78,20 +75,20 @@ public class MetadataResource {
             if (!m.containsKey(key)) {
                 throw noSuchKey(store, id, key);
             }
-            return Map.of("meta", Map.of(key, m.get(key)));
+            return new Metadata.ItemView(Map.of(key, m.get(key)));
         });
     }
 
     @PUT
     @Path("{key}")
-    public Uni<Map<String, Object>> setItem(@PathParam("project_id") String project,
+    public Uni<Metadata.ItemView> setItem(@PathParam("project_id") String project,
                                             @PathParam("collection") String collection, @PathParam("id") String id,
-                                            @PathParam("key") String key, String body) {
+                                            @PathParam("key") String key, Metadata.ItemBody body) {
         Caller caller = callers.get();
         boolean admin = ProjectPath.authorize(policy, caller, project, VolumePolicies.WRITE);
-        Map<String, String> item = Metadata.itemOfBody(json.object(body), key);
+        Map<String, String> item = Metadata.itemOfBody(body, key);
         return stores.get(collection).changeMetadata(caller, admin, id, m -> Metadata.set(m, item, false))
-                .map(m -> Map.of("meta", item));
+                .map(m -> new Metadata.ItemView(item));
     }
 
     @DELETE
@@ -111,12 +108,12 @@ public class MetadataResource {
         }).map(m -> Response.ok().build());
     }
 
-    private Uni<Map<String, Object>> set(String project, String collection, String id, String body, boolean replace) {
+    private Uni<Metadata.View> set(String project, String collection, String id, Metadata.Body body, boolean replace) {
         Caller caller = callers.get();
         boolean admin = ProjectPath.authorize(policy, caller, project, VolumePolicies.WRITE);
-        Map<String, String> md = Metadata.ofBody(json.object(body));
+        Map<String, String> md = Metadata.ofBody(body);
         return stores.get(collection).changeMetadata(caller, admin, id, m -> Metadata.set(m, md, replace))
-                .map(m -> Map.of("metadata", m));
+                .map(Metadata.View::new);
     }
 
     private static NotFound noSuchKey(MetadataStore store, String id, String key) {

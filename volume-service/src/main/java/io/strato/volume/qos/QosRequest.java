@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -38,5 +39,13 @@ public final class QosRequest {
         public Map<String, JsonNode> specs() {
             return specs;
         }
+    }
+
+    /** {@code PUT /qos-specs/{id}}: {@code {"qos_specs": {<key>: <value>...}}}, the keys to set (and the consumer). */
+    public record SetBody(@JsonProperty("qos_specs") Map<String, JsonNode> qosSpecs) {
+    }
+
+    /** {@code PUT /qos-specs/{id}/delete_keys}: {@code {"keys": [...]}}. */
+    public record UnsetBody(@JsonProperty("keys") List<String> keys) {
     }
 }

@@ -4,7 +4,7 @@ import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 import io.strato.kit.auth.CurrentCaller;
 import io.strato.kit.policy.Policy;
-import io.strato.kit.rest.JsonBody;
+import io.strato.kit.faults.InvalidInput;
 import io.strato.kit.web.Booleans;
 import io.strato.volume.api.ProjectPath;
 import io.strato.volume.api.RequestBodies;
@@ -19,10 +19,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 /** Cinder's qos-specs API (admins only, as in Cinder). */
 @Path("/v3/{project_id}/qos-specs")
@@ -32,46 +29,50 @@ public class QosResource {
     private final QosService service;
     private final Policy policy;
     private final CurrentCaller callers;
-    private final JsonBody json;
 
-    public QosResource(QosService service, Policy policy, CurrentCaller callers, JsonBody json) {
+    public QosResource(QosService service, Policy policy, CurrentCaller callers) {
         this.service = service;
         this.policy = policy;
         this.callers = callers;
-        this.json = json;
     }
 
     @GET
-    public Uni<Map<String, Object>> list(@PathParam("project_id") String project) {
+    public Uni<QosView.Many> list(@PathParam("project_id") String project) {
         admin(project);
-        return service.list().map(l -> Map.of("qos_specs", l.stream().map(QosResource::view).toList()));
+        return service.list().map(l -> new QosView.Many(l.stream().map(QosView::of).toList()));
     }
 
     @POST
-    public Uni<Map<String, Object>> create(@PathParam("project_id") String project, QosRequest.CreateBody body) {
+    public Uni<QosView.One> create(@PathParam("project_id") String project, QosRequest.CreateBody body) {
         admin(project);
-        return service.create(RequestBodies.unwrap(body, QosRequest.CreateBody::qosSpecs, "qos_specs")).map(q -> Map.of("qos_specs", view(q), "links", List.of()));
+        return service.create(RequestBodies.unwrap(body, QosRequest.CreateBody::qosSpecs, "qos_specs")).map(QosView::one);
     }
 
     @GET
     @Path("{id}")
-    public Uni<Map<String, Object>> show(@PathParam("project_id") String project, @PathParam("id") String id) {
+    public Uni<QosView.One> show(@PathParam("project_id") String project, @PathParam("id") String id) {
         admin(project);
-        return service.get(id).map(q -> Map.of("qos_specs", view(q), "links", List.of()));
+        return service.get(id).map(QosView::one);
     }
 
     @PUT
     @Path("{id}")
-    public Uni<Map<String, Object>> set(@PathParam("project_id") String project, @PathParam("id") String id, String body) {
+    public Uni<QosView.SetKeys> set(@PathParam("project_id") String project, @PathParam("id") String id,
+                                QosRequest.SetBody body) {
         admin(project);
-        return service.set(id, json.wrapped(body, "qos_specs")).map(s -> Map.of("qos_specs", s));
+        return service.set(id, RequestBodies.unwrap(body, QosRequest.SetBody::qosSpecs, "qos_specs"))
+                .map(QosView.SetKeys::new);
     }
 
     @PUT
     @Path("{id}/delete_keys")
-    public Uni<Response> unset(@PathParam("project_id") String project, @PathParam("id") String id, String body) {
+    public Uni<Response> unset(@PathParam("project_id") String project, @PathParam("id") String id,
+                               QosRequest.UnsetBody body) {
         admin(project);
-        return service.unset(id, json.object(body).get("keys")).map(v -> Response.accepted().build());
+        if (body == null) {
+            throw new InvalidInput("The request body is missing.");
+        }
+        return service.unset(id, body.keys()).map(v -> Response.accepted().build());
     }
 
     @DELETE
@@ -85,10 +86,9 @@ public class QosResource {
 
     @GET
     @Path("{id}/associations")
-    public Uni<Map<String, Object>> associations(@PathParam("project_id") String project, @PathParam("id") String id) {
+    public Uni<QosView.Associations> associations(@PathParam("project_id") String project, @PathParam("id") String id) {
         admin(project);
-        return service.associations(id).map(l -> Map.of("qos_associations", l.stream().map(t -> Map.of(
-                "association_type", "volume_type", "name", t.name, "id", t.id.toString())).toList()));
+        return service.associations(id).map(l -> new QosView.Associations(l.stream().map(QosView.Association::of).toList()));
     }
 
     @GET
@@ -112,15 +112,6 @@ public class QosResource {
     public Uni<Response> disassociateAll(@PathParam("project_id") String project, @PathParam("id") String id) {
         admin(project);
         return service.disassociateAll(id).map(v -> Response.accepted().build());
-    }
-
-    static Map<String, Object> view(QosSpecs q) {
-        Map<String, Object> v = new LinkedHashMap<>();
-        v.put("id", q.id.toString());
-        v.put("name", q.name);
-        v.put("consumer", q.consumer);
-        v.put("specs", new TreeMap<>(q.specs));
-        return v;
     }
 
     private void admin(String project) {

@@ -14,7 +14,6 @@ import io.strato.volume.types.VolumeTypeRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -81,12 +80,11 @@ public class QosService {
 
     /** Sets keys (and consumer); returns what was set. */
     @WithTransaction
-    public Uni<Map<String, String>> set(String id, JsonNode body) {
+    public Uni<Map<String, String>> set(String id, Map<String, JsonNode> body) {
         return get(id).map(q -> {
             Map<String, String> set = new HashMap<>();
             Map<String, String> specs = new HashMap<>(q.specs);
-            for (Iterator<Map.Entry<String, JsonNode>> it = body.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> e = it.next();
+            for (Map.Entry<String, JsonNode> e : body.entrySet()) {
                 if (e.getKey().equals("consumer")) {
                     if (!CONSUMERS.contains(e.getValue().asText())) {
                         throw new InvalidInput("Invalid input received: consumer must be front-end, back-end or both.");
@@ -103,15 +101,15 @@ public class QosService {
     }
 
     @WithTransaction
-    public Uni<Void> unset(String id, JsonNode keys) {
-        if (keys == null || !keys.isArray()) {
+    public Uni<Void> unset(String id, List<String> keys) {
+        if (keys == null) {
             throw new InvalidInput("The request body must be {\"keys\": [...]}.");
         }
         return get(id).map(q -> {
             Map<String, String> specs = new HashMap<>(q.specs);
-            for (JsonNode k : keys) {
-                if (specs.remove(k.asText()) == null) {
-                    throw new NotFound("QoS spec " + id + " has no key " + k.asText() + ".");
+            for (String k : keys) {
+                if (specs.remove(k) == null) {
+                    throw new NotFound("QoS spec " + id + " has no key " + k + ".");
                 }
             }
             q.specs = specs;

@@ -1,13 +1,13 @@
 package io.strato.volume.types;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 import io.strato.kit.auth.CurrentCaller;
 import io.strato.kit.faults.InvalidInput;
 import io.strato.kit.faults.NotFound;
 import io.strato.kit.policy.Policy;
-import io.strato.kit.rest.JsonBody;
 import io.strato.volume.api.ProjectPath;
 import io.strato.volume.api.RequestBodies;
 import io.strato.volume.policy.VolumePolicies;
@@ -31,47 +31,47 @@ public class VolumeTypeResource {
     private final VolumeTypeService service;
     private final Policy policy;
     private final CurrentCaller callers;
-    private final JsonBody json;
 
-    public VolumeTypeResource(VolumeTypeService service, Policy policy, CurrentCaller callers, JsonBody json) {
+    public VolumeTypeResource(VolumeTypeService service, Policy policy, CurrentCaller callers) {
         this.service = service;
         this.policy = policy;
         this.callers = callers;
-        this.json = json;
     }
 
     @GET
-    public Uni<Map<String, Object>> list(@PathParam("project_id") String project, @QueryParam("is_public") String isPublic) {
+    public Uni<VolumeTypeView.Many> list(@PathParam("project_id") String project, @QueryParam("is_public") String isPublic) {
         boolean admin = reader(project);
-        return service.list(admin, isPublic).map(l -> Map.of("volume_types", l.stream().map(VolumeTypeView::of).toList()));
+        return service.list(admin, isPublic).map(l -> new VolumeTypeView.Many(l.stream().map(VolumeTypeView::of).toList()));
     }
 
     @GET
     @Path("default")
-    public Uni<Map<String, Object>> defaultType(@PathParam("project_id") String project) {
+    public Uni<VolumeTypeView.One> defaultType(@PathParam("project_id") String project) {
         reader(project);
-        return service.get(VolumeType.DEFAULT_NAME, true).map(t -> Map.of("volume_type", VolumeTypeView.of(t)));
+        return service.get(VolumeType.DEFAULT_NAME, true).map(VolumeTypeResource::one);
     }
 
     @GET
     @Path("{id}")
-    public Uni<Map<String, Object>> show(@PathParam("project_id") String project, @PathParam("id") String id) {
+    public Uni<VolumeTypeView.One> show(@PathParam("project_id") String project, @PathParam("id") String id) {
         boolean admin = reader(project);
-        return service.get(id, admin).map(t -> Map.of("volume_type", VolumeTypeView.of(t)));
+        return service.get(id, admin).map(VolumeTypeResource::one);
     }
 
     @POST
-    public Uni<Map<String, Object>> create(@PathParam("project_id") String project, VolumeTypeRequest.CreateBody body) {
+    public Uni<VolumeTypeView.One> create(@PathParam("project_id") String project, VolumeTypeRequest.CreateBody body) {
         manager(project);
-        return service.create(RequestBodies.unwrap(body, VolumeTypeRequest.CreateBody::volumeType, "volume_type")).map(t -> Map.of("volume_type", VolumeTypeView.of(t)));
+        return service.create(RequestBodies.unwrap(body, VolumeTypeRequest.CreateBody::volumeType, "volume_type"))
+                .map(VolumeTypeResource::one);
     }
 
     @PUT
     @Path("{id}")
-    public Uni<Map<String, Object>> update(@PathParam("project_id") String project, @PathParam("id") String id,
-                                           VolumeTypeRequest.UpdateBody body) {
+    public Uni<VolumeTypeView.One> update(@PathParam("project_id") String project, @PathParam("id") String id,
+                                          VolumeTypeRequest.UpdateBody body) {
         manager(project);
-        return service.update(id, RequestBodies.unwrap(body, VolumeTypeRequest.UpdateBody::volumeType, "volume_type")).map(t -> Map.of("volume_type", VolumeTypeView.of(t)));
+        return service.update(id, RequestBodies.unwrap(body, VolumeTypeRequest.UpdateBody::volumeType, "volume_type"))
+                .map(VolumeTypeResource::one);
     }
 
     @DELETE
@@ -83,14 +83,14 @@ public class VolumeTypeResource {
 
     @GET
     @Path("{id}/extra_specs")
-    public Uni<Map<String, Object>> specs(@PathParam("project_id") String project, @PathParam("id") String id) {
+    public Uni<VolumeTypeView.ExtraSpecs> specs(@PathParam("project_id") String project, @PathParam("id") String id) {
         boolean admin = reader(project);
-        return service.get(id, admin).map(t -> Map.of("extra_specs", VolumeTypeView.of(t).get("extra_specs")));
+        return service.get(id, admin).map(t -> new VolumeTypeView.ExtraSpecs(VolumeTypeView.specs(t)));
     }
 
     @GET
     @Path("{id}/extra_specs/{key}")
-    public Uni<Map<String, Object>> spec(@PathParam("project_id") String project, @PathParam("id") String id,
+    public Uni<Map<String, String>> spec(@PathParam("project_id") String project, @PathParam("id") String id,
                                          @PathParam("key") String key) {
         boolean admin = reader(project);
         return service.get(id, admin).map(t -> {
@@ -103,8 +103,8 @@ public class VolumeTypeResource {
 
     @POST
     @Path("{id}/extra_specs")
-    public Uni<Map<String, Object>> setSpecs(@PathParam("project_id") String project, @PathParam("id") String id,
-                                             VolumeTypeRequest.ExtraSpecsBody body) {
+    public Uni<VolumeTypeView.ExtraSpecs> setSpecs(@PathParam("project_id") String project, @PathParam("id") String id,
+                                                   VolumeTypeRequest.ExtraSpecsBody body) {
         manager(project);
         if (body == null) {
             throw new InvalidInput("The request body is missing.");
@@ -113,19 +113,21 @@ public class VolumeTypeResource {
         if (specs == null || !specs.isObject()) {
             throw new InvalidInput("The request body must be {\"extra_specs\": {...}}.");
         }
-        return service.setSpecs(id, specs).map(s -> Map.of("extra_specs", s));
+        return service.setSpecs(id, specs).map(VolumeTypeView.ExtraSpecs::new);
     }
 
     @PUT
     @Path("{id}/extra_specs/{key}")
     public Uni<Map<String, String>> setSpec(@PathParam("project_id") String project, @PathParam("id") String id,
-                                            @PathParam("key") String key, String body) {
+                                            @PathParam("key") String key, Map<String, JsonNode> body) {
         manager(project);
-        JsonNode spec = json.object(body);
-        if (spec.size() != 1 || !spec.has(key)) {
+        if (body == null) {
+            throw new InvalidInput("The request body is missing.");
+        }
+        if (body.size() != 1 || !body.containsKey(key)) {
             throw new InvalidInput("The request body must be {\"" + key + "\": \"value\"} (one key, the one in the URL).");
         }
-        return service.setSpecs(id, spec);
+        return service.setSpecs(id, JsonNodeFactory.instance.objectNode().setAll(body));
     }
 
     @DELETE
@@ -134,6 +136,10 @@ public class VolumeTypeResource {
                                   @PathParam("key") String key) {
         manager(project);
         return service.unsetSpec(id, key).map(v -> Response.accepted().build());
+    }
+
+    private static VolumeTypeView.One one(VolumeType t) {
+        return new VolumeTypeView.One(VolumeTypeView.of(t));
     }
 
     /** Checks the caller may read types in this project; true for an admin. */
