@@ -1,10 +1,12 @@
 package io.strato.volume.attachments;
 
+import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.strato.kit.faults.InvalidInput;
 import io.strato.volume.volumes.VolumeRequest;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 
@@ -36,6 +38,26 @@ public final class AttachmentRequest {
 
     /** What an attachment update gives: the connector (required). */
     public record UpdateFields(@JsonProperty("connector") JsonNode connector) {
+    }
+
+    /**
+     * {@code POST /attachments/{id}/action}: {@code {"os-complete": null}}, the one action; any other key is kept so
+     * that it is answered "There is no such action" (a class, not a record, so that Jackson's any-setter collects).
+     */
+    public static final class ActionBody {
+        @JsonProperty("os-complete")
+        public JsonNode complete;
+        private final Map<String, JsonNode> others = new LinkedHashMap<>();
+
+        @JsonAnySetter
+        public void other(String name, JsonNode args) {
+            others.put(name, args);
+        }
+
+        /** Whether the body is exactly {@code {"os-complete": ...}} (a JSON null arrives as a NullNode). */
+        public boolean isComplete() {
+            return complete != null && others.isEmpty();
+        }
     }
 
     /** {@code {"attachment": {"volume_uuid": V, "instance_uuid": S, "connector": null|{...}, "mode": "rw"}}}. */

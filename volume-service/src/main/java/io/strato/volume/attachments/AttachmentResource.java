@@ -1,12 +1,10 @@
 package io.strato.volume.attachments;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 import io.strato.kit.auth.CurrentCaller;
 import io.strato.kit.faults.InvalidInput;
 import io.strato.kit.policy.Policy;
-import io.strato.kit.rest.JsonBody;
 import io.strato.kit.web.Paging;
 import io.strato.volume.api.ApiVersion;
 import io.strato.volume.api.Microversions;
@@ -41,60 +39,61 @@ public class AttachmentResource {
     private final AttachmentService service;
     private final Policy policy;
     private final CurrentCaller callers;
-    private final JsonBody json;
     private final ApiVersion version;
 
-    public AttachmentResource(AttachmentService service, Policy policy, CurrentCaller callers, JsonBody json,
+    public AttachmentResource(AttachmentService service, Policy policy, CurrentCaller callers,
                               ApiVersion version) {
         this.service = service;
         this.policy = policy;
         this.callers = callers;
-        this.json = json;
         this.version = version;
     }
 
     @POST
-    public Uni<Map<String, Object>> create(@PathParam("project_id") String project, AttachmentRequest.CreateBody body) {
+    public Uni<AttachmentView.One> create(@PathParam("project_id") String project, AttachmentRequest.CreateBody body) {
         check(project, VolumePolicies.WRITE);
         AttachmentRequest.Create request = AttachmentRequest.Create.of(
                 RequestBodies.unwrap(body, AttachmentRequest.CreateBody::attachment, "attachment"));
-        return service.create(project, request).map(a -> Map.of("attachment", AttachmentView.detail(a)));
+        return service.create(project, request).map(AttachmentResource::one);
     }
 
     @GET
-    public Uni<Map<String, Object>> list(@PathParam("project_id") String project, @Context UriInfo uri) {
-        return list(project, uri, false);
+    public Uni<AttachmentView.Summaries> list(@PathParam("project_id") String project, @Context UriInfo uri) {
+        return found(project, uri).map(l -> new AttachmentView.Summaries(l.stream().map(AttachmentView::summary).toList()));
     }
 
     @GET
     @Path("detail")
-    public Uni<Map<String, Object>> detail(@PathParam("project_id") String project, @Context UriInfo uri) {
-        return list(project, uri, true);
+    public Uni<AttachmentView.Details> detail(@PathParam("project_id") String project, @Context UriInfo uri) {
+        return found(project, uri).map(l -> new AttachmentView.Details(l.stream().map(AttachmentView::detail).toList()));
     }
 
     @GET
     @Path("{id}")
-    public Uni<Map<String, Object>> show(@PathParam("project_id") String project, @PathParam("id") String id) {
+    public Uni<AttachmentView.One> show(@PathParam("project_id") String project, @PathParam("id") String id) {
         check(project, VolumePolicies.READ);
-        return service.show(project, id).map(a -> Map.of("attachment", AttachmentView.detail(a)));
+        return service.show(project, id).map(AttachmentResource::one);
     }
 
     @PUT
     @Path("{id}")
-    public Uni<Map<String, Object>> update(@PathParam("project_id") String project, @PathParam("id") String id,
-                                           AttachmentRequest.UpdateBody body) {
+    public Uni<AttachmentView.One> update(@PathParam("project_id") String project, @PathParam("id") String id,
+                                          AttachmentRequest.UpdateBody body) {
         check(project, VolumePolicies.WRITE);
         Map<String, Object> connector = AttachmentRequest.connector(
                 RequestBodies.unwrap(body, AttachmentRequest.UpdateBody::attachment, "attachment").connector(), true);
-        return service.update(project, id, connector).map(a -> Map.of("attachment", AttachmentView.detail(a)));
+        return service.update(project, id, connector).map(AttachmentResource::one);
     }
 
     @POST
     @Path("{id}/action")
-    public Uni<Response> action(@PathParam("project_id") String project, @PathParam("id") String id, String body) {
+    public Uni<Response> action(@PathParam("project_id") String project, @PathParam("id") String id,
+                                AttachmentRequest.ActionBody body) {
         check(project, VolumePolicies.WRITE);
-        JsonNode action = json.object(body);
-        if (action.size() != 1 || !action.has("os-complete")) {
+        if (body == null) {
+            throw new InvalidInput("The request body is missing.");
+        }
+        if (!body.isComplete()) {
             throw new InvalidInput("There is no such action: the attachment actions are {\"os-complete\": null}.");
         }
         version.require(Microversions.ATTACHMENT_COMPLETE);
@@ -103,23 +102,23 @@ public class AttachmentResource {
 
     @DELETE
     @Path("{id}")
-    public Uni<Map<String, Object>> delete(@PathParam("project_id") String project, @PathParam("id") String id) {
+    public Uni<AttachmentView.Summaries> delete(@PathParam("project_id") String project, @PathParam("id") String id) {
         check(project, VolumePolicies.WRITE);
         return service.delete(project, id)
-                .map(remaining -> Map.of("attachments", remaining.stream().map(AttachmentView::summary).toList()));
+                .map(remaining -> new AttachmentView.Summaries(remaining.stream().map(AttachmentView::summary).toList()));
     }
 
-    private Uni<Map<String, Object>> list(String project, UriInfo uri, boolean detail) {
+    /** The URL's project's attachments, filtered by volume, instance and status, up to the limit. */
+    private Uni<List<Attachment>> found(String project, UriInfo uri) {
         check(project, VolumePolicies.READ);
         var q = uri.getQueryParameters();
         Paging paging = Paging.of(q.getFirst("limit"), null, MAX_LIMIT, MAX_LIMIT);
         String status = q.getFirst("attach_status") != null ? q.getFirst("attach_status") : q.getFirst("status");
-        return service.list(project, q.getFirst("volume_id"), q.getFirst("instance_id"), status, paging.limit())
-                .map(found -> {
-                    List<Map<String, Object>> shown = found.stream()
-                            .map(a -> detail ? AttachmentView.detail(a) : AttachmentView.summary(a)).toList();
-                    return Map.of("attachments", shown);
-                });
+        return service.list(project, q.getFirst("volume_id"), q.getFirst("instance_id"), status, paging.limit());
+    }
+
+    private static AttachmentView.One one(Attachment a) {
+        return new AttachmentView.One(AttachmentView.detail(a));
     }
 
     /** The microversion (3.27+), the URL's project (the token's unless admin) and the operation's rule. */

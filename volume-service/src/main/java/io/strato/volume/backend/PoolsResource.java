@@ -15,7 +15,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -43,35 +42,22 @@ public class PoolsResource {
 
     @GET
     @Blocking
-    public Map<String, Object> pools(@PathParam("project_id") String project, @QueryParam("detail") String detail) {
+    public PoolView.Many pools(@PathParam("project_id") String project, @QueryParam("detail") String detail) {
         ProjectPath.authorize(policy, callers.get(), project, VolumePolicies.MANAGE_TYPES, Map.of());
         Map<String, Long> provisioned = sizes.byBackend();
-        List<Map<String, Object>> pools = new ArrayList<>();
+        List<PoolView> pools = new ArrayList<>();
         for (Driver d : backends.all().values()) {
-            Map<String, Object> pool = new LinkedHashMap<>();
-            pool.put("name", "strato@" + d.name() + "#" + d.name());
+            PoolView.Capabilities caps = null;
             if (Booleans.isTrue(detail)) {
                 Driver.Capacity c = d.capacity();
-                Map<String, Object> caps = new LinkedHashMap<>();
-                caps.put("volume_backend_name", d.name());
-                caps.put("vendor_name", "Strato");
-                caps.put("driver_version", "1.0");
-                caps.put("storage_protocol", "file");
-                caps.put("total_capacity_gb", round(c.totalBytes() / GIB));
-                caps.put("free_capacity_gb", round(c.freeBytes() / GIB));
-                caps.put("allocated_capacity_gb", provisioned.getOrDefault(d.name(), 0L));
-                caps.put("provisioned_capacity_gb", provisioned.getOrDefault(d.name(), 0L));
-                caps.put("allocated_bytes", c.allocatedBytes());
-                caps.put("thin_provisioning_support", true);
-                caps.put("thick_provisioning_support", false);
-                caps.put("max_over_subscription_ratio", "20.0");
-                caps.put("reserved_percentage", 0);
-                caps.put("timestamp", Instant.now().toString());
-                pool.put("capabilities", caps);
+                long gb = provisioned.getOrDefault(d.name(), 0L);
+                caps = new PoolView.Capabilities(d.name(), "Strato", "1.0", "file", round(c.totalBytes() / GIB),
+                        round(c.freeBytes() / GIB), gb, gb, c.allocatedBytes(), true, false, "20.0", 0,
+                        Instant.now().toString());
             }
-            pools.add(pool);
+            pools.add(new PoolView("strato@" + d.name() + "#" + d.name(), caps));
         }
-        return Map.of("pools", pools);
+        return new PoolView.Many(pools);
     }
 
     private static double round(double gb) {

@@ -22,7 +22,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /** Cinder's snapshots: create, list (brief and detail), show, update, delete (metadata: {@link io.strato.volume.metadata.MetadataResource}). */
@@ -50,36 +50,36 @@ public class SnapshotResource {
         boolean admin = check(caller, project, VolumePolicies.WRITE);
         return service.create(caller, admin, RequestBodies.unwrap(body, SnapshotRequest.CreateBody::snapshot, "snapshot"))
                 .invoke(worker::create)
-                .map(s -> Response.accepted(Map.of("snapshot", SnapshotView.of(s))).build());
+                .map(s -> Response.accepted(new SnapshotView.One(SnapshotView.of(s))).build());
     }
 
     @GET
-    public Uni<Map<String, Object>> list(@PathParam("project_id") String project, @Context UriInfo uri) {
-        return list(project, uri, false);
+    public Uni<SnapshotView.BriefMany> list(@PathParam("project_id") String project, @Context UriInfo uri) {
+        return listed(project, uri).map(l -> new SnapshotView.BriefMany(l.stream().map(SnapshotView.Brief::of).toList()));
     }
 
     @GET
     @Path("detail")
-    public Uni<Map<String, Object>> detail(@PathParam("project_id") String project, @Context UriInfo uri) {
-        return list(project, uri, true);
+    public Uni<SnapshotView.Many> detail(@PathParam("project_id") String project, @Context UriInfo uri) {
+        return listed(project, uri).map(l -> new SnapshotView.Many(l.stream().map(SnapshotView::of).toList()));
     }
 
     @GET
     @Path("{id}")
-    public Uni<Map<String, Object>> show(@PathParam("project_id") String project, @PathParam("id") String id) {
+    public Uni<SnapshotView.One> show(@PathParam("project_id") String project, @PathParam("id") String id) {
         Caller caller = callers.get();
         boolean admin = check(caller, project, VolumePolicies.READ);
-        return service.visible(caller, admin, id).map(s -> Map.of("snapshot", SnapshotView.of(s)));
+        return service.visible(caller, admin, id).map(s -> new SnapshotView.One(SnapshotView.of(s)));
     }
 
     @PUT
     @Path("{id}")
-    public Uni<Map<String, Object>> update(@PathParam("project_id") String project, @PathParam("id") String id,
-                                           SnapshotRequest.UpdateBody body) {
+    public Uni<SnapshotView.One> update(@PathParam("project_id") String project, @PathParam("id") String id,
+                                        SnapshotRequest.UpdateBody body) {
         Caller caller = callers.get();
         boolean admin = check(caller, project, VolumePolicies.WRITE);
         return service.update(caller, admin, id, RequestBodies.unwrap(body, SnapshotRequest.UpdateBody::snapshot, "snapshot"))
-                .map(s -> Map.of("snapshot", SnapshotView.of(s)));
+                .map(s -> new SnapshotView.One(SnapshotView.of(s)));
     }
 
     @DELETE
@@ -90,7 +90,8 @@ public class SnapshotResource {
         return service.delete(caller, admin, id).invoke(s -> worker.delete(s.id)).map(s -> Response.accepted().build());
     }
 
-    private Uni<Map<String, Object>> list(String project, UriInfo uri, boolean detail) {
+    /** The caller's snapshots (every project's for an admin asking all_tenants), filtered, up to the limit. */
+    private Uni<List<Snapshot>> listed(String project, UriInfo uri) {
         Caller caller = callers.get();
         boolean admin = check(caller, project, VolumePolicies.READ);
         var q = uri.getQueryParameters();
@@ -103,22 +104,7 @@ public class SnapshotResource {
                 filters.put(f, q.getFirst(f));
             }
         }
-        return service.list(caller, admin, allTenants, filters, paging.limit()).map(list -> {
-            Map<String, Object> out = new LinkedHashMap<>();
-            out.put("snapshots", list.stream().map(s -> {
-                if (detail) {
-                    return SnapshotView.of(s);
-                }
-                Map<String, Object> brief = new LinkedHashMap<>();
-                brief.put("id", s.id.toString());
-                brief.put("name", s.name);
-                brief.put("volume_id", s.volumeId.toString());
-                brief.put("status", s.status);
-                brief.put("size", s.size);
-                return brief;
-            }).toList());
-            return out;
-        });
+        return service.list(caller, admin, allTenants, filters, paging.limit());
     }
 
     private boolean check(Caller caller, String project, String operation) {

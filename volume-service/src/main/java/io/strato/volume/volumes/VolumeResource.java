@@ -7,12 +7,11 @@ import io.strato.kit.auth.Caller;
 import io.strato.kit.auth.CurrentCaller;
 import io.strato.kit.faults.InvalidInput;
 import io.strato.kit.policy.Policy;
-import io.strato.kit.rest.JsonBody;
 import io.strato.kit.web.PageLinks;
 import io.strato.kit.web.Paging;
 import io.strato.kit.web.Booleans;
+import io.strato.volume.api.Link;
 import io.strato.volume.api.ProjectPath;
-import com.fasterxml.jackson.databind.node.NullNode;
 import io.strato.volume.api.VolumeApiConfig;
 import io.strato.volume.policy.VolumePolicies;
 import jakarta.ws.rs.DELETE;
@@ -28,8 +27,9 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.function.BiFunction;
 
 /** Cinder's volumes: create, list (brief and detail), show, update, delete and actions (metadata: {@link io.strato.volume.metadata.MetadataResource}). */
 @Path("/v3/{project_id}/volumes")
@@ -43,13 +43,12 @@ public class VolumeResource {
     private final VolumeWorker worker;
     private final Policy policy;
     private final CurrentCaller callers;
-    private final JsonBody json;
     private final VolumeApiConfig config;
     private final ImageClient images;
     private final AttachActions attachActions;
 
     public VolumeResource(VolumeCommands service, VolumeQueries queries, VolumeWorker worker, Policy policy, CurrentCaller callers,
-                          JsonBody json, VolumeApiConfig config, ImageClient images, AttachActions attachActions) {
+                          VolumeApiConfig config, ImageClient images, AttachActions attachActions) {
         this.images = images;
         this.attachActions = attachActions;
         this.service = service;
@@ -57,7 +56,6 @@ public class VolumeResource {
         this.worker = worker;
         this.policy = policy;
         this.callers = callers;
-        this.json = json;
         this.config = config;
     }
 
@@ -71,35 +69,37 @@ public class VolumeResource {
                 : images.show(request.imageId().toString(), token);
         return image.flatMap(i -> service.create(caller, admin, request, i)
                         .invoke(s -> worker.create(s.volume(), i, token)))
-                .map(s -> Response.accepted(Map.of("volume", view(s, admin))).build());
+                .map(s -> Response.accepted(new VolumeView.One(view(s, admin))).build());
     }
 
     @GET
-    public Uni<Map<String, Object>> list(@PathParam("project_id") String project, @Context UriInfo uri) {
-        return list(project, uri, false);
+    public Uni<VolumeView.BriefMany> list(@PathParam("project_id") String project, @Context UriInfo uri) {
+        return list(project, uri, (shown, admin) -> shown.stream().map(s -> VolumeView.Brief.of(s.volume(), config.publicUrl())).toList(),
+                VolumeView.BriefMany::new);
     }
 
     @GET
     @Path("detail")
-    public Uni<Map<String, Object>> detail(@PathParam("project_id") String project, @Context UriInfo uri) {
-        return list(project, uri, true);
+    public Uni<VolumeView.Many> detail(@PathParam("project_id") String project, @Context UriInfo uri) {
+        return list(project, uri, (shown, admin) -> shown.stream().map(s -> view(s, admin)).toList(), VolumeView.Many::new);
     }
 
     @GET
     @Path("{id}")
-    public Uni<Map<String, Object>> show(@PathParam("project_id") String project, @PathParam("id") String id) {
+    public Uni<VolumeView.One> show(@PathParam("project_id") String project, @PathParam("id") String id) {
         Caller caller = callers.get();
         boolean admin = check(caller, project, VolumePolicies.READ);
-        return queries.show(caller, admin, id).map(s -> Map.of("volume", view(s, admin)));
+        return queries.show(caller, admin, id).map(s -> new VolumeView.One(view(s, admin)));
     }
 
     @PUT
     @Path("{id}")
-    public Uni<Map<String, Object>> update(@PathParam("project_id") String project, @PathParam("id") String id,
-                                           VolumeRequest.UpdateBody body) {
+    public Uni<VolumeView.One> update(@PathParam("project_id") String project, @PathParam("id") String id,
+                                      VolumeRequest.UpdateBody body) {
         Caller caller = callers.get();
         boolean admin = check(caller, project, VolumePolicies.WRITE);
-        return service.update(caller, admin, id, VolumeRequest.unwrap(body, VolumeRequest.UpdateBody::volume, "volume")).map(s -> Map.of("volume", view(s, admin)));
+        return service.update(caller, admin, id, VolumeRequest.unwrap(body, VolumeRequest.UpdateBody::volume, "volume"))
+                .map(s -> new VolumeView.One(view(s, admin)));
     }
 
     @DELETE
@@ -112,18 +112,19 @@ public class VolumeResource {
 
     @POST
     @Path("{id}/action")
-    public Uni<Response> action(@PathParam("project_id") String project, @PathParam("id") String id, String body) {
+    public Uni<Response> action(@PathParam("project_id") String project, @PathParam("id") String id,
+                                VolumeActionBody body) {
         Caller caller = callers.get();
         boolean admin = check(caller, project, VolumePolicies.WRITE);
-        JsonNode action = json.object(body);
-        if (action.size() != 1) {
-            throw new InvalidInput("The action body must name exactly one action, such as {\"os-extend\": {...}}.");
+        if (body == null) {
+            throw new InvalidInput("The request body is missing.");
         }
-        String name = action.fieldNames().next();
-        JsonNode args = action.get(name);
+        Map.Entry<String, JsonNode> action = body.action();
+        String name = action.getKey();
+        JsonNode args = action.getValue();
         switch (name) {
             case "os-extend" -> {
-                JsonNode size = args == null ? null : args.get("new_size");
+                JsonNode size = args.get("new_size");
                 if (size == null) {
                     throw new InvalidInput("Invalid input for field/attribute os-extend: new_size is required.");
                 }
@@ -133,15 +134,15 @@ public class VolumeResource {
             }
             case "os-reset_status" -> {
                 policy.enforce(VolumePolicies.RESET_STATUS, caller, Map.of());
-                String status = args != null && args.hasNonNull("status") ? args.get("status").asText() : null;
+                String status = args.hasNonNull("status") ? args.get("status").asText() : null;
                 return service.resetStatus(caller, id, status).map(v -> Response.accepted().build());
             }
             case "os-retype" -> {
-                String type = args != null && args.hasNonNull("new_type") ? args.get("new_type").asText() : null;
+                String type = args.hasNonNull("new_type") ? args.get("new_type").asText() : null;
                 return service.retype(caller, admin, id, type).map(v -> Response.accepted().build());
             }
             case "os-set_bootable" -> {
-                JsonNode b = args == null ? null : args.get("bootable");
+                JsonNode b = args.get("bootable");
                 if (b == null) {
                     throw new InvalidInput("Invalid input received: os-set_bootable needs bootable true or false.");
                 }
@@ -150,32 +151,32 @@ public class VolumeResource {
             }
             default -> {
                 if (AttachActions.NAMES.contains(name)) {
-                    return attachActions.run(project, id, name, args == null ? NullNode.getInstance() : args);
+                    return attachActions.run(project, id, name, args);
                 }
                 throw new InvalidInput("There is no such action: " + name);
             }
         }
     }
 
-    private Uni<Map<String, Object>> list(String project, UriInfo uri, boolean detail) {
+    /** A page of the caller's volumes, each shown by {@code views}, with the next page's link when there is one. */
+    private <V, P> Uni<P> list(String project, UriInfo uri, BiFunction<List<ShownVolume>, Boolean, List<V>> views,
+                               BiFunction<List<V>, List<Link>, P> page) {
         Caller caller = callers.get();
         boolean admin = check(caller, project, VolumePolicies.READ);
         var q = uri.getQueryParameters();
         Paging paging = Paging.of(q.getFirst("limit"), q.getFirst("marker"), MAX_LIMIT, MAX_LIMIT);
         VolumeFilter filter = VolumeFilter.of(q);
         return queries.list(caller, admin, filter, paging.limit(), paging.marker()).map(shown -> {
-            Map<String, Object> out = new LinkedHashMap<>();
-            out.put("volumes", shown.stream().map(s -> detail ? view(s, admin)
-                    : VolumeView.brief(s.volume(), config.publicUrl())).toList());
+            List<Link> next = null;
             if (!shown.isEmpty() && shown.size() == paging.limit() && q.getFirst("limit") != null) {
                 String last = shown.get(shown.size() - 1).volume().id.toString();
-                out.put("volumes_links", PageLinks.nextLink(PageLinks.next(uri.getRequestUri(), last, config.publicUrl(), "/v3/")));
+                next = Link.next(PageLinks.next(uri.getRequestUri(), last, config.publicUrl(), "/v3/"));
             }
-            return out;
+            return page.apply(views.apply(shown, admin), next);
         });
     }
 
-    private Map<String, Object> view(ShownVolume s, boolean admin) {
+    private VolumeView view(ShownVolume s, boolean admin) {
         return VolumeView.of(s.volume(), s.typeName(), config.publicUrl(), admin, s.attachments());
     }
 

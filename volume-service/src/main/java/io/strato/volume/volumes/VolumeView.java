@@ -1,14 +1,86 @@
 package io.strato.volume.volumes;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.strato.volume.api.Link;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** A volume in Cinder's JSON. */
-public final class VolumeView {
-    private VolumeView() {
+/**
+ * A volume in Cinder's JSON (also the data of volume events). Every key is always there, null or not, but the
+ * admin-only host, the image metadata of a volume made from an image and the reason of an error status, which
+ * are absent when they do not apply, as Cinder leaves them out.
+ *
+ * @param bootable Cinder's string "true" or "false"
+ * @param attachStatus Cinder keeps it internal; Strato shows it (detached, reserved, attaching, attached)
+ */
+public record VolumeView(
+        String id,
+        String name,
+        String description,
+        int size,
+        String status,
+        @JsonProperty("availability_zone") String availabilityZone,
+        @JsonProperty("created_at") String createdAt,
+        @JsonProperty("updated_at") String updatedAt,
+        @JsonProperty("volume_type") String volumeType,
+        @JsonProperty("volume_type_id") String volumeTypeId,
+        String bootable,
+        boolean encrypted,
+        boolean multiattach,
+        Map<String, String> metadata,
+        List<Attached> attachments,
+        @JsonProperty("attach_status") String attachStatus,
+        @JsonProperty("snapshot_id") String snapshotId,
+        @JsonProperty("source_volid") String sourceVolid,
+        @JsonProperty("user_id") String userId,
+        @JsonProperty("os-vol-tenant-attr:tenant_id") String tenantId,
+        @JsonProperty("replication_status") String replicationStatus,
+        @JsonProperty("consistencygroup_id") String consistencygroupId,
+        @JsonProperty("migration_status") String migrationStatus,
+        @JsonProperty("os-vol-host-attr:host") @JsonInclude(JsonInclude.Include.NON_NULL) String host,
+        @JsonProperty("volume_image_metadata") @JsonInclude(JsonInclude.Include.NON_NULL) Map<String, String> volumeImageMetadata,
+        @JsonProperty("status_reason") @JsonInclude(JsonInclude.Include.NON_NULL) String statusReason,
+        List<Link> links) {
+
+    /** {@code {"volume": {...}}}. */
+    public record One(VolumeView volume) {
+    }
+
+    /** {@code {"volumes": [...], "volumes_links": [...]}} of a detailed list; the links only when there is a next page. */
+    public record Many(List<VolumeView> volumes,
+                       @JsonProperty("volumes_links") @JsonInclude(JsonInclude.Include.NON_NULL) List<Link> volumesLinks) {
+    }
+
+    /** A plain list's short form of a volume: id, name, links. */
+    public record Brief(String id, String name, List<Link> links) {
+        public static Brief of(Volume v, String baseUrl) {
+            return new Brief(v.id.toString(), v.name, VolumeView.links(v, baseUrl));
+        }
+    }
+
+    /** {@code {"volumes": [...], "volumes_links": [...]}} of a plain list. */
+    public record BriefMany(List<Brief> volumes,
+                            @JsonProperty("volumes_links") @JsonInclude(JsonInclude.Include.NON_NULL) List<Link> volumesLinks) {
+    }
+
+    /** One of a volume's {@code attachments} as Cinder shows them; the host to admins only (null to others). */
+    public record Attached(
+            String id,
+            @JsonProperty("attachment_id") String attachmentId,
+            @JsonProperty("volume_id") String volumeId,
+            @JsonProperty("server_id") String serverId,
+            @JsonProperty("host_name") String hostName,
+            String device,
+            @JsonProperty("attached_at") String attachedAt) {
+
+        static Attached of(AttachmentEntry a, boolean admin) {
+            return new Attached(a.volumeId().toString(), a.id().toString(), a.volumeId().toString(),
+                    a.serverId() == null ? null : a.serverId().toString(), admin ? a.hostName() : null, a.device(),
+                    time(a.attachedAt()));
+        }
     }
 
     /**
@@ -16,85 +88,53 @@ public final class VolumeView {
      * @param baseUrl  this service's public URL for links, or null
      * @param admin    whether to show the admin-only host attribute
      */
-    public static Map<String, Object> of(Volume v, String typeName, String baseUrl, boolean admin) {
+    public static VolumeView of(Volume v, String typeName, String baseUrl, boolean admin) {
         return of(v, typeName, baseUrl, admin, List.of());
     }
 
     /** As {@link #of(Volume, String, String, boolean)}, with the volume's {@code attachments}. */
-    public static Map<String, Object> of(Volume v, String typeName, String baseUrl, boolean admin,
-                                         List<AttachmentEntry> attachments) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("id", v.id.toString());
-        m.put("name", v.name);
-        m.put("description", v.description);
-        m.put("size", v.size);
-        m.put("status", v.status);
-        m.put("availability_zone", v.availabilityZone);
-        m.put("created_at", v.createdAt == null ? null : v.createdAt.toString());
-        m.put("updated_at", v.updatedAt == null ? null : v.updatedAt.toString());
-        m.put("volume_type", typeName);
-        m.put("volume_type_id", v.volumeTypeId == null ? null : v.volumeTypeId.toString());
-        m.put("bootable", String.valueOf(v.bootable));
-        m.put("encrypted", false);
-        m.put("multiattach", false);
-        m.put("metadata", new TreeMap<>(v.metadata == null ? Map.of() : v.metadata));
-        m.put("attachments", attachments(attachments, admin));
-        // Cinder keeps attach_status internal; Strato shows it (detached, reserved, attaching, attached)
-        m.put("attach_status", v.attachStatus);
-        m.put("snapshot_id", v.snapshotId == null ? null : v.snapshotId.toString());
-        m.put("source_volid", v.sourceVolid == null ? null : v.sourceVolid.toString());
-        m.put("user_id", v.userId);
-        m.put("os-vol-tenant-attr:tenant_id", v.projectId);
-        m.put("replication_status", "disabled");
-        m.put("consistencygroup_id", null);
-        m.put("migration_status", null);
-        if (admin) {
-            m.put("os-vol-host-attr:host", "strato@" + v.backend + "#" + v.backend);
-        }
-        if (v.imageId != null) {
-            m.put("volume_image_metadata", Map.of("image_id", v.imageId.toString()));
-        }
-        if (v.statusReason != null && v.status.startsWith("error")) {
-            m.put("status_reason", v.statusReason);
-        }
-        m.put("links", links(v, baseUrl));
-        return m;
-    }
-
-    /** A volume's {@code attachments} as Cinder shows them; the host to admins only (Cinder hides {@code host_name}). */
-    private static List<Map<String, Object>> attachments(List<AttachmentEntry> attached, boolean admin) {
-        return attached.stream().map(a -> {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("id", a.volumeId().toString());
-            m.put("attachment_id", a.id().toString());
-            m.put("volume_id", a.volumeId().toString());
-            m.put("server_id", a.serverId() == null ? null : a.serverId().toString());
-            m.put("host_name", admin ? a.hostName() : null);
-            m.put("device", a.device());
-            m.put("attached_at", time(a.attachedAt()));
-            return m;
-        }).toList();
+    public static VolumeView of(Volume v, String typeName, String baseUrl, boolean admin,
+                                List<AttachmentEntry> attachments) {
+        return new VolumeView(
+                v.id.toString(),
+                v.name,
+                v.description,
+                v.size,
+                v.status,
+                v.availabilityZone,
+                time(v.createdAt),
+                time(v.updatedAt),
+                typeName,
+                v.volumeTypeId == null ? null : v.volumeTypeId.toString(),
+                String.valueOf(v.bootable),
+                false,
+                false,
+                new TreeMap<>(v.metadata == null ? Map.of() : v.metadata),
+                attachments.stream().map(a -> Attached.of(a, admin)).toList(),
+                v.attachStatus,
+                v.snapshotId == null ? null : v.snapshotId.toString(),
+                v.sourceVolid == null ? null : v.sourceVolid.toString(),
+                v.userId,
+                v.projectId,
+                "disabled",
+                null,
+                null,
+                admin ? "strato@" + v.backend + "#" + v.backend : null,
+                v.imageId == null ? null : Map.of("image_id", v.imageId.toString()),
+                v.statusReason != null && v.status.startsWith("error") ? v.statusReason : null,
+                links(v, baseUrl));
     }
 
     private static String time(Instant t) {
         return t == null ? null : t.toString();
     }
 
-    /** The short form of a plain list: id, name, links. */
-    public static Map<String, Object> brief(Volume v, String baseUrl) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("id", v.id.toString());
-        m.put("name", v.name);
-        m.put("links", links(v, baseUrl));
-        return m;
-    }
-
-    private static List<Map<String, String>> links(Volume v, String baseUrl) {
+    private static List<Link> links(Volume v, String baseUrl) {
         if (baseUrl == null) {
             return List.of();
         }
         String base = baseUrl.replaceAll("/+$", "");
-        return List.of(Map.of("rel", "self", "href", base + "/v3/" + v.projectId + "/volumes/" + v.id),
-                Map.of("rel", "bookmark", "href", base + "/" + v.projectId + "/volumes/" + v.id));
+        return List.of(new Link("self", base + "/v3/" + v.projectId + "/volumes/" + v.id),
+                new Link("bookmark", base + "/" + v.projectId + "/volumes/" + v.id));
     }
 }

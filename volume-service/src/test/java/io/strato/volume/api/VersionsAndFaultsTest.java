@@ -68,6 +68,52 @@ class VersionsAndFaultsTest {
     }
 
     @Test
+    void actionAndKeyBodiesOfTheWrongShapeAreCinder400s() {
+        Api a = Api.member();
+        Api admin = Api.admin();
+        String id = a.createVolume("{\"volume\": {\"size\": 1}}");
+        String action = a.url("/volumes/" + id + "/action");
+        a.req().body("{\"os-update_readonly_flag\": {\"readonly\": true}}").post(action).then().statusCode(400)
+                .body("badRequest.message", equalTo("There is no such action: os-update_readonly_flag"));
+        a.req().body("{\"os-extend\": {\"new_size\": 2}, \"os-reserve\": null}").post(action).then().statusCode(400)
+                .body("badRequest.message", startsWith("The action body must name exactly one action"));
+        a.req().body("{}").post(action).then().statusCode(400)
+                .body("badRequest.message", startsWith("The action body must name exactly one action"));
+        a.req().body("{\"os-extend\": {}}").post(action).then().statusCode(400)
+                .body("badRequest.message", equalTo("Invalid input for field/attribute os-extend: new_size is required."));
+        a.req().body("{\"os-extend\": null}").post(action).then().statusCode(400)
+                .body("badRequest.message", equalTo("Invalid input for field/attribute os-extend: new_size is required."));
+        for (String bad : List.of("{\"os-extend\": ", "[]", "\"os-extend\"", "")) {
+            a.req().body(bad).post(action).then().statusCode(400).body("badRequest.code", equalTo(400));
+        }
+        String qos = admin.req().body("{\"qos_specs\": {\"name\": \"q-" + java.util.UUID.randomUUID() + "\"}}")
+                .post(admin.url("/qos-specs")).then().statusCode(200).extract().path("qos_specs.id");
+        for (String bad : List.of("{\"qos_specs\": ", "{\"qos_specs\": 5}", "{}", "[]", "")) {
+            admin.req().body(bad).put(admin.url("/qos-specs/" + qos)).then().statusCode(400).body("badRequest.code", equalTo(400));
+        }
+        for (String bad : List.of("{\"keys\": ", "{\"keys\": \"a\"}", "{\"keys\": [{}]}", "{}", "")) {
+            admin.req().body(bad).put(admin.url("/qos-specs/" + qos + "/delete_keys")).then().statusCode(400)
+                    .body("badRequest.code", equalTo(400));
+        }
+        String type = admin.req().body("{\"volume_type\": {\"name\": \"t-" + java.util.UUID.randomUUID() + "\"}}")
+                .post(admin.url("/types")).then().statusCode(200).extract().path("volume_type.id");
+        for (String bad : List.of("{\"k\": ", "{\"other\": \"v\"}", "{\"k\": \"v\", \"j\": \"w\"}", "[\"k\"]", "")) {
+            admin.req().body(bad).put(admin.url("/types/" + type + "/extra_specs/k")).then().statusCode(400)
+                    .body("badRequest.code", equalTo(400));
+        }
+        admin.req().body("{\"k\": \"v\"}").put(admin.url("/types/" + type + "/extra_specs/k")).then().statusCode(200)
+                .body("k", equalTo("v"));
+        for (String bad : List.of("{\"metadata\": ", "{\"metadata\": [1]}", "{\"meta\": {\"a\": \"b\"}}", "[]", "")) {
+            a.req().body(bad).post(a.url("/volumes/" + id + "/metadata")).then().statusCode(400)
+                    .body("badRequest.code", equalTo(400));
+        }
+        for (String bad : List.of("{\"meta\": ", "{\"meta\": [\"a\"]}", "{\"metadata\": {\"a\": \"b\"}}", "[]", "")) {
+            a.req().body(bad).put(a.url("/volumes/" + id + "/metadata/a")).then().statusCode(400)
+                    .body("badRequest.code", equalTo(400));
+        }
+    }
+
+    @Test
     void anotherProjectsUrlIsForbiddenToAMember() {
         Api a = Api.member();
         Api b = Api.member();

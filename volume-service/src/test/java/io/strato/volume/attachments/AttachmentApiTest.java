@@ -77,6 +77,11 @@ class AttachmentApiTest {
         a.show(v).body("volume.status", equalTo("attaching")).body("volume.attach_status", equalTo("attaching"));
 
         at(a, "3.43").body("{\"os-complete\": null}").post(a.url("/attachments/" + id + "/action")).then().statusCode(404);
+        for (String bad : List.of("{\"os-complete\": ", "{\"os-finish\": null}", "{\"os-complete\": null, \"os-finish\": {}}",
+                "{}", "[]", "")) {
+            at(a, "3.44").body(bad).post(a.url("/attachments/" + id + "/action")).then().statusCode(400)
+                    .body("badRequest.code", equalTo(400));
+        }
         at(a, "3.44").body("{\"os-complete\": null}").post(a.url("/attachments/" + id + "/action")).then().statusCode(204);
         a.show(v).body("volume.status", equalTo("in-use")).body("volume.attach_status", equalTo("attached"))
                 .body("volume.attachments", hasSize(1))

@@ -15,7 +15,10 @@ import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-/** /q/openapi describes the volume request bodies with their Cinder field names (typed bodies, not a String). */
+/**
+ * /q/openapi describes the volume API's request bodies and answers with their Cinder field names (typed bodies and
+ * view records, not a String or a Map).
+ */
 @QuarkusTest
 @WithTestResource(StratoInfraResource.class)
 @WithTestResource(TestIdentity.class)
@@ -81,6 +84,90 @@ class VolumeOpenApiTest {
                 "attachment create: " + create);
         Set<String> update = fields(api, "/v3/{project_id}/attachments/{id}", "put", "attachment");
         assertTrue(update.contains("connector"), "attachment update: " + update);
+    }
+
+    @Test
+    void theActionAndKeyBodiesListTheirFields() throws Exception {
+        JsonNode api = openApi();
+        Set<String> actions = names(requestSchema(api, api.path("paths").path("/v3/{project_id}/volumes/{id}/action").path("post")));
+        assertTrue(actions.containsAll(List.of("os-extend", "os-reset_status", "os-retype", "os-set_bootable", "os-reserve",
+                "os-initialize_connection", "os-attach", "os-detach")), "volume actions: " + actions);
+        Set<String> complete = names(requestSchema(api, api.path("paths").path("/v3/{project_id}/attachments/{id}/action").path("post")));
+        assertTrue(complete.contains("os-complete"), "attachment actions: " + complete);
+        Set<String> unset = names(requestSchema(api, api.path("paths").path("/v3/{project_id}/qos-specs/{id}/delete_keys").path("put")));
+        assertTrue(unset.contains("keys"), "qos unset: " + unset);
+        Set<String> quota = names(requestSchema(api, api.path("paths").path("/v3/{project_id}/os-quota-sets/{target}").path("put")));
+        assertTrue(quota.contains("quota_set"), "quota update: " + quota);
+        Set<String> metadata = names(requestSchema(api, api.path("paths").path("/v3/{project_id}/{collection}/{id}/metadata").path("post")));
+        assertTrue(metadata.contains("metadata"), "metadata: " + metadata);
+    }
+
+    @Test
+    void theVolumeViewsListCindersKeys() throws Exception {
+        JsonNode api = openApi();
+        Set<String> one = responseFields(api, "/v3/{project_id}/volumes/{id}", "get", "volume");
+        assertTrue(one.containsAll(List.of("id", "name", "size", "status", "volume_type", "bootable", "attachments",
+                "os-vol-tenant-attr:tenant_id", "os-vol-host-attr:host", "volume_image_metadata", "links")),
+                "volume show: " + one);
+        assertFalse(one.contains("tenant_id") || one.contains("volume_image_metadata_") || one.contains("host"),
+                "the view keeps Cinder's spelling: " + one);
+        JsonNode detail = responseSchema(api, api.path("paths").path("/v3/{project_id}/volumes/detail").path("get"));
+        assertTrue(names(detail).containsAll(List.of("volumes", "volumes_links")), "volume detail list: " + names(detail));
+        JsonNode brief = responseSchema(api, api.path("paths").path("/v3/{project_id}/volumes").path("get"));
+        Set<String> briefItem = names(resolve(api, resolve(api, brief.path("properties").path("volumes")).path("items")));
+        assertTrue(briefItem.containsAll(List.of("id", "name", "links")), "volume brief: " + briefItem);
+        Set<String> attached = names(resolve(api, resolve(api, resolve(api,
+                responseSchema(api, api.path("paths").path("/v3/{project_id}/volumes/{id}").path("get"))
+                        .path("properties").path("volume")).path("properties").path("attachments")).path("items")));
+        assertTrue(attached.containsAll(List.of("attachment_id", "server_id", "host_name", "device", "attached_at")),
+                "a volume's attachment: " + attached);
+    }
+
+    @Test
+    void theOtherViewsListCindersKeys() throws Exception {
+        JsonNode api = openApi();
+        Set<String> snapshot = responseFields(api, "/v3/{project_id}/snapshots/{id}", "get", "snapshot");
+        assertTrue(snapshot.containsAll(List.of("volume_id", "os-extended-snapshot-attributes:progress", "metadata")),
+                "snapshot: " + snapshot);
+        Set<String> type = responseFields(api, "/v3/{project_id}/types/{id}", "get", "volume_type");
+        assertTrue(type.containsAll(List.of("is_public", "os-volume-type-access:is_public", "extra_specs", "qos_specs_id")),
+                "volume type: " + type);
+        Set<String> qos = responseFields(api, "/v3/{project_id}/qos-specs/{id}", "get", "qos_specs");
+        assertTrue(qos.containsAll(List.of("id", "name", "consumer", "specs")), "qos specs: " + qos);
+        Set<String> attachment = responseFields(api, "/v3/{project_id}/attachments/{id}", "get", "attachment");
+        assertTrue(attachment.containsAll(List.of("instance", "volume_id", "attach_mode", "attached_at", "detached_at",
+                "connection_info")), "attachment: " + attachment);
+        Set<String> absolute = names(resolve(api, resolve(api, responseSchema(api,
+                api.path("paths").path("/v3/{project_id}/limits").path("get")).path("properties").path("limits"))
+                .path("properties").path("absolute")));
+        assertTrue(absolute.containsAll(List.of("maxTotalVolumes", "maxTotalVolumeGigabytes", "totalGigabytesUsed")),
+                "absolute limits: " + absolute);
+        Set<String> quota = responseFields(api, "/v3/{project_id}/os-quota-sets/{target}/defaults", "get", "quota_set");
+        assertTrue(quota.containsAll(List.of("id", "volumes", "gigabytes", "snapshots", "backup_gigabytes",
+                "per_volume_gigabytes")), "quota set: " + quota);
+        Set<String> pool = names(resolve(api, resolve(api, responseSchema(api,
+                api.path("paths").path("/v3/{project_id}/scheduler-stats/get_pools").path("get")).path("properties").path("pools"))
+                .path("items")));
+        assertTrue(pool.containsAll(List.of("name", "capabilities")), "pool: " + pool);
+    }
+
+    /** The property names of the object under {@code wrapper} in the operation's 200 response. */
+    private static Set<String> responseFields(JsonNode api, String path, String method, String wrapper) {
+        JsonNode body = responseSchema(api, api.path("paths").path(path).path(method));
+        return names(resolve(api, body.path("properties").path(wrapper)));
+    }
+
+    private static Set<String> names(JsonNode schema) {
+        Set<String> names = new HashSet<>();
+        schema.path("properties").fieldNames().forEachRemaining(names::add);
+        return names;
+    }
+
+    /** The schema of the operation's JSON 200 response, resolved. */
+    private static JsonNode responseSchema(JsonNode api, JsonNode operation) {
+        JsonNode content = operation.path("responses").path("200").path("content");
+        assertTrue(content.isObject() && content.size() > 0, "the operation has a 200 body: " + operation);
+        return resolve(api, content.elements().next().path("schema"));
     }
 
     /** The property names of the object under {@code wrapper} in the operation's request body. */
