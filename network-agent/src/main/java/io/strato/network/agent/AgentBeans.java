@@ -1,0 +1,82 @@
+package io.strato.network.agent;
+
+import io.strato.kit.serviceauth.BlockingServiceToken;
+import io.strato.kit.serviceauth.ServiceAuthConfig;
+import io.strato.kit.serviceauth.ServiceCredentials;
+import io.strato.network.agent.api.NetworkApi;
+import io.strato.network.agent.config.AgentConfig;
+import io.strato.network.agent.dhcp.DhcpServers;
+import io.strato.network.agent.firewall.Firewall;
+import io.strato.network.agent.host.Ip;
+import io.strato.network.agent.host.Nft;
+import io.strato.network.agent.host.Processes;
+import io.strato.network.agent.l2.Bridges;
+import io.strato.network.agent.l2.Ledger;
+import io.strato.network.agent.l2.Peers;
+import io.strato.network.agent.plan.HostPlanner;
+import io.strato.network.agent.reconcile.Reconciler;
+import io.strato.network.agent.state.ClusterState;
+import io.strato.network.agent.sync.DhcpPorts;
+import io.strato.network.agent.sync.Resync;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+import java.net.http.HttpClient;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Builds the agent's parts from {@link AgentConfig}; the parts themselves know nothing of CDI or configuration. */
+public class AgentBeans {
+
+    @Produces
+    @Singleton
+    ClusterState state() {
+        return new ClusterState();
+    }
+
+    @Produces
+    @Singleton
+    NetworkApi api(AgentConfig config) {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
+                .version(HttpClient.Version.HTTP_1_1).build();
+        ServiceAuthConfig auth = config.serviceAuth();
+        BlockingServiceToken token = new BlockingServiceToken(ServiceCredentials.of(auth), auth.renewBefore(), http);
+        return new NetworkApi(config.networkUrl(), token, http);
+    }
+
+    @Produces
+    @Singleton
+    Peers peers(AgentConfig config) {
+        return new Peers(config.tunnelPeers().orElse(List.of()), config.peerTimeout(), Clock.systemUTC());
+    }
+
+    @Produces
+    @Singleton
+    Reconciler reconciler(AgentConfig config, ClusterState state, NetworkApi api, Peers peers) {
+        Ip ip = new Ip();
+        HostPlanner planner = new HostPlanner(config.host(), mappings(config.physicalInterfaceMappings().orElse(List.of())));
+        Bridges bridges = new Bridges(ip, config.tunnelIp(), peers::tunnelAddresses,
+                new Ledger(Path.of(config.stateDirectory(), "devices")));
+        DhcpServers dhcp = new DhcpServers(ip, new Processes(), Path.of(config.stateDirectory()),
+                new DhcpPorts(api, state, config.host(), Clock.systemUTC()));
+        return new Reconciler(state, planner, bridges, new Firewall(new Nft(), config.nftTable()), dhcp, new Resync(api, state)::run,
+                config.driftInterval(), config.resyncInterval());
+    }
+
+    /** {@code physnet1:eth1} pairs as a map; a pair without a colon is a configuration error. */
+    static Map<String, String> mappings(List<String> pairs) {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (String pair : pairs) {
+            int colon = pair.indexOf(':');
+            if (colon <= 0 || colon == pair.length() - 1) {
+                throw new IllegalArgumentException(
+                        "strato.network-agent.physical-interface-mappings: expected physnet:interface, not '" + pair + "'");
+            }
+            out.put(pair.substring(0, colon).strip(), pair.substring(colon + 1).strip());
+        }
+        return out;
+    }
+}

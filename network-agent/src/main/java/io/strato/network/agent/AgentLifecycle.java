@@ -1,0 +1,119 @@
+package io.strato.network.agent;
+
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.strato.kit.events.EventsConfig;
+import io.strato.kit.events.KafkaClients;
+import io.strato.network.agent.config.AgentConfig;
+import io.strato.network.agent.events.EventRouter;
+import io.strato.network.agent.events.HeartbeatHandler;
+import io.strato.network.agent.events.Heartbeats;
+import io.strato.network.agent.events.NetworkEventConsumer;
+import io.strato.network.agent.events.NetworkEventHandler;
+import io.strato.network.agent.events.PortEventHandler;
+import io.strato.network.agent.events.SecurityGroupEventHandler;
+import io.strato.network.agent.events.SecurityGroupRuleEventHandler;
+import io.strato.network.agent.events.SubnetEventHandler;
+import io.strato.network.agent.l2.Peers;
+import io.strato.network.agent.reconcile.Reconciler;
+import io.strato.network.agent.state.ClusterState;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.jboss.logging.Logger;
+
+/**
+ * Starts the agent: the reconciler (which resyncs first), the event consumer (this host's own group; its
+ * assignment asks for another resync, covering events sent while the agent was away) and the heartbeat.
+ */
+@ApplicationScoped
+public class AgentLifecycle {
+
+    private static final Logger LOG = Logger.getLogger(AgentLifecycle.class);
+
+    private final AgentConfig config;
+    private final EventsConfig events;
+    private final ClusterState state;
+    private final Reconciler reconciler;
+    private final Peers peers;
+    private NetworkEventConsumer consumer;
+    private KafkaProducer<String, byte[]> producer;
+    private ScheduledExecutorService timer;
+
+    AgentLifecycle(AgentConfig config, EventsConfig events, ClusterState state, Reconciler reconciler, Peers peers) {
+        this.config = config;
+        this.events = events;
+        this.state = state;
+        this.reconciler = reconciler;
+        this.peers = peers;
+    }
+
+    void start(@Observes StartupEvent ignored) throws Exception {
+        if (!config.programHost()) {
+            LOG.info("strato.network-agent.program-host=false: the agent does not touch this host");
+            return;
+        }
+        LOG.infof("network agent for host %s (tunnel address %s)", config.host(), config.tunnelIp());
+        Files.createDirectories(Path.of(config.stateDirectory()));
+        enableBridgeFiltering();
+        reconciler.start();
+        EventRouter router = new EventRouter(List.of(new PortEventHandler(state), new NetworkEventHandler(state),
+                new SubnetEventHandler(state), new SecurityGroupEventHandler(state),
+                new SecurityGroupRuleEventHandler(state), new HeartbeatHandler(peers, config.host())));
+        String group = "network-agent." + config.host();
+        consumer = new NetworkEventConsumer(
+                () -> KafkaClients.consumer(events.bootstrapServers(), group, group + "." + ProcessHandle.current().pid(),
+                        "latest", java.util.Map.of()),
+                List.of(config.eventsTopic(), config.agentTopic()), router, reconciler::requestRun,
+                reconciler::requestResync);
+        consumer.start();
+        producer = KafkaClients.producer(events, "network-agent." + config.host());
+        Heartbeats heartbeats = new Heartbeats(producer, config.agentTopic(), config.host(), config.tunnelIp(),
+                () -> state.snapshot().ports().size());
+        timer = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "network-agent-heartbeat");
+            t.setDaemon(true);
+            return t;
+        });
+        long every = config.heartbeatInterval().toMillis();
+        timer.scheduleAtFixedRate(heartbeats::send, 0, every, TimeUnit.MILLISECONDS);
+    }
+
+    void stop(@Observes ShutdownEvent ignored) {
+        if (timer != null) {
+            timer.shutdownNow();
+        }
+        if (consumer != null) {
+            consumer.stop();
+        }
+        reconciler.stop();
+        if (producer != null) {
+            producer.close(Duration.ofSeconds(2));
+        }
+    }
+
+    /**
+     * Bridged IPv4/IPv6 frames must pass the IP hooks (br_netfilter) for the stateful security groups to see
+     * them; the kernel's default is on, but a host may have turned it off.
+     */
+    private static void enableBridgeFiltering() {
+        for (String key : List.of("bridge-nf-call-iptables", "bridge-nf-call-ip6tables")) {
+            Path p = Path.of("/proc/sys/net/bridge", key);
+            try {
+                if (Files.exists(p) && !Files.readString(p).strip().equals("1")) {
+                    Files.writeString(p, "1");
+                    LOG.infof("set net.bridge.%s=1", key);
+                }
+            } catch (Exception e) {
+                LOG.warnf("cannot set net.bridge.%s (security groups will not see bridged traffic): %s", key, e.getMessage());
+            }
+        }
+    }
+}

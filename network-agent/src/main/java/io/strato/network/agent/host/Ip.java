@@ -1,0 +1,145 @@
+package io.strato.network.agent.host;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * The kernel's links, namespaces and VXLAN forwarding entries through iproute2 ({@code ip}, {@code bridge}),
+ * reading their JSON output. Every change names the device; nothing here decides what should exist.
+ */
+public final class Ip {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** Links of the host (or of {@code namespace} when not null), by name. */
+    public Map<String, Link> links(String namespace) {
+        List<String> cmd = namespace == null ? List.of("ip", "-d", "-j", "link", "show")
+                : List.of("ip", "-n", namespace, "-d", "-j", "link", "show");
+        Map<String, Link> out = new LinkedHashMap<>();
+        for (JsonNode l : parse(Tools.run(cmd))) {
+            JsonNode info = l.path("linkinfo");
+            String kind = info.path("info_kind").isTextual() ? info.get("info_kind").asText() : null;
+            Integer vni = "vxlan".equals(kind) && info.path("info_data").path("id").isNumber()
+                    ? info.path("info_data").path("id").asInt() : null;
+            boolean up = false;
+            for (JsonNode f : l.path("flags")) {
+                up |= "UP".equals(f.asText());
+            }
+            String name = l.path("ifname").asText();
+            out.put(name, new Link(name, kind, l.path("master").isTextual() ? l.get("master").asText() : null,
+                    l.path("mtu").asInt(), up, l.path("address").asText(null), vni));
+        }
+        return out;
+    }
+
+    public void addBridge(String name, int mtu) {
+        Tools.run("ip", "link", "add", "name", name, "mtu", Integer.toString(mtu), "type", "bridge", "stp_state", "0");
+    }
+
+    /** A VXLAN device with no learning: the agent writes the flood list ({@link #floodTo}). */
+    public void addVxlan(String name, int vni, String localIp, int mtu) {
+        Tools.run("ip", "link", "add", name, "mtu", Integer.toString(mtu), "type", "vxlan", "id", Integer.toString(vni),
+                "local", localIp, "dstport", "4789", "nolearning");
+    }
+
+    public void addVlan(String iface, String name, int vlanId) {
+        Tools.run("ip", "link", "add", "link", iface, "name", name, "type", "vlan", "id", Integer.toString(vlanId));
+    }
+
+    /** A veth pair: {@code hostEnd} here, {@code nsEnd} in {@code namespace} with the given MAC. */
+    public void addVeth(String hostEnd, String nsEnd, String namespace, String mac, int mtu) {
+        Tools.run("ip", "link", "add", hostEnd, "mtu", Integer.toString(mtu), "type", "veth", "peer", "name", nsEnd,
+                "address", mac, "mtu", Integer.toString(mtu), "netns", namespace);
+    }
+
+    public void setMaster(String device, String bridge) {
+        Tools.run("ip", "link", "set", device, "master", bridge);
+    }
+
+    public void setMtu(String device, int mtu) {
+        Tools.run("ip", "link", "set", device, "mtu", Integer.toString(mtu));
+    }
+
+    public void setUp(String device, boolean up) {
+        Tools.run("ip", "link", "set", device, up ? "up" : "down");
+    }
+
+    public void delete(String device) {
+        Tools.run("ip", "link", "del", device);
+    }
+
+    /** Network namespaces by name. */
+    public Set<String> namespaces() {
+        Set<String> out = new TreeSet<>();
+        String text = Tools.run("ip", "-j", "netns", "list");
+        for (JsonNode n : parse(text)) {
+            out.add(n.path("name").asText());
+        }
+        return out;
+    }
+
+    public void addNamespace(String name) {
+        Tools.run("ip", "netns", "add", name);
+    }
+
+    public void deleteNamespace(String name) {
+        Tools.run("ip", "netns", "delete", name);
+    }
+
+    /** Runs {@code ip <args>} inside {@code namespace}. */
+    public String inNamespace(String namespace, String... args) {
+        List<String> cmd = new ArrayList<>(List.of("ip", "-n", namespace));
+        cmd.addAll(List.of(args));
+        return Tools.run(cmd);
+    }
+
+    /** The addresses (with prefix) on a device in a namespace. */
+    public Set<String> addresses(String namespace, String device) {
+        Set<String> out = new TreeSet<>();
+        for (JsonNode d : parse(inNamespace(namespace, "-j", "addr", "show", "dev", device))) {
+            for (JsonNode a : d.path("addr_info")) {
+                if (!"link".equals(a.path("scope").asText())) {
+                    out.add(a.path("local").asText() + "/" + a.path("prefixlen").asInt());
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The VXLAN device's flood list: the tunnel addresses its all-zero MAC entries send to. */
+    public Set<String> floodList(String vxlan) {
+        Set<String> out = new TreeSet<>();
+        for (JsonNode e : parse(Tools.run("bridge", "-j", "fdb", "show", "dev", vxlan))) {
+            if ("00:00:00:00:00:00".equals(e.path("mac").asText()) && e.path("dst").isTextual()) {
+                out.add(e.get("dst").asText());
+            }
+        }
+        return out;
+    }
+
+    public void floodTo(String vxlan, String peer) {
+        Tools.run("bridge", "fdb", "append", "00:00:00:00:00:00", "dev", vxlan, "dst", peer);
+    }
+
+    public void stopFlooding(String vxlan, String peer) {
+        Tools.run("bridge", "fdb", "del", "00:00:00:00:00:00", "dev", vxlan, "dst", peer);
+    }
+
+    private static JsonNode parse(String text) {
+        if (text == null || text.isBlank()) {
+            return JSON.createArrayNode();
+        }
+        try {
+            return JSON.readTree(text);
+        } catch (IOException e) {
+            throw new HostFailure("unreadable output of ip: " + text, e);
+        }
+    }
+}

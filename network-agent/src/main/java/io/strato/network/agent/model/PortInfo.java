@@ -1,0 +1,36 @@
+package io.strato.network.agent.model;
+
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * A port as the data plane sees it (the API's JSON as an admin reads it, reduced to what matters here).
+ *
+ * @param hostId     {@code binding:host_id}, empty when unbound
+ * @param bridgeName {@code binding:vif_details.bridge_name}, null when unbound
+ */
+public record PortInfo(UUID id, UUID networkId, String macAddress, List<FixedIp> fixedIps, List<UUID> securityGroups,
+        List<AddressPair> allowedAddressPairs, boolean portSecurityEnabled, String hostId, String bridgeName,
+        String deviceOwner, String deviceId, boolean adminStateUp, String dnsName, long revision) {
+
+    public record FixedIp(UUID subnetId, String ipAddress) {
+    }
+
+    /** An {@code allowed_address_pairs} entry: an address or CIDR, and a MAC (the port's when none was given). */
+    public record AddressPair(String ipAddress, String macAddress) {
+    }
+
+    /** Ports that belong to the network service itself (DHCP, routers, floating IPs) are never filtered. */
+    public boolean networkOwned() {
+        return deviceOwner != null && deviceOwner.startsWith("network:");
+    }
+
+    public boolean boundTo(String host) {
+        return host.equals(hostId);
+    }
+
+    /** Nova's tap name for this port: {@code tap} and the first 11 characters of its id (15 in all, IFNAMSIZ-safe). */
+    public String tapName() {
+        return "tap" + id.toString().substring(0, 11);
+    }
+}

@@ -1,0 +1,56 @@
+package io.strato.network.agent.dhcp;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.strato.network.agent.model.PortInfo;
+import io.strato.network.agent.model.SubnetInfo;
+import io.strato.network.agent.plan.DhcpPlan;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+class DnsmasqConfigTest {
+
+    static final UUID NET = UUID.fromString("5f3c2b1a-9d80-4e2b-8c1d-000000000001");
+    static final UUID V4 = UUID.fromString("00000000-0000-0000-0000-000000000004");
+    static final UUID V6 = UUID.fromString("00000000-0000-0000-0000-000000000006");
+
+    static DnsmasqConfig config() {
+        SubnetInfo v4 = new SubnetInfo(V4, NET, 4, "10.0.0.0/24", "10.0.0.1", true, List.of(),
+                List.of(new SubnetInfo.HostRoute("192.168.0.0/16", "10.0.0.254")), null, null, 1);
+        SubnetInfo v6 = new SubnetInfo(V6, NET, 6, "fd00:1::/64", "fd00:1::1", true, List.of("fd00::53"), List.of(),
+                "slaac", "slaac", 1);
+        PortInfo port = new PortInfo(UUID.randomUUID(), NET, "fa:16:3e:00:00:fe",
+                List.of(new PortInfo.FixedIp(V4, "10.0.0.2")), List.of(), List.of(), false, "h", null, "network:dhcp",
+                "dhcp", true, null, 1);
+        DhcpPlan plan = new DhcpPlan(NET, "brq5f3c2b1a-9d", 1450, port, List.of(v4, v6),
+                List.of(new DhcpPlan.Host("fa:16:3e:00:00:01", "10.0.0.5", "web-1"),
+                        new DhcpPlan.Host("fa:16:3e:00:00:01", "fd00:1::5", "web-1")));
+        return new DnsmasqConfig(plan, Path.of("/run/x"), "ns-abc");
+    }
+
+    @Test
+    void commandLineServesEachSubnetInItsMode() {
+        List<String> c = config().command();
+        assertTrue(c.contains("--dhcp-range=set:subnet-" + V4 + ",10.0.0.0,static,255.255.255.0,86400s"), c.toString());
+        assertTrue(c.contains("--dhcp-range=set:subnet-" + V6 + ",fd00:1::,ra-only,64,86400s"), c.toString());
+        assertTrue(c.contains("--enable-ra"));
+        assertTrue(c.contains("--dhcp-option-force=option:mtu,1450"));
+        assertTrue(c.contains("--interface=ns-abc"));
+    }
+
+    @Test
+    void hostsOptionsAndNames() {
+        DnsmasqConfig c = config();
+        assertEquals("fa:16:3e:00:00:01,10.0.0.5,web-1\nfa:16:3e:00:00:01,[fd00:1::5],web-1\n", c.hosts());
+        String opts = c.options();
+        assertTrue(opts.contains("tag:subnet-" + V4 + ",option:router,10.0.0.1\n"), opts);
+        assertTrue(opts.contains("tag:subnet-" + V4 + ",option:dns-server,10.0.0.2\n"), opts);
+        assertTrue(opts.contains("tag:subnet-" + V4
+                + ",option:classless-static-route,192.168.0.0/16,10.0.0.254,169.254.169.254/32,10.0.0.2,0.0.0.0/0,10.0.0.1\n"), opts);
+        assertTrue(opts.contains("tag:subnet-" + V6 + ",option6:dns-server,[fd00::53]\n"), opts);
+        assertTrue(c.names().contains("10.0.0.5\tweb-1.openstacklocal web-1\n"));
+    }
+}

@@ -1,0 +1,92 @@
+package io.strato.network.agent.firewall;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.strato.network.agent.host.Nft;
+import io.strato.network.agent.model.RuleInfo;
+import io.strato.network.agent.plan.FirewallPlan;
+import io.strato.network.agent.plan.PortFilter;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+
+class FirewallRendererTest {
+
+    static final UUID WEB = UUID.fromString("00000000-0000-0000-0000-0000000000a1");
+    static final UUID DB = UUID.fromString("00000000-0000-0000-0000-0000000000b2");
+    static final UUID P1 = UUID.fromString("11111111-2222-3333-4444-555555555555");
+    static final UUID P2 = UUID.fromString("66666666-7777-8888-9999-000000000000");
+
+    static RuleInfo rule(UUID group, String direction, String ethertype, String protocol, Integer min, Integer max,
+            String prefix, UUID remote) {
+        return new RuleInfo(UUID.randomUUID(), group, direction, ethertype, protocol, min, max, prefix, remote);
+    }
+
+    static FirewallPlan plan() {
+        PortFilter web = new PortFilter(P1, "tap11111111-22", Set.of("fa:16:3e:00:00:01"),
+                Set.of("10.0.0.5", "10.0.0.0/28"), Set.of("fd00::5"), List.of(WEB), true);
+        PortFilter open = new PortFilter(P2, "tap66666666-77", Set.of("fa:16:3e:00:00:02"), Set.of("10.0.0.6"),
+                Set.of(), List.of(), false);
+        List<RuleInfo> rules = List.of(
+                rule(WEB, "ingress", "IPv4", "tcp", 22, 22, "0.0.0.0/0", null),
+                rule(WEB, "ingress", "IPv4", "tcp", 8000, 8080, "192.168.1.0/24", null),
+                rule(WEB, "ingress", "IPv4", "icmp", 8, 0, null, null),
+                rule(WEB, "ingress", "IPv4", "47", null, null, null, null),
+                rule(WEB, "ingress", "IPv6", "icmp", null, null, null, null),
+                rule(WEB, "ingress", "IPv4", null, null, null, null, DB),
+                rule(WEB, "egress", "IPv4", null, null, null, null, null),
+                rule(WEB, "egress", "IPv6", "udp", 53, null, "::/0", null));
+        return new FirewallPlan(List.of(web, open), Map.of(WEB, rules),
+                Map.of(DB, new FirewallPlan.Members(Set.of("10.0.0.9", "10.0.0.10", "10.0.0.8/30"), Set.of())));
+    }
+
+    @Test
+    void rulesBecomeMatches() {
+        assertEquals("meta nfproto ipv4 meta l4proto 6 th dport 22 ",
+                FirewallRenderer.rule(rule(WEB, "ingress", "IPv4", "tcp", 22, 22, "0.0.0.0/0", null)));
+        assertEquals("meta nfproto ipv4 ip saddr 192.168.1.0/24 meta l4proto 17 th dport 1000-2000 ",
+                FirewallRenderer.rule(rule(WEB, "ingress", "IPv4", "udp", 1000, 2000, "192.168.1.7/24", null)));
+        assertEquals("meta nfproto ipv4 ip daddr 10.1.0.0/16 ",
+                FirewallRenderer.rule(rule(WEB, "egress", "IPv4", null, null, null, "10.1.0.0/16", null)));
+        assertEquals("meta nfproto ipv4 meta l4proto 1 icmp type 8 icmp code 0 ",
+                FirewallRenderer.rule(rule(WEB, "ingress", "IPv4", "icmp", 8, 0, null, null)));
+        assertEquals("meta nfproto ipv6 meta l4proto 58 icmpv6 type 128 ",
+                FirewallRenderer.rule(rule(WEB, "ingress", "IPv6", "ipv6-icmp", 128, null, null, null)));
+        assertEquals("meta nfproto ipv4 meta l4proto 47 ",
+                FirewallRenderer.rule(rule(WEB, "ingress", "IPv4", "gre", null, null, null, null)));
+        assertEquals("meta nfproto ipv4 ip saddr @rg_000000000000000000000000000000b2_4 meta l4proto 6 ",
+                FirewallRenderer.rule(rule(WEB, "ingress", "IPv4", "tcp", null, null, null, DB)));
+        // an IPv6 prefix on an IPv4 rule never matches: no rule rather than a wrong one
+        assertNull(FirewallRenderer.rule(rule(WEB, "ingress", "IPv4", "tcp", 22, 22, "fd00::/8", null)));
+        assertNull(FirewallRenderer.rule(rule(WEB, "ingress", "IPv4", "bogus", null, null, null, null)));
+    }
+
+    @Test
+    void onlySecuredPortsAreFilteredAndEveryChainEndsInDrop() {
+        String script = FirewallRenderer.render(plan(), Map.of(P1, 1, P2, 2));
+        assertTrue(script.contains("\"tap11111111-22\" : jump from_tap11111111_22"), script);
+        assertFalse(script.contains("tap66666666"), "a port without port security gets no filter");
+        assertTrue(script.contains("meta mark set 0x00010000"));
+        assertTrue(script.contains("0x00010000 : jump egress_tap11111111_22"));
+        assertTrue(script.contains("0x00000001 : jump ingress_tap11111111_22"));
+        // the address pair's /28 swallows the fixed IP: nft refuses overlapping elements
+        assertTrue(script.contains("ether type ip ip saddr != { 10.0.0.0/28 } drop"), script);
+        assertTrue(script.contains("elements = { 10.0.0.8/30 }"), script);
+        String egress = script.substring(script.indexOf("chain egress_tap11111111_22"));
+        egress = egress.substring(0, egress.indexOf("}\n"));
+        assertTrue(egress.strip().endsWith("drop"), egress);
+    }
+
+    @Test
+    void theKernelAcceptsTheScript() {
+        Assumptions.assumeTrue(NftProbe.available(), "needs root and nft (the CI machine has both)");
+        new Nft().check(FirewallRenderer.render(plan(), Map.of(P1, 1, P2, 2)));
+        new Nft().check(FirewallRenderer.render(new FirewallPlan(List.of(), Map.of(), Map.of()), Map.of()));
+    }
+}
