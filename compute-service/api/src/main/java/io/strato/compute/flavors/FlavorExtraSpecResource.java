@@ -1,15 +1,17 @@
 package io.strato.compute.flavors;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 import io.strato.compute.policy.NovaBaseRules;
+import io.strato.compute.validation.Bodies;
 import io.strato.compute.validation.BodyFields;
 import io.strato.kit.auth.Caller;
 import io.strato.kit.auth.CurrentCaller;
 import io.strato.kit.faults.InvalidInput;
 import io.strato.kit.policy.Policy;
-import io.strato.kit.rest.JsonBody;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -21,6 +23,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.Map;
 import java.util.Set;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** Nova's flavor extra specs: {@code /flavors/{id}/os-extra_specs[/{key}]}; admins write, readers read. */
 @Path("/v2.1/flavors/{id}/os-extra_specs")
@@ -30,13 +34,11 @@ public class FlavorExtraSpecResource {
     private final FlavorService flavors;
     private final Policy policy;
     private final CurrentCaller callers;
-    private final JsonBody json;
 
-    public FlavorExtraSpecResource(FlavorService flavors, Policy policy, CurrentCaller callers, JsonBody json) {
+    public FlavorExtraSpecResource(FlavorService flavors, Policy policy, CurrentCaller callers) {
         this.flavors = flavors;
         this.policy = policy;
         this.callers = callers;
-        this.json = json;
     }
 
     @GET
@@ -48,10 +50,10 @@ public class FlavorExtraSpecResource {
 
     /** Adds or replaces the given specs; answers with them (200, as Nova). */
     @POST
-    public Uni<Map<String, Object>> create(@PathParam("id") String id, String body) {
+    public Uni<Map<String, Object>> create(@PathParam("id") String id, ExtraSpecsBody body) {
         Caller caller = callers.get();
         policy.enforce(FlavorPolicies.SPECS_CREATE, caller, NovaBaseRules.project(caller.projectId()));
-        JsonNode b = json.object(body);
+        JsonNode b = Bodies.json(body);
         BodyFields.onlyKnown(b, Set.of("extra_specs"));
         Map<String, String> specs = ExtraSpecRules.parse(b.get("extra_specs"), "extra_specs");
         return flavors.putSpecs(id, caller, specs).map(v -> Map.of("extra_specs", specs));
@@ -74,10 +76,16 @@ public class FlavorExtraSpecResource {
     /** The body is {@code {key: value}} for the key of the URI. */
     @PUT
     @Path("{key}")
-    public Uni<Map<String, String>> update(@PathParam("id") String id, @PathParam("key") String key, String body) {
+    public Uni<Map<String, String>> update(@PathParam("id") String id, @PathParam("key") String key,
+                                           @Schema(type = SchemaType.OBJECT, additionalProperties = String.class)
+                                           Map<String, JsonNode> body) {
         Caller caller = callers.get();
         policy.enforce(FlavorPolicies.SPECS_UPDATE, caller, NovaBaseRules.project(caller.projectId()));
-        JsonNode b = json.object(body);
+        if (body == null) {
+            throw new InvalidInput("The request body is missing.");
+        }
+        ObjectNode b = JsonNodeFactory.instance.objectNode();
+        body.forEach(b::set);
         if (b.size() > 1) {
             throw new InvalidInput("Request body contains too many items");
         }

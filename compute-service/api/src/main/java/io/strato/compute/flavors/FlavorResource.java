@@ -4,13 +4,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 import io.strato.compute.policy.NovaBaseRules;
+import io.strato.compute.validation.Bodies;
 import io.strato.compute.validation.BodyFields;
 import io.strato.kit.auth.Caller;
 import io.strato.kit.auth.CurrentCaller;
 import io.strato.kit.faults.InvalidInput;
 import io.strato.kit.faults.NotFound;
 import io.strato.kit.policy.Policy;
-import io.strato.kit.rest.JsonBody;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -36,15 +36,12 @@ public class FlavorResource {
     private final FlavorView view;
     private final Policy policy;
     private final CurrentCaller callers;
-    private final JsonBody json;
 
-    public FlavorResource(FlavorService flavors, FlavorView view, Policy policy, CurrentCaller callers,
-                          JsonBody json) {
+    public FlavorResource(FlavorService flavors, FlavorView view, Policy policy, CurrentCaller callers) {
         this.flavors = flavors;
         this.view = view;
         this.policy = policy;
         this.callers = callers;
-        this.json = json;
     }
 
     @GET
@@ -72,17 +69,17 @@ public class FlavorResource {
     }
 
     @POST
-    public Uni<Map<String, Object>> create(String body) {
+    public Uni<Map<String, Object>> create(FlavorBody body) {
         Caller caller = callers.get();
         policy.enforce(FlavorPolicies.CREATE, caller, NovaBaseRules.project(caller.projectId()));
-        FlavorRequest r = FlavorRequest.parse(json.object(body));
+        FlavorRequest r = FlavorRequest.parse(Bodies.json(body));
         return flavors.create(r).map(f -> Map.of("flavor", view.detail(f)));
     }
 
     /** Flavor update (its description) is Nova's 2.55: at 2.1 the resource is not found, as in Nova. */
     @PUT
     @Path("{id}")
-    public Uni<Map<String, Object>> update(@PathParam("id") String id, String body) {
+    public Uni<Map<String, Object>> update(@PathParam("id") String id) {
         throw new NotFound("The resource could not be found.");
     }
 
@@ -105,9 +102,9 @@ public class FlavorResource {
     /** {@code addTenantAccess} and {@code removeTenantAccess}. */
     @POST
     @Path("{id}/action")
-    public Uni<Map<String, Object>> action(@PathParam("id") String id, String body) {
+    public Uni<Map<String, Object>> action(@PathParam("id") String id, FlavorActionBody body) {
         Caller caller = callers.get();
-        JsonNode b = json.object(body);
+        JsonNode b = Bodies.json(body);
         if (b.size() != 1) {
             throw new InvalidInput("The request body must name exactly one action.");
         }

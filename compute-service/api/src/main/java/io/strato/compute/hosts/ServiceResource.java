@@ -3,12 +3,12 @@ package io.strato.compute.hosts;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
+import io.strato.compute.validation.Bodies;
 import io.strato.compute.validation.BodyFields;
 import io.strato.kit.auth.Caller;
 import io.strato.kit.auth.CurrentCaller;
 import io.strato.kit.faults.NotFound;
 import io.strato.kit.policy.Policy;
-import io.strato.kit.rest.JsonBody;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
@@ -34,13 +34,11 @@ public class ServiceResource {
     private final HostCatalog hosts;
     private final Policy policy;
     private final CurrentCaller callers;
-    private final JsonBody json;
 
-    public ServiceResource(HostCatalog hosts, Policy policy, CurrentCaller callers, JsonBody json) {
+    public ServiceResource(HostCatalog hosts, Policy policy, CurrentCaller callers) {
         this.hosts = hosts;
         this.policy = policy;
         this.callers = callers;
-        this.json = json;
     }
 
     @GET
@@ -56,10 +54,10 @@ public class ServiceResource {
     /** {@code {action}} is disable, enable or disable-log-reason. */
     @PUT
     @Path("{action}")
-    public Uni<Map<String, Object>> update(@PathParam("action") String action, String body) {
+    public Uni<Map<String, Object>> update(@PathParam("action") String action, ServiceUpdateBody body) {
         Caller caller = callers.get();
         policy.enforce(HostPolicies.SERVICES_UPDATE, caller, Map.of());
-        return change(action, json.object(body));
+        return change(action, Bodies.json(body));
     }
 
     @DELETE

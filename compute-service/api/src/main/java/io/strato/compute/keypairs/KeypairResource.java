@@ -2,10 +2,10 @@ package io.strato.compute.keypairs;
 
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
+import io.strato.compute.validation.Bodies;
 import io.strato.kit.auth.Caller;
 import io.strato.kit.auth.CurrentCaller;
 import io.strato.kit.policy.Policy;
-import io.strato.kit.rest.JsonBody;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -30,13 +30,11 @@ public class KeypairResource {
     private final KeypairService keypairs;
     private final Policy policy;
     private final CurrentCaller callers;
-    private final JsonBody json;
 
-    public KeypairResource(KeypairService keypairs, Policy policy, CurrentCaller callers, JsonBody json) {
+    public KeypairResource(KeypairService keypairs, Policy policy, CurrentCaller callers) {
         this.keypairs = keypairs;
         this.policy = policy;
         this.callers = callers;
-        this.json = json;
     }
 
     @GET
@@ -51,9 +49,9 @@ public class KeypairResource {
     }
 
     @POST
-    public Uni<Response> create(String body) {
+    public Uni<Response> create(KeypairBody body) {
         Caller caller = callers.get();
-        KeypairRequest r = KeypairRequest.parse(json.object(body));
+        KeypairRequest r = KeypairRequest.parse(Bodies.json(body));
         String user = user(caller, KeypairPolicies.CREATE);
         return keypairs.create(user, caller.projectId(), r).map(c -> Response.status(200)
                 .entity(Map.of("keypair", KeypairView.created(c.keypair(), c.privateKey()))).build());

@@ -3,12 +3,12 @@ package io.strato.compute.quotas;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 import io.strato.compute.policy.NovaBaseRules;
+import io.strato.compute.validation.Bodies;
 import io.strato.compute.validation.BodyFields;
 import io.strato.kit.auth.Caller;
 import io.strato.kit.auth.CurrentCaller;
 import io.strato.kit.faults.InvalidInput;
 import io.strato.kit.policy.Policy;
-import io.strato.kit.rest.JsonBody;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
@@ -33,13 +33,11 @@ public class QuotaSetResource {
     private final QuotaSetService quotas;
     private final Policy policy;
     private final CurrentCaller callers;
-    private final JsonBody json;
 
-    public QuotaSetResource(QuotaSetService quotas, Policy policy, CurrentCaller callers, JsonBody json) {
+    public QuotaSetResource(QuotaSetService quotas, Policy policy, CurrentCaller callers) {
         this.quotas = quotas;
         this.policy = policy;
         this.callers = callers;
-        this.json = json;
     }
 
     @GET
@@ -77,13 +75,13 @@ public class QuotaSetResource {
 
     @PUT
     public Uni<Map<String, Object>> update(@PathParam("project") String project, @QueryParam("user_id") String userId,
-                                           String body) {
+                                           QuotaSetBody body) {
         Caller caller = callers.get();
         policy.enforce(QuotaPolicies.UPDATE, caller, NovaBaseRules.project(project));
         if (userId != null) {
             throw new InvalidInput("Per-user quotas are not supported; set the project's quota.");
         }
-        var quotaSet = BodyFields.object(json.object(body), "quota_set");
+        var quotaSet = BodyFields.object(Bodies.json(body), "quota_set");
         return quotas.update(project, quotaSet).map(l -> Map.of("quota_set", visible(l)));
     }
 

@@ -3,11 +3,11 @@ package io.strato.compute.servergroups;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 import io.strato.compute.policy.NovaBaseRules;
+import io.strato.compute.validation.Bodies;
 import io.strato.kit.auth.Caller;
 import io.strato.kit.auth.CurrentCaller;
 import io.strato.kit.faults.InvalidInput;
 import io.strato.kit.policy.Policy;
-import io.strato.kit.rest.JsonBody;
 import io.strato.kit.web.Booleans;
 import io.strato.kit.web.Ids;
 import jakarta.ws.rs.DELETE;
@@ -34,13 +34,11 @@ public class ServerGroupResource {
     private final ServerGroupService groups;
     private final Policy policy;
     private final CurrentCaller callers;
-    private final JsonBody json;
 
-    public ServerGroupResource(ServerGroupService groups, Policy policy, CurrentCaller callers, JsonBody json) {
+    public ServerGroupResource(ServerGroupService groups, Policy policy, CurrentCaller callers) {
         this.groups = groups;
         this.policy = policy;
         this.callers = callers;
-        this.json = json;
     }
 
     @GET
@@ -55,10 +53,10 @@ public class ServerGroupResource {
     }
 
     @POST
-    public Uni<Map<String, Object>> create(String body) {
+    public Uni<Map<String, Object>> create(ServerGroupBody body) {
         Caller caller = callers.get();
         policy.enforce(ServerGroupPolicies.CREATE, caller, NovaBaseRules.project(caller.projectId()));
-        ServerGroupRequest r = ServerGroupRequest.parse(json.object(body));
+        ServerGroupRequest r = ServerGroupRequest.parse(Bodies.json(body));
         return groups.create(caller, r).map(g -> Map.of("server_group", view(new ServerGroupService.WithMembers(g, List.of()))));
     }
 

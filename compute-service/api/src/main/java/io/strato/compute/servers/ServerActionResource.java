@@ -3,10 +3,10 @@ package io.strato.compute.servers;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
+import io.strato.compute.validation.Bodies;
 import io.strato.kit.auth.Caller;
 import io.strato.kit.auth.CurrentCaller;
 import io.strato.kit.faults.InvalidInput;
-import io.strato.kit.rest.JsonBody;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -23,23 +23,24 @@ import java.util.UUID;
 public class ServerActionResource {
     private final ServerActions actions;
     private final CurrentCaller callers;
-    private final JsonBody json;
     private final RequestContext request;
 
-    public ServerActionResource(ServerActions actions, CurrentCaller callers, JsonBody json, RequestContext request) {
+    public ServerActionResource(ServerActions actions, CurrentCaller callers, RequestContext request) {
         this.actions = actions;
         this.callers = callers;
-        this.json = json;
         this.request = request;
     }
 
     @POST
-    public Uni<Response> act(@PathParam("id") String id, String body) {
+    public Uni<Response> act(@PathParam("id") String id, ServerActionBody body) {
         Caller caller = callers.get();
         UUID serverId = RequestContext.serverId(id);
-        JsonNode root = json.object(body);
+        JsonNode root = Bodies.json(body);
         if (root.isEmpty()) {
             throw new InvalidInput("The request body must name one action.");
+        }
+        if (root.size() > 1) {
+            throw new InvalidInput("Malformed request body: too many body keys"); // Nova's action_peek
         }
         String action = root.fieldNames().next();
         JsonNode args = root.get(action);

@@ -2,11 +2,11 @@ package io.strato.compute.servers;
 
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
+import io.strato.compute.validation.Bodies;
 import io.strato.kit.auth.Caller;
 import io.strato.kit.auth.CurrentCaller;
 import io.strato.kit.faults.InvalidInput;
 import io.strato.kit.policy.Policy;
-import io.strato.kit.rest.JsonBody;
 import io.strato.kit.web.PageLinks;
 import io.strato.kit.web.Paging;
 import jakarta.ws.rs.DELETE;
@@ -42,17 +42,15 @@ public class ServerResource {
     private final ServerViews views;
     private final Policy policy;
     private final CurrentCaller callers;
-    private final JsonBody json;
     private final RequestContext request;
 
-    public ServerResource(ServerCreation creation, ServerQueries queries, ServerUpdates updates, ServerViews views, Policy policy, CurrentCaller callers, JsonBody json, RequestContext request) {
+    public ServerResource(ServerCreation creation, ServerQueries queries, ServerUpdates updates, ServerViews views, Policy policy, CurrentCaller callers, RequestContext request) {
         this.creation = creation;
         this.queries = queries;
         this.updates = updates;
         this.views = views;
         this.policy = policy;
         this.callers = callers;
-        this.json = json;
         this.request = request;
     }
 
@@ -97,10 +95,10 @@ public class ServerResource {
 
     @PUT
     @Path("{id}")
-    public Uni<Map<String, Object>> update(@PathParam("id") String id, String body) {
+    public Uni<Map<String, Object>> update(@PathParam("id") String id, ServerUpdateBody body) {
         Caller caller = callers.get();
         UUID serverId = RequestContext.serverId(id);
-        UpdateRequest req = UpdateRequest.parse(json.object(body));
+        UpdateRequest req = UpdateRequest.parse(Bodies.json(body));
         boolean admin = extended(caller);
         return updates.update(caller, serverId, req, admin).map(p -> Map.of("server", full(p, p.servers().get(0), admin)));
     }

@@ -4,9 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 import io.strato.compute.servers.RequestContext;
+import io.strato.compute.validation.Bodies;
 import io.strato.kit.auth.CurrentCaller;
 import io.strato.kit.faults.InvalidInput;
-import io.strato.kit.rest.JsonBody;
 import io.strato.kit.web.Ids;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -32,14 +32,12 @@ public class VolumeAttachmentResource {
 
     private final VolumeAttachments attachments;
     private final CurrentCaller callers;
-    private final JsonBody json;
     private final RequestContext request;
 
-    public VolumeAttachmentResource(VolumeAttachments attachments, CurrentCaller callers, JsonBody json,
+    public VolumeAttachmentResource(VolumeAttachments attachments, CurrentCaller callers,
                                     RequestContext request) {
         this.attachments = attachments;
         this.callers = callers;
-        this.json = json;
         this.request = request;
     }
 
@@ -57,8 +55,11 @@ public class VolumeAttachmentResource {
     }
 
     @POST
-    public Uni<Map<String, Object>> attach(@PathParam("id") String id, String body) {
-        UUID volumeId = volumeId(json.wrapped(body, "volumeAttachment"));
+    public Uni<Map<String, Object>> attach(@PathParam("id") String id, VolumeAttachmentBody body) {
+        if (body != null && body.volumeAttachment() == null) {
+            throw new InvalidInput("Resource body required: the request body must be {\"volumeAttachment\": {...}}.");
+        }
+        UUID volumeId = volumeId(Bodies.json(body).get("volumeAttachment"));
         return attachments.attach(callers.get(), RequestContext.serverId(id), volumeId, request.requestId())
                 .map(a -> Map.of("volumeAttachment", view(a)));
     }

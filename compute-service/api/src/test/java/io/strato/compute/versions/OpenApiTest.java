@@ -31,4 +31,29 @@ class OpenApiTest {
                 .body("paths.'/v2.1/servers'.post.requestBody.content.'application/json'.schema.$ref",
                         endsWith("/ServerCreateBody"));
     }
+
+    @Test
+    void everyRequestBodyIsPublishedWithItsFields() {
+        given().queryParam("format", "json").get("/q/openapi").then().statusCode(200)
+                .body("components.schemas.FlavorBody.properties.flavor.$ref", endsWith("/FlavorAttributes"))
+                .body("components.schemas.FlavorAttributes.properties.keySet()", hasItems("name", "id", "ram", "vcpus",
+                        "disk", "OS-FLV-EXT-DATA:ephemeral", "swap", "rxtx_factor", "os-flavor-access:is_public"))
+                .body("components.schemas.FlavorAttributes.properties.keySet()", not(hasItem("others")))
+                .body("components.schemas.KeypairAttributes.properties.keySet()", hasItems("name", "public_key"))
+                .body("components.schemas.ServerGroupAttributes.properties.keySet()", hasItems("name", "policies"))
+                .body("components.schemas.QuotaSetAttributes.properties.keySet()", hasItems("instances", "cores", "ram",
+                        "key_pairs", "server_groups", "server_group_members", "metadata_items", "force"))
+                .body("components.schemas.ServiceUpdateBody.properties.keySet()", hasItems("host", "binary", "disabled_reason"))
+                .body("components.schemas.VolumeAttachmentAttributes.properties.keySet()", hasItems("volumeId", "device"))
+                .body("components.schemas.ServerUpdateAttributes.properties.keySet()", hasItems("name", "accessIPv4",
+                        "accessIPv6", "OS-DCF:diskConfig"))
+                .body("components.schemas.ServerActionBody.properties.keySet()", hasItems("os-stop", "os-start", "reboot",
+                        "resize", "confirmResize", "revertResize", "os-getConsoleOutput"))
+                .body("components.schemas.ServerActionBody.properties.reboot.$ref", endsWith("/ServerRebootAction"))
+                .body("components.schemas.ServerRebootAction.properties.type.enum", hasItems("HARD", "SOFT"))
+                .body("paths.'/v2.1/servers/{id}/action'.post.requestBody.content.'application/json'.schema.$ref",
+                        endsWith("/ServerActionBody"))
+                .body("paths.'/v2.1/os-keypairs'.post.requestBody.content.'application/json'.schema.$ref",
+                        endsWith("/KeypairBody"));
+    }
 }

@@ -1,0 +1,20 @@
+package io.strato.compute.hosts;
+
+import com.fasterxml.jackson.annotation.JsonAnySetter;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/**
+ * The body of {@code PUT /v2.1/os-services/disable|enable|disable-log-reason} at 2.1, as OpenAPI publishes it.
+ * The values stay JSON so that the resource answers with Nova's schema messages; members Nova does not know are
+ * kept for its {@code Additional properties are not allowed} 400.
+ */
+public record ServiceUpdateBody(
+        @JsonProperty("host") @Schema(implementation = String.class, required = true) JsonNode host,
+        @JsonProperty("binary") @Schema(implementation = String.class, required = true) JsonNode binary,
+        @JsonProperty("disabled_reason") @Schema(implementation = String.class,
+                description = "disable-log-reason only") JsonNode disabledReason,
+        @JsonAnySetter @Schema(hidden = true) Map<String, JsonNode> others) {
+}

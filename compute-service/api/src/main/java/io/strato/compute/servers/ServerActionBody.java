@@ -1,0 +1,39 @@
+package io.strato.compute.servers;
+
+import com.fasterxml.jackson.annotation.JsonAnySetter;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/**
+ * The body of {@code POST /v2.1/servers/{id}/action}: exactly one member, named after the action. The action's
+ * arguments stay JSON (their schemas are published from the records below) so that a wrong one gets Nova's own
+ * message; an action Nova does not have is kept for the {@code There is no such action} 400.
+ */
+public record ServerActionBody(
+        @JsonProperty("os-stop") @Schema(nullable = true, description = "null") JsonNode stop,
+        @JsonProperty("os-start") @Schema(nullable = true, description = "null") JsonNode start,
+        @JsonProperty("reboot") @Schema(implementation = Reboot.class) JsonNode reboot,
+        @JsonProperty("resize") @Schema(implementation = Resize.class) JsonNode resize,
+        @JsonProperty("confirmResize") @Schema(nullable = true, description = "null") JsonNode confirmResize,
+        @JsonProperty("revertResize") @Schema(nullable = true, description = "null") JsonNode revertResize,
+        @JsonProperty("os-getConsoleOutput") @Schema(implementation = ConsoleOutput.class) JsonNode consoleOutput,
+        @JsonAnySetter @Schema(hidden = true) Map<String, JsonNode> others) {
+
+    /** A soft reboot (ACPI) or a hard one (power cycle). */
+    @Schema(name = "ServerRebootAction")
+    public record Reboot(@JsonProperty("type") @Schema(required = true,
+            enumeration = {"HARD", "Hard", "hard", "SOFT", "Soft", "soft"}) String type) {
+    }
+
+    /** A resize to another flavor, confirmed or reverted afterwards. */
+    @Schema(name = "ServerResizeAction")
+    public record Resize(@JsonProperty("flavorRef") @Schema(required = true) String flavorRef) {
+    }
+
+    /** The last {@code length} lines of the console log; -1 or none for all of it. */
+    @Schema(name = "ServerConsoleOutputAction")
+    public record ConsoleOutput(@JsonProperty("length") @Schema(minimum = "-1") Integer length) {
+    }
+}
