@@ -99,7 +99,7 @@ start_service() {
     mapfile -t envs < <(service_env "$name")
     printf '\n==== %s starting %s\n' "$(date -Is)" "$name" >>"$log"
     local jvm=("${SERVICE_JVM[@]}")
-    case "$name" in compute-agent-*) jvm=("${AGENT_JVM[@]}") ;; esac
+    case "$name" in compute-agent-* | network-agent-*) jvm=("${AGENT_JVM[@]}") ;; esac
     (cd "$STATE" && exec env "${envs[@]}" nohup setsid java "${jvm[@]}" \
         -Dquarkus.http.port="$port" -Dkafka.bootstrap.servers="127.0.0.1:$KAFKA_PORT" -jar "$jar" >>"$log" 2>&1 </dev/null) &
     pid=$!
