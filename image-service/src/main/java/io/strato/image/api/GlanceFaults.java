@@ -4,8 +4,6 @@ import io.strato.kit.faults.FaultDialect;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /**
  * Glance's errors as its clients read them. Glance answers with webob faults (status line + a
@@ -20,16 +18,21 @@ public class GlanceFaults implements FaultDialect {
 
     @Override
     public Response render(int status, Throwable cause, String message) {
-        Map<String, Object> error = new LinkedHashMap<>();
-        error.put("code", status);
-        error.put("title", FaultDialect.title(status));
-        error.put("message", message == null || message.isBlank() ? FaultDialect.title(status) : message);
+        Fault error = new Fault(status, FaultDialect.title(status),
+                message == null || message.isBlank() ? FaultDialect.title(status) : message);
         Response.ResponseBuilder r = Response.status(status).type(MediaType.APPLICATION_JSON_TYPE)
-                .entity(Map.of("error", error));
+                .entity(new Body(error));
         if (status == 401) {
             // what keystonemiddleware in front of Glance answers; clients re-authenticate on it
             r.header("WWW-Authenticate", "Keystone uri=\"identity\"");
         }
         return r.build();
+    }
+
+    /** {@code {"error": {...}}}. */
+    public record Body(Fault error) {
+    }
+
+    public record Fault(int code, String title, String message) {
     }
 }

@@ -1,29 +1,28 @@
 package io.strato.image.images;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import jakarta.ws.rs.core.MultivaluedMap;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** A page of Glance's image list: images, the first page's link, the next page's when there may be one. */
-final class ImageListView {
-    private ImageListView() {
-    }
+@Schema(name = "ImageList")
+public record ImageListView(List<ImageView> images, String first, String schema,
+                            @JsonInclude(JsonInclude.Include.NON_NULL) String next) {
+    static final String SCHEMA = "/v2/schemas/images";
 
-    static Map<String, Object> of(List<Image> images, MultivaluedMap<String, String> query, int limit) {
-        Map<String, Object> v = new LinkedHashMap<>();
-        v.put("images", images.stream().map(ImageView::of).toList());
+    static ImageListView of(List<Image> images, MultivaluedMap<String, String> query, int limit) {
         String others = encode(query);
-        v.put("first", "/v2/images" + (others.isEmpty() ? "" : "?" + others));
-        v.put("schema", "/v2/schemas/images");
+        String next = null;
         if (limit > 0 && images.size() == limit) {
             String marker = "marker=" + images.get(images.size() - 1).id;
-            v.put("next", "/v2/images?" + (others.isEmpty() ? marker : others + "&" + marker));
+            next = "/v2/images?" + (others.isEmpty() ? marker : others + "&" + marker);
         }
-        return v;
+        return new ImageListView(images.stream().map(ImageView::of).toList(),
+                "/v2/images" + (others.isEmpty() ? "" : "?" + others), SCHEMA, next);
     }
 
     /** The query without its marker, re-encoded. */

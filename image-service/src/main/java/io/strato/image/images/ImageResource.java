@@ -25,7 +25,11 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.Map;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.ResponseStatus;
 
 /** Glance v2 image records: create, list, show, JSON-patch update, delete, tags, (de|re)activation. */
 @Path("/v2/images")
@@ -53,15 +57,18 @@ public class ImageResource {
     }
 
     @POST
-    public Uni<Response> create(String body) {
+    @ResponseStatus(201)
+    @APIResponse(responseCode = "201", description = "The image record, queued for its data",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ImageView.class)))
+    public Uni<ImageView> create(ImageCreateBody body) {
         Caller caller = callers.get();
-        ImageRequest.Create request = ImageRequest.Create.of(json.object(body));
+        ImageRequest.Create request = ImageRequest.Create.of(body);
         return service.create(caller, request)
-                .map(i -> Response.status(201).entity(ImageView.of(i)).build());
+                .map(ImageView::of);
     }
 
     @GET
-    public Uni<Map<String, Object>> list(@Context UriInfo uri) {
+    public Uni<ImageListView> list(@Context UriInfo uri) {
         Caller caller = callers.get();
         policy.enforce(ImagePolicies.LIST, caller, Map.of());
         var query = uri.getQueryParameters();
@@ -72,16 +79,20 @@ public class ImageResource {
 
     @GET
     @Path("{id}")
-    public Uni<Map<String, Object>> show(@PathParam("id") String id) {
+    public Uni<ImageView> show(@PathParam("id") String id) {
         Caller caller = callers.get();
         policy.enforce(ImagePolicies.GET, caller, Map.of());
         return service.visible(caller, pathId(id)).map(ImageView::of);
     }
 
+    /**
+     * The body stays text: JSON-patch is a list of operations in Glance's own media type, which the JSON
+     * provider does not claim; {@link ImagePatch} reads each operation with Glance's rules and messages.
+     */
     @PATCH
     @Path("{id}")
     @Consumes(PATCH_TYPE)
-    public Uni<Map<String, Object>> update(@PathParam("id") String id, String body) {
+    public Uni<ImageView> update(@PathParam("id") String id, String body) {
         Caller caller = callers.get();
         return service.patch(caller, pathId(id), json.parse(body)).map(ImageView::of);
     }

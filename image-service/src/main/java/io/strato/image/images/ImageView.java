@@ -1,45 +1,34 @@
 package io.strato.image.images;
 
+import com.fasterxml.jackson.annotation.JsonAnyGetter;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-/** Glance's image JSON: the base attributes, links, and the free-form properties flattened beside them. */
-public final class ImageView {
-    private ImageView() {
-    }
+/**
+ * Glance's image JSON: the base attributes, links, and the free-form properties flattened beside them
+ * (top-level keys of their own, as Glance writes them; no property can take a base attribute's name, since
+ * {@link ImageAttributes} refuses those as properties). Every base attribute is written, null or not.
+ */
+@Schema(name = "Image", additionalProperties = String.class,
+        description = "A Glance image; every other top-level key is a free-form string property.")
+public record ImageView(String id, String name, String status, String visibility,
+                        @JsonProperty("protected") boolean isProtected, boolean osHidden, String checksum,
+                        String osHashAlgo, String osHashValue, String owner, Long size, Long virtualSize,
+                        int minDisk, int minRam, String containerFormat, String diskFormat, String createdAt,
+                        String updatedAt, List<String> tags, String self, String file, String schema,
+                        @Schema(hidden = true) @JsonAnyGetter Map<String, String> properties) {
+    static final String SCHEMA = "/v2/schemas/image";
 
-    public static Map<String, Object> of(Image i) {
-        Map<String, Object> v = new LinkedHashMap<>();
-        if (i.properties != null) {
-            v.putAll(i.properties);
-        }
-        v.put("id", i.id.toString());
-        v.put("name", i.name);
-        v.put("status", i.status);
-        v.put("visibility", i.visibility);
-        v.put("protected", i.isProtected);
-        v.put("os_hidden", i.osHidden);
-        v.put("checksum", i.checksum);
-        v.put("os_hash_algo", i.osHashAlgo);
-        v.put("os_hash_value", i.osHashValue);
-        v.put("owner", i.owner);
-        v.put("size", i.size);
-        v.put("virtual_size", i.virtualSize);
-        v.put("min_disk", i.minDisk);
-        v.put("min_ram", i.minRam);
-        v.put("container_format", i.containerFormat);
-        v.put("disk_format", i.diskFormat);
-        v.put("created_at", time(i.createdAt));
-        v.put("updated_at", time(i.updatedAt));
-        v.put("tags", tags(i));
-        v.put("self", "/v2/images/" + i.id);
-        v.put("file", "/v2/images/" + i.id + "/file");
-        v.put("schema", "/v2/schemas/image");
-        return v;
+    public static ImageView of(Image i) {
+        return new ImageView(i.id.toString(), i.name, i.status, i.visibility, i.isProtected, i.osHidden, i.checksum,
+                i.osHashAlgo, i.osHashValue, i.owner, i.size, i.virtualSize, i.minDisk, i.minRam, i.containerFormat,
+                i.diskFormat, time(i.createdAt), time(i.updatedAt), tags(i), "/v2/images/" + i.id,
+                "/v2/images/" + i.id + "/file", SCHEMA, i.properties == null ? Map.of() : i.properties);
     }
 
     public static List<String> tags(Image i) {

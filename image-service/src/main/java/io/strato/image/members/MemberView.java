@@ -4,8 +4,10 @@ import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** Glance's JSON for an image member (schema {@code /v2/schemas/member}). */
+@Schema(name = "Member")
 public record MemberView(String createdAt, String imageId, String memberId, String schema, String status,
                          String updatedAt) {
     static final String SCHEMA = "/v2/schemas/member";
@@ -21,6 +23,7 @@ public record MemberView(String createdAt, String imageId, String memberId, Stri
     }
 
     /** {@code {"members": [...], "schema": "/v2/schemas/members"}}. */
+    @Schema(name = "MemberList")
     public record Many(List<MemberView> members, String schema) {
         public static Many of(List<ImageMember> members) {
             return new Many(members.stream().map(MemberView::of).toList(), LIST_SCHEMA);
@@ -28,10 +31,12 @@ public record MemberView(String createdAt, String imageId, String memberId, Stri
     }
 
     /** Request body of member creation: {@code {"member": "<project id>"}}. */
+    @Schema(name = "MemberCreate")
     public record NewMember(String member) {
     }
 
     /** Request body of a member's answer: {@code {"status": "accepted"}}. */
+    @Schema(name = "MemberStatusChange")
     public record StatusChange(String status) {
     }
 }

@@ -6,11 +6,9 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.jboss.resteasy.reactive.RestResponse;
 
 /** Version discovery as Glance answers it: 300 Multiple Choices with the list of v2 minor versions. */
 @Path("/")
@@ -27,32 +25,40 @@ public class VersionResource {
     }
 
     @GET
-    public Response root() {
-        return Response.status(300).entity(versions()).build();
+    public RestResponse<Versions> root() {
+        return RestResponse.ResponseBuilder.<Versions>create(300).entity(versions()).build();
     }
 
     @GET
     @Path("versions")
-    public Map<String, Object> list() {
+    public Versions list() {
         return versions();
     }
 
     @GET
     @Path("v2")
-    public Map<String, Object> v2() {
+    public Versions v2() {
         return versions();
     }
 
-    private Map<String, Object> versions() {
+    private Versions versions() {
         String base = config.publicUrl().replaceAll("/+$", "");
-        List<Map<String, Object>> values = new ArrayList<>();
-        for (String minor : MINORS) {
-            Map<String, Object> v = new LinkedHashMap<>();
-            v.put("id", "v" + minor);
-            v.put("status", minor.equals(MINORS.get(0)) ? "CURRENT" : "SUPPORTED");
-            v.put("links", List.of(Map.of("rel", "self", "href", base + "/v2/")));
-            values.add(v);
-        }
-        return Map.of("versions", values);
+        List<Link> links = List.of(new Link("self", base + "/v2/"));
+        return new Versions(MINORS.stream()
+                .map(minor -> new Version("v" + minor, minor.equals(MINORS.get(0)) ? "CURRENT" : "SUPPORTED", links))
+                .toList());
+    }
+
+    /** {@code {"versions": [...]}}. */
+    @Schema(name = "ImageVersions")
+    public record Versions(List<Version> versions) {
+    }
+
+    @Schema(name = "ImageVersion")
+    public record Version(String id, String status, List<Link> links) {
+    }
+
+    @Schema(name = "ImageVersionLink")
+    public record Link(String rel, String href) {
     }
 }

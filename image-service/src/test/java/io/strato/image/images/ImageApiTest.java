@@ -22,6 +22,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
@@ -69,7 +70,12 @@ class ImageApiTest {
                 .body("disk_format", equalTo("qcow2"))
                 .body("self", equalTo("/v2/images/" + id))
                 .body("file", equalTo("/v2/images/" + id + "/file"))
-                .body("os_distro", equalTo("cirros"));
+                .body("os_distro", equalTo("cirros"))
+                // every base attribute is written, null or not, and a property is a top-level key beside them
+                .body("keySet()", equalTo(Set.of("id", "name", "status", "visibility", "protected",
+                        "os_hidden", "checksum", "os_hash_algo", "os_hash_value", "owner", "size", "virtual_size",
+                        "min_disk", "min_ram", "container_format", "disk_format", "created_at", "updated_at", "tags",
+                        "self", "file", "schema", "os_distro")));
         assertEquals(1, ImageDb.events("strato.image.image.created.v1", id));
     }
 
@@ -92,6 +98,9 @@ class ImageApiTest {
         as(member).body("[1]").post("/v2/images").then().spec(fault(400));
         as(member).body("{\"min_ram\":-1}").post("/v2/images").then().spec(fault(400, containsString("'min_ram'")));
         as(member).body("{\"protected\":\"yes\"}").post("/v2/images").then().spec(fault(400, containsString("'protected'")));
+        as(member).body("{\"protected\":null}").post("/v2/images").then().spec(fault(400, containsString("'protected'")));
+        as(member).body("{\"visibility\":null}").post("/v2/images").then().spec(fault(400, containsString("'visibility'")));
+        as(member).body("{\"id\":null}").post("/v2/images").then().spec(fault(400, containsString("'null'")));
         as(member).body("{\"owner_team\":7}").post("/v2/images").then().spec(fault(400, containsString("'owner_team'")));
         as(member).body("{\"id\":\"not-a-uuid\"}").post("/v2/images").then().spec(fault(400, containsString("'not-a-uuid'")));
         as(member).body("{\"status\":\"active\"}").post("/v2/images").then().spec(fault(403))
