@@ -21,6 +21,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import org.jboss.resteasy.reactive.RestResponse;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -45,12 +46,12 @@ public class SnapshotResource {
     }
 
     @POST
-    public Uni<Response> create(@PathParam("project_id") String project, SnapshotRequest.CreateBody body) {
+    public Uni<RestResponse<SnapshotView.One>> create(@PathParam("project_id") String project, SnapshotRequest.CreateBody body) {
         Caller caller = callers.get();
         boolean admin = check(caller, project, VolumePolicies.WRITE);
         return service.create(caller, admin, RequestBodies.unwrap(body, SnapshotRequest.CreateBody::snapshot, "snapshot"))
                 .invoke(worker::create)
-                .map(s -> Response.accepted(new SnapshotView.One(SnapshotView.of(s))).build());
+                .map(s -> RestResponse.status(Response.Status.ACCEPTED, new SnapshotView.One(SnapshotView.of(s))));
     }
 
     @GET

@@ -27,6 +27,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import org.jboss.resteasy.reactive.RestResponse;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
@@ -60,7 +61,7 @@ public class VolumeResource {
     }
 
     @POST
-    public Uni<Response> create(@PathParam("project_id") String project, @HeaderParam("X-Auth-Token") String token,
+    public Uni<RestResponse<VolumeView.One>> create(@PathParam("project_id") String project, @HeaderParam("X-Auth-Token") String token,
                                 VolumeRequest.CreateBody body) {
         Caller caller = callers.get();
         boolean admin = check(caller, project, VolumePolicies.WRITE);
@@ -69,7 +70,7 @@ public class VolumeResource {
                 : images.show(request.imageId().toString(), token);
         return image.flatMap(i -> service.create(caller, admin, request, i)
                         .invoke(s -> worker.create(s.volume(), i, token)))
-                .map(s -> Response.accepted(new VolumeView.One(view(s, admin))).build());
+                .map(s -> RestResponse.status(Response.Status.ACCEPTED, new VolumeView.One(view(s, admin))));
     }
 
     @GET

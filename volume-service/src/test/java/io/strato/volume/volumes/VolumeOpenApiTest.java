@@ -151,6 +151,28 @@ class VolumeOpenApiTest {
         assertTrue(pool.containsAll(List.of("name", "capabilities")), "pool: " + pool);
     }
 
+    @Test
+    void theCreatesAnswersAreDescribedToo() throws Exception {
+        JsonNode api = openApi();
+        Set<String> volume = names(resolve(api, anyResponseSchema(api, api.path("paths").path("/v3/{project_id}/volumes")
+                .path("post")).path("properties").path("volume")));
+        assertTrue(volume.containsAll(List.of("id", "status", "size", "os-vol-tenant-attr:tenant_id")), "volume create: " + volume);
+        Set<String> snapshot = names(resolve(api, anyResponseSchema(api, api.path("paths").path("/v3/{project_id}/snapshots")
+                .path("post")).path("properties").path("snapshot")));
+        assertTrue(snapshot.containsAll(List.of("id", "status", "volume_id")), "snapshot create: " + snapshot);
+    }
+
+    /** The schema of the operation's first response with a JSON body (a create answers 202), resolved. */
+    private static JsonNode anyResponseSchema(JsonNode api, JsonNode operation) {
+        for (JsonNode response : operation.path("responses")) {
+            JsonNode content = response.path("content");
+            if (content.isObject() && content.size() > 0) {
+                return resolve(api, content.elements().next().path("schema"));
+            }
+        }
+        throw new AssertionError("the operation has no response body: " + operation);
+    }
+
     /** The property names of the object under {@code wrapper} in the operation's 200 response. */
     private static Set<String> responseFields(JsonNode api, String path, String method, String wrapper) {
         JsonNode body = responseSchema(api, api.path("paths").path(path).path(method));
