@@ -58,7 +58,7 @@ public record ListRequest(Map<String, List<String>> filters, List<String> fields
     }
 
     /** Values given as repeated parameters or comma-separated (tags=a,b). */
-    private static List<String> split(List<String> values) {
+    static List<String> split(List<String> values) {
         List<String> out = new ArrayList<>();
         if (values != null) {
             for (String v : values) {

@@ -6,13 +6,13 @@ import io.strato.kit.web.PageLinks;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Function;
 
-/** Runs list queries built by {@link ListSql} and renders Neutron's collection bodies. */
+/**
+ * Runs list queries built by {@link ListSql} and gives Neutron's collection bodies their
+ * {@code <collection>_links}. Cutting the items to {@code fields} is {@link FieldSelectionFilter}'s.
+ */
 @ApplicationScoped
 public class Lists {
 
@@ -26,39 +26,16 @@ public class Lists {
     }
 
     /**
-     * {@code {"networks": [...], "networks_links": [...]}}: each item rendered, cut to {@code fields},
-     * and a next link when a limited page came back full.
+     * The value of {@code <collection>_links}: a next link when a limited page came back full (its marker
+     * the last item's id), else null (and the member is left out).
      */
-    public static <T> Map<String, Object> render(String collection, List<T> items, Function<T, Map<String, Object>> view,
-                                                 ListRequest request, UriInfo uri) {
-        List<Map<String, Object>> out = new ArrayList<>(items.size());
-        List<String> ids = new ArrayList<>();
-        for (T item : items) {
-            Map<String, Object> v = view.apply(item);
-            ids.add(String.valueOf(v.get("id")));
-            out.add(project(v, request.fields()));
+    public static <V> List<Link> next(List<V> views, Function<V, String> id, ListRequest request, UriInfo uri) {
+        if (request.limit() == null || views.size() != request.limit() || uri == null || views.isEmpty()) {
+            return null;
         }
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put(collection, out);
-        if (request.limit() != null && items.size() == request.limit() && uri != null) {
-            // the limit as applied (over 1000 capped), every other parameter as the client sent it
-            URI page = uri.getRequestUriBuilder().replaceQueryParam("limit", request.limit()).build();
-            body.put(collection + "_links", PageLinks.nextLink(PageLinks.next(page, ids.get(ids.size() - 1), null, null)));
-        }
-        return body;
-    }
-
-    /** The view cut to the requested fields (all of it when none are asked for). */
-    public static Map<String, Object> project(Map<String, Object> view, List<String> fields) {
-        if (fields == null || fields.isEmpty()) {
-            return view;
-        }
-        Map<String, Object> cut = new LinkedHashMap<>();
-        for (String f : fields) {
-            if (view.containsKey(f)) {
-                cut.put(f, view.get(f));
-            }
-        }
-        return cut;
+        // the limit as applied (over 1000 capped), every other parameter as the client sent it
+        URI page = uri.getRequestUriBuilder().replaceQueryParam("limit", request.limit()).build();
+        String href = PageLinks.next(page, id.apply(views.get(views.size() - 1)), null, null);
+        return List.of(new Link("next", href));
     }
 }

@@ -1,24 +1,36 @@
 package io.strato.network.api;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.Map;
 
-/** The attributes every Neutron resource carries (standard-attr-*, project-id, tags). */
-public final class StandardAttributes {
-    private StandardAttributes() {
+/**
+ * The attributes every Neutron resource carries (standard-attr-*, project-id, tags), unwrapped into
+ * each view ({@code @JsonUnwrapped}). {@code tags} is left out of resources that are not taggable.
+ */
+public record StandardAttributes(
+        @JsonProperty("project_id") String projectId,
+        @JsonProperty("tenant_id") String tenantId,
+        @JsonProperty("description") String description,
+        @JsonProperty("tags") @JsonInclude(JsonInclude.Include.NON_NULL) List<String> tags,
+        @JsonProperty("created_at") String createdAt,
+        @JsonProperty("updated_at") String updatedAt,
+        @JsonProperty("revision_number") int revisionNumber) {
+
+    /** A taggable resource's attributes (no tags shows as {@code []}). */
+    public static StandardAttributes of(String projectId, String description, List<String> tags,
+                                        Instant createdAt, Instant updatedAt, int revisionNumber) {
+        return new StandardAttributes(projectId, projectId, description == null ? "" : description,
+                tags == null ? List.of() : tags, timestamp(createdAt), timestamp(updatedAt), revisionNumber);
     }
 
-    public static void put(Map<String, Object> view, String projectId, String description, List<String> tags,
-                           Instant createdAt, Instant updatedAt, int revisionNumber) {
-        view.put("project_id", projectId);
-        view.put("tenant_id", projectId);
-        view.put("description", description == null ? "" : description);
-        view.put("tags", tags == null ? List.of() : tags);
-        view.put("created_at", timestamp(createdAt));
-        view.put("updated_at", timestamp(updatedAt));
-        view.put("revision_number", revisionNumber);
+    /** The attributes of a resource that takes no tags (standard-attr-tag leaves it out, e.g. security group rules). */
+    public static StandardAttributes untagged(String projectId, String description,
+                                              Instant createdAt, Instant updatedAt, int revisionNumber) {
+        return new StandardAttributes(projectId, projectId, description == null ? "" : description,
+                null, timestamp(createdAt), timestamp(updatedAt), revisionNumber);
     }
 
     /** Neutron's timestamps: seconds, UTC, {@code 2026-11-27T12:00:00Z}. */

@@ -3,7 +3,6 @@ package io.strato.network.events;
 import io.smallrye.mutiny.Uni;
 import io.strato.kit.data.outbox.Outbox;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -24,8 +23,9 @@ public class NetworkEvents {
     /**
      * @param kind   network, subnet, port, security_group, security_group_rule, router, floatingip
      * @param action created, updated, deleted, bound (ports), associated/disassociated (floating IPs)...
+     * @param data   the resource's view as an admin sees it (a view record), or what a deleted row still tells
      */
-    public Uni<Void> publish(String kind, String action, UUID id, Map<String, Object> view) {
-        return outbox.add(TOPIC, "strato.network." + kind + "." + action + ".v1", id.toString(), view);
+    public Uni<Void> publish(String kind, String action, UUID id, Object data) {
+        return outbox.add(TOPIC, "strato.network." + kind + "." + action + ".v1", id.toString(), data);
     }
 }

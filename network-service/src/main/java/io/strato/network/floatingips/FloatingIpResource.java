@@ -6,6 +6,7 @@ import io.strato.kit.auth.Caller;
 import io.strato.kit.auth.CurrentCaller;
 import io.strato.kit.web.Ids;
 import io.strato.network.api.Bodies;
+import io.strato.network.api.FieldSelection;
 import io.strato.network.api.ListRequest;
 import io.strato.network.api.Lists;
 import io.strato.network.api.Neutron;
@@ -20,9 +21,8 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.util.Map;
 import java.util.UUID;
-import java.util.function.Function;
+import org.jboss.resteasy.reactive.ResponseStatus;
 
 /** Neutron's {@code /v2.0/floatingips}. */
 @Path("/v2.0/floatingips")
@@ -38,34 +38,38 @@ public class FloatingIpResource {
     }
 
     @POST
-    public Uni<Response> create(FloatingIpBody body) {
+    @ResponseStatus(201)
+    public Uni<FloatingIpView.One> create(FloatingIpBody body) {
         Caller caller = callers.get();
         FloatingIpRequest.Create request = FloatingIpRequest.create(Bodies.attributes(body, FloatingIpBody::floatingip, "floatingip"));
-        return fips.create(caller, request).map(v -> Response.status(201).entity(Map.of("floatingip", v)).build());
+        return fips.create(caller, request).map(v -> new FloatingIpView.One(v));
     }
 
     @GET
-    public Uni<Map<String, Object>> list(@Context UriInfo uri) {
+    @FieldSelection
+    public Uni<FloatingIpView.Many> list(@Context UriInfo uri) {
         Caller caller = callers.get();
         ListRequest request = ListRequest.of(uri.getQueryParameters());
-        return fips.list(caller, request).map(views -> Lists.render("floatingips", views, Function.identity(), request, uri));
+        return fips.list(caller, request)
+                .map(views -> new FloatingIpView.Many(views, Lists.next(views, FloatingIpView::id, request, uri)));
     }
 
     @GET
     @Path("{id}")
-    public Uni<Map<String, Object>> show(@PathParam("id") String id, @Context UriInfo uri) {
+    @FieldSelection
+    public Uni<FloatingIpView.One> show(@PathParam("id") String id, @Context UriInfo uri) {
         Caller caller = callers.get();
-        ListRequest request = ListRequest.of(uri.getQueryParameters());
-        return fips.show(caller, pathId(id)).map(v -> Map.of("floatingip", Lists.project(v, request.fields())));
+        ListRequest.of(uri.getQueryParameters()); // checked as a list's query is: a bad limit or sort_dir is a 400
+        return fips.show(caller, pathId(id)).map(FloatingIpView.One::new);
     }
 
     @PUT
     @Path("{id}")
-    public Uni<Map<String, Object>> update(@PathParam("id") String id, FloatingIpBody body) {
+    public Uni<FloatingIpView.One> update(@PathParam("id") String id, FloatingIpBody body) {
         Caller caller = callers.get();
         UUID fip = pathId(id);
         FloatingIpRequest.Update request = FloatingIpRequest.update(Bodies.attributes(body, FloatingIpBody::floatingip, "floatingip"));
-        return fips.update(caller, fip, request).map(v -> Map.of("floatingip", v));
+        return fips.update(caller, fip, request).map(FloatingIpView.One::new);
     }
 
     @DELETE

@@ -65,17 +65,17 @@ public class FloatingIpService {
     }
 
     @WithSession
-    public Uni<Map<String, Object>> show(Caller caller, UUID id) {
+    public Uni<FloatingIpView> show(Caller caller, UUID id) {
         return fips.findById(id).map(f -> visible(caller, id, f)).flatMap(this::view);
     }
 
     @WithSession
-    public Uni<List<Map<String, Object>>> list(Caller caller, ListRequest request) {
+    public Uni<List<FloatingIpView>> list(Caller caller, ListRequest request) {
         return lists.fetch(FloatingIp.class, RouterAccess.ownedBy(LIST, request, caller, admin(caller))).flatMap(this::views);
     }
 
     @WithTransaction
-    public Uni<Map<String, Object>> create(Caller caller, FloatingIpRequest.Create request) {
+    public Uni<FloatingIpView> create(Caller caller, FloatingIpRequest.Create request) {
         String project = request.projectId().orElse(caller.projectId());
         policy.enforce(FloatingIpPolicies.CREATE, caller, NetworkPolicies.target(project));
         if (request.floatingIpAddress() != null) {
@@ -110,7 +110,7 @@ public class FloatingIpService {
      * host agent can undo one NAT and set up the other.
      */
     @WithTransaction
-    public Uni<Map<String, Object>> update(Caller caller, UUID id, FloatingIpRequest.Update request) {
+    public Uni<FloatingIpView> update(Caller caller, UUID id, FloatingIpRequest.Update request) {
         boolean admin = admin(caller);
         return forChange(caller, id, FloatingIpPolicies.UPDATE).flatMap(f -> view(f).flatMap(old -> {
             request.description().ifPresent(d -> f.description = d);
@@ -132,7 +132,7 @@ public class FloatingIpService {
                 if (before.equals(f.portId + "/" + f.fixedIpAddress)) {
                     return events.publish("floatingip", "updated", f.id, view);
                 }
-                Uni<Void> off = old.get("port_id") == null ? Uni.createFrom().voidItem()
+                Uni<Void> off = old.portId() == null ? Uni.createFrom().voidItem()
                         : events.publish("floatingip", "disassociated", f.id, old);
                 return f.portId == null ? off : off.chain(() -> events.publish("floatingip", "associated", f.id, view));
             });
@@ -234,11 +234,11 @@ public class FloatingIpService {
         return false;
     }
 
-    private Uni<Map<String, Object>> view(FloatingIp f) {
+    private Uni<FloatingIpView> view(FloatingIp f) {
         return views(List.of(f)).map(l -> l.get(0));
     }
 
-    private Uni<List<Map<String, Object>>> views(List<FloatingIp> list) {
+    private Uni<List<FloatingIpView>> views(List<FloatingIp> list) {
         List<UUID> portIds = list.stream().map(f -> f.portId).filter(Objects::nonNull).distinct().toList();
         return Topology.ports(portIds).map(ports -> list.stream()
                 .map(f -> FloatingIpView.of(f, f.portId == null ? null : ports.get(f.portId))).toList());

@@ -6,6 +6,7 @@ import io.strato.kit.auth.Caller;
 import io.strato.kit.auth.CurrentCaller;
 import io.strato.kit.web.Ids;
 import io.strato.network.api.Bodies;
+import io.strato.network.api.FieldSelection;
 import io.strato.network.api.ListRequest;
 import io.strato.network.api.Lists;
 import io.strato.network.api.Neutron;
@@ -20,8 +21,9 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.util.Map;
+import java.util.List;
 import java.util.UUID;
+import org.jboss.resteasy.reactive.ResponseStatus;
 
 /** Neutron's {@code /v2.0/networks}. */
 @Path("/v2.0/networks")
@@ -37,36 +39,40 @@ public class NetworkResource {
     }
 
     @POST
-    public Uni<Response> create(NetworkBody body) {
+    @ResponseStatus(201)
+    public Uni<NetworkView.One> create(NetworkBody body) {
         Caller caller = callers.get();
         NetworkRequest request = NetworkRequest.create(Bodies.attributes(body, NetworkBody::network, "network"));
         return service.create(caller, request)
-                .map(s -> Response.status(201).entity(Map.of("network", view(caller, s))).build());
+                .map(s -> new NetworkView.One(view(caller, s)));
     }
 
     @GET
-    public Uni<Map<String, Object>> list(@Context UriInfo uri) {
+    @FieldSelection
+    public Uni<NetworkView.Many> list(@Context UriInfo uri) {
         Caller caller = callers.get();
         ListRequest request = ListRequest.of(uri.getQueryParameters());
-        return service.list(caller, request)
-                .map(found -> Lists.render("networks", found, s -> view(caller, s), request, uri));
+        return service.list(caller, request).map(found -> {
+            List<NetworkView> views = found.stream().map(s -> view(caller, s)).toList();
+            return new NetworkView.Many(views, Lists.next(views, NetworkView::id, request, uri));
+        });
     }
 
     @GET
     @Path("{id}")
-    public Uni<Map<String, Object>> show(@PathParam("id") String id, @Context UriInfo uri) {
+    @FieldSelection
+    public Uni<NetworkView.One> show(@PathParam("id") String id, @Context UriInfo uri) {
         Caller caller = callers.get();
-        ListRequest request = ListRequest.of(uri.getQueryParameters());
-        return service.show(caller, pathId(id))
-                .map(s -> Map.of("network", Lists.project(view(caller, s), request.fields())));
+        ListRequest.of(uri.getQueryParameters()); // checked as a list's query is: a bad limit or sort_dir is a 400
+        return service.show(caller, pathId(id)).map(s -> new NetworkView.One(view(caller, s)));
     }
 
     @PUT
     @Path("{id}")
-    public Uni<Map<String, Object>> update(@PathParam("id") String id, NetworkBody body) {
+    public Uni<NetworkView.One> update(@PathParam("id") String id, NetworkBody body) {
         Caller caller = callers.get();
         NetworkRequest request = NetworkRequest.update(Bodies.attributes(body, NetworkBody::network, "network"));
-        return service.update(caller, pathId(id), request).map(s -> Map.of("network", view(caller, s)));
+        return service.update(caller, pathId(id), request).map(s -> new NetworkView.One(view(caller, s)));
     }
 
     @DELETE
@@ -76,7 +82,7 @@ public class NetworkResource {
         return service.delete(caller, pathId(id)).map(v -> Response.noContent().build());
     }
 
-    private Map<String, Object> view(Caller caller, NetworkService.Shown s) {
+    private NetworkView view(Caller caller, NetworkService.Shown s) {
         return NetworkView.of(s.network(), s.subnets(), service.isAdmin(caller));
     }
 

@@ -6,6 +6,7 @@ import io.strato.kit.auth.Caller;
 import io.strato.kit.auth.CurrentCaller;
 import io.strato.kit.web.Ids;
 import io.strato.network.api.Bodies;
+import io.strato.network.api.FieldSelection;
 import io.strato.network.api.ListRequest;
 import io.strato.network.api.Lists;
 import io.strato.network.api.Neutron;
@@ -20,8 +21,9 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.util.Map;
+import java.util.List;
 import java.util.UUID;
+import org.jboss.resteasy.reactive.ResponseStatus;
 
 /** Neutron's {@code /v2.0/ports}. */
 @Path("/v2.0/ports")
@@ -46,35 +48,40 @@ public class PortResource {
     }
 
     @POST
-    public Uni<Response> create(PortBody body) {
+    @ResponseStatus(201)
+    public Uni<PortView.One> create(PortBody body) {
         Caller caller = callers.get();
         PortRequest request = PortRequest.create(Bodies.attributes(body, PortBody::port, "port"));
         return creates.create(caller, request)
-                .map(s -> Response.status(201).entity(Map.of("port", view(caller, s))).build());
+                .map(s -> new PortView.One(view(caller, s)));
     }
 
     @GET
-    public Uni<Map<String, Object>> list(@Context UriInfo uri) {
+    @FieldSelection
+    public Uni<PortView.Many> list(@Context UriInfo uri) {
         Caller caller = callers.get();
         ListRequest request = ListRequest.of(uri.getQueryParameters());
-        return queries.list(caller, request).map(found -> Lists.render("ports", found, s -> view(caller, s), request, uri));
+        return queries.list(caller, request).map(found -> {
+            List<PortView> views = found.stream().map(s -> view(caller, s)).toList();
+            return new PortView.Many(views, Lists.next(views, PortView::id, request, uri));
+        });
     }
 
     @GET
     @Path("{id}")
-    public Uni<Map<String, Object>> show(@PathParam("id") String id, @Context UriInfo uri) {
+    @FieldSelection
+    public Uni<PortView.One> show(@PathParam("id") String id, @Context UriInfo uri) {
         Caller caller = callers.get();
-        ListRequest request = ListRequest.of(uri.getQueryParameters());
-        return queries.show(caller, pathId(id))
-                .map(s -> Map.of("port", Lists.project(view(caller, s), request.fields())));
+        ListRequest.of(uri.getQueryParameters()); // checked as a list's query is: a bad limit or sort_dir is a 400
+        return queries.show(caller, pathId(id)).map(s -> new PortView.One(view(caller, s)));
     }
 
     @PUT
     @Path("{id}")
-    public Uni<Map<String, Object>> update(@PathParam("id") String id, PortBody body) {
+    public Uni<PortView.One> update(@PathParam("id") String id, PortBody body) {
         Caller caller = callers.get();
         PortRequest request = PortRequest.update(Bodies.attributes(body, PortBody::port, "port"));
-        return updates.update(caller, pathId(id), request).map(s -> Map.of("port", view(caller, s)));
+        return updates.update(caller, pathId(id), request).map(s -> new PortView.One(view(caller, s)));
     }
 
     @DELETE
@@ -84,7 +91,7 @@ public class PortResource {
         return deletes.delete(caller, pathId(id)).map(v -> Response.noContent().build());
     }
 
-    private Map<String, Object> view(Caller caller, PortDetails d) {
+    private PortView view(Caller caller, PortDetails d) {
         return PortView.of(d, access.isAdmin(caller));
     }
 

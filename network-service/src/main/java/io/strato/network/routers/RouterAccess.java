@@ -58,15 +58,15 @@ public class RouterAccess {
         r.updatedAt = StandardAttributes.now();
     }
 
-    public Uni<Map<String, Object>> view(Router r) {
+    public Uni<RouterView> view(Router r) {
         return views(List.of(r)).map(l -> l.get(0));
     }
 
     /** The routers in Neutron's shape, their gateway addresses read in one query. */
-    public Uni<List<Map<String, Object>>> views(List<Router> list) {
+    public Uni<List<RouterView>> views(List<Router> list) {
         List<UUID> gwPorts = list.stream().map(r -> r.gwPortId).filter(Objects::nonNull).toList();
         return Topology.addresses(gwPorts).map(ips -> {
-            List<Map<String, Object>> out = new ArrayList<>(list.size());
+            List<RouterView> out = new ArrayList<>(list.size());
             for (Router r : list) {
                 out.add(RouterView.of(r, r.gwPortId == null ? List.of() : ips.getOrDefault(r.gwPortId, List.of())));
             }

@@ -48,7 +48,7 @@ public class RouterInterfaces {
 
     /** {@code add_router_interface} by subnet (the port takes the subnet's gateway address) or by port. */
     @WithTransaction
-    public Uni<Map<String, Object>> add(Caller caller, UUID routerId, RouterRequest.Interface request) {
+    public Uni<RouterView.InterfaceInfo> add(Caller caller, UUID routerId, RouterRequest.Interface request) {
         boolean admin = access.isAdmin(caller);
         return access.forChange(caller, routerId, RouterPolicies.ADD_INTERFACE)
                 .flatMap(r -> (request.portId() != null ? byPort(caller, admin, r, request.portId())
@@ -61,7 +61,7 @@ public class RouterInterfaces {
 
     /** {@code remove_router_interface} by port (the port is deleted) or by subnet. */
     @WithTransaction
-    public Uni<Map<String, Object>> remove(Caller caller, UUID routerId, RouterRequest.Interface request) {
+    public Uni<RouterView.InterfaceInfo> remove(Caller caller, UUID routerId, RouterRequest.Interface request) {
         return access.forChange(caller, routerId, RouterPolicies.REMOVE_INTERFACE)
                 .flatMap(r -> (request.portId() != null ? removePort(r, request.portId(), request.subnetId())
                         : removeSubnet(r, request.subnetId()))
@@ -71,7 +71,7 @@ public class RouterInterfaces {
                         }));
     }
 
-    private Uni<Map<String, Object>> bySubnet(Caller caller, boolean admin, Router r, UUID subnetId) {
+    private Uni<RouterView.InterfaceInfo> bySubnet(Caller caller, boolean admin, Router r, UUID subnetId) {
         return Topology.subnet(subnetId).flatMap(s -> s == null ? Uni.createFrom().nullItem()
                         : Topology.network(s.networkId()).map(n -> n != null && n.visibleTo(caller, admin) ? s : null))
                 .flatMap(s -> {
@@ -93,7 +93,7 @@ public class RouterInterfaces {
                 });
     }
 
-    private Uni<Map<String, Object>> byPort(Caller caller, boolean admin, Router r, UUID portId) {
+    private Uni<RouterView.InterfaceInfo> byPort(Caller caller, boolean admin, Router r, UUID portId) {
         return Topology.port(portId, true).flatMap(p -> {
             if (p == null || !p.visibleTo(caller, admin)) {
                 throw Neutron.notFound("Port", portId);
@@ -125,7 +125,7 @@ public class RouterInterfaces {
         });
     }
 
-    private Uni<Map<String, Object>> removePort(Router r, UUID portId, UUID subnetId) {
+    private Uni<RouterView.InterfaceInfo> removePort(Router r, UUID portId, UUID subnetId) {
         return interfaceRows("SELECT subnet_id FROM router_interface WHERE router_id = :r AND port_id = :x", r.id, portId)
                 .flatMap(subnetIds -> {
                     if (subnetIds.isEmpty()) {
@@ -145,7 +145,7 @@ public class RouterInterfaces {
                 });
     }
 
-    private Uni<Map<String, Object>> removeSubnet(Router r, UUID subnetId) {
+    private Uni<RouterView.InterfaceInfo> removeSubnet(Router r, UUID subnetId) {
         return interfaceRows("SELECT port_id FROM router_interface WHERE router_id = :r AND subnet_id = :x", r.id, subnetId)
                 .flatMap(portIds -> {
                     if (portIds.isEmpty()) {

@@ -6,6 +6,7 @@ import io.strato.kit.auth.Caller;
 import io.strato.kit.auth.CurrentCaller;
 import io.strato.kit.web.Ids;
 import io.strato.network.api.Bodies;
+import io.strato.network.api.FieldSelection;
 import io.strato.network.api.ListRequest;
 import io.strato.network.api.Lists;
 import io.strato.network.api.Neutron;
@@ -23,7 +24,7 @@ import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Function;
+import org.jboss.resteasy.reactive.ResponseStatus;
 
 /** Neutron's {@code /v2.0/routers}: routers, their interfaces and static routes. */
 @Path("/v2.0/routers")
@@ -41,34 +42,38 @@ public class RouterResource {
     }
 
     @POST
-    public Uni<Response> create(RouterBody body) {
+    @ResponseStatus(201)
+    public Uni<RouterView.One> create(RouterBody body) {
         Caller caller = callers.get();
         RouterRequest.Create request = RouterRequest.create(Bodies.attributes(body, RouterBody::router, "router"));
-        return routers.create(caller, request).map(v -> Response.status(201).entity(Map.of("router", v)).build());
+        return routers.create(caller, request).map(v -> new RouterView.One(v));
     }
 
     @GET
-    public Uni<Map<String, Object>> list(@Context UriInfo uri) {
+    @FieldSelection
+    public Uni<RouterView.Many> list(@Context UriInfo uri) {
         Caller caller = callers.get();
         ListRequest request = ListRequest.of(uri.getQueryParameters());
-        return routers.list(caller, request).map(views -> Lists.render("routers", views, Function.identity(), request, uri));
+        return routers.list(caller, request)
+                .map(views -> new RouterView.Many(views, Lists.next(views, RouterView::id, request, uri)));
     }
 
     @GET
     @Path("{id}")
-    public Uni<Map<String, Object>> show(@PathParam("id") String id, @Context UriInfo uri) {
+    @FieldSelection
+    public Uni<RouterView.One> show(@PathParam("id") String id, @Context UriInfo uri) {
         Caller caller = callers.get();
-        ListRequest request = ListRequest.of(uri.getQueryParameters());
-        return routers.show(caller, pathId(id)).map(v -> Map.of("router", Lists.project(v, request.fields())));
+        ListRequest.of(uri.getQueryParameters()); // checked as a list's query is: a bad limit or sort_dir is a 400
+        return routers.show(caller, pathId(id)).map(RouterView.One::new);
     }
 
     @PUT
     @Path("{id}")
-    public Uni<Map<String, Object>> update(@PathParam("id") String id, RouterBody body) {
+    public Uni<RouterView.One> update(@PathParam("id") String id, RouterBody body) {
         Caller caller = callers.get();
         UUID router = pathId(id);
         RouterRequest.Update request = RouterRequest.update(Bodies.attributes(body, RouterBody::router, "router"));
-        return routers.update(caller, router, request).map(v -> Map.of("router", v));
+        return routers.update(caller, router, request).map(RouterView.One::new);
     }
 
     @DELETE
@@ -80,7 +85,7 @@ public class RouterResource {
 
     @PUT
     @Path("{id}/add_router_interface")
-    public Uni<Map<String, Object>> addInterface(@PathParam("id") String id, RouterInterfaceBody body) {
+    public Uni<RouterView.InterfaceInfo> addInterface(@PathParam("id") String id, RouterInterfaceBody body) {
         Caller caller = callers.get();
         UUID router = pathId(id);
         return interfaces.add(caller, router, RouterRequest.addInterface(Bodies.object(body)));
@@ -88,7 +93,7 @@ public class RouterResource {
 
     @PUT
     @Path("{id}/remove_router_interface")
-    public Uni<Map<String, Object>> removeInterface(@PathParam("id") String id, RouterInterfaceBody body) {
+    public Uni<RouterView.InterfaceInfo> removeInterface(@PathParam("id") String id, RouterInterfaceBody body) {
         Caller caller = callers.get();
         UUID router = pathId(id);
         return interfaces.remove(caller, router, RouterRequest.removeInterface(Bodies.object(body)));
@@ -96,22 +101,22 @@ public class RouterResource {
 
     @PUT
     @Path("{id}/add_extraroutes")
-    public Uni<Map<String, Object>> addRoutes(@PathParam("id") String id, RouterBody body) {
+    public Uni<RouterView.One> addRoutes(@PathParam("id") String id, RouterBody body) {
         Caller caller = callers.get();
         UUID router = pathId(id);
         List<Map<String, String>> routes = RouterRequest.routes(Bodies.attributes(body, RouterBody::router, "router"));
         return routers.addRoutes(caller, router, routes)
-                .map(v -> Map.of("router", v));
+                .map(RouterView.One::new);
     }
 
     @PUT
     @Path("{id}/remove_extraroutes")
-    public Uni<Map<String, Object>> removeRoutes(@PathParam("id") String id, RouterBody body) {
+    public Uni<RouterView.One> removeRoutes(@PathParam("id") String id, RouterBody body) {
         Caller caller = callers.get();
         UUID router = pathId(id);
         List<Map<String, String>> routes = RouterRequest.routes(Bodies.attributes(body, RouterBody::router, "router"));
         return routers.removeRoutes(caller, router, routes)
-                .map(v -> Map.of("router", v));
+                .map(RouterView.One::new);
     }
 
     private static UUID pathId(String id) {

@@ -54,18 +54,18 @@ public class RouterService {
     }
 
     @WithSession
-    public Uni<Map<String, Object>> show(Caller caller, UUID id) {
+    public Uni<RouterView> show(Caller caller, UUID id) {
         return access.visible(caller, id).flatMap(access::view);
     }
 
     /** The routers the caller may see (all for an admin, else their project's), filtered, sorted and paged. */
     @WithSession
-    public Uni<List<Map<String, Object>>> list(Caller caller, ListRequest request) {
+    public Uni<List<RouterView>> list(Caller caller, ListRequest request) {
         return lists.fetch(Router.class, RouterAccess.ownedBy(LIST, request, caller, access.isAdmin(caller))).flatMap(access::views);
     }
 
     @WithTransaction
-    public Uni<Map<String, Object>> create(Caller caller, RouterRequest.Create request) {
+    public Uni<RouterView> create(Caller caller, RouterRequest.Create request) {
         String project = request.projectId().orElse(caller.projectId());
         policy.enforce(RouterPolicies.CREATE, caller, NetworkPolicies.target(project));
         boolean admin = access.isAdmin(caller);
@@ -88,7 +88,7 @@ public class RouterService {
 
     /** name, description, admin_state_up, external_gateway_info (set, move, clear) and routes. */
     @WithTransaction
-    public Uni<Map<String, Object>> update(Caller caller, UUID id, RouterRequest.Update request) {
+    public Uni<RouterView> update(Caller caller, UUID id, RouterRequest.Update request) {
         boolean admin = access.isAdmin(caller);
         return access.forChange(caller, id, RouterPolicies.UPDATE).flatMap(r -> {
             request.name().ifPresent(n -> r.name = n);
@@ -107,13 +107,13 @@ public class RouterService {
 
     /** {@code add_extraroutes}: the routes are added to the router's (those already there stay once). */
     @WithTransaction
-    public Uni<Map<String, Object>> addRoutes(Caller caller, UUID id, List<Map<String, String>> routes) {
+    public Uni<RouterView> addRoutes(Caller caller, UUID id, List<Map<String, String>> routes) {
         return changeRoutes(caller, id, RouterPolicies.ADD_ROUTES, existing -> ExtraRoutes.union(existing, routes));
     }
 
     /** {@code remove_extraroutes}: the routes are taken off the router's. */
     @WithTransaction
-    public Uni<Map<String, Object>> removeRoutes(Caller caller, UUID id, List<Map<String, String>> routes) {
+    public Uni<RouterView> removeRoutes(Caller caller, UUID id, List<Map<String, String>> routes) {
         return changeRoutes(caller, id, RouterPolicies.REMOVE_ROUTES, existing -> ExtraRoutes.minus(existing, routes));
     }
 
@@ -135,7 +135,7 @@ public class RouterService {
                 .replaceWithVoid());
     }
 
-    private Uni<Map<String, Object>> changeRoutes(Caller caller, UUID id, String rule,
+    private Uni<RouterView> changeRoutes(Caller caller, UUID id, String rule,
                                                   UnaryOperator<List<Map<String, String>>> change) {
         return access.forChange(caller, id, rule).flatMap(r -> setRoutes(r, change.apply(r.routes)).chain(() -> {
             RouterAccess.touch(r);
@@ -162,7 +162,7 @@ public class RouterService {
                 .replaceWithVoid();
     }
 
-    private Uni<Map<String, Object>> publish(Router r, String action) {
+    private Uni<RouterView> publish(Router r, String action) {
         return Panache.getSession().flatMap(s -> s.flush())
                 .chain(() -> access.view(r))
                 .call(view -> events.publish("router", action, r.id, view));

@@ -39,7 +39,7 @@ public class DefaultGroups {
 
     private Uni<Void> announce(UUID id) {
         return groups.findById(id).flatMap(g -> rules.ofGroups(List.of(id))
-                .flatMap(rs -> events.publish("security_group", "created", id, SecurityGroupViews.group(g, rs))));
+                .flatMap(rs -> events.publish("security_group", "created", id, SecurityGroupView.of(g, rs))));
     }
 
     private static Uni<UUID> find(Mutiny.Session s, String projectId) {

@@ -5,6 +5,7 @@ import io.smallrye.mutiny.Uni;
 import io.strato.kit.auth.Caller;
 import io.strato.kit.auth.CurrentCaller;
 import io.strato.network.api.Bodies;
+import io.strato.network.api.FieldSelection;
 import io.strato.network.api.ListRequest;
 import io.strato.network.api.Lists;
 import jakarta.ws.rs.DELETE;
@@ -18,8 +19,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.util.Map;
-import java.util.function.Function;
+import org.jboss.resteasy.reactive.ResponseStatus;
 
 /** Neutron's security groups: {@code /v2.0/security-groups[/{id}]}. */
 @Path("/v2.0/security-groups")
@@ -35,35 +35,38 @@ public class SecurityGroupResource {
     }
 
     @GET
-    public Uni<Map<String, Object>> list(@Context UriInfo uri) {
+    @FieldSelection
+    public Uni<SecurityGroupView.Many> list(@Context UriInfo uri) {
         Caller caller = callers.get();
         ListRequest request = ListRequest.of(uri.getQueryParameters());
         return groups.list(caller, request)
-                .map(items -> Lists.render("security_groups", items, Function.identity(), request, uri));
+                .map(views -> new SecurityGroupView.Many(views, Lists.next(views, SecurityGroupView::id, request, uri)));
     }
 
     @GET
     @Path("{id}")
-    public Uni<Map<String, Object>> show(@PathParam("id") String id, @Context UriInfo uri) {
+    @FieldSelection
+    public Uni<SecurityGroupView.One> show(@PathParam("id") String id, @Context UriInfo uri) {
         Caller caller = callers.get();
-        ListRequest request = ListRequest.of(uri.getQueryParameters());
-        return groups.show(caller, id).map(g -> Map.of("security_group", Lists.project(g, request.fields())));
+        ListRequest.of(uri.getQueryParameters()); // checked as a list's query is: a bad limit or sort_dir is a 400
+        return groups.show(caller, id).map(SecurityGroupView.One::new);
     }
 
     @POST
-    public Uni<Response> create(SecurityGroupBody body) {
+    @ResponseStatus(201)
+    public Uni<SecurityGroupView.One> create(SecurityGroupBody body) {
         Caller caller = callers.get();
         GroupRequest request = GroupRequest.create(Bodies.attributes(body, SecurityGroupBody::securityGroup, "security_group"));
         return groups.create(caller, request)
-                .map(g -> Response.status(201).entity(Map.of("security_group", g)).build());
+                .map(g -> new SecurityGroupView.One(g));
     }
 
     @PUT
     @Path("{id}")
-    public Uni<Map<String, Object>> update(@PathParam("id") String id, SecurityGroupBody body) {
+    public Uni<SecurityGroupView.One> update(@PathParam("id") String id, SecurityGroupBody body) {
         Caller caller = callers.get();
         GroupRequest request = GroupRequest.update(Bodies.attributes(body, SecurityGroupBody::securityGroup, "security_group"));
-        return groups.update(caller, id, request).map(g -> Map.of("security_group", g));
+        return groups.update(caller, id, request).map(SecurityGroupView.One::new);
     }
 
     @DELETE

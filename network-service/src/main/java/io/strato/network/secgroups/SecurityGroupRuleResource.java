@@ -5,6 +5,7 @@ import io.smallrye.mutiny.Uni;
 import io.strato.kit.auth.Caller;
 import io.strato.kit.auth.CurrentCaller;
 import io.strato.network.api.Bodies;
+import io.strato.network.api.FieldSelection;
 import io.strato.network.api.ListRequest;
 import io.strato.network.api.Lists;
 import jakarta.ws.rs.DELETE;
@@ -17,8 +18,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.util.Map;
-import java.util.function.Function;
+import org.jboss.resteasy.reactive.ResponseStatus;
 
 /** Neutron's security group rules: {@code /v2.0/security-group-rules[/{id}]} (rules are never updated). */
 @Path("/v2.0/security-group-rules")
@@ -34,27 +34,30 @@ public class SecurityGroupRuleResource {
     }
 
     @GET
-    public Uni<Map<String, Object>> list(@Context UriInfo uri) {
+    @FieldSelection
+    public Uni<SecurityGroupRuleView.Many> list(@Context UriInfo uri) {
         Caller caller = callers.get();
         ListRequest request = ListRequest.of(uri.getQueryParameters());
         return rules.list(caller, request)
-                .map(items -> Lists.render("security_group_rules", items, Function.identity(), request, uri));
+                .map(views -> new SecurityGroupRuleView.Many(views, Lists.next(views, SecurityGroupRuleView::id, request, uri)));
     }
 
     @GET
     @Path("{id}")
-    public Uni<Map<String, Object>> show(@PathParam("id") String id, @Context UriInfo uri) {
+    @FieldSelection
+    public Uni<SecurityGroupRuleView.One> show(@PathParam("id") String id, @Context UriInfo uri) {
         Caller caller = callers.get();
-        ListRequest request = ListRequest.of(uri.getQueryParameters());
-        return rules.show(caller, id).map(r -> Map.of("security_group_rule", Lists.project(r, request.fields())));
+        ListRequest.of(uri.getQueryParameters()); // checked as a list's query is: a bad limit or sort_dir is a 400
+        return rules.show(caller, id).map(SecurityGroupRuleView.One::new);
     }
 
     @POST
-    public Uni<Response> create(SecurityGroupRuleBody body) {
+    @ResponseStatus(201)
+    public Uni<SecurityGroupRuleView.One> create(SecurityGroupRuleBody body) {
         Caller caller = callers.get();
         RuleRequest request = RuleRequest.of(Bodies.attributes(body, SecurityGroupRuleBody::rule, "security_group_rule"));
         return rules.create(caller, request)
-                .map(r -> Response.status(201).entity(Map.of("security_group_rule", r)).build());
+                .map(r -> new SecurityGroupRuleView.One(r));
     }
 
     @DELETE

@@ -63,7 +63,7 @@ public class SecurityGroupRuleService {
     }
 
     @WithTransaction
-    public Uni<List<Map<String, Object>>> list(Caller caller, ListRequest request) {
+    public Uni<List<SecurityGroupRuleView>> list(Caller caller, ListRequest request) {
         boolean admin = NetworkPolicies.isAdmin(policy, caller);
         if (!admin) {
             policy.enforce(SecurityGroupPolicies.GET_RULE, caller, NetworkPolicies.target(caller.projectId()));
@@ -76,22 +76,22 @@ public class SecurityGroupRuleService {
         return groupService.ensure(caller.projectId())
                 .chain(() -> lists.fetch(SecurityGroupRule.class, query))
                 .flatMap(found -> defaultGroups(found).map(defaults -> {
-                    List<Map<String, Object>> out = new ArrayList<>(found.size());
+                    List<SecurityGroupRuleView> out = new ArrayList<>(found.size());
                     for (SecurityGroupRule r : found) {
-                        out.add(SecurityGroupViews.rule(r, defaults.contains(r.securityGroupId)));
+                        out.add(SecurityGroupRuleView.of(r, defaults.contains(r.securityGroupId)));
                     }
                     return out;
                 }));
     }
 
     @WithTransaction
-    public Uni<Map<String, Object>> show(Caller caller, String id) {
+    public Uni<SecurityGroupRuleView> show(Caller caller, String id) {
         return visible(caller, id).flatMap(r -> groups.findById(r.securityGroupId)
-                .map(g -> SecurityGroupViews.rule(r, g.isDefault)));
+                .map(g -> SecurityGroupRuleView.of(r, g.isDefault)));
     }
 
     @WithTransaction
-    public Uni<Map<String, Object>> create(Caller caller, RuleRequest request) {
+    public Uni<SecurityGroupRuleView> create(Caller caller, RuleRequest request) {
         String project = request.projectId() != null ? request.projectId() : caller.projectId();
         policy.enforce(SecurityGroupPolicies.CREATE_RULE, caller, NetworkPolicies.target(project));
         Uni<Void> remote = request.remoteGroupId() == null ? Uni.createFrom().voidItem()
@@ -107,7 +107,7 @@ public class SecurityGroupRuleService {
                     .invoke(existing -> refuseDuplicate(existing, r))
                     .chain(() -> rules.persist(r))
                     .invoke(() -> touch(g))
-                    .map(v -> SecurityGroupViews.rule(r, g.isDefault))
+                    .map(v -> SecurityGroupRuleView.of(r, g.isDefault))
                     .call(view -> events.publish("security_group_rule", "created", r.id, view));
         });
     }
@@ -119,7 +119,7 @@ public class SecurityGroupRuleService {
                     if (!policy.allowed(SecurityGroupPolicies.DELETE_RULE, caller, NetworkPolicies.target(g.projectId))) {
                         policy.enforce(SecurityGroupPolicies.DELETE_RULE, caller, NetworkPolicies.target(r.projectId));
                     }
-                    Map<String, Object> view = SecurityGroupViews.rule(r, g.isDefault);
+                    SecurityGroupRuleView view = SecurityGroupRuleView.of(r, g.isDefault);
                     touch(g);
                     return rules.delete("id", r.id).replaceWithVoid().call(() -> events.publish("security_group_rule", "deleted", r.id, view));
                 }));

@@ -56,7 +56,7 @@ public class SecurityGroupService {
 
     /** The groups the caller sees, with their rules; the caller's project gets its default group first. */
     @WithTransaction
-    public Uni<List<Map<String, Object>>> list(Caller caller, ListRequest request) {
+    public Uni<List<SecurityGroupView>> list(Caller caller, ListRequest request) {
         boolean admin = NetworkPolicies.isAdmin(policy, caller);
         if (!admin) {
             policy.enforce(SecurityGroupPolicies.GET, caller, NetworkPolicies.target(caller.projectId()));
@@ -72,7 +72,7 @@ public class SecurityGroupService {
     }
 
     @WithTransaction
-    public Uni<Map<String, Object>> show(Caller caller, String id) {
+    public Uni<SecurityGroupView> show(Caller caller, String id) {
         return ensure(caller.projectId()).chain(() -> visible(caller, id, false)).flatMap(g -> {
             policy.enforce(SecurityGroupPolicies.GET, caller, NetworkPolicies.target(g.projectId));
             return view(g);
@@ -81,7 +81,7 @@ public class SecurityGroupService {
 
     /** A new group with Neutron's default egress rules (IPv4 and IPv6 to anywhere). */
     @WithTransaction
-    public Uni<Map<String, Object>> create(Caller caller, GroupRequest request) {
+    public Uni<SecurityGroupView> create(Caller caller, GroupRequest request) {
         String project = request.projectId() != null ? request.projectId() : caller.projectId();
         if (project == null) {
             throw Neutron.badRequest("HTTPBadRequest", "Failed to parse request. Required attribute 'project_id' not specified");
@@ -102,12 +102,12 @@ public class SecurityGroupService {
                 .chain(() -> quota.claim(project, "security_group_rule", egress.size()))
                 .chain(() -> groups.persist(g))
                 .chain(() -> rules.persist(egress))
-                .map(v -> SecurityGroupViews.group(g, egress))
+                .map(v -> SecurityGroupView.of(g, egress))
                 .call(view -> events.publish("security_group", "created", g.id, view));
     }
 
     @WithTransaction
-    public Uni<Map<String, Object>> update(Caller caller, String id, GroupRequest request) {
+    public Uni<SecurityGroupView> update(Caller caller, String id, GroupRequest request) {
         return visible(caller, id, true).flatMap(g -> {
             policy.enforce(SecurityGroupPolicies.UPDATE, caller, NetworkPolicies.target(g.projectId));
             boolean statefulChange = request.stateful().isPresent() && request.stateful().get() != g.stateful;
@@ -182,17 +182,17 @@ public class SecurityGroupService {
                 }).replaceWithVoid();
     }
 
-    private Uni<Map<String, Object>> view(SecurityGroup g) {
-        return rules.ofGroups(List.of(g.id)).map(rs -> SecurityGroupViews.group(g, rs));
+    private Uni<SecurityGroupView> view(SecurityGroup g) {
+        return rules.ofGroups(List.of(g.id)).map(rs -> SecurityGroupView.of(g, rs));
     }
 
-    private Uni<List<Map<String, Object>>> views(List<SecurityGroup> found) {
+    private Uni<List<SecurityGroupView>> views(List<SecurityGroup> found) {
         return rules.ofGroups(found.stream().map(g -> g.id).toList()).map(all -> {
             Map<UUID, List<SecurityGroupRule>> byGroup = all.stream()
                     .collect(Collectors.groupingBy(r -> r.securityGroupId));
-            List<Map<String, Object>> out = new ArrayList<>(found.size());
+            List<SecurityGroupView> out = new ArrayList<>(found.size());
             for (SecurityGroup g : found) {
-                out.add(SecurityGroupViews.group(g, byGroup.getOrDefault(g.id, List.of())));
+                out.add(SecurityGroupView.of(g, byGroup.getOrDefault(g.id, List.of())));
             }
             return out;
         });

@@ -6,6 +6,7 @@ import io.strato.kit.auth.Caller;
 import io.strato.kit.auth.CurrentCaller;
 import io.strato.kit.web.Ids;
 import io.strato.network.api.Bodies;
+import io.strato.network.api.FieldSelection;
 import io.strato.network.api.ListRequest;
 import io.strato.network.api.Lists;
 import io.strato.network.api.Neutron;
@@ -20,8 +21,9 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.util.Map;
+import java.util.List;
 import java.util.UUID;
+import org.jboss.resteasy.reactive.ResponseStatus;
 
 /** Neutron's {@code /v2.0/subnets}. */
 @Path("/v2.0/subnets")
@@ -37,35 +39,40 @@ public class SubnetResource {
     }
 
     @POST
-    public Uni<Response> create(SubnetBody body) {
+    @ResponseStatus(201)
+    public Uni<SubnetView.One> create(SubnetBody body) {
         Caller caller = callers.get();
         SubnetRequest request = SubnetRequest.create(Bodies.attributes(body, SubnetBody::subnet, "subnet"));
         return service.create(caller, request)
-                .map(s -> Response.status(201).entity(Map.of("subnet", SubnetView.of(s))).build());
+                .map(s -> new SubnetView.One(SubnetView.of(s)));
     }
 
     @GET
-    public Uni<Map<String, Object>> list(@Context UriInfo uri) {
+    @FieldSelection
+    public Uni<SubnetView.Many> list(@Context UriInfo uri) {
         Caller caller = callers.get();
         ListRequest request = ListRequest.of(uri.getQueryParameters());
-        return service.list(caller, request).map(found -> Lists.render("subnets", found, SubnetView::of, request, uri));
+        return service.list(caller, request).map(found -> {
+            List<SubnetView> views = found.stream().map(SubnetView::of).toList();
+            return new SubnetView.Many(views, Lists.next(views, SubnetView::id, request, uri));
+        });
     }
 
     @GET
     @Path("{id}")
-    public Uni<Map<String, Object>> show(@PathParam("id") String id, @Context UriInfo uri) {
+    @FieldSelection
+    public Uni<SubnetView.One> show(@PathParam("id") String id, @Context UriInfo uri) {
         Caller caller = callers.get();
-        ListRequest request = ListRequest.of(uri.getQueryParameters());
-        return service.show(caller, pathId(id))
-                .map(s -> Map.of("subnet", Lists.project(SubnetView.of(s), request.fields())));
+        ListRequest.of(uri.getQueryParameters()); // checked as a list's query is: a bad limit or sort_dir is a 400
+        return service.show(caller, pathId(id)).map(s -> new SubnetView.One(SubnetView.of(s)));
     }
 
     @PUT
     @Path("{id}")
-    public Uni<Map<String, Object>> update(@PathParam("id") String id, SubnetBody body) {
+    public Uni<SubnetView.One> update(@PathParam("id") String id, SubnetBody body) {
         Caller caller = callers.get();
         SubnetRequest request = SubnetRequest.update(Bodies.attributes(body, SubnetBody::subnet, "subnet"));
-        return service.update(caller, pathId(id), request).map(s -> Map.of("subnet", SubnetView.of(s)));
+        return service.update(caller, pathId(id), request).map(s -> new SubnetView.One(SubnetView.of(s)));
     }
 
     @DELETE

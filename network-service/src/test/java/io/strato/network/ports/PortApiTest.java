@@ -71,6 +71,27 @@ class PortApiTest {
     }
 
     @Test
+    void fieldsCutEachListedPortAndTheShownOneButNotTheNextLinkOrAFault() {
+        String net = network(me);
+        subnet(me, net, "10.0.2.0/24");
+        as(me).body("{\"port\": {\"network_id\": \"" + net + "\", \"name\": \"a\"}}").post("/v2.0/ports").then().statusCode(201);
+        String id = as(me).body("{\"port\": {\"network_id\": \"" + net + "\", \"name\": \"b\"}}").post("/v2.0/ports")
+                .then().statusCode(201).extract().path("port.id");
+        as(me).queryParam("network_id", net).queryParam("fields", "id").queryParam("fields", "fixed_ips")
+                .queryParam("limit", 1).get("/v2.0/ports").then().statusCode(200)
+                .body("ports", hasSize(1))
+                .body("ports[0].keySet()", equalTo(java.util.Set.of("id", "fixed_ips")))
+                .body("ports[0].fixed_ips[0].ip_address", startsWith("10.0.2."))
+                .body("ports_links[0].rel", equalTo("next"))
+                .body("ports_links[0].href", org.hamcrest.Matchers.containsString("marker="));
+        as(me).queryParam("fields", "name,binding:vnic_type").get("/v2.0/ports/{id}", id).then().statusCode(200)
+                .body("port.keySet()", equalTo(java.util.Set.of("name", "binding:vnic_type")))
+                .body("port.name", equalTo("b"));
+        as(me).queryParam("fields", "id").get("/v2.0/ports/{id}", UUID.randomUUID().toString()).then().statusCode(404)
+                .body("NeutronError.type", equalTo("PortNotFound"));
+    }
+
+    @Test
     void theTypedBodyKeepsNeutronsValidationMessages() {
         String net = network(me);
         as(me).body("{\"port\": {\"network_id\": \"" + net + "\", \"colour\": \"red\", \"bogus\": null}}")

@@ -6,12 +6,51 @@ import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.hasItem;
 
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.strato.kit.testing.StratoInfraResource;
+import io.strato.kit.testing.TestIdentity;
 import org.junit.jupiter.api.Test;
 
-/** /q/openapi describes the typed bodies: a client generator sees a port create's real fields. */
+/** /q/openapi describes the typed bodies and views: a client generator sees a port's real fields, asked and answered. */
 @QuarkusTest
+@WithTestResource(StratoInfraResource.class)
+@WithTestResource(TestIdentity.class)
 class OpenApiTest {
+
+    @Test
+    void theResponsesArePublishedAsViewsWithTheirAttributes() {
+        given().queryParam("format", "json").get("/q/openapi").then().statusCode(200)
+                .body("components.schemas.PortView.properties.keySet()", hasItems("id", "network_id", "mac_address",
+                        "fixed_ips", "security_groups", "allowed_address_pairs", "port_security_enabled", "device_owner",
+                        "binding:vnic_type", "binding:host_id", "binding:vif_details", "project_id", "revision_number"))
+                .body("components.schemas.PortView.properties.fixed_ips.items.$ref", endsWith("/FixedIpView"))
+                .body("components.schemas.PortResponse.properties.port.$ref", endsWith("/PortView"))
+                .body("components.schemas.PortListResponse.properties.ports.items.$ref", endsWith("/PortView"))
+                .body("components.schemas.PortListResponse.properties.keySet()", hasItems("ports", "ports_links"))
+                .body("components.schemas.NetworkView.properties.keySet()", hasItems("subnets", "router:external", "mtu",
+                        "provider:network_type", "provider:segmentation_id", "tags", "created_at"))
+                .body("components.schemas.SubnetView.properties.allocation_pools.items.$ref", endsWith("/AllocationPool"))
+                .body("components.schemas.SecurityGroupView.properties.security_group_rules.items.$ref",
+                        endsWith("/SecurityGroupRuleView"))
+                .body("components.schemas.SecurityGroupRuleView.properties.keySet()", hasItems("direction", "ethertype",
+                        "protocol", "port_range_min", "remote_ip_prefix", "remote_group_id", "belongs_to_default_sg"))
+                .body("components.schemas.RouterView.properties.external_gateway_info.$ref", endsWith("/GatewayInfo"))
+                .body("components.schemas.FloatingIpView.properties.keySet()", hasItems("floating_ip_address",
+                        "floating_network_id", "port_id", "fixed_ip_address", "router_id", "port_details"))
+                .body("paths.'/v2.0/ports'.get.responses.'200'.content.'application/json'.schema.$ref",
+                        endsWith("/PortListResponse"))
+                .body("paths.'/v2.0/ports/{id}'.get.responses.'200'.content.'application/json'.schema.$ref",
+                        endsWith("/PortResponse"))
+                .body("paths.'/v2.0/networks'.get.responses.'200'.content.'application/json'.schema.$ref",
+                        endsWith("/NetworkListResponse"))
+                .body("paths.'/v2.0/security-group-rules/{id}'.get.responses.'200'.content.'application/json'.schema.$ref",
+                        endsWith("/SecurityGroupRuleResponse"))
+                .body("paths.'/v2.0/routers/{id}/add_router_interface'.put.responses.'200'.content.'application/json'.schema.$ref",
+                        endsWith("/RouterInterfaceInfo"))
+                .body("paths.'/v2.0/floatingips/{id}'.put.responses.'200'.content.'application/json'.schema.$ref",
+                        endsWith("/FloatingIpResponse"));
+    }
 
     @Test
     void thePortBodyIsPublishedWithItsFields() {
