@@ -86,6 +86,8 @@ agent_env() {
     uri=qemu:///system
     virt=${STRATO_VIRT_TYPE:-qemu}
     echo "STRATO_AGENT_AVAILABILITY_ZONE=$REAL_HOST_ZONE"
+    # with the network agent (lib/network.sh), each guest's tap joins its network's bridge
+    network_agent_wanted 2>/dev/null && echo "STRATO_AGENT_NETWORK_INTERFACE_TYPE=network-bridge"
   else
     uri="test://$(write_host_xml "$host")"
     echo "STRATO_AGENT_DISK_GB=${STRATO_HOST_DISK_GB:-1000}"

@@ -17,6 +17,7 @@ import io.strato.kit.serviceauth.ServiceAuthConfig;
 import io.strato.kit.serviceauth.ServiceCredentials;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
+import io.strato.compute.agent.host.NetworkBridges;
 import jakarta.inject.Singleton;
 import java.net.http.HttpClient;
 import java.time.Duration;
@@ -67,7 +68,10 @@ public class AgentBeans {
     @Produces
     @Singleton
     GuestControl guests(AgentConfig config, LibvirtHost libvirt, InstanceStore store, DomainSpecs specs) {
-        return new GuestControl(libvirt, store, specs, config.shutdownTimeout());
+        NetworkBridges bridges = new NetworkBridges();
+        return "network-bridge".equals(config.network().interfaceType())
+                ? new GuestControl(libvirt, store, specs, config.shutdownTimeout(), bridges::ensure)
+                : new GuestControl(libvirt, store, specs, config.shutdownTimeout());
     }
 
     @Produces

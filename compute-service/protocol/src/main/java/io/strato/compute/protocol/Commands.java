@@ -41,9 +41,19 @@ public final class Commands {
                         Map<String, String> properties) {
     }
 
-    /** A bound port: the guest's interface. */
+    /**
+     * A bound port: the guest's interface.
+     *
+     * @param bridge the Linux bridge the port's binding names ({@code binding:vif_details.bridge_name}), or null
+     *               when compute-service did not pass one (the agent then derives Neutron's {@code brq} name)
+     */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    public record Port(UUID portId, UUID networkId, String macAddress, int mtu, List<String> ipAddresses) {
+    public record Port(UUID portId, UUID networkId, String macAddress, int mtu, List<String> ipAddresses, String bridge) {
+
+        /** A port without a bridge name from its binding. */
+        public Port(UUID portId, UUID networkId, String macAddress, int mtu, List<String> ipAddresses) {
+            this(portId, networkId, macAddress, mtu, ipAddresses, null);
+        }
     }
 
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)

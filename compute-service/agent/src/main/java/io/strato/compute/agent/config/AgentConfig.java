@@ -95,7 +95,11 @@ public interface AgentConfig {
     boolean imageEvents();
 
     interface Network {
-        /** {@code ethernet}: a tap device per port ({@code tap<port id prefix>}); {@code bridge}: attached to {@link #bridge()}. */
+        /**
+         * {@code ethernet}: a tap device per port ({@code tap<port id prefix>}); {@code bridge}: attached to
+         * {@link #bridge()}; {@code network-bridge}: attached to the port's network bridge (made if missing), which
+         * the network agent filters and connects (deploy/local's real host).
+         */
         @WithDefault("ethernet")
         String interfaceType();
 

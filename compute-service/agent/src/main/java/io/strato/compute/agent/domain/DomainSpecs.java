@@ -21,13 +21,28 @@ import java.util.function.Supplier;
  */
 public final class DomainSpecs {
 
-    /** How guests' interfaces are plugged on this host. */
+    /**
+     * How guests' interfaces are plugged on this host: {@code ethernet} (a bare tap), {@code bridge} (every tap on
+     * the one configured bridge) or {@code network-bridge} (each tap on its network's bridge, the one the port's
+     * binding names, else Neutron's {@code brq<network id[:11]>}: the network agent's data plane).
+     */
     public record Plugging(String interfaceType, String bridge, String vifModel) {
         public Plugging {
-            if (!interfaceType.equals("ethernet") && !interfaceType.equals("bridge")) {
-                throw new IllegalArgumentException(
-                        "strato.agent.network.interface-type must be ethernet or bridge, not '" + interfaceType + "'");
+            if (!interfaceType.equals("ethernet") && !interfaceType.equals("bridge")
+                    && !interfaceType.equals("network-bridge")) {
+                throw new IllegalArgumentException("strato.agent.network.interface-type must be ethernet, bridge or "
+                        + "network-bridge, not '" + interfaceType + "'");
             }
+        }
+
+        /** The bridge a port's tap joins, or null for a bare tap. */
+        public String bridgeOf(Commands.Port port) {
+            return switch (interfaceType) {
+                case "bridge" -> bridge;
+                case "network-bridge" -> port.bridge() != null && !port.bridge().isBlank() ? port.bridge()
+                        : "brq" + port.networkId().toString().substring(0, 11);
+                default -> null;
+            };
         }
     }
 
@@ -105,7 +120,8 @@ public final class DomainSpecs {
     }
 
     private DomainSpec.Nic nic(Commands.Port port, ResourcePolicy policy) {
-        return new DomainSpec.Nic(port.portId(), port.macAddress(), plugging.interfaceType(), plugging.bridge(),
+        String bridge = plugging.bridgeOf(port);
+        return new DomainSpec.Nic(port.portId(), port.macAddress(), bridge == null ? "ethernet" : "bridge", bridge,
                 tapName(port), plugging.vifModel(), port.mtu() > 0 ? OptionalInt.of(port.mtu()) : OptionalInt.empty(),
                 policy.inbound(), policy.outbound());
     }

@@ -1,5 +1,6 @@
 package io.strato.compute.agent.handlers;
 
+import io.strato.compute.agent.domain.DomainSpec;
 import io.strato.compute.agent.domain.DomainSpecs;
 import io.strato.compute.agent.domain.DomainXml;
 import io.strato.compute.agent.instances.ExpectedPower;
@@ -12,6 +13,7 @@ import io.strato.compute.protocol.Commands;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 /** The steps several handlers share: power a guest off gracefully, (re)define its domain, record what is expected. */
 public class GuestControl {
@@ -22,12 +24,21 @@ public class GuestControl {
     private final InstanceStore store;
     private final DomainSpecs specs;
     private final Duration shutdownTimeout;
+    private final Consumer<DomainSpec> plug;
 
     public GuestControl(LibvirtHost libvirt, InstanceStore store, DomainSpecs specs, Duration shutdownTimeout) {
+        this(libvirt, store, specs, shutdownTimeout, spec -> {
+        });
+    }
+
+    /** {@code plug} prepares the host for a domain's interfaces (its bridges) before the domain is defined. */
+    public GuestControl(LibvirtHost libvirt, InstanceStore store, DomainSpecs specs, Duration shutdownTimeout,
+            Consumer<DomainSpec> plug) {
         this.libvirt = libvirt;
         this.store = store;
         this.specs = specs;
         this.shutdownTimeout = shutdownTimeout;
+        this.plug = plug;
     }
 
     public LibvirtHost libvirt() {
@@ -68,7 +79,9 @@ public class GuestControl {
 
     /** Builds the domain of {@code instance} with {@code flavor}, defines it and keeps its XML. */
     public String define(InstanceRecord instance, Commands.Flavor flavor) {
-        String xml = DomainXml.render(specs.build(instance, flavor));
+        DomainSpec spec = specs.build(instance, flavor);
+        plug.accept(spec);
+        String xml = DomainXml.render(spec);
         defineXml(instance.serverId(), xml);
         return xml;
     }

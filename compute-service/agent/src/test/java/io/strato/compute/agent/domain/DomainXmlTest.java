@@ -119,6 +119,21 @@ class DomainXmlTest {
     }
 
     @Test
+    void networkBridgePluggingPutsEachTapOnItsNetworksBridge() {
+        DomainSpecs.Plugging plugging = new DomainSpecs.Plugging("network-bridge", "br-int", "virtio");
+        UUID net = UUID.fromString("5f3c2b1a-9d80-4e2b-8c1d-000000000001");
+        assertEquals("brq5f3c2b1a-9d", plugging.bridgeOf(new Commands.Port(UUID.randomUUID(), net, "fa:16:3e:00:00:01",
+                1450, List.of("10.0.0.5"))), "Neutron's name when the binding gave none");
+        assertEquals("brqfrombind", plugging.bridgeOf(new Commands.Port(UUID.randomUUID(), net, "fa:16:3e:00:00:01",
+                1450, List.of("10.0.0.5"), "brqfrombind")), "the binding's bridge_name wins");
+        specs = new DomainSpecs(() -> new GuestPlatform(DomainType.QEMU, "x86_64", Optional.empty()), plugging, store);
+        Xml xml = render(instance(Map.of(), false), AgentFixture.policyFlavor());
+        assertEquals("bridge", xml.text("/domain/devices/interface/@type"));
+        assertTrue(xml.text("/domain/devices/interface/source/@bridge").startsWith("brq"));
+        assertEquals("1450", xml.text("/domain/devices/interface/mtu/@size"));
+    }
+
+    @Test
     void consoleLogIsAFileInTheInstanceDirectory() {
         Xml xml = render(instance(Map.of(), false), AgentFixture.policyFlavor());
         assertEquals("file", xml.text("/domain/devices/serial/@type"));
