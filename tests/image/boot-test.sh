@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# boot-test.sh [dhcp] [configdrive] [metadata]: tests the strato-tiny image (docs/test-image.md).
+# boot-test.sh [dhcp] [configdrive] [vfatdrive] [metadata]: tests the strato-tiny image (docs/test-image.md).
 # Builds it (cached in $STRATO_IMAGE_CACHE, default .strato/images), then
 #   dhcp         runs the image's udhcpc script in a private network namespace with an MTU, classless
 #                static routes (169.254.169.254/32 via the server, a default route) and DNS
@@ -7,11 +7,14 @@
 #                port of 127.0.0.1) with a config drive (iso9660, label config-2, on an IDE cdrom): a
 #                hostname, a fresh ssh key and a #!/bin/sh user_data; logs in as strato and checks the
 #                hostname, the user_data marker, the DHCP address, ping/nc/wget/ip/udhcpc/sh, that root
-#                cannot log in; prints the boot-to-SSH seconds
+#                cannot log in, that a busybox applet other than ping has no root; then reboots it (same
+#                disk) and checks that the host keys stayed; prints the boot-to-SSH seconds
+#   vfatdrive    the same with a vfat config drive (label config-2) on a virtio disk, as Nova writes it
+#                with config_drive_format=vfat
 #   metadata     boots it without a config drive: a metadata service at 169.254.169.254 (QEMU guestfwd
 #                to tests/image/md-http.sh) that is down for the first requests; the key comes from the EC2
 #                path, the hostname and user_data from the OpenStack paths
-# (all three by default). Exits non-zero, printing the guest console, on the first failed check.
+# (all four by default). Exits non-zero, printing the guest console, on the first failed check.
 # Needs root only to apt-get install what is missing (qemu-system-x86 qemu-utils genisoimage syslinux
 # syslinux-common mtools dosfstools cpio openssh-client); the dhcp part needs unshare -n (root).
 set -euo pipefail
@@ -21,7 +24,7 @@ REPO=$(cd "$HERE/../.." && pwd)
 CACHE=${STRATO_IMAGE_CACHE:-$REPO/.strato/images}
 BOOT_TIMEOUT=${STRATO_BOOT_TIMEOUT:-300}
 PARTS=("$@")
-[ ${#PARTS[@]} -gt 0 ] || PARTS=(dhcp configdrive metadata)
+[ ${#PARTS[@]} -gt 0 ] || PARTS=(dhcp configdrive vfatdrive metadata)
 
 say() { printf '%s\n' "$*"; }
 die() { printf 'boot-test: FAIL: %s\n' "$*" >&2; exit 1; }
@@ -84,7 +87,9 @@ boot() {
   local name=$1
   shift
   CONSOLE=$WORK/$name.console.log
-  qemu-img create -q -f qcow2 -b "$IMAGE" -F qcow2 "$WORK/$name.qcow2"
+  [ -f "$CONSOLE" ] && mv "$CONSOLE" "$CONSOLE.previous"
+  # a second boot of NAME reuses its disk (a reboot)
+  [ -f "$WORK/$name.qcow2" ] || qemu-img create -q -f qcow2 -b "$IMAGE" -F qcow2 "$WORK/$name.qcow2"
   T_START=$(date +%s.%N)
   qemu-system-x86_64 -machine accel=tcg -m 256 -nographic -no-reboot \
     -drive "file=$WORK/$name.qcow2,if=virtio,format=qcow2" "$@" </dev/null >"$CONSOLE" 2>&1 &
@@ -110,6 +115,11 @@ stop_qemu() {
   kill "$QEMU_PID" 2>/dev/null || true
   wait "$QEMU_PID" 2>/dev/null || true
   QEMU_PID=
+}
+
+# host_key_fingerprints: the fingerprints the guest printed on the console
+host_key_fingerprints() {
+  sed -n '/BEGIN SSH HOST KEY FINGERPRINTS/,/END SSH HOST KEY FINGERPRINTS/p' "$CONSOLE" | tr -d '\r' | grep '^SHA256:' | sort
 }
 
 # expect WHAT WANT GOT
@@ -178,7 +188,7 @@ part_dhcp() {
 
 # ---- configdrive
 part_configdrive() {
-  local cd=$WORK/cd host www got
+  local cd=$WORK/cd host got fp1
   host=tiny-cd-$RANDOM
   mkdir -p "$cd/openstack/latest" "$WORK/www-cd"
   cat >"$cd/openstack/latest/meta_data.json" <<JSON
@@ -191,9 +201,10 @@ JSON
   printf '#!/bin/sh\necho "user-data ran as uid $(id -u) on $(hostname)" >/tmp/user-data-marker\n' >"$cd/openstack/latest/user_data"
   genisoimage -quiet -o "$WORK/config.iso" -V config-2 -r -J "$cd" || die "genisoimage failed"
   echo "hello from the host $RANDOM" >"$WORK/www-cd/hello.txt"
-  boot configdrive -drive "file=$WORK/config.iso,media=cdrom,if=ide,format=raw,readonly=on" \
-    -netdev "user,id=n0,hostfwd=tcp:127.0.0.1:$PORT-:22,guestfwd=tcp:10.0.2.100:80-cmd:$HERE/md-http.sh $WORK/www-cd" \
-    -device virtio-net-pci,netdev=n0
+  local args=(-drive "file=$WORK/config.iso,media=cdrom,if=ide,format=raw,readonly=on"
+    -netdev "user,id=n0,hostfwd=tcp:127.0.0.1:$PORT-:22,guestfwd=tcp:10.0.2.100:80-cmd:$HERE/md-http.sh $WORK/www-cd"
+    -device virtio-net-pci,netdev=n0)
+  boot configdrive "${args[@]}"
   wait_ssh configdrive
   CD_BOOT=$BOOT_TO_SSH
   common_checks configdrive "$host" 10.0.2.15
@@ -208,8 +219,39 @@ JSON
   if gssh 'mount -t tmpfs none /mnt' >/dev/null 2>&1; then die "configdrive: strato can mount"; fi
   expect "configdrive: a command's output (busybox.conf must parse)" "$host" "$(gssh 'cat /etc/hostname' 2>&1)"
   expect "configdrive: uid of a busybox applet" "1000 1000" "$(gssh 'id -u; id -ru' | tr '\n' ' ' | sed 's/ $//')"
+  # a reboot (same disk, same instance): the same host keys, from the boot partition
+  fp1=$(host_key_fingerprints)
+  [ -n "$fp1" ] || die "configdrive: no host key fingerprints on the console"
   stop_qemu
-  say "configdrive: ok (boot-to-SSH ${CD_BOOT}s)"
+  boot configdrive "${args[@]}"
+  wait_ssh configdrive-reboot
+  expect "configdrive: host keys after a reboot" "$fp1" "$(host_key_fingerprints)"
+  expect "configdrive: hostname after a reboot" "$host" "$(gssh hostname)"
+  stop_qemu
+  say "configdrive: ok (boot-to-SSH ${CD_BOOT}s; after a reboot ${BOOT_TO_SSH}s, same host keys)"
+}
+
+# ---- vfatdrive: the config drive as Nova writes it with config_drive_format=vfat, on a virtio disk
+part_vfatdrive() {
+  local cd=$WORK/vfat host
+  host=tiny-vfat-$RANDOM
+  mkdir -p "$cd/openstack/latest"
+  cat >"$cd/openstack/latest/meta_data.json" <<JSON
+{"uuid": "8c3d4e5f-0000-4000-8000-$(printf '%012d' $RANDOM)", "hostname": "$host",
+ "public_keys": {"testkey": "$(cat "$KEY.pub")"}}
+JSON
+  printf '#!/bin/sh\necho "user-data ran as uid $(id -u) on $(hostname)" >/tmp/user-data-marker\n' >"$cd/openstack/latest/user_data"
+  rm -f "$WORK/config.vfat"
+  mkfs.fat -C -n config-2 "$WORK/config.vfat" 2048 >/dev/null 2>&1 || die "mkfs.fat failed"
+  MTOOLS_SKIP_CHECK=1 mcopy -s -i "$WORK/config.vfat" "$cd/openstack" ::/ || die "mcopy failed"
+  boot vfatdrive -drive "file=$WORK/config.vfat,if=virtio,format=raw,readonly=on" \
+    -netdev "user,id=n0,hostfwd=tcp:127.0.0.1:$PORT-:22" -device virtio-net-pci,netdev=n0
+  wait_ssh vfatdrive
+  VFAT_BOOT=$BOOT_TO_SSH
+  common_checks vfatdrive "$host" 10.0.2.15
+  grep -q 'strato-tiny: instance data: config drive /dev/vdb' "$CONSOLE" || die "vfatdrive: the data did not come from the vfat config drive"
+  stop_qemu
+  say "vfatdrive: ok (boot-to-SSH ${VFAT_BOOT}s)"
 }
 
 # ---- metadata
@@ -261,11 +303,11 @@ say "image: $IMAGE, ${SIZE_KB} KiB on disk, virtual size $VSIZE"
 KEY=$WORK/key
 ssh-keygen -q -t ed25519 -N '' -C boot-test -f "$KEY"
 PORT=$(free_port)
-CD_BOOT=- MD_BOOT=-
+CD_BOOT=- VFAT_BOOT=- MD_BOOT=-
 for part in "${PARTS[@]}"; do
   case "$part" in
-    dhcp|configdrive|metadata) "part_$part" ;;
-    *) die "unknown part $part (dhcp, configdrive, metadata)" ;;
+    dhcp|configdrive|vfatdrive|metadata) "part_$part" ;;
+    *) die "unknown part $part (dhcp, configdrive, vfatdrive, metadata)" ;;
   esac
 done
-say "boot-test: image ${SIZE_KB} KiB; boot-to-SSH: config drive ${CD_BOOT}s, metadata service ${MD_BOOT}s"
+say "boot-test: image ${SIZE_KB} KiB; boot-to-SSH: config drive ${CD_BOOT}s, vfat config drive ${VFAT_BOOT}s, metadata service ${MD_BOOT}s (with its deliberate outage)"
