@@ -1,11 +1,10 @@
 package io.strato.network.api;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import io.strato.kit.faults.FaultDialect;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /**
  * Neutron's error body: {@code {"NeutronError": {"type": "NetworkNotFound", "message": "...", "detail": ""}}}.
@@ -16,16 +15,20 @@ public class NeutronFaults implements FaultDialect {
 
     @Override
     public Response render(int status, Throwable cause, String message) {
-        Map<String, Object> error = new LinkedHashMap<>();
-        error.put("type", cause instanceof NeutronType t ? t.neutronType() : typeOf(status));
-        error.put("message", message == null || message.isBlank() ? FaultDialect.title(status) : message);
-        error.put("detail", "");
-        Response.ResponseBuilder r = Response.status(status).type(MediaType.APPLICATION_JSON_TYPE)
-                .entity(Map.of("NeutronError", error));
+        Fault fault = new Fault(new Fault.Error(cause instanceof NeutronType t ? t.neutronType() : typeOf(status),
+                message == null || message.isBlank() ? FaultDialect.title(status) : message, ""));
+        Response.ResponseBuilder r = Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(fault);
         if (status == 401) {
             r.header("WWW-Authenticate", "Keystone uri=\"identity\"");
         }
         return r.build();
+    }
+
+    /** {@code {"NeutronError": {"type": ..., "message": ..., "detail": ""}}} */
+    public record Fault(@JsonProperty("NeutronError") Error neutronError) {
+        public record Error(@JsonProperty("type") String type, @JsonProperty("message") String message,
+                            @JsonProperty("detail") String detail) {
+        }
     }
 
     /** The type Neutron's webob layer gives an untyped fault of this status. */

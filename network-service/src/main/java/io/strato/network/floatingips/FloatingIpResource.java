@@ -22,6 +22,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.jboss.resteasy.reactive.ResponseStatus;
 
 /** Neutron's {@code /v2.0/floatingips}. */
@@ -39,6 +40,7 @@ public class FloatingIpResource {
 
     @POST
     @ResponseStatus(201)
+    @APIResponseSchema(value = FloatingIpView.One.class, responseCode = "201", responseDescription = "Created")
     public Uni<FloatingIpView.One> create(FloatingIpBody body) {
         Caller caller = callers.get();
         FloatingIpRequest.Create request = FloatingIpRequest.create(Bodies.attributes(body, FloatingIpBody::floatingip, "floatingip"));

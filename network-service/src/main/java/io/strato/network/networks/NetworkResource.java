@@ -23,6 +23,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.jboss.resteasy.reactive.ResponseStatus;
 
 /** Neutron's {@code /v2.0/networks}. */
@@ -40,6 +41,7 @@ public class NetworkResource {
 
     @POST
     @ResponseStatus(201)
+    @APIResponseSchema(value = NetworkView.One.class, responseCode = "201", responseDescription = "Created")
     public Uni<NetworkView.One> create(NetworkBody body) {
         Caller caller = callers.get();
         NetworkRequest request = NetworkRequest.create(Bodies.attributes(body, NetworkBody::network, "network"));

@@ -23,6 +23,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.jboss.resteasy.reactive.ResponseStatus;
 
 /** Neutron's {@code /v2.0/ports}. */
@@ -49,6 +50,7 @@ public class PortResource {
 
     @POST
     @ResponseStatus(201)
+    @APIResponseSchema(value = PortView.One.class, responseCode = "201", responseDescription = "Created")
     public Uni<PortView.One> create(PortBody body) {
         Caller caller = callers.get();
         PortRequest request = PortRequest.create(Bodies.attributes(body, PortBody::port, "port"));

@@ -33,44 +33,44 @@ public class QuotaResource {
     }
 
     @GET
-    public Uni<Map<String, Object>> list() {
+    public Uni<QuotaView.Many> list() {
         Caller caller = callers.get();
         policy.enforce(NetworkPolicies.ADMIN, caller, Map.of());
-        return quotas.overridden().map(l -> Map.of("quotas", l));
+        return quotas.overridden().map(QuotaView.Many::new);
     }
 
     @GET
     @Path("{project}")
-    public Uni<Map<String, Object>> show(@PathParam("project") String project) {
+    public Uni<QuotaView.One> show(@PathParam("project") String project) {
         Caller caller = callers.get();
         String p = strip(project, ".json");
         policy.enforce(QuotaPolicies.GET, caller, NetworkPolicies.target(p));
-        return quotas.limits(p).map(l -> Map.of("quota", l));
+        return quotas.limits(p).map(QuotaView.One::new);
     }
 
     @GET
     @Path("{project}/default")
-    public Map<String, Object> defaults(@PathParam("project") String project) {
+    public QuotaView.One defaults(@PathParam("project") String project) {
         Caller caller = callers.get();
         policy.enforce(QuotaPolicies.GET, caller, NetworkPolicies.target(project));
-        return Map.of("quota", quotas.defaults());
+        return new QuotaView.One(quotas.defaults());
     }
 
     @GET
     @Path("{project}/details{ext: (\\.json)?}")
-    public Uni<Map<String, Object>> details(@PathParam("project") String project) {
+    public Uni<QuotaView.WithDetails> details(@PathParam("project") String project) {
         Caller caller = callers.get();
         policy.enforce(QuotaPolicies.GET, caller, NetworkPolicies.target(project));
-        return quotas.details(project).map(d -> Map.of("quota", d));
+        return quotas.details(project).map(QuotaView.WithDetails::new);
     }
 
     @PUT
     @Path("{project}")
-    public Uni<Map<String, Object>> update(@PathParam("project") String project, QuotaBody body) {
+    public Uni<QuotaView.One> update(@PathParam("project") String project, QuotaBody body) {
         Caller caller = callers.get();
         String p = strip(project, ".json");
         policy.enforce(QuotaPolicies.UPDATE, caller, NetworkPolicies.target(p));
-        return quotas.update(p, Bodies.attributes(body, QuotaBody::quota, "quota")).map(l -> Map.of("quota", l));
+        return quotas.update(p, Bodies.attributes(body, QuotaBody::quota, "quota")).map(QuotaView.One::new);
     }
 
     @DELETE

@@ -24,45 +24,38 @@ public class QuotaService {
     }
 
     @WithSession
-    public Uni<Map<String, Integer>> limits(String projectId) {
-        return quotas.limits(projectId);
+    public Uni<QuotaView> limits(String projectId) {
+        return quotas.limits(projectId).map(QuotaView::of);
     }
 
-    public Map<String, Integer> defaults() {
-        return quotas.defaults();
+    public QuotaView defaults() {
+        return QuotaView.of(quotas.defaults());
     }
 
     /** Every resource's limit, use and reservations ({@code details.json}). */
     @WithSession
-    public Uni<Map<String, Object>> details(String projectId) {
+    public Uni<QuotaView.Details> details(String projectId) {
         return quotas.limits(projectId).flatMap(all -> Multi.createFrom().iterable(all.entrySet())
                 .onItem().transformToUniAndConcatenate(e -> quotas.used(projectId, e.getKey())
-                        .map(used -> Map.entry(e.getKey(), (Object) Map.of("limit", e.getValue(), "used", used, "reserved", 0))))
-                .collect().asList().map(entries -> {
-                    Map<String, Object> out = new LinkedHashMap<>();
-                    entries.forEach(e -> out.put(e.getKey(), e.getValue()));
-                    return out;
-                }));
+                        .map(used -> Map.entry(e.getKey(), new QuotaView.Usage(e.getValue(), used, 0))))
+                .collect().asMap(Map.Entry::getKey, Map.Entry::getValue)
+                .map(usage -> QuotaView.Details.of(usage::get)));
     }
 
     /** Projects with any override, and their full limits. */
     @WithSession
-    public Uni<List<Map<String, Object>>> overridden() {
+    public Uni<List<QuotaView.OfProject>> overridden() {
         return Panache.getSession().flatMap(s -> s.createNativeQuery("SELECT DISTINCT project_id FROM quota ORDER BY project_id", String.class)
                 .getResultList()).flatMap(projects -> Multi.createFrom().iterable(projects)
-                .onItem().transformToUniAndConcatenate(p -> quotas.limits(p).map(l -> {
-                    Map<String, Object> q = new LinkedHashMap<>(l);
-                    q.put("project_id", p);
-                    q.put("tenant_id", p);
-                    return q;
-                })).collect().asList());
+                .onItem().transformToUniAndConcatenate(p -> quotas.limits(p).map(l -> new QuotaView.OfProject(QuotaView.of(l), p, p)))
+                .collect().asList());
     }
 
     /** Sets the given limits ({@code {"network": 5, ...}}); unknown resources and values below -1 are 400s. */
     @WithTransaction
-    public Uni<Map<String, Integer>> update(String projectId, JsonNode quota) {
+    public Uni<QuotaView> update(String projectId, JsonNode quota) {
         Map<String, Integer> changes = parse(quota);
-        return quotas.override(projectId, changes).chain(() -> quotas.limits(projectId));
+        return quotas.override(projectId, changes).chain(() -> quotas.limits(projectId)).map(QuotaView::of);
     }
 
     /** Back to the defaults. */

@@ -24,6 +24,7 @@ import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.jboss.resteasy.reactive.ResponseStatus;
 
 /** Neutron's {@code /v2.0/routers}: routers, their interfaces and static routes. */
@@ -43,6 +44,7 @@ public class RouterResource {
 
     @POST
     @ResponseStatus(201)
+    @APIResponseSchema(value = RouterView.One.class, responseCode = "201", responseDescription = "Created")
     public Uni<RouterView.One> create(RouterBody body) {
         Caller caller = callers.get();
         RouterRequest.Create request = RouterRequest.create(Bodies.attributes(body, RouterBody::router, "router"));

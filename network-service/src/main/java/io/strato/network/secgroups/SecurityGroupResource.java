@@ -19,6 +19,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.jboss.resteasy.reactive.ResponseStatus;
 
 /** Neutron's security groups: {@code /v2.0/security-groups[/{id}]}. */
@@ -54,6 +55,7 @@ public class SecurityGroupResource {
 
     @POST
     @ResponseStatus(201)
+    @APIResponseSchema(value = SecurityGroupView.One.class, responseCode = "201", responseDescription = "Created")
     public Uni<SecurityGroupView.One> create(SecurityGroupBody body) {
         Caller caller = callers.get();
         GroupRequest request = GroupRequest.create(Bodies.attributes(body, SecurityGroupBody::securityGroup, "security_group"));

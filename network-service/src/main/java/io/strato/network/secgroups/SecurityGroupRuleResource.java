@@ -18,6 +18,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.jboss.resteasy.reactive.ResponseStatus;
 
 /** Neutron's security group rules: {@code /v2.0/security-group-rules[/{id}]} (rules are never updated). */
@@ -53,6 +54,7 @@ public class SecurityGroupRuleResource {
 
     @POST
     @ResponseStatus(201)
+    @APIResponseSchema(value = SecurityGroupRuleView.One.class, responseCode = "201", responseDescription = "Created")
     public Uni<SecurityGroupRuleView.One> create(SecurityGroupRuleBody body) {
         Caller caller = callers.get();
         RuleRequest request = RuleRequest.of(Bodies.attributes(body, SecurityGroupRuleBody::rule, "security_group_rule"));

@@ -23,6 +23,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.jboss.resteasy.reactive.ResponseStatus;
 
 /** Neutron's {@code /v2.0/subnets}. */
@@ -40,6 +41,7 @@ public class SubnetResource {
 
     @POST
     @ResponseStatus(201)
+    @APIResponseSchema(value = SubnetView.One.class, responseCode = "201", responseDescription = "Created")
     public Uni<SubnetView.One> create(SubnetBody body) {
         Caller caller = callers.get();
         SubnetRequest request = SubnetRequest.create(Bodies.attributes(body, SubnetBody::subnet, "subnet"));

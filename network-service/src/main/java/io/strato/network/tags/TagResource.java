@@ -15,7 +15,8 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
+import org.jboss.resteasy.reactive.ResponseStatus;
 
 /**
  * Neutron's standard-attr-tag API on every taggable collection:
@@ -81,9 +82,9 @@ public abstract class TagResource {
     }
 
     @GET
-    public Uni<Map<String, Object>> list(@PathParam("id") String id) {
+    public Uni<TagsView> list(@PathParam("id") String id) {
         Caller caller = callers.get();
-        return tags.tags(caller, collection, id).map(t -> Map.of("tags", t));
+        return tags.tags(caller, collection, id).map(TagsView::new);
     }
 
     /** 204 when the resource carries the tag, 404 TagNotFound otherwise. */
@@ -97,18 +98,19 @@ public abstract class TagResource {
 
     /** Replaces all tags with the body's {@code {"tags": [...]}}. */
     @PUT
-    public Uni<Map<String, Object>> replace(@PathParam("id") String id, TagsBody body) {
+    public Uni<TagsView> replace(@PathParam("id") String id, TagsBody body) {
         Caller caller = callers.get();
-        return tags.replace(caller, collection, id, Tags.of(Bodies.object(body))).map(t -> Map.of("tags", t));
+        return tags.replace(caller, collection, id, Tags.of(Bodies.object(body))).map(TagsView::new);
     }
 
     /** Adds the body's tags to those there (tag-creation). */
     @POST
-    public Uni<Response> addAll(@PathParam("id") String id, TagsBody body) {
+    @ResponseStatus(201)
+    @APIResponseSchema(value = TagsView.class, responseCode = "201", responseDescription = "Created")
+    public Uni<TagsView> addAll(@PathParam("id") String id, TagsBody body) {
         Caller caller = callers.get();
         var added = Tags.of(Bodies.object(body));
-        return tags.addAll(caller, collection, id, added)
-                .map(t -> Response.status(201).entity(Map.of("tags", added)).build());
+        return tags.addAll(caller, collection, id, added).map(t -> new TagsView(added));
     }
 
     @PUT

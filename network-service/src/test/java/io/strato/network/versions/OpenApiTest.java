@@ -49,7 +49,28 @@ class OpenApiTest {
                 .body("paths.'/v2.0/routers/{id}/add_router_interface'.put.responses.'200'.content.'application/json'.schema.$ref",
                         endsWith("/RouterInterfaceInfo"))
                 .body("paths.'/v2.0/floatingips/{id}'.put.responses.'200'.content.'application/json'.schema.$ref",
-                        endsWith("/FloatingIpResponse"));
+                        endsWith("/FloatingIpResponse"))
+                .body("paths.'/v2.0/ports'.post.responses.'201'.content.'application/json'.schema.$ref",
+                        endsWith("/PortResponse"));
+    }
+
+    @Test
+    void quotasExtensionsVersionsAndTagsArePublishedAsViews() {
+        given().queryParam("format", "json").get("/q/openapi").then().statusCode(200)
+                .body("components.schemas.QuotaView.properties.keySet()", hasItems("network", "subnet", "port", "router",
+                        "floatingip", "security_group", "security_group_rule"))
+                .body("components.schemas.QuotaDetails.properties.network.$ref", endsWith("/Usage"))
+                .body("components.schemas.Usage.properties.keySet()", hasItems("limit", "used", "reserved"))
+                .body("paths.'/v2.0/quotas/{project}'.get.responses.'200'.content.'application/json'.schema.$ref",
+                        endsWith("/QuotaResponse"))
+                .body("paths.'/v2.0/extensions'.get.responses.'200'.content.'application/json'.schema.$ref",
+                        endsWith("/ExtensionListResponse"))
+                .body("components.schemas.ExtensionView.properties.keySet()", hasItems("alias", "name", "description",
+                        "updated", "links"))
+                .body("paths.'/'.get.responses.'200'.content.'application/json'.schema.$ref",
+                        endsWith("/VersionListResponse"))
+                .body("paths.'/v2.0/networks/{id}/tags'.get.responses.'200'.content.'application/json'.schema.$ref",
+                        endsWith("/TagsResponse"));
     }
 
     @Test
