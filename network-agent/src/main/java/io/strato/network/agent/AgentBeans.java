@@ -13,6 +13,7 @@ import io.strato.network.agent.host.Processes;
 import io.strato.network.agent.l2.Bridges;
 import io.strato.network.agent.l2.Ledger;
 import io.strato.network.agent.l2.Peers;
+import io.strato.network.agent.metadata.MetadataProxies;
 import io.strato.network.agent.plan.HostPlanner;
 import io.strato.network.agent.reconcile.Reconciler;
 import io.strato.network.agent.state.ClusterState;
@@ -62,8 +63,10 @@ public class AgentBeans {
                 new Ledger(Path.of(config.stateDirectory(), "devices")));
         DhcpServers dhcp = new DhcpServers(ip, new Processes(), Path.of(config.stateDirectory()),
                 new DhcpPorts(api, state, config.host(), Clock.systemUTC()));
-        return new Reconciler(state, planner, bridges, new Firewall(new Nft(), config.nftTable()), dhcp, new Resync(api, state)::run,
-                config.driftInterval(), config.resyncInterval());
+        MetadataProxies metadata = new MetadataProxies(state::snapshot, config.metadataUrl(), config.metadataSecret(),
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).version(HttpClient.Version.HTTP_1_1).build());
+        return new Reconciler(state, planner, bridges, new Firewall(new Nft(), config.nftTable()), dhcp, metadata,
+                new Resync(api, state)::run, config.driftInterval(), config.resyncInterval());
     }
 
     /** {@code physnet1:eth1} pairs as a map; a pair without a colon is a configuration error. */

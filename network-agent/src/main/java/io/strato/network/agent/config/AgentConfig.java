@@ -29,6 +29,17 @@ public interface AgentConfig {
     @WithDefault("http://127.0.0.1:9696")
     String networkUrl();
 
+    /** compute-service's metadata API, where the metadata proxies forward guests' requests. */
+    @WithDefault("http://127.0.0.1:8775")
+    String metadataUrl();
+
+    /**
+     * The secret shared with compute-service's metadata API, which signs each forwarded request's instance id
+     * (Neutron's {@code metadata_proxy_shared_secret}).
+     */
+    @WithDefault("strato-local-metadata-secret")
+    String metadataSecret();
+
     /** The agent's identity for reading network-service (needs the admin role). */
     ServiceAuthConfig serviceAuth();
 

@@ -47,7 +47,7 @@ public final class NeutronJson {
                 List.copyOf(pairs), p.path("port_security_enabled").asBoolean(true), text(p, "binding:host_id", ""),
                 text(p.path("binding:vif_details"), "bridge_name", null), text(p, "device_owner", ""),
                 text(p, "device_id", ""), p.path("admin_state_up").asBoolean(true), text(p, "dns_name", null),
-                p.path("revision_number").asLong(0));
+                text(p, "project_id", text(p, "tenant_id", null)), p.path("revision_number").asLong(0));
     }
 
     public static SecurityGroupInfo securityGroup(JsonNode g) {

@@ -3,6 +3,7 @@ package io.strato.network.agent.reconcile;
 import io.strato.network.agent.dhcp.DhcpServers;
 import io.strato.network.agent.firewall.Firewall;
 import io.strato.network.agent.l2.Bridges;
+import io.strato.network.agent.metadata.MetadataProxies;
 import io.strato.network.agent.plan.HostPlan;
 import io.strato.network.agent.plan.HostPlanner;
 import io.strato.network.agent.state.ClusterState;
@@ -13,7 +14,7 @@ import org.jboss.logging.Logger;
 /**
  * The one thread that changes the host. It is level-triggered: whatever woke it (an event, a resync, the drift
  * timer), it plans from the current state and makes the host match: bridges first (taps need them), then the
- * firewall (one nft transaction), then DHCP, then the removal of bridges no longer wanted. A failure is retried with back-off (1 s doubling to 60 s); events
+ * firewall (one nft transaction), then DHCP and its metadata proxy, then the removal of bridges no longer wanted. A failure is retried with back-off (1 s doubling to 60 s); events
  * arriving meanwhile only mark the state dirty, so a burst of changes costs one pass.
  */
 public final class Reconciler implements Runnable {
@@ -26,6 +27,7 @@ public final class Reconciler implements Runnable {
     private final Bridges bridges;
     private final Firewall firewall;
     private final DhcpServers dhcp;
+    private final MetadataProxies metadata;
     private final Runnable resync;
     private final Duration driftInterval;
     private final Duration resyncInterval;
@@ -38,12 +40,13 @@ public final class Reconciler implements Runnable {
     private Thread thread;
 
     public Reconciler(ClusterState state, HostPlanner planner, Bridges bridges, Firewall firewall, DhcpServers dhcp,
-            Runnable resync, Duration driftInterval, Duration resyncInterval) {
+            MetadataProxies metadata, Runnable resync, Duration driftInterval, Duration resyncInterval) {
         this.state = state;
         this.planner = planner;
         this.bridges = bridges;
         this.firewall = firewall;
         this.dhcp = dhcp;
+        this.metadata = metadata;
         this.resync = resync;
         this.driftInterval = driftInterval;
         this.resyncInterval = resyncInterval;
@@ -64,6 +67,7 @@ public final class Reconciler implements Runnable {
         if (t != null) {
             try {
                 t.join(10_000);
+                metadata.stopAll();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
@@ -149,7 +153,9 @@ public final class Reconciler implements Runnable {
         HostPlan plan = planner.plan(snapshot);
         int changes = bridges.ensure(plan.bridges());
         boolean rules = firewall.apply(plan.firewall());
+        changes += metadata.retire(plan.dhcp());
         changes += dhcp.apply(plan.dhcp());
+        changes += metadata.apply(plan.dhcp());
         changes += bridges.prune(plan.bridges());
         appliedGeneration = snapshot.generation();
         healthy = true;

@@ -14,6 +14,11 @@ import io.strato.network.agent.host.Processes;
 import io.strato.network.agent.host.Sh;
 import io.strato.network.agent.l2.Bridges;
 import io.strato.network.agent.l2.Ledger;
+import io.strato.network.agent.metadata.InstanceSignature;
+import io.strato.network.agent.metadata.MetadataProxies;
+import com.sun.net.httpserver.HttpServer;
+import java.net.InetSocketAddress;
+import java.net.http.HttpClient;
 import io.strato.network.agent.model.NetworkInfo;
 import io.strato.network.agent.model.PortInfo;
 import io.strato.network.agent.model.RuleInfo;
@@ -68,6 +73,10 @@ class HostDataPlaneTest {
     static Bridges bridges;
     static Firewall firewall;
     static DhcpServers dhcp;
+    static MetadataProxies metadata;
+    static HttpServer compute;
+    static final List<Map<String, String>> computeSaw = new java.util.concurrent.CopyOnWriteArrayList<>();
+    static final String SECRET = "test-secret";
     static final Ip ip = new Ip();
     static final List<UUID> dhcpRequests = new ArrayList<>();
     static PortInfo vm1;
@@ -85,10 +94,28 @@ class HostDataPlaneTest {
         bridges = new Bridges(ip, "127.0.0.1", Set::of, new Ledger(dir.resolve("devices")));
         firewall = new Firewall(new Nft(), TABLE);
         dhcp = new DhcpServers(ip, new Processes(), dir, dhcpRequests::add);
+        // compute's metadata API, at the edge of what is tested here: it records what the proxy forwarded
+        compute = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 8);
+        compute.createContext("/", exchange -> {
+            Map<String, String> saw = new java.util.TreeMap<>();
+            saw.put("path", exchange.getRequestURI().toString());
+            for (String h : List.of("X-Instance-ID", "X-Tenant-ID", "X-Instance-ID-Signature", "X-Forwarded-For")) {
+                saw.put(h, exchange.getRequestHeaders().getFirst(h));
+            }
+            computeSaw.add(saw);
+            byte[] body = ("{\"uuid\": \"" + saw.get("X-Instance-ID") + "\"}").getBytes();
+            exchange.getResponseHeaders().set("Content-Type", "application/json");
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        compute.start();
+        metadata = new MetadataProxies(state::snapshot, "http://127.0.0.1:" + compute.getAddress().getPort(), SECRET,
+                HttpClient.newHttpClient());
         vm1 = port(VM1, MAC1, "10.77.0.11", List.of(WEB), true, "vm-one");
         vm2 = port(VM2, MAC2, "10.77.0.12", List.of(WEB), true, "vm-two");
         PortInfo dhcpPort = new PortInfo(DHCP, NET, "fa:16:3e:7e:00:fe", List.of(new PortInfo.FixedIp(SUBNET, "10.77.0.2")),
-                List.of(), List.of(), false, HOST, null, "network:dhcp", "dhcp", true, null, 1);
+                List.of(), List.of(), false, HOST, null, "network:dhcp", "dhcp", true, null, "project-1", 1);
         state.replaceAll(
                 List.of(new NetworkInfo(NET, "vxlan", 7000 + (int) (Math.random() * 1000), null, 1450, true, 1)),
                 List.of(new SubnetInfo(SUBNET, NET, 4, "10.77.0.0/24", "10.77.0.1", true, List.of(), List.of(), null,
@@ -115,6 +142,8 @@ class HostDataPlaneTest {
             reconcile();
         } finally {
             firewall.remove();
+            metadata.stopAll();
+            compute.stop(0);
         }
         assertFalse(ip.links(null).containsKey(HostPlanner.bridgeName(NET)), "the bridge is removed with the last port");
         assertFalse(ip.namespaces().contains("qdhcp-" + NET), "the DHCP namespace is removed with the last port");
@@ -122,14 +151,16 @@ class HostDataPlaneTest {
 
     static PortInfo port(UUID id, String mac, String address, List<UUID> groups, boolean secured, String dnsName) {
         return new PortInfo(id, NET, mac, List.of(new PortInfo.FixedIp(SUBNET, address)), groups, List.of(), secured, HOST,
-                null, "compute:nova", "server-" + id, true, dnsName, 1);
+                null, "compute:nova", "server-" + id, true, dnsName, "project-1", 1);
     }
 
     static void reconcile() {
         HostPlan plan = planner.plan(state.snapshot());
         bridges.ensure(plan.bridges());
         firewall.apply(plan.firewall());
+        metadata.retire(plan.dhcp());
         dhcp.apply(plan.dhcp());
+        metadata.apply(plan.dhcp());
         bridges.prune(plan.bridges());
     }
 
@@ -235,12 +266,12 @@ class HostDataPlaneTest {
     @Order(4)
     void portSecurityDisabledMeansNoFilterAtAll() {
         PortInfo open = new PortInfo(VM2, NET, MAC2, vm2.fixedIps(), List.of(), List.of(), false, HOST, null,
-                "compute:nova", "server", true, "vm-two", 2);
+                "compute:nova", "server", true, "vm-two", "project-1", 2);
         assertTrue(state.putPort(open));
         reconcile();
         assertTrue(tcp(G1, G2, "10.77.0.12", 8080), "vm2 has no filter; vm1's egress allows all");
         assertTrue(state.putPort(new PortInfo(VM2, NET, MAC2, vm2.fixedIps(), List.of(WEB), List.of(), true, HOST, null,
-                "compute:nova", "server", true, "vm-two", 3)));
+                "compute:nova", "server", true, "vm-two", "project-1", 3)));
         reconcile();
         assertFalse(tcp(G1, G2, "10.77.0.12", 8080), "filtered again");
     }
@@ -271,10 +302,45 @@ class HostDataPlaneTest {
         // a third port appears: dnsmasq is told by SIGHUP, not restarted
         UUID vm3 = UUID.randomUUID();
         state.putPort(new PortInfo(vm3, NET, "fa:16:3e:7e:00:03", List.of(new PortInfo.FixedIp(SUBNET, "10.77.0.13")),
-                List.of(WEB), List.of(), true, "another-host", null, "compute:nova", "server", true, null, 1));
+                List.of(WEB), List.of(), true, "another-host", null, "compute:nova", "server", true, null, "project-1", 1));
         reconcile();
         assertEquals(again, Files.readString(pidFile).strip(), "same dnsmasq");
         assertTrue(Files.readString(dir.resolve("dhcp").resolve(NET.toString()).resolve("host"))
                 .contains("fa:16:3e:7e:00:03,10.77.0.13,host-10-77-0-13"));
+    }
+
+    @Test
+    @Order(7)
+    void theMetadataProxyNamesTheCallingInstanceAndSignsIt() {
+        check(Sh.run("ip", "-n", G1, "route", "replace", "169.254.169.254/32", "via", "10.77.0.2"));
+        Sh.Out got = Sh.run("ip", "netns", "exec", G1, "busybox", "wget", "-q", "-O", "-",
+                "http://169.254.169.254/openstack/latest/meta_data.json");
+        assertTrue(got.ok(), got.text());
+        assertEquals("{\"uuid\": \"" + vm1.deviceId() + "\"}", got.text().strip());
+        Map<String, String> saw = computeSaw.get(computeSaw.size() - 1);
+        assertEquals("/openstack/latest/meta_data.json", saw.get("path"));
+        assertEquals(vm1.deviceId(), saw.get("X-Instance-ID"));
+        assertEquals("project-1", saw.get("X-Tenant-ID"));
+        assertEquals("10.77.0.11", saw.get("X-Forwarded-For"));
+        assertEquals(InstanceSignature.sign(SECRET, vm1.deviceId()), saw.get("X-Instance-ID-Signature"));
+
+        // an address no port of the network has is nobody's: 404, and nothing reaches compute
+        int before = computeSaw.size();
+        String g3 = "sna" + TAG + "c";
+        String veth = "vst" + TAG;
+        try {
+            check(Sh.run("ip", "netns", "add", g3));
+            check(Sh.run("ip", "link", "add", veth, "type", "veth", "peer", "name", "eth0", "netns", g3));
+            check(Sh.run("ip", "link", "set", veth, "master", HostPlanner.bridgeName(NET), "up"));
+            check(Sh.run("ip", "-n", g3, "link", "set", "eth0", "up"));
+            check(Sh.run("ip", "-n", g3, "addr", "add", "10.77.0.50/24", "dev", "eth0"));
+            check(Sh.run("ip", "-n", g3, "route", "add", "169.254.169.254/32", "via", "10.77.0.2"));
+            Sh.Out stranger = Sh.run("ip", "netns", "exec", g3, "busybox", "wget", "-S", "-O", "-",
+                    "http://169.254.169.254/latest/meta-data/");
+            assertTrue(stranger.text().contains("404"), stranger.text());
+            assertEquals(before, computeSaw.size());
+        } finally {
+            Sh.run("ip", "netns", "del", g3);
+        }
     }
 }

@@ -1,0 +1,28 @@
+package io.strato.network.agent.metadata;
+
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.util.HexFormat;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * Neutron's metadata proxy signature: {@code X-Instance-ID-Signature} is the hex HMAC-SHA256 of the instance id
+ * with the secret the proxy and compute's metadata service share, so compute serves an instance's data only
+ * to a caller who knows the secret and names that instance.
+ */
+public final class InstanceSignature {
+
+    private InstanceSignature() {
+    }
+
+    public static String sign(String secret, String instanceId) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            return HexFormat.of().formatHex(mac.doFinal(instanceId.getBytes(StandardCharsets.UTF_8)));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is missing from this JVM", e);
+        }
+    }
+}
