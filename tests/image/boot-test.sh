@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # boot-test.sh [dhcp] [configdrive] [vfatdrive] [metadata]: tests the strato-tiny image (docs/test-image.md).
-# Builds it (cached in $STRATO_IMAGE_CACHE, default .strato/images), then
+# Builds it (cached in $STRATO_IMAGE_CACHE, default .strato/test-image), then
 #   dhcp         runs the image's udhcpc script in a private network namespace with an MTU, classless
 #                static routes (169.254.169.254/32 via the server, a default route) and DNS
 #   configdrive  boots it under QEMU TCG (virtio disk and NIC, user-mode network, ssh forwarded from a free
@@ -21,7 +21,7 @@ set -euo pipefail
 
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 REPO=$(cd "$HERE/../.." && pwd)
-CACHE=${STRATO_IMAGE_CACHE:-$REPO/.strato/images}
+CACHE=${STRATO_IMAGE_CACHE:-$REPO/.strato/test-image}
 BOOT_TIMEOUT=${STRATO_BOOT_TIMEOUT:-300}
 PARTS=("$@")
 [ ${#PARTS[@]} -gt 0 ] || PARTS=(dhcp configdrive vfatdrive metadata)
