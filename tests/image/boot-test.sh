@@ -69,8 +69,8 @@ need() {
 
 # free_port: a TCP port nobody listens on at 127.0.0.1
 free_port() {
-  local p i
-  for i in $(seq 1 50); do
+  local p
+  for _ in $(seq 1 50); do
     p=$((20000 + RANDOM % 30000))
     if ! grep -qi ":$(printf '%04X' "$p") " /proc/net/tcp /proc/net/tcp6 2>/dev/null; then echo "$p"; return 0; fi
   done
@@ -127,7 +127,7 @@ expect() { [ "$2" = "$3" ] || die "$1: want '$2', got '$3'"; }
 
 # the checks shared by both boots: user, address, tools, root refused, user_data marker
 common_checks() {
-  local name=$1 host=$2 addr=$3 marker got i
+  local name=$1 host=$2 addr=$3 marker got t
   expect "$name: hostname" "$host" "$(gssh hostname)"
   expect "$name: user" "strato 1000" "$(gssh 'echo $(id -un) $(id -u)')"
   got=$(gssh 'ip -4 addr show dev eth0')
@@ -137,7 +137,7 @@ common_checks() {
     gssh "command -v $t" >/dev/null || die "$name: $t is missing in the guest"
   done
   marker=
-  for i in $(seq 1 30); do
+  for _ in $(seq 1 30); do
     marker=$(gssh 'cat /tmp/user-data-marker 2>/dev/null' || true)
     [ -n "$marker" ] && break
     sleep 1
@@ -203,7 +203,7 @@ JSON
   echo "hello from the host $RANDOM" >"$WORK/www-cd/hello.txt"
   local args=(-drive "file=$WORK/config.iso,media=cdrom,if=ide,format=raw,readonly=on"
     -netdev "user,id=n0,hostfwd=tcp:127.0.0.1:$PORT-:22,guestfwd=tcp:10.0.2.100:80-cmd:$HERE/md-http.sh $WORK/www-cd"
-    -device virtio-net-pci,netdev=n0)
+    -device "virtio-net-pci,netdev=n0")
   boot configdrive "${args[@]}"
   wait_ssh configdrive
   CD_BOOT=$BOOT_TO_SSH
@@ -256,7 +256,7 @@ JSON
 
 # ---- metadata
 part_metadata() {
-  local md=$WORK/md host wrongkey i
+  local md=$WORK/md host
   host=tiny-md-$RANDOM
   mkdir -p "$md/openstack/latest" "$md/latest/meta-data/public-keys/0"
   ssh-keygen -q -t ed25519 -N '' -C other -f "$WORK/otherkey"
@@ -272,7 +272,7 @@ JSON
     -netdev "user,id=n0,net=169.254.169.0/24,host=169.254.169.2,dhcpstart=169.254.169.15,hostfwd=tcp:127.0.0.1:$PORT-:22,guestfwd=tcp:169.254.169.254:80-cmd:$HERE/md-http.sh $md" \
     -device virtio-net-pci,netdev=n0
   # the service comes up once the guest has tried (and failed) a few times
-  for i in $(seq 1 "$BOOT_TIMEOUT"); do
+  for _ in $(seq 1 "$BOOT_TIMEOUT"); do
     [ "$(grep -c . "$md/.requests" 2>/dev/null || echo 0)" -ge 3 ] && break
     kill -0 "$QEMU_PID" 2>/dev/null || die "metadata: qemu exited"
     sleep 1

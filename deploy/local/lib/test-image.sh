@@ -55,8 +55,8 @@ test_image_key() {
 # dependencies to ROOT/lib/modules/NAME.ko and writes their load order (dependencies first) to
 # ROOT/etc/modules
 test_image_modules() {
-  local root=$1 moddir=$2 ver=$3 m
-  local -A files=() done=()
+  local root=$1 moddir=$2 ver=$3 m f
+  local -A files=() seen=()
   local order=()
   while IFS= read -r f; do
     m=$(basename "$f" .ko)
@@ -64,13 +64,13 @@ test_image_modules() {
   done < <(find "$moddir/lib/modules/$ver" -name '*.ko')
   visit() {
     local name=${1//-/_} f dep deps
-    [ -n "${done[$name]:-}" ] && return 0
+    [ -n "${seen[$name]:-}" ] && return 0
     f=${files[$name]:-}
     if [ -z "$f" ]; then
-      grep -q "/${1}.ko\$\|/${name}.ko\$" "$moddir/lib/modules/$ver/modules.builtin" 2>/dev/null && { done[$name]=1; return 0; }
+      grep -q "/${1}.ko\$\|/${name}.ko\$" "$moddir/lib/modules/$ver/modules.builtin" 2>/dev/null && { seen[$name]=1; return 0; }
       die "test image: no kernel module $1 in $ver"
     fi
-    done[$name]=1
+    seen[$name]=1
     deps=$(tr '\0' '\n' <"$f" | sed -n 's/^depends=//p' | head -1)
     for dep in ${deps//,/ }; do visit "$dep"; done
     order+=("$(basename "$f")")
