@@ -2,6 +2,7 @@ package io.strato.compute.servers;
 
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
+import io.strato.compute.api.Link;
 import io.strato.compute.validation.Bodies;
 import io.strato.kit.auth.Caller;
 import io.strato.kit.auth.CurrentCaller;
@@ -23,8 +24,6 @@ import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -64,43 +63,46 @@ public class ServerResource {
         policy.enforce(ServerPolicies.CREATE, caller, ServerPolicies.target(caller.projectId(), caller.userId()));
         return creation.create(caller, token, request.requestId(), req).map(created -> {
             if (req.returnReservationId()) {
-                return Response.accepted(Map.of("reservation_id", created.first().reservationId)).build();
+                return Response.accepted(new ServerView.Reservation(created.first().reservationId)).build();
             }
-            return Response.accepted(Map.of("server", views.created(created.first(), created.adminPass())))
+            return Response.accepted(new ServerView.CreatedOne(views.created(created.first(), created.adminPass())))
                     .location(URI.create(views.selfLink("servers", created.first().id.toString()))).build();
         });
     }
 
     @GET
-    public Uni<Map<String, Object>> list(@Context UriInfo uri) {
+    public Uni<ServerView.BriefMany> list(@Context UriInfo uri) {
         Caller caller = callers.get();
-        return page(caller, uri, false);
+        return page(caller, uri, false).map(p -> new ServerView.BriefMany(
+                p.page().servers().stream().map(views::brief).toList(), p.next()));
     }
 
     @GET
     @Path("detail")
-    public Uni<Map<String, Object>> detail(@Context UriInfo uri) {
+    public Uni<ServerView.Many> detail(@Context UriInfo uri) {
         Caller caller = callers.get();
-        return page(caller, uri, true);
+        boolean admin = extended(caller);
+        return page(caller, uri, true).map(p -> new ServerView.Many(
+                p.page().servers().stream().map(s -> full(p.page(), s, admin)).toList(), p.next()));
     }
 
     @GET
     @Path("{id}")
-    public Uni<Map<String, Object>> show(@PathParam("id") String id) {
+    public Uni<ServerView.One> show(@PathParam("id") String id) {
         Caller caller = callers.get();
         UUID serverId = RequestContext.serverId(id);
         boolean admin = extended(caller);
-        return queries.show(caller, serverId, admin).map(p -> Map.of("server", full(p, p.servers().get(0), admin)));
+        return queries.show(caller, serverId, admin).map(p -> new ServerView.One(full(p, p.servers().get(0), admin)));
     }
 
     @PUT
     @Path("{id}")
-    public Uni<Map<String, Object>> update(@PathParam("id") String id, ServerUpdateBody body) {
+    public Uni<ServerView.One> update(@PathParam("id") String id, ServerUpdateBody body) {
         Caller caller = callers.get();
         UUID serverId = RequestContext.serverId(id);
         UpdateRequest req = UpdateRequest.parse(Bodies.json(body));
         boolean admin = extended(caller);
-        return updates.update(caller, serverId, req, admin).map(p -> Map.of("server", full(p, p.servers().get(0), admin)));
+        return updates.update(caller, serverId, req, admin).map(p -> new ServerView.One(full(p, p.servers().get(0), admin)));
     }
 
     @DELETE
@@ -111,7 +113,11 @@ public class ServerResource {
         return updates.delete(caller, serverId, request.requestId()).map(v -> Response.noContent().build());
     }
 
-    private Uni<Map<String, Object>> page(Caller caller, UriInfo uri, boolean detail) {
+    /** A page of servers and the link to the next one (null when this page is not full). */
+    private record Listed(ServerQueries.Page page, List<Link> next) {
+    }
+
+    private Uni<Listed> page(Caller caller, UriInfo uri, boolean detail) {
         MultivaluedMap<String, String> q = uri.getQueryParameters();
         Map<String, Object> target = ServerPolicies.target(caller.projectId(), null);
         policy.enforce(detail ? ServerPolicies.DETAIL : ServerPolicies.INDEX, caller, target);
@@ -120,25 +126,18 @@ public class ServerResource {
             policy.enforce(detail ? ServerPolicies.DETAIL_ALL_TENANTS : ServerPolicies.INDEX_ALL_TENANTS, caller, target);
         }
         boolean allFilters = policy.allowed(ServerPolicies.ALL_FILTERS, caller, target);
-        boolean admin = extended(caller);
         Paging paging = Paging.of(q.getFirst("limit"), q.getFirst("marker"), MAX_LIMIT, MAX_LIMIT);
         return queries.list(caller, q, paging.limit(), paging.marker(), allTenants, allFilters, detail).map(p -> {
-            List<Map<String, Object>> items = new ArrayList<>();
-            for (Server s : p.servers()) {
-                items.add(detail ? full(p, s, admin) : views.brief(s));
+            List<Server> servers = p.servers();
+            if (servers.isEmpty() || servers.size() != paging.limit()) {
+                return new Listed(p, null);
             }
-            Map<String, Object> body = new LinkedHashMap<>();
-            body.put("servers", items);
-            if (!items.isEmpty() && items.size() == paging.limit()) {
-                String last = p.servers().get(p.servers().size() - 1).id.toString();
-                body.put("servers_links", PageLinks.nextLink(
-                        PageLinks.next(uri.getRequestUri(), last, views.publicUrl(), "/v2.1/")));
-            }
-            return body;
+            String last = servers.get(servers.size() - 1).id.toString();
+            return new Listed(p, Link.next(PageLinks.next(uri.getRequestUri(), last, views.publicUrl(), "/v2.1/")));
         });
     }
 
-    private Map<String, Object> full(ServerQueries.Page p, Server s, boolean admin) {
+    private ServerView full(ServerQueries.Page p, Server s, boolean admin) {
         return views.full(s, p.ports().getOrDefault(s.id, List.of()), p.volumes().getOrDefault(s.id, List.of()),
                 new ServerViews.Audience(admin), s.host == null ? null : p.nodes().get(s.host));
     }

@@ -1,5 +1,6 @@
 package io.strato.compute.servers;
 
+import io.strato.compute.api.Link;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -9,7 +10,6 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -33,10 +33,9 @@ public class ServerViews {
     public record Audience(boolean admin) {
     }
 
-    public List<Map<String, Object>> links(String collection, String id) {
-        return List.of(
-                Map.of("rel", "self", "href", publicUrl + "/v2.1/" + collection + "/" + id),
-                Map.of("rel", "bookmark", "href", publicUrl + "/" + collection + "/" + id));
+    public List<Link> links(String collection, String id) {
+        return List.of(Link.self(publicUrl + "/v2.1/" + collection + "/" + id),
+                Link.bookmark(publicUrl + "/" + collection + "/" + id));
     }
 
     /** The public URL of the compute API the clients use (behind the gateway), without a trailing slash. */
@@ -49,87 +48,62 @@ public class ServerViews {
     }
 
     /** Nova's volumes_attached: the volume ids, with delete_on_termination from 2.3 (never set: attached volumes stay). */
-    static List<Map<String, Object>> volumesAttached(List<java.util.UUID> volumes) {
-        List<Map<String, Object>> out = new ArrayList<>();
-        for (java.util.UUID id : volumes) {
-            Map<String, Object> v = new LinkedHashMap<>();
-            v.put("id", id.toString());
-            out.add(v);
-        }
-        return out;
+    static List<ServerView.AttachedVolume> volumesAttached(List<java.util.UUID> volumes) {
+        return volumes.stream().map(id -> new ServerView.AttachedVolume(id.toString())).toList();
     }
 
     /** The list entry of {@code GET /servers}. */
-    public Map<String, Object> brief(Server s) {
-        Map<String, Object> v = new LinkedHashMap<>();
-        v.put("id", s.id.toString());
-        v.put("name", s.name);
-        v.put("links", links("servers", s.id.toString()));
-        return v;
+    public ServerView.Brief brief(Server s) {
+        return new ServerView.Brief(s.id.toString(), s.name, links("servers", s.id.toString()));
     }
 
     /** The 202 answer of a create. */
-    public Map<String, Object> created(Server s, String adminPass) {
-        Map<String, Object> v = new LinkedHashMap<>();
-        v.put("id", s.id.toString());
-        v.put("links", links("servers", s.id.toString()));
-        v.put("OS-DCF:diskConfig", s.diskConfig);
-        v.put("security_groups", securityGroups(s));
-        if (adminPass != null) {
-            v.put("adminPass", adminPass);
-        }
-        return v;
+    public ServerView.Created created(Server s, String adminPass) {
+        return new ServerView.Created(s.id.toString(), links("servers", s.id.toString()), s.diskConfig,
+                securityGroups(s), adminPass);
     }
 
     /**
      * The full server of show, detail, update. {@code volumes}: the ids of its attached volumes.
      * {@code hypervisorHostname} is only read for admins.
      */
-    public Map<String, Object> full(Server s, List<ServerPort> ports, List<java.util.UUID> volumes, Audience who,
-                                    String hypervisorHostname) {
-        Map<String, Object> v = new LinkedHashMap<>();
+    public ServerView full(Server s, List<ServerPort> ports, List<java.util.UUID> volumes, Audience who,
+                           String hypervisorHostname) {
         String status = ServerStatus.of(s.vmState, s.taskState);
-        v.put("id", s.id.toString());
-        v.put("name", s.name);
-        v.put("status", status);
-        v.put("tenant_id", s.projectId);
-        v.put("user_id", s.userId);
-        v.put("metadata", s.metadata == null ? Map.of() : s.metadata);
-        v.put("hostId", hostId(s.projectId, s.host));
-        v.put("image", s.imageId == null ? "" : Map.of("id", s.imageId.toString(),
-                "links", List.of(Map.of("rel", "bookmark", "href", publicUrl + "/images/" + s.imageId))));
-        v.put("flavor", flavor(s));
-        v.put("created", ISO.format(s.createdAt));
-        v.put("updated", ISO.format(s.updatedAt));
-        v.put("addresses", addresses(ports));
-        v.put("accessIPv4", s.accessIpv4 == null ? "" : s.accessIpv4);
-        v.put("accessIPv6", s.accessIpv6 == null ? "" : s.accessIpv6);
-        v.put("links", links("servers", s.id.toString()));
-        v.put("OS-DCF:diskConfig", s.diskConfig);
-        if (PROGRESS.contains(status)) {
-            v.put("progress", s.progress);
-        }
-        if (("ERROR".equals(status) || "DELETED".equals(status)) && s.fault != null) {
-            v.put("fault", fault(s.fault, who.admin()));
-        }
-        v.put("OS-EXT-AZ:availability_zone", s.availabilityZone != null ? s.availabilityZone
-                : s.requestedAz != null ? s.requestedAz : "");
-        v.put("config_drive", s.configDrive);
-        v.put("key_name", s.keyName);
-        v.put("OS-SRV-USG:launched_at", s.launchedAt == null ? null : USAGE.format(s.launchedAt));
-        v.put("OS-SRV-USG:terminated_at", null);
-        v.put("security_groups", securityGroups(s));
-        if (who.admin()) {
-            v.put("OS-EXT-SRV-ATTR:host", s.host);
-            v.put("OS-EXT-SRV-ATTR:instance_name", instanceName(s));
-            v.put("OS-EXT-SRV-ATTR:hypervisor_hostname", s.host == null ? null
-                    : hypervisorHostname != null ? hypervisorHostname : s.host);
-        }
-        v.put("OS-EXT-STS:task_state", s.taskState);
-        v.put("OS-EXT-STS:vm_state", s.vmState);
-        v.put("OS-EXT-STS:power_state", s.powerState);
-        v.put("os-extended-volumes:volumes_attached", volumesAttached(volumes));
-        return v;
+        Object image = s.imageId == null ? "" : new ServerView.ImageRef(s.imageId.toString(),
+                List.of(Link.bookmark(publicUrl + "/images/" + s.imageId)));
+        ServerView.Extended extended = !who.admin() ? null : new ServerView.Extended(s.host, instanceName(s),
+                s.host == null ? null : hypervisorHostname != null ? hypervisorHostname : s.host);
+        return new ServerView(
+                s.id.toString(),
+                s.name,
+                status,
+                s.projectId,
+                s.userId,
+                s.metadata == null ? Map.of() : s.metadata,
+                hostId(s.projectId, s.host),
+                image,
+                flavor(s),
+                ISO.format(s.createdAt),
+                ISO.format(s.updatedAt),
+                addresses(ports),
+                s.accessIpv4 == null ? "" : s.accessIpv4,
+                s.accessIpv6 == null ? "" : s.accessIpv6,
+                links("servers", s.id.toString()),
+                s.diskConfig,
+                PROGRESS.contains(status) ? s.progress : null,
+                ("ERROR".equals(status) || "DELETED".equals(status)) && s.fault != null ? fault(s.fault, who.admin()) : null,
+                s.availabilityZone != null ? s.availabilityZone : s.requestedAz != null ? s.requestedAz : "",
+                s.configDrive,
+                s.keyName,
+                s.launchedAt == null ? null : USAGE.format(s.launchedAt),
+                null,
+                securityGroups(s),
+                extended,
+                s.taskState,
+                s.vmState,
+                s.powerState,
+                volumesAttached(volumes));
     }
 
     /** The libvirt domain name Strato's agents give a server. */
@@ -151,42 +125,30 @@ public class ServerViews {
     }
 
     /** The flavor's id and bookmark link (Nova embeds the flavor itself from 2.47). */
-    private Object flavor(Server s) {
-        return Map.of("id", s.flavorId, "links",
-                List.of(Map.of("rel", "bookmark", "href", publicUrl + "/flavors/" + s.flavorId)));
+    private ServerView.FlavorRef flavor(Server s) {
+        return new ServerView.FlavorRef(s.flavorId, List.of(Link.bookmark(publicUrl + "/flavors/" + s.flavorId)));
     }
 
-    static Map<String, Object> addresses(List<ServerPort> ports) {
-        Map<String, Object> out = new TreeMap<>();
+    /** By network name (sorted, as Nova's), each port's fixed addresses. */
+    static Map<String, List<ServerView.Address>> addresses(List<ServerPort> ports) {
+        Map<String, List<ServerView.Address>> out = new TreeMap<>();
         for (ServerPort p : ports) {
-            @SuppressWarnings("unchecked")
-            List<Map<String, Object>> list = (List<Map<String, Object>>) out.computeIfAbsent(p.networkName, k -> new ArrayList<>());
+            List<ServerView.Address> list = out.computeIfAbsent(p.networkName, k -> new ArrayList<>());
             for (ServerPort.Address a : p.fixedIps) {
-                Map<String, Object> e = new LinkedHashMap<>();
-                e.put("version", a.version());
-                e.put("addr", a.ipAddress());
-                e.put("OS-EXT-IPS:type", "fixed");
-                e.put("OS-EXT-IPS-MAC:mac_addr", p.macAddress);
-                list.add(e);
+                list.add(new ServerView.Address(a.version(), a.ipAddress(), "fixed", p.macAddress));
             }
         }
         return out;
     }
 
-    private static List<Map<String, Object>> securityGroups(Server s) {
+    private static List<ServerView.SecurityGroup> securityGroups(Server s) {
         LinkedHashSet<String> names = new LinkedHashSet<>();
         s.securityGroups.forEach(g -> names.add(g.name()));
-        return names.stream().map(n -> Map.<String, Object>of("name", n)).toList();
+        return names.stream().map(ServerView.SecurityGroup::new).toList();
     }
 
-    private static Map<String, Object> fault(Server.Fault f, boolean admin) {
-        Map<String, Object> v = new LinkedHashMap<>();
-        v.put("code", f.code());
-        v.put("created", f.created() == null ? null : ISO.format(Instant.parse(f.created())));
-        v.put("message", f.message());
-        if (f.details() != null && (admin || f.code() != 500)) {
-            v.put("details", f.details());
-        }
-        return v;
+    private static ServerView.Fault fault(Server.Fault f, boolean admin) {
+        return new ServerView.Fault(f.code(), f.created() == null ? null : ISO.format(Instant.parse(f.created())),
+                f.message(), f.details() != null && (admin || f.code() != 500) ? f.details() : null);
     }
 }

@@ -56,4 +56,19 @@ class OpenApiTest {
                 .body("paths.'/v2.1/os-keypairs'.post.requestBody.content.'application/json'.schema.$ref",
                         endsWith("/KeypairBody"));
     }
+
+    @Test
+    void theServerViewsArePublishedWithNovasKeys() {
+        given().queryParam("format", "json").get("/q/openapi").then().statusCode(200)
+                .body("components.schemas.ServerView.properties.keySet()", hasItems("id", "name", "status", "tenant_id",
+                        "hostId", "addresses", "accessIPv4", "links", "OS-DCF:diskConfig", "OS-EXT-AZ:availability_zone",
+                        "OS-SRV-USG:launched_at", "OS-EXT-STS:vm_state", "OS-EXT-STS:task_state", "OS-EXT-STS:power_state",
+                        "os-extended-volumes:volumes_attached", "security_groups"))
+                .body("paths.'/v2.1/servers/{id}'.get.responses.'200'.content.'application/json'.schema.$ref",
+                        endsWith("/ServerOne"))
+                .body("paths.'/v2.1/servers/detail'.get.responses.'200'.content.'application/json'.schema.$ref",
+                        endsWith("/ServerMany"))
+                .body("paths.'/v2.1/servers'.get.responses.'200'.content.'application/json'.schema.$ref",
+                        endsWith("/ServerBriefMany"));
+    }
 }

@@ -1,0 +1,139 @@
+package io.strato.compute.servers;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import io.strato.compute.api.Link;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/**
+ * Nova's JSON of a server at 2.1 (nova/api/openstack/compute/views/servers.py), as show, detail and update
+ * answer it. Keys are Nova's, {@code OS-EXT-STS:vm_state} and all; a key Nova leaves out in some states
+ * ({@code progress}, {@code fault}, the admin-only {@code OS-EXT-SRV-ATTR:*}) is left out here too, and every
+ * other one is there, null or not. Built by {@link ServerViews}.
+ */
+public record ServerView(
+        @JsonProperty("id") String id,
+        @JsonProperty("name") String name,
+        @JsonProperty("status") String status,
+        @JsonProperty("tenant_id") String tenantId,
+        @JsonProperty("user_id") String userId,
+        @JsonProperty("metadata") Map<String, String> metadata,
+        @JsonProperty("hostId") String hostId,
+        @JsonProperty("image") @Schema(oneOf = {ImageRef.class, String.class},
+                description = "the image, or \"\" for a server booted from a volume") Object image,
+        @JsonProperty("flavor") FlavorRef flavor,
+        @JsonProperty("created") String created,
+        @JsonProperty("updated") String updated,
+        @JsonProperty("addresses") Map<String, List<Address>> addresses,
+        @JsonProperty("accessIPv4") String accessIpv4,
+        @JsonProperty("accessIPv6") String accessIpv6,
+        @JsonProperty("links") List<Link> links,
+        @JsonProperty("OS-DCF:diskConfig") String diskConfig,
+        @JsonProperty("progress") @JsonInclude(JsonInclude.Include.NON_NULL) Integer progress,
+        @JsonProperty("fault") @JsonInclude(JsonInclude.Include.NON_NULL) Fault fault,
+        @JsonProperty("OS-EXT-AZ:availability_zone") String availabilityZone,
+        @JsonProperty("config_drive") String configDrive,
+        @JsonProperty("key_name") String keyName,
+        @JsonProperty("OS-SRV-USG:launched_at") String launchedAt,
+        @JsonProperty("OS-SRV-USG:terminated_at") String terminatedAt,
+        @JsonProperty("security_groups") List<SecurityGroup> securityGroups,
+        @JsonUnwrapped Extended extended,
+        @JsonProperty("OS-EXT-STS:task_state") String taskState,
+        @JsonProperty("OS-EXT-STS:vm_state") String vmState,
+        @JsonProperty("OS-EXT-STS:power_state") int powerState,
+        @JsonProperty("os-extended-volumes:volumes_attached") List<AttachedVolume> volumesAttached) {
+
+    /** The extended server attributes, for admins only (the keys are absent for others; null values stay). */
+    @Schema(name = "ServerExtendedAttributes")
+    public record Extended(
+            @JsonProperty("OS-EXT-SRV-ATTR:host") String host,
+            @JsonProperty("OS-EXT-SRV-ATTR:instance_name") String instanceName,
+            @JsonProperty("OS-EXT-SRV-ATTR:hypervisor_hostname") String hypervisorHostname) {
+    }
+
+    /** The server's image: its id and bookmark link. */
+    @Schema(name = "ServerImageRef")
+    public record ImageRef(@JsonProperty("id") String id, @JsonProperty("links") List<Link> links) {
+    }
+
+    /** The server's flavor: its id and bookmark link (Nova embeds the flavor itself from 2.47). */
+    @Schema(name = "ServerFlavorRef")
+    public record FlavorRef(@JsonProperty("id") String id, @JsonProperty("links") List<Link> links) {
+    }
+
+    /** A fixed address of a port of the server, under its network's name in {@code addresses}. */
+    @Schema(name = "ServerAddress")
+    public record Address(
+            @JsonProperty("version") int version,
+            @JsonProperty("addr") String addr,
+            @JsonProperty("OS-EXT-IPS:type") String type,
+            @JsonProperty("OS-EXT-IPS-MAC:mac_addr") String macAddr) {
+    }
+
+    /** Why the server is in ERROR; {@code details} (a trace) only for admins or faults other than 500. */
+    @Schema(name = "ServerFault")
+    public record Fault(
+            @JsonProperty("code") int code,
+            @JsonProperty("created") String created,
+            @JsonProperty("message") String message,
+            @JsonProperty("details") @JsonInclude(JsonInclude.Include.NON_NULL) String details) {
+    }
+
+    /** A volume attached to the server (delete_on_termination is Nova's 2.3). */
+    @Schema(name = "ServerAttachedVolume")
+    public record AttachedVolume(@JsonProperty("id") String id) {
+    }
+
+    /** A security group of the server, by name. */
+    @Schema(name = "ServerSecurityGroup")
+    public record SecurityGroup(@JsonProperty("name") String name) {
+    }
+
+    /** An entry of {@code GET /servers}. */
+    @Schema(name = "ServerBrief")
+    public record Brief(@JsonProperty("id") String id, @JsonProperty("name") String name,
+                        @JsonProperty("links") List<Link> links) {
+    }
+
+    /** The server of a create's 202; {@code adminPass} is there when Nova would give it. */
+    @Schema(name = "ServerCreated")
+    public record Created(
+            @JsonProperty("id") String id,
+            @JsonProperty("links") List<Link> links,
+            @JsonProperty("OS-DCF:diskConfig") String diskConfig,
+            @JsonProperty("security_groups") List<SecurityGroup> securityGroups,
+            @JsonProperty("adminPass") @JsonInclude(JsonInclude.Include.NON_NULL) String adminPass) {
+    }
+
+    /** {@code {"server": {...}}} of show and update. */
+    @Schema(name = "ServerOne")
+    public record One(@JsonProperty("server") ServerView server) {
+    }
+
+    /** {@code {"server": {...}}} of a create. */
+    @Schema(name = "ServerCreatedOne")
+    public record CreatedOne(@JsonProperty("server") Created server) {
+    }
+
+    /** A create's 202 with {@code return_reservation_id}. */
+    @Schema(name = "ServerReservation")
+    public record Reservation(@JsonProperty("reservation_id") String reservationId) {
+    }
+
+    /** {@code GET /servers/detail}: a page of servers and, when it is full, the next page's link. */
+    @Schema(name = "ServerMany")
+    public record Many(
+            @JsonProperty("servers") List<ServerView> servers,
+            @JsonProperty("servers_links") @JsonInclude(JsonInclude.Include.NON_NULL) List<Link> serversLinks) {
+    }
+
+    /** {@code GET /servers}: a page of brief servers and, when it is full, the next page's link. */
+    @Schema(name = "ServerBriefMany")
+    public record BriefMany(
+            @JsonProperty("servers") List<Brief> servers,
+            @JsonProperty("servers_links") @JsonInclude(JsonInclude.Include.NON_NULL) List<Link> serversLinks) {
+    }
+}

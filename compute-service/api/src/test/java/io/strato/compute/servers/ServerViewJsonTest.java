@@ -1,0 +1,101 @@
+package io.strato.compute.servers;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/** The server view records on the wire (with the service's snake_case mapper): Nova's keys, nulls and absences. */
+class ServerViewJsonTest {
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE);
+    private final ServerViews views = new ServerViews("http://gw/compute/");
+
+    private static Server server(String vmState, String host) {
+        Server s = new Server();
+        s.id = UUID.randomUUID();
+        s.projectId = "p";
+        s.userId = "u";
+        s.name = "vm";
+        s.flavorId = "1";
+        s.vmState = vmState;
+        s.host = host;
+        s.createdAt = Instant.parse("2026-01-02T03:04:05Z");
+        s.updatedAt = s.createdAt;
+        s.securityGroups = List.of(new Server.SecurityGroup("default", null), new Server.SecurityGroup("default", null));
+        return s;
+    }
+
+    private JsonNode full(Server s, boolean admin) {
+        ServerPort port = new ServerPort();
+        port.networkName = "private";
+        port.macAddress = "fa:16:3e:00:00:01";
+        port.fixedIps = List.of(new ServerPort.Address("10.0.0.5", "subnet", 4));
+        return JSON.valueToTree(views.full(s, List.of(port), List.of(UUID.randomUUID()), new ServerViews.Audience(admin), null));
+    }
+
+    private static List<String> keys(JsonNode n) {
+        List<String> out = new ArrayList<>();
+        n.fieldNames().forEachRemaining(out::add);
+        return out;
+    }
+
+    @Test
+    void anAdminSeesNovasKeysInNovasOrderWithTheirNulls() {
+        JsonNode v = full(server("active", null), true);
+        assertEquals(List.of("id", "name", "status", "tenant_id", "user_id", "metadata", "hostId", "image", "flavor",
+                "created", "updated", "addresses", "accessIPv4", "accessIPv6", "links", "OS-DCF:diskConfig", "progress",
+                "OS-EXT-AZ:availability_zone", "config_drive", "key_name", "OS-SRV-USG:launched_at",
+                "OS-SRV-USG:terminated_at", "security_groups", "OS-EXT-SRV-ATTR:host", "OS-EXT-SRV-ATTR:instance_name",
+                "OS-EXT-SRV-ATTR:hypervisor_hostname", "OS-EXT-STS:task_state", "OS-EXT-STS:vm_state",
+                "OS-EXT-STS:power_state", "os-extended-volumes:volumes_attached"), keys(v));
+        assertTrue(v.get("OS-EXT-SRV-ATTR:host").isNull());
+        assertTrue(v.get("key_name").isNull());
+        assertTrue(v.get("OS-EXT-STS:task_state").isNull());
+        assertEquals("", v.get("image").asText());
+        assertEquals("", v.get("hostId").asText());
+        assertEquals("2026-01-02T03:04:05Z", v.get("created").asText());
+        assertEquals(List.of("id", "links"), keys(v.get("flavor")));
+        assertEquals("bookmark", v.at("/flavor/links/0/rel").asText());
+        assertEquals(1, v.get("security_groups").size());
+        assertEquals(List.of("version", "addr", "OS-EXT-IPS:type", "OS-EXT-IPS-MAC:mac_addr"),
+                keys(v.at("/addresses/private/0")));
+        assertEquals("http://gw/compute/v2.1/servers/" + v.get("id").asText(), v.at("/links/0/href").asText());
+    }
+
+    @Test
+    void othersSeeNeitherTheExtendedAttributesNorAProgressOutsideAnOperation() {
+        JsonNode v = full(server("stopped", "h1"), false);
+        assertFalse(v.has("OS-EXT-SRV-ATTR:host"));
+        assertFalse(v.has("OS-EXT-SRV-ATTR:instance_name"));
+        assertFalse(v.has("progress"));
+        assertFalse(v.has("fault"));
+        assertEquals("SHUTOFF", v.get("status").asText());
+    }
+
+    @Test
+    void aFaultsTraceIsForAdminsOnly() {
+        Server s = server("error", null);
+        s.fault = new Server.Fault(500, "boom", "Traceback", null);
+        JsonNode member = full(s, false).get("fault");
+        assertEquals(List.of("code", "created", "message"), keys(member));
+        assertTrue(member.get("created").isNull());
+        assertEquals("Traceback", full(s, true).at("/fault/details").asText());
+    }
+
+    @Test
+    void aCreatedServerHasItsPasswordOnlyWhenThereIsOne() {
+        Server s = server("building", null);
+        assertEquals(List.of("id", "links", "OS-DCF:diskConfig", "security_groups"), keys(JSON.valueToTree(views.created(s, null))));
+        assertEquals("pw", JSON.valueToTree(views.created(s, "pw")).get("adminPass").asText());
+        assertEquals(List.of("servers"), keys(JSON.valueToTree(new ServerView.BriefMany(List.of(views.brief(s)), null))));
+    }
+}
