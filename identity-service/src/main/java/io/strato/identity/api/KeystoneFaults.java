@@ -5,8 +5,7 @@ import io.strato.kit.faults.FaultDialect;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** Keystone's error format: {@code {"error": {"code": 404, "title": "Not Found", "message": "..."}}}. */
 @ApplicationScoped
@@ -19,15 +18,20 @@ public class KeystoneFaults implements FaultDialect {
 
     @Override
     public Response render(int status, Throwable cause, String message) {
-        Map<String, Object> error = new LinkedHashMap<>();
-        error.put("code", status);
-        error.put("title", FaultDialect.title(status));
-        error.put("message", message);
         Response.ResponseBuilder r = Response.status(status).type(MediaType.APPLICATION_JSON_TYPE)
-                .entity(Map.of("error", error));
+                .entity(new Body(new Fault(status, FaultDialect.title(status), message)));
         if (status == 401) {
             r.header("WWW-Authenticate", "Keystone uri=\"" + config.publicUrl() + "\"");
         }
         return r.build();
+    }
+
+    /** {@code {"error": {...}}}. */
+    @Schema(name = "KeystoneError")
+    public record Body(Fault error) {
+    }
+
+    @Schema(name = "KeystoneFault")
+    public record Fault(int code, String title, String message) {
     }
 }

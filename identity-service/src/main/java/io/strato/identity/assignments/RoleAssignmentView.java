@@ -1,5 +1,7 @@
 package io.strato.identity.assignments;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonInclude.Include;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.strato.identity.api.Links;
 import io.strato.identity.domains.Domain;
@@ -7,9 +9,9 @@ import io.strato.identity.groups.Group;
 import io.strato.identity.projects.Project;
 import io.strato.identity.roles.Role;
 import io.strato.identity.users.User;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * Keystone's JSON for a role assignment:
@@ -17,91 +19,87 @@ import java.util.Map;
  * {"system": {"all": true}}, "links": {"assignment", "membership"?, "prior_role"?}}}; with include_names the
  * user, group, role, project and domain carry "name" and (but for a domain) their "domain".
  */
-public final class RoleAssignmentView {
-    private RoleAssignmentView() {
-    }
+@Schema(name = "RoleAssignment")
+public record RoleAssignmentView(Ref role, @JsonInclude(Include.NON_NULL) Ref user,
+                                 @JsonInclude(Include.NON_NULL) Ref group, Scope scope, AssignmentLinks links) {
 
-    public record Many(@JsonProperty("role_assignments") List<Map<String, Object>> roleAssignments,
+    @Schema(name = "RoleAssignmentList")
+    public record Many(@JsonProperty("role_assignments") List<RoleAssignmentView> roleAssignments,
                        Map<String, String> links) {
     }
 
-    public static Map<String, Object> of(AssignmentEntry e, AssignmentNames names, Links links) {
-        Assignment a = e.source();
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("role", role(e.roleId(), names));
-        if (e.userId() != null) {
-            out.put("user", member(e.userId(), names == null ? null : names.users().get(e.userId()), names));
-        } else {
-            out.put("group", member(e.groupId(), names == null ? null : names.groups().get(e.groupId()), names));
+    /** A role, user, group, project or domain: its id, and with include_names its name and (but for a domain) domain. */
+    @Schema(name = "RoleAssignmentRef")
+    @JsonInclude(Include.NON_NULL)
+    public record Ref(String id, String name, Ref domain) {
+        static Ref id(String id) {
+            return new Ref(id, null, null);
         }
-        out.put("scope", scope(a, names));
-        Map<String, String> l = new LinkedHashMap<>();
-        l.put("assignment", links.url(new GrantPath(a.actorType, a.actorId, a.targetType, a.targetId).rolesPath()
-                + "/" + a.roleId));
-        if (e.membershipGroupId() != null) {
-            l.put("membership", links.url("groups/" + e.membershipGroupId() + "/users/" + e.userId()));
-        }
-        if (e.priorRoleId() != null) {
-            l.put("prior_role", links.url("roles/" + e.priorRoleId()));
-        }
-        out.put("links", l);
-        return out;
     }
 
-    private static Map<String, Object> role(String id, AssignmentNames names) {
-        Map<String, Object> m = idMap(id);
-        Role r = names == null ? null : names.roles().get(id);
-        if (r != null) {
-            m.put("name", r.name);
-            if (r.domainId != null) {
-                m.put("domain", domain(r.domainId, names));
-            }
+    /** Exactly one of project, domain or system. */
+    @Schema(name = "RoleAssignmentScope")
+    @JsonInclude(Include.NON_NULL)
+    public record Scope(Ref project, Ref domain, SystemScope system) {
+    }
+
+    @Schema(name = "RoleAssignmentSystem")
+    public record SystemScope(boolean all) {
+    }
+
+    @Schema(name = "RoleAssignmentLinks")
+    @JsonInclude(Include.NON_NULL)
+    public record AssignmentLinks(String assignment, String membership, String priorRole) {
+    }
+
+    public static RoleAssignmentView of(AssignmentEntry e, AssignmentNames names, Links links) {
+        Assignment a = e.source();
+        Ref user = null;
+        Ref group = null;
+        if (e.userId() != null) {
+            user = member(e.userId(), names == null ? null : names.users().get(e.userId()), names);
+        } else {
+            group = member(e.groupId(), names == null ? null : names.groups().get(e.groupId()), names);
         }
-        return m;
+        AssignmentLinks l = new AssignmentLinks(
+                links.url(new GrantPath(a.actorType, a.actorId, a.targetType, a.targetId).rolesPath() + "/" + a.roleId),
+                e.membershipGroupId() == null ? null
+                        : links.url("groups/" + e.membershipGroupId() + "/users/" + e.userId()),
+                e.priorRoleId() == null ? null : links.url("roles/" + e.priorRoleId()));
+        return new RoleAssignmentView(role(e.roleId(), names), user, group, scope(a, names), l);
+    }
+
+    private static Ref role(String id, AssignmentNames names) {
+        Role r = names == null ? null : names.roles().get(id);
+        if (r == null) {
+            return Ref.id(id);
+        }
+        return new Ref(id, r.name, r.domainId == null ? null : domain(r.domainId, names));
     }
 
     /** A user or a group: both are named and belong to a domain. */
-    private static Map<String, Object> member(String id, Object entity, AssignmentNames names) {
-        Map<String, Object> m = idMap(id);
+    private static Ref member(String id, Object entity, AssignmentNames names) {
         if (entity instanceof User u) {
-            m.put("name", u.name);
-            m.put("domain", domain(u.domainId, names));
+            return new Ref(id, u.name, domain(u.domainId, names));
         } else if (entity instanceof Group g) {
-            m.put("name", g.name);
-            m.put("domain", domain(g.domainId, names));
+            return new Ref(id, g.name, domain(g.domainId, names));
         }
-        return m;
+        return Ref.id(id);
     }
 
-    private static Map<String, Object> scope(Assignment a, AssignmentNames names) {
-        Map<String, Object> target;
+    private static Scope scope(Assignment a, AssignmentNames names) {
         if (Assignment.SYSTEM.equals(a.targetType)) {
-            target = Map.of("all", true);
+            return new Scope(null, null, new SystemScope(true));
         } else if (Assignment.DOMAIN.equals(a.targetType)) {
-            target = names == null ? idMap(a.targetId) : domain(a.targetId, names);
-        } else {
-            target = idMap(a.targetId);
-            Project p = names == null ? null : names.projects().get(a.targetId);
-            if (p != null) {
-                target.put("name", p.name);
-                target.put("domain", domain(p.domainId, names));
-            }
+            return new Scope(null, names == null ? Ref.id(a.targetId) : domain(a.targetId, names), null);
         }
-        return Map.of(a.targetType, target);
+        Project p = names == null ? null : names.projects().get(a.targetId);
+        return new Scope(p == null ? Ref.id(a.targetId) : new Ref(a.targetId, p.name, domain(p.domainId, names)),
+                null, null);
     }
 
-    private static Map<String, Object> domain(String id, AssignmentNames names) {
-        Map<String, Object> m = idMap(id);
+    private static Ref domain(String id, AssignmentNames names) {
         Domain d = names.domains().get(id);
-        if (d != null) {
-            m.put("name", d.name);
-        }
-        return m;
-    }
-
-    private static Map<String, Object> idMap(String id) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("id", id);
-        return m;
+        return new Ref(id, d == null ? null : d.name, null);
     }
 }

@@ -34,7 +34,7 @@ public class CatalogBuilder {
     /** Keystone's URL substitutions: {@code $(project_id)s} and {@code %(project_id)s}. */
     private static final Pattern TEMPLATE = Pattern.compile("[$%]\\((\\w+)\\)s");
 
-    private record Cached(long generation, Instant loadedAt, List<Map<String, Object>> catalog) {
+    private record Cached(long generation, Instant loadedAt, List<CatalogEntry> catalog) {
     }
 
     private final CatalogServiceRepository services;
@@ -49,7 +49,7 @@ public class CatalogBuilder {
 
     /** The catalog with endpoint URLs as stored (templates such as {@code $(project_id)s} left in). */
     @WithSession
-    public Uni<List<Map<String, Object>>> build() {
+    public Uni<List<CatalogEntry>> build() {
         Cached c = cache.get();
         if (c != null && c.generation == generation.get() && c.loadedAt.plus(TTL).isAfter(Instant.now())) {
             return Uni.createFrom().item(c.catalog);
@@ -67,7 +67,7 @@ public class CatalogBuilder {
      * an endpoint whose template cannot be filled (e.g. {@code $(project_id)s} in an unscoped token) is left
      * out.
      */
-    public Uni<List<Map<String, Object>>> build(String projectId, String userId) {
+    public Uni<List<CatalogEntry>> build(String projectId, String userId) {
         Map<String, String> values = new java.util.HashMap<>();
         values.put("project_id", projectId);
         values.put("tenant_id", projectId);
@@ -81,57 +81,31 @@ public class CatalogBuilder {
         cache.set(null);
     }
 
-    private Uni<List<Map<String, Object>>> load() {
+    private Uni<List<CatalogEntry>> load() {
         return services.list("enabled = true order by type, name, id").flatMap(svcs -> endpoints
                 .list("enabled = true order by serviceId, regionId, iface, id").map(eps -> {
                     Map<String, List<Endpoint>> byService = eps.stream()
                             .collect(Collectors.groupingBy(e -> e.serviceId, LinkedHashMap::new, Collectors.toList()));
-                    List<Map<String, Object>> out = new ArrayList<>();
+                    List<CatalogEntry> out = new ArrayList<>();
                     for (CatalogService s : svcs) {
-                        List<Map<String, Object>> entries = byService.getOrDefault(s.id, List.of()).stream()
-                                .map(CatalogBuilder::entry).toList();
-                        out.add(service(s, entries));
+                        out.add(CatalogEntry.of(s, byService.getOrDefault(s.id, List.of()).stream()
+                                .map(CatalogEntry.Url::of).toList()));
                     }
                     return Collections.unmodifiableList(out);
                 }));
     }
 
-    private static Map<String, Object> service(CatalogService s, List<Map<String, Object>> entries) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("type", s.type);
-        m.put("name", s.name == null ? "" : s.name);
-        m.put("id", s.id);
-        m.put("endpoints", entries);
-        return Collections.unmodifiableMap(m);
-    }
-
-    private static Map<String, Object> entry(Endpoint e) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("id", e.id);
-        m.put("interface", e.iface);
-        m.put("region", e.regionId);
-        m.put("region_id", e.regionId);
-        m.put("url", e.url);
-        return Collections.unmodifiableMap(m);
-    }
-
-    static List<Map<String, Object>> substitute(List<Map<String, Object>> catalog, Map<String, String> values) {
-        List<Map<String, Object>> out = new ArrayList<>(catalog.size());
-        for (Map<String, Object> service : catalog) {
-            @SuppressWarnings("unchecked")
-            List<Map<String, Object>> eps = (List<Map<String, Object>>) service.get("endpoints");
-            List<Map<String, Object>> filled = new ArrayList<>(eps.size());
-            for (Map<String, Object> ep : eps) {
-                String url = fill((String) ep.get("url"), values);
+    static List<CatalogEntry> substitute(List<CatalogEntry> catalog, Map<String, String> values) {
+        List<CatalogEntry> out = new ArrayList<>(catalog.size());
+        for (CatalogEntry service : catalog) {
+            List<CatalogEntry.Url> filled = new ArrayList<>(service.endpoints().size());
+            for (CatalogEntry.Url ep : service.endpoints()) {
+                String url = fill(ep.url(), values);
                 if (url != null) {
-                    Map<String, Object> copy = new LinkedHashMap<>(ep);
-                    copy.put("url", url);
-                    filled.add(Collections.unmodifiableMap(copy));
+                    filled.add(ep.at(url));
                 }
             }
-            Map<String, Object> s = new LinkedHashMap<>(service);
-            s.put("endpoints", Collections.unmodifiableList(filled));
-            out.add(Collections.unmodifiableMap(s));
+            out.add(service.withEndpoints(filled));
         }
         return Collections.unmodifiableList(out);
     }

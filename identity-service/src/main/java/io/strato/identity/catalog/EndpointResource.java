@@ -13,8 +13,13 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.jboss.resteasy.reactive.ResponseStatus;
 
 @Path("/v3/endpoints")
 @Authenticated
@@ -50,10 +55,13 @@ public class EndpointResource {
     }
 
     @POST
-    public Uni<Response> create(EndpointView.Body body) {
+    @ResponseStatus(201)
+    @APIResponse(responseCode = "201", description = "Created", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EndpointView.One.class)))
+    public Uni<EndpointView.One> create(EndpointView.Body body) {
         policy.enforce(CatalogPolicies.CREATE_ENDPOINT, caller.get(), Map.of());
         return service.create(Validate.body(body == null ? null : body.endpoint(), "endpoint"))
-                .map(e -> Response.status(201).entity(new EndpointView.One(EndpointView.of(e, links))).build());
+                .map(e -> new EndpointView.One(EndpointView.of(e, links)));
     }
 
     @PATCH

@@ -14,8 +14,13 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.jboss.resteasy.reactive.ResponseStatus;
 
 @Path("/v3/regions")
 @Authenticated
@@ -47,7 +52,10 @@ public class RegionResource {
     }
 
     @POST
-    public Uni<Response> create(RegionView.Body body) {
+    @ResponseStatus(201)
+    @APIResponse(responseCode = "201", description = "Created", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RegionView.One.class)))
+    public Uni<RegionView.One> create(RegionView.Body body) {
         policy.enforce(CatalogPolicies.CREATE_REGION, caller.get(), Map.of());
         return service.create(null, Validate.body(body == null ? null : body.region(), "region")).map(this::created);
     }
@@ -55,7 +63,10 @@ public class RegionResource {
     /** Keystone's way of creating a region with a chosen id. */
     @PUT
     @Path("{id}")
-    public Uni<Response> createWithId(@PathParam("id") String id, RegionView.Body body) {
+    @ResponseStatus(201)
+    @APIResponse(responseCode = "201", description = "Created", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RegionView.One.class)))
+    public Uni<RegionView.One> createWithId(@PathParam("id") String id, RegionView.Body body) {
         policy.enforce(CatalogPolicies.CREATE_REGION, caller.get(), Map.of());
         return service.create(id, Validate.body(body == null ? null : body.region(), "region")).map(this::created);
     }
@@ -75,7 +86,7 @@ public class RegionResource {
         return service.delete(id).map(v -> Response.noContent().build());
     }
 
-    private Response created(Region r) {
-        return Response.status(201).entity(new RegionView.One(RegionView.of(r, links))).build();
+    private RegionView.One created(Region r) {
+        return new RegionView.One(RegionView.of(r, links));
     }
 }

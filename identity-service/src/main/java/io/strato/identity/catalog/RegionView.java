@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import io.strato.identity.api.Links;
 import java.util.List;
 import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** Keystone's JSON for a region. */
 public record RegionView(String id, String description, @JsonProperty("parent_region_id") String parentRegionId,
@@ -14,16 +15,20 @@ public record RegionView(String id, String description, @JsonProperty("parent_re
                 links.self("regions/" + r.id));
     }
 
+    @Schema(name = "RegionOne")
     public record One(RegionView region) {
     }
 
+    @Schema(name = "RegionMany")
     public record Many(List<RegionView> regions, Map<String, String> links) {
     }
 
     /** Request body: {"region": {...}}. */
+    @Schema(name = "RegionBody")
     public record Body(Fields region) {
     }
 
+    @Schema(name = "RegionFields")
     public record Fields(String id, String description, @JsonProperty("parent_region_id") String parentRegionId) {
     }
 }

@@ -13,8 +13,13 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.jboss.resteasy.reactive.ResponseStatus;
 
 @Path("/v3/services")
 @Authenticated
@@ -46,10 +51,13 @@ public class ServiceResource {
     }
 
     @POST
-    public Uni<Response> create(ServiceView.Body body) {
+    @ResponseStatus(201)
+    @APIResponse(responseCode = "201", description = "Created", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ServiceView.One.class)))
+    public Uni<ServiceView.One> create(ServiceView.Body body) {
         policy.enforce(CatalogPolicies.CREATE_SERVICE, caller.get(), Map.of());
         return service.create(Validate.body(body == null ? null : body.service(), "service"))
-                .map(s -> Response.status(201).entity(new ServiceView.One(ServiceView.of(s, links))).build());
+                .map(s -> new ServiceView.One(ServiceView.of(s, links)));
     }
 
     @PATCH

@@ -13,8 +13,13 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.jboss.resteasy.reactive.ResponseStatus;
 
 @Path("/v3/users/{user_id}/application_credentials")
 @Authenticated
@@ -48,12 +53,15 @@ public class ApplicationCredentialResource {
     }
 
     @POST
-    public Uni<Response> create(@PathParam("user_id") String userId, ApplicationCredentialView.Body body) {
+    @ResponseStatus(201)
+    @APIResponse(responseCode = "201", description = "Created", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApplicationCredentialView.One.class)))
+    public Uni<ApplicationCredentialView.One> create(@PathParam("user_id") String userId, ApplicationCredentialView.Body body) {
         Caller who = caller.get();
         policy.enforce(ApplicationCredentialPolicies.CREATE, who, target(userId));
         return service.create(userId, Validate.body(body == null ? null : body.applicationCredential(),
                         "application_credential"), who)
-                .map(c -> Response.status(201).entity(new ApplicationCredentialView.One(view(c))).build());
+                .map(c -> new ApplicationCredentialView.One(view(c)));
     }
 
     @DELETE

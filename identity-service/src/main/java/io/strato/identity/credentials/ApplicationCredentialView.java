@@ -9,6 +9,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * Keystone's JSON for an application credential. {@code secret} is only ever set in the create
@@ -37,24 +38,30 @@ public record ApplicationCredentialView(String id, String name, String descripti
         return t == null ? null : TIME.format(t);
     }
 
+    @Schema(name = "ApplicationCredentialRole")
     public record RoleRef(String id, String name, @JsonProperty("domain_id") String domainId) {
     }
 
+    @Schema(name = "ApplicationCredentialOne")
     public record One(@JsonProperty("application_credential") ApplicationCredentialView applicationCredential) {
     }
 
+    @Schema(name = "ApplicationCredentialMany")
     public record Many(@JsonProperty("application_credentials") List<ApplicationCredentialView> applicationCredentials,
                        Map<String, String> links) {
     }
 
     /** Request body: {"application_credential": {...}}. */
+    @Schema(name = "ApplicationCredentialBody")
     public record Body(@JsonProperty("application_credential") Fields applicationCredential) {
     }
 
     /** A role asked for by id or by name (optionally with its domain). */
+    @Schema(name = "ApplicationCredentialRoleName")
     public record RoleName(String id, String name, @JsonProperty("domain_id") String domainId) {
     }
 
+    @Schema(name = "ApplicationCredentialFields")
     public record Fields(String name, String description, String secret, @JsonProperty("expires_at") String expiresAt,
                          Boolean unrestricted, List<RoleName> roles,
                          @JsonProperty("access_rules") List<Object> accessRules) {

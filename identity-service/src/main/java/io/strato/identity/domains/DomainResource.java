@@ -13,8 +13,13 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.jboss.resteasy.reactive.ResponseStatus;
 
 @Path("/v3/domains")
 @Authenticated
@@ -48,10 +53,13 @@ public class DomainResource {
     }
 
     @POST
-    public Uni<Response> create(DomainView.Body body) {
+    @ResponseStatus(201)
+    @APIResponse(responseCode = "201", description = "Created", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DomainView.One.class)))
+    public Uni<DomainView.One> create(DomainView.Body body) {
         policy.enforce(DomainPolicies.CREATE, caller.get(), Map.of());
         return service.create(Validate.body(body == null ? null : body.domain(), "domain"))
-                .map(d -> Response.status(201).entity(new DomainView.One(DomainView.of(d, links))).build());
+                .map(d -> new DomainView.One(DomainView.of(d, links)));
     }
 
     @PATCH

@@ -18,7 +18,12 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.jboss.resteasy.reactive.ResponseStatus;
 
 /** /v3/groups: groups and their members. */
 @Path("/v3/groups")
@@ -58,13 +63,16 @@ public class GroupResource {
     }
 
     @POST
-    public Uni<Response> create(GroupView.Body body) {
+    @ResponseStatus(201)
+    @APIResponse(responseCode = "201", description = "Created", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = GroupView.One.class)))
+    public Uni<GroupView.One> create(GroupView.Body body) {
         GroupView.Fields f = Validate.body(body == null ? null : body.group(), "group");
         Caller c = caller.get();
         String domainId = DefaultDomain.of(c, f.domainId());
         policy.enforce(GroupPolicies.CREATE, c, GroupPolicies.target(null, domainId));
         return service.create(f, domainId)
-                .map(g -> Response.status(201).entity(new GroupView.One(GroupView.of(g, links))).build());
+                .map(g -> new GroupView.One(GroupView.of(g, links)));
     }
 
     @PATCH

@@ -20,9 +20,14 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.HashMap;
 import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.jboss.resteasy.reactive.ResponseStatus;
 
 @Path("/v3/projects")
 @Authenticated
@@ -68,14 +73,17 @@ public class ProjectResource {
     }
 
     @POST
-    public Uni<Response> create(ProjectView.Body body) {
+    @ResponseStatus(201)
+    @APIResponse(responseCode = "201", description = "Created", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ProjectView.One.class)))
+    public Uni<ProjectView.One> create(ProjectView.Body body) {
         ProjectView.Fields f = Validate.body(body == null ? null : body.project(), "project");
         Caller c = caller.get();
         String defaultDomain = DefaultDomain.of(c);
         String domainId = DefaultDomain.of(c, f.domainId());
         policy.enforce(ProjectPolicies.CREATE, c, Map.of("project", Map.of("domain_id", domainId)));
         return service.create(f, defaultDomain)
-                .map(p -> Response.status(201).entity(new ProjectView.One(ProjectView.of(p, links))).build());
+                .map(p -> new ProjectView.One(ProjectView.of(p, links)));
     }
 
     @PATCH

@@ -16,7 +16,12 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.jboss.resteasy.reactive.ResponseStatus;
 
 /** /v3/roles: roles and the implied-role rules of a prior role. */
 @Path("/v3/roles")
@@ -58,13 +63,16 @@ public class RoleResource {
     }
 
     @POST
-    public Uni<Response> create(RoleView.Body body) {
+    @ResponseStatus(201)
+    @APIResponse(responseCode = "201", description = "Created", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RoleView.One.class)))
+    public Uni<RoleView.One> create(RoleView.Body body) {
         RoleView.Fields f = Validate.body(body == null ? null : body.role(), "role");
         String domain = f.domainId() == null || f.domainId().isBlank() ? null : f.domainId();
         policy.enforce(RolePolicies.forRole(RolePolicies.CREATE, RolePolicies.CREATE_DOMAIN_ROLE, domain), caller.get(),
                 RolePolicies.target(null, domain));
         return service.create(f)
-                .map(r -> Response.status(201).entity(new RoleView.One(RoleView.of(r, links))).build());
+                .map(r -> new RoleView.One(RoleView.of(r, links)));
     }
 
     @PATCH
@@ -105,12 +113,15 @@ public class RoleResource {
 
     @PUT
     @Path("{prior}/implies/{implied}")
-    public Uni<Response> createImplied(@PathParam("prior") String prior, @PathParam("implied") String impliedId) {
+    @ResponseStatus(201)
+    @APIResponse(responseCode = "201", description = "Created", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ImpliedRoleView.One.class)))
+    public Uni<ImpliedRoleView.One> createImplied(@PathParam("prior") String prior, @PathParam("implied") String impliedId) {
         Caller c = caller.get();
         return implied.prior(prior)
                 .invoke(p -> policy.enforce(RolePolicies.CREATE_IMPLIED, c, RolePolicies.target(p)))
                 .chain(() -> implied.create(prior, impliedId))
-                .map(rule -> Response.status(201).entity(one(rule)).build());
+                .map(this::one);
     }
 
     @GET

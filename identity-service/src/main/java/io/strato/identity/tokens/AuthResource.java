@@ -15,8 +15,14 @@ import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.jboss.resteasy.reactive.RestResponse;
 
 /** {@code /v3/auth/tokens}: issue (POST), validate (GET, HEAD) and revoke (DELETE). */
 @Path("/v3/auth/tokens")
@@ -37,20 +43,28 @@ public class AuthResource {
 
     @POST
     @PermitAll
-    public Uni<Response> issue(JsonNode body, @QueryParam("nocatalog") String nocatalog) {
+    @APIResponse(responseCode = "201", description = "The token's body; its id is in X-Subject-Token",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = TokenView.Body.class)))
+    public Uni<RestResponse<TokenView.Body>> issue(
+            @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = AuthBody.class))) JsonNode body,
+            @QueryParam("nocatalog") String nocatalog) {
         if (body == null) {
             throw new InvalidInput("The request body must be a JSON object with 'auth'.");
         }
         AuthRequest request = AuthRequest.parse(body);
         return tokens.issue(request).flatMap(signed -> body(signed.token(), nocatalog)
-                .map(b -> Response.status(201).header(SUBJECT_TOKEN, signed.id()).entity(b).build()));
+                .map(b -> RestResponse.ResponseBuilder.<TokenView.Body>create(201).entity(b)
+                        .header(SUBJECT_TOKEN, signed.id()).build()));
     }
 
     @GET
     @Authenticated
-    public Uni<Response> validate(@HeaderParam(SUBJECT_TOKEN) String subject, @QueryParam("nocatalog") String nocatalog) {
+    public Uni<RestResponse<TokenView.Body>> validate(@HeaderParam(SUBJECT_TOKEN) String subject,
+                                                     @QueryParam("nocatalog") String nocatalog) {
         IssuedToken t = checked(subject, TokenPolicies.VALIDATE);
-        return body(t, nocatalog).map(b -> Response.ok(b).header(SUBJECT_TOKEN, subject).build());
+        return body(t, nocatalog).map(b -> RestResponse.ResponseBuilder.ok(b).header(SUBJECT_TOKEN, subject).build());
     }
 
     @HEAD
@@ -76,7 +90,7 @@ public class AuthResource {
         return t;
     }
 
-    private Uni<Map<String, Object>> body(IssuedToken t, String nocatalog) {
+    private Uni<TokenView.Body> body(IssuedToken t, String nocatalog) {
         if (nocatalog != null || t.unscoped()) {
             return Uni.createFrom().item(TokenView.of(t, null));
         }

@@ -5,6 +5,7 @@ import io.smallrye.mutiny.Uni;
 import io.strato.identity.api.Links;
 import io.strato.identity.assignments.ReachableScopes;
 import io.strato.identity.catalog.CatalogBuilder;
+import io.strato.identity.catalog.CatalogEntry;
 import io.strato.identity.domains.DomainView;
 import io.strato.identity.projects.ProjectView;
 import io.strato.kit.auth.Caller;
@@ -13,6 +14,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import java.util.List;
 import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** What the caller's token can reach: {@code /v3/auth/catalog}, {@code projects}, {@code domains}, {@code system}. */
 @Path("/v3/auth")
@@ -32,35 +34,44 @@ public class AuthScopesResource {
 
     @GET
     @Path("catalog")
-    public Uni<Map<String, Object>> catalog() {
+    public Uni<Catalog> catalog() {
         Caller c = caller.get();
         if (!c.isProjectScoped() && !c.isDomainScoped() && !c.systemScope()) {
-            return Uni.createFrom().item(Map.of("catalog", List.of(), "links", links.collection("auth/catalog")));
+            return Uni.createFrom().item(new Catalog(List.of(), links.collection("auth/catalog")));
         }
-        return catalog.build(c.projectId(), c.userId()).map(cat -> Map.of("catalog", cat, "links", links.collection("auth/catalog")));
+        return catalog.build(c.projectId(), c.userId()).map(cat -> new Catalog(cat, links.collection("auth/catalog")));
     }
 
     @GET
     @Path("projects")
-    public Uni<Map<String, Object>> projects() {
+    public Uni<ProjectView.Many> projects() {
         return scopes.enabledProjectsOf(caller.get().userId())
-                .map(list -> Map.of("projects", list.stream().map(p -> ProjectView.of(p, links)).toList(),
-                        "links", links.collection("auth/projects")));
+                .map(list -> new ProjectView.Many(list.stream().map(p -> ProjectView.of(p, links)).toList(),
+                        links.collection("auth/projects")));
     }
 
     @GET
     @Path("domains")
-    public Uni<Map<String, Object>> domains() {
+    public Uni<DomainView.Many> domains() {
         return scopes.enabledDomainsOf(caller.get().userId())
-                .map(list -> Map.of("domains", list.stream().map(d -> DomainView.of(d, links)).toList(),
-                        "links", links.collection("auth/domains")));
+                .map(list -> new DomainView.Many(list.stream().map(d -> DomainView.of(d, links)).toList(),
+                        links.collection("auth/domains")));
     }
 
     @GET
     @Path("system")
-    public Uni<Map<String, Object>> system() {
-        return scopes.onSystem(caller.get().userId()).map(held -> Map.of(
-                "system", held ? List.of(Map.of("all", true)) : List.of(),
-                "links", links.collection("auth/system")));
+    public Uni<Systems> system() {
+        return scopes.onSystem(caller.get().userId()).map(held -> new Systems(
+                held ? List.of(new TokenView.SystemScope(true)) : List.of(), links.collection("auth/system")));
+    }
+
+    /** {@code GET /v3/auth/catalog}: the catalog of the caller's token. */
+    @Schema(name = "AuthCatalog")
+    public record Catalog(List<CatalogEntry> catalog, Map<String, String> links) {
+    }
+
+    /** {@code GET /v3/auth/system}: {@code [{"all": true}]} when the caller holds a role on the system, else empty. */
+    @Schema(name = "AuthSystem")
+    public record Systems(List<TokenView.SystemScope> system, Map<String, String> links) {
     }
 }

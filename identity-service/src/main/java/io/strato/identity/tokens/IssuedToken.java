@@ -2,6 +2,7 @@ package io.strato.identity.tokens;
 
 import java.time.Instant;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * Everything a token says, in Keystone's terms. It is both what the signer writes into the JWS
@@ -17,6 +18,7 @@ public record IssuedToken(
         String applicationCredentialId) {
 
     /** An id and a name. */
+    @Schema(name = "TokenRef")
     public record Ref(String id, String name) {
     }
 

@@ -6,9 +6,8 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * The OpenID discovery document and JWKS every service's quarkus-oidc reads to validate tokens
@@ -27,16 +26,10 @@ public class OidcResource {
 
     @GET
     @Path(".well-known/openid-configuration")
-    public Map<String, Object> discovery() {
+    public Discovery discovery() {
         String base = config.internalUrl().replaceAll("/+$", "") + "/v3/OS-OIDC";
-        Map<String, Object> d = new LinkedHashMap<>();
-        d.put("issuer", config.issuer());
-        d.put("jwks_uri", base + "/jwks");
-        d.put("token_endpoint", config.internalUrl().replaceAll("/+$", "") + "/v3/auth/tokens");
-        d.put("response_types_supported", List.of("id_token"));
-        d.put("subject_types_supported", List.of("public"));
-        d.put("id_token_signing_alg_values_supported", List.of("ES256"));
-        return d;
+        return new Discovery(config.issuer(), base + "/jwks", config.internalUrl().replaceAll("/+$", "") + "/v3/auth/tokens",
+                List.of("id_token"), List.of("public"), List.of("ES256"));
     }
 
     @GET
@@ -44,5 +37,11 @@ public class OidcResource {
     @Produces(MediaType.APPLICATION_JSON)
     public String jwks() {
         return keys.jwks();
+    }
+
+    /** The part of OpenID Connect discovery that quarkus-oidc reads. */
+    @Schema(name = "OidcDiscovery")
+    public record Discovery(String issuer, String jwksUri, String tokenEndpoint, List<String> responseTypesSupported,
+                            List<String> subjectTypesSupported, List<String> idTokenSigningAlgValuesSupported) {
     }
 }

@@ -1,65 +1,75 @@
 package io.strato.identity.tokens;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonInclude.Include;
+import io.strato.identity.catalog.CatalogEntry;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-/** Keystone's token body, rebuilt from what the token says. */
-public final class TokenView {
+/**
+ * Keystone's token body, rebuilt from what the token says. The scope keys are there only for the
+ * token's scope ({@code project} and {@code is_domain}, or {@code domain}, or {@code system}), {@code roles}
+ * and {@code catalog} only on a scoped token, {@code application_credential} only on a token of one;
+ * every other key is always written, null or not.
+ */
+@Schema(name = "Token")
+public record TokenView(List<String> methods, User user, List<String> auditIds, String expiresAt, String issuedAt,
+                        @JsonInclude(Include.NON_NULL) Project project,
+                        @JsonInclude(Include.NON_NULL) Boolean isDomain,
+                        @JsonInclude(Include.NON_NULL) IssuedToken.Ref domain,
+                        @JsonInclude(Include.NON_NULL) SystemScope system,
+                        @JsonInclude(Include.NON_NULL) List<IssuedToken.Ref> roles,
+                        @JsonInclude(Include.NON_NULL) List<CatalogEntry> catalog,
+                        @JsonInclude(Include.NON_NULL) ApplicationCredential applicationCredential) {
     private static final DateTimeFormatter KEYSTONE_TIME =
             DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSS'Z'").withZone(ZoneOffset.UTC);
-
-    private TokenView() {
-    }
 
     public static String time(Instant t) {
         return t == null ? null : KEYSTONE_TIME.format(t);
     }
 
-    public static Map<String, Object> of(IssuedToken t, List<Map<String, Object>> catalog) {
-        Map<String, Object> b = new LinkedHashMap<>();
-        b.put("methods", t.methods());
-        Map<String, Object> user = new LinkedHashMap<>();
-        user.put("id", t.user().id());
-        user.put("name", t.user().name());
-        user.put("domain", ref(t.userDomain()));
-        user.put("password_expires_at", null);
-        b.put("user", user);
-        b.put("audit_ids", t.auditIds());
-        b.put("expires_at", time(t.expiresAt()));
-        b.put("issued_at", time(t.issuedAt()));
+    /** {@code {"token": {...}}}; {@code catalog} null leaves the catalog out (nocatalog, or an unscoped token). */
+    public static Body of(IssuedToken t, List<CatalogEntry> catalog) {
+        Project project = null;
+        Boolean isDomain = null;
+        IssuedToken.Ref domain = null;
+        SystemScope system = null;
         if (t.project() != null) {
-            Map<String, Object> project = ref(t.project());
-            project.put("domain", ref(t.projectDomain()));
-            b.put("project", project);
-            b.put("is_domain", false);
+            project = new Project(t.project().id(), t.project().name(), t.projectDomain());
+            isDomain = false;
         } else if (t.domain() != null) {
-            b.put("domain", ref(t.domain()));
+            domain = t.domain();
         } else if (t.system()) {
-            b.put("system", Map.of("all", true));
+            system = new SystemScope(true);
         }
-        if (!t.unscoped()) {
-            b.put("roles", t.roles().stream().map(TokenView::ref).toList());
-            if (catalog != null) {
-                b.put("catalog", catalog);
-            }
-        }
-        if (t.applicationCredentialId() != null) {
-            Map<String, Object> ac = new LinkedHashMap<>();
-            ac.put("id", t.applicationCredentialId());
-            ac.put("restricted", true);
-            b.put("application_credential", ac);
-        }
-        return Map.of("token", b);
+        boolean scoped = !t.unscoped();
+        return new Body(new TokenView(t.methods(), new User(t.user().id(), t.user().name(), t.userDomain(), null),
+                t.auditIds(), time(t.expiresAt()), time(t.issuedAt()), project, isDomain, domain, system,
+                scoped ? t.roles() : null, scoped ? catalog : null,
+                t.applicationCredentialId() == null ? null : new ApplicationCredential(t.applicationCredentialId(), true)));
     }
 
-    private static Map<String, Object> ref(IssuedToken.Ref r) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("id", r.id());
-        m.put("name", r.name());
-        return m;
+    @Schema(name = "TokenBody")
+    public record Body(TokenView token) {
+    }
+
+    /** The token's user; Keystone always writes {@code password_expires_at}, null when passwords do not expire. */
+    @Schema(name = "TokenUser")
+    public record User(String id, String name, IssuedToken.Ref domain, String passwordExpiresAt) {
+    }
+
+    @Schema(name = "TokenProject")
+    public record Project(String id, String name, IssuedToken.Ref domain) {
+    }
+
+    @Schema(name = "TokenSystem")
+    public record SystemScope(boolean all) {
+    }
+
+    @Schema(name = "TokenApplicationCredential")
+    public record ApplicationCredential(String id, boolean restricted) {
     }
 }

@@ -17,9 +17,14 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.HashMap;
 import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.jboss.resteasy.reactive.ResponseStatus;
 
 @Path("/v3/users")
 @Authenticated
@@ -61,13 +66,16 @@ public class UserResource {
     }
 
     @POST
-    public Uni<Response> create(UserView.Body body) {
+    @ResponseStatus(201)
+    @APIResponse(responseCode = "201", description = "Created", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = UserView.One.class)))
+    public Uni<UserView.One> create(UserView.Body body) {
         UserView.Fields f = Validate.body(body == null ? null : body.user(), "user");
         Caller c = caller.get();
         String domainId = DefaultDomain.of(c, f.domainId());
         policy.enforce(UserPolicies.CREATE, c, Map.of("user", Map.of("domain_id", domainId)));
         return service.create(f, domainId)
-                .map(u -> Response.status(201).entity(new UserView.One(UserView.of(u, links))).build());
+                .map(u -> new UserView.One(UserView.of(u, links)));
     }
 
     @PATCH

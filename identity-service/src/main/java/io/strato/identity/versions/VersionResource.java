@@ -1,13 +1,13 @@
 package io.strato.identity.versions;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import io.strato.identity.api.Links;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.core.Response;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.jboss.resteasy.reactive.RestResponse;
 
 /** Version discovery as Keystone answers it: 300 with the version list at /, the v3 document at /v3. */
 @Path("/")
@@ -20,24 +20,45 @@ public class VersionResource {
     }
 
     @GET
-    public Response versions() {
-        return Response.status(300).entity(Map.of("versions", Map.of("values", List.of(v3())))).build();
+    public RestResponse<Versions> versions() {
+        return RestResponse.ResponseBuilder.<Versions>create(300).entity(new Versions(new Values(List.of(v3())))).build();
     }
 
     @GET
     @Path("v3")
-    public Map<String, Object> version() {
-        return Map.of("version", v3());
+    public One version() {
+        return new One(v3());
     }
 
-    private Map<String, Object> v3() {
-        Map<String, Object> v = new LinkedHashMap<>();
-        v.put("id", "v3.14");
-        v.put("status", "stable");
-        v.put("updated", "2020-04-07T00:00:00Z");
-        v.put("links", List.of(Map.of("rel", "self", "href", links.base() + "/v3/")));
-        v.put("media-types", List.of(Map.of("base", "application/json",
-                "type", "application/vnd.openstack.identity-v3+json")));
-        return v;
+    private Version v3() {
+        return new Version("v3.14", "stable", "2020-04-07T00:00:00Z", List.of(new Link("self", links.base() + "/v3/")),
+                List.of(new MediaType("application/json", "application/vnd.openstack.identity-v3+json")));
+    }
+
+    /** {@code {"versions": {"values": [...]}}}. */
+    @Schema(name = "IdentityVersions")
+    public record Versions(Values versions) {
+    }
+
+    @Schema(name = "IdentityVersionValues")
+    public record Values(List<Version> values) {
+    }
+
+    /** {@code {"version": {...}}}. */
+    @Schema(name = "IdentityVersionBody")
+    public record One(Version version) {
+    }
+
+    @Schema(name = "IdentityVersion")
+    public record Version(String id, String status, String updated, List<Link> links,
+                          @JsonProperty("media-types") List<MediaType> mediaTypes) {
+    }
+
+    @Schema(name = "IdentityVersionLink")
+    public record Link(String rel, String href) {
+    }
+
+    @Schema(name = "IdentityVersionMediaType")
+    public record MediaType(String base, String type) {
     }
 }

@@ -19,6 +19,7 @@ import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 import io.strato.kit.testing.StratoInfraResource;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** Grants and /v3/role_assignments, as `openstack role add/remove/assignment list` drive them. */
@@ -67,11 +68,22 @@ class AssignmentApiTest {
                 .body("role_assignments[0].scope.project.name", equalTo(projectName))
                 .body("role_assignments[0].scope.project.domain.id", equalTo("default"))
                 .body("role_assignments[0].links.assignment", endsWith(grant))
+                .body("role_assignments[0].keySet()", equalTo(Set.of("role", "user", "scope", "links")))
+                .body("role_assignments[0].role.keySet()", equalTo(Set.of("id", "name")))
+                .body("role_assignments[0].user.keySet()", equalTo(Set.of("id", "name", "domain")))
+                .body("role_assignments[0].user.domain.keySet()", equalTo(Set.of("id", "name")))
+                .body("role_assignments[0].scope.keySet()", equalTo(Set.of("project")))
+                .body("role_assignments[0].scope.project.keySet()", equalTo(Set.of("id", "name", "domain")))
+                .body("role_assignments[0].links.keySet()", equalTo(Set.of("assignment")))
                 .body("links.self", endsWith("/v3/role_assignments"));
         as(admin).queryParam("user.id", u).get("/v3/role_assignments").then().statusCode(200)
                 .body("role_assignments[0].role.id", equalTo(member))
                 .body("role_assignments[0].scope.project.id", equalTo(p))
-                .body("role_assignments[0].role.name", equalTo(null));
+                .body("role_assignments[0].role.name", equalTo(null))
+                .body("role_assignments[0].keySet()", equalTo(Set.of("role", "user", "scope", "links")))
+                .body("role_assignments[0].role.keySet()", equalTo(Set.of("id")))
+                .body("role_assignments[0].user.keySet()", equalTo(Set.of("id")))
+                .body("role_assignments[0].scope.project.keySet()", equalTo(Set.of("id")));
 
         String token = passwordAuth(userName, "pw", projectName).then().statusCode(201)
                 .body("token.roles.name", containsInAnyOrder("member", "reader")).extract().header("X-Subject-Token");
@@ -115,7 +127,8 @@ class AssignmentApiTest {
         as(admin).queryParam("user.id", u).get("/v3/role_assignments").then().statusCode(200)
                 .body("role_assignments", hasSize(0));
         as(admin).queryParam("group.id", g).get("/v3/role_assignments").then().statusCode(200)
-                .body("role_assignments", hasSize(1)).body("role_assignments[0].group.id", equalTo(g));
+                .body("role_assignments", hasSize(1)).body("role_assignments[0].group.id", equalTo(g))
+                .body("role_assignments[0].keySet()", equalTo(Set.of("role", "group", "scope", "links")));
         as(admin).queryParam("user.id", u).queryParam("effective", "True").get("/v3/role_assignments")
                 .then().statusCode(200)
                 .body("role_assignments", hasSize(2))
@@ -123,7 +136,9 @@ class AssignmentApiTest {
                 .body("role_assignments.user.id", equalTo(List.of(u, u)))
                 .body("role_assignments[0].links.membership", endsWith("/v3/groups/" + g + "/users/" + u))
                 .body("role_assignments[0].links.assignment", endsWith("/v3/projects/" + p + "/groups/" + g + "/roles/" + member))
-                .body("role_assignments[1].links.prior_role", endsWith("/v3/roles/" + member));
+                .body("role_assignments[1].links.prior_role", endsWith("/v3/roles/" + member))
+                .body("role_assignments[0].links.keySet()", equalTo(Set.of("assignment", "membership")))
+                .body("role_assignments[1].links.keySet()", equalTo(Set.of("assignment", "membership", "prior_role")));
         as(admin).queryParam("scope.project.id", p).queryParam("effective", "").queryParam("role.id", reader)
                 .get("/v3/role_assignments").then().statusCode(200)
                 .body("role_assignments.user.id", equalTo(List.of(u)));
@@ -151,10 +166,13 @@ class AssignmentApiTest {
         as(admin).queryParam("user.id", u).queryParam("scope.system", "all").get("/v3/role_assignments")
                 .then().statusCode(200).body("role_assignments", hasSize(1))
                 .body("role_assignments[0].scope.system.all", equalTo(true))
+                .body("role_assignments[0].scope.keySet()", equalTo(Set.of("system")))
+                .body("role_assignments[0].scope.system.keySet()", equalTo(Set.of("all")))
                 .body("role_assignments[0].links.assignment", endsWith("/v3/system/users/" + u + "/roles/" + reader));
         as(admin).queryParam("user.id", u).queryParam("scope.domain.id", "default").queryParam("include_names", "")
                 .get("/v3/role_assignments").then().statusCode(200)
-                .body("role_assignments[0].scope.domain.name", equalTo("Default"));
+                .body("role_assignments[0].scope.domain.name", equalTo("Default"))
+                .body("role_assignments[0].scope.domain.keySet()", equalTo(Set.of("id", "name")));
 
         String g = create(admin, "group", "{\"name\":\"" + unique("g") + "\"}");
         as(admin).put("/v3/system/groups/" + g + "/roles/" + reader).then().statusCode(204);

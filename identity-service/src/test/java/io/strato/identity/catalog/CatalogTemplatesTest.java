@@ -27,11 +27,11 @@ class CatalogTemplatesTest {
         assertNull(CatalogBuilder.fill("http://gw/volume/v3/$(project_id)s", unscoped));
         assertNull(CatalogBuilder.fill("http://gw/$(unknown)s", unscoped));
 
-        List<Map<String, Object>> catalog = List.of(Map.of("type", "volumev3", "name", "cinderv3", "id", "s1",
-                "endpoints", List.of(Map.of("id", "e1", "interface", "public", "url", "http://gw/volume/v3/$(project_id)s"),
-                        Map.of("id", "e2", "interface", "internal", "url", "http://gw/volume/v3"))));
-        List<Map<String, Object>> filled = CatalogBuilder.substitute(catalog, unscoped);
-        assertEquals(List.of(Map.of("id", "e2", "interface", "internal", "url", "http://gw/volume/v3")),
-                filled.get(0).get("endpoints"));
+        List<CatalogEntry> catalog = List.of(new CatalogEntry("volumev3", "cinderv3", "s1",
+                List.of(new CatalogEntry.Url("e1", "public", null, null, "http://gw/volume/v3/$(project_id)s"),
+                        new CatalogEntry.Url("e2", "internal", null, null, "http://gw/volume/v3"))));
+        List<CatalogEntry> filled = CatalogBuilder.substitute(catalog, unscoped);
+        assertEquals(List.of(new CatalogEntry.Url("e2", "internal", null, null, "http://gw/volume/v3")),
+                filled.get(0).endpoints());
     }
 }

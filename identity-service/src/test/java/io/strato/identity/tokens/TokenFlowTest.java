@@ -23,7 +23,10 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.strato.kit.testing.StratoInfraResource;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** Token issue, validate and revoke for each method and scope, as the openstack client drives them. */
@@ -98,6 +101,48 @@ class TokenFlowTest {
                 .body("token.audit_ids[1]", equalTo(audit0))
                 .body("token.expires_at", equalTo(unscoped.path("token.expires_at")));
         assertNotEquals(t0, rescoped.header("X-Subject-Token"));
+    }
+
+    /** The keys of each kind of token body, as the openstack client and keystoneauth read them: present, null or not. */
+    @Test
+    void tokenBodiesCarryKeystonesKeysPerScope() {
+        Set<String> always = Set.of("methods", "user", "audit_ids", "expires_at", "issued_at");
+        Response project = passwordAuth("admin", ADMIN_PASSWORD, "admin");
+        project.then().statusCode(201)
+                .body("token.keySet()", equalTo(union(always, "project", "is_domain", "roles", "catalog")))
+                .body("token.is_domain", equalTo(false))
+                .body("token.user.keySet()", equalTo(Set.of("id", "name", "domain", "password_expires_at")))
+                .body("token.user.password_expires_at", nullValue())
+                .body("token.user.domain.keySet()", equalTo(Set.of("id", "name")))
+                .body("token.project.keySet()", equalTo(Set.of("id", "name", "domain")))
+                .body("token.project.domain.keySet()", equalTo(Set.of("id", "name")))
+                .body("token.roles[0].keySet()", equalTo(Set.of("id", "name")))
+                .body("token.catalog[0].keySet()", equalTo(Set.of("type", "name", "id", "endpoints")))
+                .body("token.catalog[0].endpoints[0].keySet()",
+                        equalTo(Set.of("id", "interface", "region", "region_id", "url")));
+        auth("{\"methods\":[\"password\"],\"password\":" + adminPassword() + "}", "{\"system\":{\"all\":true}}")
+                .then().statusCode(201)
+                .body("token.keySet()", equalTo(union(always, "system", "roles", "catalog")))
+                .body("token.system.keySet()", equalTo(Set.of("all")));
+        auth("{\"methods\":[\"password\"],\"password\":" + adminPassword() + "}", "\"unscoped\"")
+                .then().statusCode(201).body("token.keySet()", equalTo(always));
+        String admin = project.header("X-Subject-Token");
+        given().header("X-Auth-Token", admin).header("X-Subject-Token", admin).queryParam("nocatalog", "1")
+                .get("/v3/auth/tokens").then().statusCode(200)
+                .body("token.keySet()", equalTo(union(always, "project", "is_domain", "roles")));
+        given().header("X-Auth-Token", admin).get("/v3/auth/catalog").then().statusCode(200)
+                .body("keySet()", equalTo(Set.of("catalog", "links")))
+                .body("links.keySet()", equalTo(Set.of("self", "previous", "next")))
+                .body("catalog[0].endpoints[0].keySet()", equalTo(Set.of("id", "interface", "region", "region_id", "url")));
+        given().header("X-Auth-Token", admin).get("/v3/auth/system").then().statusCode(200)
+                .body("keySet()", equalTo(Set.of("system", "links")))
+                .body("system", equalTo(List.of(Map.of("all", true))));
+    }
+
+    private static Set<String> union(Set<String> base, String... more) {
+        Set<String> all = new HashSet<>(base);
+        all.addAll(List.of(more));
+        return all;
     }
 
     @Test
