@@ -25,8 +25,10 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.Map;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.ResponseStatus;
@@ -92,7 +94,10 @@ public class ImageResource {
     @PATCH
     @Path("{id}")
     @Consumes(PATCH_TYPE)
-    public Uni<ImageView> update(@PathParam("id") String id, String body) {
+    public Uni<ImageView> update(@PathParam("id") String id,
+                                 @RequestBody(content = @Content(mediaType = PATCH_TYPE, schema = @Schema(
+                                         type = SchemaType.ARRAY, implementation = ImagePatchOperation.class)))
+                                 String body) {
         Caller caller = callers.get();
         return service.patch(caller, pathId(id), json.parse(body)).map(ImageView::of);
     }

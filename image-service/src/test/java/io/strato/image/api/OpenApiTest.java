@@ -34,7 +34,10 @@ class OpenApiTest {
                 .body("paths.'/v2/images'.get.responses.'200'.content.'application/json'.schema.$ref",
                         endsWith("/ImageList"))
                 .body("paths.'/v2/images/{id}'.get.responses.'200'.content.'application/json'.schema.$ref",
-                        endsWith("/Image"));
+                        endsWith("/Image"))
+                .body("paths.'/v2/images/{id}'.patch.requestBody.content.'application/openstack-images-v2.1-json-patch'"
+                        + ".schema.items.$ref", endsWith("/ImagePatchOperation"))
+                .body("components.schemas.ImagePatchOperation.properties.keySet()", hasItems("op", "path", "value"));
     }
 
     @Test
