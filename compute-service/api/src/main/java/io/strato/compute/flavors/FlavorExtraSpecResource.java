@@ -42,21 +42,21 @@ public class FlavorExtraSpecResource {
     }
 
     @GET
-    public Uni<Map<String, Object>> index(@PathParam("id") String id) {
+    public Uni<FlavorView.ExtraSpecs> index(@PathParam("id") String id) {
         Caller caller = callers.get();
         policy.enforce(FlavorPolicies.SPECS_INDEX, caller, NovaBaseRules.project(caller.projectId()));
-        return flavors.specs(id, caller).map(s -> Map.of("extra_specs", s));
+        return flavors.specs(id, caller).map(FlavorView.ExtraSpecs::new);
     }
 
     /** Adds or replaces the given specs; answers with them (200, as Nova). */
     @POST
-    public Uni<Map<String, Object>> create(@PathParam("id") String id, ExtraSpecsBody body) {
+    public Uni<FlavorView.ExtraSpecs> create(@PathParam("id") String id, ExtraSpecsBody body) {
         Caller caller = callers.get();
         policy.enforce(FlavorPolicies.SPECS_CREATE, caller, NovaBaseRules.project(caller.projectId()));
         JsonNode b = Bodies.json(body);
         BodyFields.onlyKnown(b, Set.of("extra_specs"));
         Map<String, String> specs = ExtraSpecRules.parse(b.get("extra_specs"), "extra_specs");
-        return flavors.putSpecs(id, caller, specs).map(v -> Map.of("extra_specs", specs));
+        return flavors.putSpecs(id, caller, specs).map(v -> new FlavorView.ExtraSpecs(specs));
     }
 
     @GET

@@ -3,6 +3,7 @@ package io.strato.compute.flavors;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
+import io.strato.compute.api.Link;
 import io.strato.compute.policy.NovaBaseRules;
 import io.strato.compute.validation.Bodies;
 import io.strato.compute.validation.BodyFields;
@@ -45,41 +46,41 @@ public class FlavorResource {
     }
 
     @GET
-    public Uni<Map<String, Object>> index(@Context UriInfo uri) {
+    public Uni<FlavorView.BriefMany> index(@Context UriInfo uri) {
         Caller caller = callers.get();
         FlavorQuery q = FlavorQuery.parse(params(uri));
-        return flavors.list(caller, q, false).map(page -> collection(uri, q, page,
-                page.flavors().stream().map(view::brief).toList()));
+        return flavors.list(caller, q, false).map(page -> new FlavorView.BriefMany(
+                page.flavors().stream().map(view::brief).toList(), next(uri, q, page)));
     }
 
     @GET
     @Path("detail")
-    public Uni<Map<String, Object>> detail(@Context UriInfo uri) {
+    public Uni<FlavorView.Many> detail(@Context UriInfo uri) {
         Caller caller = callers.get();
         FlavorQuery q = FlavorQuery.parse(params(uri));
-        return flavors.list(caller, q, false).map(page -> collection(uri, q, page,
-                page.flavors().stream().map(view::detail).toList()));
+        return flavors.list(caller, q, false).map(page -> new FlavorView.Many(
+                page.flavors().stream().map(view::detail).toList(), next(uri, q, page)));
     }
 
     @GET
     @Path("{id}")
-    public Uni<Map<String, Object>> show(@PathParam("id") String id) {
+    public Uni<FlavorView.One> show(@PathParam("id") String id) {
         Caller caller = callers.get();
-        return flavors.show(id, caller).map(f -> Map.of("flavor", view.detail(f)));
+        return flavors.show(id, caller).map(f -> new FlavorView.One(view.detail(f)));
     }
 
     @POST
-    public Uni<Map<String, Object>> create(FlavorBody body) {
+    public Uni<FlavorView.One> create(FlavorBody body) {
         Caller caller = callers.get();
         policy.enforce(FlavorPolicies.CREATE, caller, NovaBaseRules.project(caller.projectId()));
         FlavorRequest r = FlavorRequest.parse(Bodies.json(body));
-        return flavors.create(r).map(f -> Map.of("flavor", view.detail(f)));
+        return flavors.create(r).map(f -> new FlavorView.One(view.detail(f)));
     }
 
     /** Flavor update (its description) is Nova's 2.55: at 2.1 the resource is not found, as in Nova. */
     @PUT
     @Path("{id}")
-    public Uni<Map<String, Object>> update(@PathParam("id") String id) {
+    public Uni<FlavorView.One> update(@PathParam("id") String id) {
         throw new NotFound("The resource could not be found.");
     }
 
@@ -93,16 +94,16 @@ public class FlavorResource {
 
     @GET
     @Path("{id}/os-flavor-access")
-    public Uni<Map<String, Object>> access(@PathParam("id") String id) {
+    public Uni<FlavorView.AccessList> access(@PathParam("id") String id) {
         Caller caller = callers.get();
         policy.enforce(FlavorPolicies.ACCESS_LIST, caller, NovaBaseRules.project(caller.projectId()));
-        return flavors.access(id).map(p -> Map.of("flavor_access", FlavorView.access(id, p)));
+        return flavors.access(id).map(p -> FlavorView.access(id, p));
     }
 
     /** {@code addTenantAccess} and {@code removeTenantAccess}. */
     @POST
     @Path("{id}/action")
-    public Uni<Map<String, Object>> action(@PathParam("id") String id, FlavorActionBody body) {
+    public Uni<FlavorView.AccessList> action(@PathParam("id") String id, FlavorActionBody body) {
         Caller caller = callers.get();
         JsonNode b = Bodies.json(body);
         if (b.size() != 1) {
@@ -119,18 +120,11 @@ public class FlavorResource {
         BodyFields.onlyKnown(a, Set.of("tenant"));
         String tenant = BodyFields.name(a, "tenant", 255, true);
         return (add ? flavors.grant(id, tenant) : flavors.revoke(id, tenant))
-                .map(p -> Map.of("flavor_access", FlavorView.access(id, p)));
+                .map(p -> FlavorView.access(id, p));
     }
 
-    private Map<String, Object> collection(UriInfo uri, FlavorQuery q, FlavorService.Page page,
-                                           List<Map<String, Object>> items) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("flavors", items);
-        List<Map<String, String>> links = view.nextLinks(uri.getRequestUri(), q.paging().limit(), page.flavors());
-        if (!links.isEmpty()) {
-            out.put("flavors_links", links);
-        }
-        return out;
+    private List<Link> next(UriInfo uri, FlavorQuery q, FlavorService.Page page) {
+        return view.nextLinks(uri.getRequestUri(), q.paging().limit(), page.flavors());
     }
 
     static Map<String, String> params(UriInfo uri) {

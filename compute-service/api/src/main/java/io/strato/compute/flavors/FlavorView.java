@@ -1,14 +1,20 @@
 package io.strato.compute.flavors;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.strato.compute.api.Link;
 import io.strato.kit.web.PageLinks;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.net.URI;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-/** Nova's JSON of a flavor, by microversion: 2.55 adds description, 2.61 extra_specs, 2.75 swap 0 instead of "". */
+/**
+ * Nova's JSON of a flavor at 2.1 (2.55 adds description, 2.61 extra_specs, 2.75 swap 0 instead of ""), as
+ * records; this bean builds them with the public URL in the links.
+ */
 @ApplicationScoped
 public class FlavorView {
     private final String publicUrl;
@@ -18,48 +24,84 @@ public class FlavorView {
         this.publicUrl = publicUrl.replaceAll("/+$", "");
     }
 
-    /** The self and bookmark links of a flavor, as servers also show them. */
-    public List<Map<String, String>> links(String id) {
-        return List.of(Map.of("rel", "self", "href", publicUrl + "/v2.1/flavors/" + id),
-                Map.of("rel", "bookmark", "href", publicUrl + "/flavors/" + id));
-    }
-
     /** An item of {@code GET /flavors}. */
-    Map<String, Object> brief(Flavor f) {
-        Map<String, Object> v = new LinkedHashMap<>();
-        v.put("id", f.id);
-        v.put("name", f.name);
-        v.put("links", links(f.id));
-        return v;
+    @Schema(name = "FlavorBrief")
+    public record Brief(@JsonProperty("id") String id, @JsonProperty("name") String name,
+                        @JsonProperty("links") List<Link> links) {
     }
 
-    /** A flavor of {@code /flavors/detail}, show and create. */
-    Map<String, Object> detail(Flavor f) {
-        Map<String, Object> v = new LinkedHashMap<>();
-        v.put("id", f.id);
-        v.put("name", f.name);
-        v.put("ram", f.memoryMb);
-        v.put("disk", f.rootGb);
-        v.put("swap", f.swap == 0 ? "" : f.swap);
-        v.put("OS-FLV-EXT-DATA:ephemeral", f.ephemeralGb);
-        v.put("OS-FLV-DISABLED:disabled", f.disabled);
-        v.put("vcpus", f.vcpus);
-        v.put("os-flavor-access:is_public", f.isPublic);
-        v.put("rxtx_factor", f.rxtxFactor);
-        v.put("links", links(f.id));
-        return v;
+    /** A flavor of {@code /flavors/detail}, show and create; {@code swap} is "" for none at 2.1. */
+    @Schema(name = "Flavor")
+    public record Detail(
+            @JsonProperty("id") String id,
+            @JsonProperty("name") String name,
+            @JsonProperty("ram") int ram,
+            @JsonProperty("disk") int disk,
+            @JsonProperty("swap") @Schema(oneOf = {Integer.class, String.class}) Object swap,
+            @JsonProperty("OS-FLV-EXT-DATA:ephemeral") int ephemeral,
+            @JsonProperty("OS-FLV-DISABLED:disabled") boolean disabled,
+            @JsonProperty("vcpus") int vcpus,
+            @JsonProperty("os-flavor-access:is_public") boolean isPublic,
+            @JsonProperty("rxtx_factor") double rxtxFactor,
+            @JsonProperty("links") List<Link> links) {
     }
 
-    /** {@code flavors_links} with the next page's link when the page is full, as Nova pages collections. */
-    List<Map<String, String>> nextLinks(URI request, int limit, List<Flavor> page) {
+    /** {@code {"flavor": {...}}}. */
+    @Schema(name = "FlavorOne")
+    public record One(@JsonProperty("flavor") Detail flavor) {
+    }
+
+    /** {@code GET /flavors/detail}: a page, and the next page's link when it is full. */
+    @Schema(name = "FlavorMany")
+    public record Many(@JsonProperty("flavors") List<Detail> flavors,
+                       @JsonProperty("flavors_links") @JsonInclude(JsonInclude.Include.NON_NULL) List<Link> flavorsLinks) {
+    }
+
+    /** {@code GET /flavors}: a page of brief flavors, and the next page's link when it is full. */
+    @Schema(name = "FlavorBriefMany")
+    public record BriefMany(@JsonProperty("flavors") List<Brief> flavors,
+                            @JsonProperty("flavors_links") @JsonInclude(JsonInclude.Include.NON_NULL) List<Link> flavorsLinks) {
+    }
+
+    /** A project that may use a private flavor. */
+    @Schema(name = "FlavorAccess")
+    public record Access(@JsonProperty("flavor_id") String flavorId, @JsonProperty("tenant_id") String tenantId) {
+    }
+
+    /** {@code {"flavor_access": [...]}}. */
+    @Schema(name = "FlavorAccessList")
+    public record AccessList(@JsonProperty("flavor_access") List<Access> flavorAccess) {
+    }
+
+    /** {@code {"extra_specs": {...}}}. */
+    @Schema(name = "FlavorExtraSpecs")
+    public record ExtraSpecs(@JsonProperty("extra_specs") Map<String, String> extraSpecs) {
+    }
+
+    /** The self and bookmark links of a flavor, as servers also show them. */
+    public List<Link> links(String id) {
+        return List.of(Link.self(publicUrl + "/v2.1/flavors/" + id), Link.bookmark(publicUrl + "/flavors/" + id));
+    }
+
+    Brief brief(Flavor f) {
+        return new Brief(f.id, f.name, links(f.id));
+    }
+
+    Detail detail(Flavor f) {
+        return new Detail(f.id, f.name, f.memoryMb, f.rootGb, f.swap == 0 ? "" : f.swap, f.ephemeralGb, f.disabled,
+                f.vcpus, f.isPublic, f.rxtxFactor, links(f.id));
+    }
+
+    /** {@code flavors_links} with the next page's link when the page is full, as Nova pages collections; else null. */
+    List<Link> nextLinks(URI request, int limit, List<Flavor> page) {
         if (page.isEmpty() || page.size() < limit) {
-            return List.of();
+            return null;
         }
-        return PageLinks.nextLink(PageLinks.next(request, page.get(page.size() - 1).id, publicUrl, "/v2.1/"));
+        return Link.next(PageLinks.next(request, page.get(page.size() - 1).id, publicUrl, "/v2.1/"));
     }
 
     /** Nova's {@code flavor_access} entries of a flavor. */
-    static List<Map<String, String>> access(String flavorId, List<String> projects) {
-        return projects.stream().map(p -> Map.of("flavor_id", flavorId, "tenant_id", p)).toList();
+    static AccessList access(String flavorId, List<String> projects) {
+        return new AccessList(projects.stream().map(p -> new Access(flavorId, p)).toList());
     }
 }

@@ -10,7 +10,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -34,46 +33,41 @@ public class AvailabilityZoneResource {
     }
 
     @GET
-    public Uni<Map<String, Object>> index() {
+    public Uni<AvailabilityZoneView.Info> index() {
         Caller caller = callers.get();
         policy.enforce(HostPolicies.ZONES_LIST, caller, Map.of());
-        return hosts.all().map(all -> Map.of("availabilityZoneInfo", zones(all, false)));
+        return hosts.all().map(all -> new AvailabilityZoneView.Info(zones(all, false)));
     }
 
     @GET
     @Path("detail")
-    public Uni<Map<String, Object>> detail() {
+    public Uni<AvailabilityZoneView.Info> detail() {
         Caller caller = callers.get();
         policy.enforce(HostPolicies.ZONES_DETAIL, caller, Map.of());
-        return hosts.all().map(all -> Map.of("availabilityZoneInfo", zones(all, true)));
+        return hosts.all().map(all -> new AvailabilityZoneView.Info(zones(all, true)));
     }
 
     /** Available zones first, then those whose every host is disabled, each sorted by name. */
-    static List<Map<String, Object>> zones(List<HostRow> all, boolean detail) {
+    static List<AvailabilityZoneView> zones(List<HostRow> all, boolean detail) {
         Map<String, List<HostRow>> byZone = new TreeMap<>();
         all.forEach(h -> byZone.computeIfAbsent(h.zone(), z -> new ArrayList<>()).add(h));
-        List<Map<String, Object>> available = new ArrayList<>();
-        List<Map<String, Object>> unavailable = new ArrayList<>();
+        List<AvailabilityZoneView> available = new ArrayList<>();
+        List<AvailabilityZoneView> unavailable = new ArrayList<>();
         byZone.forEach((zone, members) -> {
             boolean isAvailable = members.stream().anyMatch(HostRow::enabled);
-            Map<String, Object> z = new LinkedHashMap<>();
-            z.put("zoneName", zone);
-            z.put("zoneState", Map.of("available", isAvailable));
-            z.put("hosts", detail ? hosts(members) : null);
+            AvailabilityZoneView z = new AvailabilityZoneView(zone, new AvailabilityZoneView.State(isAvailable),
+                    detail ? hosts(members) : null);
             (isAvailable ? available : unavailable).add(z);
         });
         available.addAll(unavailable);
         return available;
     }
 
-    private static Map<String, Object> hosts(List<HostRow> members) {
-        Map<String, Object> out = new TreeMap<>();
+    private static Map<String, Map<String, AvailabilityZoneView.Service>> hosts(List<HostRow> members) {
+        Map<String, Map<String, AvailabilityZoneView.Service>> out = new TreeMap<>();
         for (HostRow h : members) {
-            Map<String, Object> service = new LinkedHashMap<>();
-            service.put("available", h.up());
-            service.put("active", h.enabled());
-            service.put("updated_at", HostViews.time(h.lastHeartbeat()));
-            out.put(h.host(), Map.of(HostViews.COMPUTE, service));
+            out.put(h.host(), Map.of(HostViews.COMPUTE, new AvailabilityZoneView.Service(h.up(), h.enabled(),
+                    HostViews.time(h.lastHeartbeat()))));
         }
         return out;
     }

@@ -100,17 +100,4 @@ final class HostViews {
         v.put("running_vms", running);
         return v;
     }
-
-    static Map<String, Object> service(HostRow h) {
-        Map<String, Object> v = new LinkedHashMap<>();
-        v.put("id", id(h));
-        v.put("binary", COMPUTE);
-        v.put("host", h.host());
-        v.put("zone", h.zone());
-        v.put("status", status(h));
-        v.put("state", state(h));
-        v.put("updated_at", time(h.lastHeartbeat()));
-        v.put("disabled_reason", h.disabledReason());
-        return v;
-    }
 }

@@ -18,7 +18,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 
@@ -42,19 +41,19 @@ public class ServiceResource {
     }
 
     @GET
-    public Uni<Map<String, Object>> index(@QueryParam("host") String host, @QueryParam("binary") String binary) {
+    public Uni<ServiceView.Many> index(@QueryParam("host") String host, @QueryParam("binary") String binary) {
         Caller caller = callers.get();
         policy.enforce(HostPolicies.SERVICES_LIST, caller, Map.of());
-        return hosts.all().map(all -> Map.of("services", all.stream()
+        return hosts.all().map(all -> new ServiceView.Many(all.stream()
                 .filter(h -> host == null || h.host().equals(host))
                 .filter(h -> binary == null || binary.equals(HostViews.COMPUTE))
-                .map(HostViews::service).toList()));
+                .map(ServiceView::of).toList()));
     }
 
     /** {@code {action}} is disable, enable or disable-log-reason. */
     @PUT
     @Path("{action}")
-    public Uni<Map<String, Object>> update(@PathParam("action") String action, ServiceUpdateBody body) {
+    public Uni<ServiceView.ChangeOne> update(@PathParam("action") String action, ServiceUpdateBody body) {
         Caller caller = callers.get();
         policy.enforce(HostPolicies.SERVICES_UPDATE, caller, Map.of());
         return change(action, Bodies.json(body));
@@ -70,7 +69,7 @@ public class ServiceResource {
                 .flatMap(hosts::delete).map(v -> Response.noContent().build());
     }
 
-    private Uni<Map<String, Object>> change(String action, JsonNode b) {
+    private Uni<ServiceView.ChangeOne> change(String action, JsonNode b) {
         Set<String> fields = switch (action) {
             case "enable", "disable" -> Set.of("host", "binary");
             case "disable-log-reason" -> Set.of("host", "binary", "disabled_reason");
@@ -83,20 +82,12 @@ public class ServiceResource {
         if (!binary.equals(HostViews.COMPUTE)) {
             throw new NotFound("Unknown service");
         }
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("host", host);
-        out.put("binary", binary);
         Uni<HostRow> done = switch (action) {
             case "enable" -> hosts.setEnabled(host, true, null);
             case "disable" -> hosts.setEnabled(host, false, null);
             default -> hosts.setEnabled(host, false, BodyFields.name(b, "disabled_reason", 255, true));
         };
-        return done.map(h -> {
-            out.put("status", HostViews.status(h));
-            if (action.equals("disable-log-reason")) {
-                out.put("disabled_reason", h.disabledReason());
-            }
-            return Map.of("service", out);
-        });
+        return done.map(h -> new ServiceView.ChangeOne(new ServiceView.Change(host, binary, HostViews.status(h),
+                action.equals("disable-log-reason") ? h.disabledReason() : null)));
     }
 }

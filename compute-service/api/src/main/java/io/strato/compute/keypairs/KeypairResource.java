@@ -14,8 +14,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /**
  * Nova's os-keypairs at 2.1: a user's own key pairs, created with 200 and deleted with 202 (another user's
@@ -38,14 +36,11 @@ public class KeypairResource {
     }
 
     @GET
-    public Uni<Map<String, Object>> index() {
+    public Uni<KeypairView.Many> index() {
         Caller caller = callers.get();
         String user = user(caller, KeypairPolicies.INDEX);
-        return keypairs.list(user, MAX_LIMIT, null).map(list -> {
-            Map<String, Object> out = new LinkedHashMap<>();
-            out.put("keypairs", list.stream().map(k -> Map.of("keypair", KeypairView.brief(k))).toList());
-            return out;
-        });
+        return keypairs.list(user, MAX_LIMIT, null).map(list -> new KeypairView.Many(
+                list.stream().map(k -> new KeypairView.Entry(KeypairView.brief(k))).toList()));
     }
 
     @POST
@@ -54,15 +49,15 @@ public class KeypairResource {
         KeypairRequest r = KeypairRequest.parse(Bodies.json(body));
         String user = user(caller, KeypairPolicies.CREATE);
         return keypairs.create(user, caller.projectId(), r).map(c -> Response.status(200)
-                .entity(Map.of("keypair", KeypairView.created(c.keypair(), c.privateKey()))).build());
+                .entity(new KeypairView.CreatedOne(KeypairView.created(c.keypair(), c.privateKey()))).build());
     }
 
     @GET
     @Path("{name}")
-    public Uni<Map<String, Object>> show(@PathParam("name") String name) {
+    public Uni<KeypairView.One> show(@PathParam("name") String name) {
         Caller caller = callers.get();
         String user = user(caller, KeypairPolicies.SHOW);
-        return keypairs.show(user, name).map(k -> Map.of("keypair", KeypairView.detail(k)));
+        return keypairs.show(user, name).map(k -> new KeypairView.One(KeypairView.detail(k)));
     }
 
     @DELETE

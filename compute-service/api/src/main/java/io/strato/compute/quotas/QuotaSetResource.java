@@ -18,8 +18,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /**
  * Nova's os-quota-sets: {@code GET /os-quota-sets/{project}[/detail|/defaults]}, {@code PUT} and {@code DELETE}
@@ -41,40 +39,30 @@ public class QuotaSetResource {
     }
 
     @GET
-    public Uni<Map<String, Object>> show(@PathParam("project") String project) {
+    public Uni<QuotaSetView.One> show(@PathParam("project") String project) {
         Caller caller = callers.get();
         policy.enforce(QuotaPolicies.SHOW, caller, NovaBaseRules.project(project));
-        return quotas.limits(project).map(l -> Map.of("quota_set", withId(project, visible(l))));
+        return quotas.limits(project).map(l -> new QuotaSetView.One(QuotaSetView.of(project, l)));
     }
 
     @GET
     @Path("detail")
-    public Uni<Map<String, Object>> detail(@PathParam("project") String project) {
+    public Uni<QuotaSetView.DetailOne> detail(@PathParam("project") String project) {
         Caller caller = callers.get();
         policy.enforce(QuotaPolicies.DETAIL, caller, NovaBaseRules.project(project));
-        return quotas.usage(project).map(u -> {
-            Map<String, Object> out = new LinkedHashMap<>();
-            visible(u.limits()).forEach((r, limit) -> {
-                Map<String, Object> d = new LinkedHashMap<>();
-                d.put("in_use", u.used(r));
-                d.put("limit", limit);
-                d.put("reserved", 0);
-                out.put(r, d);
-            });
-            return Map.of("quota_set", withId(project, out));
-        });
+        return quotas.usage(project).map(u -> new QuotaSetView.DetailOne(QuotaSetView.Detail.of(project, u)));
     }
 
     @GET
     @Path("defaults")
-    public Map<String, Object> defaults(@PathParam("project") String project) {
+    public QuotaSetView.One defaults(@PathParam("project") String project) {
         Caller caller = callers.get();
         policy.enforce(QuotaPolicies.DEFAULTS, caller, NovaBaseRules.project(project));
-        return Map.of("quota_set", withId(project, visible(quotas.defaults())));
+        return new QuotaSetView.One(QuotaSetView.of(project, quotas.defaults()));
     }
 
     @PUT
-    public Uni<Map<String, Object>> update(@PathParam("project") String project, @QueryParam("user_id") String userId,
+    public Uni<QuotaSetView.One> update(@PathParam("project") String project, @QueryParam("user_id") String userId,
                                            QuotaSetBody body) {
         Caller caller = callers.get();
         policy.enforce(QuotaPolicies.UPDATE, caller, NovaBaseRules.project(project));
@@ -82,7 +70,7 @@ public class QuotaSetResource {
             throw new InvalidInput("Per-user quotas are not supported; set the project's quota.");
         }
         var quotaSet = BodyFields.object(Bodies.json(body), "quota_set");
-        return quotas.update(project, quotaSet).map(l -> Map.of("quota_set", visible(l)));
+        return quotas.update(project, quotaSet).map(l -> new QuotaSetView.One(QuotaSetView.of(null, l)));
     }
 
     @DELETE
@@ -90,20 +78,5 @@ public class QuotaSetResource {
         Caller caller = callers.get();
         policy.enforce(QuotaPolicies.DELETE, caller, NovaBaseRules.project(project));
         return quotas.reset(project).map(v -> Response.accepted().build());
-    }
-
-    private static <V> Map<String, V> visible(Map<String, V> all) {
-        Map<String, V> out = new LinkedHashMap<>();
-        for (String r : QuotaResources.SHOWN) {
-            out.put(r, all.get(r));
-        }
-        return out;
-    }
-
-    private static Map<String, Object> withId(String project, Map<String, ?> values) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("id", project);
-        out.putAll(values);
-        return out;
     }
 }

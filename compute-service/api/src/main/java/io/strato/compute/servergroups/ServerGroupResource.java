@@ -19,7 +19,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -42,31 +41,32 @@ public class ServerGroupResource {
     }
 
     @GET
-    public Uni<Map<String, Object>> index(@QueryParam("all_projects") String allProjects, @QueryParam("limit") String limit,
+    public Uni<ServerGroupView.Many> index(@QueryParam("all_projects") String allProjects, @QueryParam("limit") String limit,
                                           @QueryParam("offset") String offset) {
         Caller caller = callers.get();
         policy.enforce(ServerGroupPolicies.INDEX, caller, NovaBaseRules.project(caller.projectId()));
         boolean all = allProjects != null && Booleans.parse(allProjects).orElse(true)
                 && policy.allowed(ServerGroupPolicies.INDEX_ALL, caller, Map.of());
         return groups.list(all ? null : caller.projectId(), number(offset, "offset", 0), Math.max(1, number(limit, "limit", MAX_LIMIT)))
-                .map(list -> Map.of("server_groups", list.stream().map(ServerGroupResource::view).toList()));
+                .map(list -> new ServerGroupView.Many(list.stream().map(ServerGroupView::of).toList()));
     }
 
     @POST
-    public Uni<Map<String, Object>> create(ServerGroupBody body) {
+    public Uni<ServerGroupView.One> create(ServerGroupBody body) {
         Caller caller = callers.get();
         policy.enforce(ServerGroupPolicies.CREATE, caller, NovaBaseRules.project(caller.projectId()));
         ServerGroupRequest r = ServerGroupRequest.parse(Bodies.json(body));
-        return groups.create(caller, r).map(g -> Map.of("server_group", view(new ServerGroupService.WithMembers(g, List.of()))));
+        return groups.create(caller, r).map(g -> new ServerGroupView.One(
+                ServerGroupView.of(new ServerGroupService.WithMembers(g, List.of()))));
     }
 
     @GET
     @Path("{id}")
-    public Uni<Map<String, Object>> show(@PathParam("id") String id) {
+    public Uni<ServerGroupView.One> show(@PathParam("id") String id) {
         Caller caller = callers.get();
         return groups.show(uuid(id)).map(g -> {
             policy.enforce(ServerGroupPolicies.SHOW, caller, NovaBaseRules.project(g.group().projectId));
-            return Map.of("server_group", view(g));
+            return new ServerGroupView.One(ServerGroupView.of(g));
         });
     }
 
@@ -79,18 +79,6 @@ public class ServerGroupResource {
                 .invoke(g -> policy.enforce(ServerGroupPolicies.DELETE, caller, NovaBaseRules.project(g.projectId)))
                 .chain(() -> groups.delete(groupId))
                 .map(v -> Response.noContent().build());
-    }
-
-    /** Nova's 2.1 view: policies and metadata (policy/rules are 2.64, project and user 2.13). */
-    static Map<String, Object> view(ServerGroupService.WithMembers w) {
-        ServerGroup g = w.group();
-        Map<String, Object> v = new LinkedHashMap<>();
-        v.put("id", g.id.toString());
-        v.put("name", g.name);
-        v.put("policies", List.of(g.policy));
-        v.put("members", w.members().stream().map(UUID::toString).toList());
-        v.put("metadata", Map.of());
-        return v;
     }
 
     private static UUID uuid(String id) {

@@ -17,8 +17,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
@@ -42,26 +40,26 @@ public class VolumeAttachmentResource {
     }
 
     @GET
-    public Uni<Map<String, Object>> list(@PathParam("id") String id) {
+    public Uni<VolumeAttachmentView.Many> list(@PathParam("id") String id) {
         return attachments.list(callers.get(), RequestContext.serverId(id))
-                .map(list -> Map.of("volumeAttachments", list.stream().map(VolumeAttachmentResource::view).toList()));
+                .map(list -> new VolumeAttachmentView.Many(list.stream().map(VolumeAttachmentView::of).toList()));
     }
 
     @GET
     @Path("{volumeId}")
-    public Uni<Map<String, Object>> show(@PathParam("id") String id, @PathParam("volumeId") String volumeId) {
+    public Uni<VolumeAttachmentView.One> show(@PathParam("id") String id, @PathParam("volumeId") String volumeId) {
         return attachments.show(callers.get(), RequestContext.serverId(id), volumeId)
-                .map(a -> Map.of("volumeAttachment", view(a)));
+                .map(a -> new VolumeAttachmentView.One(VolumeAttachmentView.of(a)));
     }
 
     @POST
-    public Uni<Map<String, Object>> attach(@PathParam("id") String id, VolumeAttachmentBody body) {
+    public Uni<VolumeAttachmentView.One> attach(@PathParam("id") String id, VolumeAttachmentBody body) {
         if (body != null && body.volumeAttachment() == null) {
             throw new InvalidInput("Resource body required: the request body must be {\"volumeAttachment\": {...}}.");
         }
         UUID volumeId = volumeId(Bodies.json(body).get("volumeAttachment"));
         return attachments.attach(callers.get(), RequestContext.serverId(id), volumeId, request.requestId())
-                .map(a -> Map.of("volumeAttachment", view(a)));
+                .map(a -> new VolumeAttachmentView.One(VolumeAttachmentView.of(a)));
     }
 
     @DELETE
@@ -69,15 +67,6 @@ public class VolumeAttachmentResource {
     public Uni<Response> detach(@PathParam("id") String id, @PathParam("volumeId") String volumeId) {
         return attachments.detach(callers.get(), RequestContext.serverId(id), volumeId, request.requestId())
                 .map(v -> Response.accepted().build());
-    }
-
-    static Map<String, Object> view(VolumeAttachment a) {
-        Map<String, Object> v = new LinkedHashMap<>();
-        v.put("id", a.volumeId.toString());
-        v.put("serverId", a.serverId.toString());
-        v.put("volumeId", a.volumeId.toString());
-        v.put("device", a.mountpoint());
-        return v;
     }
 
     /** Nova's 2.1 schema: {@code volumeId} a UUID (required), {@code device} a device name or null, nothing else. */

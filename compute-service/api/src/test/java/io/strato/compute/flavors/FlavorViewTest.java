@@ -3,6 +3,11 @@ package io.strato.compute.flavors;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -21,17 +26,33 @@ class FlavorViewTest {
 
     @Test
     void theFieldsOf21() {
-        Map<String, Object> v21 = view.detail(flavor());
-        assertEquals("", v21.get("swap"));
-        assertFalse(v21.containsKey("description"));
-        assertFalse(v21.containsKey("extra_specs"));
-        assertFalse(view.brief(flavor()).containsKey("description"));
+        JsonNode v21 = JSON.valueToTree(view.detail(flavor()));
+        assertEquals(List.of("id", "name", "ram", "disk", "swap", "OS-FLV-EXT-DATA:ephemeral", "OS-FLV-DISABLED:disabled",
+                "vcpus", "os-flavor-access:is_public", "rxtx_factor", "links"), keys(v21));
+        assertEquals("", v21.get("swap").textValue());
+        assertFalse(v21.has("description"));
+        assertFalse(v21.has("extra_specs"));
+        assertEquals(List.of("id", "name", "links"), keys(JSON.valueToTree(view.brief(flavor()))));
+        Flavor withSwap = flavor();
+        withSwap.swap = 512;
+        assertEquals(512, JSON.valueToTree(view.detail(withSwap)).get("swap").intValue());
     }
 
     @Test
     void linksUseThePublicUrl() {
-        assertEquals(Map.of("rel", "self", "href", "http://gw/compute/v2.1/flavors/7"), view.links("7").get(0));
-        assertEquals(Map.of("rel", "bookmark", "href", "http://gw/compute/flavors/7"), view.links("7").get(1));
+        assertEquals(Map.of("rel", "self", "href", "http://gw/compute/v2.1/flavors/7"),
+                JSON.convertValue(view.links("7").get(0), Map.class));
+        assertEquals(Map.of("rel", "bookmark", "href", "http://gw/compute/flavors/7"),
+                JSON.convertValue(view.links("7").get(1), Map.class));
+    }
+
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE);
+
+    private static List<String> keys(JsonNode n) {
+        List<String> out = new ArrayList<>();
+        n.fieldNames().forEachRemaining(out::add);
+        return out;
     }
 
     @Test

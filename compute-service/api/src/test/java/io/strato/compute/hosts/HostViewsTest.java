@@ -3,6 +3,7 @@ package io.strato.compute.hosts;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +30,10 @@ class HostViewsTest {
 
     @Test
     void serviceViews() {
-        Map<String, Object> v21 = HostViews.service(host);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> v21 = new ObjectMapper().convertValue(ServiceView.of(host), Map.class);
+        assertEquals(List.of("id", "binary", "host", "zone", "status", "state", "updated_at", "disabled_reason"),
+                List.copyOf(v21.keySet()));
         assertEquals("nova-compute", v21.get("binary"));
         assertEquals("2026-01-02T03:04:05.123456", v21.get("updated_at"));
         assertEquals("maintenance", v21.get("disabled_reason"));
@@ -43,10 +47,15 @@ class HostViewsTest {
                 true, null, false, Instant.now(), null, false);
         HostRow other = new HostRow(9, UUID.randomUUID(), "h3", "h3", "QEMU", 0, null, "edge", 1, 1, 1, 0, 0, 0, 0,
                 false, null, false, Instant.now(), null, true);
-        List<Map<String, Object>> zones = AvailabilityZoneResource.zones(List.of(host, enabled, other), false);
+        ObjectMapper json = new ObjectMapper();
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> zones = json.convertValue(
+                AvailabilityZoneResource.zones(List.of(host, enabled, other), false), List.class);
         assertEquals("nova", zones.get(0).get("zoneName"));
         assertEquals(Map.of("available", true), zones.get(0).get("zoneState"));
         assertEquals("edge", zones.get(1).get("zoneName"));
         assertEquals(Map.of("available", false), zones.get(1).get("zoneState"));
+        assertEquals(List.of("zoneName", "zoneState", "hosts"), List.copyOf(zones.get(0).keySet()));
+        assertEquals(null, zones.get(0).get("hosts"));
     }
 }

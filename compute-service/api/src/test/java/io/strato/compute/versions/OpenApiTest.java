@@ -71,4 +71,29 @@ class OpenApiTest {
                 .body("paths.'/v2.1/servers'.get.responses.'200'.content.'application/json'.schema.$ref",
                         endsWith("/ServerBriefMany"));
     }
+
+    @Test
+    void theOtherViewsArePublishedWithNovasKeys() {
+        given().queryParam("format", "json").get("/q/openapi").then().statusCode(200)
+                .body("components.schemas.Flavor.properties.keySet()", hasItems("id", "name", "ram", "disk", "swap",
+                        "OS-FLV-EXT-DATA:ephemeral", "OS-FLV-DISABLED:disabled", "vcpus", "os-flavor-access:is_public",
+                        "rxtx_factor", "links"))
+                .body("components.schemas.Keypair.properties.keySet()", hasItems("name", "public_key", "fingerprint",
+                        "user_id", "created_at", "deleted"))
+                .body("components.schemas.ServerGroup.properties.keySet()", hasItems("id", "name", "policies", "members",
+                        "metadata"))
+                .body("components.schemas.QuotaSet.properties.keySet()", hasItems("id", "instances", "cores", "ram",
+                        "key_pairs", "security_group_rules"))
+                .body("components.schemas.AbsoluteLimits.properties.keySet()", hasItems("maxTotalInstances",
+                        "maxTotalRAMSize", "totalCoresUsed"))
+                .body("components.schemas.ComputeService.properties.keySet()", hasItems("id", "binary", "host", "zone",
+                        "status", "state", "updated_at", "disabled_reason"))
+                .body("components.schemas.AvailabilityZone.properties.keySet()", hasItems("zoneName", "zoneState", "hosts"))
+                .body("components.schemas.VolumeAttachment.properties.keySet()", hasItems("id", "serverId", "volumeId",
+                        "device"))
+                .body("paths.'/v2.1/flavors/{id}'.get.responses.'200'.content.'application/json'.schema.$ref",
+                        endsWith("/FlavorOne"))
+                .body("paths.'/v2.1/os-quota-sets/{project}'.get.responses.'200'.content.'application/json'.schema.$ref",
+                        endsWith("/QuotaSetOne"));
+    }
 }

@@ -1,0 +1,83 @@
+package io.strato.compute.quotas;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.Map;
+import java.util.function.Function;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/**
+ * Nova's {@code quota_set} at 2.1: the project's id (not in an update's answer, as in Nova) and the limit of each
+ * resource os-quota-sets shows, in {@link QuotaResources#SHOWN}'s order.
+ */
+@Schema(name = "QuotaSet")
+public record QuotaSetView(
+        @JsonProperty("id") @JsonInclude(JsonInclude.Include.NON_NULL) String id,
+        @JsonProperty("instances") Integer instances,
+        @JsonProperty("cores") Integer cores,
+        @JsonProperty("ram") Integer ram,
+        @JsonProperty("metadata_items") Integer metadataItems,
+        @JsonProperty("key_pairs") Integer keyPairs,
+        @JsonProperty("server_groups") Integer serverGroups,
+        @JsonProperty("server_group_members") Integer serverGroupMembers,
+        @JsonProperty("injected_files") Integer injectedFiles,
+        @JsonProperty("injected_file_content_bytes") Integer injectedFileContentBytes,
+        @JsonProperty("injected_file_path_bytes") Integer injectedFilePathBytes,
+        @JsonProperty("floating_ips") Integer floatingIps,
+        @JsonProperty("fixed_ips") Integer fixedIps,
+        @JsonProperty("security_groups") Integer securityGroups,
+        @JsonProperty("security_group_rules") Integer securityGroupRules) {
+
+    static QuotaSetView of(String id, Map<String, Integer> limits) {
+        Function<String, Integer> l = limits::get;
+        return new QuotaSetView(id, l.apply("instances"), l.apply("cores"), l.apply("ram"), l.apply("metadata_items"),
+                l.apply("key_pairs"), l.apply("server_groups"), l.apply("server_group_members"),
+                l.apply("injected_files"), l.apply("injected_file_content_bytes"), l.apply("injected_file_path_bytes"),
+                l.apply("floating_ips"), l.apply("fixed_ips"), l.apply("security_groups"),
+                l.apply("security_group_rules"));
+    }
+
+    /** {@code {"quota_set": {...}}}. */
+    @Schema(name = "QuotaSetOne")
+    public record One(@JsonProperty("quota_set") QuotaSetView quotaSet) {
+    }
+
+    /** A resource of {@code /detail}: its use and its limit (nothing is reserved at 2.1). */
+    @Schema(name = "QuotaSetUsage")
+    public record Usage(@JsonProperty("in_use") long inUse, @JsonProperty("limit") Integer limit,
+                        @JsonProperty("reserved") int reserved) {
+    }
+
+    /** {@code /os-quota-sets/{project}/detail}: each resource's use and limit. */
+    @Schema(name = "QuotaSetDetail")
+    public record Detail(
+            @JsonProperty("id") String id,
+            @JsonProperty("instances") Usage instances,
+            @JsonProperty("cores") Usage cores,
+            @JsonProperty("ram") Usage ram,
+            @JsonProperty("metadata_items") Usage metadataItems,
+            @JsonProperty("key_pairs") Usage keyPairs,
+            @JsonProperty("server_groups") Usage serverGroups,
+            @JsonProperty("server_group_members") Usage serverGroupMembers,
+            @JsonProperty("injected_files") Usage injectedFiles,
+            @JsonProperty("injected_file_content_bytes") Usage injectedFileContentBytes,
+            @JsonProperty("injected_file_path_bytes") Usage injectedFilePathBytes,
+            @JsonProperty("floating_ips") Usage floatingIps,
+            @JsonProperty("fixed_ips") Usage fixedIps,
+            @JsonProperty("security_groups") Usage securityGroups,
+            @JsonProperty("security_group_rules") Usage securityGroupRules) {
+
+        static Detail of(String id, QuotaSetService.Usage u) {
+            Function<String, Usage> d = r -> new Usage(u.used(r), u.limits().get(r), 0);
+            return new Detail(id, d.apply("instances"), d.apply("cores"), d.apply("ram"), d.apply("metadata_items"),
+                    d.apply("key_pairs"), d.apply("server_groups"), d.apply("server_group_members"),
+                    d.apply("injected_files"), d.apply("injected_file_content_bytes"),
+                    d.apply("injected_file_path_bytes"), d.apply("floating_ips"), d.apply("fixed_ips"),
+                    d.apply("security_groups"), d.apply("security_group_rules"));
+        }
+    }
+
+    @Schema(name = "QuotaSetDetailOne")
+    public record DetailOne(@JsonProperty("quota_set") Detail quotaSet) {
+    }
+}
