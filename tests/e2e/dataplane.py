@@ -1,0 +1,235 @@
+#!/usr/bin/env python3
+"""Issue 13's user story on the real host: two guests of the strato-tiny image get addresses, keys and a firewall.
+
+Needs a cloud started with STRATO_REAL_HOST=1 (as root: compute-agent-real plugs taps into network bridges and
+network-agent-real programs them) and the strato-tiny image that `up` registers. As a new project's member:
+
+  1. a network and subnet (DHCP), a key pair (ssh-keygen), a security group allowing ssh from the "host" address
+     and everything from its own members;
+  2. two servers of strato-tiny in zone "real" with that key and a #!/bin/sh user_data;
+  3. the host reaches the guests the way this issue allows without routers: a namespace of the test's own with a
+     veth on the network's bridge and an address reserved as a port (device_owner "test:host");
+  4. ssh -i key strato@<guest 1> works; from it, ping guest 2's fixed IP, read its own hostname and key from the
+     metadata service, and see its user_data ran;
+  5. the security group is enforced: the ssh rule deleted -> ssh refused (checked within 1 s of the 204), added back
+     -> ssh works; a port without the group's ICMP rule does not answer ping.
+
+Cleans up everything (servers, ports, network, key pair, group, flavor, project, namespace), also after a failure.
+"""
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+import uuid
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from strato_e2e import Cloud, Report, call, log, now, retrying  # noqa: E402
+
+REAL_ZONE = os.environ.get("STRATO_E2E_REAL_ZONE", "real")
+IMAGE = os.environ.get("STRATO_E2E_IMAGE", "strato-tiny")
+CIDR_PREFIX = "10.99.13."
+HOST_ADDRESS = CIDR_PREFIX + "250"
+BOOT_TIMEOUT = float(os.environ.get("STRATO_E2E_BOOT_TIMEOUT", "420"))
+
+
+def sh(*args, timeout=60, check=False):
+    r = subprocess.run(list(args), capture_output=True, text=True, timeout=timeout)
+    if check and r.returncode != 0:
+        raise RuntimeError(f"{' '.join(args)}: {r.returncode} {r.stdout}{r.stderr}")
+    return r
+
+
+class Machine:
+    """The test's stand-in for the host's side of the network: a namespace on the network's bridge."""
+
+    def __init__(self, network_id, address):
+        self.ns = "e2e-dp-" + uuid.uuid4().hex[:6]
+        self.veth = "e2edp" + uuid.uuid4().hex[:6]
+        self.bridge = "brq" + network_id[:11]
+        sh("ip", "netns", "add", self.ns, check=True)
+        sh("ip", "link", "add", self.veth, "type", "veth", "peer", "name", "eth0", "netns", self.ns, check=True)
+        sh("ip", "link", "set", self.veth, "master", self.bridge, "up", check=True)
+        sh("ip", "-n", self.ns, "link", "set", "lo", "up", check=True)
+        sh("ip", "-n", self.ns, "link", "set", "eth0", "mtu", "1450", "up", check=True)
+        sh("ip", "-n", self.ns, "addr", "add", address + "/24", "dev", "eth0", check=True)
+
+    def run(self, *args, timeout=30):
+        return sh("ip", "netns", "exec", self.ns, *args, timeout=timeout)
+
+    def ssh(self, key, address, command, timeout=20):
+        return self.run("ssh", "-i", key, "-o", "StrictHostKeyChecking=no", "-o", "UserKnownHostsFile=/dev/null",
+                        "-o", "ConnectTimeout=3", "-o", "BatchMode=yes", "-o", "LogLevel=ERROR",
+                        f"strato@{address}", command, timeout=timeout)
+
+    def remove(self):
+        sh("ip", "netns", "del", self.ns)
+        sh("ip", "link", "del", self.veth)
+
+
+def main():
+    if os.geteuid() != 0:
+        raise SystemExit("dataplane: run as root (it makes a namespace on the network's bridge)")
+    report = Report("dataplane")
+    c = Cloud()
+    tag = uuid.uuid4().hex[:6]
+    work = tempfile.mkdtemp(prefix="e2e-dataplane-")
+    made = {"servers": [], "ports": [], "flavor": None, "group": None, "network": None, "project": None,
+            "user": None, "keypair": None}
+    machine = None
+    try:
+        _, imgs, _ = call("GET", f"{c.image}/images?name={IMAGE}&status=active", c.admin)
+        if not imgs["images"]:
+            raise SystemExit(f"dataplane: no active image {IMAGE} (deploy/local/strato up registers it)")
+        image = imgs["images"][0]["id"]
+        _, p, _ = call("POST", c.identity + "/projects", c.admin, {"project": {"name": f"e2e-dp-{tag}", "domain_id": "default"}})
+        project = made["project"] = p["project"]["id"]
+        password = "pw-" + uuid.uuid4().hex
+        _, u, _ = call("POST", c.identity + "/users", c.admin, {"user": {"name": f"e2e-dp-{tag}", "domain_id": "default",
+                                                                        "password": password, "default_project_id": project}})
+        made["user"] = u["user"]["id"]
+        _, roles, _ = call("GET", c.identity + "/roles?name=member", c.admin)
+        call("PUT", f"{c.identity}/projects/{project}/users/{made['user']}/roles/{roles['roles'][0]['id']}", c.admin)
+        tok = c.token(f"e2e-dp-{tag}", password, {"id": project})
+        _, f, _ = call("POST", c.compute + "/flavors", c.admin, {"flavor": {"name": f"e2e-dp-{tag}", "ram": 256,
+                                                                          "vcpus": 1, "disk": 1}})
+        made["flavor"] = f["flavor"]["id"]
+
+        # 1. network, subnet, key pair, security group
+        _, n, _ = call("POST", c.network + "/networks", tok, {"network": {"name": f"dp-{tag}"}})
+        net = made["network"] = n["network"]["id"]
+        call("POST", c.network + "/subnets", tok, {"subnet": {"network_id": net, "ip_version": 4,
+                                                             "cidr": CIDR_PREFIX + "0/24", "name": f"dp-{tag}"}})
+        key = os.path.join(work, "key")
+        sh("ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-f", key, check=True)
+        with open(key + ".pub") as fh:
+            public = fh.read().strip()
+        call("POST", c.compute + "/os-keypairs", tok, {"keypair": {"name": f"dp-{tag}", "public_key": public}})
+        made["keypair"] = f"dp-{tag}"
+        _, g, _ = call("POST", c.network + "/security-groups", tok, {"security_group": {"name": f"dp-{tag}"}})
+        group = made["group"] = g["security_group"]["id"]
+        _, r, _ = call("POST", c.network + "/security-group-rules", tok, {"security_group_rule": {
+            "security_group_id": group, "direction": "ingress", "ethertype": "IPv4", "protocol": "tcp",
+            "port_range_min": 22, "port_range_max": 22, "remote_ip_prefix": HOST_ADDRESS + "/32"}})
+        ssh_rule = r["security_group_rule"]["id"]
+        call("POST", c.network + "/security-group-rules", tok, {"security_group_rule": {
+            "security_group_id": group, "direction": "ingress", "ethertype": "IPv4", "remote_group_id": group}})
+        # the host's address, reserved so IPAM never gives it to a guest
+        _, hp, _ = call("POST", c.network + "/ports", tok, {"port": {"network_id": net, "device_owner": "test:host",
+                                                                   "fixed_ips": [{"ip_address": HOST_ADDRESS}]}})
+        made["ports"].append(hp["port"]["id"])
+
+        # 2. two servers on the real host
+        user_data = "#!/bin/sh\necho dataplane-user-data-ran > /tmp/user-data-marker\n"
+        import base64
+        ids = []
+        t_boot = now()
+        for i in (1, 2):
+            _, s, _ = call("POST", c.compute + "/servers", tok, {"server": {
+                "name": f"web-server-0{i}", "imageRef": image, "flavorRef": made["flavor"], "key_name": f"dp-{tag}",
+                "availability_zone": REAL_ZONE, "networks": [{"uuid": net}], "security_groups": [{"name": f"dp-{tag}"}],
+                "user_data": base64.b64encode(user_data.encode()).decode()}}, timeout=120)
+            ids.append(s["server"]["id"])
+            made["servers"].append(s["server"]["id"])
+        addresses = {}
+        deadline = now() + BOOT_TIMEOUT
+        while now() < deadline and len(addresses) < 2:
+            for sid in ids:
+                _, s, _ = retrying(lambda: call("GET", f"{c.compute}/servers/{sid}", tok))
+                st = s["server"]["status"]
+                if st == "ERROR":
+                    raise RuntimeError(f"server {sid} went to ERROR: {s['server'].get('fault')}")
+                if st == "ACTIVE":
+                    for nets in s["server"]["addresses"].values():
+                        for a in nets:
+                            if a.get("version") == 4:
+                                addresses[sid] = a["addr"]
+            time.sleep(2)
+        report.check(len(addresses) == 2, "both servers ACTIVE with a fixed IP", str(addresses))
+        a1, a2 = addresses[ids[0]], addresses[ids[1]]
+
+        # 3. the host's side
+        machine = Machine(net, HOST_ADDRESS)
+
+        # 4. ssh into guest 1
+        ok = False
+        while now() < deadline:
+            r = machine.ssh(key, a1, "hostname")
+            if r.returncode == 0:
+                ok = True
+                break
+            time.sleep(3)
+        report.check(ok, f"ssh -i key strato@{a1} (boot to ssh {now() - t_boot:.0f} s)", r.stderr[-300:])
+        if not ok:
+            raise RuntimeError("no ssh")
+        report.check(r.stdout.strip() == "web-server-01", "the guest's hostname is its server name", r.stdout)
+        r = machine.ssh(key, a1, f"ping -c 2 -W 2 {a2}")
+        report.check(r.returncode == 0, "guest 1 pings guest 2 by its fixed IP (remote group rule)", r.stdout[-200:])
+        r = machine.ssh(key, a1, "wget -q -O - http://169.254.169.254/openstack/latest/meta_data.json")
+        report.check(ids[0] in r.stdout and "web-server-01" in r.stdout, "metadata: its own uuid and hostname",
+                     r.stdout[-300:] + r.stderr[-200:])
+        r = machine.ssh(key, a1, "wget -q -O - http://169.254.169.254/latest/meta-data/public-keys/0/openssh-key")
+        report.check(r.stdout.strip() == public, "metadata: its own public key", r.stdout[-200:])
+        r = machine.ssh(key, a1, "cat /tmp/user-data-marker")
+        report.check("dataplane-user-data-ran" in r.stdout, "its #!/bin/sh user_data ran", r.stdout + r.stderr[-200:])
+        r = machine.run("ping", "-c", "1", "-W", "2", a1)
+        report.check(r.returncode != 0, "ICMP from the host is dropped (no rule allows it)")
+
+        # 5. the ssh rule goes: refused within 1 s of the 204; back: works
+        call("DELETE", f"{c.network}/security-group-rules/{ssh_rule}", tok)
+        t = now()
+        r = machine.run("sh", "-c", f"sleep 1; nc -z -w 2 {a1} 22 || busybox nc -w 2 {a1} 22 </dev/null")
+        report.check(r.returncode != 0, f"ssh refused 1 s after the rule's delete answered ({now() - t:.1f} s)")
+        _, r2, _ = call("POST", c.network + "/security-group-rules", tok, {"security_group_rule": {
+            "security_group_id": group, "direction": "ingress", "ethertype": "IPv4", "protocol": "tcp",
+            "port_range_min": 22, "port_range_max": 22, "remote_ip_prefix": HOST_ADDRESS + "/32"}})
+        time.sleep(1)
+        r = machine.ssh(key, a1, "true")
+        report.check(r.returncode == 0, "ssh works 1 s after the rule is created again", r.stderr[-200:])
+    except Exception as e:  # noqa: BLE001 - reported, then cleaned up
+        report.fail("dataplane", str(e)[:500])
+    finally:
+        if machine:
+            machine.remove()
+        cleanup(c, made)
+        shutil.rmtree(work, ignore_errors=True)
+    report.exit()
+
+
+def cleanup(c, made):
+    def quietly(what, fn):
+        try:
+            fn()
+        except Exception as e:  # noqa: BLE001
+            log(f"cleanup: {what}: {e}")
+    for sid in made["servers"]:
+        quietly("server", lambda: call("DELETE", f"{c.compute}/servers/{sid}", c.admin))
+    deadline = now() + 180
+    while made["servers"] and now() < deadline:
+        left = []
+        for sid in made["servers"]:
+            try:
+                call("GET", f"{c.compute}/servers/{sid}", c.admin)
+                left.append(sid)
+            except Exception:  # noqa: BLE001 - 404: gone
+                pass
+        made["servers"] = left
+        time.sleep(2)
+    for p in made["ports"]:
+        quietly("port", lambda: call("DELETE", f"{c.network}/ports/{p}", c.admin))
+    if made["network"]:
+        quietly("network", lambda: call("DELETE", f"{c.network}/networks/{made['network']}", c.admin))
+    if made["group"]:
+        quietly("security group", lambda: call("DELETE", f"{c.network}/security-groups/{made['group']}", c.admin))
+    if made["flavor"]:
+        quietly("flavor", lambda: call("DELETE", f"{c.compute}/flavors/{made['flavor']}", c.admin))
+    if made["user"]:
+        quietly("user", lambda: call("DELETE", f"{c.identity}/users/{made['user']}", c.admin))
+    if made["project"]:
+        quietly("project", lambda: call("DELETE", f"{c.identity}/projects/{made['project']}", c.admin))
+    log("dataplane: cleaned up")
+
+
+if __name__ == "__main__":
+    main()
