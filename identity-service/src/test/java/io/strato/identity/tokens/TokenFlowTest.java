@@ -224,14 +224,18 @@ class TokenFlowTest {
     void versionDiscovery() {
         given().get("/v3").then().statusCode(200).body("version.id", equalTo("v3.14"))
                 .body("version.links[0].href", org.hamcrest.Matchers.endsWith("/identity/v3/"));
-        given().get("/").then().statusCode(300).body("versions.values[0].status", equalTo("stable"));
+        given().get("/").then().statusCode(300).body("versions.values[0].status", equalTo("stable"))
+                .body("versions.values[0].keySet()", equalTo(Set.of("id", "status", "updated", "links", "media-types")))
+                .body("versions.values[0].'media-types'[0].keySet()", equalTo(Set.of("base", "type")));
     }
 
     @Test
     void jwksAndDiscoveryArePublished() {
         given().get("/v3/OS-OIDC/.well-known/openid-configuration").then().statusCode(200)
                 .body("jwks_uri", org.hamcrest.Matchers.endsWith("/v3/OS-OIDC/jwks"))
-                .body("id_token_signing_alg_values_supported", hasItem("ES256"));
+                .body("id_token_signing_alg_values_supported", hasItem("ES256"))
+                .body("keySet()", equalTo(Set.of("issuer", "jwks_uri", "token_endpoint", "response_types_supported",
+                        "subject_types_supported", "id_token_signing_alg_values_supported")));
         given().get("/v3/OS-OIDC/jwks").then().statusCode(200)
                 .body("keys[0].kty", equalTo("EC")).body("keys[0].crv", equalTo("P-256"))
                 .body("keys[0].d", nullValue());

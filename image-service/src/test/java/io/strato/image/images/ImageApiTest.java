@@ -258,7 +258,12 @@ class ImageApiTest {
     @Test
     void versionsAndSchemas() {
         given().get("/").then().statusCode(300).body("versions[0].status", equalTo("CURRENT"))
-                .body("versions[0].links[0].href", equalTo("http://127.0.0.1:8080/image/v2/"));
+                .body("versions[0].links[0].href", equalTo("http://127.0.0.1:8080/image/v2/"))
+                .body("versions[0].keySet()", equalTo(Set.of("id", "status", "links")))
+                .body("versions[0].links[0].keySet()", equalTo(Set.of("rel", "href")));
+        as(member).get("/v2/images/{id}", UUID.randomUUID()).then().spec(fault(404))
+                .body("keySet()", equalTo(Set.of("error")))
+                .body("error.keySet()", equalTo(Set.of("code", "title", "message")));
         as(member).get("/v2/schemas/image").then().statusCode(200)
                 .body("name", equalTo("image"))
                 .body("properties.disk_format.enum", hasItem("qcow2"))
