@@ -17,6 +17,7 @@ import io.strato.network.events.NetworkEvents;
 import io.strato.network.policy.NetworkPolicies;
 import io.strato.network.quotas.NetworkQuotas;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import jakarta.persistence.LockModeType;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -60,8 +61,11 @@ public class NetworkService {
     private final Lists lists;
     private final NetworkConfig config;
 
+    private final Instance<NetworkReleaser> releasers;
+
     public NetworkService(NetworkRepository networks, Segments segments, NetworkQuotas quota, Policy policy,
-                          NetworkEvents events, Lists lists, NetworkConfig config) {
+                          NetworkEvents events, Lists lists, NetworkConfig config, Instance<NetworkReleaser> releasers) {
+        this.releasers = releasers;
         this.networks = networks;
         this.segments = segments;
         this.quota = quota;
@@ -172,12 +176,19 @@ public class NetworkService {
         });
     }
 
-    /** Deletes the network and its subnets; a network with ports left is a 409 NetworkInUse. */
+    /**
+     * Deletes the network and its subnets; a network with ports left is a 409 NetworkInUse. Ports that go with
+     * their network (the agents' DHCP ports, {@link NetworkReleaser}) are deleted first.
+     */
     @WithTransaction
     public Uni<Void> delete(Caller caller, UUID id) {
         return visible(caller, id, LockModeType.PESSIMISTIC_WRITE).flatMap(n -> {
             policy.enforce(NetworkResourcePolicies.DELETE, caller, NetworkResourcePolicies.target(n));
-            return Panache.getSession().flatMap(s -> count(s, "SELECT count(*) FROM port WHERE network_id = :n", n.id)
+            Uni<Void> released = Uni.createFrom().voidItem();
+            for (NetworkReleaser r : releasers) {
+                released = released.chain(() -> r.releaseNetwork(n.id));
+            }
+            return released.chain(() -> Panache.getSession()).flatMap(s -> count(s, "SELECT count(*) FROM port WHERE network_id = :n", n.id)
                     .flatMap(ports -> {
                         if (ports > 0) {
                             throw Neutron.conflict("NetworkInUse", "Unable to complete operation on network " + n.id

@@ -18,6 +18,7 @@ import io.strato.network.networks.NetworkRepository;
 import io.strato.network.networks.NetworkService;
 import io.strato.network.quotas.NetworkQuotas;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import jakarta.persistence.LockModeType;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -47,8 +48,12 @@ public class SubnetService {
     private final NetworkEvents events;
     private final Lists lists;
 
+    private final Instance<SubnetReleaser> releasers;
+
     public SubnetService(SubnetRepository subnets, NetworkRepository networks, NetworkService networkService, Ipam ipam,
-                         NetworkQuotas quota, Policy policy, NetworkEvents events, Lists lists) {
+                         NetworkQuotas quota, Policy policy, NetworkEvents events, Lists lists,
+                         Instance<SubnetReleaser> releasers) {
+        this.releasers = releasers;
         this.subnets = subnets;
         this.networks = networks;
         this.networkService = networkService;
@@ -139,7 +144,11 @@ public class SubnetService {
         return visible(caller, id, LockModeType.PESSIMISTIC_WRITE).flatMap(found -> {
             Subnet s = found.subnet();
             policy.enforce(SubnetPolicies.DELETE, caller, SubnetPolicies.target(s.projectId, found.network()));
-            return Panache.getSession().flatMap(session -> dropAutoAddresses(session, s)
+            Uni<Void> released = Uni.createFrom().voidItem();
+            for (SubnetReleaser r : releasers) {
+                released = released.chain(() -> r.releaseSubnet(s.id));
+            }
+            return released.chain(() -> Panache.getSession()).flatMap(session -> dropAutoAddresses(session, s)
                     .chain(() -> ipam.inUse(session, s.id))
                     .flatMap(used -> {
                         if (used) {
