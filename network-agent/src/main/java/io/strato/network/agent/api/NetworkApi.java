@@ -49,13 +49,15 @@ public final class NetworkApi {
     }
 
     /** Creates this host's DHCP port on a network, with an address on each DHCP subnet. */
-    public JsonNode createDhcpPort(UUID networkId, String host) {
+    public JsonNode createDhcpPort(UUID networkId, List<UUID> subnets, String host) {
         ObjectNode port = JSON.createObjectNode();
         port.put("network_id", networkId.toString());
         port.put("name", "dhcp");
         port.put("device_owner", "network:dhcp");
         port.put("device_id", "dhcp-" + host + "-" + networkId);
         port.put("binding:host_id", host);
+        var ips = port.putArray("fixed_ips");
+        subnets.forEach(s -> ips.addObject().put("subnet_id", s.toString()));
         ObjectNode body = JSON.createObjectNode();
         body.set("port", port);
         return send(HttpRequest.newBuilder(URI.create(baseUrl + "/v2.0/ports"))

@@ -53,7 +53,7 @@ public final class DhcpServers {
         for (DhcpPlan plan : plans) {
             wanted.add(plan.namespace());
             if (plan.port() == null) {
-                portRequests.request(plan.networkId());
+                portRequests.request(plan.networkId(), plan.subnets().stream().map(SubnetInfo::id).toList());
                 continue;
             }
             changes += serve(plan, namespaces, hostLinks);

@@ -35,7 +35,7 @@ public final class DhcpPorts implements DhcpPortRequests {
     }
 
     @Override
-    public void request(UUID networkId) {
+    public void request(UUID networkId, java.util.List<UUID> subnets) {
         Instant last = requested.get(networkId);
         Instant now = clock.instant();
         if (last != null && last.plus(RETRY).isAfter(now)) {
@@ -43,7 +43,7 @@ public final class DhcpPorts implements DhcpPortRequests {
         }
         requested.put(networkId, now);
         try {
-            state.putPort(NeutronJson.port(api.createDhcpPort(networkId, host)));
+            state.putPort(NeutronJson.port(api.createDhcpPort(networkId, subnets, host)));
             LOG.infof("created the DHCP port of network %s on %s", networkId, host);
         } catch (RuntimeException e) {
             LOG.warnf("could not create the DHCP port of network %s (retrying in %s): %s", networkId, RETRY, e.getMessage());

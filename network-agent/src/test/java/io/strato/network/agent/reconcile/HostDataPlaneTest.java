@@ -93,7 +93,7 @@ class HostDataPlaneTest {
         planner = new HostPlanner(HOST, Map.of());
         bridges = new Bridges(ip, "127.0.0.1", Set::of, new Ledger(dir.resolve("devices")));
         firewall = new Firewall(new Nft(), TABLE);
-        dhcp = new DhcpServers(ip, new Processes(), dir, dhcpRequests::add);
+        dhcp = new DhcpServers(ip, new Processes(), dir, (network, subnets) -> dhcpRequests.add(network));
         // compute's metadata API, at the edge of what is tested here: it records what the proxy forwarded
         compute = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 8);
         compute.createContext("/", exchange -> {
