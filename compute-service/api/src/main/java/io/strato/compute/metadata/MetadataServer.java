@@ -3,13 +3,13 @@ package io.strato.compute.metadata;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.vertx.VertxContextSupport;
+import io.strato.kit.serviceauth.ProxySignature;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -74,8 +74,7 @@ public class MetadataServer {
             reply(request, 400, "text/plain", "X-Instance-ID and X-Instance-ID-Signature are required\n");
             return;
         }
-        if (!MessageDigest.isEqual(Signatures.sign(config.sharedSecret(), instance).getBytes(StandardCharsets.UTF_8),
-                signature.getBytes(StandardCharsets.UTF_8))) {
+        if (!ProxySignature.valid(config.sharedSecret(), instance, signature)) {
             LOG.warnf("metadata request for %s from %s with a wrong signature", instance,
                     request.getHeader("X-Forwarded-For"));
             reply(request, 403, "text/plain", "Invalid proxy request signature.\n");

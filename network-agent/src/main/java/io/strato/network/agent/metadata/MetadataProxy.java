@@ -2,6 +2,7 @@ package io.strato.network.agent.metadata;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.strato.kit.serviceauth.ProxySignature;
 import io.strato.network.agent.host.Netns;
 import io.strato.network.agent.model.PortInfo;
 import java.io.IOException;
@@ -93,7 +94,7 @@ public final class MetadataProxy {
                     .header("X-Forwarded-For", caller)
                     .header("X-Instance-ID", instance)
                     .header("X-Tenant-ID", port.projectId() == null ? "" : port.projectId())
-                    .header("X-Instance-ID-Signature", InstanceSignature.sign(secret, instance));
+                    .header("X-Instance-ID-Signature", ProxySignature.sign(secret, instance));
             if ("POST".equals(method)) {
                 byte[] body;
                 try (InputStream in = exchange.getRequestBody()) {

@@ -14,7 +14,7 @@ import io.strato.network.agent.host.Processes;
 import io.strato.network.agent.host.Sh;
 import io.strato.network.agent.l2.Bridges;
 import io.strato.network.agent.l2.Ledger;
-import io.strato.network.agent.metadata.InstanceSignature;
+import io.strato.kit.serviceauth.ProxySignature;
 import io.strato.network.agent.metadata.MetadataProxies;
 import com.sun.net.httpserver.HttpServer;
 import java.net.InetSocketAddress;
@@ -322,7 +322,7 @@ class HostDataPlaneTest {
         assertEquals(vm1.deviceId(), saw.get("X-Instance-ID"));
         assertEquals("project-1", saw.get("X-Tenant-ID"));
         assertEquals("10.77.0.11", saw.get("X-Forwarded-For"));
-        assertEquals(InstanceSignature.sign(SECRET, vm1.deviceId()), saw.get("X-Instance-ID-Signature"));
+        assertEquals(ProxySignature.sign(SECRET, vm1.deviceId()), saw.get("X-Instance-ID-Signature"));
 
         // an address no port of the network has is nobody's: 404, and nothing reaches compute
         int before = computeSaw.size();
