@@ -2,8 +2,11 @@ package io.strato.kit.rest;
 
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.strato.kit.faults.InvalidInput;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -32,12 +35,69 @@ public class JsonBody {
     }
 
     /**
-     * The one message of a body that cannot be read: "Malformed JSON in request body" for JSON that does not
-     * parse, "Invalid request body" for JSON of the wrong shape or types, each with the parser's reason.
+     * The one message of a body that cannot be read: "Malformed JSON in request body" with the parser's reason
+     * for JSON that does not parse; "Invalid request body" for JSON of the wrong shape or types, naming the field
+     * (as a JSON path) and the kind of value expected, never a Java class (a client cannot act on those).
      */
     public static String malformed(JsonProcessingException e) {
-        return (e instanceof JsonParseException ? "Malformed JSON in request body: " : "Invalid request body: ")
-                + e.getOriginalMessage();
+        if (e instanceof JsonParseException) {
+            return "Malformed JSON in request body: " + e.getOriginalMessage();
+        }
+        if (e instanceof JsonMappingException m) {
+            String path = path(m);
+            String where = path.isEmpty() ? "" : " at '" + path + "'";
+            if (m instanceof UnrecognizedPropertyException u) {
+                return "Invalid request body: unknown attribute '" + u.getPropertyName() + "'" + where(path, u);
+            }
+            if (m instanceof MismatchedInputException mi && mi.getTargetType() != null) {
+                return "Invalid request body" + where + ": expected " + kind(mi.getTargetType());
+            }
+            return "Invalid request body" + where + ".";
+        }
+        return "Invalid request body.";
+    }
+
+    private static String where(String path, UnrecognizedPropertyException u) {
+        int dot = path.lastIndexOf('.');
+        return dot < 0 ? "" : " in '" + path.substring(0, dot) + "'";
+    }
+
+    /** The failing field as a JSON path ({@code server.networks[0].uuid}). */
+    static String path(JsonMappingException m) {
+        StringBuilder out = new StringBuilder();
+        for (JsonMappingException.Reference r : m.getPath()) {
+            if (r.getFieldName() != null) {
+                out.append(out.length() == 0 ? "" : ".").append(r.getFieldName());
+            } else if (r.getIndex() >= 0) {
+                out.append('[').append(r.getIndex()).append(']');
+            }
+        }
+        return out.toString();
+    }
+
+    /** What a client should have sent, in JSON's words. */
+    static String kind(Class<?> type) {
+        if (CharSequence.class.isAssignableFrom(type) || type == char.class || type == Character.class
+                || java.util.UUID.class == type) {
+            return "a string";
+        }
+        if (type == boolean.class || type == Boolean.class) {
+            return "a boolean";
+        }
+        if (type == int.class || type == long.class || type == short.class || type == Integer.class
+                || type == Long.class || type == Short.class || type == java.math.BigInteger.class) {
+            return "an integer";
+        }
+        if (type == double.class || type == float.class || Number.class.isAssignableFrom(type)) {
+            return "a number";
+        }
+        if (type.isArray() || java.util.Collection.class.isAssignableFrom(type)) {
+            return "a list";
+        }
+        if (type.isEnum()) {
+            return "one of " + java.util.Arrays.toString(type.getEnumConstants());
+        }
+        return "an object";
     }
 
     /** A body that must be a JSON object. */
