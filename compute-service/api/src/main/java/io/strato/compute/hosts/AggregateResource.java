@@ -1,5 +1,6 @@
 package io.strato.compute.hosts;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import io.quarkus.security.Authenticated;
 import io.strato.kit.auth.Caller;
 import io.strato.kit.auth.CurrentCaller;
@@ -10,8 +11,10 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * Nova's os-aggregates, read-only and empty: Strato groups hosts by availability zone only (the zone an agent is
@@ -31,15 +34,20 @@ public class AggregateResource {
     }
 
     @GET
-    public Map<String, Object> index() {
+    public Aggregates index() {
         Caller caller = callers.get();
         policy.enforce(HostPolicies.AGGREGATES_INDEX, caller, Map.of());
-        return Map.of("aggregates", List.of());
+        return new Aggregates(List.of());
+    }
+
+    /** {@code {"aggregates": []}}: Strato has no host aggregates (a zone is a host's own attribute). */
+    @Schema(name = "Aggregates")
+    public record Aggregates(@JsonProperty("aggregates") List<Object> aggregates) {
     }
 
     @GET
     @Path("{id}")
-    public Map<String, Object> show(@PathParam("id") String id) {
+    public Response show(@PathParam("id") String id) {
         Caller caller = callers.get();
         policy.enforce(HostPolicies.AGGREGATES_SHOW, caller, Map.of());
         throw new NotFound("Aggregate " + id + " could not be found.");

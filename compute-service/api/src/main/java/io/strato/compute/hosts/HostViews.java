@@ -3,9 +3,7 @@ package io.strato.compute.hosts;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Nova's JSON of hypervisors and compute services at 2.1: ids are {@code compute_host.id} integers, cpu_info is a
@@ -35,46 +33,25 @@ final class HostViews {
         return t == null ? null : TIME.format(t);
     }
 
-    static Map<String, Object> hypervisor(HostRow h, boolean detail) {
-        Map<String, Object> v = new LinkedHashMap<>();
-        v.put("id", id(h));
-        v.put("hypervisor_hostname", h.hypervisorHostname());
-        v.put("state", state(h));
-        v.put("status", status(h));
-        if (!detail) {
-            return v;
-        }
-        v.put("hypervisor_type", h.hypervisorType());
-        v.put("hypervisor_version", h.hypervisorVersion());
-        v.put("host_ip", h.hostIp());
-        Map<String, Object> service = new LinkedHashMap<>();
-        service.put("host", h.host());
-        service.put("id", id(h));
-        service.put("disabled_reason", h.disabledReason());
-        v.put("service", service);
-        v.put("vcpus", h.vcpus());
-        v.put("memory_mb", h.memoryMb());
-        v.put("local_gb", h.localGb());
-        v.put("vcpus_used", h.vcpusUsed());
-        v.put("memory_mb_used", h.memoryMbUsed());
-        v.put("local_gb_used", h.localGbUsed());
-        v.put("free_ram_mb", h.memoryMb() - h.memoryMbUsed());
-        v.put("free_disk_gb", h.localGb() - h.localGbUsed());
-        v.put("current_workload", 0);
-        v.put("running_vms", h.runningVms());
-        v.put("disk_available_least", h.localGb() - h.localGbUsed());
-        v.put("cpu_info", "{\"arch\": \"" + (h.cpuArch() == null ? "x86_64" : h.cpuArch()) + "\"}");
-        return v;
+    static HypervisorView hypervisor(HostRow h, boolean detail) {
+        return new HypervisorView(id(h), h.hypervisorHostname(), state(h), status(h), detail ? new HypervisorView.Detail(
+                h.hypervisorType(), h.hypervisorVersion(), h.hostIp(),
+                new HypervisorView.Service(h.host(), id(h), h.disabledReason()),
+                h.vcpus(), h.memoryMb(), h.localGb(), h.vcpusUsed(), h.memoryMbUsed(), h.localGbUsed(),
+                h.memoryMb() - h.memoryMbUsed(), h.localGb() - h.localGbUsed(), 0, h.runningVms(),
+                h.localGb() - h.localGbUsed(),
+                "{\"arch\": \"" + (h.cpuArch() == null ? "x86_64" : h.cpuArch()) + "\"}") : null, null);
     }
 
     /** With the servers on the host ({@code [{"name", "uuid"}]}). */
-    static Map<String, Object> withServers(Map<String, Object> hypervisor, List<Object[]> servers) {
-        hypervisor.put("servers", servers.stream().map(s -> Map.of("uuid", s[0].toString(), "name", (String) s[1])).toList());
-        return hypervisor;
+    static HypervisorView withServers(HypervisorView hypervisor, List<Object[]> servers) {
+        return new HypervisorView(hypervisor.id(), hypervisor.hypervisorHostname(), hypervisor.state(),
+                hypervisor.status(), hypervisor.detail(),
+                servers.stream().map(s -> new HypervisorView.Server((String) s[1], s[0].toString())).toList());
     }
 
     /** Sums over every hypervisor ({@code /os-hypervisors/statistics}). */
-    static Map<String, Object> statistics(List<HostRow> hosts) {
+    static HypervisorView.Statistics statistics(List<HostRow> hosts) {
         long vcpus = 0, vcpusUsed = 0, mem = 0, memUsed = 0, disk = 0, diskUsed = 0, running = 0;
         for (HostRow h : hosts) {
             vcpus += h.vcpus();
@@ -85,19 +62,7 @@ final class HostViews {
             diskUsed += h.localGbUsed();
             running += h.runningVms();
         }
-        Map<String, Object> v = new LinkedHashMap<>();
-        v.put("count", hosts.size());
-        v.put("vcpus", vcpus);
-        v.put("vcpus_used", vcpusUsed);
-        v.put("memory_mb", mem);
-        v.put("memory_mb_used", memUsed);
-        v.put("free_ram_mb", mem - memUsed);
-        v.put("local_gb", disk);
-        v.put("local_gb_used", diskUsed);
-        v.put("free_disk_gb", disk - diskUsed);
-        v.put("disk_available_least", disk - diskUsed);
-        v.put("current_workload", 0);
-        v.put("running_vms", running);
-        return v;
+        return new HypervisorView.Statistics(hosts.size(), vcpus, vcpusUsed, mem, memUsed, mem - memUsed, disk, diskUsed,
+                disk - diskUsed, disk - diskUsed, 0, running);
     }
 }

@@ -38,7 +38,7 @@ public class HypervisorResource {
     }
 
     @GET
-    public Uni<Map<String, Object>> index() {
+    public Uni<HypervisorView.Many> index() {
         Caller caller = callers.get();
         policy.enforce(HostPolicies.HYPERVISORS_LIST, caller, Map.of());
         return list(false);
@@ -46,7 +46,7 @@ public class HypervisorResource {
 
     @GET
     @Path("detail")
-    public Uni<Map<String, Object>> detail() {
+    public Uni<HypervisorView.Many> detail() {
         Caller caller = callers.get();
         policy.enforce(HostPolicies.HYPERVISORS_DETAIL, caller, Map.of());
         return list(true);
@@ -54,18 +54,18 @@ public class HypervisorResource {
 
     @GET
     @Path("statistics")
-    public Uni<Map<String, Object>> statistics() {
+    public Uni<HypervisorView.StatisticsOne> statistics() {
         Caller caller = callers.get();
         policy.enforce(HostPolicies.HYPERVISORS_STATISTICS, caller, Map.of());
-        return hosts.all().map(all -> Map.of("hypervisor_statistics", HostViews.statistics(all)));
+        return hosts.all().map(all -> new HypervisorView.StatisticsOne(HostViews.statistics(all)));
     }
 
     @GET
     @Path("{id}")
-    public Uni<Map<String, Object>> show(@PathParam("id") String id) {
+    public Uni<HypervisorView.One> show(@PathParam("id") String id) {
         Caller caller = callers.get();
         policy.enforce(HostPolicies.HYPERVISORS_SHOW, caller, Map.of());
-        return hosts.byId(id).map(h -> Map.of("hypervisor", HostViews.hypervisor(h, true)));
+        return hosts.byId(id).map(h -> new HypervisorView.One(HostViews.hypervisor(h, true)));
     }
 
     /** Agents report no host uptime: 501, which clients (openstack hypervisor show) take as "not available". */
@@ -79,7 +79,7 @@ public class HypervisorResource {
 
     @GET
     @Path("{pattern}/search")
-    public Uni<Map<String, Object>> search(@PathParam("pattern") String pattern) {
+    public Uni<HypervisorView.Many> search(@PathParam("pattern") String pattern) {
         Caller caller = callers.get();
         policy.enforce(HostPolicies.HYPERVISORS_SEARCH, caller, Map.of());
         return matching(pattern, false);
@@ -87,19 +87,19 @@ public class HypervisorResource {
 
     @GET
     @Path("{pattern}/servers")
-    public Uni<Map<String, Object>> servers(@PathParam("pattern") String pattern) {
+    public Uni<HypervisorView.Many> servers(@PathParam("pattern") String pattern) {
         Caller caller = callers.get();
         policy.enforce(HostPolicies.HYPERVISORS_SERVERS, caller, Map.of());
         return matching(pattern, true);
     }
 
     /** Every host (2.1 has no paging; limit/marker of 2.33 are not served). */
-    private Uni<Map<String, Object>> list(boolean detail) {
-        return hosts.all().map(all -> Map.of("hypervisors",
-                all.stream().map(h -> (Object) HostViews.hypervisor(h, detail)).toList()));
+    private Uni<HypervisorView.Many> list(boolean detail) {
+        return hosts.all().map(all -> new HypervisorView.Many(
+                all.stream().map(h -> HostViews.hypervisor(h, detail)).toList()));
     }
 
-    private Uni<Map<String, Object>> matching(String pattern, boolean servers) {
+    private Uni<HypervisorView.Many> matching(String pattern, boolean servers) {
         return hosts.all().flatMap(all -> {
             List<HostRow> found = all.stream().filter(h -> h.hypervisorHostname().contains(pattern)).toList();
             if (found.isEmpty()) {
@@ -107,11 +107,11 @@ public class HypervisorResource {
             }
             return Multi.createFrom().iterable(found)
                     .onItem().transformToUniAndConcatenate(h -> servers ? withServers(h) : Uni.createFrom().item(HostViews.hypervisor(h, false)))
-                    .collect().asList().map(items -> Map.of("hypervisors", items));
+                    .collect().asList().map(HypervisorView.Many::new);
         });
     }
 
-    private Uni<Map<String, Object>> withServers(HostRow h) {
+    private Uni<HypervisorView> withServers(HostRow h) {
         return hosts.servers(h.host()).map(s -> HostViews.withServers(HostViews.hypervisor(h, false), s));
     }
 }

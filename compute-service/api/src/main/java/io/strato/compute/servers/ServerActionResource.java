@@ -13,7 +13,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.util.Map;
 import java.util.UUID;
 
 /** {@code POST /servers/{id}/action}: the body's single key names the action, as in Nova. */
@@ -53,7 +52,7 @@ public class ServerActionResource {
             case "confirmResize" -> actions.confirmResize(caller, serverId, rid).map(v -> Response.noContent().build());
             case "revertResize" -> accepted(actions.revertResize(caller, serverId, rid));
             case "os-getConsoleOutput" -> actions.consoleOutput(caller, serverId, length(args))
-                    .map(out -> Response.ok(Map.of("output", out)).build());
+                    .map(out -> Response.ok(new ServerView.ConsoleOutput(out)).build());
             default -> throw new InvalidInput("There is no such action: " + action);
         };
     }

@@ -136,4 +136,9 @@ public record ServerView(
             @JsonProperty("servers") List<Brief> servers,
             @JsonProperty("servers_links") @JsonInclude(JsonInclude.Include.NON_NULL) List<Link> serversLinks) {
     }
+
+    /** The answer to os-getConsoleOutput. */
+    @Schema(name = "ServerConsoleOutput")
+    public record ConsoleOutput(@JsonProperty("output") String output) {
+    }
 }

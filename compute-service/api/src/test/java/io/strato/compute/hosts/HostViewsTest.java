@@ -18,14 +18,24 @@ class HostViewsTest {
 
     @Test
     void hypervisorViews() {
-        Map<String, Object> v21 = HostViews.hypervisor(host, true);
+        ObjectMapper json = new ObjectMapper();
+        @SuppressWarnings("unchecked")
+        Map<String, Object> v21 = json.convertValue(HostViews.hypervisor(host, true), Map.class);
         assertEquals(7, v21.get("id"));
         assertEquals("up", v21.get("state"));
         assertEquals("disabled", v21.get("status"));
         assertEquals("{\"arch\": \"aarch64\"}", v21.get("cpu_info"));
         assertEquals(57344L, v21.get("free_ram_mb"));
         assertEquals(7, ((Map<?, ?>) v21.get("service")).get("id"));
-        assertEquals(List.of("id", "hypervisor_hostname", "state", "status"), List.copyOf(HostViews.hypervisor(host, false).keySet()));
+        assertEquals(List.of("id", "hypervisor_hostname", "state", "status", "hypervisor_type", "hypervisor_version",
+                "host_ip", "service", "vcpus", "memory_mb", "local_gb", "vcpus_used", "memory_mb_used", "local_gb_used",
+                "free_ram_mb", "free_disk_gb", "current_workload", "running_vms", "disk_available_least", "cpu_info"),
+                List.copyOf(v21.keySet()));
+        assertEquals(List.of("id", "hypervisor_hostname", "state", "status"),
+                List.copyOf(json.convertValue(HostViews.hypervisor(host, false), Map.class).keySet()));
+        Map<?, ?> withServers = json.convertValue(HostViews.withServers(HostViews.hypervisor(host, false),
+                List.<Object[]>of(new Object[] {uuid, "vm"})), Map.class);
+        assertEquals(List.of(Map.of("name", "vm", "uuid", uuid.toString())), withServers.get("servers"));
     }
 
     @Test

@@ -96,4 +96,19 @@ class OpenApiTest {
                 .body("paths.'/v2.1/os-quota-sets/{project}'.get.responses.'200'.content.'application/json'.schema.$ref",
                         endsWith("/QuotaSetOne"));
     }
+
+    @Test
+    void hypervisorsInstanceActionsAndVersionsArePublished() {
+        given().queryParam("format", "json").get("/q/openapi").then().statusCode(200)
+                .body("components.schemas.Hypervisor.properties.keySet()", hasItems("id", "hypervisor_hostname", "state",
+                        "status", "servers"))
+                .body("components.schemas.HypervisorStatistics.properties.keySet()", hasItems("count", "vcpus",
+                        "memory_mb", "running_vms"))
+                .body("components.schemas.InstanceAction.properties.keySet()", hasItems("action", "instance_uuid",
+                        "request_id", "start_time", "events"))
+                .body("components.schemas.ComputeVersion.properties.keySet()", hasItems("id", "status", "version",
+                        "min_version", "links", "media-types"))
+                .body("paths.'/v2.1/os-hypervisors/{id}'.get.responses.'200'.content.'application/json'.schema.$ref",
+                        endsWith("/HypervisorOne"));
+    }
 }
