@@ -92,12 +92,12 @@ def main():
                 "port_range_min": port, "port_range_max": port}})
             answered = time.monotonic()
             api.append(answered - sent)
-            seen = until(lambda: f"th dport {port} " in chain_text(group))
+            seen = until(lambda: f"dport {port} " in chain_text(group))
             in_force.append(seen - answered)
             rule = b["security_group_rule"]["id"]
             call("DELETE", f"{net_url}/security-group-rules/{rule}", tok)
             answered = time.monotonic()
-            seen = until(lambda: f"th dport {port} " not in chain_text(group))
+            seen = until(lambda: f"dport {port} " not in chain_text(group))
             gone.append(seen - answered)
 
         # the kernel's floor: one transaction the size of the agent's tables, applied by nft itself

@@ -19,7 +19,12 @@ import io.strato.network.agent.reconcile.Reconciler;
 import io.strato.network.agent.state.ClusterState;
 import io.strato.network.agent.sync.DhcpPorts;
 import io.strato.network.agent.sync.Resync;
+import io.strato.kit.events.EventsConfig;
+import io.strato.kit.events.KafkaClients;
+import io.strato.network.agent.events.Heartbeats;
+import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
+import org.apache.kafka.clients.producer.KafkaProducer;
 import jakarta.inject.Singleton;
 import java.net.http.HttpClient;
 import java.nio.file.Path;
@@ -56,7 +61,19 @@ public class AgentBeans {
 
     @Produces
     @Singleton
-    Reconciler reconciler(AgentConfig config, ClusterState state, NetworkApi api, Peers peers) {
+    Heartbeats heartbeats(AgentConfig config, EventsConfig events, ClusterState state) {
+        KafkaProducer<String, byte[]> producer = KafkaClients.producer(events, "network-agent." + config.host());
+        return new Heartbeats(producer, config.agentTopic(), config.host(), config.tunnelIp(),
+                () -> state.snapshot().ports().size());
+    }
+
+    void close(@Disposes Heartbeats heartbeats) {
+        heartbeats.close();
+    }
+
+    @Produces
+    @Singleton
+    Reconciler reconciler(AgentConfig config, ClusterState state, NetworkApi api, Peers peers, Heartbeats heartbeats) {
         Ip ip = new Ip();
         HostPlanner planner = new HostPlanner(config.host(), mappings(config.physicalInterfaceMappings().orElse(List.of())));
         Bridges bridges = new Bridges(ip, config.tunnelIp(), peers::tunnelAddresses,
@@ -66,7 +83,8 @@ public class AgentBeans {
         MetadataProxies metadata = new MetadataProxies(state::snapshot, config.metadataUrl(), config.metadataSecret(),
                 HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).version(HttpClient.Version.HTTP_1_1).build());
         return new Reconciler(state, planner, bridges, new Firewall(new Nft(), config.nftTable()), dhcp, metadata,
-                new Resync(api, state)::run, config.driftInterval(), config.resyncInterval());
+                new Resync(api, state)::run, config.driftInterval(), config.resyncInterval(), config.host(),
+                heartbeats::portUp);
     }
 
     /** {@code physnet1:eth1} pairs as a map; a pair without a colon is a configuration error. */

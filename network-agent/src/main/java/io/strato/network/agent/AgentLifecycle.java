@@ -21,12 +21,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import org.apache.kafka.clients.producer.KafkaProducer;
 import org.jboss.logging.Logger;
 
 /**
@@ -43,11 +41,13 @@ public class AgentLifecycle {
     private final ClusterState state;
     private final Reconciler reconciler;
     private final Peers peers;
+    private final Heartbeats heartbeats;
     private NetworkEventConsumer consumer;
-    private KafkaProducer<String, byte[]> producer;
     private ScheduledExecutorService timer;
 
-    AgentLifecycle(AgentConfig config, EventsConfig events, ClusterState state, Reconciler reconciler, Peers peers) {
+    AgentLifecycle(AgentConfig config, EventsConfig events, ClusterState state, Reconciler reconciler, Peers peers,
+            Heartbeats heartbeats) {
+        this.heartbeats = heartbeats;
         this.config = config;
         this.events = events;
         this.state = state;
@@ -74,9 +74,6 @@ public class AgentLifecycle {
                 List.of(config.eventsTopic(), config.agentTopic()), router, reconciler::requestRun,
                 reconciler::requestResync);
         consumer.start();
-        producer = KafkaClients.producer(events, "network-agent." + config.host());
-        Heartbeats heartbeats = new Heartbeats(producer, config.agentTopic(), config.host(), config.tunnelIp(),
-                () -> state.snapshot().ports().size());
         timer = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "network-agent-heartbeat");
             t.setDaemon(true);
@@ -94,9 +91,6 @@ public class AgentLifecycle {
             consumer.stop();
         }
         reconciler.stop();
-        if (producer != null) {
-            producer.close(Duration.ofSeconds(2));
-        }
     }
 
     /**

@@ -25,9 +25,11 @@ public class PortCreates {
     private final ProjectQueue queue;
     private final NetworkQuotas quota;
     private final NetworkEvents events;
+    private final HostBindings bindings;
 
     public PortCreates(PortAccess access, PortAddresses addresses, PortSecurityGroups groups, ProjectQueue queue,
-                       NetworkQuotas quota, NetworkEvents events) {
+                       NetworkQuotas quota, NetworkEvents events, HostBindings bindings) {
+        this.bindings = bindings;
         this.access = access;
         this.addresses = addresses;
         this.groups = groups;
@@ -56,7 +58,7 @@ public class PortCreates {
             // everything that takes no lock first; the project's quota lock and the subnet's IPAM lock are
             // taken last and held only for the claim, the allocation and the event
             return Panache.getSession().flatMap(s -> groups.forNewPort(s, access.isAdmin(caller), p, r.securityGroups())
-                    .flatMap(sgs -> addresses.assignMac(s, p)
+                    .flatMap(sgs -> bindings.settle(p, "", "DOWN").chain(() -> addresses.assignMac(s, p))
                     .invoke(() -> p.allowAddressPairs(pairs))
                     .chain(() -> s.persist(p)).chain(s::flush)
                     .chain(() -> groups.set(s, p.id, sgs))

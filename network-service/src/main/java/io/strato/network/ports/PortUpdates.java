@@ -23,9 +23,11 @@ public class PortUpdates {
     private final PortSecurityGroups groups;
     private final PortQueries queries;
     private final NetworkEvents events;
+    private final HostBindings bindings;
 
     public PortUpdates(PortAccess access, PortAddresses addresses, PortSecurityGroups groups, PortQueries queries,
-                       NetworkEvents events) {
+                       NetworkEvents events, HostBindings bindings) {
+        this.bindings = bindings;
         this.access = access;
         this.addresses = addresses;
         this.groups = groups;
@@ -38,6 +40,7 @@ public class PortUpdates {
         return access.visible(caller, id, LockModeType.PESSIMISTIC_WRITE).flatMap(p -> access.network(p.networkId).flatMap(net -> {
             access.enforce(PortPolicies.UPDATE, caller, PortPolicies.target(p.projectId, net), r);
             String hostBefore = p.bindingHostId;
+            String statusBefore = p.status;
             return Panache.getSession().flatMap(s -> groups.ofPorts(s, List.of(p.id)).flatMap(current -> {
                 List<UUID> had = current.getOrDefault(p.id, List.of());
                 boolean security = r.portSecurityEnabled().orElse(p.portSecurityEnabled);
@@ -57,6 +60,7 @@ public class PortUpdates {
                             r.applyTo(p, net);
                             p.touched(StandardAttributes.now());
                         })
+                        .chain(() -> bindings.settle(p, hostBefore, statusBefore))
                         .chain(s::flush)
                         .chain(() -> queries.details(p));
             })).call(shown -> {

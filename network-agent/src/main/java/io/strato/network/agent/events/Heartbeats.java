@@ -10,8 +10,9 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.jboss.logging.Logger;
 
 /**
- * Announces this agent on the agents' topic: its host, tunnel address and how many ports it programs. Other
- * agents flood VXLAN traffic to the address; a heartbeat is a fact about now, not state, so it bypasses any outbox.
+ * Announces this agent on the agents' topic: its host, tunnel address and how many ports it programs (other
+ * agents flood VXLAN traffic to the address, network-service knows the host's agent is alive), and which ports
+ * it has made (network-service sets them ACTIVE). These are facts about now, not state: no outbox.
  */
 public final class Heartbeats {
 
@@ -30,6 +31,25 @@ public final class Heartbeats {
         this.host = host;
         this.tunnelIp = tunnelIp;
         this.ports = ports;
+    }
+
+    /** {@code strato.network.agent.port_status.v1}: the port is programmed on this host. */
+    public void portUp(io.strato.network.agent.model.PortInfo port) {
+        ObjectNode data = JSON.createObjectNode();
+        data.put("port_id", port.id().toString());
+        data.put("host", host);
+        data.put("status", "ACTIVE");
+        data.put("revision_number", port.revision());
+        try {
+            producer.send(CloudEventCodec.record(topic, UUID.randomUUID(), "strato.network.agent.port_status.v1",
+                    "/network-agent/" + host, port.id().toString(), OffsetDateTime.now(), data));
+        } catch (RuntimeException e) {
+            LOG.warnf("status of port %s not sent: %s", port.id(), e.getMessage());
+        }
+    }
+
+    public void close() {
+        producer.close(java.time.Duration.ofSeconds(2));
     }
 
     public void send() {

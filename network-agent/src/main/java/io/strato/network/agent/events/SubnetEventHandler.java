@@ -2,7 +2,6 @@ package io.strato.network.agent.events;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.strato.network.agent.model.NeutronJson;
-import io.strato.network.agent.model.SubnetInfo;
 import io.strato.network.agent.state.ClusterState;
 
 /** {@code subnet.created/updated/deleted}: what DHCP serves. */
@@ -21,7 +20,10 @@ public final class SubnetEventHandler implements EventHandler {
 
     @Override
     public boolean handle(String action, JsonNode data) {
-        SubnetInfo s = NeutronJson.subnet(data);
-        return "deleted".equals(action) ? state.removeSubnet(s.id(), s.revision()) : state.putSubnet(s);
+        if ("deleted".equals(action)) {
+            // a network's delete announces its subnets with their ids only
+            return state.removeSubnet(NeutronJson.id(data), data.path("revision_number").asLong(Long.MAX_VALUE));
+        }
+        return state.putSubnet(NeutronJson.subnet(data));
     }
 }

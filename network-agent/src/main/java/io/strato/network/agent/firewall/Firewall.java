@@ -4,15 +4,21 @@ import io.strato.network.agent.host.Nft;
 import io.strato.network.agent.plan.FirewallPlan;
 import io.strato.network.agent.plan.PortFilter;
 import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.jboss.logging.Logger;
 
 /**
- * Keeps the host's nftables tables equal to the plan: each change is one {@code nft -f} transaction that
- * replaces both tables, so there is never a moment without rules. What the kernel listed after the last
- * apply is kept; a later listing that differs (a rule deleted by hand, the table flushed) is drift and
- * makes the next {@link #apply} write the tables again.
+ * Keeps the host's nftables tables equal to the plan, always in one {@code nft -f} transaction, so there is never
+ * a moment without rules. A change of group rules or remote-group members only (the common case: a rule created,
+ * a port joining a group elsewhere) flushes and refills the chains and sets concerned; anything structural (a port
+ * or group added or removed) replaces both tables.
+ *
+ * <p>Drift (a rule or table changed by hand) is looked for by {@link #checkDrift}, on the reconciler's timer, not
+ * on every change: it lists the tables, which costs as much as writing them. The first check after a write takes
+ * the kernel's listing as the reference; a later listing that differs makes the next {@link #apply} replace the
+ * tables.
  */
 public final class Firewall {
 
@@ -21,15 +27,16 @@ public final class Firewall {
     private final Nft nft;
     private final String table;
     private final PortIndex index = new PortIndex();
-    private String appliedScript;
-    private String listedAfterApply;
+    private FirewallPlan applied;
+    private Map<UUID, Integer> appliedIndex;
+    private String reference;
 
     public Firewall(Nft nft, String table) {
         this.nft = nft;
         this.table = table;
     }
 
-    /** Writes the plan unless the kernel already has exactly it; returns whether it wrote. */
+    /** Writes what differs from the last write; returns whether it wrote. */
     public synchronized boolean apply(FirewallPlan plan) {
         Set<UUID> ports = new LinkedHashSet<>();
         for (PortFilter p : plan.ports()) {
@@ -37,34 +44,52 @@ public final class Firewall {
                 ports.add(p.portId());
             }
         }
-        String script = FirewallRenderer.render(plan, index.assign(ports), table);
-        if (script.equals(appliedScript) && !drifted()) {
-            return false;
+        Map<UUID, Integer> numbers = index.assign(ports);
+        String script = null;
+        if (applied != null && numbers.equals(appliedIndex)) {
+            script = FirewallRenderer.delta(applied, plan, table);
+            if (script != null && script.isEmpty()) {
+                return false;
+            }
+        }
+        if (script == null) {
+            script = FirewallRenderer.render(plan, numbers, table);
         }
         nft.apply(script);
-        appliedScript = script;
-        listedAfterApply = listing();
+        applied = plan;
+        appliedIndex = numbers;
+        reference = null;
         return true;
     }
 
-    /** Whether the kernel's tables differ from what this agent last wrote (always true before the first apply). */
-    public synchronized boolean drifted() {
-        if (listedAfterApply == null) {
+    /**
+     * Lists the tables and compares them with the reference taken at the first check after the last write;
+     * returns whether they drifted (the next {@link #apply} then rewrites them whole).
+     */
+    public synchronized boolean checkDrift() {
+        if (applied == null) {
             return true;
         }
-        boolean drifted = !listing().equals(listedAfterApply);
-        if (drifted) {
-            LOG.warn("the strato nftables tables were changed outside the agent; rewriting them");
+        String now = listing();
+        if (reference == null) {
+            reference = now;
+            return false;
         }
-        return drifted;
+        if (!now.equals(reference)) {
+            LOG.warnf("the %s nftables tables were changed outside the agent; rewriting them", table);
+            applied = null;
+            reference = null;
+            return true;
+        }
+        return false;
     }
 
     /** Removes both tables (agent uninstall, tests). */
     public synchronized void remove() {
         nft.deleteTable("bridge", table);
         nft.deleteTable("inet", table);
-        appliedScript = null;
-        listedAfterApply = null;
+        applied = null;
+        reference = null;
     }
 
     private String listing() {

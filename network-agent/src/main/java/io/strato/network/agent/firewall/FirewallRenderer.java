@@ -15,8 +15,9 @@ import java.util.UUID;
  *
  * <ul>
  * <li>{@code bridge strato}: per port, anti-spoofing (MAC, ARP, IPv4/IPv6 source, no DHCP or RA server) on
- * frames from its tap, and the port numbers stamped into the packet mark: the source port's in the high 16
- * bits (prerouting), the destination port's in the low 16 (forward, before br_netfilter's IP hooks);</li>
+ * frames from its tap, and the port numbers stamped into the packet mark: the table's tag in the top 8 bits,
+ * the source port's number in the next 12 (prerouting), the destination port's in the low 12 (forward, before
+ * br_netfilter's IP hooks); the tag keeps two agents' tables on one kernel (a test beside a cloud) apart;</li>
  * <li>{@code inet strato}: stateful (conntrack) security groups in the forward hook, reached through the
  * mark: {@code egress} (priority 0) runs the source port's groups, {@code ingress} (priority 10) the
  * destination port's, each ending in drop; remote groups are nft sets of member addresses.</li>
@@ -50,6 +51,19 @@ public final class FirewallRenderer {
         return out.toString();
     }
 
+    /** The table's 8-bit tag in the mark (never 0, so a stamped mark is never an unstamped one). */
+    static int tag(String table) {
+        return 1 + Math.floorMod(table.hashCode(), 255);
+    }
+
+    static int source(String table, int port) {
+        return tag(table) << 24 | port << 12;
+    }
+
+    static int destination(String table, int port) {
+        return tag(table) << 24 | port;
+    }
+
     private static void bridgeTable(StringBuilder out, FirewallPlan plan, Map<UUID, Integer> index, String table) {
         List<PortFilter> secured = plan.ports().stream().filter(PortFilter::secured).toList();
         out.append("table bridge ").append(table).append(" {\n");
@@ -64,7 +78,7 @@ public final class FirewallRenderer {
         for (PortFilter p : secured) {
             int n = index.get(p.portId());
             out.append("  chain from_").append(name(p.tap())).append(" {\n");
-            out.append("    meta mark set ").append(hex(n << 16)).append('\n');
+            out.append("    meta mark set ").append(hex(source(table, n))).append('\n');
             out.append("    ether saddr != ").append(set(p.macs())).append(" drop\n");
             List<String> arpSources = new ArrayList<>(List.of("0.0.0.0"));
             arpSources.addAll(Addresses.merged(p.ipv4()));
@@ -86,7 +100,7 @@ public final class FirewallRenderer {
             out.append("    ether type != { arp, ip, ip6 } drop\n");
             out.append("  }\n");
             out.append("  chain to_").append(name(p.tap())).append(" {\n");
-            out.append("    meta mark set meta mark | ").append(hex(n)).append('\n');
+            out.append("    meta mark set meta mark | ").append(hex(destination(table, n))).append('\n');
             out.append("  }\n");
         }
         out.append("}\n");
@@ -100,13 +114,13 @@ public final class FirewallRenderer {
             addressSet(out, groupSet(group, true), "ipv6_addr", Addresses.merged(members.ipv6()));
         });
         map(out, "egress_ports", "mark : verdict", secured.stream()
-                .map(p -> hex(index.get(p.portId()) << 16) + " : jump egress_" + name(p.tap())).toList());
+                .map(p -> hex(source(table, index.get(p.portId()))) + " : jump egress_" + name(p.tap())).toList());
         map(out, "ingress_ports", "mark : verdict", secured.stream()
-                .map(p -> hex(index.get(p.portId())) + " : jump ingress_" + name(p.tap())).toList());
+                .map(p -> hex(destination(table, index.get(p.portId()))) + " : jump ingress_" + name(p.tap())).toList());
         out.append("  chain egress {\n    type filter hook forward priority 0; policy accept;\n")
-                .append("    meta mark and 0xffff0000 vmap @egress_ports\n  }\n");
+                .append("    meta mark and 0xfffff000 vmap @egress_ports\n  }\n");
         out.append("  chain ingress {\n    type filter hook forward priority 10; policy accept;\n")
-                .append("    meta mark and 0x0000ffff vmap @ingress_ports\n  }\n");
+                .append("    meta mark and 0xff000fff vmap @ingress_ports\n  }\n");
         for (PortFilter p : secured) {
             out.append("  chain egress_").append(name(p.tap())).append(" {\n");
             out.append("    ct state established,related accept\n    ct state invalid drop\n");
@@ -142,6 +156,56 @@ public final class FirewallRenderer {
             }
         });
         out.append("}\n");
+    }
+
+    /**
+     * The small transaction that turns {@code before} into {@code after} when only group rules and remote-group
+     * members differ (same ports, same numbering, same groups): each changed group chain flushed and refilled,
+     * each changed member set flushed and refilled; empty text when nothing differs. Null when the change is
+     * structural (a port, a group or a remote group added or removed), which needs {@link #render}.
+     */
+    public static String delta(FirewallPlan before, FirewallPlan after, String table) {
+        if (!before.ports().equals(after.ports()) || !before.groupRules().keySet().equals(after.groupRules().keySet())
+                || !before.remoteGroups().keySet().equals(after.remoteGroups().keySet())) {
+            return null;
+        }
+        StringBuilder out = new StringBuilder();
+        after.groupRules().forEach((group, rules) -> {
+            if (rules.equals(before.groupRules().get(group))) {
+                return;
+            }
+            for (boolean ingress : new boolean[] {true, false}) {
+                String chain = groupChain(group, ingress);
+                out.append("flush chain inet ").append(table).append(' ').append(chain).append('\n');
+                for (RuleInfo r : rules) {
+                    if (r.ingress() == ingress) {
+                        String match = rule(r);
+                        if (match != null) {
+                            out.append("add rule inet ").append(table).append(' ').append(chain).append(' ')
+                                    .append(match).append("accept\n");
+                        }
+                    }
+                }
+            }
+        });
+        after.remoteGroups().forEach((group, members) -> {
+            FirewallPlan.Members old = before.remoteGroups().get(group);
+            if (!members.ipv4().equals(old.ipv4())) {
+                refill(out, table, groupSet(group, false), Addresses.merged(members.ipv4()));
+            }
+            if (!members.ipv6().equals(old.ipv6())) {
+                refill(out, table, groupSet(group, true), Addresses.merged(members.ipv6()));
+            }
+        });
+        return out.toString();
+    }
+
+    private static void refill(StringBuilder out, String table, String set, List<String> elements) {
+        out.append("flush set inet ").append(table).append(' ').append(set).append('\n');
+        if (!elements.isEmpty()) {
+            out.append("add element inet ").append(table).append(' ').append(set).append(" { ")
+                    .append(String.join(", ", elements)).append(" }\n");
+        }
     }
 
     /** The match part of one rule (ending in a space), or null when it can never match (e.g. a family mismatch). */

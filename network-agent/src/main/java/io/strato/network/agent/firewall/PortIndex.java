@@ -7,13 +7,13 @@ import java.util.TreeSet;
 import java.util.UUID;
 
 /**
- * A small number per local port (1..65535), stable while the port stays: the bridge table stamps it into the
- * packet mark (source port in the high 16 bits, destination port in the low 16), and the inet table dispatches
+ * A small number per local port (1..4095), stable while the port stays: the bridge table stamps it into the
+ * packet mark (source and destination port in 12 bits each, below the table's tag), and the inet table dispatches
  * on it, because with br_netfilter the IP hooks only see the bridge, not the port a packet came in on.
  */
 final class PortIndex {
 
-    static final int MAX = 0xffff;
+    static final int MAX = 0xfff;
 
     private final Map<UUID, Integer> byPort = new HashMap<>();
     private final TreeSet<Integer> free = new TreeSet<>();

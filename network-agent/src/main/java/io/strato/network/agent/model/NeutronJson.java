@@ -47,7 +47,8 @@ public final class NeutronJson {
                 List.copyOf(pairs), p.path("port_security_enabled").asBoolean(true), text(p, "binding:host_id", ""),
                 text(p.path("binding:vif_details"), "bridge_name", null), text(p, "device_owner", ""),
                 text(p, "device_id", ""), p.path("admin_state_up").asBoolean(true), text(p, "dns_name", null),
-                text(p, "project_id", text(p, "tenant_id", null)), p.path("revision_number").asLong(0));
+                text(p, "project_id", text(p, "tenant_id", null)), text(p, "status", "DOWN"),
+                p.path("revision_number").asLong(0));
     }
 
     public static SecurityGroupInfo securityGroup(JsonNode g) {
@@ -68,6 +69,11 @@ public final class NeutronJson {
                 text(r, "ethertype", "IPv4"), text(r, "protocol", null), integer(r, "port_range_min"),
                 integer(r, "port_range_max"), text(r, "remote_ip_prefix", null),
                 r.path("remote_group_id").isTextual() ? uuid(r.get("remote_group_id").asText(), "remote_group_id") : null);
+    }
+
+    /** The resource's {@code id}, for events that carry little else (a deleted network's subnets). */
+    public static UUID id(JsonNode n) {
+        return id(n, "id");
     }
 
     private static Integer integer(JsonNode n, String field) {

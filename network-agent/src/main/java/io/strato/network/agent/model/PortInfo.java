@@ -9,10 +9,12 @@ import java.util.UUID;
  * @param hostId     {@code binding:host_id}, empty when unbound
  * @param bridgeName {@code binding:vif_details.bridge_name}, null when unbound
  * @param projectId  the owner's project ({@code project_id}), which the metadata proxy passes on
+ * @param status     {@code ACTIVE} or {@code DOWN} as network-service last said (the agent reports ports it made)
  */
 public record PortInfo(UUID id, UUID networkId, String macAddress, List<FixedIp> fixedIps, List<UUID> securityGroups,
         List<AddressPair> allowedAddressPairs, boolean portSecurityEnabled, String hostId, String bridgeName,
-        String deviceOwner, String deviceId, boolean adminStateUp, String dnsName, String projectId, long revision) {
+        String deviceOwner, String deviceId, boolean adminStateUp, String dnsName, String projectId, String status,
+        long revision) {
 
     public record FixedIp(UUID subnetId, String ipAddress) {
     }

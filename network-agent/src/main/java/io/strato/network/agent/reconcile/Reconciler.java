@@ -4,6 +4,7 @@ import io.strato.network.agent.dhcp.DhcpServers;
 import io.strato.network.agent.firewall.Firewall;
 import io.strato.network.agent.l2.Bridges;
 import io.strato.network.agent.metadata.MetadataProxies;
+import io.strato.network.agent.model.PortInfo;
 import io.strato.network.agent.plan.HostPlan;
 import io.strato.network.agent.plan.HostPlanner;
 import io.strato.network.agent.state.ClusterState;
@@ -28,6 +29,10 @@ public final class Reconciler implements Runnable {
     private final Firewall firewall;
     private final DhcpServers dhcp;
     private final MetadataProxies metadata;
+    private final StatusReports reports;
+    private final String host;
+    /** The revision each port was last reported up at, so a port is reported once per change, not per pass. */
+    private final java.util.Map<java.util.UUID, Long> reported = new java.util.HashMap<>();
     private final Runnable resync;
     private final Duration driftInterval;
     private final Duration resyncInterval;
@@ -40,7 +45,10 @@ public final class Reconciler implements Runnable {
     private Thread thread;
 
     public Reconciler(ClusterState state, HostPlanner planner, Bridges bridges, Firewall firewall, DhcpServers dhcp,
-            MetadataProxies metadata, Runnable resync, Duration driftInterval, Duration resyncInterval) {
+            MetadataProxies metadata, Runnable resync, Duration driftInterval, Duration resyncInterval, String host,
+            StatusReports reports) {
+        this.host = host;
+        this.reports = reports;
         this.state = state;
         this.planner = planner;
         this.bridges = bridges;
@@ -127,6 +135,9 @@ public final class Reconciler implements Runnable {
                     nextResync = System.nanoTime() + resyncInterval.toNanos();
                 }
                 if (doApply && state.synced()) {
+                    if (System.nanoTime() >= nextDrift) {
+                        firewall.checkDrift();
+                    }
                     apply();
                 }
                 nextDrift = System.nanoTime() + driftInterval.toNanos();
@@ -159,10 +170,23 @@ public final class Reconciler implements Runnable {
         changes += bridges.prune(plan.bridges());
         appliedGeneration = snapshot.generation();
         healthy = true;
+        report(snapshot);
         if (changes > 0 || rules) {
             LOG.infof("host matches generation %d (%d ports, %d bridges, %d DHCP servers): %d device changes%s in %d ms",
                     snapshot.generation(), plan.firewall().ports().size(), plan.bridges().size(), plan.dhcp().size(),
                     changes, rules ? ", firewall rewritten" : "", (System.nanoTime() - start) / 1_000_000);
+        }
+    }
+
+    /** Reports the ports of this host that network-service still shows DOWN, once per revision. */
+    private void report(Snapshot snapshot) {
+        reported.keySet().retainAll(snapshot.ports().keySet());
+        for (PortInfo p : snapshot.ports().values()) {
+            if (p.boundTo(host) && !p.networkOwned() && p.adminStateUp() && !"ACTIVE".equals(p.status())
+                    && !Long.valueOf(p.revision()).equals(reported.get(p.id()))) {
+                reports.portUp(p);
+                reported.put(p.id(), p.revision());
+            }
         }
     }
 

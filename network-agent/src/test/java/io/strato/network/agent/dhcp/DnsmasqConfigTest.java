@@ -24,7 +24,7 @@ class DnsmasqConfigTest {
                 "slaac", "slaac", 1);
         PortInfo port = new PortInfo(UUID.randomUUID(), NET, "fa:16:3e:00:00:fe",
                 List.of(new PortInfo.FixedIp(V4, "10.0.0.2")), List.of(), List.of(), false, "h", null, "network:dhcp",
-                "dhcp", true, null, "project-1", 1);
+                "dhcp", true, null, "project-1", "DOWN", 1);
         DhcpPlan plan = new DhcpPlan(NET, "brq5f3c2b1a-9d", 1450, port, List.of(v4, v6),
                 List.of(new DhcpPlan.Host("fa:16:3e:00:00:01", "10.0.0.5", "web-1"),
                         new DhcpPlan.Host("fa:16:3e:00:00:01", "fd00:1::5", "web-1")));

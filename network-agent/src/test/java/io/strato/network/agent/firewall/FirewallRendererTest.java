@@ -72,9 +72,11 @@ class FirewallRendererTest {
         String script = FirewallRenderer.render(plan(), Map.of(P1, 1, P2, 2));
         assertTrue(script.contains("\"tap11111111-22\" : jump from_tap11111111_22"), script);
         assertFalse(script.contains("tap66666666"), "a port without port security gets no filter");
-        assertTrue(script.contains("meta mark set 0x00010000"));
-        assertTrue(script.contains("0x00010000 : jump egress_tap11111111_22"));
-        assertTrue(script.contains("0x00000001 : jump ingress_tap11111111_22"));
+        String tag = String.format("0x%02x", FirewallRenderer.tag("strato"));
+        assertTrue(script.contains("meta mark set " + tag + "001000"), script);
+        assertTrue(script.contains(tag + "001000 : jump egress_tap11111111_22"), script);
+        assertTrue(script.contains(tag + "000001 : jump ingress_tap11111111_22"), script);
+        assertTrue(script.contains("meta mark set meta mark | " + tag + "000001"), script);
         // the address pair's /28 swallows the fixed IP: nft refuses overlapping elements
         assertTrue(script.contains("ether type ip ip saddr != { 10.0.0.0/28 } drop"), script);
         assertTrue(script.contains("elements = { 10.0.0.8/30 }"), script);
@@ -84,9 +86,40 @@ class FirewallRendererTest {
     }
 
     @Test
+    void twoTablesStampDifferentTags() {
+        assertTrue(FirewallRenderer.tag("strato") != FirewallRenderer.tag("strato_test"));
+        assertTrue(FirewallRenderer.tag("strato") > 0 && FirewallRenderer.tag("strato") < 256);
+    }
+
+    @Test
     void theKernelAcceptsTheScript() {
         Assumptions.assumeTrue(NftProbe.available(), "needs root and nft (the CI machine has both)");
         new Nft().check(FirewallRenderer.render(plan(), Map.of(P1, 1, P2, 2)));
         new Nft().check(FirewallRenderer.render(new FirewallPlan(List.of(), Map.of(), Map.of()), Map.of()));
+    }
+
+    @Test
+    void aRuleOrMemberChangeIsASmallTransactionAndAPortChangeIsNot() {
+        FirewallPlan before = plan();
+        List<RuleInfo> more = new java.util.ArrayList<>(before.groupRules().get(WEB));
+        more.add(rule(WEB, "ingress", "IPv4", "udp", 53, 53, null, null));
+        FirewallPlan ruleAdded = new FirewallPlan(before.ports(), Map.of(WEB, more), before.remoteGroups());
+        String delta = FirewallRenderer.delta(before, ruleAdded, "t");
+        assertTrue(delta.startsWith("flush chain inet t sg_000000000000000000000000000000a1_ingress\n"), delta);
+        assertTrue(delta.contains("add rule inet t sg_000000000000000000000000000000a1_ingress meta nfproto ipv4 "
+                + "meta l4proto 17 th dport 53 accept\n"), delta);
+        assertTrue(delta.contains("flush chain inet t sg_000000000000000000000000000000a1_egress\n"), delta);
+        assertFalse(delta.contains("flush set"), delta);
+
+        FirewallPlan memberGone = new FirewallPlan(before.ports(), before.groupRules(),
+                Map.of(DB, new FirewallPlan.Members(Set.of("10.0.0.9"), Set.of())));
+        assertEquals("flush set inet t rg_000000000000000000000000000000b2_4\n"
+                + "add element inet t rg_000000000000000000000000000000b2_4 { 10.0.0.9 }\n",
+                FirewallRenderer.delta(before, memberGone, "t"));
+
+        assertEquals("", FirewallRenderer.delta(before, new FirewallPlan(before.ports(), before.groupRules(),
+                before.remoteGroups()), "t"), "the same plan: nothing to write");
+        FirewallPlan portGone = new FirewallPlan(before.ports().subList(0, 1), before.groupRules(), before.remoteGroups());
+        assertEquals(null, FirewallRenderer.delta(before, portGone, "t"), "a port less: the tables are replaced");
     }
 }

@@ -29,7 +29,7 @@ class HostPlannerTest {
         return new PortInfo(UUID.randomUUID(), net, "FA:16:3E:00:00:0" + ip.charAt(ip.length() - 1),
                 List.of(new PortInfo.FixedIp(SUBNET, ip)), groups,
                 List.of(new PortInfo.AddressPair("10.0.9.0/24", "fa:16:3e:99:99:99")), true, host, null, owner, "vm",
-                true, null, "project-1", 1);
+                true, null, "project-1", "DOWN", 1);
     }
 
     @Test
@@ -78,7 +78,7 @@ class HostPlannerTest {
     void withoutPortSecurityAPortHasNoGroups() {
         ClusterState s = new ClusterState();
         PortInfo open = new PortInfo(UUID.randomUUID(), TENANT, "fa:16:3e:00:00:01", List.of(), List.of(WEB), List.of(),
-                false, "h1", "brqcustom", "compute:nova", "vm", true, null, "project-1", 1);
+                false, "h1", "brqcustom", "compute:nova", "vm", true, null, "project-1", "DOWN", 1);
         s.replaceAll(List.of(), List.of(), List.of(open), List.of(), List.of());
         HostPlan plan = new HostPlanner("h1", Map.of()).plan(s.snapshot());
         assertEquals(false, plan.firewall().ports().get(0).secured());

@@ -15,7 +15,7 @@ class ClusterStateTest {
 
     static PortInfo port(UUID id, long revision, String host) {
         return new PortInfo(id, UUID.randomUUID(), "fa:16:3e:00:00:01", List.of(), List.of(), List.of(), true, host, null,
-                "compute:nova", "vm", true, null, "project-1", revision);
+                "compute:nova", "vm", true, null, "project-1", "DOWN", revision);
     }
 
     @Test

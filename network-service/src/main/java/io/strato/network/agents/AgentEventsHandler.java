@@ -1,0 +1,70 @@
+package io.strato.network.agents;
+
+import io.smallrye.mutiny.Uni;
+import io.strato.kit.events.StratoEvent;
+import io.strato.kit.data.events.EventHandler;
+import io.strato.network.ports.PortStatusReports;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.OffsetDateTime;
+import java.util.UUID;
+import org.jboss.logging.Logger;
+
+/**
+ * The network agents' topic ({@code strato.network.agent}): heartbeats keep the registry, port status reports set
+ * ports ACTIVE. A malformed event is logged and skipped (never retried: it would not get better).
+ */
+@ApplicationScoped
+public class AgentEventsHandler implements EventHandler {
+
+    private static final Logger LOG = Logger.getLogger(AgentEventsHandler.class);
+    static final String HEARTBEAT = "strato.network.agent.heartbeat.v1";
+    static final String PORT_STATUS = "strato.network.agent.port_status.v1";
+
+    private final AgentRegistry registry;
+    private final PortStatusReports reports;
+
+    AgentEventsHandler(AgentRegistry registry, PortStatusReports reports) {
+        this.registry = registry;
+        this.reports = reports;
+    }
+
+    @Override
+    public String topic() {
+        return "strato.network.agent";
+    }
+
+    @Override
+    public boolean accepts(String type) {
+        return HEARTBEAT.equals(type) || PORT_STATUS.equals(type);
+    }
+
+    @Override
+    public Uni<Void> handle(StratoEvent event) {
+        var d = event.data();
+        String host = d.path("host").asText("");
+        if (host.isEmpty()) {
+            LOG.warnf("skipping %s %s: no host", event.type(), event.id());
+            return Uni.createFrom().voidItem();
+        }
+        if (HEARTBEAT.equals(event.type())) {
+            String tunnel = d.path("tunnel_ip").asText("");
+            OffsetDateTime at = event.time() != null ? event.time() : OffsetDateTime.now();
+            // a heartbeat from the future (a skewed clock) counts as now
+            if (at.isAfter(OffsetDateTime.now())) {
+                at = OffsetDateTime.now();
+            }
+            return registry.heartbeat(host, tunnel, at);
+        }
+        if (!"ACTIVE".equals(d.path("status").asText())) {
+            return Uni.createFrom().voidItem();
+        }
+        UUID port;
+        try {
+            port = UUID.fromString(d.path("port_id").asText());
+        } catch (IllegalArgumentException e) {
+            LOG.warnf("skipping %s %s: port_id is not a UUID", event.type(), event.id());
+            return Uni.createFrom().voidItem();
+        }
+        return reports.portUp(port, host);
+    }
+}
