@@ -148,6 +148,15 @@ def main():
             time.sleep(2)
         report.check(len(addresses) == 2, "both servers ACTIVE with a fixed IP", str(addresses))
         a1, a2 = addresses[ids[0]], addresses[ids[1]]
+        statuses = {}
+        while now() < deadline:
+            _, b, _ = call("GET", f"{c.network}/ports?network_id={net}", c.admin)
+            statuses = {p["device_id"]: (p["status"], p["binding:vif_type"]) for p in b["ports"]}
+            if all(statuses.get(sid, ("",))[0] == "ACTIVE" for sid in ids):
+                break
+            time.sleep(1)
+        report.check(all(statuses.get(sid) == ("ACTIVE", "bridge") for sid in ids),
+                     "the guests' ports are ACTIVE: the network agent reported them made", str(statuses))
 
         # 3. the host's side
         machine = Machine(net, HOST_ADDRESS)
