@@ -72,6 +72,9 @@ def main():
     net_url, tok = cloud.network, cloud.admin
     tag = uuid.uuid4().hex[:6]
     ports, network, group = [], None, None
+    # the admin's project makes the ports: lift its port quota (Neutron's default, 500, is below PORTS)
+    _, projects, _ = call("GET", f"{cloud.identity}/projects?name={os.environ.get('OS_PROJECT_NAME', 'admin')}", tok)
+    call("PUT", f"{net_url}/quotas/{projects['projects'][0]['id']}", tok, {"quota": {"port": -1}})
     try:
         _, b, _ = call("POST", f"{net_url}/networks", tok, {"network": {"name": f"bench-scale-{tag}"}})
         network = b["network"]["id"]
