@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.strato.kit.faults.InvalidInput;
@@ -50,7 +51,9 @@ public class JsonBody {
                 return "Invalid request body: unknown attribute '" + u.getPropertyName() + "'" + where(path, u);
             }
             if (m instanceof MismatchedInputException mi && mi.getTargetType() != null) {
-                return "Invalid request body" + where + ": expected " + kind(mi.getTargetType());
+                String got = m instanceof InvalidFormatException f && f.getValue() != null
+                        ? ", not '" + f.getValue() + "'" : "";
+                return "Invalid request body" + where + ": expected " + kind(mi.getTargetType()) + got;
             }
             return "Invalid request body" + where + ".";
         }

@@ -32,7 +32,7 @@ class JsonBodyMessagesTest {
 
     @Test
     void wrongTypesNameTheFieldAndTheKindOfValue() {
-        assertEquals("Invalid request body at 'server.networks[0].port': expected an integer",
+        assertEquals("Invalid request body at 'server.networks[0].port': expected an integer, not 'x'",
                 message("{\"server\": {\"networks\": [{\"port\": \"x\"}]}}"));
         assertEquals("Invalid request body at 'server.networks': expected a list",
                 message("{\"server\": {\"networks\": 5}}"));
@@ -40,6 +40,12 @@ class JsonBodyMessagesTest {
         assertEquals("Invalid request body: expected an object", message("[1]"));
         assertEquals("Invalid request body: unknown attribute 'flavour' in 'server'",
                 message("{\"server\": {\"flavour\": 1}}"));
+    }
+
+    @Test
+    void theOffendingValueIsNamed() {
+        assertEquals("Invalid request body at 'server.locked': expected a boolean, not 'maybe'",
+                message("{\"server\": {\"locked\": \"maybe\"}}"));
     }
 
     @Test
