@@ -133,6 +133,11 @@ realhost_up() {
   done
   realhost_works || die "real host: libvirtd does not answer on $REALHOST_URI (virsh -c $REALHOST_URI version)"
   say "real host: $(virsh -c "$REALHOST_URI" version 2>/dev/null | grep -i 'running hypervisor' | sed 's/^ *//')"
+  # a libvirtd that has just started may answer before it has probed QEMU: its capabilities fill in shortly
+  for i in $(seq 1 60); do
+    virsh -c "$REALHOST_URI" capabilities 2>/dev/null | grep -q "<domain type='qemu'" && break
+    sleep 0.5
+  done
   if ! virsh -c "$REALHOST_URI" capabilities 2>/dev/null | grep -q "<domain type='qemu'"; then
     die "real host: libvirtd offers no qemu (TCG) guests: is qemu-system-x86 installed?"
   fi
