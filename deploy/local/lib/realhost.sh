@@ -134,11 +134,15 @@ realhost_up() {
   realhost_works || die "real host: libvirtd does not answer on $REALHOST_URI (virsh -c $REALHOST_URI version)"
   say "real host: $(virsh -c "$REALHOST_URI" version 2>/dev/null | grep -i 'running hypervisor' | sed 's/^ *//')"
   # a libvirtd that has just started may answer before it has probed QEMU: its capabilities fill in shortly
+  # (read the whole answer first: with pipefail, grep -q closing the pipe early makes virsh die of SIGPIPE and
+  # the check fail at random)
+  local caps=""
   for i in $(seq 1 60); do
-    virsh -c "$REALHOST_URI" capabilities 2>/dev/null | grep -q "<domain type='qemu'" && break
+    caps=$(virsh -c "$REALHOST_URI" capabilities 2>/dev/null || true)
+    grep -q "<domain type='qemu'" <<<"$caps" && break
     sleep 0.5
   done
-  if ! virsh -c "$REALHOST_URI" capabilities 2>/dev/null | grep -q "<domain type='qemu'"; then
+  if ! grep -q "<domain type='qemu'" <<<"$caps"; then
     die "real host: libvirtd offers no qemu (TCG) guests: is qemu-system-x86 installed?"
   fi
 }
