@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
-import org.jboss.logging.Logger;
 
 /**
  * One {@link MetadataProxy} per network whose DHCP server runs here (the guests' route to 169.254.169.254
@@ -19,7 +18,6 @@ import org.jboss.logging.Logger;
  */
 public final class MetadataProxies {
 
-    private static final Logger LOG = Logger.getLogger(MetadataProxies.class);
     public static final String ADDRESS = "169.254.169.254";
 
     private final Supplier<Snapshot> state;
@@ -65,14 +63,10 @@ public final class MetadataProxies {
             }
             if (!running.containsKey(p.networkId())) {
                 MetadataProxy proxy = new MetadataProxy(p.networkId(), this::port, upstream, secret, http);
-                try {
-                    proxy.start(p.namespace(), ADDRESS);
-                    running.put(p.networkId(), proxy);
-                    changes++;
-                } catch (RuntimeException e) {
-                    LOG.errorf("metadata proxy of network %s not started: %s", p.networkId(), e.getMessage());
-                    throw e;
-                }
+                // a failure reaches the reconciler, which logs it and retries the pass
+                proxy.start(p.namespace(), ADDRESS);
+                running.put(p.networkId(), proxy);
+                changes++;
             }
         }
         return changes;

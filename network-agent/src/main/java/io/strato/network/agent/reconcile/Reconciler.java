@@ -111,7 +111,6 @@ public final class Reconciler implements Runnable {
         long nextResync = System.nanoTime() + resyncInterval.toNanos();
         while (running) {
             boolean doResync;
-            boolean doApply;
             synchronized (this) {
                 long now = System.nanoTime();
                 if (!dirty && !resyncWanted && now < nextDrift && now < nextResync) {
@@ -125,7 +124,6 @@ public final class Reconciler implements Runnable {
                     continue;
                 }
                 doResync = resyncWanted || now >= nextResync;
-                doApply = true;
                 resyncWanted = false;
                 dirty = false;
             }
@@ -134,7 +132,7 @@ public final class Reconciler implements Runnable {
                     resync.run();
                     nextResync = System.nanoTime() + resyncInterval.toNanos();
                 }
-                if (doApply && state.synced()) {
+                if (state.synced()) {
                     if (System.nanoTime() >= nextDrift) {
                         firewall.checkDrift();
                     }
