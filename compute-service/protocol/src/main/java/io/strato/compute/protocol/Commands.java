@@ -2,8 +2,12 @@ package io.strato.compute.protocol;
 
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 
 /**
@@ -56,9 +60,64 @@ public final class Commands {
         }
     }
 
+    /**
+     * Spawn a server.
+     *
+     * @param configDrive the files of its config drive, or null when it has none
+     */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     public record Spawn(UUID commandId, UUID serverId, String projectId, String userId, String name, Flavor flavor,
-                        Image image, List<Port> ports, String keyData, String userData, Map<String, String> metadata) {
+                        Image image, List<Port> ports, String keyData, String userData, Map<String, String> metadata,
+                        ConfigDrive configDrive) {
+
+        /** A spawn without a config drive. */
+        public Spawn(UUID commandId, UUID serverId, String projectId, String userId, String name, Flavor flavor,
+                     Image image, List<Port> ports, String keyData, String userData, Map<String, String> metadata) {
+            this(commandId, serverId, projectId, userId, name, flavor, image, ports, keyData, userData, metadata, null);
+        }
+    }
+
+    /**
+     * The content of a config drive (Nova's {@code config-2} volume), which the agent writes as an ISO 9660 image.
+     * Nova's layout repeats the same documents in every dated version directory ({@code user_data}, up to 64 KiB,
+     * among them), so each distinct content travels once: {@code files} maps a path on the drive
+     * ({@code openstack/latest/meta_data.json}) to an index of {@code contents}, the base64 of the bytes.
+     */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    public record ConfigDrive(Map<String, Integer> files, List<String> contents) {
+
+        public ConfigDrive {
+            files = Map.copyOf(files);
+            contents = List.copyOf(contents);
+        }
+
+        /** The drive of {@code files} (path to bytes), each distinct content kept once. */
+        public static ConfigDrive of(Map<String, byte[]> files) {
+            Map<String, Integer> index = new TreeMap<>();
+            Map<String, Integer> seen = new HashMap<>();
+            List<String> contents = new ArrayList<>();
+            files.forEach((path, bytes) -> {
+                String encoded = Base64.getEncoder().encodeToString(bytes);
+                index.put(path, seen.computeIfAbsent(encoded, e -> {
+                    contents.add(e);
+                    return contents.size() - 1;
+                }));
+            });
+            return new ConfigDrive(index, contents);
+        }
+
+        /** Every file with its bytes, by path. */
+        public Map<String, byte[]> decode() {
+            Map<String, byte[]> out = new TreeMap<>();
+            files.forEach((path, i) -> {
+                if (i == null || i < 0 || i >= contents.size()) {
+                    throw new IllegalArgumentException("config drive file " + path + " names content " + i
+                            + ", and there are " + contents.size());
+                }
+                out.put(path, Base64.getDecoder().decode(contents.get(i)));
+            });
+            return out;
+        }
     }
 
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
