@@ -10,7 +10,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * The body of {@code POST} and {@code PUT /v2.0/floatingips}, {@code {"floatingip": {...}}}, as OpenAPI
  * publishes it. The values stay JSON so that {@link FloatingIpRequest} answers a wrong type with Neutron's own
  * message; attributes the API does not know are kept for its {@code Unrecognized attribute(s)} 400 (read by
- * {@code api.Bodies}).
+ * {@code BodyRecords}).
  */
 public record FloatingIpBody(@JsonProperty("floatingip") FloatingIpAttributes floatingip) {
 

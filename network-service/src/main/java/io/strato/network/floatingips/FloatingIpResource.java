@@ -5,7 +5,7 @@ import io.smallrye.mutiny.Uni;
 import io.strato.kit.auth.Caller;
 import io.strato.kit.auth.CurrentCaller;
 import io.strato.kit.web.Ids;
-import io.strato.network.api.Bodies;
+import io.strato.kit.rest.BodyRecords;
 import io.strato.network.api.FieldSelection;
 import io.strato.network.api.ListRequest;
 import io.strato.network.api.Lists;
@@ -43,7 +43,7 @@ public class FloatingIpResource {
     @APIResponseSchema(value = FloatingIpView.One.class, responseCode = "201", responseDescription = "Created")
     public Uni<FloatingIpView.One> create(FloatingIpBody body) {
         Caller caller = callers.get();
-        FloatingIpRequest.Create request = FloatingIpRequest.create(Bodies.attributes(body, FloatingIpBody::floatingip, "floatingip"));
+        FloatingIpRequest.Create request = FloatingIpRequest.create(BodyRecords.wrapped(body, FloatingIpBody::floatingip, "floatingip"));
         return fips.create(caller, request).map(v -> new FloatingIpView.One(v));
     }
 
@@ -70,7 +70,7 @@ public class FloatingIpResource {
     public Uni<FloatingIpView.One> update(@PathParam("id") String id, FloatingIpBody body) {
         Caller caller = callers.get();
         UUID fip = pathId(id);
-        FloatingIpRequest.Update request = FloatingIpRequest.update(Bodies.attributes(body, FloatingIpBody::floatingip, "floatingip"));
+        FloatingIpRequest.Update request = FloatingIpRequest.update(BodyRecords.wrapped(body, FloatingIpBody::floatingip, "floatingip"));
         return fips.update(caller, fip, request).map(FloatingIpView.One::new);
     }
 

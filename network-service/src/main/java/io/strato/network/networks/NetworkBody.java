@@ -10,7 +10,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * The body of {@code POST} and {@code PUT /v2.0/networks}, {@code {"network": {...}}}, as OpenAPI publishes it.
  * The values stay JSON so that {@link NetworkRequest} answers a wrong type with Neutron's own message;
  * attributes the API does not know are kept for its {@code Unrecognized attribute(s)} 400 (read by {@code
- * api.Bodies}).
+ * BodyRecords}).
  */
 public record NetworkBody(@JsonProperty("network") NetworkAttributes network) {
 

@@ -5,7 +5,7 @@ import io.smallrye.mutiny.Uni;
 import io.strato.kit.auth.Caller;
 import io.strato.kit.auth.CurrentCaller;
 import io.strato.kit.web.Ids;
-import io.strato.network.api.Bodies;
+import io.strato.kit.rest.BodyRecords;
 import io.strato.network.api.FieldSelection;
 import io.strato.network.api.ListRequest;
 import io.strato.network.api.Lists;
@@ -44,7 +44,7 @@ public class NetworkResource {
     @APIResponseSchema(value = NetworkView.One.class, responseCode = "201", responseDescription = "Created")
     public Uni<NetworkView.One> create(NetworkBody body) {
         Caller caller = callers.get();
-        NetworkRequest request = NetworkRequest.create(Bodies.attributes(body, NetworkBody::network, "network"));
+        NetworkRequest request = NetworkRequest.create(BodyRecords.wrapped(body, NetworkBody::network, "network"));
         return service.create(caller, request)
                 .map(s -> new NetworkView.One(view(caller, s)));
     }
@@ -73,7 +73,7 @@ public class NetworkResource {
     @Path("{id}")
     public Uni<NetworkView.One> update(@PathParam("id") String id, NetworkBody body) {
         Caller caller = callers.get();
-        NetworkRequest request = NetworkRequest.update(Bodies.attributes(body, NetworkBody::network, "network"));
+        NetworkRequest request = NetworkRequest.update(BodyRecords.wrapped(body, NetworkBody::network, "network"));
         return service.update(caller, pathId(id), request).map(s -> new NetworkView.One(view(caller, s)));
     }
 

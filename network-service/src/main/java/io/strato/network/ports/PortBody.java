@@ -10,7 +10,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * The body of {@code POST} and {@code PUT /v2.0/ports}, {@code {"port": {...}}}, as OpenAPI publishes it.
  * The values stay JSON here because Neutron answers a wrong type with its own message ({@code "'5' is not
  * a valid string for name."}), which {@link PortRequest} gives; attributes the API does not know are
- * kept too, for its {@code Unrecognized attribute(s)} 400 (read by {@code api.Bodies}).
+ * kept too, for its {@code Unrecognized attribute(s)} 400 (read by {@code BodyRecords}).
  */
 public record PortBody(@JsonProperty("port") PortAttributes port) {
 

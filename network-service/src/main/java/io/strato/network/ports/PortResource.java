@@ -5,7 +5,7 @@ import io.smallrye.mutiny.Uni;
 import io.strato.kit.auth.Caller;
 import io.strato.kit.auth.CurrentCaller;
 import io.strato.kit.web.Ids;
-import io.strato.network.api.Bodies;
+import io.strato.kit.rest.BodyRecords;
 import io.strato.network.api.FieldSelection;
 import io.strato.network.api.ListRequest;
 import io.strato.network.api.Lists;
@@ -53,7 +53,7 @@ public class PortResource {
     @APIResponseSchema(value = PortView.One.class, responseCode = "201", responseDescription = "Created")
     public Uni<PortView.One> create(PortBody body) {
         Caller caller = callers.get();
-        PortRequest request = PortRequest.create(Bodies.attributes(body, PortBody::port, "port"));
+        PortRequest request = PortRequest.create(BodyRecords.wrapped(body, PortBody::port, "port"));
         return creates.create(caller, request)
                 .map(s -> new PortView.One(view(caller, s)));
     }
@@ -82,7 +82,7 @@ public class PortResource {
     @Path("{id}")
     public Uni<PortView.One> update(@PathParam("id") String id, PortBody body) {
         Caller caller = callers.get();
-        PortRequest request = PortRequest.update(Bodies.attributes(body, PortBody::port, "port"));
+        PortRequest request = PortRequest.update(BodyRecords.wrapped(body, PortBody::port, "port"));
         return updates.update(caller, pathId(id), request).map(s -> new PortView.One(view(caller, s)));
     }
 

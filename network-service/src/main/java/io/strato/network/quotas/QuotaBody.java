@@ -9,7 +9,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 /**
  * The body of {@code PUT /v2.0/quotas/{project}}, {@code {"quota": {"network": 5, ...}}}, as OpenAPI publishes
  * it. The values stay JSON so that {@link QuotaService} answers a bad limit with Neutron's own message; resources
- * the API does not know are kept for its {@code Unrecognized attribute(s)} 400 (read by {@code api.Bodies}).
+ * the API does not know are kept for its {@code Unrecognized attribute(s)} 400 (read by {@code BodyRecords}).
  */
 public record QuotaBody(@JsonProperty("quota") QuotaAttributes quota) {
 

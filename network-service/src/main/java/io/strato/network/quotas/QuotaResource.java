@@ -5,7 +5,7 @@ import io.smallrye.mutiny.Uni;
 import io.strato.kit.auth.Caller;
 import io.strato.kit.auth.CurrentCaller;
 import io.strato.kit.policy.Policy;
-import io.strato.network.api.Bodies;
+import io.strato.kit.rest.BodyRecords;
 import io.strato.network.policy.NetworkPolicies;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -70,7 +70,7 @@ public class QuotaResource {
         Caller caller = callers.get();
         String p = strip(project, ".json");
         policy.enforce(QuotaPolicies.UPDATE, caller, NetworkPolicies.target(p));
-        return quotas.update(p, Bodies.attributes(body, QuotaBody::quota, "quota")).map(QuotaView.One::new);
+        return quotas.update(p, BodyRecords.wrapped(body, QuotaBody::quota, "quota")).map(QuotaView.One::new);
     }
 
     @DELETE

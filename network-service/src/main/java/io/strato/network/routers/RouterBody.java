@@ -10,7 +10,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * The body of {@code POST} and {@code PUT /v2.0/routers} and of {@code add_extraroutes} / {@code
  * remove_extraroutes}, {@code {"router": {...}}}, as OpenAPI publishes it. The values stay JSON so that {@link
  * RouterRequest} answers a wrong type with Neutron's own message; attributes the API does not know are kept for
- * its {@code Unrecognized attribute(s)} 400 (read by {@code api.Bodies}).
+ * its {@code Unrecognized attribute(s)} 400 (read by {@code BodyRecords}).
  */
 public record RouterBody(@JsonProperty("router") RouterAttributes router) {
 

@@ -5,7 +5,7 @@ import io.smallrye.mutiny.Uni;
 import io.strato.kit.auth.Caller;
 import io.strato.kit.auth.CurrentCaller;
 import io.strato.kit.web.Ids;
-import io.strato.network.api.Bodies;
+import io.strato.kit.rest.BodyRecords;
 import io.strato.network.api.FieldSelection;
 import io.strato.network.api.ListRequest;
 import io.strato.network.api.Lists;
@@ -47,7 +47,7 @@ public class RouterResource {
     @APIResponseSchema(value = RouterView.One.class, responseCode = "201", responseDescription = "Created")
     public Uni<RouterView.One> create(RouterBody body) {
         Caller caller = callers.get();
-        RouterRequest.Create request = RouterRequest.create(Bodies.attributes(body, RouterBody::router, "router"));
+        RouterRequest.Create request = RouterRequest.create(BodyRecords.wrapped(body, RouterBody::router, "router"));
         return routers.create(caller, request).map(v -> new RouterView.One(v));
     }
 
@@ -74,7 +74,7 @@ public class RouterResource {
     public Uni<RouterView.One> update(@PathParam("id") String id, RouterBody body) {
         Caller caller = callers.get();
         UUID router = pathId(id);
-        RouterRequest.Update request = RouterRequest.update(Bodies.attributes(body, RouterBody::router, "router"));
+        RouterRequest.Update request = RouterRequest.update(BodyRecords.wrapped(body, RouterBody::router, "router"));
         return routers.update(caller, router, request).map(RouterView.One::new);
     }
 
@@ -90,7 +90,7 @@ public class RouterResource {
     public Uni<RouterView.InterfaceInfo> addInterface(@PathParam("id") String id, RouterInterfaceBody body) {
         Caller caller = callers.get();
         UUID router = pathId(id);
-        return interfaces.add(caller, router, RouterRequest.addInterface(Bodies.object(body)));
+        return interfaces.add(caller, router, RouterRequest.addInterface(BodyRecords.json(body)));
     }
 
     @PUT
@@ -98,7 +98,7 @@ public class RouterResource {
     public Uni<RouterView.InterfaceInfo> removeInterface(@PathParam("id") String id, RouterInterfaceBody body) {
         Caller caller = callers.get();
         UUID router = pathId(id);
-        return interfaces.remove(caller, router, RouterRequest.removeInterface(Bodies.object(body)));
+        return interfaces.remove(caller, router, RouterRequest.removeInterface(BodyRecords.json(body)));
     }
 
     @PUT
@@ -106,7 +106,7 @@ public class RouterResource {
     public Uni<RouterView.One> addRoutes(@PathParam("id") String id, RouterBody body) {
         Caller caller = callers.get();
         UUID router = pathId(id);
-        List<Map<String, String>> routes = RouterRequest.routes(Bodies.attributes(body, RouterBody::router, "router"));
+        List<Map<String, String>> routes = RouterRequest.routes(BodyRecords.wrapped(body, RouterBody::router, "router"));
         return routers.addRoutes(caller, router, routes)
                 .map(RouterView.One::new);
     }
@@ -116,7 +116,7 @@ public class RouterResource {
     public Uni<RouterView.One> removeRoutes(@PathParam("id") String id, RouterBody body) {
         Caller caller = callers.get();
         UUID router = pathId(id);
-        List<Map<String, String>> routes = RouterRequest.routes(Bodies.attributes(body, RouterBody::router, "router"));
+        List<Map<String, String>> routes = RouterRequest.routes(BodyRecords.wrapped(body, RouterBody::router, "router"));
         return routers.removeRoutes(caller, router, routes)
                 .map(RouterView.One::new);
     }

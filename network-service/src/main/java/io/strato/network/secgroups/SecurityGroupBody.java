@@ -10,7 +10,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * The body of {@code POST} and {@code PUT /v2.0/security-groups}, {@code {"security_group": {...}}}, as OpenAPI
  * publishes it. The values stay JSON so that {@link GroupRequest} answers a wrong type with Neutron's own
  * message; attributes the API does not know are kept for its {@code Unrecognized attribute(s)} 400 (read by
- * {@code api.Bodies}).
+ * {@code BodyRecords}).
  */
 public record SecurityGroupBody(@JsonProperty("security_group") SecurityGroupAttributes securityGroup) {
 

@@ -4,7 +4,7 @@ import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 import io.strato.kit.auth.Caller;
 import io.strato.kit.auth.CurrentCaller;
-import io.strato.network.api.Bodies;
+import io.strato.kit.rest.BodyRecords;
 import io.strato.network.api.FieldSelection;
 import io.strato.network.api.ListRequest;
 import io.strato.network.api.Lists;
@@ -58,7 +58,7 @@ public class SecurityGroupResource {
     @APIResponseSchema(value = SecurityGroupView.One.class, responseCode = "201", responseDescription = "Created")
     public Uni<SecurityGroupView.One> create(SecurityGroupBody body) {
         Caller caller = callers.get();
-        GroupRequest request = GroupRequest.create(Bodies.attributes(body, SecurityGroupBody::securityGroup, "security_group"));
+        GroupRequest request = GroupRequest.create(BodyRecords.wrapped(body, SecurityGroupBody::securityGroup, "security_group"));
         return groups.create(caller, request)
                 .map(g -> new SecurityGroupView.One(g));
     }
@@ -67,7 +67,7 @@ public class SecurityGroupResource {
     @Path("{id}")
     public Uni<SecurityGroupView.One> update(@PathParam("id") String id, SecurityGroupBody body) {
         Caller caller = callers.get();
-        GroupRequest request = GroupRequest.update(Bodies.attributes(body, SecurityGroupBody::securityGroup, "security_group"));
+        GroupRequest request = GroupRequest.update(BodyRecords.wrapped(body, SecurityGroupBody::securityGroup, "security_group"));
         return groups.update(caller, id, request).map(SecurityGroupView.One::new);
     }
 

@@ -10,7 +10,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * The body of {@code POST /v2.0/security-group-rules}, {@code {"security_group_rule": {...}}}, as OpenAPI
  * publishes it. The values stay JSON so that {@link RuleRequest} answers a wrong type with Neutron's own
  * message; attributes the API does not know are kept for its {@code Unrecognized attribute(s)} 400 (read by
- * {@code api.Bodies}).
+ * {@code BodyRecords}).
  */
 public record SecurityGroupRuleBody(@JsonProperty("security_group_rule") SecurityGroupRuleAttributes rule) {
 

@@ -4,7 +4,7 @@ import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 import io.strato.kit.auth.Caller;
 import io.strato.kit.auth.CurrentCaller;
-import io.strato.network.api.Bodies;
+import io.strato.kit.rest.BodyRecords;
 import io.strato.network.api.FieldSelection;
 import io.strato.network.api.ListRequest;
 import io.strato.network.api.Lists;
@@ -57,7 +57,7 @@ public class SecurityGroupRuleResource {
     @APIResponseSchema(value = SecurityGroupRuleView.One.class, responseCode = "201", responseDescription = "Created")
     public Uni<SecurityGroupRuleView.One> create(SecurityGroupRuleBody body) {
         Caller caller = callers.get();
-        RuleRequest request = RuleRequest.of(Bodies.attributes(body, SecurityGroupRuleBody::rule, "security_group_rule"));
+        RuleRequest request = RuleRequest.of(BodyRecords.wrapped(body, SecurityGroupRuleBody::rule, "security_group_rule"));
         return rules.create(caller, request)
                 .map(r -> new SecurityGroupRuleView.One(r));
     }

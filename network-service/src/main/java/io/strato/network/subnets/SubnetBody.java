@@ -9,7 +9,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 /**
  * The body of {@code POST} and {@code PUT /v2.0/subnets}, {@code {"subnet": {...}}}, as OpenAPI publishes it.
  * The values stay JSON so that {@link SubnetRequest} answers a wrong type with Neutron's own message; attributes
- * the API does not know are kept for its {@code Unrecognized attribute(s)} 400 (read by {@code api.Bodies}).
+ * the API does not know are kept for its {@code Unrecognized attribute(s)} 400 (read by {@code BodyRecords}).
  */
 public record SubnetBody(@JsonProperty("subnet") SubnetAttributes subnet) {
 

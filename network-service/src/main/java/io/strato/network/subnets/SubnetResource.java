@@ -5,7 +5,7 @@ import io.smallrye.mutiny.Uni;
 import io.strato.kit.auth.Caller;
 import io.strato.kit.auth.CurrentCaller;
 import io.strato.kit.web.Ids;
-import io.strato.network.api.Bodies;
+import io.strato.kit.rest.BodyRecords;
 import io.strato.network.api.FieldSelection;
 import io.strato.network.api.ListRequest;
 import io.strato.network.api.Lists;
@@ -44,7 +44,7 @@ public class SubnetResource {
     @APIResponseSchema(value = SubnetView.One.class, responseCode = "201", responseDescription = "Created")
     public Uni<SubnetView.One> create(SubnetBody body) {
         Caller caller = callers.get();
-        SubnetRequest request = SubnetRequest.create(Bodies.attributes(body, SubnetBody::subnet, "subnet"));
+        SubnetRequest request = SubnetRequest.create(BodyRecords.wrapped(body, SubnetBody::subnet, "subnet"));
         return service.create(caller, request)
                 .map(s -> new SubnetView.One(SubnetView.of(s)));
     }
@@ -73,7 +73,7 @@ public class SubnetResource {
     @Path("{id}")
     public Uni<SubnetView.One> update(@PathParam("id") String id, SubnetBody body) {
         Caller caller = callers.get();
-        SubnetRequest request = SubnetRequest.update(Bodies.attributes(body, SubnetBody::subnet, "subnet"));
+        SubnetRequest request = SubnetRequest.update(BodyRecords.wrapped(body, SubnetBody::subnet, "subnet"));
         return service.update(caller, pathId(id), request).map(s -> new SubnetView.One(SubnetView.of(s)));
     }
 

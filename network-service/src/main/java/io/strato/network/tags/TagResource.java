@@ -4,7 +4,7 @@ import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 import io.strato.kit.auth.Caller;
 import io.strato.kit.auth.CurrentCaller;
-import io.strato.network.api.Bodies;
+import io.strato.kit.rest.BodyRecords;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -100,7 +100,7 @@ public abstract class TagResource {
     @PUT
     public Uni<TagsView> replace(@PathParam("id") String id, TagsBody body) {
         Caller caller = callers.get();
-        return tags.replace(caller, collection, id, Tags.of(Bodies.object(body))).map(TagsView::new);
+        return tags.replace(caller, collection, id, Tags.of(BodyRecords.json(body))).map(TagsView::new);
     }
 
     /** Adds the body's tags to those there (tag-creation). */
@@ -109,7 +109,7 @@ public abstract class TagResource {
     @APIResponseSchema(value = TagsView.class, responseCode = "201", responseDescription = "Created")
     public Uni<TagsView> addAll(@PathParam("id") String id, TagsBody body) {
         Caller caller = callers.get();
-        var added = Tags.of(Bodies.object(body));
+        var added = Tags.of(BodyRecords.json(body));
         return tags.addAll(caller, collection, id, added).map(t -> new TagsView(added));
     }
 

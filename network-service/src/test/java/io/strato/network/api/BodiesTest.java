@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.strato.kit.faults.InvalidInput;
+import io.strato.kit.rest.BodyRecords;
 import io.strato.network.networks.NetworkBody;
 import io.strato.network.secgroups.SecurityGroupRuleBody;
 import org.junit.jupiter.api.Test;
@@ -21,21 +22,21 @@ class BodiesTest {
         NetworkBody body = MAPPER.readValue("{\"network\": {\"name\": 5, \"description\": null,"
                 + " \"provider:network_type\": \"vlan\", \"colour\": \"red\", \"bogus\": null}}", NetworkBody.class);
         assertEquals(MAPPER.readTree("{\"name\": 5, \"description\": null, \"provider:network_type\": \"vlan\","
-                + " \"colour\": \"red\", \"bogus\": null}"), Bodies.attributes(body, NetworkBody::network, "network"));
+                + " \"colour\": \"red\", \"bogus\": null}"), BodyRecords.wrapped(body, NetworkBody::network, "network"));
     }
 
     @Test
     void anEmptyObjectHasNoAttributes() throws Exception {
         SecurityGroupRuleBody body = MAPPER.readValue("{\"security_group_rule\": {}}", SecurityGroupRuleBody.class);
-        assertEquals(MAPPER.createObjectNode(), Bodies.attributes(body, SecurityGroupRuleBody::rule, "security_group_rule"));
+        assertEquals(MAPPER.createObjectNode(), BodyRecords.wrapped(body, SecurityGroupRuleBody::rule, "security_group_rule"));
     }
 
     @Test
     void aMissingBodyOrWrapperIsJsonBodysFourHundred() throws Exception {
         assertEquals("The request body is missing.", assertThrows(InvalidInput.class,
-                () -> Bodies.attributes(null, NetworkBody::network, "network")).getMessage());
+                () -> BodyRecords.wrapped(null, NetworkBody::network, "network")).getMessage());
         NetworkBody other = MAPPER.readValue("{\"subnet\": {}}", NetworkBody.class);
         assertEquals("Resource body required: the request body must be {\"network\": {...}}.", assertThrows(
-                InvalidInput.class, () -> Bodies.attributes(other, NetworkBody::network, "network")).getMessage());
+                InvalidInput.class, () -> BodyRecords.wrapped(other, NetworkBody::network, "network")).getMessage());
     }
 }
