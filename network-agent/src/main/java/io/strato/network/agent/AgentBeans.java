@@ -15,6 +15,7 @@ import io.strato.network.agent.l2.Ledger;
 import io.strato.network.agent.l2.Peers;
 import io.strato.network.agent.metadata.MetadataProxies;
 import io.strato.network.agent.plan.HostPlanner;
+import io.strato.network.agent.reconcile.HostApplier;
 import io.strato.network.agent.reconcile.Reconciler;
 import io.strato.network.agent.state.ClusterState;
 import io.strato.network.agent.sync.DhcpPorts;
@@ -82,9 +83,9 @@ public class AgentBeans {
                 new DhcpPorts(api, state, config.host(), Clock.systemUTC()));
         MetadataProxies metadata = new MetadataProxies(state::snapshot, config.metadataUrl(), config.metadataSecret(),
                 HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).version(HttpClient.Version.HTTP_1_1).build());
-        return new Reconciler(state, planner, bridges, new Firewall(new Nft(), config.nftTable()), dhcp, metadata,
-                new Resync(api, state)::run, config.driftInterval(), config.resyncInterval(), config.host(),
-                heartbeats::portUp);
+        HostApplier host = new HostApplier(bridges, new Firewall(new Nft(), config.nftTable()), dhcp, metadata);
+        return new Reconciler(state, planner, host, new Resync(api, state)::run, config.driftInterval(),
+                config.resyncInterval(), config.host(), heartbeats::portUp);
     }
 
     /** {@code physnet1:eth1} pairs as a map; a pair without a colon is a configuration error. */

@@ -13,14 +13,34 @@ import java.util.TreeSet;
 /**
  * The kernel's links, namespaces and VXLAN forwarding entries through iproute2 ({@code ip}, {@code bridge}),
  * reading their JSON output. Every change names the device; nothing here decides what should exist.
+ *
+ * <p>"The host" is the agent's own network namespace, or the named namespace given to the constructor: then
+ * every device command runs with {@code ip -n}/{@code bridge -n}, which lets tests stand several hosts on one
+ * kernel (as Neutron's fullstack tests do). Namespace names ({@code qdhcp-…}) are the kernel's, not a host's.
  */
 public final class Ip {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    /** How the host's devices are reached: {@code ip} or {@code ip -n <ns>}, and {@code bridge} likewise. */
+    private final List<String> ip;
+    private final List<String> bridge;
+
+    /** The agent's own network namespace is the host. */
+    public Ip() {
+        this.ip = List.of("ip");
+        this.bridge = List.of("bridge");
+    }
+
+    /** The named network namespace {@code hostNamespace} is the host (tests: a hypervisor made of a namespace). */
+    public Ip(String hostNamespace) {
+        this.ip = List.of("ip", "-n", hostNamespace);
+        this.bridge = List.of("bridge", "-n", hostNamespace);
+    }
+
     /** Links of the host (or of {@code namespace} when not null), by name. */
     public Map<String, Link> links(String namespace) {
-        List<String> cmd = namespace == null ? List.of("ip", "-d", "-j", "link", "show")
+        List<String> cmd = namespace == null ? ip("-d", "-j", "link", "show")
                 : List.of("ip", "-n", namespace, "-d", "-j", "link", "show");
         Map<String, Link> out = new LinkedHashMap<>();
         for (JsonNode l : parse(Tools.run(cmd))) {
@@ -40,39 +60,39 @@ public final class Ip {
     }
 
     public void addBridge(String name, int mtu) {
-        Tools.run("ip", "link", "add", "name", name, "mtu", Integer.toString(mtu), "type", "bridge", "stp_state", "0");
+        Tools.run(ip("link", "add", "name", name, "mtu", Integer.toString(mtu), "type", "bridge", "stp_state", "0"));
     }
 
     /** A VXLAN device with no learning: the agent writes the flood list ({@link #floodTo}). */
     public void addVxlan(String name, int vni, String localIp, int mtu) {
-        Tools.run("ip", "link", "add", name, "mtu", Integer.toString(mtu), "type", "vxlan", "id", Integer.toString(vni),
-                "local", localIp, "dstport", "4789", "nolearning");
+        Tools.run(ip("link", "add", name, "mtu", Integer.toString(mtu), "type", "vxlan", "id", Integer.toString(vni),
+                "local", localIp, "dstport", "4789", "nolearning"));
     }
 
     public void addVlan(String iface, String name, int vlanId) {
-        Tools.run("ip", "link", "add", "link", iface, "name", name, "type", "vlan", "id", Integer.toString(vlanId));
+        Tools.run(ip("link", "add", "link", iface, "name", name, "type", "vlan", "id", Integer.toString(vlanId)));
     }
 
     /** A veth pair: {@code hostEnd} here, {@code nsEnd} in {@code namespace} with the given MAC. */
     public void addVeth(String hostEnd, String nsEnd, String namespace, String mac, int mtu) {
-        Tools.run("ip", "link", "add", hostEnd, "mtu", Integer.toString(mtu), "type", "veth", "peer", "name", nsEnd,
-                "address", mac, "mtu", Integer.toString(mtu), "netns", namespace);
+        Tools.run(ip("link", "add", hostEnd, "mtu", Integer.toString(mtu), "type", "veth", "peer", "name", nsEnd,
+                "address", mac, "mtu", Integer.toString(mtu), "netns", namespace));
     }
 
     public void setMaster(String device, String bridge) {
-        Tools.run("ip", "link", "set", device, "master", bridge);
+        Tools.run(ip("link", "set", device, "master", bridge));
     }
 
     public void setMtu(String device, int mtu) {
-        Tools.run("ip", "link", "set", device, "mtu", Integer.toString(mtu));
+        Tools.run(ip("link", "set", device, "mtu", Integer.toString(mtu)));
     }
 
     public void setUp(String device, boolean up) {
-        Tools.run("ip", "link", "set", device, up ? "up" : "down");
+        Tools.run(ip("link", "set", device, up ? "up" : "down"));
     }
 
     public void delete(String device) {
-        Tools.run("ip", "link", "del", device);
+        Tools.run(ip("link", "del", device));
     }
 
     /** Network namespaces by name. */
@@ -116,7 +136,7 @@ public final class Ip {
     /** The VXLAN device's flood list: the tunnel addresses its all-zero MAC entries send to. */
     public Set<String> floodList(String vxlan) {
         Set<String> out = new TreeSet<>();
-        for (JsonNode e : parse(Tools.run("bridge", "-j", "fdb", "show", "dev", vxlan))) {
+        for (JsonNode e : parse(Tools.run(bridge("-j", "fdb", "show", "dev", vxlan)))) {
             if ("00:00:00:00:00:00".equals(e.path("mac").asText()) && e.path("dst").isTextual()) {
                 out.add(e.get("dst").asText());
             }
@@ -125,11 +145,19 @@ public final class Ip {
     }
 
     public void floodTo(String vxlan, String peer) {
-        Tools.run("bridge", "fdb", "append", "00:00:00:00:00:00", "dev", vxlan, "dst", peer);
+        Tools.run(bridge("fdb", "append", "00:00:00:00:00:00", "dev", vxlan, "dst", peer));
     }
 
     public void stopFlooding(String vxlan, String peer) {
-        Tools.run("bridge", "fdb", "del", "00:00:00:00:00:00", "dev", vxlan, "dst", peer);
+        Tools.run(bridge("fdb", "del", "00:00:00:00:00:00", "dev", vxlan, "dst", peer));
+    }
+
+    private List<String> ip(String... args) {
+        return Tools.join(ip, args);
+    }
+
+    private List<String> bridge(String... args) {
+        return Tools.join(bridge, args);
     }
 
     private static JsonNode parse(String text) {

@@ -5,9 +5,26 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
-/** nftables through the {@code nft} tool: a script is one transaction (all of it applies, or none). */
+/**
+ * nftables through the {@code nft} tool: a script is one transaction (all of it applies, or none). Tables are
+ * the host's: the agent's own network namespace, or the named namespace given to the constructor (then through
+ * {@code ip netns exec}, for tests that stand several hosts on one kernel).
+ */
 public final class Nft {
+
+    private final List<String> nft;
+
+    /** The agent's own network namespace is the host. */
+    public Nft() {
+        this.nft = List.of("nft");
+    }
+
+    /** The named network namespace {@code hostNamespace} is the host. */
+    public Nft(String hostNamespace) {
+        this.nft = List.of("ip", "netns", "exec", hostNamespace, "nft");
+    }
 
     /** Applies {@code script} atomically with {@code nft -f}. */
     public void apply(String script) {
@@ -21,16 +38,17 @@ public final class Nft {
 
     /** The table as the kernel has it, or empty text when it does not exist. */
     public String list(String family, String table) {
-        return Tools.succeeds("nft", "list", "table", family, table) ? Tools.run("nft", "list", "table", family, table) : "";
+        List<String> list = Tools.join(nft, "list", "table", family, table);
+        return Tools.succeeds(list) ? Tools.run(list) : "";
     }
 
     public void deleteTable(String family, String table) {
-        if (Tools.succeeds("nft", "list", "table", family, table)) {
-            Tools.run("nft", "delete", "table", family, table);
+        if (Tools.succeeds(Tools.join(nft, "list", "table", family, table))) {
+            Tools.run(Tools.join(nft, "delete", "table", family, table));
         }
     }
 
-    private static void withFile(String script, String... options) {
+    private void withFile(String script, String... options) {
         Path file;
         try {
             file = Files.createTempFile("strato-nft-", ".nft");
@@ -39,8 +57,7 @@ public final class Nft {
             throw new UncheckedIOException(e);
         }
         try {
-            java.util.List<String> command = new java.util.ArrayList<>(java.util.List.of("nft"));
-            command.addAll(java.util.List.of(options));
+            List<String> command = Tools.join(nft, options);
             command.add(file.toString());
             Tools.run(command);
         } finally {

@@ -28,14 +28,18 @@ final class Tools {
 
     /** Runs the command and reports whether it exited 0 (for probes whose failure is an answer). */
     static boolean succeeds(String... command) {
+        return succeeds(List.of(command));
+    }
+
+    static boolean succeeds(List<String> command) {
         try {
-            return new HostCommand(TIMEOUT, List.of(command)).run().succeeded();
+            return new HostCommand(TIMEOUT, command).run().succeeded();
         } catch (CommandException e) {
             return false;
         }
     }
 
-    /** {@code prefix} followed by {@code rest}. */
+    /** {@code prefix} followed by {@code rest}, in a list the caller may extend. */
     static List<String> join(List<String> prefix, String... rest) {
         List<String> all = new ArrayList<>(prefix);
         all.addAll(List.of(rest));

@@ -1,9 +1,5 @@
 package io.strato.network.agent.reconcile;
 
-import io.strato.network.agent.dhcp.DhcpServers;
-import io.strato.network.agent.firewall.Firewall;
-import io.strato.network.agent.l2.Bridges;
-import io.strato.network.agent.metadata.MetadataProxies;
 import io.strato.network.agent.model.PortInfo;
 import io.strato.network.agent.plan.HostPlan;
 import io.strato.network.agent.plan.HostPlanner;
@@ -15,8 +11,9 @@ import org.jboss.logging.Logger;
 /**
  * The one thread that changes the host. It is level-triggered: whatever woke it (an event, a resync, the drift
  * timer), it plans from the current state and makes the host match: bridges first (taps need them), then the
- * firewall (one nft transaction), then DHCP and its metadata proxy, then the removal of bridges no longer wanted. A failure is retried with back-off (1 s doubling to 60 s); events
- * arriving meanwhile only mark the state dirty, so a burst of changes costs one pass.
+ * firewall (one nft transaction), then DHCP and its metadata proxy, then the removal of bridges no longer wanted
+ * ({@link HostApplier}). A failure is retried with back-off (1 s doubling to 60 s); events arriving meanwhile
+ * only mark the state dirty, so a burst of changes costs one pass.
  */
 public final class Reconciler implements Runnable {
 
@@ -25,12 +22,9 @@ public final class Reconciler implements Runnable {
 
     private final ClusterState state;
     private final HostPlanner planner;
-    private final Bridges bridges;
-    private final Firewall firewall;
-    private final DhcpServers dhcp;
-    private final MetadataProxies metadata;
+    private final HostApplier host;
     private final StatusReports reports;
-    private final String host;
+    private final String hostName;
     /** The revision each port was last reported up at, so a port is reported once per change, not per pass. */
     private final java.util.Map<java.util.UUID, Long> reported = new java.util.HashMap<>();
     private final Runnable resync;
@@ -44,17 +38,13 @@ public final class Reconciler implements Runnable {
     private volatile boolean healthy;
     private Thread thread;
 
-    public Reconciler(ClusterState state, HostPlanner planner, Bridges bridges, Firewall firewall, DhcpServers dhcp,
-            MetadataProxies metadata, Runnable resync, Duration driftInterval, Duration resyncInterval, String host,
-            StatusReports reports) {
-        this.host = host;
+    public Reconciler(ClusterState state, HostPlanner planner, HostApplier host, Runnable resync,
+            Duration driftInterval, Duration resyncInterval, String hostName, StatusReports reports) {
+        this.hostName = hostName;
         this.reports = reports;
         this.state = state;
         this.planner = planner;
-        this.bridges = bridges;
-        this.firewall = firewall;
-        this.dhcp = dhcp;
-        this.metadata = metadata;
+        this.host = host;
         this.resync = resync;
         this.driftInterval = driftInterval;
         this.resyncInterval = resyncInterval;
@@ -75,7 +65,7 @@ public final class Reconciler implements Runnable {
         if (t != null) {
             try {
                 t.join(10_000);
-                metadata.stopAll();
+                host.stop();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
@@ -134,7 +124,7 @@ public final class Reconciler implements Runnable {
                 }
                 if (state.synced()) {
                     if (System.nanoTime() >= nextDrift) {
-                        firewall.checkDrift();
+                        host.checkDrift();
                     }
                     apply();
                 }
@@ -160,19 +150,14 @@ public final class Reconciler implements Runnable {
         long start = System.nanoTime();
         Snapshot snapshot = state.snapshot();
         HostPlan plan = planner.plan(snapshot);
-        int changes = bridges.ensure(plan.bridges());
-        boolean rules = firewall.apply(plan.firewall());
-        changes += metadata.retire(plan.dhcp());
-        changes += dhcp.apply(plan.dhcp());
-        changes += metadata.apply(plan.dhcp());
-        changes += bridges.prune(plan.bridges());
+        java.util.Map<String, Integer> changes = host.apply(plan);
         appliedGeneration = snapshot.generation();
         healthy = true;
         report(snapshot);
-        if (changes > 0 || rules) {
-            LOG.infof("host matches generation %d (%d ports, %d bridges, %d DHCP servers): %d device changes%s in %d ms",
+        if (!changes.isEmpty()) {
+            LOG.infof("host matches generation %d (%d ports, %d bridges, %d DHCP servers): changes %s in %d ms",
                     snapshot.generation(), plan.firewall().ports().size(), plan.bridges().size(), plan.dhcp().size(),
-                    changes, rules ? ", firewall rewritten" : "", (System.nanoTime() - start) / 1_000_000);
+                    changes, (System.nanoTime() - start) / 1_000_000);
         }
     }
 
@@ -180,7 +165,7 @@ public final class Reconciler implements Runnable {
     private void report(Snapshot snapshot) {
         reported.keySet().retainAll(snapshot.ports().keySet());
         for (PortInfo p : snapshot.ports().values()) {
-            if (p.boundTo(host) && !p.networkOwned() && p.adminStateUp() && !"ACTIVE".equals(p.status())
+            if (p.boundTo(hostName) && !p.networkOwned() && p.adminStateUp() && !"ACTIVE".equals(p.status())
                     && !Long.valueOf(p.revision()).equals(reported.get(p.id()))) {
                 reports.portUp(p);
                 reported.put(p.id(), p.revision());

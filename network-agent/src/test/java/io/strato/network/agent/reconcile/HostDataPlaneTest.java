@@ -24,7 +24,6 @@ import io.strato.network.agent.model.PortInfo;
 import io.strato.network.agent.model.RuleInfo;
 import io.strato.network.agent.model.SecurityGroupInfo;
 import io.strato.network.agent.model.SubnetInfo;
-import io.strato.network.agent.plan.HostPlan;
 import io.strato.network.agent.plan.HostPlanner;
 import io.strato.network.agent.state.ClusterState;
 import java.nio.file.Files;
@@ -155,13 +154,7 @@ class HostDataPlaneTest {
     }
 
     static void reconcile() {
-        HostPlan plan = planner.plan(state.snapshot());
-        bridges.ensure(plan.bridges());
-        firewall.apply(plan.firewall());
-        metadata.retire(plan.dhcp());
-        dhcp.apply(plan.dhcp());
-        metadata.apply(plan.dhcp());
-        bridges.prune(plan.bridges());
+        new HostApplier(bridges, firewall, dhcp, metadata).apply(planner.plan(state.snapshot()));
     }
 
     /** A namespace standing in for a guest: its eth0's peer is the port's tap, on the network's bridge. */
