@@ -26,6 +26,7 @@ public class InstanceLookup {
                 : servers.ports(id).map(ports -> of(s, ports)));
     }
 
+    /** The instance data of {@code s} with {@code ports} (the metadata API and config drives share it). */
     static InstanceData of(Server s, List<ServerPort> ports) {
         List<InstanceData.Nic> nics = ports.stream().map(p -> new InstanceData.Nic(p.portId, p.networkId, p.macAddress, 0,
                 p.fixedIps.stream().filter(a -> a.version() == 4).map(ServerPort.Address::ipAddress).toList(),

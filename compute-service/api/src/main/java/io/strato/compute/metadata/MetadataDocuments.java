@@ -6,7 +6,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -20,6 +22,9 @@ public final class MetadataDocuments {
     static final List<String> VERSIONS = List.of("2012-08-10", "2013-04-04", "2013-10-17", "2015-10-15",
             "2016-06-30", "2016-10-06", "2017-02-22", "2018-08-27", "latest");
     static final List<String> EC2_VERSIONS = List.of("1.0", "2007-01-19", "2009-04-04", "latest");
+    /** The first version of each file, as Nova dates them (Havana, Liberty, Newton); the others are in every one. */
+    private static final Map<String, String> SINCE = Map.of("vendor_data.json", "2013-10-17",
+            "network_data.json", "2015-10-15", "vendor_data2.json", "2016-10-06");
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -52,9 +57,13 @@ public final class MetadataDocuments {
                 return Optional.empty();
             }
             String file = parts.length > 1 ? parts[1] : "";
+            if (file.isEmpty()) {
+                return Optional.of(Document.text(String.join("\n", files(i, parts[0]))));
+            }
+            if (!files(i, parts[0]).contains(file)) {
+                return Optional.empty();
+            }
             return switch (file) {
-                case "" -> Optional.of(Document.text(String.join("\n", List.of("meta_data.json", "network_data.json",
-                        "vendor_data.json", "vendor_data2.json")) + (i.userData() != null ? "\nuser_data" : "")));
                 case "meta_data.json" -> Optional.of(Document.json(metaData(i)));
                 case "network_data.json" -> Optional.of(Document.json(networkData(i)));
                 case "vendor_data.json", "vendor_data2.json" -> Optional.of(Document.json(JSON.createObjectNode()));
@@ -77,6 +86,21 @@ public final class MetadataDocuments {
             return ec2(i, rest.equals("meta-data") ? "" : rest.substring("meta-data/".length()));
         }
         return Optional.empty();
+    }
+
+    /** The files of OpenStack version {@code version} (a known one) for this instance, in the order its index lists them. */
+    public static List<String> files(InstanceData i, String version) {
+        List<String> files = new ArrayList<>();
+        for (String f : List.of("meta_data.json", "network_data.json", "vendor_data.json", "vendor_data2.json")) {
+            String since = SINCE.get(f);
+            if (since == null || VERSIONS.indexOf(version) >= VERSIONS.indexOf(since)) {
+                files.add(f);
+            }
+        }
+        if (i.userData() != null && !i.userData().isEmpty()) {
+            files.add("user_data");
+        }
+        return files;
     }
 
     static ObjectNode metaData(InstanceData i) {
@@ -144,30 +168,50 @@ public final class MetadataDocuments {
         return Optional.of(new Document("application/octet-stream", raw));
     }
 
-    private static Optional<Document> ec2(InstanceData i, String key) {
-        String ipv4 = i.nics().stream().flatMap(n -> n.ipv4().stream()).findFirst().orElse("");
-        String keyName = i.keyName() == null ? "key" : i.keyName();
-        boolean hasKey = i.keyData() != null && !i.keyData().isBlank();
-        List<String> index = new ArrayList<>(List.of("ami-launch-index", "hostname", "instance-id", "instance-type",
-                "local-hostname", "local-ipv4", "placement/", "reservation-id", "security-groups"));
-        if (hasKey) {
-            index.add("public-keys/");
+    /**
+     * The EC2 {@code meta-data} tree: a value is a leaf, a map a directory (listed with a trailing {@code /}).
+     * The metadata API serves it path by path, a config drive as one {@code meta-data.json}.
+     */
+    static Map<String, Object> ec2MetaData(InstanceData i) {
+        Map<String, Object> tree = new LinkedHashMap<>();
+        tree.put("ami-launch-index", i.launchIndex());
+        tree.put("hostname", i.hostname());
+        tree.put("instance-id", i.id().toString());
+        tree.put("instance-type", "");
+        tree.put("local-hostname", i.hostname());
+        tree.put("local-ipv4", i.nics().stream().flatMap(n -> n.ipv4().stream()).findFirst().orElse(""));
+        tree.put("placement", Map.of("availability-zone", String.valueOf(i.availabilityZone())));
+        tree.put("reservation-id", "r-" + i.id().toString().substring(0, 8));
+        tree.put("security-groups", "default");
+        if (i.keyData() != null && !i.keyData().isBlank()) {
+            tree.put("public-keys", Map.of("0", Map.of("openssh-key", i.keyData())));
         }
-        return switch (key) {
-            case "" -> Optional.of(Document.text(String.join("\n", index)));
-            case "ami-launch-index" -> Optional.of(Document.text(Integer.toString(i.launchIndex())));
-            case "hostname", "local-hostname" -> Optional.of(Document.text(i.hostname()));
-            case "instance-id" -> Optional.of(Document.text(i.id().toString()));
-            case "instance-type" -> Optional.of(Document.text(""));
-            case "local-ipv4" -> Optional.of(Document.text(ipv4));
-            case "placement" -> Optional.of(Document.text("availability-zone"));
-            case "placement/availability-zone" -> Optional.of(Document.text(String.valueOf(i.availabilityZone())));
-            case "reservation-id" -> Optional.of(Document.text("r-" + i.id().toString().substring(0, 8)));
-            case "security-groups" -> Optional.of(Document.text("default"));
-            case "public-keys" -> hasKey ? Optional.of(Document.text("0=" + keyName)) : Optional.empty();
-            case "public-keys/0" -> hasKey ? Optional.of(Document.text("openssh-key")) : Optional.empty();
-            case "public-keys/0/openssh-key" -> hasKey ? Optional.of(Document.text(i.keyData())) : Optional.empty();
-            default -> Optional.empty();
-        };
+        return tree;
+    }
+
+    /** The EC2 {@code meta-data} tree as JSON: a config drive's {@code ec2/<version>/meta-data.json}, as Nova writes it. */
+    public static byte[] ec2MetaDataJson(InstanceData i) {
+        return JSON.valueToTree(ec2MetaData(i)).toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static Optional<Document> ec2(InstanceData i, String key) {
+        Map<String, Object> tree = ec2MetaData(i);
+        if (key.equals("public-keys") && tree.containsKey("public-keys")) {
+            // EC2 lists keys as index=name
+            return Optional.of(Document.text("0=" + (i.keyName() == null ? "key" : i.keyName())));
+        }
+        Object node = tree;
+        for (String part : key.isEmpty() ? new String[0] : key.split("/")) {
+            node = node instanceof Map<?, ?> dir ? dir.get(part) : null;
+            if (node == null) {
+                return Optional.empty();
+            }
+        }
+        if (node instanceof Map<?, ?> dir) {
+            List<String> index = new ArrayList<>();
+            dir.forEach((name, value) -> index.add(name + (value instanceof Map ? "/" : "")));
+            return Optional.of(Document.text(String.join("\n", index)));
+        }
+        return Optional.of(Document.text(String.valueOf(node)));
     }
 }

@@ -7,6 +7,7 @@ import io.strato.compute.clients.RemoteFailure;
 import io.strato.compute.config.SagaConfig;
 import io.strato.compute.hosts.AgentCommands;
 import io.strato.compute.hosts.Hosts;
+import io.strato.compute.metadata.ConfigDrives;
 import io.strato.compute.protocol.Commands;
 import io.strato.compute.scheduler.NoValidHost;
 import io.strato.compute.scheduler.RequestSpec;
@@ -42,9 +43,10 @@ public class BuildSteps {
     private final InstanceActions actions;
     private final BuildFailures failures;
     private final SagaConfig config;
+    private final ConfigDrives configDrives;
 
     BuildSteps(Scheduler scheduler, Hosts hosts, PortPlanner ports, ServerRepository servers, AgentCommands commands,
-               InstanceActions actions, BuildFailures failures, SagaConfig config) {
+               InstanceActions actions, BuildFailures failures, SagaConfig config, ConfigDrives configDrives) {
         this.scheduler = scheduler;
         this.hosts = hosts;
         this.ports = ports;
@@ -53,6 +55,7 @@ public class BuildSteps {
         this.actions = actions;
         this.failures = failures;
         this.config = config;
+        this.configDrives = configDrives;
     }
 
     /** scheduling → networking: the scheduler claims a host (never one tried before), or the build fails. */
@@ -77,7 +80,7 @@ public class BuildSteps {
     /**
      * networking → spawning: makes sure every requested port exists and is bound to the host (reusing what an
      * earlier attempt or a crashed instance made), records them, and sends the spawn command in the same
-     * transaction. A network-service that cannot be reached is retried later; a refusal fails the build.
+     * transaction, with the config drive's files when the server gets one. A network-service that cannot be reached is retried later; a refusal fails the build.
      */
     public Uni<Void> network(Server s) {
         return ports.ensure(s)
@@ -85,7 +88,8 @@ public class BuildSteps {
                 .chain(list -> {
                     UUID commandId = UUID.randomUUID();
                     Commands.Spawn spawn = new Commands.Spawn(commandId, s.id, s.projectId, s.userId, s.name, s.flavor,
-                            s.imageMeta, list.interfaces(), s.keyData, s.userData, Map.copyOf(s.metadata));
+                            s.imageMeta, list.interfaces(), s.keyData, s.userData, Map.copyOf(s.metadata),
+                            configDrives.forSpawn(s, list.rows()));
                     s.taskState = VmStates.SPAWNING;
                     s.commandId = commandId;
                     s.retryAt = null;

@@ -3,13 +3,21 @@ package io.strato.compute.servers;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.specification.RequestSpecification;
 import io.strato.compute.metadata.MetadataServer;
+import io.strato.compute.protocol.Commands;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -17,7 +25,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The metadata API as the network agents' proxies call it: on its own port, the instance named and signed with the
- * shared secret (as Neutron's proxy signs), never reachable with a wrong signature or for another project.
+ * shared secret (as Neutron's proxy signs), never reachable with a wrong signature or for another project; and the
+ * config drive of a server that asks for one, which carries the same documents.
  */
 @QuarkusTest
 @ServersInfra
@@ -80,5 +89,32 @@ class MetadataApiTest extends ServerTestBase {
                 .then().statusCode(400);
         // without user_data there is none to read
         proxy(id, SECRET, project).get("/openstack/latest/user_data").then().statusCode(404);
+    }
+
+    @Test
+    void aServerWithConfigDriveTrueSpawnsWithTheMetadataApisOwnDocumentsOnTheDrive() throws Exception {
+        world.keypair(user, "drivekey");
+        UUID id = UUID.fromString(create(member, body("Drive Box", "\"config_drive\": true, \"key_name\": \"drivekey\", "
+                + "\"user_data\": \"IyEvYmluL3NoCmVjaG8gaGk=\""))
+                .then().statusCode(202).extract().path("server.id"));
+
+        JsonNode drive = awaitSpawn(id).command().path("config_drive");
+        Map<String, byte[]> files = new ObjectMapper().treeToValue(drive, Commands.ConfigDrive.class).decode();
+        for (String path : List.of("openstack/latest/meta_data.json", "openstack/latest/network_data.json",
+                "openstack/latest/user_data", "openstack/latest/vendor_data2.json", "openstack/2012-08-10/meta_data.json",
+                "openstack/2015-10-15/network_data.json")) {
+            byte[] served = proxy(id, SECRET, project).get("/" + path).then().statusCode(200).extract().asByteArray();
+            assertArrayEquals(served, files.get(path), path + ": the drive holds what the metadata API serves");
+        }
+        assertEquals("#!/bin/sh\necho hi", new String(files.get("ec2/latest/user-data"), StandardCharsets.UTF_8));
+        assertTrue(new String(files.get("ec2/latest/meta-data.json"), StandardCharsets.UTF_8).contains(id.toString()));
+        as(member).get(SERVERS + "/" + id).then().statusCode(200).body("server.config_drive", equalTo("True"));
+    }
+
+    @Test
+    void aServerWithoutConfigDriveSpawnsWithoutOne() {
+        UUID id = createAccepted("no-drive");
+        assertTrue(awaitSpawn(id).command().path("config_drive").isNull());
+        as(member).get(SERVERS + "/" + id).then().statusCode(200).body("server.config_drive", equalTo(""));
     }
 }
