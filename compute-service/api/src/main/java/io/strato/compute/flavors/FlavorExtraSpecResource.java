@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 import io.strato.compute.policy.NovaBaseRules;
-import io.strato.compute.validation.Bodies;
+import io.strato.kit.rest.BodyRecords;
 import io.strato.compute.validation.BodyFields;
 import io.strato.kit.auth.Caller;
 import io.strato.kit.auth.CurrentCaller;
@@ -53,7 +53,7 @@ public class FlavorExtraSpecResource {
     public Uni<FlavorView.ExtraSpecs> create(@PathParam("id") String id, ExtraSpecsBody body) {
         Caller caller = callers.get();
         policy.enforce(FlavorPolicies.SPECS_CREATE, caller, NovaBaseRules.project(caller.projectId()));
-        JsonNode b = Bodies.json(body);
+        JsonNode b = BodyRecords.json(body);
         BodyFields.onlyKnown(b, Set.of("extra_specs"));
         Map<String, String> specs = ExtraSpecRules.parse(b.get("extra_specs"), "extra_specs");
         return flavors.putSpecs(id, caller, specs).map(v -> new FlavorView.ExtraSpecs(specs));

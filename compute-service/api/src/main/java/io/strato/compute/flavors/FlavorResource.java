@@ -5,7 +5,7 @@ import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 import io.strato.compute.api.Link;
 import io.strato.compute.policy.NovaBaseRules;
-import io.strato.compute.validation.Bodies;
+import io.strato.kit.rest.BodyRecords;
 import io.strato.compute.validation.BodyFields;
 import io.strato.kit.auth.Caller;
 import io.strato.kit.auth.CurrentCaller;
@@ -73,7 +73,7 @@ public class FlavorResource {
     public Uni<FlavorView.One> create(FlavorBody body) {
         Caller caller = callers.get();
         policy.enforce(FlavorPolicies.CREATE, caller, NovaBaseRules.project(caller.projectId()));
-        FlavorRequest r = FlavorRequest.parse(Bodies.json(body));
+        FlavorRequest r = FlavorRequest.parse(BodyRecords.json(body));
         return flavors.create(r).map(f -> new FlavorView.One(view.detail(f)));
     }
 
@@ -105,7 +105,7 @@ public class FlavorResource {
     @Path("{id}/action")
     public Uni<FlavorView.AccessList> action(@PathParam("id") String id, FlavorActionBody body) {
         Caller caller = callers.get();
-        JsonNode b = Bodies.json(body);
+        JsonNode b = BodyRecords.json(body);
         if (b.size() != 1) {
             throw new InvalidInput("The request body must name exactly one action.");
         }

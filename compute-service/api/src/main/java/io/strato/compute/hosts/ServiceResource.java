@@ -3,7 +3,7 @@ package io.strato.compute.hosts;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
-import io.strato.compute.validation.Bodies;
+import io.strato.kit.rest.BodyRecords;
 import io.strato.compute.validation.BodyFields;
 import io.strato.kit.auth.Caller;
 import io.strato.kit.auth.CurrentCaller;
@@ -56,7 +56,7 @@ public class ServiceResource {
     public Uni<ServiceView.ChangeOne> update(@PathParam("action") String action, ServiceUpdateBody body) {
         Caller caller = callers.get();
         policy.enforce(HostPolicies.SERVICES_UPDATE, caller, Map.of());
-        return change(action, Bodies.json(body));
+        return change(action, BodyRecords.json(body));
     }
 
     @DELETE

@@ -2,7 +2,7 @@ package io.strato.compute.keypairs;
 
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
-import io.strato.compute.validation.Bodies;
+import io.strato.kit.rest.BodyRecords;
 import io.strato.kit.auth.Caller;
 import io.strato.kit.auth.CurrentCaller;
 import io.strato.kit.policy.Policy;
@@ -46,7 +46,7 @@ public class KeypairResource {
     @POST
     public Uni<Response> create(KeypairBody body) {
         Caller caller = callers.get();
-        KeypairRequest r = KeypairRequest.parse(Bodies.json(body));
+        KeypairRequest r = KeypairRequest.parse(BodyRecords.json(body));
         String user = user(caller, KeypairPolicies.CREATE);
         return keypairs.create(user, caller.projectId(), r).map(c -> Response.status(200)
                 .entity(new KeypairView.CreatedOne(KeypairView.created(c.keypair(), c.privateKey()))).build());

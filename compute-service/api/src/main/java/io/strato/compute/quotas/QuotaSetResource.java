@@ -3,7 +3,7 @@ package io.strato.compute.quotas;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 import io.strato.compute.policy.NovaBaseRules;
-import io.strato.compute.validation.Bodies;
+import io.strato.kit.rest.BodyRecords;
 import io.strato.compute.validation.BodyFields;
 import io.strato.kit.auth.Caller;
 import io.strato.kit.auth.CurrentCaller;
@@ -69,7 +69,7 @@ public class QuotaSetResource {
         if (userId != null) {
             throw new InvalidInput("Per-user quotas are not supported; set the project's quota.");
         }
-        var quotaSet = BodyFields.object(Bodies.json(body), "quota_set");
+        var quotaSet = BodyFields.object(BodyRecords.json(body), "quota_set");
         return quotas.update(project, quotaSet).map(l -> new QuotaSetView.One(QuotaSetView.of(null, l)));
     }
 

@@ -3,7 +3,7 @@ package io.strato.compute.servergroups;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 import io.strato.compute.policy.NovaBaseRules;
-import io.strato.compute.validation.Bodies;
+import io.strato.kit.rest.BodyRecords;
 import io.strato.kit.auth.Caller;
 import io.strato.kit.auth.CurrentCaller;
 import io.strato.kit.faults.InvalidInput;
@@ -55,7 +55,7 @@ public class ServerGroupResource {
     public Uni<ServerGroupView.One> create(ServerGroupBody body) {
         Caller caller = callers.get();
         policy.enforce(ServerGroupPolicies.CREATE, caller, NovaBaseRules.project(caller.projectId()));
-        ServerGroupRequest r = ServerGroupRequest.parse(Bodies.json(body));
+        ServerGroupRequest r = ServerGroupRequest.parse(BodyRecords.json(body));
         return groups.create(caller, r).map(g -> new ServerGroupView.One(
                 ServerGroupView.of(new ServerGroupService.WithMembers(g, List.of()))));
     }

@@ -3,7 +3,7 @@ package io.strato.compute.servers;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
-import io.strato.compute.validation.Bodies;
+import io.strato.kit.rest.BodyRecords;
 import io.strato.kit.auth.Caller;
 import io.strato.kit.auth.CurrentCaller;
 import io.strato.kit.faults.InvalidInput;
@@ -34,7 +34,7 @@ public class ServerActionResource {
     public Uni<Response> act(@PathParam("id") String id, ServerActionBody body) {
         Caller caller = callers.get();
         UUID serverId = RequestContext.serverId(id);
-        JsonNode root = Bodies.json(body);
+        JsonNode root = BodyRecords.json(body);
         if (root.isEmpty()) {
             throw new InvalidInput("The request body must name one action.");
         }

@@ -3,7 +3,7 @@ package io.strato.compute.servers;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 import io.strato.compute.api.Link;
-import io.strato.compute.validation.Bodies;
+import io.strato.kit.rest.BodyRecords;
 import io.strato.kit.auth.Caller;
 import io.strato.kit.auth.CurrentCaller;
 import io.strato.kit.faults.InvalidInput;
@@ -100,7 +100,7 @@ public class ServerResource {
     public Uni<ServerView.One> update(@PathParam("id") String id, ServerUpdateBody body) {
         Caller caller = callers.get();
         UUID serverId = RequestContext.serverId(id);
-        UpdateRequest req = UpdateRequest.parse(Bodies.json(body));
+        UpdateRequest req = UpdateRequest.parse(BodyRecords.json(body));
         boolean admin = extended(caller);
         return updates.update(caller, serverId, req, admin).map(p -> new ServerView.One(full(p, p.servers().get(0), admin)));
     }

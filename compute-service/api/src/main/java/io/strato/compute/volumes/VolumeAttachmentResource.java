@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 import io.strato.compute.servers.RequestContext;
-import io.strato.compute.validation.Bodies;
+import io.strato.kit.rest.BodyRecords;
 import io.strato.kit.auth.CurrentCaller;
 import io.strato.kit.faults.InvalidInput;
 import io.strato.kit.web.Ids;
@@ -57,7 +57,7 @@ public class VolumeAttachmentResource {
         if (body != null && body.volumeAttachment() == null) {
             throw new InvalidInput("Resource body required: the request body must be {\"volumeAttachment\": {...}}.");
         }
-        UUID volumeId = volumeId(Bodies.json(body).get("volumeAttachment"));
+        UUID volumeId = volumeId(BodyRecords.json(body).get("volumeAttachment"));
         return attachments.attach(callers.get(), RequestContext.serverId(id), volumeId, request.requestId())
                 .map(a -> new VolumeAttachmentView.One(VolumeAttachmentView.of(a)));
     }

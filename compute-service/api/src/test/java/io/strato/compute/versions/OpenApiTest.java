@@ -10,6 +10,11 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.strato.kit.testing.StratoInfraResource;
 import io.strato.kit.testing.TestIdentity;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** /q/openapi describes the typed bodies: a client generator sees a server create's real fields. */
@@ -111,4 +116,36 @@ class OpenApiTest {
                 .body("paths.'/v2.1/os-hypervisors/{id}'.get.responses.'200'.content.'application/json'.schema.$ref",
                         endsWith("/HypervisorOne"));
     }
+
+    /**
+     * Every schema names its properties as the JSON does: snake_case, or one of the mixed-case names Nova's API
+     * itself has ({@code imageRef}, {@code OS-EXT-STS:vm_state}, ...), never a Java component's camelCase.
+     */
+    @Test
+    void noSchemaPublishesAJavaComponentName() {
+        Map<String, Map<String, Object>> schemas = given().queryParam("format", "json").get("/q/openapi").then()
+                .statusCode(200).extract().jsonPath().getMap("components.schemas");
+        List<String> camel = new ArrayList<>();
+        schemas.forEach((schema, body) -> {
+            Object properties = body.get("properties");
+            if (properties instanceof Map<?, ?> p) {
+                p.keySet().stream().map(String::valueOf)
+                        .filter(k -> !k.matches("[a-z0-9_:.-]+") && !k.startsWith("OS-") && !k.startsWith("os-")
+                                && !NOVA_MIXED_CASE.contains(k))
+                        .forEach(k -> camel.add(schema + "." + k));
+            }
+        });
+        assertEquals(List.of(), camel);
+    }
+
+    /** Nova's own mixed-case keys (its api-ref) that Strato's schemas carry, outside the OS- extensions. */
+    private static final Set<String> NOVA_MIXED_CASE = Set.of(
+            "maxServerMeta", "maxImageMeta", "maxPersonality", "maxPersonalitySize", "maxTotalKeypairs",
+            "maxTotalInstances", "maxTotalCores", "maxTotalRAMSize", "maxServerGroups", "maxServerGroupMembers",
+            "totalInstancesUsed", "totalCoresUsed", "totalRAMUsed", "totalServerGroupsUsed", "maxSecurityGroups",
+            "maxSecurityGroupRules", "maxTotalFloatingIps", "totalSecurityGroupsUsed", "totalFloatingIpsUsed",
+            "zoneName", "zoneState", "availabilityZoneInfo", "addTenantAccess", "removeTenantAccess",
+            "instanceActions", "instanceAction", "confirmResize", "revertResize", "imageRef", "flavorRef",
+            "adminPass", "accessIPv4", "accessIPv6", "hostId", "serverId", "volumeId", "volumeAttachment",
+            "volumeAttachments");
 }
