@@ -1,6 +1,8 @@
 package io.strato.compute.agent;
 
 import io.strato.compute.agent.config.AgentConfig;
+import io.strato.compute.agent.configdrive.ConfigDriveWriter;
+import io.strato.compute.agent.configdrive.Genisoimage;
 import io.strato.compute.agent.domain.DomainSpecs;
 import io.strato.compute.agent.domain.GuestPlatform;
 import io.strato.compute.agent.handlers.GuestControl;
@@ -45,6 +47,12 @@ public class AgentBeans {
     @Singleton
     QemuImg qemuImg() {
         return new QemuImg();
+    }
+
+    @Produces
+    @Singleton
+    ConfigDriveWriter configDrives(AgentConfig config, InstanceStore store) {
+        return new ConfigDriveWriter(store, new Genisoimage(config.mkisofsCmd()));
     }
 
     @Produces

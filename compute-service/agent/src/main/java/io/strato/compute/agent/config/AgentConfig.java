@@ -46,6 +46,10 @@ public interface AgentConfig {
     /** Where base images downloaded from image-service are cached (one file per image id). */
     Path imageCacheDirectory();
 
+    /** The program that makes config drives (ISO 9660, label config-2), with genisoimage's options (Nova's mkisofs_cmd). */
+    @WithDefault("genisoimage")
+    String mkisofsCmd();
+
     /** Inventory and heartbeat report interval. */
     @WithDefault("10s")
     Duration heartbeatInterval();

@@ -13,8 +13,8 @@ import java.util.UUID;
  * {@link DomainSpecs} from a spawn (or resize) and the host's {@link GuestPlatform}.
  */
 public record DomainSpec(UUID serverId, String name, GuestPlatform platform, int vcpus, long memoryMib,
-                         ResourcePolicy policy, Optional<DirectBoot> directBoot, List<Disk> disks, List<Nic> nics,
-                         Path consoleLog, Owner owner) {
+                         ResourcePolicy policy, Optional<DirectBoot> directBoot, List<Disk> disks,
+                         Optional<ConfigDrive> configDrive, List<Nic> nics, Path consoleLog, Owner owner) {
 
     /** Kernel and ramdisk booted directly (images with {@code kernel_id} / {@code ramdisk_id} properties). */
     public record DirectBoot(Path kernel, Optional<Path> initrd, String cmdline) {
@@ -28,6 +28,10 @@ public record DomainSpec(UUID serverId, String name, GuestPlatform platform, int
      * @param serial the serial the guest sees (a volume's id, as Nova sets it), or null
      */
     public record Disk(Path source, String format, String target, Map<IoLimit, Long> iotune, String serial) {
+    }
+
+    /** The config drive: an ISO image, read-only, as a cdrom on {@code bus}. */
+    public record ConfigDrive(Path source, ConfigDriveBus bus) {
     }
 
     /**

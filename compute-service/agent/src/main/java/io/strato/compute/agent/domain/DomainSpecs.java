@@ -107,8 +107,11 @@ public final class DomainSpecs {
                 ports.stream().map(p -> new DomainSpec.PortRef(p.portId(),
                         p.ipAddresses() == null ? List.of() : p.ipAddresses())).toList(),
                 instance.createdAt());
+        Optional<DomainSpec.ConfigDrive> configDrive = instance.configDrive()
+                ? Optional.of(new DomainSpec.ConfigDrive(store.configDrive(id), platform().configDriveBus()))
+                : Optional.empty();
         return new DomainSpec(id, InstanceName.of(id), platform(), flavor.vcpus(), flavor.memoryMb(), policy, boot,
-                disks, nics, store.consoleLog(id), owner);
+                disks, configDrive, nics, store.consoleLog(id), owner);
     }
 
     /** The disk of an attached volume: its file, its format, its device, its type's limits, its id as serial. */

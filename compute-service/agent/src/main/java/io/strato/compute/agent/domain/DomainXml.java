@@ -95,6 +95,11 @@ public final class DomainXml {
     static XmlElement devices(DomainSpec spec) {
         XmlElement devices = element("devices");
         spec.disks().forEach(d -> devices.add(disk(d)));
+        spec.configDrive().ifPresent(cd -> devices.add(
+                cd.bus() == ConfigDriveBus.SCSI
+                        ? element("controller").attr("type", "scsi").attr("index", 0).attr("model", "virtio-scsi")
+                        : null,
+                configDrive(cd)));
         spec.nics().forEach(n -> devices.add(nic(n)));
         // the serial console writes to a file the console-output command reads; appended, so a
         // reboot or a stop and start keeps what the guest printed before
@@ -116,6 +121,15 @@ public final class DomainXml {
                 element("target").attr("dev", disk.target()).attr("bus", "virtio"),
                 disk.serial() == null ? null : element("serial", disk.serial()),
                 iotune(disk.iotune()));
+    }
+
+    /** The config drive: a read-only raw cdrom (and, on SCSI, the virtio-scsi controller it needs). */
+    static XmlElement configDrive(DomainSpec.ConfigDrive drive) {
+        return element("disk").attr("type", "file").attr("device", "cdrom").add(
+                element("driver").attr("name", "qemu").attr("type", "raw"),
+                element("source").attr("file", drive.source()),
+                element("target").attr("dev", drive.bus().target()).attr("bus", drive.bus().xml()),
+                element("readonly"));
     }
 
     static XmlElement iotune(Map<IoLimit, Long> limits) {

@@ -9,6 +9,11 @@ import java.util.Optional;
  */
 public record GuestPlatform(DomainType type, String arch, Optional<String> machine) {
 
+    /** The bus a config drive goes on for this platform's guests. */
+    public ConfigDriveBus configDriveBus() {
+        return ConfigDriveBus.of(arch, machine);
+    }
+
     /**
      * The platform of the host behind {@code libvirt}: the domain type for its driver and {@code virtType}
      * (Nova's {@code virt_type}), the architecture libvirt offers {@code hvm} guests of that type with, and

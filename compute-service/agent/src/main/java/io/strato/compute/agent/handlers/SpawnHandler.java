@@ -1,5 +1,6 @@
 package io.strato.compute.agent.handlers;
 
+import io.strato.compute.agent.configdrive.ConfigDriveWriter;
 import io.strato.compute.agent.domain.ResourcePolicy;
 import io.strato.compute.agent.images.ImageCache;
 import io.strato.compute.agent.instances.ExpectedPower;
@@ -24,8 +25,8 @@ import org.jboss.logging.Logger;
 
 /**
  * Spawn: image into the cache, thin qcow2 overlay as the instance disk, kernel and ramdisk copied next to
- * it when the image names them ({@code kernel_id}, {@code ramdisk_id}), domain XML from the flavor and
- * its resource policy, define, start. A spawn of a server whose domain exists starts it if needed and
+ * it when the image names them ({@code kernel_id}, {@code ramdisk_id}), the config drive when the command carries
+ * one, domain XML from the flavor and its resource policy, define, start. A spawn of a server whose domain exists starts it if needed and
  * succeeds; a failed spawn leaves nothing behind (no domain, no files), so a reschedule starts clean.
  */
 @Singleton
@@ -38,11 +39,13 @@ public class SpawnHandler extends HandlerBase<Commands.Spawn> {
 
     private final ImageCache images;
     private final QemuImg qemuImg;
+    private final ConfigDriveWriter configDrives;
 
-    public SpawnHandler(GuestControl guests, ImageCache images, QemuImg qemuImg) {
+    public SpawnHandler(GuestControl guests, ImageCache images, QemuImg qemuImg, ConfigDriveWriter configDrives) {
         super(Commands.SPAWN, Commands.Spawn.class, guests);
         this.images = images;
         this.qemuImg = qemuImg;
+        this.configDrives = configDrives;
     }
 
     @Override
@@ -58,9 +61,12 @@ public class SpawnHandler extends HandlerBase<Commands.Spawn> {
             InstanceStore store = guests.store();
             store.create(id);
             boolean directBoot = copyBootFiles(spawn, store);
+            if (spawn.configDrive() != null) {
+                configDrives.write(id, spawn.configDrive());
+            }
             InstanceRecord record = new InstanceRecord(id, spawn.name(), spawn.projectId(), spawn.userId(),
                     spawn.flavor(), spawn.image(), spawn.ports(), directBoot, cmdline(spawn.image()),
-                    ExpectedPower.RUNNING, null, Instant.now(), List.of());
+                    ExpectedPower.RUNNING, null, Instant.now(), List.of(), spawn.configDrive() != null);
             images.use(spawn.image(), base -> {
                 createDisk(base.path(), baseFormat, store.disk(id), spawn.flavor());
                 store.write(record); // inside use(): the image counts as used before an eviction can look

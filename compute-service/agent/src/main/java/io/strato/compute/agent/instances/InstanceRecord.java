@@ -18,12 +18,13 @@ import java.util.UUID;
  * @param resize   the resize awaiting confirm or revert, or null
  * @param expected the power state the last command left the domain in
  * @param volumes  the volumes attached to it, in device order (every redefinition keeps their disks)
+ * @param configDrive whether it has a config drive ({@code disk.config}; every redefinition keeps it)
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record InstanceRecord(UUID serverId, String name, String projectId, String userId, Commands.Flavor flavor,
                              Commands.Image image, List<Commands.Port> ports, boolean directBoot, String cmdline,
                              ExpectedPower expected, PendingResize resize, Instant createdAt,
-                             List<Volume> volumes) {
+                             List<Volume> volumes, boolean configDrive) {
 
     public InstanceRecord {
         volumes = volumes == null ? List.of() : List.copyOf(volumes); // records written before volumes existed
@@ -49,12 +50,12 @@ public record InstanceRecord(UUID serverId, String name, String projectId, Strin
 
     public InstanceRecord withExpected(ExpectedPower power) {
         return new InstanceRecord(serverId, name, projectId, userId, flavor, image, ports, directBoot, cmdline, power,
-                resize, createdAt, volumes);
+                resize, createdAt, volumes, configDrive);
     }
 
     public InstanceRecord withFlavor(Commands.Flavor newFlavor, PendingResize pending) {
         return new InstanceRecord(serverId, name, projectId, userId, newFlavor, image, ports, directBoot, cmdline,
-                expected, pending, createdAt, volumes);
+                expected, pending, createdAt, volumes, configDrive);
     }
 
     public java.util.Optional<Volume> volume(UUID volumeId) {
@@ -75,6 +76,6 @@ public record InstanceRecord(UUID serverId, String name, String projectId, Strin
 
     private InstanceRecord withVolumes(List<Volume> next) {
         return new InstanceRecord(serverId, name, projectId, userId, flavor, image, ports, directBoot, cmdline,
-                expected, resize, createdAt, next);
+                expected, resize, createdAt, next, configDrive);
     }
 }

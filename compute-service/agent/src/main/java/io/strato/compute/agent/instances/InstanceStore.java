@@ -21,7 +21,8 @@ import org.jboss.logging.Logger;
 /**
  * The instance directory: one sub-directory per server, {@code <root>/<server id>/}, holding
  * {@code disk} (the qcow2 overlay), {@code console.log}, {@code kernel}/{@code ramdisk} (direct boot),
- * {@code domain.xml} (the definition), {@code instance.json} ({@link InstanceRecord}) and, during a
+ * {@code domain.xml} (the definition), {@code instance.json} ({@link InstanceRecord}), {@code disk.config} (the
+ * config drive, when it has one) and, during a
  * resize, {@code domain.xml.resize} and {@code disk.resize} (what a revert restores).
  */
 public final class InstanceStore {
@@ -54,6 +55,11 @@ public final class InstanceStore {
 
     public Path diskBeforeResize(UUID serverId) {
         return dir(serverId).resolve("disk.resize");
+    }
+
+    /** The config drive: an ISO 9660 image labelled {@code config-2}. */
+    public Path configDrive(UUID serverId) {
+        return dir(serverId).resolve("disk.config");
     }
 
     public Path consoleLog(UUID serverId) {

@@ -34,7 +34,7 @@ class DomainXmlLibvirtTest {
         UUID id = UUID.randomUUID();
         var spawn = fx.spawn(id, AgentFixture.policyFlavor(), fx.image());
         InstanceRecord r = new InstanceRecord(id, spawn.name(), spawn.projectId(), spawn.userId(), spawn.flavor(),
-                spawn.image(), spawn.ports(), false, null, ExpectedPower.RUNNING, null, Instant.now(), List.of());
+                spawn.image(), spawn.ports(), false, null, ExpectedPower.RUNNING, null, Instant.now(), List.of(), false);
         fx.libvirt.define(DomainXml.render(fx.specs.build(r, spawn.flavor())));
 
         Xml xml = Xml.parse(fx.libvirt.definition(id).orElseThrow());
@@ -70,10 +70,25 @@ class DomainXmlLibvirtTest {
         UUID id = UUID.randomUUID();
         var spawn = fx.spawn(id, AgentFixture.policyFlavor(), fx.image());
         InstanceRecord r = new InstanceRecord(id, spawn.name(), spawn.projectId(), spawn.userId(), spawn.flavor(),
-                spawn.image(), spawn.ports(), false, null, ExpectedPower.RUNNING, null, Instant.now(), List.of());
+                spawn.image(), spawn.ports(), false, null, ExpectedPower.RUNNING, null, Instant.now(), List.of(), false);
         String misspelt = DomainXml.render(fx.specs.build(r, spawn.flavor())).replace("shares>", "sharez>");
         LibvirtFailure e = assertThrows(LibvirtFailure.class, () -> fx.libvirt.define(misspelt));
         assertTrue(e.getMessage().contains("failed to validate against schema"), e.getMessage());
         assertTrue(fx.libvirt.domains().isEmpty());
+    }
+
+    @Test
+    void aConfigDriveCdromIsAcceptedAndKeptByLibvirt() {
+        UUID id = UUID.randomUUID();
+        var spawn = fx.spawn(id);
+        InstanceRecord r = new InstanceRecord(id, spawn.name(), spawn.projectId(), spawn.userId(), spawn.flavor(),
+                spawn.image(), spawn.ports(), false, null, ExpectedPower.RUNNING, null, Instant.now(), List.of(), true);
+        fx.libvirt.define(DomainXml.render(fx.specs.build(r, spawn.flavor())));
+
+        Xml xml = Xml.parse(fx.libvirt.definition(id).orElseThrow());
+        String cd = "/domain/devices/disk[@device='cdrom']";
+        assertEquals(fx.store.configDrive(id).toString(), xml.text(cd + "/source/@file"));
+        assertEquals("ide", xml.text(cd + "/target/@bus"));
+        assertEquals(1, xml.count(cd + "/readonly"));
     }
 }

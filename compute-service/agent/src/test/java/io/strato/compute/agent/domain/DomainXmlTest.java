@@ -44,7 +44,7 @@ class DomainXmlTest {
                 List.of("10.0.0.5", "fd00::5"));
         return new InstanceRecord(serverId, "web <01> & co", "project-1", "user-1", AgentFixture.policyFlavor(), image,
                 List.of(port), directBoot, "root=/dev/vda console=ttyS0", ExpectedPower.RUNNING, null,
-                Instant.parse("2025-01-02T03:04:05Z"), List.of());
+                Instant.parse("2025-01-02T03:04:05Z"), List.of(), false);
     }
 
     Xml render(InstanceRecord r, Commands.Flavor f) {
@@ -181,5 +181,50 @@ class DomainXmlTest {
         assertEquals(0, xml.count("//bandwidth"));
         assertEquals("1", xml.text("/domain/vcpu"));
         assertFalse(DomainXml.render(specs.build(instance(Map.of(), false), plain)).contains("null"));
+    }
+
+    InstanceRecord withConfigDrive() {
+        InstanceRecord r = instance(Map.of(), false);
+        return new InstanceRecord(r.serverId(), r.name(), r.projectId(), r.userId(), r.flavor(), r.image(), r.ports(),
+                false, r.cmdline(), r.expected(), null, r.createdAt(), List.of(), true);
+    }
+
+    Xml renderOn(GuestPlatform platform, InstanceRecord r) {
+        return Xml.parse(DomainXml.render(new DomainSpecs(() -> platform,
+                new DomainSpecs.Plugging("ethernet", "br-int", "virtio"), store).build(r, r.flavor())));
+    }
+
+    @Test
+    void aConfigDriveIsAReadOnlyIdeCdromOnThePcMachine() {
+        for (Optional<String> machine : List.of(Optional.<String>empty(), Optional.of("pc"),
+                Optional.of("pc-i440fx-8.2"))) {
+            Xml xml = renderOn(new GuestPlatform(DomainType.QEMU, "x86_64", machine), withConfigDrive());
+            String cd = "/domain/devices/disk[@device='cdrom']";
+            assertEquals(store.configDrive(serverId).toString(), xml.text(cd + "/source/@file"), machine.toString());
+            assertEquals("ide", xml.text(cd + "/target/@bus"), machine.toString());
+            assertEquals("hdd", xml.text(cd + "/target/@dev"));
+            assertEquals("raw", xml.text(cd + "/driver/@type"));
+            assertEquals(1, xml.count(cd + "/readonly"));
+            assertEquals(0, xml.count("/domain/devices/controller"));
+            assertEquals("vda", xml.text("/domain/devices/disk[@device='disk']/target/@dev"), "the root disk stays vda");
+        }
+    }
+
+    @Test
+    void onQ35TheConfigDriveIsAVirtioScsiCdromSinceSmallGuestKernelsHaveNoAhci() {
+        Xml xml = render(withConfigDrive(), AgentFixture.policyFlavor()); // this test's platform: kvm, q35
+        String cd = "/domain/devices/disk[@device='cdrom']";
+        assertEquals("scsi", xml.text(cd + "/target/@bus"));
+        assertEquals("virtio-scsi", xml.text("/domain/devices/controller[@type='scsi']/@model"));
+        assertEquals(1, xml.count(cd + "/readonly"));
+        assertEquals(ConfigDriveBus.SCSI, ConfigDriveBus.of("x86_64", Optional.of("pc-q35-8.2")));
+        assertEquals(ConfigDriveBus.SCSI, ConfigDriveBus.of("aarch64", Optional.empty()), "arm's virt machine has no IDE");
+    }
+
+    @Test
+    void withoutAConfigDriveThereIsNoCdrom() {
+        Xml xml = render(instance(Map.of(), false), AgentFixture.policyFlavor());
+        assertEquals(0, xml.count("/domain/devices/disk[@device='cdrom']"));
+        assertEquals(0, xml.count("/domain/devices/controller"));
     }
 }

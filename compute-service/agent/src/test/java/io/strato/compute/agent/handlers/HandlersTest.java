@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 class HandlersTest {
 
     final AgentFixture fx = new AgentFixture();
-    final SpawnHandler spawn = new SpawnHandler(fx.guests, fx.cache, fx.qemuImg);
+    final SpawnHandler spawn = new SpawnHandler(fx.guests, fx.cache, fx.qemuImg, fx.configDrives);
     final StopHandler stop = new StopHandler(fx.guests);
     final StartHandler start = new StartHandler(fx.guests);
     final RebootHandler reboot = new RebootHandler(fx.guests);

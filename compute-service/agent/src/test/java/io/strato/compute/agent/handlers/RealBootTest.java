@@ -79,7 +79,7 @@ class RealBootTest {
                 "ramdisk_id", ramdisk.toString(), "os_command_line", "console=ttyS0 strato.marker=" + marker));
         Commands.Flavor tiny = AgentFixture.flavor("m1.tiny", 1, 256, 1, Map.of());
 
-        SpawnHandler spawn = new SpawnHandler(fx.guests, fx.cache, fx.qemuImg);
+        SpawnHandler spawn = new SpawnHandler(fx.guests, fx.cache, fx.qemuImg, fx.configDrives);
         long t0 = System.nanoTime();
         Outcome spawned = spawn.handle(fx.spawn(id, tiny, disk));
         assertTrue(spawned.success(), spawned.message());

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 class VolumeHandlersTest {
 
     final AgentFixture fx = new AgentFixture();
-    final SpawnHandler spawn = new SpawnHandler(fx.guests, fx.cache, fx.qemuImg);
+    final SpawnHandler spawn = new SpawnHandler(fx.guests, fx.cache, fx.qemuImg, fx.configDrives);
     final StopHandler stop = new StopHandler(fx.guests);
     final RebootHandler reboot = new RebootHandler(fx.guests);
     final ResizeHandler resize = new ResizeHandler(fx.guests, fx.qemuImg);

@@ -32,7 +32,7 @@ class ReconcilerTest {
     final ReportSink sink = (report, subject, data) -> sent.add(data);
     final SerialLanes lanes = new SerialLanes(2);
     final Reconciler reconciler = new Reconciler(fx.libvirt, fx.store, lanes, sink, "host-a");
-    final SpawnHandler spawn = new SpawnHandler(fx.guests, fx.cache, fx.qemuImg);
+    final SpawnHandler spawn = new SpawnHandler(fx.guests, fx.cache, fx.qemuImg, fx.configDrives);
     final UUID id = UUID.randomUUID();
 
     @AfterEach

@@ -78,7 +78,7 @@ class LibvirtHostTest {
     void aSimulatedHostsDomainsComeBackAfterARestart() {
         UUID running = UUID.randomUUID();
         UUID stopped = UUID.randomUUID();
-        SpawnHandler spawn = new SpawnHandler(fx.guests, fx.cache, fx.qemuImg);
+        SpawnHandler spawn = new SpawnHandler(fx.guests, fx.cache, fx.qemuImg, fx.configDrives);
         assertTrue(spawn.handle(fx.spawn(running)).success());
         assertTrue(spawn.handle(fx.spawn(stopped)).success());
         new io.strato.compute.agent.handlers.StopHandler(fx.guests)

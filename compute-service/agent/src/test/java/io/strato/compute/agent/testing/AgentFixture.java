@@ -1,5 +1,7 @@
 package io.strato.compute.agent.testing;
 
+import io.strato.compute.agent.configdrive.ConfigDriveWriter;
+import io.strato.compute.agent.configdrive.Genisoimage;
 import io.strato.compute.agent.domain.DomainSpecs;
 import io.strato.compute.agent.domain.DomainType;
 import io.strato.compute.agent.domain.GuestPlatform;
@@ -40,6 +42,8 @@ public final class AgentFixture implements AutoCloseable {
     public final ImageCache cache;
     public final DomainSpecs specs;
     public final GuestControl guests;
+    /** Writes real ISO images where genisoimage is installed, {@link ListingIso}s elsewhere. */
+    public final ConfigDriveWriter configDrives;
     private final UUID baseImage;
 
     public AgentFixture() {
@@ -72,6 +76,8 @@ public final class AgentFixture implements AutoCloseable {
                 : () -> GuestPlatform.detect(libvirt, virtType, Optional.empty()),
                 new DomainSpecs.Plugging("ethernet", "br-int", "virtio"), store);
         guests = new GuestControl(libvirt, store, specs, Duration.ofSeconds(2));
+        configDrives = new ConfigDriveWriter(store, ListingIso.genisoimageInstalled()
+                ? new Genisoimage("genisoimage") : new ListingIso());
         baseImage = images.add(ImageServerStub.qcow2(dir.resolve("scratch"), "64M"), "qcow2");
     }
 
@@ -107,6 +113,13 @@ public final class AgentFixture implements AutoCloseable {
                 List.of("10.0.0.5"));
         return new Commands.Spawn(UUID.randomUUID(), serverId, "project-1", "user-1", "web-" + serverId.toString()
                 .substring(0, 4), flavor, image, List.of(port), null, null, Map.of());
+    }
+
+    /** The spawn of {@link #spawn(UUID, Commands.Flavor, Commands.Image)} with a config drive of {@code files}. */
+    public Commands.Spawn spawnWithConfigDrive(UUID serverId, Map<String, byte[]> files) {
+        Commands.Spawn s = spawn(serverId);
+        return new Commands.Spawn(s.commandId(), s.serverId(), s.projectId(), s.userId(), s.name(), s.flavor(),
+                s.image(), s.ports(), s.keyData(), s.userData(), s.metadata(), Commands.ConfigDrive.of(files));
     }
 
     public Commands.Spawn spawn(UUID serverId) {
