@@ -12,11 +12,16 @@ network-agent-real programs them) and the strato-tiny image that `up` registers.
   4. ssh -i key strato@<guest 1> works; from it, ping guest 2's fixed IP, read its own hostname and key from the
      metadata service, and see its user_data ran;
   5. the security group is enforced: the ssh rule deleted -> ssh refused (checked within 1 s of the 204), added back
-     -> ssh works; a port without the group's ICMP rule does not answer ping.
+     -> ssh works; a port without the group's ICMP rule does not answer ping;
+  6. a third server, created with config_drive true on a network whose subnet has no DHCP (so neither an address
+     nor the metadata service reaches it), reads its config drive: its serial console (what `openstack console log
+     show` prints) says "strato-tiny: instance data: config drive", names its hostname and instance id, and its
+     user_data ran.
 
 Cleans up everything (servers, ports, network, key pair, group, flavor, project, namespace), also after a failure.
 """
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -30,6 +35,7 @@ from strato_e2e import Cloud, Report, call, log, now, retrying  # noqa: E402
 REAL_ZONE = os.environ.get("STRATO_E2E_REAL_ZONE", "real")
 IMAGE = os.environ.get("STRATO_E2E_IMAGE", "strato-tiny")
 CIDR_PREFIX = "10.99.13."
+DRIVE_CIDR = "10.99.14.0/24"
 HOST_ADDRESS = CIDR_PREFIX + "250"
 BOOT_TIMEOUT = float(os.environ.get("STRATO_E2E_BOOT_TIMEOUT", "420"))
 
@@ -75,8 +81,8 @@ def main():
     c = Cloud()
     tag = uuid.uuid4().hex[:6]
     work = tempfile.mkdtemp(prefix="e2e-dataplane-")
-    made = {"servers": [], "ports": [], "flavor": None, "group": None, "network": None, "project": None,
-            "user": None, "keypair": None}
+    made = {"servers": [], "ports": [], "flavor": None, "group": None, "network": None, "drive_network": None,
+            "project": None, "user": None, "keypair": None}
     machine = None
     try:
         _, imgs, _ = call("GET", f"{c.image}/images?name={IMAGE}&status=active", c.admin)
@@ -132,6 +138,9 @@ def main():
                 "user_data": base64.b64encode(user_data.encode()).decode()}}, timeout=120)
             ids.append(s["server"]["id"])
             made["servers"].append(s["server"]["id"])
+        # 6 starts here, so that its guest boots while the others are tested
+        drive_server = create_drive_server(c, tok, made, tag, image, user_data)
+        t_drive = now()
         addresses = {}
         deadline = now() + BOOT_TIMEOUT
         while now() < deadline and len(addresses) < 2:
@@ -196,6 +205,9 @@ def main():
         time.sleep(1)
         r = machine.ssh(key, a1, "true")
         report.check(r.returncode == 0, "ssh works 1 s after the rule is created again", r.stderr[-200:])
+
+        # 6. the guest without DHCP read its config drive
+        check_config_drive(c, tok, report, drive_server, t_drive)
     except Exception as e:  # noqa: BLE001 - reported, then cleaned up
         report.fail("dataplane", str(e)[:500])
     finally:
@@ -204,6 +216,54 @@ def main():
         cleanup(c, made)
         shutil.rmtree(work, ignore_errors=True)
     report.exit()
+
+
+def create_drive_server(c, tok, made, tag, image, user_data):
+    """A server with config_drive true on a network of its own whose subnet has DHCP off (`--no-dhcp`)."""
+    import base64
+    _, n, _ = call("POST", c.network + "/networks", tok, {"network": {"name": f"dp-drive-{tag}"}})
+    net = made["drive_network"] = n["network"]["id"]
+    call("POST", c.network + "/subnets", tok, {"subnet": {"network_id": net, "ip_version": 4, "cidr": DRIVE_CIDR,
+                                                         "enable_dhcp": False, "name": f"dp-drive-{tag}"}})
+    _, s, _ = call("POST", c.compute + "/servers", tok, {"server": {
+        "name": "drive-box-01", "imageRef": image, "flavorRef": made["flavor"], "key_name": f"dp-{tag}",
+        "availability_zone": REAL_ZONE, "networks": [{"uuid": net}], "config_drive": True,
+        "user_data": base64.b64encode(user_data.encode()).decode()}}, timeout=120)
+    sid = s["server"]["id"]
+    made["servers"].append(sid)
+    return sid
+
+
+def check_config_drive(c, tok, report, sid, t0):
+    """Reads the guest's serial console (os-getConsoleOutput, which `openstack console log show` calls) until it is
+    ready, then checks that its instance data came from the config drive, with this server's hostname and id."""
+    _, s, _ = retrying(lambda: call("GET", f"{c.compute}/servers/{sid}", tok))
+    report.check(s["server"].get("config_drive") == "True", "the config-drive server shows config_drive True",
+                 str(s["server"].get("config_drive")))
+    output = ""
+    deadline = t0 + BOOT_TIMEOUT
+    while now() < deadline:
+        _, s, _ = retrying(lambda: call("GET", f"{c.compute}/servers/{sid}", tok))
+        if s["server"]["status"] == "ERROR":
+            report.fail("config drive server", f"ERROR: {s['server'].get('fault')}")
+            return
+        if s["server"]["status"] == "ACTIVE":
+            _, o, _ = retrying(lambda: call("POST", f"{c.compute}/servers/{sid}/action", tok,
+                                            {"os-getConsoleOutput": {}}))
+            output = o.get("output") or ""
+            if "STRATO-TINY-READY" in output and "user_data exited" in output:
+                break
+        time.sleep(3)
+    tail = output[-1500:]
+    report.check("strato-tiny: instance data: config drive" in output,
+                 f"without DHCP the guest read its config drive ({now() - t0:.0f} s after create)", tail)
+    report.check("no config drive" not in output and "metadata service not reachable" not in output,
+                 "it neither missed the drive nor waited for the metadata service", tail)
+    report.check(re.search(r"strato-tiny: hostname drive-box-01, +1 ssh key\(s\) for user strato, instance "
+                           + re.escape(sid), output) is not None,
+                 "its hostname, key and instance id came from the drive", tail)
+    report.check("STRATO-TINY-READY hostname=drive-box-01" in output, "it is ready with that hostname", tail)
+    report.check("strato-tiny: user_data exited 0" in output, "its user_data from the drive ran", tail)
 
 
 def cleanup(c, made):
@@ -227,8 +287,9 @@ def cleanup(c, made):
         time.sleep(2)
     for p in made["ports"]:
         quietly("port", lambda: call("DELETE", f"{c.network}/ports/{p}", c.admin))
-    if made["network"]:
-        quietly("network", lambda: call("DELETE", f"{c.network}/networks/{made['network']}", c.admin))
+    for key in ("network", "drive_network"):
+        if made[key]:
+            quietly(key, lambda: call("DELETE", f"{c.network}/networks/{made[key]}", c.admin))
     if made["group"]:
         quietly("security group", lambda: call("DELETE", f"{c.network}/security-groups/{made['group']}", c.admin))
     if made["flavor"]:
