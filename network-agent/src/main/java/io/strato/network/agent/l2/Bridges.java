@@ -83,6 +83,12 @@ public final class Bridges {
                 changes++;
             }
         }
+        // names whose device is gone: removed by hand, or the agent stopped between removing and forgetting it
+        for (String name : ledger.names()) {
+            if (!links.containsKey(name) && !wantedBridges.contains(name) && !wantedUplinks.contains(name)) {
+                ledger.remove(name);
+            }
+        }
         return changes;
     }
 

@@ -38,6 +38,10 @@ public final class Ledger {
         return names.contains(name);
     }
 
+    public synchronized Set<String> names() {
+        return Set.copyOf(names);
+    }
+
     public synchronized void add(String name) {
         if (names.add(name)) {
             save();
