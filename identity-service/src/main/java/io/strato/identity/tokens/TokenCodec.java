@@ -2,15 +2,14 @@ package io.strato.identity.tokens;
 
 import io.strato.identity.config.IdentityConfig;
 import io.strato.kit.auth.TokenClaims;
+import io.strato.kit.auth.TokenSigner;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.jose4j.jwa.AlgorithmConstraints;
-import org.jose4j.jwk.EllipticCurveJsonWebKey;
 import org.jose4j.jwk.JsonWebKey;
 import org.jose4j.jws.AlgorithmIdentifiers;
-import org.jose4j.jws.JsonWebSignature;
 import org.jose4j.jwt.JwtClaims;
 import org.jose4j.jwt.MalformedClaimException;
 import org.jose4j.jwt.NumericDate;
@@ -18,7 +17,6 @@ import org.jose4j.jwt.consumer.InvalidJwtException;
 import org.jose4j.jwt.consumer.JwtConsumer;
 import org.jose4j.jwt.consumer.JwtConsumerBuilder;
 import org.jose4j.keys.resolvers.JwksVerificationKeyResolver;
-import org.jose4j.lang.JoseException;
 
 /** Writes an {@link IssuedToken} as an ES256 JWS, and reads and verifies one. */
 @ApplicationScoped
@@ -61,17 +59,7 @@ public class TokenCodec {
         if (t.applicationCredentialId() != null) {
             c.setClaim(TokenClaims.APPLICATION_CREDENTIAL_ID, t.applicationCredentialId());
         }
-        EllipticCurveJsonWebKey key = keys.signer();
-        JsonWebSignature jws = new JsonWebSignature();
-        jws.setPayload(c.toJson());
-        jws.setKey(key.getPrivateKey());
-        jws.setKeyIdHeaderValue(key.getKeyId());
-        jws.setAlgorithmHeaderValue(AlgorithmIdentifiers.ECDSA_USING_P256_CURVE_AND_SHA256);
-        try {
-            return jws.getCompactSerialization();
-        } catch (JoseException e) {
-            throw new IllegalStateException("cannot sign a token", e);
-        }
+        return TokenSigner.es256(c, keys.signer());
     }
 
     /** Verifies signature, issuer and expiry; returns null for anything that is not a valid token. */
