@@ -53,6 +53,16 @@ public record Api(String project, String token) {
                 }, status::equals);
     }
 
+    /** Waits until the snapshot reaches {@code status}, or is gone (404) when {@code status} is "gone". */
+    public void awaitSnapshot(String snapshotId, String status) {
+        Awaitility.await("snapshot " + snapshotId + " becoming " + status).atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(100)).until(() -> {
+                    var r = req().get(url("/snapshots/" + snapshotId));
+                    return "gone".equals(status) ? r.statusCode() == 404
+                            : r.statusCode() == 200 && status.equals(r.path("snapshot.status"));
+                });
+    }
+
     /** Waits until the volume is gone (404). */
     public void awaitGone(String volumeId) {
         Awaitility.await("volume " + volumeId + " gone").atMost(Duration.ofSeconds(60))

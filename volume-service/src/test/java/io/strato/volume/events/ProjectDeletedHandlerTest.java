@@ -17,6 +17,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.Properties;
 import java.util.UUID;
@@ -26,6 +27,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.awaitility.Awaitility;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
@@ -50,20 +52,15 @@ class ProjectDeletedHandlerTest {
         kept.await(other, "available");
         String snap = doomed.req().body("{\"snapshot\": {\"volume_id\": \"" + v1 + "\"}}").post(doomed.url("/snapshots"))
                 .then().statusCode(202).extract().path("snapshot.id");
-        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (count("select count(*) from snapshot where id = ?::uuid and status = 'available'", snap) == 0
-                && System.nanoTime() < until) {
-            Thread.sleep(100);
-        }
+        doomed.awaitSnapshot(snap, "available");
         Path snapFile = dir().resolve("snapshot-" + snap + ".qcow2");
         assertTrue(Files.exists(snapFile));
 
         send(doomed.project());
 
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
-        while (count("select count(*) from volume where project_id = ?", doomed.project()) > 0 && System.nanoTime() < deadline) {
-            Thread.sleep(200);
-        }
+        Awaitility.await("the deleted project's volumes go").atMost(Duration.ofSeconds(90))
+                .pollInterval(Duration.ofMillis(200))
+                .until(() -> count("select count(*) from volume where project_id = ?", doomed.project()) == 0);
         assertEquals(0, count("select count(*) from volume where project_id = ?", doomed.project()));
         assertEquals(0, count("select count(*) from snapshot where project_id = ?", doomed.project()));
         assertEquals(1, count("select count(*) from volume where project_id = ?", kept.project()));

@@ -39,15 +39,7 @@ class MetadataApiTest {
         }
         String id = a.req().body("{\"snapshot\": {\"volume_id\": \"" + volume + "\", \"metadata\": {\"tier\": \"gold\"}}}")
                 .post(a.url("/snapshots")).then().statusCode(202).extract().path("snapshot.id");
-        long deadline = System.nanoTime() + 60_000_000_000L;
-        while (!"available".equals(a.req().get(a.url("/snapshots/" + id)).path("snapshot.status"))) {
-            assertTrue(System.nanoTime() < deadline, "snapshot " + id + " did not become available");
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                throw new AssertionError(e);
-            }
-        }
+        a.awaitSnapshot(id, "available");
         return id;
     }
 

@@ -58,22 +58,7 @@ class SnapshotApiTest {
     }
 
     static void awaitSnapshot(Api a, String id, String status) {
-        long deadline = System.nanoTime() + 60_000_000_000L;
-        while (System.nanoTime() < deadline) {
-            var r = a.req().get(a.url("/snapshots/" + id));
-            if ("gone".equals(status) && r.statusCode() == 404) {
-                return;
-            }
-            if (r.statusCode() == 200 && status.equals(r.path("snapshot.status"))) {
-                return;
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                throw new AssertionError(e);
-            }
-        }
-        throw new AssertionError("snapshot " + id + " is not " + status);
+        a.awaitSnapshot(id, status);
     }
 
     @Test
