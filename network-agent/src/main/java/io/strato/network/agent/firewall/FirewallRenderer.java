@@ -18,10 +18,16 @@ import java.util.UUID;
  * frames from its tap, and the port numbers stamped into the packet mark: the table's tag in the top 8 bits,
  * the source port's number in the next 12 (prerouting), the destination port's in the low 12 (forward, before
  * br_netfilter's IP hooks); the tag keeps two agents' tables on one kernel (a test beside a cloud) apart;</li>
- * <li>{@code inet strato}: stateful (conntrack) security groups in the forward hook, reached through the
- * mark: {@code egress} (priority 0) runs the source port's groups, {@code ingress} (priority 10) the
- * destination port's, each ending in drop; remote groups are nft sets of member addresses.</li>
+ * <li>{@code inet strato}: security groups in the forward hook, reached through the mark: {@code egress}
+ * (priority 0) runs the source port's groups, {@code ingress} (priority 10) the destination port's, each ending
+ * in drop; remote groups are nft sets of member addresses. A stateful port's chains admit what conntrack says is
+ * established; a stateless one's (all its groups {@code stateful=false}) admit only what a rule says.</li>
  * </ul>
+ *
+ * <p>Packets of stateless ports are not tracked ({@code notrack} in the bridge table's prerouting, before
+ * br_netfilter's conntrack): those they send, and those sent to them from anything but a filtered port of this
+ * table. Exception: what a stateless port sends to a stateful port of this host stays tracked, since that port's
+ * chains need its replies to be established (so a stateful guest keeps its semantics whoever it talks to).
  *
  * Pure: the same plan and numbering give the same text.
  */
@@ -71,8 +77,19 @@ public final class FirewallRenderer {
                 secured.stream().map(p -> quote(p.tap()) + " : jump from_" + name(p.tap())).toList());
         map(out, "ports_to", "ifname : verdict",
                 secured.stream().map(p -> quote(p.tap()) + " : jump to_" + name(p.tap())).toList());
+        List<PortFilter> stateless = secured.stream().filter(p -> !p.stateful()).toList();
+        if (!stateless.isEmpty()) {
+            etherSet(out, "stateful_macs", secured.stream().filter(PortFilter::stateful).toList());
+            etherSet(out, "stateless_macs", stateless);
+        }
         out.append("  chain prerouting {\n    type filter hook prerouting priority -300; policy accept;\n")
-                .append("    iifname vmap @ports_from\n  }\n");
+                .append("    iifname vmap @ports_from\n");
+        if (!stateless.isEmpty()) {
+            // to a stateless port from anything that is not one of this table's filtered ports (they set the tag)
+            out.append("    meta mark and 0xff000000 != ").append(hex(tag(table) << 24))
+                    .append(" ether daddr @stateless_macs notrack\n");
+        }
+        out.append("  }\n");
         out.append("  chain forward {\n    type filter hook forward priority -10; policy accept;\n")
                 .append("    oifname vmap @ports_to\n  }\n");
         for (PortFilter p : secured) {
@@ -98,6 +115,9 @@ public final class FirewallRenderer {
             out.append("    ether type ip6 icmpv6 type nd-router-advert drop\n");
             out.append("    ether type ip6 udp sport 547 drop\n");
             out.append("    ether type != { arp, ip, ip6 } drop\n");
+            if (!p.stateful()) {
+                out.append("    ether daddr != @stateful_macs notrack\n");
+            }
             out.append("  }\n");
             out.append("  chain to_").append(name(p.tap())).append(" {\n");
             out.append("    meta mark set meta mark | ").append(hex(destination(table, n))).append('\n');
@@ -123,7 +143,7 @@ public final class FirewallRenderer {
                 .append("    meta mark and 0xff000fff vmap @ingress_ports\n  }\n");
         for (PortFilter p : secured) {
             out.append("  chain egress_").append(name(p.tap())).append(" {\n");
-            out.append("    ct state established,related accept\n    ct state invalid drop\n");
+            conntrack(out, p);
             out.append("    meta nfproto ipv4 udp sport 68 udp dport 67 accept\n");
             out.append("    meta nfproto ipv6 udp sport 546 udp dport 547 accept\n");
             out.append("    icmpv6 type { nd-router-solicit, nd-neighbor-solicit, nd-neighbor-advert } accept\n");
@@ -132,7 +152,7 @@ public final class FirewallRenderer {
             }
             out.append("    drop\n  }\n");
             out.append("  chain ingress_").append(name(p.tap())).append(" {\n");
-            out.append("    ct state established,related accept\n    ct state invalid drop\n");
+            conntrack(out, p);
             out.append("    meta nfproto ipv4 udp sport 67 udp dport 68 accept\n");
             out.append("    meta nfproto ipv6 udp sport 547 udp dport 546 accept\n");
             out.append("    icmpv6 type { nd-router-advert, nd-neighbor-solicit, nd-neighbor-advert } accept\n");
@@ -261,6 +281,22 @@ public final class FirewallRenderer {
 
     static String groupSet(UUID group, boolean v6) {
         return "rg_" + compact(group) + (v6 ? "_6" : "_4");
+    }
+
+    /** A stateful port's chain first admits what conntrack knows; a stateless port's never asks conntrack. */
+    private static void conntrack(StringBuilder out, PortFilter p) {
+        if (p.stateful()) {
+            out.append("    ct state established,related accept\n    ct state invalid drop\n");
+        }
+    }
+
+    private static void etherSet(StringBuilder out, String name, List<PortFilter> ports) {
+        List<String> macs = ports.stream().flatMap(p -> p.macs().stream()).distinct().sorted().toList();
+        out.append("  set ").append(name).append(" {\n    type ether_addr;\n");
+        if (!macs.isEmpty()) {
+            out.append("    elements = { ").append(String.join(", ", macs)).append(" }\n");
+        }
+        out.append("  }\n");
     }
 
     private static void addressSet(StringBuilder out, String name, String type, List<String> elements) {

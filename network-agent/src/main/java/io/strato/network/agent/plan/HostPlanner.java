@@ -4,6 +4,7 @@ import inet.ipaddr.IPAddressString;
 import io.strato.network.agent.model.NetworkInfo;
 import io.strato.network.agent.model.PortInfo;
 import io.strato.network.agent.model.RuleInfo;
+import io.strato.network.agent.model.SecurityGroupInfo;
 import io.strato.network.agent.model.SubnetInfo;
 import io.strato.network.agent.state.Snapshot;
 import java.util.ArrayList;
@@ -122,7 +123,7 @@ public final class HostPlanner {
             });
             boolean secured = p.portSecurityEnabled();
             List<UUID> groups = secured ? p.securityGroups() : List.of();
-            filters.add(new PortFilter(p.id(), p.tapName(), macs, v4, v6, groups, secured));
+            filters.add(new PortFilter(p.id(), p.tapName(), macs, v4, v6, groups, secured, stateful(s, groups)));
             for (UUID g : groups) {
                 groupRules.computeIfAbsent(g, id -> s.rules().values().stream()
                         .filter(r -> r.securityGroupId().equals(id))
@@ -135,6 +136,14 @@ public final class HostPlanner {
                 .filter(java.util.Objects::nonNull)
                 .forEach(g -> remote.computeIfAbsent(g, id -> members(s, id))));
         return new FirewallPlan(List.copyOf(filters), groupRules, remote);
+    }
+
+    /** Whether any of the groups is stateful (an unknown group counts as stateful, Neutron's default); true for none. */
+    private static boolean stateful(Snapshot s, List<UUID> groups) {
+        return groups.isEmpty() || groups.stream().anyMatch(g -> {
+            SecurityGroupInfo info = s.securityGroups().get(g);
+            return info == null || info.stateful();
+        });
     }
 
     private static FirewallPlan.Members members(Snapshot s, UUID group) {

@@ -22,6 +22,8 @@ class FirewallRendererTest {
     static final UUID DB = UUID.fromString("00000000-0000-0000-0000-0000000000b2");
     static final UUID P1 = UUID.fromString("11111111-2222-3333-4444-555555555555");
     static final UUID P2 = UUID.fromString("66666666-7777-8888-9999-000000000000");
+    static final UUID P3 = UUID.fromString("33333333-4444-5555-6666-777777777777");
+    static final UUID DNS = UUID.fromString("00000000-0000-0000-0000-0000000000c3");
 
     static RuleInfo rule(UUID group, String direction, String ethertype, String protocol, Integer min, Integer max,
             String prefix, UUID remote) {
@@ -30,9 +32,9 @@ class FirewallRendererTest {
 
     static FirewallPlan plan() {
         PortFilter web = new PortFilter(P1, "tap11111111-22", Set.of("fa:16:3e:00:00:01"),
-                Set.of("10.0.0.5", "10.0.0.0/28"), Set.of("fd00::5"), List.of(WEB), true);
+                Set.of("10.0.0.5", "10.0.0.0/28"), Set.of("fd00::5"), List.of(WEB), true, true);
         PortFilter open = new PortFilter(P2, "tap66666666-77", Set.of("fa:16:3e:00:00:02"), Set.of("10.0.0.6"),
-                Set.of(), List.of(), false);
+                Set.of(), List.of(), false, true);
         List<RuleInfo> rules = List.of(
                 rule(WEB, "ingress", "IPv4", "tcp", 22, 22, "0.0.0.0/0", null),
                 rule(WEB, "ingress", "IPv4", "tcp", 8000, 8080, "192.168.1.0/24", null),
@@ -85,6 +87,48 @@ class FirewallRendererTest {
         assertTrue(egress.strip().endsWith("drop"), egress);
     }
 
+    /** The plan, plus P3: a port whose only group DNS is stateless. */
+    static FirewallPlan withStatelessPort() {
+        FirewallPlan p = plan();
+        PortFilter dns = new PortFilter(P3, "tap33333333-44", Set.of("fa:16:3e:00:00:03"), Set.of("10.0.0.7"), Set.of(),
+                List.of(DNS), true, false);
+        List<PortFilter> ports = new java.util.ArrayList<>(p.ports());
+        ports.add(dns);
+        Map<UUID, List<RuleInfo>> rules = new java.util.HashMap<>(p.groupRules());
+        rules.put(DNS, List.of(rule(DNS, "ingress", "IPv4", "udp", 53, 53, null, null)));
+        return new FirewallPlan(ports, rules, p.remoteGroups());
+    }
+
+    static String chain(String script, String name) {
+        String c = script.substring(script.indexOf("chain " + name + " {"));
+        return c.substring(0, c.indexOf("}\n"));
+    }
+
+    @Test
+    void aStatelessPortsChainsNeverAskConntrackAndItsPacketsAreNotTracked() {
+        String script = FirewallRenderer.render(withStatelessPort(), Map.of(P1, 1, P2, 2, P3, 3));
+        for (String c : List.of("egress_tap33333333_44", "ingress_tap33333333_44")) {
+            assertFalse(chain(script, c).contains("ct state"), "a stateless port's replies need rules: " + chain(script, c));
+            assertTrue(chain(script, c).strip().endsWith("drop"), chain(script, c));
+        }
+        assertTrue(chain(script, "sg_000000000000000000000000000000c3_ingress").contains("meta l4proto 17 th dport 53"),
+                script);
+        assertTrue(chain(script, "egress_tap11111111_22").contains("ct state established,related accept"),
+                "the stateful port beside it keeps conntrack");
+        // what it sends is untracked, except to a stateful port of this host, whose chains need the replies
+        assertTrue(chain(script, "from_tap33333333_44").contains("ether daddr != @stateful_macs notrack"), script);
+        assertTrue(script.contains("set stateful_macs {\n    type ether_addr;\n    elements = { fa:16:3e:00:00:01 }"),
+                script);
+        assertTrue(script.contains("set stateless_macs {\n    type ether_addr;\n    elements = { fa:16:3e:00:00:03 }"),
+                script);
+        String tag = String.format("0x%02x000000", FirewallRenderer.tag("strato"));
+        assertTrue(chain(script, "prerouting").contains("meta mark and 0xff000000 != " + tag
+                + " ether daddr @stateless_macs notrack"), "what reaches it from outside the filtered ports: " + script);
+        assertFalse(chain(script, "from_tap11111111_22").contains("notrack"));
+        assertFalse(FirewallRenderer.render(plan(), Map.of(P1, 1, P2, 2)).contains("notrack"),
+                "no stateless port: nothing is left untracked");
+    }
+
     @Test
     void twoTablesStampDifferentTags() {
         assertTrue(FirewallRenderer.tag("strato") != FirewallRenderer.tag("strato_test"));
@@ -95,6 +139,7 @@ class FirewallRendererTest {
     void theKernelAcceptsTheScript() {
         Assumptions.assumeTrue(NftProbe.available(), "needs root and nft (the CI machine has both)");
         new Nft().check(FirewallRenderer.render(plan(), Map.of(P1, 1, P2, 2)));
+        new Nft().check(FirewallRenderer.render(withStatelessPort(), Map.of(P1, 1, P2, 2, P3, 3)));
         new Nft().check(FirewallRenderer.render(new FirewallPlan(List.of(), Map.of(), Map.of()), Map.of()));
     }
 

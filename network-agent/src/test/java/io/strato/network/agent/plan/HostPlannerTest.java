@@ -75,6 +75,23 @@ class HostPlannerTest {
     }
 
     @Test
+    void aPortIsStatelessOnlyWhenAllItsGroupsAre() {
+        UUID stateless = UUID.randomUUID();
+        UUID alsoStateless = UUID.randomUUID();
+        PortInfo dns = port(TENANT, "10.0.0.5", "h1", List.of(stateless, alsoStateless), "compute:nova");
+        PortInfo mixed = port(TENANT, "10.0.0.6", "h1", List.of(stateless, WEB), "compute:nova");
+        PortInfo none = port(TENANT, "10.0.0.7", "h1", List.of(), "compute:nova");
+        ClusterState s = new ClusterState();
+        s.replaceAll(List.of(), List.of(), List.of(dns, mixed, none), List.of(new SecurityGroupInfo(stateless, false, 1),
+                new SecurityGroupInfo(alsoStateless, false, 1), new SecurityGroupInfo(WEB, true, 1)), List.of());
+        Map<UUID, Boolean> stateful = new java.util.HashMap<>();
+        new HostPlanner("h1", Map.of()).plan(s.snapshot()).firewall().ports()
+                .forEach(p -> stateful.put(p.portId(), p.stateful()));
+        assertEquals(Map.of(dns.id(), false, mixed.id(), true, none.id(), true), stateful,
+                "Neutron refuses mixed groups at the API; should they arrive, one stateful group wins");
+    }
+
+    @Test
     void withoutPortSecurityAPortHasNoGroups() {
         ClusterState s = new ClusterState();
         PortInfo open = new PortInfo(UUID.randomUUID(), TENANT, "fa:16:3e:00:00:01", List.of(), List.of(WEB), List.of(),

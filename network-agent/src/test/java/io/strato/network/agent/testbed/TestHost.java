@@ -209,7 +209,7 @@ public final class TestHost implements AutoCloseable {
         }
     }
 
-    static Sh.Out check(Sh.Out out) {
+    public static Sh.Out check(Sh.Out out) {
         if (!out.ok()) {
             throw new IllegalStateException(out.text());
         }
