@@ -3,6 +3,7 @@ package io.strato.network.agent.l2;
 import io.strato.network.agent.host.Ip;
 import io.strato.network.agent.host.Link;
 import io.strato.network.agent.plan.BridgePlan;
+import io.strato.network.agent.plan.HostPlanner;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -14,8 +15,9 @@ import org.jboss.logging.Logger;
  * Makes the host's bridges and their uplinks match the plan: one {@code brq…} bridge per network with a
  * port here (MTU, admin state), its {@code vxlan-<VNI>} (flooding to every peer host's tunnel address),
  * VLAN sub-interface or flat interface enslaved. Bridges and VXLAN devices that are no longer wanted are
- * removed, but only those this agent made (listed in its ledger file, which survives its restarts), and a
- * bridge only once no tap is left on it. Idempotent: a second run with the same plan changes nothing.
+ * removed, but only those this agent made (listed in its ledger file, which survives its restarts) or adopted (a
+ * {@code brq<network>} bridge the compute agent made before it, which the plan wants), and a bridge only once no
+ * tap is left on it. Idempotent: a second run with the same plan changes nothing.
  */
 public final class Bridges {
 
@@ -98,7 +100,14 @@ public final class Bridges {
             ledger.add(b.bridge());
             ip.addBridge(b.bridge(), b.mtu());
             changes++;
-        } else if (existing.mtu() != b.mtu()) {
+        } else if (!ledger.contains(b.bridge()) && "bridge".equals(existing.kind())
+                && b.bridge().equals(HostPlanner.bridgeName(b.networkId()))) {
+            // the compute agent made it first (libvirt refuses a missing bridge, as os-vif knows): the name is ours
+            LOG.infof("adopting bridge %s of network %s", b.bridge(), b.networkId());
+            ledger.add(b.bridge());
+            changes++;
+        }
+        if (existing != null && existing.mtu() != b.mtu()) {
             ip.setMtu(b.bridge(), b.mtu());
             changes++;
         }
