@@ -1,11 +1,12 @@
 package io.strato.network.agent;
 
-import io.strato.kit.serviceauth.BlockingServiceToken;
-import io.strato.kit.serviceauth.ServiceAuthConfig;
-import io.strato.kit.serviceauth.ServiceCredentials;
+import io.strato.kit.events.EventsConfig;
+import io.strato.kit.events.KafkaClients;
+import io.strato.kit.serviceauth.ServiceHttp;
 import io.strato.network.agent.api.NetworkApi;
 import io.strato.network.agent.config.AgentConfig;
 import io.strato.network.agent.dhcp.DhcpServers;
+import io.strato.network.agent.events.Heartbeats;
 import io.strato.network.agent.firewall.Firewall;
 import io.strato.network.agent.host.Ip;
 import io.strato.network.agent.host.Nft;
@@ -20,12 +21,8 @@ import io.strato.network.agent.reconcile.Reconciler;
 import io.strato.network.agent.state.ClusterState;
 import io.strato.network.agent.sync.DhcpPorts;
 import io.strato.network.agent.sync.Resync;
-import io.strato.kit.events.EventsConfig;
-import io.strato.kit.events.KafkaClients;
-import io.strato.network.agent.events.Heartbeats;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
-import org.apache.kafka.clients.producer.KafkaProducer;
 import jakarta.inject.Singleton;
 import java.net.http.HttpClient;
 import java.nio.file.Path;
@@ -34,6 +31,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.kafka.clients.producer.KafkaProducer;
 
 /** Builds the agent's parts from {@link AgentConfig}; the parts themselves know nothing of CDI or configuration. */
 public class AgentBeans {
@@ -47,11 +45,8 @@ public class AgentBeans {
     @Produces
     @Singleton
     NetworkApi api(AgentConfig config) {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
-                .version(HttpClient.Version.HTTP_1_1).build();
-        ServiceAuthConfig auth = config.serviceAuth();
-        BlockingServiceToken token = new BlockingServiceToken(ServiceCredentials.of(auth), auth.renewBefore(), http);
-        return new NetworkApi(config.networkUrl(), token, http);
+        ServiceHttp service = ServiceHttp.of(config.serviceAuth());
+        return new NetworkApi(config.networkUrl(), service.token(), service.http());
     }
 
     @Produces

@@ -14,15 +14,11 @@ import io.strato.compute.agent.instances.QemuImg;
 import io.strato.compute.agent.libvirt.LibvirtHost;
 import io.strato.compute.agent.messaging.KafkaReportSink;
 import io.strato.compute.agent.messaging.SerialLanes;
-import io.strato.kit.serviceauth.BlockingServiceToken;
-import io.strato.kit.serviceauth.ServiceAuthConfig;
-import io.strato.kit.serviceauth.ServiceCredentials;
+import io.strato.kit.serviceauth.ServiceHttp;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
 import io.strato.compute.agent.host.NetworkBridges;
 import jakarta.inject.Singleton;
-import java.net.http.HttpClient;
-import java.time.Duration;
 
 /** Builds the agent's parts from {@link AgentConfig}; the parts themselves know nothing of CDI or configuration. */
 public class AgentBeans {
@@ -58,11 +54,9 @@ public class AgentBeans {
     @Produces
     @Singleton
     ImageCache images(AgentConfig config) {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
-                .version(HttpClient.Version.HTTP_1_1).build();
-        ServiceAuthConfig auth = config.serviceAuth();
-        BlockingServiceToken token = new BlockingServiceToken(ServiceCredentials.of(auth), auth.renewBefore(), http);
-        return new ImageCache(config.imageCacheDirectory(), new ImageClient(config.imageUrl(), token, http));
+        ServiceHttp service = ServiceHttp.of(config.serviceAuth());
+        return new ImageCache(config.imageCacheDirectory(),
+                new ImageClient(config.imageUrl(), service.token(), service.http()));
     }
 
     @Produces
