@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -13,6 +14,9 @@ import java.util.Optional;
  * daemon counts as running only while its pid is alive with the command line it was started with.
  */
 public final class Processes {
+
+    private static final Duration STOP_GRACE = Duration.ofSeconds(2);
+    private static final Duration POLL = Duration.ofMillis(10);
 
     /** The running daemon's command line (arguments joined by spaces), or null when none runs for this pid file. */
     public String commandLine(Path pidFile) {
@@ -41,7 +45,15 @@ public final class Processes {
         pid(pidFile).ifPresent(pid -> Tools.succeeds("kill", "-HUP", pid.toString()));
     }
 
-    /** SIGTERM, then SIGKILL after two seconds; nothing when it does not run. */
+    /**
+     * SIGTERM, then SIGKILL after two seconds; nothing when it does not run. Returns once the process has exited.
+     *
+     * <p>A daemon is not our child: once it forked away, its parent is the pid namespace's init, and it stays a
+     * zombie until init reaps it, which a container's init may do late or never. The JDK counts a zombie as alive
+     * ({@link ProcessHandle#isAlive} and {@code onExit} only ask whether {@code /proc/<pid>} is there), so waiting
+     * on its handle would wait for someone else's reaping. A zombie has exited (its sockets, files and leases are
+     * closed), so here it counts as gone.
+     */
     public void stop(Path pidFile) {
         Optional<Long> pid = pid(pidFile);
         if (pid.isEmpty()) {
@@ -52,10 +64,9 @@ public final class Processes {
             return;
         }
         handle.get().destroy();
-        try {
-            handle.get().onExit().get(2, java.util.concurrent.TimeUnit.SECONDS);
-        } catch (Exception e) {
+        if (!exits(pid.get(), STOP_GRACE)) {
             handle.get().destroyForcibly();
+            exits(pid.get(), STOP_GRACE);
         }
         try {
             Files.deleteIfExists(pidFile);
@@ -64,13 +75,42 @@ public final class Processes {
         }
     }
 
+    /** Whether the process runs: {@code /proc/<pid>} is there and its state is not zombie ({@code Z}) or dead ({@code X}). */
+    public static boolean running(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"), StandardCharsets.UTF_8);
+            // "pid (comm) S ...": the comm may hold spaces and parentheses, the state follows the last ')'
+            char state = stat.substring(stat.lastIndexOf(')') + 2).charAt(0);
+            return state != 'Z' && state != 'X';
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    /** Polls until the process no longer runs or {@code within} passes; returns whether it stopped. */
+    private static boolean exits(long pid, Duration within) {
+        long deadline = System.nanoTime() + within.toNanos();
+        while (running(pid)) {
+            if (System.nanoTime() > deadline) {
+                return false;
+            }
+            try {
+                Thread.sleep(POLL.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return !running(pid);
+            }
+        }
+        return true;
+    }
+
     private static Optional<Long> pid(Path pidFile) {
         try {
             if (!Files.exists(pidFile)) {
                 return Optional.empty();
             }
             long pid = Long.parseLong(Files.readString(pidFile).strip());
-            return ProcessHandle.of(pid).filter(ProcessHandle::isAlive).map(h -> pid);
+            return running(pid) ? Optional.of(pid) : Optional.empty();
         } catch (IOException | NumberFormatException e) {
             return Optional.empty();
         }
