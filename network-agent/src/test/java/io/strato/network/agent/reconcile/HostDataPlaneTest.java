@@ -26,6 +26,7 @@ import io.strato.network.agent.model.SecurityGroupInfo;
 import io.strato.network.agent.model.SubnetInfo;
 import io.strato.network.agent.plan.HostPlanner;
 import io.strato.network.agent.state.ClusterState;
+import io.strato.network.agent.testbed.TestHost;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -143,6 +144,7 @@ class HostDataPlaneTest {
             firewall.remove();
             metadata.stopAll();
             compute.stop(0);
+            TestHost.deleteTree(dir);
         }
         assertFalse(ip.links(null).containsKey(HostPlanner.bridgeName(NET)), "the bridge is removed with the last port");
         assertFalse(ip.namespaces().contains("qdhcp-" + NET), "the DHCP namespace is removed with the last port");

@@ -198,7 +198,8 @@ public final class TestHost implements AutoCloseable {
         }
     }
 
-    static void deleteTree(Path dir) {
+    /** Removes a test's directory and everything in it (nothing when it is not there). */
+    public static void deleteTree(Path dir) {
         if (dir == null || !Files.exists(dir)) {
             return;
         }
