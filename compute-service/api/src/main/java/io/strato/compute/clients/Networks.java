@@ -28,6 +28,8 @@ public class Networks {
     static final String SERVICE = "network-service";
     /** Nova's device owner for instance ports. */
     public static final String DEVICE_OWNER = "compute:nova";
+    /** Neutron's {@code binding:vif_type} when no agent could bind the port on its host (its agent is down). */
+    public static final String VIF_TYPE_BINDING_FAILED = "binding_failed";
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private final NeutronApi neutron;
@@ -47,8 +49,13 @@ public class Networks {
         }
     }
 
+    /** A port as network-service answered it; {@code vifType} is its {@code binding:vif_type} ("" when absent). */
     public record PortInfo(UUID id, UUID networkId, String macAddress, String deviceId, String deviceOwner,
-                           String bindingHost, List<FixedIp> fixedIps) {
+                           String bindingHost, List<FixedIp> fixedIps, String vifType) {
+        /** network-service could not bind the port on its host: nothing there would wire the server's NIC. */
+        public boolean bindingFailed() {
+            return VIF_TYPE_BINDING_FAILED.equals(vifType);
+        }
     }
 
     public record SecurityGroupRef(UUID id, String name) {
@@ -216,7 +223,8 @@ public class Networks {
                 ip.path("subnet_id").asText(null))));
         return new PortInfo(UUID.fromString(p.path("id").asText()), UUID.fromString(p.path("network_id").asText()),
                 p.path("mac_address").asText(null), p.path("device_id").asText(""),
-                p.path("device_owner").asText(""), p.path("binding:host_id").asText(""), ips);
+                p.path("device_owner").asText(""), p.path("binding:host_id").asText(""), ips,
+                p.path("binding:vif_type").asText(""));
     }
 
     private static SecurityGroupRef group(JsonNode g) {
