@@ -15,9 +15,9 @@ import java.util.UUID;
 import org.jboss.logging.Logger;
 
 /**
- * What happens when a build fails: a failed spawn gives its host back and goes round again on another
- * host, until the attempts are used up; a final failure is ERROR with a fault, the claim released, the
- * host cleared (so the quota counts the server no more) and the ports left for the worker's cleanup.
+ * What happens when a build fails: a failed spawn or a failed port binding gives its host back and goes
+ * round again on another host, until the attempts are used up; a final failure is ERROR with a fault, the claim
+ * released, the host cleared (so the quota counts the server no more) and the ports left for the worker's cleanup.
  * Runs in the caller's transaction with the server row locked.
  */
 @ApplicationScoped
@@ -38,16 +38,22 @@ public class BuildFailures {
         this.config = config;
     }
 
-    /** The agent could not spawn the server: reschedule it elsewhere, or fail it when no attempt is left. */
-    public Uni<Void> spawnFailed(Server s, String reason) {
+    /**
+     * The build cannot go on on its host (the agent could not spawn it, or network-service could not bind its
+     * ports there): give the host back and reschedule elsewhere, or fail the build when no attempt is left.
+     * The ports stay; the next networking step rebinds them to the new host.
+     */
+    public Uni<Void> reschedule(Server s, String reason) {
         String host = s.host;
-        LOG.infof("server %s: spawn on %s failed (attempt %d of %d): %s", s.id, host, s.attempts,
+        LOG.infof("server %s: build on %s failed (attempt %d of %d): %s", s.id, host, s.attempts,
                 config.scheduler().maxAttempts(), reason);
         if (host != null && !s.triedHosts.contains(host)) {
             s.triedHosts.add(host);
         }
-        Uni<Void> leaveHost = host == null ? Uni.createFrom().voidItem()
-                : removeDomain(s, host).chain(() -> claims.release(s.id));
+        // a domain exists only when the spawn was sent; a failed binding left nothing on the host
+        Uni<Void> cleared = host != null && VmStates.SPAWNING.equals(s.taskState) ? removeDomain(s, host)
+                : Uni.createFrom().voidItem();
+        Uni<Void> leaveHost = host == null ? cleared : cleared.chain(() -> claims.release(s.id));
         return leaveHost.chain(() -> {
             s.host = null;
             s.availabilityZone = null;

@@ -80,23 +80,15 @@ public class BuildSteps {
     /**
      * networking → spawning: makes sure every requested port exists and is bound to the host (reusing what an
      * earlier attempt or a crashed instance made), records them, and sends the spawn command in the same
-     * transaction, with the config drive's files when the server gets one. A network-service that cannot be reached is retried later; a refusal fails the build.
+     * transaction, with the config drive's files when the server gets one. A network-service that cannot be
+     * reached is retried later; a refusal fails the build; a port it could not bind on the host (the host's
+     * network agent is down) reschedules the build, as Nova's PortBindingFailed does.
      */
     public Uni<Void> network(Server s) {
         return ports.ensure(s)
                 .chain(list -> servers.replacePorts(s.id, list.rows()).replaceWith(list))
-                .chain(list -> {
-                    UUID commandId = UUID.randomUUID();
-                    Commands.Spawn spawn = new Commands.Spawn(commandId, s.id, s.projectId, s.userId, s.name, s.flavor,
-                            s.imageMeta, list.interfaces(), s.keyData, s.userData, Map.copyOf(s.metadata),
-                            configDrives.forSpawn(s, list.rows()));
-                    s.taskState = VmStates.SPAWNING;
-                    s.commandId = commandId;
-                    s.retryAt = null;
-                    s.updatedAt = InstanceActions.now();
-                    return commands.send(s.host, s.id, Commands.SPAWN, spawn)
-                            .chain(() -> actions.eventOnLatest(s.id, commandId, SPAWN_EVENT, s.host));
-                })
+                .chain(list -> list.bindingFailed().isEmpty() ? spawn(s, list)
+                        : bindingFailed(s, list.bindingFailed().get(0)))
                 .onFailure(RemoteFailure.class).recoverWithUni(e -> {
                     RemoteFailure f = (RemoteFailure) e;
                     if (f.isTransient()) {
@@ -104,6 +96,26 @@ public class BuildSteps {
                     }
                     return failures.fail(s, Faults.networkFailed(s.id, f.getMessage()));
                 });
+    }
+
+    private Uni<Void> spawn(Server s, PortPlanner.PortPlan list) {
+        UUID commandId = UUID.randomUUID();
+        Commands.Spawn spawn = new Commands.Spawn(commandId, s.id, s.projectId, s.userId, s.name, s.flavor,
+                s.imageMeta, list.interfaces(), s.keyData, s.userData, Map.copyOf(s.metadata),
+                configDrives.forSpawn(s, list.rows()));
+        s.taskState = VmStates.SPAWNING;
+        s.commandId = commandId;
+        s.retryAt = null;
+        s.updatedAt = InstanceActions.now();
+        return commands.send(s.host, s.id, Commands.SPAWN, spawn)
+                .chain(() -> actions.eventOnLatest(s.id, commandId, SPAWN_EVENT, s.host));
+    }
+
+    /** The build on this host failed before the spawn: its event says why, and the server goes elsewhere. */
+    private Uni<Void> bindingFailed(Server s, UUID portId) {
+        String reason = Faults.portBindingFailed(portId);
+        return actions.completedOnLatest(s.id, SPAWN_EVENT, s.host, false, reason)
+                .chain(() -> failures.reschedule(s, reason));
     }
 
     Uni<Void> retryLater(Server s) {

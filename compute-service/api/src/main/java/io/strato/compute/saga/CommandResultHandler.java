@@ -79,7 +79,7 @@ public class CommandResultHandler extends ReportHandler<Reports.CommandResult> {
     private Uni<Void> transition(Server s, Reports.CommandResult r) {
         String task = s.taskState == null ? "" : s.taskState;
         return switch (task) {
-            case VmStates.SPAWNING -> r.success() ? launched(s, r) : failures.spawnFailed(s, r.message());
+            case VmStates.SPAWNING -> r.success() ? launched(s, r) : failures.reschedule(s, r.message());
             case VmStates.POWERING_OFF -> done(s, r, VmStates.STOPPED, ServerEvents.STOPPED);
             case VmStates.POWERING_ON -> done(s, r, VmStates.ACTIVE, ServerEvents.STARTED);
             case VmStates.REBOOTING, VmStates.REBOOTING_HARD -> done(s, r, VmStates.ACTIVE, ServerEvents.REBOOTED);

@@ -32,6 +32,11 @@ public final class Faults {
                 reason);
     }
 
+    /** Nova's PortBindingFailed: network-service bound the port to a host where nothing can wire it. */
+    public static String portBindingFailed(UUID portId) {
+        return "Binding failed for port " + portId + ", please check neutron logs for more information.";
+    }
+
     public static Server.Fault buildTimedOut(UUID serverId, long seconds) {
         return of(500, "Build of instance " + serverId + " timed out after " + seconds
                 + " seconds; set to error state.", null);

@@ -27,13 +27,16 @@ public class PortPlanner {
         this.networks = networks;
     }
 
-    /** The server's ports as rows to store and as the spawn command's interfaces, in the requested order. */
-    public record PortPlan(List<ServerPort> rows, List<Commands.Port> interfaces) {
+    /**
+     * The server's ports as rows to store and as the spawn command's interfaces, in the requested order, and
+     * those network-service could not bind on the host ({@code binding:vif_type binding_failed}).
+     */
+    public record PortPlan(List<ServerPort> rows, List<Commands.Port> interfaces, List<UUID> bindingFailed) {
     }
 
     public Uni<PortPlan> ensure(Server s) {
         if (s.requestedNetworks.isEmpty()) {
-            return Uni.createFrom().item(new PortPlan(List.of(), List.of()));
+            return Uni.createFrom().item(new PortPlan(List.of(), List.of(), List.of()));
         }
         return networks.portsOf(s.id).chain(existing -> {
             Set<UUID> used = new HashSet<>();
@@ -109,7 +112,8 @@ public class PortPlanner {
                 interfaces.add(new Commands.Port(p.id(), p.networkId(), p.macAddress(), n == null ? 1500 : n.mtu(),
                         p.fixedIps().stream().map(Networks.FixedIp::ipAddress).toList()));
             }
-            return new PortPlan(rows, interfaces);
+            return new PortPlan(rows, interfaces,
+                    ports.stream().filter(Networks.PortInfo::bindingFailed).map(Networks.PortInfo::id).toList());
         });
     }
 }

@@ -203,6 +203,11 @@ final class ServerWorld implements AutoCloseable {
         given().baseUri(stub).post("/_stub/fail-volumes/" + n).then().statusCode(204);
     }
 
+    /** network-service sees the host's network agent as dead: ports bound there come back binding_failed. */
+    void networkAgentDead(String host) {
+        given().baseUri(stub).post("/_stub/dead-agents/" + host).then().statusCode(204);
+    }
+
     void failPortCalls(int n) {
         given().baseUri(stub).post("/_stub/fail-ports/" + n).then().statusCode(204);
     }

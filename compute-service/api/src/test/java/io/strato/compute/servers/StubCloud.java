@@ -39,6 +39,7 @@ public class StubCloud implements QuarkusTestResourceLifecycleManager {
     private final Map<String, ObjectNode> ports = new ConcurrentHashMap<>();
     private final Map<String, ObjectNode> volumes = new ConcurrentHashMap<>();
     private final Map<String, ObjectNode> attachments = new ConcurrentHashMap<>();
+    private final StubBindings bindings = new StubBindings();
     private final AtomicInteger failingPortCalls = new AtomicInteger();
     private final AtomicInteger failingVolumeCalls = new AtomicInteger();
     private final AtomicInteger nextAddress = new AtomicInteger(10);
@@ -161,6 +162,7 @@ public class StubCloud implements QuarkusTestResourceLifecycleManager {
                     return;
                 }
                 body.path("port").fields().forEachRemaining(f -> port.set(f.getKey(), f.getValue()));
+                bindings.settle(port);
                 reply(ex, 200, JSON.createObjectNode().set("port", port));
             }
             case "DELETE" -> {
@@ -271,6 +273,7 @@ public class StubCloud implements QuarkusTestResourceLifecycleManager {
         }
         port.putArray("fixed_ips").addObject().put("ip_address", ip).put("subnet_id", net.path("_subnet").asText(""));
         port.set("security_groups", req.has("security_groups") ? req.get("security_groups") : JSON.createArrayNode());
+        bindings.settle(port);
         ports.put(id, port);
         return port;
     }
@@ -279,6 +282,11 @@ public class StubCloud implements QuarkusTestResourceLifecycleManager {
         String what = p[1];
         if (what.equals("fail-ports")) {
             failingPortCalls.set(Integer.parseInt(p[2]));
+            reply(ex, 204, null);
+            return;
+        }
+        if (what.equals("dead-agents")) {
+            bindings.agentDead(p[2]);
             reply(ex, 204, null);
             return;
         }
