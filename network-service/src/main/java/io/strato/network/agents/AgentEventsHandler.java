@@ -53,7 +53,7 @@ public class AgentEventsHandler implements EventHandler {
             if (at.isAfter(OffsetDateTime.now())) {
                 at = OffsetDateTime.now();
             }
-            return registry.heartbeat(host, tunnel, at);
+            return registry.heartbeat(host, tunnel, d.path("ports").asInt(0), at);
         }
         if (!"ACTIVE".equals(d.path("status").asText())) {
             return Uni.createFrom().voidItem();

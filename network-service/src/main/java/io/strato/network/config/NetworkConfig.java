@@ -2,6 +2,7 @@ package io.strato.network.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.time.Duration;
 import java.util.Map;
 
 /** network-service settings; every key can be set by environment variable (STRATO_NETWORK_...). */
@@ -27,6 +28,13 @@ public interface NetworkConfig {
     /** The MTU of new networks (1450 leaves room for the VXLAN header on a 1500 underlay). */
     @WithDefault("1450")
     int mtu();
+
+    /**
+     * A network agent whose last heartbeat is older than this is dead (Neutron's {@code agent_down_time}; the agents
+     * beat every 10 s): {@code alive} false in {@code /v2.0/agents}, and ports bound to its host fail to bind.
+     */
+    @WithDefault("75s")
+    Duration agentDownTime();
 
     /** Default per-project limits by Neutron resource name (network, subnet, port...); -1 is unlimited. */
     Map<String, Integer> quota();
