@@ -32,6 +32,7 @@ final class Extensions {
             new Extension("project-id", "project_id field enabled", "Extension that indicates that project_id field is enabled."),
             new Extension("sorting", "Sorting support", "Enables sorting support."),
             new Extension("pagination", "Pagination support", "Enables pagination support."),
+            new Extension("agent", "agent", "The agent management extension."),
             new Extension("fip-port-details", "Floating IP Port Details Extension", "Add port_details attribute to Floating IP resource."));
 
     private Extensions() {

@@ -67,6 +67,17 @@ class OpenApiTest {
                 .body("components.schemas.Usage.properties.keySet()", hasItems("limit", "used", "reserved"))
                 .body("paths.'/v2.0/quotas/{project}'.get.responses.'200'.content.'application/json'.schema.$ref",
                         endsWith("/QuotaResponse"))
+                .body("components.schemas.AgentView.properties.keySet()", hasItems("id", "agent_type", "binary", "host",
+                        "topic", "alive", "admin_state_up", "availability_zone", "heartbeat_timestamp", "started_at",
+                        "created_at", "configurations", "resources_synced", "description"))
+                .body("components.schemas.AgentView.properties.configurations.$ref", endsWith("/AgentConfigurations"))
+                .body("components.schemas.AgentBody.properties.agent.$ref", endsWith("/AgentAttributes"))
+                .body("components.schemas.AgentAttributes.properties.keySet()", hasItems("admin_state_up", "description"))
+                .body("components.schemas.AgentAttributes.properties.keySet()", not(hasItem("others")))
+                .body("paths.'/v2.0/agents'.get.responses.'200'.content.'application/json'.schema.$ref",
+                        endsWith("/AgentListResponse"))
+                .body("paths.'/v2.0/agents/{id}'.put.responses.'200'.content.'application/json'.schema.$ref",
+                        endsWith("/AgentResponse"))
                 .body("paths.'/v2.0/extensions'.get.responses.'200'.content.'application/json'.schema.$ref",
                         endsWith("/ExtensionListResponse"))
                 .body("components.schemas.ExtensionView.properties.keySet()", hasItems("alias", "name", "description",
