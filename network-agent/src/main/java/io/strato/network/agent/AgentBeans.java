@@ -7,6 +7,7 @@ import io.strato.network.agent.api.NetworkApi;
 import io.strato.network.agent.config.AgentConfig;
 import io.strato.network.agent.dhcp.DhcpServers;
 import io.strato.network.agent.events.Heartbeats;
+import io.strato.network.agent.firewall.ConntrackZones;
 import io.strato.network.agent.firewall.Firewall;
 import io.strato.network.agent.host.Ip;
 import io.strato.network.agent.host.Nft;
@@ -78,7 +79,8 @@ public class AgentBeans {
                 new DhcpPorts(api, state, config.host(), Clock.systemUTC()));
         MetadataProxies metadata = new MetadataProxies(state::snapshot, config.metadataUrl(), config.metadataSecret(),
                 HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).version(HttpClient.Version.HTTP_1_1).build());
-        HostApplier host = new HostApplier(bridges, new Firewall(new Nft(), config.nftTable()), dhcp, metadata);
+        HostApplier host = new HostApplier(bridges, new Firewall(new Nft(), config.nftTable(),
+                new ConntrackZones(Path.of(config.stateDirectory(), "conntrack-zones"))), dhcp, metadata);
         return new Reconciler(state, planner, host, new Resync(api, state)::run, config.driftInterval(),
                 config.resyncInterval(), config.host(), heartbeats::portUp);
     }

@@ -27,13 +27,17 @@ public final class Firewall {
     private final Nft nft;
     private final String table;
     private final PortIndex index = new PortIndex();
+    private final ConntrackZones zones;
     private FirewallPlan applied;
     private Map<UUID, Integer> appliedIndex;
+    private Map<UUID, Integer> appliedZones;
     private String reference;
 
-    public Firewall(Nft nft, String table) {
+    /** @param zones the networks' conntrack zones, remembered across the agent's restarts */
+    public Firewall(Nft nft, String table, ConntrackZones zones) {
         this.nft = nft;
         this.table = table;
+        this.zones = zones;
     }
 
     /** Writes what differs from the last write; returns whether it wrote. */
@@ -45,19 +49,21 @@ public final class Firewall {
             }
         }
         Map<UUID, Integer> numbers = index.assign(ports);
+        Map<UUID, Integer> networkZones = zones.assign(plan.networks().keySet());
         String script = null;
-        if (applied != null && numbers.equals(appliedIndex)) {
+        if (applied != null && numbers.equals(appliedIndex) && networkZones.equals(appliedZones)) {
             script = FirewallRenderer.delta(applied, plan, table);
             if (script != null && script.isEmpty()) {
                 return false;
             }
         }
         if (script == null) {
-            script = FirewallRenderer.render(plan, numbers, table);
+            script = FirewallRenderer.render(plan, numbers, networkZones, table);
         }
         nft.apply(script);
         applied = plan;
         appliedIndex = numbers;
+        appliedZones = networkZones;
         reference = null;
         return true;
     }

@@ -21,7 +21,10 @@ import java.util.UUID;
  * <li>{@code inet strato}: security groups in the forward hook, reached through the mark: {@code egress}
  * (priority 0) runs the source port's groups, {@code ingress} (priority 10) the destination port's, each ending
  * in drop; remote groups are nft sets of member addresses. A stateful port's chains admit what conntrack says is
- * established; a stateless one's (all its groups {@code stateful=false}) admit only what a rule says.</li>
+ * established; a stateless one's (all its groups {@code stateful=false}) admit only what a rule says. Its
+ * {@code zone} chain (prerouting, raw priority, before conntrack) gives each network's packets their network's
+ * conntrack zone, by the bridge they came in on (br_netfilter's IP hooks see the bridge as the input device), so
+ * that overlapping addresses on two networks are two connections.</li>
  * </ul>
  *
  * <p>Packets of stateless ports are not tracked ({@code notrack} in the bridge table's prerouting, before
@@ -39,13 +42,13 @@ public final class FirewallRenderer {
     private FirewallRenderer() {
     }
 
-    /** The script; {@code index} numbers every port of the plan. */
-    public static String render(FirewallPlan plan, Map<UUID, Integer> index) {
-        return render(plan, index, TABLE);
+    /** The script; {@code index} numbers every port of the plan, {@code zones} every network of it. */
+    public static String render(FirewallPlan plan, Map<UUID, Integer> index, Map<UUID, Integer> zones) {
+        return render(plan, index, zones, TABLE);
     }
 
     /** The script for tables named {@code table} (tests use their own, beside a running agent's). */
-    public static String render(FirewallPlan plan, Map<UUID, Integer> index, String table) {
+    public static String render(FirewallPlan plan, Map<UUID, Integer> index, Map<UUID, Integer> zones, String table) {
         StringBuilder out = new StringBuilder(4096);
         // create-if-missing then delete: the replacement below starts from nothing, in the same transaction
         out.append("table bridge ").append(table).append('\n');
@@ -53,7 +56,7 @@ public final class FirewallRenderer {
         out.append("table inet ").append(table).append('\n');
         out.append("delete table inet ").append(table).append('\n');
         bridgeTable(out, plan, index, table);
-        inetTable(out, plan, index, table);
+        inetTable(out, plan, index, zones, table);
         return out.toString();
     }
 
@@ -126,9 +129,11 @@ public final class FirewallRenderer {
         out.append("}\n");
     }
 
-    private static void inetTable(StringBuilder out, FirewallPlan plan, Map<UUID, Integer> index, String table) {
+    private static void inetTable(StringBuilder out, FirewallPlan plan, Map<UUID, Integer> index,
+            Map<UUID, Integer> zones, String table) {
         List<PortFilter> secured = plan.ports().stream().filter(PortFilter::secured).toList();
         out.append("table inet ").append(table).append(" {\n");
+        conntrackZones(out, plan, zones);
         plan.remoteGroups().forEach((group, members) -> {
             addressSet(out, groupSet(group, false), "ipv4_addr", Addresses.merged(members.ipv4()));
             addressSet(out, groupSet(group, true), "ipv6_addr", Addresses.merged(members.ipv6()));
@@ -179,13 +184,30 @@ public final class FirewallRenderer {
     }
 
     /**
+     * Each network's bridge to its zone; packets a stateless port's rules left untracked stay so (a zone would
+     * make them tracked again).
+     */
+    private static void conntrackZones(StringBuilder out, FirewallPlan plan, Map<UUID, Integer> zones) {
+        out.append("  map network_zones {\n    typeof iifname : ct zone;\n");
+        List<String> elements = new java.util.TreeMap<>(plan.networks()).entrySet().stream()
+                .map(e -> quote(e.getValue()) + " : " + zones.get(e.getKey())).toList();
+        if (!elements.isEmpty()) {
+            out.append("    elements = { ").append(String.join(",\n      ", elements)).append(" }\n");
+        }
+        out.append("  }\n");
+        out.append("  chain zone {\n    type filter hook prerouting priority raw; policy accept;\n")
+                .append("    ct state != untracked ct zone set iifname map @network_zones\n  }\n");
+    }
+
+    /**
      * The small transaction that turns {@code before} into {@code after} when only group rules and remote-group
-     * members differ (same ports, same numbering, same groups): each changed group chain flushed and refilled,
+     * members differ (same ports and networks, same numbering, same groups): each changed group chain flushed and refilled,
      * each changed member set flushed and refilled; empty text when nothing differs. Null when the change is
      * structural (a port, a group or a remote group added or removed), which needs {@link #render}.
      */
     public static String delta(FirewallPlan before, FirewallPlan after, String table) {
-        if (!before.ports().equals(after.ports()) || !before.groupRules().keySet().equals(after.groupRules().keySet())
+        if (!before.ports().equals(after.ports()) || !before.networks().equals(after.networks())
+                || !before.groupRules().keySet().equals(after.groupRules().keySet())
                 || !before.remoteGroups().keySet().equals(after.remoteGroups().keySet())) {
             return null;
         }

@@ -58,7 +58,7 @@ public final class HostPlanner {
                 dhcp.add(d);
             }
         });
-        return new HostPlan(List.copyOf(bridgePlans), firewall(s, local), List.copyOf(dhcp));
+        return new HostPlan(List.copyOf(bridgePlans), firewall(s, local, bridges), List.copyOf(dhcp));
     }
 
     /** Neutron's linuxbridge name for a network's bridge, used when a port carries no {@code bridge_name}. */
@@ -108,7 +108,7 @@ public final class HostPlanner {
         return "host-" + ip.replace('.', '-').replace(':', '-');
     }
 
-    private FirewallPlan firewall(Snapshot s, List<PortInfo> local) {
+    private FirewallPlan firewall(Snapshot s, List<PortInfo> local, Map<UUID, String> bridges) {
         List<PortFilter> filters = new ArrayList<>();
         Map<UUID, List<RuleInfo>> groupRules = new TreeMap<>();
         for (PortInfo p : local) {
@@ -135,7 +135,7 @@ public final class HostPlanner {
         groupRules.values().forEach(rules -> rules.stream().map(RuleInfo::remoteGroupId)
                 .filter(java.util.Objects::nonNull)
                 .forEach(g -> remote.computeIfAbsent(g, id -> members(s, id))));
-        return new FirewallPlan(List.copyOf(filters), groupRules, remote);
+        return new FirewallPlan(List.copyOf(filters), groupRules, remote, Map.copyOf(bridges));
     }
 
     /** Whether any of the groups is stateful (an unknown group counts as stateful, Neutron's default); true for none. */

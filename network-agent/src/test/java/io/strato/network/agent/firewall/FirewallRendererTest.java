@@ -24,6 +24,9 @@ class FirewallRendererTest {
     static final UUID P2 = UUID.fromString("66666666-7777-8888-9999-000000000000");
     static final UUID P3 = UUID.fromString("33333333-4444-5555-6666-777777777777");
     static final UUID DNS = UUID.fromString("00000000-0000-0000-0000-0000000000c3");
+    static final UUID NET = UUID.fromString("00000000-0000-0000-0000-0000000000e1");
+    static final Map<UUID, String> NETWORKS = Map.of(NET, "brq00000000-00");
+    static final Map<UUID, Integer> ZONES = Map.of(NET, 4711);
 
     static RuleInfo rule(UUID group, String direction, String ethertype, String protocol, Integer min, Integer max,
             String prefix, UUID remote) {
@@ -45,7 +48,7 @@ class FirewallRendererTest {
                 rule(WEB, "egress", "IPv4", null, null, null, null, null),
                 rule(WEB, "egress", "IPv6", "udp", 53, null, "::/0", null));
         return new FirewallPlan(List.of(web, open), Map.of(WEB, rules),
-                Map.of(DB, new FirewallPlan.Members(Set.of("10.0.0.9", "10.0.0.10", "10.0.0.8/30"), Set.of())));
+                Map.of(DB, new FirewallPlan.Members(Set.of("10.0.0.9", "10.0.0.10", "10.0.0.8/30"), Set.of())), NETWORKS);
     }
 
     @Test
@@ -71,7 +74,7 @@ class FirewallRendererTest {
 
     @Test
     void onlySecuredPortsAreFilteredAndEveryChainEndsInDrop() {
-        String script = FirewallRenderer.render(plan(), Map.of(P1, 1, P2, 2));
+        String script = FirewallRenderer.render(plan(), Map.of(P1, 1, P2, 2), ZONES);
         assertTrue(script.contains("\"tap11111111-22\" : jump from_tap11111111_22"), script);
         assertFalse(script.contains("tap66666666"), "a port without port security gets no filter");
         String tag = String.format("0x%02x", FirewallRenderer.tag("strato"));
@@ -96,7 +99,7 @@ class FirewallRendererTest {
         ports.add(dns);
         Map<UUID, List<RuleInfo>> rules = new java.util.HashMap<>(p.groupRules());
         rules.put(DNS, List.of(rule(DNS, "ingress", "IPv4", "udp", 53, 53, null, null)));
-        return new FirewallPlan(ports, rules, p.remoteGroups());
+        return new FirewallPlan(ports, rules, p.remoteGroups(), p.networks());
     }
 
     static String chain(String script, String name) {
@@ -106,7 +109,7 @@ class FirewallRendererTest {
 
     @Test
     void aStatelessPortsChainsNeverAskConntrackAndItsPacketsAreNotTracked() {
-        String script = FirewallRenderer.render(withStatelessPort(), Map.of(P1, 1, P2, 2, P3, 3));
+        String script = FirewallRenderer.render(withStatelessPort(), Map.of(P1, 1, P2, 2, P3, 3), ZONES);
         for (String c : List.of("egress_tap33333333_44", "ingress_tap33333333_44")) {
             assertFalse(chain(script, c).contains("ct state"), "a stateless port's replies need rules: " + chain(script, c));
             assertTrue(chain(script, c).strip().endsWith("drop"), chain(script, c));
@@ -125,8 +128,23 @@ class FirewallRendererTest {
         assertTrue(chain(script, "prerouting").contains("meta mark and 0xff000000 != " + tag
                 + " ether daddr @stateless_macs notrack"), "what reaches it from outside the filtered ports: " + script);
         assertFalse(chain(script, "from_tap11111111_22").contains("notrack"));
-        assertFalse(FirewallRenderer.render(plan(), Map.of(P1, 1, P2, 2)).contains("notrack"),
+        assertFalse(FirewallRenderer.render(plan(), Map.of(P1, 1, P2, 2), ZONES).contains("notrack"),
                 "no stateless port: nothing is left untracked");
+    }
+
+    @Test
+    void eachNetworksPacketsAreTrackedInItsZoneByTheBridgeTheyCameInOn() {
+        String script = FirewallRenderer.render(plan(), Map.of(P1, 1, P2, 2), ZONES);
+        assertTrue(script.contains("map network_zones {\n    typeof iifname : ct zone;\n"
+                + "    elements = { \"brq00000000-00\" : 4711 }"), script);
+        String zone = chain(script, "zone");
+        assertTrue(zone.contains("type filter hook prerouting priority raw;"), "before conntrack: " + zone);
+        assertTrue(zone.contains("ct state != untracked ct zone set iifname map @network_zones"),
+                "a stateless port's untracked packets stay untracked: " + zone);
+        FirewallPlan before = plan();
+        FirewallPlan otherNetwork = new FirewallPlan(before.ports(), before.groupRules(), before.remoteGroups(),
+                Map.of(UUID.randomUUID(), "brq99999999-99"));
+        assertEquals(null, FirewallRenderer.delta(before, otherNetwork, "t"), "a network changed: the tables are replaced");
     }
 
     @Test
@@ -138,9 +156,9 @@ class FirewallRendererTest {
     @Test
     void theKernelAcceptsTheScript() {
         Assumptions.assumeTrue(NftProbe.available(), "needs root and nft (the CI machine has both)");
-        new Nft().check(FirewallRenderer.render(plan(), Map.of(P1, 1, P2, 2)));
-        new Nft().check(FirewallRenderer.render(withStatelessPort(), Map.of(P1, 1, P2, 2, P3, 3)));
-        new Nft().check(FirewallRenderer.render(new FirewallPlan(List.of(), Map.of(), Map.of()), Map.of()));
+        new Nft().check(FirewallRenderer.render(plan(), Map.of(P1, 1, P2, 2), ZONES));
+        new Nft().check(FirewallRenderer.render(withStatelessPort(), Map.of(P1, 1, P2, 2, P3, 3), ZONES));
+        new Nft().check(FirewallRenderer.render(new FirewallPlan(List.of(), Map.of(), Map.of(), Map.of()), Map.of(), Map.of()));
     }
 
     @Test
@@ -148,7 +166,7 @@ class FirewallRendererTest {
         FirewallPlan before = plan();
         List<RuleInfo> more = new java.util.ArrayList<>(before.groupRules().get(WEB));
         more.add(rule(WEB, "ingress", "IPv4", "udp", 53, 53, null, null));
-        FirewallPlan ruleAdded = new FirewallPlan(before.ports(), Map.of(WEB, more), before.remoteGroups());
+        FirewallPlan ruleAdded = new FirewallPlan(before.ports(), Map.of(WEB, more), before.remoteGroups(), before.networks());
         String delta = FirewallRenderer.delta(before, ruleAdded, "t");
         assertTrue(delta.startsWith("flush chain inet t sg_000000000000000000000000000000a1_ingress\n"), delta);
         assertTrue(delta.contains("add rule inet t sg_000000000000000000000000000000a1_ingress meta nfproto ipv4 "
@@ -157,14 +175,15 @@ class FirewallRendererTest {
         assertFalse(delta.contains("flush set"), delta);
 
         FirewallPlan memberGone = new FirewallPlan(before.ports(), before.groupRules(),
-                Map.of(DB, new FirewallPlan.Members(Set.of("10.0.0.9"), Set.of())));
+                Map.of(DB, new FirewallPlan.Members(Set.of("10.0.0.9"), Set.of())), before.networks());
         assertEquals("flush set inet t rg_000000000000000000000000000000b2_4\n"
                 + "add element inet t rg_000000000000000000000000000000b2_4 { 10.0.0.9 }\n",
                 FirewallRenderer.delta(before, memberGone, "t"));
 
         assertEquals("", FirewallRenderer.delta(before, new FirewallPlan(before.ports(), before.groupRules(),
-                before.remoteGroups()), "t"), "the same plan: nothing to write");
-        FirewallPlan portGone = new FirewallPlan(before.ports().subList(0, 1), before.groupRules(), before.remoteGroups());
+                before.remoteGroups(), before.networks()), "t"), "the same plan: nothing to write");
+        FirewallPlan portGone = new FirewallPlan(before.ports().subList(0, 1), before.groupRules(), before.remoteGroups(),
+                before.networks());
         assertEquals(null, FirewallRenderer.delta(before, portGone, "t"), "a port less: the tables are replaced");
     }
 }

@@ -19,8 +19,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -126,17 +124,8 @@ class StatelessGroupTest {
         host.reconcile();
         one.reaches("10.64.0.12");
         two.reaches("10.64.0.13");
-        List<Long> counters = counters(host.run("nft", "list", "chain", "inet", "probe", "observe").text());
+        List<Long> counters = NftProbe.counters(host.run("nft", "list", "chain", "inet", "probe", "observe").text());
         assertTrue(counters.get(0) > 0, "TWO to THREE (both stateless) is untracked: " + counters);
         assertTrue(counters.get(1) > 0, "TWO's replies to the stateful ONE are tracked, so ONE admits them: " + counters);
-    }
-
-    static List<Long> counters(String chain) {
-        List<Long> out = new ArrayList<>();
-        Matcher m = Pattern.compile("counter packets (\\d+)").matcher(chain);
-        while (m.find()) {
-            out.add(Long.parseLong(m.group(1)));
-        }
-        return out;
     }
 }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import io.strato.network.agent.dhcp.DhcpServers;
+import io.strato.network.agent.firewall.ConntrackZones;
 import io.strato.network.agent.firewall.Firewall;
 import io.strato.network.agent.host.Ip;
 import io.strato.network.agent.host.Nft;
@@ -92,7 +93,7 @@ class HostDataPlaneTest {
         state = new ClusterState();
         planner = new HostPlanner(HOST, Map.of());
         bridges = new Bridges(ip, "127.0.0.1", Set::of, new Ledger(dir.resolve("devices")));
-        firewall = new Firewall(new Nft(), TABLE);
+        firewall = new Firewall(new Nft(), TABLE, new ConntrackZones(dir.resolve("conntrack-zones")));
         dhcp = new DhcpServers(ip, new Processes(), dir, (network, subnets) -> dhcpRequests.add(network));
         // compute's metadata API, at the edge of what is tested here: it records what the proxy forwarded
         compute = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 8);

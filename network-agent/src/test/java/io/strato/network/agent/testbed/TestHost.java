@@ -1,6 +1,7 @@
 package io.strato.network.agent.testbed;
 
 import io.strato.network.agent.dhcp.DhcpServers;
+import io.strato.network.agent.firewall.ConntrackZones;
 import io.strato.network.agent.firewall.Firewall;
 import io.strato.network.agent.host.Ip;
 import io.strato.network.agent.host.Nft;
@@ -128,7 +129,7 @@ public final class TestHost implements AutoCloseable {
 
     private Agent newAgent() {
         Bridges bridges = new Bridges(ip, tunnelIp, peers, new Ledger(stateDir.resolve("devices")));
-        Firewall firewall = new Firewall(nft, TABLE);
+        Firewall firewall = new Firewall(nft, TABLE, new ConntrackZones(stateDir.resolve("conntrack-zones")));
         DhcpServers dhcp = new DhcpServers(ip, new Processes(), stateDir, (network, subnets) -> { });
         // compute's metadata API is not part of these tests: nothing listens there
         MetadataProxies metadata = new MetadataProxies(state, "http://127.0.0.1:9", "secret", HttpClient.newHttpClient());
@@ -168,7 +169,7 @@ public final class TestHost implements AutoCloseable {
         }
         if (agent != null) {
             try {
-                agent.applier().apply(new HostPlan(List.of(), new FirewallPlan(List.of(), Map.of(), Map.of()), List.of()));
+                agent.applier().apply(new HostPlan(List.of(), new FirewallPlan(List.of(), Map.of(), Map.of(), Map.of()), List.of()));
             } catch (RuntimeException e) {
                 System.err.println("TestHost " + name + ": the empty pass failed, removing by force: " + e.getMessage());
             }
