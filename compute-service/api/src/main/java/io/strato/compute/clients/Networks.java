@@ -50,8 +50,12 @@ public class Networks {
     }
 
     /** A port as network-service answered it; {@code vifType} is its {@code binding:vif_type} ("" when absent). */
+    /**
+     * A port as the saga needs it; {@code bridgeName} is the Linux bridge its binding names
+     * ({@code binding:vif_details.bridge_name}), where the host's agent must plug the tap, or null.
+     */
     public record PortInfo(UUID id, UUID networkId, String macAddress, String deviceId, String deviceOwner,
-                           String bindingHost, List<FixedIp> fixedIps, String vifType) {
+                           String bindingHost, List<FixedIp> fixedIps, String vifType, String bridgeName) {
         /** network-service could not bind the port on its host: nothing there would wire the server's NIC. */
         public boolean bindingFailed() {
             return VIF_TYPE_BINDING_FAILED.equals(vifType);
@@ -224,7 +228,7 @@ public class Networks {
         return new PortInfo(UUID.fromString(p.path("id").asText()), UUID.fromString(p.path("network_id").asText()),
                 p.path("mac_address").asText(null), p.path("device_id").asText(""),
                 p.path("device_owner").asText(""), p.path("binding:host_id").asText(""), ips,
-                p.path("binding:vif_type").asText(""));
+                p.path("binding:vif_type").asText(""), p.path("binding:vif_details").path("bridge_name").asText(null));
     }
 
     private static SecurityGroupRef group(JsonNode g) {

@@ -110,7 +110,7 @@ public class PortPlanner {
                 row.createdByCompute = !isUserPort(s, p.id());
                 rows.add(row);
                 interfaces.add(new Commands.Port(p.id(), p.networkId(), p.macAddress(), n == null ? 1500 : n.mtu(),
-                        p.fixedIps().stream().map(Networks.FixedIp::ipAddress).toList()));
+                        p.fixedIps().stream().map(Networks.FixedIp::ipAddress).toList(), p.bridgeName()));
             }
             return new PortPlan(rows, interfaces,
                     ports.stream().filter(Networks.PortInfo::bindingFailed).map(Networks.PortInfo::id).toList());

@@ -49,6 +49,8 @@ class ServerCreateTest extends ServerTestBase {
         assertEquals(1, cmd.path("ports").size());
         assertTrue(cmd.path("ports").path(0).path("mac_address").asText().startsWith("fa:16:3e"));
         assertEquals(1450, cmd.path("ports").path(0).path("mtu").asInt());
+        assertEquals(world.portsOf(id).get(0).path("binding:vif_details").path("bridge_name").asText(),
+                cmd.path("ports").path(0).path("bridge").asText(), "the tap goes on the bridge the binding names");
         assertTrue(cmd.path("key_data").asText().startsWith("ssh-ed25519"));
         assertEquals("web", cmd.path("metadata").path("role").asText());
 
