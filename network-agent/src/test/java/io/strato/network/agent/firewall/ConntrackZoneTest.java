@@ -89,11 +89,8 @@ class ConntrackZoneTest {
             neighbour(a1, A2);
             neighbour(b2, B1);
             // each receiver counts what reaches it
-            for (Guest g : List.of(a2, b1)) {
-                TestHost.check(Sh.run("ip", "netns", "exec", g.namespace(), "nft", "add table inet probe; "
-                        + "add chain inet probe in { type filter hook input priority 0; policy accept; }; "
-                        + "add rule inet probe in udp dport { 5000, 6000 } counter"));
-            }
+            a2.countInput("udp dport 6000");
+            b1.countInput("udp dport 5000");
         } catch (Exception | AssertionError e) {
             tearDown();
             throw e;
@@ -128,8 +125,7 @@ class ConntrackZoneTest {
 
     /** How many datagrams for port 5000 or 6000 reached the guest. */
     static long received(Guest g) {
-        return NftProbe.counters(Sh.run("ip", "netns", "exec", g.namespace(), "nft", "list", "chain", "inet", "probe", "in")
-                .text()).get(0);
+        return g.inputCounts().get(0);
     }
 
     /** A1 opens a connection to A2 on network A; B2 answers it on network B, from the same addresses and ports. */

@@ -11,6 +11,7 @@ import io.strato.network.agent.model.SubnetInfo;
 import io.strato.network.agent.plan.HostPlanner;
 import io.strato.network.agent.state.ClusterState;
 import io.strato.network.agent.testbed.Guest;
+import io.strato.network.agent.testbed.NftCounters;
 import io.strato.network.agent.testbed.Ports;
 import io.strato.network.agent.testbed.TestHost;
 import java.nio.file.Files;
@@ -124,7 +125,7 @@ class StatelessGroupTest {
         host.reconcile();
         one.reaches("10.64.0.12");
         two.reaches("10.64.0.13");
-        List<Long> counters = NftProbe.counters(host.run("nft", "list", "chain", "inet", "probe", "observe").text());
+        List<Long> counters = NftCounters.of(host.run("nft", "list", "chain", "inet", "probe", "observe").text());
         assertTrue(counters.get(0) > 0, "TWO to THREE (both stateless) is untracked: " + counters);
         assertTrue(counters.get(1) > 0, "TWO's replies to the stateful ONE are tracked, so ONE admits them: " + counters);
     }

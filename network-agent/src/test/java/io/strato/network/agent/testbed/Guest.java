@@ -59,4 +59,23 @@ public record Guest(String namespace) {
             throw new UncheckedIOException(e);
         }
     }
+
+    /**
+     * A probe in the guest's own nftables (table {@code inet probe}, input hook): one counting rule per match, so a
+     * test sees what reached the guest and what did not.
+     */
+    public void countInput(String... matches) {
+        StringBuilder script = new StringBuilder("add table inet probe; "
+                + "add chain inet probe in { type filter hook input priority 0; policy accept; }; ");
+        for (String m : matches) {
+            script.append("add rule inet probe in ").append(m).append(" counter; ");
+        }
+        TestHost.check(Sh.run("ip", "netns", "exec", namespace, "nft", script.toString()));
+    }
+
+    /** What each rule of {@link #countInput} counted, in order. */
+    public java.util.List<Long> inputCounts() {
+        return NftCounters.of(Sh.run("ip", "netns", "exec", namespace, "nft", "list", "chain", "inet", "probe", "in")
+                .text());
+    }
 }
