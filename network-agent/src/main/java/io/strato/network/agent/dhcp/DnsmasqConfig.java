@@ -67,7 +67,10 @@ public record DnsmasqConfig(DhcpPlan plan, Path dir, String interface_) {
             }
         }
         if (ra) {
+            // Neutron's router (radvd) is the one to advertise a default route; the DHCP port forwards nothing, so
+            // its advertisements carry the prefixes with router lifetime 0 (interval 0: dnsmasq's default)
             c.add("--enable-ra");
+            c.add("--ra-param=" + interface_ + ",0,0");
         }
         c.add("--dhcp-option-force=option:mtu," + plan.mtu());
         return c;

@@ -37,6 +37,7 @@ class DnsmasqConfigTest {
         assertTrue(c.contains("--dhcp-range=set:subnet-" + V4 + ",10.0.0.0,static,255.255.255.0,86400s"), c.toString());
         assertTrue(c.contains("--dhcp-range=set:subnet-" + V6 + ",fd00:1::,ra-only,64,86400s"), c.toString());
         assertTrue(c.contains("--enable-ra"));
+        assertTrue(c.contains("--ra-param=ns-abc,0,0"), "prefixes, but no default route through the DHCP port: " + c);
         assertTrue(c.contains("--dhcp-option-force=option:mtu,1450"));
         assertTrue(c.contains("--interface=ns-abc"));
     }
