@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Supplier;
 
 /**
  * The kernel's links, namespaces and VXLAN forwarding entries through iproute2 ({@code ip}, {@code bridge}),
@@ -19,6 +20,9 @@ import java.util.TreeSet;
  * kernel (as Neutron's fullstack tests do). Namespace names ({@code qdhcp-…}) are the kernel's, not a host's.
  */
 public final class Ip {
+
+    private static final int DUMP_ATTEMPTS = 5;
+    private static final String INTERRUPTED = "Dump was interrupted";
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -43,7 +47,7 @@ public final class Ip {
         List<String> cmd = namespace == null ? ip("-d", "-j", "link", "show")
                 : List.of("ip", "-n", namespace, "-d", "-j", "link", "show");
         Map<String, Link> out = new LinkedHashMap<>();
-        for (JsonNode l : parse(Tools.run(cmd))) {
+        for (JsonNode l : dump(() -> Tools.run(cmd))) {
             JsonNode info = l.path("linkinfo");
             String kind = info.path("info_kind").isTextual() ? info.get("info_kind").asText() : null;
             Integer vni = "vxlan".equals(kind) && info.path("info_data").path("id").isNumber()
@@ -98,8 +102,7 @@ public final class Ip {
     /** Network namespaces by name. */
     public Set<String> namespaces() {
         Set<String> out = new TreeSet<>();
-        String text = Tools.run("ip", "-j", "netns", "list");
-        for (JsonNode n : parse(text)) {
+        for (JsonNode n : dump(() -> Tools.run("ip", "-j", "netns", "list"))) {
             out.add(n.path("name").asText());
         }
         return out;
@@ -123,7 +126,7 @@ public final class Ip {
     /** The addresses (with prefix) on a device in a namespace. */
     public Set<String> addresses(String namespace, String device) {
         Set<String> out = new TreeSet<>();
-        for (JsonNode d : parse(inNamespace(namespace, "-j", "addr", "show", "dev", device))) {
+        for (JsonNode d : dump(() -> inNamespace(namespace, "-j", "addr", "show", "dev", device))) {
             for (JsonNode a : d.path("addr_info")) {
                 if (!"link".equals(a.path("scope").asText())) {
                     out.add(a.path("local").asText() + "/" + a.path("prefixlen").asInt());
@@ -136,7 +139,7 @@ public final class Ip {
     /** The VXLAN device's flood list: the tunnel addresses its all-zero MAC entries send to. */
     public Set<String> floodList(String vxlan) {
         Set<String> out = new TreeSet<>();
-        for (JsonNode e : parse(Tools.run(bridge("-j", "fdb", "show", "dev", vxlan)))) {
+        for (JsonNode e : dump(() -> Tools.run(bridge("-j", "fdb", "show", "dev", vxlan)))) {
             if ("00:00:00:00:00:00".equals(e.path("mac").asText()) && e.path("dst").isTextual()) {
                 out.add(e.get("dst").asText());
             }
@@ -160,12 +163,37 @@ public final class Ip {
         return Tools.join(bridge, args);
     }
 
+    /**
+     * A listing, as JSON. The kernel interrupts a netlink dump when the list changes under it (a busy host: libvirt,
+     * other agents, tests adding links); {@code ip} then says "Dump was interrupted" instead of a whole listing, and
+     * it is asked again.
+     */
+    private static JsonNode dump(Supplier<String> listing) {
+        for (int attempt = 1; ; attempt++) {
+            String text;
+            try {
+                text = listing.get();
+            } catch (HostFailure e) {
+                if (attempt < DUMP_ATTEMPTS && String.valueOf(e.getMessage()).contains(INTERRUPTED)) {
+                    continue;
+                }
+                throw e;
+            }
+            if (!text.contains(INTERRUPTED) || attempt == DUMP_ATTEMPTS) {
+                return parse(text);
+            }
+        }
+    }
+
     private static JsonNode parse(String text) {
         if (text == null || text.isBlank()) {
             return JSON.createArrayNode();
         }
+        // ip's warnings come first ("Error: Peer netns reference is invalid." for a veth whose peer's namespace is
+        // going away), the listing after them
+        int json = text.indexOf('[');
         try {
-            return JSON.readTree(text);
+            return JSON.readTree(json > 0 && !text.startsWith("{") ? text.substring(json) : text);
         } catch (IOException e) {
             throw new HostFailure("unreadable output of ip: " + text, e);
         }
