@@ -1,8 +1,8 @@
 package io.strato.network.agent.host;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -82,7 +82,9 @@ class ProcessesTest {
                 + pidFile);
         assertTrue(started.ok(), started.text());
         long pid = Long.parseLong(Files.readString(pidFile).strip());
-        assertNotNull(processes.commandLine(pidFile));
+        // the background shell has been forked; wait until it runs its own command line
+        await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(20))
+                .until(() -> String.valueOf(processes.commandLine(pidFile)).contains("trap"));
 
         long start = System.nanoTime();
         processes.stop(pidFile);
