@@ -5,6 +5,7 @@ import inet.ipaddr.IPAddressString;
 import io.strato.network.agent.model.PortInfo;
 import io.strato.network.agent.model.SubnetInfo;
 import io.strato.network.agent.plan.DhcpPlan;
+import java.math.BigInteger;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,6 +18,9 @@ import java.util.List;
  * @param interface_ the namespace end of the DHCP port
  */
 public record DnsmasqConfig(DhcpPlan plan, Path dir, String interface_) {
+
+    /** Neutron's {@code dnsmasq_lease_max}: the most leases one dnsmasq is allowed, however large its subnets. */
+    static final BigInteger LEASE_MAX = BigInteger.valueOf(1 << 24);
 
     /** The metadata service's address, routed to the DHCP port when the guest has no router to reach it by. */
     public static final String METADATA_ADDRESS = "169.254.169.254";
@@ -48,8 +52,10 @@ public record DnsmasqConfig(DhcpPlan plan, Path dir, String interface_) {
                 "--dhcp-optsfile=" + optsFile(), "--dhcp-leasefile=" + leaseFile(), "--dhcp-authoritative",
                 "--domain=openstacklocal", "--local-service", "--log-facility=" + dir.resolve("log")));
         boolean ra = false;
+        BigInteger leases = BigInteger.ZERO;
         for (SubnetInfo s : plan.subnets()) {
             IPAddress net = new IPAddressString(s.cidr()).getAddress().toPrefixBlock();
+            leases = leases.add(net.getCount());
             String address = net.getLower().withoutPrefixLength().toCanonicalString();
             if (s.ipVersion() == 4) {
                 c.add("--dhcp-range=set:" + tag(s) + "," + address + ",static,"
@@ -72,6 +78,9 @@ public record DnsmasqConfig(DhcpPlan plan, Path dir, String interface_) {
             c.add("--enable-ra");
             c.add("--ra-param=" + interface_ + ",0,0");
         }
+        // dnsmasq's own default is 1,000 leases: a network with more ports would leave guests without an address.
+        // As Neutron: as many as the subnets hold, capped at dnsmasq_lease_max
+        c.add("--dhcp-lease-max=" + leases.min(LEASE_MAX));
         c.add("--dhcp-option-force=option:mtu," + plan.mtu());
         return c;
     }

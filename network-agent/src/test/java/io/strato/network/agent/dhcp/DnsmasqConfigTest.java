@@ -43,6 +43,24 @@ class DnsmasqConfigTest {
     }
 
     @Test
+    void leasesAreAsManyAsTheSubnetsHoldNotDnsmasqsThousand() {
+        DnsmasqConfig small = config();
+        DhcpPlan p = small.plan();
+        SubnetInfo v4 = p.subnets().get(0);
+        SubnetInfo big = new SubnetInfo(V4, NET, 4, "10.124.0.0/20", "10.124.0.1", true, List.of(), List.of(), null,
+                null, 1);
+        List<String> onlyV4 = new DnsmasqConfig(new DhcpPlan(NET, p.bridge(), p.mtu(), p.port(), List.of(big),
+                p.hosts()),
+                small.dir(), small.interface_()).command();
+        assertTrue(onlyV4.contains("--dhcp-lease-max=4096"), onlyV4.toString());
+        assertTrue(small.command().contains("--dhcp-lease-max=16777216"), "a /64 is capped at Neutron's 2^24: "
+                + small.command());
+        List<String> two = new DnsmasqConfig(new DhcpPlan(NET, p.bridge(), p.mtu(), p.port(), List.of(v4, big),
+                p.hosts()), small.dir(), small.interface_()).command();
+        assertTrue(two.contains("--dhcp-lease-max=4352"), two.toString());
+    }
+
+    @Test
     void hostsOptionsAndNames() {
         DnsmasqConfig c = config();
         assertEquals("fa:16:3e:00:00:01,10.0.0.5,web-1\nfa:16:3e:00:00:01,[fd00:1::5],web-1\n", c.hosts());
