@@ -66,7 +66,8 @@ ws="$workdir/workspace"
 echo "run.sh: workspace $ws" >&2
 
 # A workspace of its own, registered in a workspace file of its own (not ~/.tempest).
-tempest init --workspace-path "$workdir/workspaces.yaml" --name "strato-$$" "$ws" >/dev/null
+# From inside the workdir: the tempest CLI writes a tempest.log in its current directory.
+(cd "$workdir" && tempest init --workspace-path "$workdir/workspaces.yaml" --name "strato-$$" "$ws" >/dev/null)
 
 cleaned=0
 cleanup() {
@@ -103,7 +104,7 @@ report_rc=0
 (cd "$ws" && stestr last --subunit) | "$py" "$helper" report "$workdir" ${ids:+"$ids"} > "$workdir/summary.txt" \
   || report_rc=$?
 cleanup
-echo "run.sh: results in $workdir (summary.txt, results.tsv, failures.txt, tempest-run.log, workspace/logs)" >&2
+echo "run.sh: results in $workdir (summary.txt, results.tsv, failures.txt, tempest-run.log, logs/tempest.log)" >&2
 cat "$workdir/summary.txt"
 if [ "$report_rc" = 0 ] && [ "$rc" != 0 ]; then
   echo "run.sh: tempest run exited $rc with no failed test (see tempest-run.log)" >&2
