@@ -104,7 +104,7 @@ report_rc=0
 (cd "$ws" && stestr last --subunit) | "$py" "$helper" report "$workdir" ${ids:+"$ids"} > "$workdir/summary.txt" \
   || report_rc=$?
 cleanup
-echo "run.sh: results in $workdir (summary.txt, results.tsv, failures.txt, tempest-run.log, logs/tempest.log)" >&2
+echo "run.sh: results in $workdir (summary.txt, results.tsv, failures.txt, tempest-run.log, workspace/tempest.log)" >&2
 cat "$workdir/summary.txt"
 if [ "$report_rc" = 0 ] && [ "$rc" != 0 ]; then
   echo "run.sh: tempest run exited $rc with no failed test (see tempest-run.log)" >&2

@@ -198,8 +198,6 @@ def prepare(state_dir, conf_out):
     if not re.search(r"/v3$", auth_url):
         auth_url += "/v3"
     region = cfg.region_name or "RegionOne"
-    c["DEFAULT"] = {"log_dir": os.path.join(state_dir, "logs"), "log_file": "tempest.log",
-                    "use_stderr": "false"}
     c["auth"] = {
         "use_dynamic_credentials": "true",
         "create_isolated_networks": "true",
