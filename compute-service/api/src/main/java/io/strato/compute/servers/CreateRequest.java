@@ -93,7 +93,7 @@ public record CreateRequest(String name, UUID imageId, String flavorRef, List<Se
         return v;
     }
 
-    private static UUID imageRef(JsonNode n) {
+    static UUID imageRef(JsonNode n) {
         if (n == null || n.isNull() || !n.isTextual() || n.asText().isBlank()) {
             throw new InvalidInput("Invalid imageRef provided.");
         }
@@ -237,7 +237,7 @@ public record CreateRequest(String name, UUID imageId, String flavorRef, List<Se
         return out;
     }
 
-    private static String optionalString(JsonNode s, String key, int max) {
+    static String optionalString(JsonNode s, String key, int max) {
         JsonNode n = s.get(key);
         if (n == null || n.isNull()) {
             return null;
@@ -273,7 +273,7 @@ public record CreateRequest(String name, UUID imageId, String flavorRef, List<Se
         if (!IpAddresses.valid(v) || v.contains(":") != v6) {
             throw invalid(field, n, "is not a '" + (v6 ? "ipv6" : "ipv4") + "'");
         }
-        return v;
+        return IpAddresses.canonical(v);
     }
 
     private static boolean bool(JsonNode n) {

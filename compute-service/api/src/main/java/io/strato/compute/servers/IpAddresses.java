@@ -1,5 +1,6 @@
 package io.strato.compute.servers;
 
+import inet.ipaddr.IPAddressString;
 import java.util.regex.Pattern;
 
 /** Literal IP address checks without name resolution (InetAddress would look names up). */
@@ -27,5 +28,13 @@ final class IpAddresses {
         } catch (java.net.UnknownHostException e) {
             return false;
         }
+    }
+
+    /**
+     * The address as Nova stores and shows it (netaddr's str): IPv6 in RFC 5952's short form,
+     * {@code 0:0:0:0:0:babe:220.12.22.2} becomes {@code ::babe:dc0c:1602}. Only for an address {@link #valid} took.
+     */
+    static String canonical(String s) {
+        return new IPAddressString(s).getAddress().toCanonicalString();
     }
 }

@@ -33,6 +33,12 @@ public class ServerPolicies implements PolicyRules {
     public static final String RESIZE = "os_compute_api:servers:resize";
     public static final String CONFIRM_RESIZE = "os_compute_api:servers:confirm_resize";
     public static final String REVERT_RESIZE = "os_compute_api:servers:revert_resize";
+    public static final String REBUILD = "os_compute_api:servers:rebuild";
+    public static final String LOCK = "os_compute_api:os-lock-server:lock";
+    public static final String UNLOCK = "os_compute_api:os-lock-server:unlock";
+    public static final String UNLOCK_OVERRIDE = "os_compute_api:os-lock-server:unlock:unlock_override";
+    public static final String IPS_INDEX = "os_compute_api:ips:index";
+    public static final String IPS_SHOW = "os_compute_api:ips:show";
     public static final String CONSOLE_OUTPUT = "os_compute_api:os-console-output";
     public static final String EXTENDED_ATTRIBUTES = "os_compute_api:os-extended-server-attributes";
     public static final String ACTIONS_LIST = "os_compute_api:os-instance-actions:list";
@@ -59,6 +65,12 @@ public class ServerPolicies implements PolicyRules {
         r.put(RESIZE, MEMBER);
         r.put(CONFIRM_RESIZE, MEMBER);
         r.put(REVERT_RESIZE, MEMBER);
+        r.put(REBUILD, MEMBER);
+        r.put(LOCK, MEMBER);
+        r.put(UNLOCK, MEMBER);
+        r.put(UNLOCK_OVERRIDE, ADMIN);
+        r.put(IPS_INDEX, READER);
+        r.put(IPS_SHOW, READER);
         r.put(CONSOLE_OUTPUT, MEMBER);
         r.put(EXTENDED_ATTRIBUTES, ADMIN);
         r.put(ACTIONS_LIST, READER);

@@ -54,6 +54,14 @@ public class ServerQueries {
         }));
     }
 
+    /** The ports of a server the caller may see, after {@code rule} (os-ips' index or show) allows it. */
+    public Uni<List<ServerPort>> ports(Caller caller, UUID id, String rule) {
+        return Panache.withSession(() -> visible(caller, id, false).chain(s -> {
+            policy.enforce(rule, caller, ServerPolicies.target(s.projectId, null));
+            return servers.ports(s.id);
+        }));
+    }
+
     /** The page of one server, read in the caller's session (as an update answers). */
     Uni<Page> page(boolean admin, Server s) {
         return servers.ports(s.id).chain(ports -> page(admin, List.of(s), Map.of(s.id, ports)));

@@ -97,12 +97,15 @@ public class ServerResource {
 
     @PUT
     @Path("{id}")
-    public Uni<ServerView.One> update(@PathParam("id") String id, ServerUpdateBody body) {
+    public Uni<ServerBasicView.One> update(@PathParam("id") String id, ServerUpdateBody body) {
         Caller caller = callers.get();
         UUID serverId = RequestContext.serverId(id);
         UpdateRequest req = UpdateRequest.parse(BodyRecords.json(body));
         boolean admin = extended(caller);
-        return updates.update(caller, serverId, req, admin).map(p -> new ServerView.One(full(p, p.servers().get(0), admin)));
+        return updates.update(caller, serverId, req, admin).map(p -> {
+            Server s = p.servers().get(0);
+            return new ServerBasicView.One(views.basic(s, p.ports().getOrDefault(s.id, List.of()), admin));
+        });
     }
 
     @DELETE

@@ -108,7 +108,7 @@ public record ServerView(
             @JsonProperty("adminPass") @JsonInclude(JsonInclude.Include.NON_NULL) String adminPass) {
     }
 
-    /** {@code {"server": {...}}} of show and update. */
+    /** {@code {"server": {...}}} of show. */
     @Schema(name = "ServerOne")
     public record One(@JsonProperty("server") ServerView server) {
     }

@@ -106,6 +106,22 @@ public class ServerViews {
                 volumesAttached(volumes));
     }
 
+    /** The server as update and rebuild answer it (Nova's show with every extension off). */
+    public ServerBasicView basic(Server s, List<ServerPort> ports, boolean admin) {
+        ServerView f = full(s, ports, List.of(), new Audience(admin), null);
+        return new ServerBasicView(f.id(), f.name(), f.status(), f.tenantId(), f.userId(), f.metadata(), f.hostId(),
+                f.image(), f.flavor(), f.created(), f.updated(), plainAddresses(ports), f.accessIpv4(), f.accessIpv6(),
+                f.links(), f.diskConfig(), f.progress(), f.fault(), null);
+    }
+
+    /** By network name (sorted), each port's fixed addresses as version and address (os-ips, the basic view). */
+    static Map<String, List<ServerBasicView.Address>> plainAddresses(List<ServerPort> ports) {
+        Map<String, List<ServerBasicView.Address>> out = new TreeMap<>();
+        addresses(ports).forEach((net, list) -> out.put(net,
+                list.stream().map(a -> new ServerBasicView.Address(a.version(), a.addr())).toList()));
+        return out;
+    }
+
     /** The libvirt domain name Strato's agents give a server. */
     public static String instanceName(Server s) {
         return "instance-" + s.id;

@@ -90,4 +90,14 @@ class CreateRequestTest {
         assertThrows(InvalidInput.class, () -> CreateRequest.name(null));
         assertEquals("web-server-01", CreateRequest.name(JSON.getNodeFactory().textNode("web-server-01")));
     }
+
+    @Test
+    void accessAddressesAreKeptInTheirShortFormAsNovaKeepsThem() {
+        CreateRequest r = CreateRequest.parse(body(
+                "\"accessIPv6\": \"0000:0000:0000:0000:0000:babe:220.12.22.2\", \"accessIPv4\": \"1.1.1.1\""));
+        assertEquals("::babe:dc0c:1602", r.accessIpv6());
+        assertEquals("1.1.1.1", r.accessIpv4());
+        assertEquals("2001:db8::1", CreateRequest.parse(body("\"accessIPv6\": \"2001:DB8:0:0:0:0:0:1\"")).accessIpv6());
+        assertTrue(refusal("\"accessIPv6\": \"1.1.1.1\"").contains("is not a 'ipv6'"));
+    }
 }

@@ -286,7 +286,10 @@ class ServerCreateTest extends ServerTestBase {
     void updateChangesTheNameAndPublishesAnEvent() {
         UUID id = createAccepted("before");
         as(member).body("{\"server\": {\"name\": \"after\"}}").put(SERVERS + "/" + id).then().statusCode(200)
-                .body("server.name", equalTo("after"));
+                .body("server.name", equalTo("after"))
+                .body("server", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasKey("OS-EXT-STS:vm_state")))
+                .body("server", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasKey("key_name")))
+                .body("server", org.hamcrest.Matchers.hasKey("hostId"));
         as(member).body("{\"server\": {\"name\": \"\"}}").put(SERVERS + "/" + id).then().statusCode(400);
         as(member).body("{\"server\": {\"flavorRef\": \"1\"}}").put(SERVERS + "/" + id).then().statusCode(400);
         as(reader).body("{\"server\": {\"name\": \"x\"}}").put(SERVERS + "/" + id).then().statusCode(403);

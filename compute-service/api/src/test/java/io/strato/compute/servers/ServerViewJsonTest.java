@@ -98,4 +98,18 @@ class ServerViewJsonTest {
         assertEquals("pw", JSON.valueToTree(views.created(s, "pw")).get("adminPass").asText());
         assertEquals(List.of("servers"), keys(JSON.valueToTree(new ServerView.BriefMany(List.of(views.brief(s)), null))));
     }
+
+    @Test
+    void updateAndRebuildAnswerNovasBasicViewWithPlainAddresses() {
+        Server s = server("active", "h1");
+        ServerPort port = new ServerPort();
+        port.networkName = "private";
+        port.macAddress = "fa:16:3e:00:00:01";
+        port.fixedIps = List.of(new ServerPort.Address("10.0.0.5", "subnet", 4));
+        JsonNode v = JSON.valueToTree(views.basic(s, List.of(port), true));
+        assertEquals(List.of("id", "name", "status", "tenant_id", "user_id", "metadata", "hostId", "image", "flavor",
+                "created", "updated", "addresses", "accessIPv4", "accessIPv6", "links", "OS-DCF:diskConfig", "progress"), keys(v));
+        assertEquals(List.of("version", "addr"), keys(v.at("/addresses/private/0")));
+        assertEquals("pw", JSON.valueToTree(views.basic(s, List.of(), false).withAdminPass("pw")).get("adminPass").asText());
+    }
 }

@@ -1,0 +1,52 @@
+package io.strato.compute.servers;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.strato.compute.api.Link;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/**
+ * The server as Nova's update and rebuild answer it: its show view with every extension switched off
+ * (no {@code OS-EXT-*}, {@code OS-SRV-USG:*}, {@code config_drive}, {@code key_name}, {@code security_groups},
+ * volumes) and addresses without their type and MAC. A rebuild adds {@code adminPass}. Built by {@link ServerViews}.
+ */
+@Schema(name = "ServerBasic")
+public record ServerBasicView(
+        @JsonProperty("id") String id,
+        @JsonProperty("name") String name,
+        @JsonProperty("status") String status,
+        @JsonProperty("tenant_id") String tenantId,
+        @JsonProperty("user_id") String userId,
+        @JsonProperty("metadata") Map<String, String> metadata,
+        @JsonProperty("hostId") String hostId,
+        @JsonProperty("image") @Schema(oneOf = {ServerView.ImageRef.class, String.class}) Object image,
+        @JsonProperty("flavor") ServerView.FlavorRef flavor,
+        @JsonProperty("created") String created,
+        @JsonProperty("updated") String updated,
+        @JsonProperty("addresses") Map<String, List<Address>> addresses,
+        @JsonProperty("accessIPv4") String accessIpv4,
+        @JsonProperty("accessIPv6") String accessIpv6,
+        @JsonProperty("links") List<Link> links,
+        @JsonProperty("OS-DCF:diskConfig") String diskConfig,
+        @JsonProperty("progress") @JsonInclude(JsonInclude.Include.NON_NULL) Integer progress,
+        @JsonProperty("fault") @JsonInclude(JsonInclude.Include.NON_NULL) ServerView.Fault fault,
+        @JsonProperty("adminPass") @JsonInclude(JsonInclude.Include.NON_NULL) String adminPass) {
+
+    /** An address as os-ips and the basic view give it: version and address only. */
+    @Schema(name = "ServerPlainAddress")
+    public record Address(@JsonProperty("version") int version, @JsonProperty("addr") String addr) {
+    }
+
+    /** The same server with the password a rebuild set. */
+    public ServerBasicView withAdminPass(String pass) {
+        return new ServerBasicView(id, name, status, tenantId, userId, metadata, hostId, image, flavor, created, updated,
+                addresses, accessIpv4, accessIpv6, links, diskConfig, progress, fault, pass);
+    }
+
+    /** {@code {"server": {...}}} of update and rebuild. */
+    @Schema(name = "ServerBasicOne")
+    public record One(@JsonProperty("server") ServerBasicView server) {
+    }
+}
