@@ -99,16 +99,36 @@ public class BuildSteps {
     }
 
     private Uni<Void> spawn(Server s, PortPlanner.PortPlan list) {
+        return spawn(s, list, VmStates.SPAWNING, SPAWN_EVENT);
+    }
+
+    /**
+     * A rebuild's second half: the old guest is gone, so the same ports (ensured bound to the same host) get a
+     * guest of the server's new image. A port that cannot be bound, or network-service refusing, fails it.
+     */
+    Uni<Void> respawn(Server s, String task, String event) {
+        return ports.ensure(s)
+                .chain(list -> servers.replacePorts(s.id, list.rows()).replaceWith(list))
+                .chain(list -> {
+                    if (!list.bindingFailed().isEmpty()) {
+                        throw new IllegalStateException(Faults.portBindingFailed(list.bindingFailed().get(0)));
+                    }
+                    s.deadline = InstanceActions.now().plus(config.buildTimeout());
+                    return spawn(s, list, task, event);
+                });
+    }
+
+    private Uni<Void> spawn(Server s, PortPlanner.PortPlan list, String task, String event) {
         UUID commandId = UUID.randomUUID();
         Commands.Spawn spawn = new Commands.Spawn(commandId, s.id, s.projectId, s.userId, s.name, s.flavor,
                 s.imageMeta, list.interfaces(), s.keyData, s.userData, Map.copyOf(s.metadata),
                 configDrives.forSpawn(s, list.rows()));
-        s.taskState = VmStates.SPAWNING;
+        s.taskState = task;
         s.commandId = commandId;
         s.retryAt = null;
         s.updatedAt = InstanceActions.now();
         return commands.send(s.host, s.id, Commands.SPAWN, spawn)
-                .chain(() -> actions.eventOnLatest(s.id, commandId, SPAWN_EVENT, s.host));
+                .chain(() -> actions.eventOnLatest(s.id, commandId, event, s.host));
     }
 
     /** The build on this host failed before the spawn: its event says why, and the server goes elsewhere. */

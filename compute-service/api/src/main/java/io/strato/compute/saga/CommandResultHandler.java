@@ -33,10 +33,11 @@ public class CommandResultHandler extends ReportHandler<Reports.CommandResult> {
     private final SagaWorker worker;
     private final ConsoleOutputs outputs;
     private final VolumeResults volumes;
+    private final RebuildSteps rebuilds;
 
     CommandResultHandler(ObjectMapper mapper, ServerRepository servers, InstanceActions actions, BuildFailures failures,
                          ServerEvents events, Claims claims, SagaWorker worker, ConsoleOutputs outputs,
-                         VolumeResults volumes) {
+                         VolumeResults volumes, RebuildSteps rebuilds) {
         super(Reports.COMMAND_RESULT, Reports.CommandResult.class, mapper);
         this.servers = servers;
         this.actions = actions;
@@ -46,6 +47,7 @@ public class CommandResultHandler extends ReportHandler<Reports.CommandResult> {
         this.worker = worker;
         this.outputs = outputs;
         this.volumes = volumes;
+        this.rebuilds = rebuilds;
     }
 
     @Override
@@ -86,6 +88,8 @@ public class CommandResultHandler extends ReportHandler<Reports.CommandResult> {
             case VmStates.RESIZE_PREP -> resized(s, r);
             case VmStates.RESIZE_REVERTING -> reverted(s, r);
             case VmStates.DELETING -> deleted(s, r);
+            case VmStates.REBUILDING -> rebuilds.oldGuestDeleted(s, r);
+            case VmStates.REBUILD_SPAWNING -> rebuilds.spawned(s, r);
             default -> {
                 LOG.warnf("server %s: %s result while in task %s", s.id, r.command(), s.taskState);
                 yield Uni.createFrom().voidItem();

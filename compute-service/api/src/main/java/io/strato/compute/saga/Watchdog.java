@@ -46,6 +46,9 @@ public class Watchdog {
             s.deadline = null;
             return finished.chain(() -> teardown.finishDelete(s));
         }
+        if (RebuildSteps.handles(s.taskState)) {
+            return finished.chain(() -> RebuildSteps.failed(s, s.powerState, NO_ANSWER));
+        }
         Uni<Void> undo = undo(s);
         s.taskState = null;
         s.commandId = null;

@@ -86,6 +86,9 @@ public class Server {
     @JdbcTypeCode(SqlTypes.JSON)
     public Fault fault;
     public boolean locked;
+    /** {@code owner} or {@code admin} while locked (Nova's locked_by); null when not locked. */
+    @Column(name = "locked_by")
+    public String lockedBy;
     @Column(name = "access_ipv4")
     public String accessIpv4;
     @Column(name = "access_ipv6")

@@ -18,6 +18,9 @@ public record ServerActionBody(
         @JsonProperty("resize") @Schema(implementation = Resize.class) JsonNode resize,
         @JsonProperty("confirmResize") @Schema(nullable = true, description = "null") JsonNode confirmResize,
         @JsonProperty("revertResize") @Schema(nullable = true, description = "null") JsonNode revertResize,
+        @JsonProperty("rebuild") @Schema(implementation = Rebuild.class) JsonNode rebuild,
+        @JsonProperty("lock") @Schema(nullable = true, description = "null") JsonNode lock,
+        @JsonProperty("unlock") @Schema(nullable = true, description = "null") JsonNode unlock,
         @JsonProperty("os-getConsoleOutput") @Schema(implementation = ConsoleOutput.class) JsonNode consoleOutput,
         @JsonAnySetter @Schema(hidden = true) Map<String, JsonNode> others) {
 
@@ -25,6 +28,15 @@ public record ServerActionBody(
     @Schema(name = "ServerRebootAction")
     public record Reboot(@JsonProperty("type") @Schema(required = true,
             enumeration = {"HARD", "Hard", "hard", "SOFT", "Soft", "soft"}) String type) {
+    }
+
+    /** A rebuild from an image: the guest is made anew; metadata, if given, replaces the server's. */
+    @Schema(name = "ServerRebuildAction")
+    public record Rebuild(@JsonProperty("imageRef") @Schema(required = true) String imageRef,
+                          @JsonProperty("name") String name, @JsonProperty("adminPass") String adminPass,
+                          @JsonProperty("metadata") Map<String, String> metadata,
+                          @JsonProperty("accessIPv4") String accessIpv4, @JsonProperty("accessIPv6") String accessIpv6,
+                          @JsonProperty("OS-DCF:diskConfig") @Schema(enumeration = {"AUTO", "MANUAL"}) String diskConfig) {
     }
 
     /** A resize to another flavor, confirmed or reverted afterwards. */

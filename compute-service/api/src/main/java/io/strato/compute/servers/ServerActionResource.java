@@ -7,6 +7,8 @@ import io.strato.kit.rest.BodyRecords;
 import io.strato.kit.auth.Caller;
 import io.strato.kit.auth.CurrentCaller;
 import io.strato.kit.faults.InvalidInput;
+import io.strato.kit.policy.Policy;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -21,17 +23,26 @@ import java.util.UUID;
 @Produces(MediaType.APPLICATION_JSON)
 public class ServerActionResource {
     private final ServerActions actions;
+    private final ServerLocks locks;
+    private final ServerRebuilds rebuilds;
+    private final ServerViews views;
+    private final Policy policy;
     private final CurrentCaller callers;
     private final RequestContext request;
 
-    public ServerActionResource(ServerActions actions, CurrentCaller callers, RequestContext request) {
+    public ServerActionResource(ServerActions actions, ServerLocks locks, ServerRebuilds rebuilds, ServerViews views,
+                                Policy policy, CurrentCaller callers, RequestContext request) {
         this.actions = actions;
+        this.locks = locks;
+        this.rebuilds = rebuilds;
+        this.views = views;
+        this.policy = policy;
         this.callers = callers;
         this.request = request;
     }
 
     @POST
-    public Uni<Response> act(@PathParam("id") String id, ServerActionBody body) {
+    public Uni<Response> act(@PathParam("id") String id, ServerActionBody body, @HeaderParam("X-Auth-Token") String token) {
         Caller caller = callers.get();
         UUID serverId = RequestContext.serverId(id);
         JsonNode root = BodyRecords.json(body);
@@ -51,10 +62,23 @@ public class ServerActionResource {
             case "resize" -> accepted(actions.resize(caller, serverId, rid, flavorRef(args)));
             case "confirmResize" -> actions.confirmResize(caller, serverId, rid).map(v -> Response.noContent().build());
             case "revertResize" -> accepted(actions.revertResize(caller, serverId, rid));
+            case "lock" -> accepted(locks.lock(caller, serverId, rid));
+            case "unlock" -> accepted(locks.unlock(caller, serverId, rid));
+            case "rebuild" -> rebuild(caller, token, serverId, rid, RebuildRequest.parse(args));
             case "os-getConsoleOutput" -> actions.consoleOutput(caller, serverId, length(args))
                     .map(out -> Response.ok(new ServerView.ConsoleOutput(out)).build());
             default -> throw new InvalidInput("There is no such action: " + action);
         };
+    }
+
+    /** 202 with the basic view and the admin password, as Nova's rebuild answers. */
+    private Uni<Response> rebuild(Caller caller, String token, UUID id, String rid, RebuildRequest req) {
+        boolean admin = policy.allowed(ServerPolicies.EXTENDED_ATTRIBUTES, caller, java.util.Map.of());
+        return rebuilds.rebuild(caller, token, id, rid, req, admin).map(r -> {
+            Server s = r.page().servers().get(0);
+            ServerBasicView v = views.basic(s, r.page().ports().getOrDefault(s.id, java.util.List.of()), admin);
+            return Response.accepted(new ServerBasicView.One(v.withAdminPass(r.adminPass()))).build();
+        });
     }
 
     private static Uni<Response> accepted(Uni<Void> done) {

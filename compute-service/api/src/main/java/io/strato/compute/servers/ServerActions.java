@@ -45,10 +45,11 @@ public class ServerActions {
     private final SagaConfig config;
     private final Policy policy;
     private final ConsoleOutputs consoles;
+    private final ServerLocks locks;
 
     ServerActions(ServerQueries queries, Flavors flavors, ComputeQuota quota, Claims claims, AgentCommands commands,
                   InstanceActions actions, ServerEvents events, Hosts hosts, SagaConfig config, Policy policy,
-                  ConsoleOutputs consoles) {
+                  ConsoleOutputs consoles, ServerLocks locks) {
         this.queries = queries;
         this.flavors = flavors;
         this.quota = quota;
@@ -60,6 +61,7 @@ public class ServerActions {
         this.config = config;
         this.policy = policy;
         this.consoles = consoles;
+        this.locks = locks;
     }
 
     public Uni<Void> stop(Caller caller, UUID id, String requestId) {
@@ -209,6 +211,7 @@ public class ServerActions {
     private Uni<Void> act(Caller caller, UUID id, String rule, java.util.function.Function<Server, Uni<Void>> action) {
         return Panache.withTransaction(() -> queries.visible(caller, id, true).chain(s -> {
             policy.enforce(rule, caller, ServerPolicies.target(s));
+            locks.check(s, caller);
             return action.apply(s);
         }));
     }
@@ -226,7 +229,7 @@ public class ServerActions {
     }
 
     /** Nova's check_instance_state with the default "no task running", plus launched and placed. */
-    private static void expect(Server s, String action, List<String> vmStates) {
+    static void expect(Server s, String action, List<String> vmStates) {
         vmState(s, action, vmStates);
         if (s.taskState != null) {
             throw invalidState(action, s, "task_state", s.taskState);

@@ -26,6 +26,7 @@ public class ServerEvents {
     public static final String RESIZE_REVERTED = "resize_reverted";
     public static final String POWER_CHANGED = "power_changed";
     public static final String DELETED = "deleted";
+    public static final String REBUILT = "rebuilt";
 
     private final Outbox outbox;
 

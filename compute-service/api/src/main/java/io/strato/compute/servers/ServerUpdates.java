@@ -25,9 +25,10 @@ public class ServerUpdates {
     private final AgentCommands commands;
     private final SagaConfig config;
     private final PendingWork worker;
+    private final ServerLocks locks;
 
     ServerUpdates(ServerQueries queries, Policy policy, ServerEvents events, InstanceActions actions, Hosts hosts,
-                  AgentCommands commands, SagaConfig config, PendingWork worker) {
+                  AgentCommands commands, SagaConfig config, PendingWork worker, ServerLocks locks) {
         this.queries = queries;
         this.policy = policy;
         this.events = events;
@@ -36,6 +37,7 @@ public class ServerUpdates {
         this.commands = commands;
         this.config = config;
         this.worker = worker;
+        this.locks = locks;
     }
 
     public Uni<ServerQueries.Page> update(Caller caller, UUID id, UpdateRequest req, boolean admin) {
@@ -54,6 +56,7 @@ public class ServerUpdates {
     public Uni<Void> delete(Caller caller, UUID id, String requestId) {
         return Panache.withTransaction(() -> queries.visible(caller, id, true).chain(s -> {
             policy.enforce(ServerPolicies.DELETE, caller, ServerPolicies.target(s));
+            locks.check(s, caller);
             if (VmStates.DELETING.equals(s.taskState)) {
                 return Uni.createFrom().voidItem();
             }

@@ -23,4 +23,7 @@ public final class VmStates {
     public static final String RESIZE_PREP = "resize_prep";
     public static final String RESIZE_REVERTING = "resize_reverting";
     public static final String DELETING = "deleting";
+    /** A rebuild: the host deletes the old guest (rebuilding), then spawns the new image (rebuild_spawning). */
+    public static final String REBUILDING = "rebuilding";
+    public static final String REBUILD_SPAWNING = "rebuild_spawning";
 }

@@ -1,0 +1,73 @@
+package io.strato.compute.servers;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import io.strato.compute.clients.Images;
+import io.strato.compute.config.SagaConfig;
+import io.strato.compute.hosts.AgentCommands;
+import io.strato.compute.protocol.Commands;
+import io.strato.kit.auth.Caller;
+import io.strato.kit.policy.Policy;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Nova's rebuild, done with the agent commands there are: the server takes the new image (and name, metadata,
+ * access addresses), its host deletes the old guest, then spawns the new image on the same host with the same
+ * ports (saga/RebuildSteps); a server that was stopped is stopped again. Status REBUILD until then.
+ */
+@ApplicationScoped
+public class ServerRebuilds {
+    private static final List<String> REBUILDABLE = List.of(VmStates.ACTIVE, VmStates.STOPPED, VmStates.ERROR);
+
+    private final ServerQueries queries;
+    private final Policy policy;
+    private final ServerLocks locks;
+    private final Images images;
+    private final InstanceActions actions;
+    private final AgentCommands commands;
+    private final ServerEvents events;
+    private final SagaConfig config;
+
+    ServerRebuilds(ServerQueries queries, Policy policy, ServerLocks locks, Images images, InstanceActions actions,
+                   AgentCommands commands, ServerEvents events, SagaConfig config) {
+        this.queries = queries;
+        this.policy = policy;
+        this.locks = locks;
+        this.images = images;
+        this.actions = actions;
+        this.commands = commands;
+        this.events = events;
+        this.config = config;
+    }
+
+    /** The server as the 202 shows it, and the admin password. */
+    public record Rebuilt(ServerQueries.Page page, String adminPass) {
+    }
+
+    public Uni<Rebuilt> rebuild(Caller caller, String token, UUID id, String requestId, RebuildRequest req, boolean admin) {
+        return Panache.withTransaction(() -> queries.visible(caller, id, true).chain(s -> {
+            policy.enforce(ServerPolicies.REBUILD, caller, ServerPolicies.target(s));
+            locks.check(s, caller);
+            ServerActions.expect(s, "rebuild", REBUILDABLE);
+            return images.get(req.imageId(), token).chain(image -> {
+                CreateValidation.fits(image, s.flavor);
+                req.applyTo(s);
+                s.imageMeta = image.image();
+                String pass = req.adminPass() != null ? req.adminPass() : NewServers.password();
+                UUID c = UUID.randomUUID();
+                s.taskState = VmStates.REBUILDING;
+                s.commandId = c;
+                s.deadline = InstanceActions.now().plus(config.actionTimeout());
+                s.updatedAt = InstanceActions.now();
+                return actions.start(s, "rebuild", requestId, caller.userId())
+                        .chain(a -> actions.event(a.id, c, "compute_rebuild_instance", s.host))
+                        .chain(() -> commands.send(s.host, s.id, Commands.DELETE, new Commands.Delete(c, s.id)))
+                        .chain(() -> events.publish(s, ServerEvents.UPDATED))
+                        .chain(() -> queries.page(admin, s))
+                        .map(p -> new Rebuilt(p, pass));
+            });
+        }));
+    }
+}
