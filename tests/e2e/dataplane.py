@@ -20,6 +20,7 @@ network-agent-real programs them) and the strato-tiny image that `up` registers.
 
 Cleans up everything (servers, ports, network, key pair, group, flavor, project, namespace), also after a failure.
 """
+import json
 import os
 import re
 import shutil
@@ -38,6 +39,7 @@ CIDR_PREFIX = "10.99.13."
 DRIVE_CIDR = "10.99.14.0/24"
 HOST_ADDRESS = CIDR_PREFIX + "250"
 BOOT_TIMEOUT = float(os.environ.get("STRATO_E2E_BOOT_TIMEOUT", "420"))
+REAL_HOST = os.environ.get("STRATO_E2E_REAL_HOST", "strato-real-1")
 
 
 def sh(*args, timeout=60, check=False):
@@ -166,6 +168,13 @@ def main():
             time.sleep(1)
         report.check(all(statuses.get(sid) == ("ACTIVE", "bridge") for sid in ids),
                      "the guests' ports are ACTIVE: the network agent reported them made", str(statuses))
+        # the agent as an operator sees it, with the unmodified client (the admin's OS_* environment)
+        r = sh("openstack", "network", "agent", "list", "--host", REAL_HOST, "-f", "json")
+        rows = json.loads(r.stdout) if r.returncode == 0 and r.stdout.strip() else []
+        report.check(any(row.get("Host") == REAL_HOST and row.get("Alive") in (True, ":-)") for row in rows),
+                     f"openstack network agent list: {REAL_HOST}'s network agent is alive", r.stdout + r.stderr[-300:])
+        _, b, _ = call("GET", f"{c.network}/agents", tok)
+        report.check(b.get("agents") == [], "a project member lists no agents (Neutron's admin-only view)", str(b))
 
         # 3. the host's side
         machine = Machine(net, HOST_ADDRESS)
