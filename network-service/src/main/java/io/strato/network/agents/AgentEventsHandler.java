@@ -11,7 +11,8 @@ import org.jboss.logging.Logger;
 
 /**
  * The network agents' topic ({@code strato.network.agent}): heartbeats keep the registry, port status reports set
- * ports ACTIVE. A malformed event is logged and skipped (never retried: it would not get better).
+ * ports ACTIVE. A malformed event is logged and skipped (never retried: it would not get better); a heartbeat older
+ * than the agent down time is skipped too.
  */
 @ApplicationScoped
 public class AgentEventsHandler implements EventHandler {
@@ -52,6 +53,12 @@ public class AgentEventsHandler implements EventHandler {
             // a heartbeat from the future (a skewed clock) counts as now
             if (at.isAfter(OffsetDateTime.now())) {
                 at = OffsetDateTime.now();
+            }
+            // older than the down time: its agent is dead by this very heartbeat, which cannot register it (a
+            // consumer catching up on an old topic, another cloud's or a test's heartbeats on a shared broker)
+            if (at.toInstant().isBefore(registry.aliveAfter())) {
+                LOG.debugf("skipping %s %s of %s: older than the agent down time", event.type(), event.id(), host);
+                return Uni.createFrom().voidItem();
             }
             return registry.heartbeat(host, tunnel, d.path("ports").asInt(0), at);
         }

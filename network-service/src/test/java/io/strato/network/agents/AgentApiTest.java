@@ -142,6 +142,15 @@ class AgentApiTest {
     }
 
     @Test
+    void aHeartbeatOlderThanTheDownTimeRegistersNoAgent() throws Exception {
+        String stale = newHost();
+        heartbeat(stale, 0, OffsetDateTime.now().minus(downTime()).minusSeconds(30));
+        awaitAgent(newHost(), 0); // a fresh heartbeat sent after it has been handled
+        await("no agent from a stale heartbeat").during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5))
+                .pollInterval(Duration.ofMillis(200)).until(() -> agentsOf(stale).isEmpty());
+    }
+
+    @Test
     void listsFilterSortAndPage() throws Exception {
         String a = "filter-a-" + UUID.randomUUID().toString().substring(0, 8);
         String b = "filter-b-" + a.substring(9);

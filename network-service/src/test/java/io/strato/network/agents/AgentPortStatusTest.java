@@ -101,7 +101,9 @@ class AgentPortStatusTest {
     @Test
     void aHostWhoseAgentIsSilentFailsTheBinding() throws Exception {
         String host = "silent-host-" + UUID.randomUUID().toString().substring(0, 8);
-        heartbeat(host, OffsetDateTime.now().minusMinutes(10));
+        // alive for a few seconds more, then silent (a heartbeat older than the down time would register nothing)
+        heartbeat(host, OffsetDateTime.now().minus(AgentApiTest.downTime()).plusSeconds(5));
+        awaitKnown(host);
         String net = network(me);
         await("binding fails").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300)).until(() -> {
             String id = boundPort(net, host);
