@@ -12,6 +12,11 @@ public class ApiVersion {
         this.minor = minor;
     }
 
+    /** The request's minor version (0 for 3.0). */
+    public int minor() {
+        return minor;
+    }
+
     /** Whether the request is at 3.{@code minor} or later. */
     public boolean atLeast(int minor) {
         return this.minor >= minor;

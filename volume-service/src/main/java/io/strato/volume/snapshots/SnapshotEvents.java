@@ -17,6 +17,6 @@ public class SnapshotEvents {
     /** Adds {@code strato.volume.snapshot.<action>.v1} (created, updated, deleted) with the snapshot's JSON. */
     public Uni<Void> snapshot(String action, Snapshot snapshot) {
         return outbox.add(VolumeEvents.TOPIC, "strato.volume.snapshot." + action + ".v1", snapshot.id.toString(),
-                SnapshotView.of(snapshot));
+                SnapshotView.of(snapshot, SnapshotView.Keys.EVENT));
     }
 }

@@ -7,6 +7,7 @@ import io.strato.kit.auth.CurrentCaller;
 import io.strato.kit.policy.Policy;
 import io.strato.kit.web.Paging;
 import io.strato.kit.web.Booleans;
+import io.strato.volume.api.ApiVersion;
 import io.strato.volume.api.ProjectPath;
 import io.strato.volume.api.RequestBodies;
 import io.strato.volume.policy.VolumePolicies;
@@ -37,8 +38,11 @@ public class SnapshotResource {
     private final SnapshotWorker worker;
     private final Policy policy;
     private final CurrentCaller callers;
+    private final ApiVersion version;
 
-    public SnapshotResource(SnapshotService service, SnapshotWorker worker, Policy policy, CurrentCaller callers) {
+    public SnapshotResource(SnapshotService service, SnapshotWorker worker, Policy policy, CurrentCaller callers,
+                            ApiVersion version) {
+        this.version = version;
         this.service = service;
         this.worker = worker;
         this.policy = policy;
@@ -51,18 +55,18 @@ public class SnapshotResource {
         boolean admin = check(caller, project, VolumePolicies.WRITE);
         return service.create(caller, admin, RequestBodies.unwrap(body, SnapshotRequest.CreateBody::snapshot, "snapshot"))
                 .invoke(worker::create)
-                .map(s -> RestResponse.status(Response.Status.ACCEPTED, new SnapshotView.One(SnapshotView.of(s))));
+                .map(s -> RestResponse.status(Response.Status.ACCEPTED, new SnapshotView.One(SnapshotView.of(s, SnapshotView.Keys.written(version.minor())))));
     }
 
     @GET
-    public Uni<SnapshotView.BriefMany> list(@PathParam("project_id") String project, @Context UriInfo uri) {
-        return listed(project, uri).map(l -> new SnapshotView.BriefMany(l.stream().map(SnapshotView.Brief::of).toList()));
+    public Uni<SnapshotView.Many> list(@PathParam("project_id") String project, @Context UriInfo uri) {
+        return listed(project, uri).map(l -> many(l, SnapshotView.Keys.SUMMARY));
     }
 
     @GET
     @Path("detail")
     public Uni<SnapshotView.Many> detail(@PathParam("project_id") String project, @Context UriInfo uri) {
-        return listed(project, uri).map(l -> new SnapshotView.Many(l.stream().map(SnapshotView::of).toList()));
+        return listed(project, uri).map(l -> many(l, SnapshotView.Keys.shown(version.minor())));
     }
 
     @GET
@@ -70,7 +74,8 @@ public class SnapshotResource {
     public Uni<SnapshotView.One> show(@PathParam("project_id") String project, @PathParam("id") String id) {
         Caller caller = callers.get();
         boolean admin = check(caller, project, VolumePolicies.READ);
-        return service.visible(caller, admin, id).map(s -> new SnapshotView.One(SnapshotView.of(s)));
+        return service.visible(caller, admin, id)
+                .map(s -> new SnapshotView.One(SnapshotView.of(s, SnapshotView.Keys.shown(version.minor()))));
     }
 
     @PUT
@@ -80,7 +85,7 @@ public class SnapshotResource {
         Caller caller = callers.get();
         boolean admin = check(caller, project, VolumePolicies.WRITE);
         return service.update(caller, admin, id, RequestBodies.unwrap(body, SnapshotRequest.UpdateBody::snapshot, "snapshot"))
-                .map(s -> new SnapshotView.One(SnapshotView.of(s)));
+                .map(s -> new SnapshotView.One(SnapshotView.of(s, SnapshotView.Keys.written(version.minor()))));
     }
 
     @DELETE
@@ -110,5 +115,9 @@ public class SnapshotResource {
 
     private boolean check(Caller caller, String project, String operation) {
         return ProjectPath.authorize(policy, caller, project, operation);
+    }
+
+    private static SnapshotView.Many many(List<Snapshot> snapshots, SnapshotView.Keys keys) {
+        return new SnapshotView.Many(snapshots.stream().map(s -> SnapshotView.of(s, keys)).toList());
     }
 }

@@ -90,6 +90,10 @@ public class SnapshotService implements MetadataStore {
 
     @WithTransaction
     public Uni<Snapshot> create(Caller caller, boolean admin, SnapshotRequest.CreateFields body) {
+        if (body.volumeId() != null && body.volumeId().isNull()) {
+            // Cinder's schema allows a null volume_id, which its lookup then does not find.
+            throw new NotFound("Volume None could not be found.");
+        }
         UUID volumeId = given(body.volumeId()) ? Ids.orNull(body.volumeId().asText()) : null;
         if (volumeId == null) {
             throw new InvalidInput("Invalid input received: volume_id is required and must be a UUID.");

@@ -41,6 +41,10 @@ public class Volume {
     public boolean bootable;
     @JdbcTypeCode(SqlTypes.JSON)
     public Map<String, String> metadata = new HashMap<>();
+    /** Cinder's admin metadata: set by the service or an admin, never by the owner ({@code readonly}). */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "admin_metadata")
+    public Map<String, String> adminMetadata = new HashMap<>();
     @Column(name = "snapshot_id")
     public UUID snapshotId;
     @Column(name = "source_volid")

@@ -23,6 +23,8 @@ public final class VolumeActionBody {
     public JsonNode retype;
     @JsonProperty("os-set_bootable")
     public JsonNode setBootable;
+    @JsonProperty("os-update_readonly_flag")
+    public JsonNode updateReadonlyFlag;
     @JsonProperty("os-reserve")
     public JsonNode reserve;
     @JsonProperty("os-unreserve")
@@ -53,6 +55,7 @@ public final class VolumeActionBody {
         put(given, "os-reset_status", resetStatus);
         put(given, "os-retype", retype);
         put(given, "os-set_bootable", setBootable);
+        put(given, "os-update_readonly_flag", updateReadonlyFlag);
         put(given, "os-reserve", reserve);
         put(given, "os-unreserve", unreserve);
         put(given, "os-begin_detaching", beginDetaching);

@@ -17,6 +17,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -268,6 +269,25 @@ public class VolumeCommands {
     public Uni<Void> setBootable(Caller caller, boolean admin, String id, boolean bootable) {
         return records.visible(caller, admin, id).flatMap(v -> {
             v.bootable = bootable;
+            v.updatedAt = Instant.now();
+            return records.changed("updated", v).replaceWithVoid();
+        });
+    }
+
+    /**
+     * Cinder's os-update_readonly_flag: the {@code readonly} admin metadata ("True"/"False", Python's spelling, as
+     * Cinder stores it), of an available volume only.
+     */
+    @WithTransaction
+    public Uni<Void> updateReadonlyFlag(Caller caller, boolean admin, String id, boolean readonly) {
+        return records.locked(caller, admin, id).flatMap(v -> {
+            if (!VolumeStatus.AVAILABLE.equals(v.status)) {
+                throw new InvalidInput("Invalid volume: Volume " + v.id + " status must be available to update readonly flag,"
+                        + " but current status is: " + v.status + ".");
+            }
+            Map<String, String> admins = new HashMap<>(v.adminMetadata == null ? Map.of() : v.adminMetadata);
+            admins.put("readonly", readonly ? "True" : "False");
+            v.adminMetadata = admins;
             v.updatedAt = Instant.now();
             return records.changed("updated", v).replaceWithVoid();
         });

@@ -35,6 +35,6 @@ public class VolumeEvents {
     /** As {@link #volume(String, Volume, String)}, the data listing the volume's {@code attached} attachments. */
     public Uni<Void> volume(String action, Volume volume, String typeName, List<AttachmentEntry> attached) {
         return outbox.add(TOPIC, "strato.volume.volume." + action + ".v1", volume.id.toString(),
-                VolumeView.of(volume, typeName, null, true, attached));
+                VolumeView.of(volume, typeName, null, VolumeKeys.EVENT, attached));
     }
 }

@@ -10,6 +10,7 @@ import io.strato.kit.policy.Policy;
 import io.strato.kit.web.PageLinks;
 import io.strato.kit.web.Paging;
 import io.strato.kit.web.Booleans;
+import io.strato.volume.api.ApiVersion;
 import io.strato.volume.api.Link;
 import io.strato.volume.api.ProjectPath;
 import io.strato.volume.api.VolumeApiConfig;
@@ -47,9 +48,11 @@ public class VolumeResource {
     private final VolumeApiConfig config;
     private final ImageClient images;
     private final AttachActions attachActions;
+    private final ApiVersion version;
 
     public VolumeResource(VolumeCommands service, VolumeQueries queries, VolumeWorker worker, Policy policy, CurrentCaller callers,
-                          VolumeApiConfig config, ImageClient images, AttachActions attachActions) {
+                          VolumeApiConfig config, ImageClient images, AttachActions attachActions, ApiVersion version) {
+        this.version = version;
         this.images = images;
         this.attachActions = attachActions;
         this.service = service;
@@ -70,7 +73,7 @@ public class VolumeResource {
                 : images.show(request.imageId().toString(), token);
         return image.flatMap(i -> service.create(caller, admin, request, i)
                         .invoke(s -> worker.create(s.volume(), i, token)))
-                .map(s -> RestResponse.status(Response.Status.ACCEPTED, new VolumeView.One(view(s, admin))));
+                .map(s -> RestResponse.status(Response.Status.ACCEPTED, new VolumeView.One(view(s, VolumeKeys.written(version, admin)))));
     }
 
     @GET
@@ -82,7 +85,7 @@ public class VolumeResource {
     @GET
     @Path("detail")
     public Uni<VolumeView.Many> detail(@PathParam("project_id") String project, @Context UriInfo uri) {
-        return list(project, uri, (shown, admin) -> shown.stream().map(s -> view(s, admin)).toList(), VolumeView.Many::new);
+        return list(project, uri, (shown, admin) -> shown.stream().map(s -> view(s, VolumeKeys.shown(version, admin))).toList(), VolumeView.Many::new);
     }
 
     @GET
@@ -90,7 +93,7 @@ public class VolumeResource {
     public Uni<VolumeView.One> show(@PathParam("project_id") String project, @PathParam("id") String id) {
         Caller caller = callers.get();
         boolean admin = check(caller, project, VolumePolicies.READ);
-        return queries.show(caller, admin, id).map(s -> new VolumeView.One(view(s, admin)));
+        return queries.show(caller, admin, id).map(s -> new VolumeView.One(view(s, VolumeKeys.shown(version, admin))));
     }
 
     @PUT
@@ -100,7 +103,7 @@ public class VolumeResource {
         Caller caller = callers.get();
         boolean admin = check(caller, project, VolumePolicies.WRITE);
         return service.update(caller, admin, id, VolumeRequest.unwrap(body, VolumeRequest.UpdateBody::volume, "volume"))
-                .map(s -> new VolumeView.One(view(s, admin)));
+                .map(s -> new VolumeView.One(view(s, VolumeKeys.written(version, admin))));
     }
 
     @DELETE
@@ -150,6 +153,14 @@ public class VolumeResource {
                 return service.setBootable(caller, admin, id, Booleans.require(b, "bootable"))
                         .map(v -> Response.ok().build());
             }
+            case "os-update_readonly_flag" -> {
+                JsonNode readonly = args.get("readonly");
+                if (readonly == null) {
+                    throw new InvalidInput("Invalid input for field/attribute os-update_readonly_flag: readonly is required.");
+                }
+                return service.updateReadonlyFlag(caller, admin, id, Booleans.require(readonly, "readonly"))
+                        .map(v -> Response.accepted().build());
+            }
             default -> {
                 if (AttachActions.NAMES.contains(name)) {
                     return attachActions.run(project, id, name, args);
@@ -177,8 +188,8 @@ public class VolumeResource {
         });
     }
 
-    private VolumeView view(ShownVolume s, boolean admin) {
-        return VolumeView.of(s.volume(), s.typeName(), config.publicUrl(), admin, s.attachments());
+    private VolumeView view(ShownVolume s, VolumeKeys keys) {
+        return VolumeView.of(s.volume(), s.typeName(), config.publicUrl(), keys, s.attachments());
     }
 
     /** Checks the URL's project and the operation's rule; true for an admin. */

@@ -6,15 +6,16 @@ import io.strato.volume.api.Link;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * A volume in Cinder's JSON (also the data of volume events). Every key is always there, null or not, but the
- * admin-only host, the image metadata of a volume made from an image and the reason of an error status, which
- * are absent when they do not apply, as Cinder leaves them out.
+ * A volume in Cinder's JSON (also the data of volume events). The keys Cinder always writes are always here, null
+ * or not; the others follow {@link VolumeKeys} (microversion, policy, call). A key typed {@code Optional} is left
+ * out when null and written as JSON null when empty, as Cinder writes {@code "group_id": null} from 3.13 on.
  *
  * @param bootable Cinder's string "true" or "false"
- * @param attachStatus Cinder keeps it internal; Strato shows it (detached, reserved, attaching, attached)
+ * @param attachStatus Cinder keeps it internal: events only (detached, reserved, attaching, attached)
  */
 public record VolumeView(
         String id,
@@ -26,21 +27,25 @@ public record VolumeView(
         @JsonProperty("created_at") String createdAt,
         @JsonProperty("updated_at") String updatedAt,
         @JsonProperty("volume_type") String volumeType,
-        @JsonProperty("volume_type_id") String volumeTypeId,
+        @JsonProperty("volume_type_id") @JsonInclude(JsonInclude.Include.NON_NULL) String volumeTypeId,
         String bootable,
         boolean encrypted,
         boolean multiattach,
         Map<String, String> metadata,
         List<Attached> attachments,
-        @JsonProperty("attach_status") String attachStatus,
+        @JsonProperty("attach_status") @JsonInclude(JsonInclude.Include.NON_NULL) String attachStatus,
         @JsonProperty("snapshot_id") String snapshotId,
         @JsonProperty("source_volid") String sourceVolid,
         @JsonProperty("user_id") String userId,
-        @JsonProperty("os-vol-tenant-attr:tenant_id") String tenantId,
+        @JsonProperty("os-vol-tenant-attr:tenant_id") @JsonInclude(JsonInclude.Include.NON_NULL) String tenantId,
         @JsonProperty("replication_status") String replicationStatus,
         @JsonProperty("consistencygroup_id") String consistencygroupId,
-        @JsonProperty("migration_status") String migrationStatus,
+        @JsonProperty("migration_status") @JsonInclude(JsonInclude.Include.NON_NULL) Optional<String> migrationStatus,
+        @JsonProperty("group_id") @JsonInclude(JsonInclude.Include.NON_NULL) Optional<String> groupId,
+        @JsonProperty("provider_id") @JsonInclude(JsonInclude.Include.NON_NULL) Optional<String> providerId,
         @JsonProperty("os-vol-host-attr:host") @JsonInclude(JsonInclude.Include.NON_NULL) String host,
+        @JsonProperty("os-vol-mig-status-attr:migstat") @JsonInclude(JsonInclude.Include.NON_NULL) Optional<String> migstat,
+        @JsonProperty("os-vol-mig-status-attr:name_id") @JsonInclude(JsonInclude.Include.NON_NULL) Optional<String> nameId,
         @JsonProperty("volume_image_metadata") @JsonInclude(JsonInclude.Include.NON_NULL) Map<String, String> volumeImageMetadata,
         @JsonProperty("status_reason") @JsonInclude(JsonInclude.Include.NON_NULL) String statusReason,
         List<Link> links) {
@@ -86,15 +91,17 @@ public record VolumeView(
     /**
      * @param typeName the name of the volume's type (Cinder shows the name in {@code volume_type})
      * @param baseUrl  this service's public URL for links, or null
-     * @param admin    whether to show the admin-only host attribute
+     * @param keys     which optional keys to write
      */
-    public static VolumeView of(Volume v, String typeName, String baseUrl, boolean admin) {
-        return of(v, typeName, baseUrl, admin, List.of());
+    public static VolumeView of(Volume v, String typeName, String baseUrl, VolumeKeys keys) {
+        return of(v, typeName, baseUrl, keys, List.of());
     }
 
-    /** As {@link #of(Volume, String, String, boolean)}, with the volume's {@code attachments}. */
-    public static VolumeView of(Volume v, String typeName, String baseUrl, boolean admin,
+    /** As {@link #of(Volume, String, String, VolumeKeys)}, with the volume's {@code attachments}. */
+    public static VolumeView of(Volume v, String typeName, String baseUrl, VolumeKeys keys,
                                 List<AttachmentEntry> attachments) {
+        boolean admin = keys.admin();
+        boolean api = !keys.event();
         return new VolumeView(
                 v.id.toString(),
                 v.name,
@@ -105,24 +112,43 @@ public record VolumeView(
                 time(v.createdAt),
                 time(v.updatedAt),
                 typeName,
-                v.volumeTypeId == null ? null : v.volumeTypeId.toString(),
+                (keys.event() || keys.atLeast(63)) && v.volumeTypeId != null ? v.volumeTypeId.toString() : null,
                 String.valueOf(v.bootable),
                 false,
                 false,
-                new TreeMap<>(v.metadata == null ? Map.of() : v.metadata),
+                metadata(v),
                 attachments.stream().map(a -> Attached.of(a, admin)).toList(),
-                v.attachStatus,
+                keys.event() ? v.attachStatus : null,
                 v.snapshotId == null ? null : v.snapshotId.toString(),
                 v.sourceVolid == null ? null : v.sourceVolid.toString(),
                 v.userId,
-                v.projectId,
+                keys.event() || keys.extended() ? v.projectId : null,
                 "disabled",
                 null,
-                null,
-                admin ? "strato@" + v.backend + "#" + v.backend : null,
-                v.imageId == null ? null : Map.of("image_id", v.imageId.toString()),
+                admin ? Optional.empty() : null,
+                api && keys.atLeast(13) ? Optional.empty() : null,
+                api && admin && keys.atLeast(21) ? Optional.empty() : null,
+                admin && (keys.extended() || keys.event()) ? "strato@" + v.backend + "#" + v.backend : null,
+                admin && keys.extended() ? Optional.empty() : null,
+                admin && keys.extended() ? Optional.empty() : null,
+                v.imageId != null && (keys.extended() || keys.event()) ? Map.of("image_id", v.imageId.toString()) : null,
                 v.statusReason != null && v.status.startsWith("error") ? v.statusReason : null,
                 links(v, baseUrl));
+    }
+
+    /** Admin metadata keys Cinder shows in a volume's metadata, over the owner's keys of the same name. */
+    static final List<String> VISIBLE_ADMIN_METADATA = List.of("readonly", "attached_mode");
+
+    private static Map<String, String> metadata(Volume v) {
+        Map<String, String> shown = new TreeMap<>(v.metadata == null ? Map.of() : v.metadata);
+        if (v.adminMetadata != null) {
+            for (String key : VISIBLE_ADMIN_METADATA) {
+                if (v.adminMetadata.containsKey(key)) {
+                    shown.put(key, v.adminMetadata.get(key));
+                }
+            }
+        }
+        return shown;
     }
 
     private static String time(Instant t) {

@@ -132,4 +132,36 @@ class SnapshotApiTest {
         a.req().get(a.url("/os-quota-sets/" + a.project() + "?usage=true")).then()
                 .body("quota_set.snapshots.in_use", equalTo(1)).body("quota_set.gigabytes.in_use", equalTo(2));
     }
+
+    @Test
+    void snapshotAnswersCarryCindersKeysAndANullVolumeIsNotFound() {
+        Api a = Api.member();
+        String vol = a.createVolume("{\"volume\": {\"size\": 1}}");
+        a.await(vol, "available");
+        java.util.Set<String> summary = java.util.Set.of("id", "name", "description", "volume_id", "size", "status",
+                "created_at", "updated_at", "metadata");
+        var created = a.req().body("{\"snapshot\": {\"volume_id\": \"" + vol + "\", \"name\": \"k\"}}")
+                .post(a.url("/snapshots")).then().statusCode(202);
+        org.junit.jupiter.api.Assertions.assertEquals(summary,
+                created.extract().jsonPath().getMap("snapshot").keySet(), "create: no extended attributes at 3.0");
+        String s = created.extract().path("snapshot.id");
+        a.awaitSnapshot(s, "available");
+        java.util.Set<String> extended = new java.util.HashSet<>(summary);
+        extended.addAll(java.util.List.of("os-extended-snapshot-attributes:project_id", "os-extended-snapshot-attributes:progress"));
+        org.junit.jupiter.api.Assertions.assertEquals(extended, a.req().get(a.url("/snapshots/" + s)).then().statusCode(200)
+                .extract().jsonPath().getMap("snapshot").keySet(), "show");
+        org.junit.jupiter.api.Assertions.assertEquals(summary, a.req().body("{\"snapshot\": {\"name\": \"j\"}}")
+                .put(a.url("/snapshots/" + s)).then().statusCode(200).extract().jsonPath().getMap("snapshot").keySet(), "update");
+        org.junit.jupiter.api.Assertions.assertEquals(summary, a.req().get(a.url("/snapshots")).then().statusCode(200)
+                .extract().jsonPath().getMap("snapshots[0]").keySet(), "the plain list: Cinder's summary");
+        org.junit.jupiter.api.Assertions.assertEquals(extended, a.req().get(a.url("/snapshots/detail")).then().statusCode(200)
+                .extract().jsonPath().getMap("snapshots[0]").keySet(), "detail");
+        java.util.Map<String, Object> at341 = a.req().header("OpenStack-API-Version", "volume 3.41").get(a.url("/snapshots/" + s))
+                .then().statusCode(200).extract().jsonPath().getMap("snapshot");
+        org.junit.jupiter.api.Assertions.assertTrue(at341.containsKey("group_snapshot_id") && at341.get("user_id") != null, "3.41: " + at341);
+
+        a.req().body("{\"snapshot\": {\"volume_id\": null}}").post(a.url("/snapshots")).then().statusCode(404)
+                .body("itemNotFound.message", equalTo("Volume None could not be found."));
+        a.req().body("{\"snapshot\": {\"name\": \"x\"}}").post(a.url("/snapshots")).then().statusCode(400);
+    }
 }
