@@ -73,8 +73,8 @@ class VersionsAndFaultsTest {
         Api admin = Api.admin();
         String id = a.createVolume("{\"volume\": {\"size\": 1}}");
         String action = a.url("/volumes/" + id + "/action");
-        a.req().body("{\"os-update_readonly_flag\": {\"readonly\": true}}").post(action).then().statusCode(400)
-                .body("badRequest.message", equalTo("There is no such action: os-update_readonly_flag"));
+        a.req().body("{\"os-volume_upload_image\": {\"image_name\": \"i\"}}").post(action).then().statusCode(400)
+                .body("badRequest.message", equalTo("There is no such action: os-volume_upload_image"));
         a.req().body("{\"os-extend\": {\"new_size\": 2}, \"os-reserve\": null}").post(action).then().statusCode(400)
                 .body("badRequest.message", startsWith("The action body must name exactly one action"));
         a.req().body("{}").post(action).then().statusCode(400)
