@@ -7,6 +7,7 @@ import io.strato.compute.config.SagaConfig;
 import io.strato.compute.hosts.AgentCommands;
 import io.strato.compute.protocol.Commands;
 import io.strato.kit.auth.Caller;
+import io.strato.kit.faults.Conflict;
 import io.strato.kit.policy.Policy;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
@@ -15,7 +16,8 @@ import java.util.UUID;
 /**
  * Nova's rebuild, done with the agent commands there are: the server takes the new image (and name, metadata,
  * access addresses), its host deletes the old guest, then spawns the new image on the same host with the same
- * ports (saga/RebuildSteps); a server that was stopped is stopped again. Status REBUILD until then.
+ * ports (saga/RebuildSteps); a server that was stopped is stopped again. Status REBUILD until then. A server
+ * with volumes attached is refused (409) until rebuild re-attaches them.
  */
 @ApplicationScoped
 public class ServerRebuilds {
@@ -29,9 +31,10 @@ public class ServerRebuilds {
     private final AgentCommands commands;
     private final ServerEvents events;
     private final SagaConfig config;
+    private final AttachedVolumes volumes;
 
     ServerRebuilds(ServerQueries queries, Policy policy, ServerLocks locks, Images images, InstanceActions actions,
-                   AgentCommands commands, ServerEvents events, SagaConfig config) {
+                   AgentCommands commands, ServerEvents events, SagaConfig config, AttachedVolumes volumes) {
         this.queries = queries;
         this.policy = policy;
         this.locks = locks;
@@ -40,6 +43,7 @@ public class ServerRebuilds {
         this.commands = commands;
         this.events = events;
         this.config = config;
+        this.volumes = volumes;
     }
 
     /** The server as the 202 shows it, and the admin password. */
@@ -51,7 +55,15 @@ public class ServerRebuilds {
             policy.enforce(ServerPolicies.REBUILD, caller, ServerPolicies.target(s));
             locks.check(s, caller);
             ServerActions.expect(s, "rebuild", REBUILDABLE);
-            return images.get(req.imageId(), token).chain(image -> {
+            return volumes.volumeIds(List.of(s.id)).chain(attached -> {
+                // the new guest would come up without them while the attachments still say attached: refused
+                // until rebuild re-attaches volumes as Nova does
+                if (attached.containsKey(s.id)) {
+                    throw new Conflict("Rebuilding instance " + s.id + " with attached volumes is not supported yet;"
+                            + " detach them first.");
+                }
+                return images.get(req.imageId(), token);
+            }).chain(image -> {
                 CreateValidation.fits(image, s.flavor);
                 req.applyTo(s);
                 s.imageMeta = image.image();

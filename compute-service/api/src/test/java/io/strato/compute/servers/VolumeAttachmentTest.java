@@ -73,6 +73,18 @@ class VolumeAttachmentTest extends ServerTestBase {
     }
 
     @Test
+    void aServerWithAVolumeAttachedIsNotRebuiltWithoutIt() {
+        UUID id = active("rebuild-with-volume");
+        UUID volume = world.volume(project, Map.of());
+        attached(id, volume);
+        as(member).body("{\"rebuild\": {\"imageRef\": \"" + image + "\"}}").post(SERVERS + "/" + id + "/action")
+                .then().statusCode(409)
+                .body("conflictingRequest.message", org.hamcrest.Matchers.containsString("attached volumes"));
+        assertEquals("ACTIVE", status(id));
+        assertEquals("in-use", volumeStatus(volume));
+    }
+
+    @Test
     void attachReservesConnectsSendsTheDiskWithItsQosAndCompletesAfterTheAgent() {
         UUID id = active("with-volume");
         UUID volume = world.volume(project, Map.of("read_iops_sec", "3000", "total_bytes_sec", "1048576",
