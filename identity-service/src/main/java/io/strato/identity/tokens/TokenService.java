@@ -71,7 +71,9 @@ public class TokenService {
     }
 
     private Signed sign(Principal p, List<Principal> all, ScopeResolver.Resolved s) {
-        Instant now = Instant.now();
+        // milliseconds, as the token carries its issue time: the create answer and every validation show the same
+        // issued_at (Tempest's test_validate_token compares them)
+        Instant now = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
         // whole seconds, as a JWT's exp carries them (and as Keystone's JWS tokens show them)
         Instant expires = now.plus(config.tokenLifetime()).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
         for (Principal q : all) {

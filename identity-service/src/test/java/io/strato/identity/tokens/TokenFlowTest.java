@@ -16,6 +16,7 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import io.quarkus.test.common.WithTestResource;
@@ -143,6 +144,19 @@ class TokenFlowTest {
         Set<String> all = new HashSet<>(base);
         all.addAll(List.of(more));
         return all;
+    }
+
+    /** Tempest's test_validate_token compares the create answer with the validation's, times included. */
+    @Test
+    void validationShowsTheTimesTheCreateAnswerShowed() {
+        var created = auth("{\"methods\":[\"password\"],\"password\":" + adminPassword() + "}",
+                "{\"project\":{\"name\":\"admin\",\"domain\":{\"id\":\"default\"}}}");
+        created.then().statusCode(201);
+        String token = created.header("X-Subject-Token");
+        var validated = given().header("X-Auth-Token", token).header("X-Subject-Token", token)
+                .get("/v3/auth/tokens").then().statusCode(200).extract();
+        assertEquals((String) created.path("token.issued_at"), validated.path("token.issued_at"));
+        assertEquals((String) created.path("token.expires_at"), validated.path("token.expires_at"));
     }
 
     @Test
