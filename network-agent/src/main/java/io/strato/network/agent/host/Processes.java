@@ -1,5 +1,6 @@
 package io.strato.network.agent.host;
 
+import io.strato.host.process.Polling;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -89,19 +90,7 @@ public final class Processes {
 
     /** Polls until the process no longer runs or {@code within} passes; returns whether it stopped. */
     private static boolean exits(long pid, Duration within) {
-        long deadline = System.nanoTime() + within.toNanos();
-        while (running(pid)) {
-            if (System.nanoTime() > deadline) {
-                return false;
-            }
-            try {
-                Thread.sleep(POLL.toMillis());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return !running(pid);
-            }
-        }
-        return true;
+        return Polling.until(() -> !running(pid), within, POLL);
     }
 
     private static Optional<Long> pid(Path pidFile) {

@@ -1,6 +1,7 @@
 package io.strato.compute.agent.handlers;
 
 import io.strato.compute.agent.instances.InstanceRecord;
+import io.strato.host.process.Polling;
 import java.io.StringReader;
 import java.io.StringWriter;
 import java.time.Duration;
@@ -78,20 +79,6 @@ final class VolumeDisks {
      * asynchronously, as Nova waits for libvirt's device-removed event); true when it is gone.
      */
     static boolean released(GuestControl guests, UUID serverId, UUID volumeId) {
-        long deadline = System.nanoTime() + RELEASE_WAIT.toNanos();
-        while (true) {
-            if (of(guests, serverId, volumeId).live().isEmpty()) {
-                return true;
-            }
-            if (System.nanoTime() > deadline) {
-                return false;
-            }
-            try {
-                Thread.sleep(POLL.toMillis());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return false;
-            }
-        }
+        return Polling.until(() -> of(guests, serverId, volumeId).live().isEmpty(), RELEASE_WAIT, POLL);
     }
 }
