@@ -10,11 +10,13 @@ import io.strato.network.agent.events.Heartbeats;
 import io.strato.network.agent.firewall.ConntrackZones;
 import io.strato.network.agent.firewall.Firewall;
 import io.strato.network.agent.host.Ip;
+import io.strato.network.agent.host.Neighbours;
 import io.strato.network.agent.host.Nft;
 import io.strato.network.agent.host.Processes;
 import io.strato.network.agent.l2.Bridges;
 import io.strato.network.agent.l2.Ledger;
 import io.strato.network.agent.l2.Peers;
+import io.strato.network.agent.l3.Routers;
 import io.strato.network.agent.metadata.MetadataProxies;
 import io.strato.network.agent.plan.HostPlanner;
 import io.strato.network.agent.reconcile.HostApplier;
@@ -79,8 +81,9 @@ public class AgentBeans {
                 new DhcpPorts(api, state, config.host(), Clock.systemUTC()));
         MetadataProxies metadata = new MetadataProxies(state::snapshot, config.metadataUrl(), config.metadataSecret(),
                 HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).version(HttpClient.Version.HTTP_1_1).build());
+        Routers routers = new Routers(ip, Nft::new, new Neighbours(), Path.of(config.stateDirectory()), config.nftTable());
         HostApplier host = new HostApplier(bridges, new Firewall(new Nft(), config.nftTable(),
-                new ConntrackZones(Path.of(config.stateDirectory(), "conntrack-zones"))), dhcp, metadata);
+                new ConntrackZones(Path.of(config.stateDirectory(), "conntrack-zones"))), dhcp, metadata, routers);
         return new Reconciler(state, planner, host, new Resync(api, state)::run, config.driftInterval(),
                 config.resyncInterval(), config.host(), heartbeats::portUp);
     }

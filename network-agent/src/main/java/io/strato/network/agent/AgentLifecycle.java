@@ -10,7 +10,9 @@ import io.strato.network.agent.events.HeartbeatHandler;
 import io.strato.network.agent.events.Heartbeats;
 import io.strato.network.agent.events.NetworkEventConsumer;
 import io.strato.network.agent.events.NetworkEventHandler;
+import io.strato.network.agent.events.FloatingIpEventHandler;
 import io.strato.network.agent.events.PortEventHandler;
+import io.strato.network.agent.events.RouterEventHandler;
 import io.strato.network.agent.events.SecurityGroupEventHandler;
 import io.strato.network.agent.events.SecurityGroupRuleEventHandler;
 import io.strato.network.agent.events.SubnetEventHandler;
@@ -66,7 +68,8 @@ public class AgentLifecycle {
         reconciler.start();
         EventRouter router = new EventRouter(List.of(new PortEventHandler(state), new NetworkEventHandler(state),
                 new SubnetEventHandler(state), new SecurityGroupEventHandler(state),
-                new SecurityGroupRuleEventHandler(state), new HeartbeatHandler(peers, config.host())));
+                new SecurityGroupRuleEventHandler(state), new RouterEventHandler(state), new FloatingIpEventHandler(state),
+                new HeartbeatHandler(peers, config.host())));
         String group = "network-agent." + config.host();
         consumer = new NetworkEventConsumer(
                 () -> KafkaClients.consumer(events.bootstrapServers(), group, group + "." + ProcessHandle.current().pid(),

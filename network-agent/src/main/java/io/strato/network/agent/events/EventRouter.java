@@ -9,7 +9,7 @@ import org.jboss.logging.Logger;
 
 /**
  * Hands each event to the handler of its kind ({@code strato.network.<kind>.<action>.v1}). Unknown kinds
- * (routers, floating IPs: the L3 agent's) are ignored; a malformed one is logged and skipped, never retried.
+ * are ignored; a malformed one is logged and skipped, never retried.
  */
 public final class EventRouter {
 

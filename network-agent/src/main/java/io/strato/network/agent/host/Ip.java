@@ -136,6 +136,39 @@ public final class Ip {
         return out;
     }
 
+    /** The addresses (with prefix, link-local ones left out) of every device in a namespace, by device. */
+    public Map<String, Set<String>> addresses(String namespace) {
+        Map<String, Set<String>> out = new LinkedHashMap<>();
+        for (JsonNode d : dump(() -> inNamespace(namespace, "-j", "addr", "show"))) {
+            Set<String> addrs = out.computeIfAbsent(d.path("ifname").asText(), n -> new TreeSet<>());
+            for (JsonNode a : d.path("addr_info")) {
+                if (!"link".equals(a.path("scope").asText()) && !"host".equals(a.path("scope").asText())) {
+                    addrs.add(a.path("local").asText() + "/" + a.path("prefixlen").asInt());
+                }
+            }
+        }
+        return out;
+    }
+
+    /** A route of a namespace's main table: destination ({@code default} or a prefix) and gateway (null when on-link). */
+    public record Route(String destination, String gateway, String device) {
+    }
+
+    /** The IPv4 routes of a namespace's main table. */
+    public List<Route> routes(String namespace) {
+        List<Route> out = new ArrayList<>();
+        for (JsonNode r : dump(() -> inNamespace(namespace, "-4", "-j", "route", "show"))) {
+            out.add(new Route(r.path("dst").asText(), r.path("gateway").isTextual() ? r.get("gateway").asText() : null,
+                    r.path("dev").asText(null)));
+        }
+        return out;
+    }
+
+    /** Runs {@code sysctl -qw <setting>} inside {@code namespace} (its own copy of the net.* settings). */
+    public void sysctl(String namespace, String setting) {
+        Tools.run("ip", "netns", "exec", namespace, "sysctl", "-qw", setting);
+    }
+
     /** The VXLAN device's flood list: the tunnel addresses its all-zero MAC entries send to. */
     public Set<String> floodList(String vxlan) {
         Set<String> out = new TreeSet<>();

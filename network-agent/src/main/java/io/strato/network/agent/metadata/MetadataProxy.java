@@ -15,25 +15,23 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.function.BiFunction;
+import java.util.function.Function;
 import org.jboss.logging.Logger;
 
 /**
- * The metadata proxy of one network: listens on 169.254.169.254:80 inside the network's DHCP namespace, finds
- * the instance by the network and the caller's address (the only thing a guest cannot forge past the
- * anti-spoofing rules), and forwards the request to compute's metadata service with the instance id, its
- * project and their signature. A caller that is no instance's port gets 404; compute being down gives 502.
+ * A metadata proxy: listens inside a namespace (a network's DHCP namespace on 169.254.169.254:80, or a router's
+ * on port 9697, where its NAT redirects the guests' 169.254.169.254:80), finds the instance by the caller's
+ * address on the networks it serves (the only thing a guest cannot forge past the anti-spoofing rules), and
+ * forwards the request to compute's metadata service with the instance id, its project and their signature. A
+ * caller that is no instance's port gets 404; compute being down gives 502.
  */
 public final class MetadataProxy {
 
     private static final Logger LOG = Logger.getLogger(MetadataProxy.class);
-    static final int PORT = 80;
-
-    private final UUID networkId;
-    private final BiFunction<UUID, String, PortInfo> portByAddress;
+    private final String name;
+    private final Function<String, PortInfo> portByAddress;
     private final String upstream;
     private final String secret;
     private final HttpClient http;
@@ -41,30 +39,31 @@ public final class MetadataProxy {
     private ExecutorService workers;
 
     /**
-     * @param portByAddress the port of a network with a fixed IP, or null
+     * @param name          what it serves, for logs and thread names ({@code network <id>}, {@code router <id>})
+     * @param portByAddress the port with a fixed IP on the networks served, or null
      * @param upstream      compute's metadata service, e.g. {@code http://127.0.0.1:8775}
      */
-    public MetadataProxy(UUID networkId, BiFunction<UUID, String, PortInfo> portByAddress, String upstream, String secret,
+    public MetadataProxy(String name, Function<String, PortInfo> portByAddress, String upstream, String secret,
             HttpClient http) {
-        this.networkId = networkId;
+        this.name = name;
         this.portByAddress = portByAddress;
         this.upstream = upstream.endsWith("/") ? upstream.substring(0, upstream.length() - 1) : upstream;
         this.secret = secret;
         this.http = http;
     }
 
-    /** Binds inside {@code namespace} on {@code address} and starts serving. */
-    public synchronized void start(String namespace, String address) {
-        server = Netns.call(namespace, () -> HttpServer.create(new InetSocketAddress(address, PORT), 64));
+    /** Binds inside {@code namespace} on {@code address} and {@code port}, and starts serving. */
+    public synchronized void start(String namespace, String address, int port) {
+        server = Netns.call(namespace, () -> HttpServer.create(new InetSocketAddress(address, port), 64));
         workers = Executors.newFixedThreadPool(2, r -> {
-            Thread t = new Thread(r, "metadata-proxy-" + networkId.toString().substring(0, 8));
+            Thread t = new Thread(r, "metadata-proxy-" + namespace);
             t.setDaemon(true);
             return t;
         });
         server.setExecutor(workers);
         server.createContext("/", this::handle);
         server.start();
-        LOG.infof("metadata proxy of network %s listening on %s:%d in %s", networkId, address, PORT, namespace);
+        LOG.infof("metadata proxy of %s listening on %s:%d in %s", name, address, port, namespace);
     }
 
     public synchronized void stop() {
@@ -78,9 +77,9 @@ public final class MetadataProxy {
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
             String caller = exchange.getRemoteAddress().getAddress().getHostAddress();
-            PortInfo port = portByAddress.apply(networkId, caller);
+            PortInfo port = portByAddress.apply(caller);
             if (port == null || port.deviceId().isEmpty()) {
-                reply(exchange, 404, "text/plain", "no instance has address " + caller + " on this network\n");
+                reply(exchange, 404, "text/plain", "no instance has address " + caller + " on the networks of " + name + "\n");
                 return;
             }
             String method = exchange.getRequestMethod();

@@ -71,9 +71,30 @@ public final class NeutronJson {
                 r.path("remote_group_id").isTextual() ? uuid(r.get("remote_group_id").asText(), "remote_group_id") : null);
     }
 
+    public static RouterInfo router(JsonNode r) {
+        JsonNode gateway = r.path("external_gateway_info");
+        List<RouterInfo.Route> routes = new ArrayList<>();
+        for (JsonNode route : r.path("routes")) {
+            routes.add(new RouterInfo.Route(required(route, "destination"), required(route, "nexthop")));
+        }
+        return new RouterInfo(id(r, "id"), r.path("admin_state_up").asBoolean(true),
+                gateway.isObject() && gateway.path("enable_snat").asBoolean(true), List.copyOf(routes),
+                r.path("revision_number").asLong(0));
+    }
+
+    public static FloatingIpInfo floatingIp(JsonNode f) {
+        return new FloatingIpInfo(id(f, "id"), required(f, "floating_ip_address"), optionalId(f, "router_id"),
+                optionalId(f, "port_id"), text(f, "fixed_ip_address", null), f.path("revision_number").asLong(0));
+    }
+
     /** The resource's {@code id}, for events that carry little else (a deleted network's subnets). */
     public static UUID id(JsonNode n) {
         return id(n, "id");
+    }
+
+    private static UUID optionalId(JsonNode n, String field) {
+        String v = text(n, field, null);
+        return v == null ? null : uuid(v, field);
     }
 
     private static Integer integer(JsonNode n, String field) {

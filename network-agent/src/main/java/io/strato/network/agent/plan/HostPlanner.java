@@ -19,7 +19,8 @@ import java.util.UUID;
 /**
  * Decides what one host must have, from the cluster state: a bridge per network with a port bound here, a
  * filter per such port (anti-spoofing and its security groups, with the member addresses of remote groups),
- * and a DHCP server per such network with DHCP subnets. Pure: the same snapshot gives the same plan.
+ * a DHCP server per such network with DHCP subnets, and the routers hosted here ({@link RouterPlanner}) with a
+ * bridge for each of their networks. Pure: the same snapshot gives the same plan.
  */
 public final class HostPlanner {
 
@@ -28,6 +29,7 @@ public final class HostPlanner {
 
     private final String host;
     private final Map<String, String> physicalInterfaces;
+    private final RouterPlanner routers;
 
     /**
      * @param host               this host's name, as compute binds ports ({@code binding:host_id})
@@ -36,6 +38,7 @@ public final class HostPlanner {
     public HostPlanner(String host, Map<String, String> physicalInterfaces) {
         this.host = host;
         this.physicalInterfaces = Map.copyOf(physicalInterfaces);
+        this.routers = new RouterPlanner(host);
     }
 
     public HostPlan plan(Snapshot s) {
@@ -47,18 +50,22 @@ public final class HostPlanner {
         for (PortInfo p : local) {
             bridges.putIfAbsent(p.networkId(), p.bridgeName() != null ? p.bridgeName() : bridgeName(p.networkId()));
         }
+        // DHCP serves the networks of this host's guests; a router's networks need their bridges only
+        Set<UUID> guestNetworks = Set.copyOf(bridges.keySet());
+        List<RouterPlan> routerPlans = routers.plan(s);
+        routerPlans.forEach(r -> r.legs().forEach(leg -> bridges.putIfAbsent(leg.networkId(), leg.bridge())));
         List<BridgePlan> bridgePlans = new ArrayList<>();
         List<DhcpPlan> dhcp = new ArrayList<>();
         bridges.forEach((networkId, bridge) -> {
             NetworkInfo n = s.networks().get(networkId);
             bridgePlans.add(new BridgePlan(networkId, bridge, n == null ? 1500 : n.mtu(), n == null || n.adminStateUp(),
                     n == null ? null : uplink(n)));
-            DhcpPlan d = dhcp(s, networkId, bridge, n == null ? 1500 : n.mtu());
+            DhcpPlan d = guestNetworks.contains(networkId) ? dhcp(s, networkId, bridge, n == null ? 1500 : n.mtu()) : null;
             if (d != null) {
                 dhcp.add(d);
             }
         });
-        return new HostPlan(List.copyOf(bridgePlans), firewall(s, local, bridges), List.copyOf(dhcp));
+        return new HostPlan(List.copyOf(bridgePlans), firewall(s, local, bridges), List.copyOf(dhcp), routerPlans);
     }
 
     /** Neutron's linuxbridge name for a network's bridge, used when a port carries no {@code bridge_name}. */

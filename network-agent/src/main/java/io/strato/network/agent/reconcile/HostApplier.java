@@ -3,6 +3,7 @@ package io.strato.network.agent.reconcile;
 import io.strato.network.agent.dhcp.DhcpServers;
 import io.strato.network.agent.firewall.Firewall;
 import io.strato.network.agent.l2.Bridges;
+import io.strato.network.agent.l3.Routers;
 import io.strato.network.agent.metadata.MetadataProxies;
 import io.strato.network.agent.plan.HostPlan;
 import java.util.LinkedHashMap;
@@ -11,10 +12,10 @@ import java.util.Map;
 import java.util.function.IntSupplier;
 
 /**
- * Makes the host match a plan, in the order the host needs: bridges first (taps and DHCP ports plug into them),
- * then the firewall (one nft transaction), then the metadata proxies of networks no longer served (an open
- * socket keeps a namespace alive), the DHCP servers, the new metadata proxies, and last the removal of bridges
- * no longer wanted. Each step reads the kernel and does only what differs, so an agent stopped after any step
+ * Makes the host match a plan, in the order the host needs: bridges first (taps, DHCP ports and routers' legs
+ * plug into them), then the firewall (one nft transaction), then the metadata proxies no longer wanted (an open
+ * socket keeps a namespace alive), the DHCP servers, the routers, the new metadata proxies, and last the removal
+ * of bridges no longer wanted. Each step reads the kernel and does only what differs, so an agent stopped after any step
  * converges on its next pass (what {@code HostRestartTest} shows).
  */
 public final class HostApplier {
@@ -30,12 +31,14 @@ public final class HostApplier {
     private final Firewall firewall;
     private final DhcpServers dhcp;
     private final MetadataProxies metadata;
+    private final Routers routers;
 
-    public HostApplier(Bridges bridges, Firewall firewall, DhcpServers dhcp, MetadataProxies metadata) {
+    public HostApplier(Bridges bridges, Firewall firewall, DhcpServers dhcp, MetadataProxies metadata, Routers routers) {
         this.bridges = bridges;
         this.firewall = firewall;
         this.dhcp = dhcp;
         this.metadata = metadata;
+        this.routers = routers;
     }
 
     /** The steps of a pass for {@code plan}, in order. */
@@ -43,9 +46,10 @@ public final class HostApplier {
         return List.of(
                 new Step("bridges", () -> bridges.ensure(plan.bridges())),
                 new Step("firewall", () -> firewall.apply(plan.firewall()) ? 1 : 0),
-                new Step("metadata-retire", () -> metadata.retire(plan.dhcp())),
+                new Step("metadata-retire", () -> metadata.retire(plan.dhcp(), plan.routers())),
                 new Step("dhcp", () -> dhcp.apply(plan.dhcp())),
-                new Step("metadata", () -> metadata.apply(plan.dhcp())),
+                new Step("routers", () -> routers.apply(plan.routers())),
+                new Step("metadata", () -> metadata.apply(plan.dhcp(), plan.routers())),
                 new Step("prune", () -> bridges.prune(plan.bridges())));
     }
 
@@ -61,9 +65,10 @@ public final class HostApplier {
         return changes;
     }
 
-    /** Whether the firewall's tables were changed behind the agent's back (see {@link Firewall#checkDrift}). */
+    /** Whether the firewall's tables or a router's NAT table were changed behind the agent's back. */
     public boolean checkDrift() {
-        return firewall.checkDrift();
+        boolean firewallDrift = firewall.checkDrift();
+        return routers.checkDrift() | firewallDrift;
     }
 
     /** Stops what runs inside the agent's process (the metadata proxies); the kernel's state stays. */

@@ -153,19 +153,25 @@ public final class Reconciler implements Runnable {
         java.util.Map<String, Integer> changes = host.apply(plan);
         appliedGeneration = snapshot.generation();
         healthy = true;
-        report(snapshot);
+        report(snapshot, plan);
         if (!changes.isEmpty()) {
-            LOG.infof("host matches generation %d (%d ports, %d bridges, %d DHCP servers): changes %s in %d ms",
+            LOG.infof("host matches generation %d (%d ports, %d bridges, %d DHCP servers, %d routers): changes %s in %d ms",
                     snapshot.generation(), plan.firewall().ports().size(), plan.bridges().size(), plan.dhcp().size(),
-                    changes, (System.nanoTime() - start) / 1_000_000);
+                    plan.routers().size(), changes, (System.nanoTime() - start) / 1_000_000);
         }
     }
 
-    /** Reports the ports of this host that network-service still shows DOWN, once per revision. */
-    private void report(Snapshot snapshot) {
+    /**
+     * Reports the ports of this host that network-service still shows DOWN, once per revision: guests' ports, and
+     * the legs of the routers it has set up.
+     */
+    private void report(Snapshot snapshot, HostPlan plan) {
         reported.keySet().retainAll(snapshot.ports().keySet());
+        java.util.Set<java.util.UUID> legs = new java.util.HashSet<>();
+        plan.routers().forEach(r -> r.legs().forEach(l -> legs.add(l.portId())));
         for (PortInfo p : snapshot.ports().values()) {
-            if (p.boundTo(hostName) && !p.networkOwned() && p.adminStateUp() && !"ACTIVE".equals(p.status())
+            if (p.boundTo(hostName) && (!p.networkOwned() || legs.contains(p.id())) && p.adminStateUp()
+                    && !"ACTIVE".equals(p.status())
                     && !Long.valueOf(p.revision()).equals(reported.get(p.id()))) {
                 reports.portUp(p);
                 reported.put(p.id(), p.revision());

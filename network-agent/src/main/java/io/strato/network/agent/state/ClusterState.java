@@ -1,7 +1,9 @@
 package io.strato.network.agent.state;
 
+import io.strato.network.agent.model.FloatingIpInfo;
 import io.strato.network.agent.model.NetworkInfo;
 import io.strato.network.agent.model.PortInfo;
+import io.strato.network.agent.model.RouterInfo;
 import io.strato.network.agent.model.RuleInfo;
 import io.strato.network.agent.model.SecurityGroupInfo;
 import io.strato.network.agent.model.SubnetInfo;
@@ -29,6 +31,8 @@ public final class ClusterState {
     private final Map<UUID, PortInfo> ports = new HashMap<>();
     private final Map<UUID, SecurityGroupInfo> groups = new HashMap<>();
     private final Map<UUID, RuleInfo> rules = new HashMap<>();
+    private final Map<UUID, RouterInfo> routers = new HashMap<>();
+    private final Map<UUID, FloatingIpInfo> floatingIps = new HashMap<>();
     private final Map<UUID, Long> deleted = new LinkedHashMap<>(16, 0.75f, false) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<UUID, Long> eldest) {
@@ -63,6 +67,22 @@ public final class ClusterState {
         return putRuleLocked(r);
     }
 
+    public synchronized boolean putRouter(RouterInfo r) {
+        return put(routers, r.id(), r, r.revision(), RouterInfo::revision);
+    }
+
+    public synchronized boolean putFloatingIp(FloatingIpInfo f) {
+        return put(floatingIps, f.id(), f, f.revision(), FloatingIpInfo::revision);
+    }
+
+    public synchronized boolean removeRouter(UUID id, long revision) {
+        return remove(routers, id, revision);
+    }
+
+    public synchronized boolean removeFloatingIp(UUID id, long revision) {
+        return remove(floatingIps, id, revision);
+    }
+
     public synchronized boolean removeNetwork(UUID id, long revision) {
         return remove(networks, id, revision);
     }
@@ -88,9 +108,20 @@ public final class ClusterState {
         return remove(rules, id, Long.MAX_VALUE);
     }
 
-    /** Replaces everything with what a full listing returned. */
+    /** Replaces the L2 resources with what a full listing returned, with no routers or floating IPs. */
     public synchronized void replaceAll(Collection<NetworkInfo> ns, Collection<SubnetInfo> ss, Collection<PortInfo> ps,
             Collection<SecurityGroupInfo> gs, Collection<RuleInfo> rs) {
+        replaceAll(ns, ss, ps, gs, rs, java.util.List.of(), java.util.List.of());
+    }
+
+    /** Replaces everything with what a full listing returned. */
+    public synchronized void replaceAll(Collection<NetworkInfo> ns, Collection<SubnetInfo> ss, Collection<PortInfo> ps,
+            Collection<SecurityGroupInfo> gs, Collection<RuleInfo> rs, Collection<RouterInfo> rts,
+            Collection<FloatingIpInfo> fs) {
+        routers.clear();
+        floatingIps.clear();
+        rts.forEach(r -> routers.put(r.id(), r));
+        fs.forEach(f -> floatingIps.put(f.id(), f));
         networks.clear();
         subnets.clear();
         ports.clear();
@@ -116,7 +147,7 @@ public final class ClusterState {
     }
 
     public synchronized Snapshot snapshot() {
-        return new Snapshot(generation, networks, subnets, ports, groups, rules);
+        return new Snapshot(generation, networks, subnets, ports, groups, rules, routers, floatingIps);
     }
 
     private boolean putRuleLocked(RuleInfo r) {

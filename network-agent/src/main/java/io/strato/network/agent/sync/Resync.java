@@ -2,10 +2,12 @@ package io.strato.network.agent.sync;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.strato.network.agent.api.NetworkApi;
+import io.strato.network.agent.model.FloatingIpInfo;
 import io.strato.network.agent.model.MalformedResource;
 import io.strato.network.agent.model.NetworkInfo;
 import io.strato.network.agent.model.NeutronJson;
 import io.strato.network.agent.model.PortInfo;
+import io.strato.network.agent.model.RouterInfo;
 import io.strato.network.agent.model.RuleInfo;
 import io.strato.network.agent.model.SecurityGroupInfo;
 import io.strato.network.agent.model.SubnetInfo;
@@ -16,7 +18,8 @@ import java.util.function.Function;
 import org.jboss.logging.Logger;
 
 /**
- * A full resync: lists networks, subnets, ports and security groups (with their rules) from network-service
+ * A full resync: lists networks, subnets, ports, security groups (with their rules), routers and floating IPs from
+ * network-service
  * and replaces the agent's state with them. Run at start, after a partition reassignment (events may have been
  * missed) and periodically.
  */
@@ -48,9 +51,12 @@ public final class Resync {
                 LOG.warnf("resync: skipping a security group: %s", e.getMessage());
             }
         }
-        state.replaceAll(networks, subnets, ports, groups, rules);
-        LOG.infof("resync: %d networks, %d subnets, %d ports, %d security groups, %d rules in %d ms", networks.size(),
-                subnets.size(), ports.size(), groups.size(), rules.size(), (System.nanoTime() - start) / 1_000_000);
+        List<RouterInfo> routers = read("routers", "routers", NeutronJson::router);
+        List<FloatingIpInfo> floatingIps = read("floatingips", "floatingips", NeutronJson::floatingIp);
+        state.replaceAll(networks, subnets, ports, groups, rules, routers, floatingIps);
+        LOG.infof("resync: %d networks, %d subnets, %d ports, %d security groups, %d rules, %d routers, %d floating IPs"
+                + " in %d ms", networks.size(), subnets.size(), ports.size(), groups.size(), rules.size(), routers.size(),
+                floatingIps.size(), (System.nanoTime() - start) / 1_000_000);
     }
 
     private <T> List<T> read(String collection, String key, Function<JsonNode, T> parse) {

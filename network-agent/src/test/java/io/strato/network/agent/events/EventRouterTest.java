@@ -24,7 +24,7 @@ class EventRouterTest {
     final Peers peers = new Peers(List.of(), Duration.ofMinutes(1), Clock.systemUTC());
     final EventRouter router = new EventRouter(List.of(new PortEventHandler(state), new NetworkEventHandler(state),
             new SubnetEventHandler(state), new SecurityGroupEventHandler(state), new SecurityGroupRuleEventHandler(state),
-            new HeartbeatHandler(peers, "me")));
+            new RouterEventHandler(state), new FloatingIpEventHandler(state), new HeartbeatHandler(peers, "me")));
 
     StratoEvent event(String type, String json) throws Exception {
         return new StratoEvent(UUID.randomUUID(), type, "/network", "x", OffsetDateTime.now(), JSON.readTree(json));
@@ -52,10 +52,35 @@ class EventRouterTest {
     void malformedAndForeignEventsAreSkipped() throws Exception {
         assertFalse(router.route(event("strato.network.port.bound.v1", "{\"id\":\"not-a-uuid\"}")));
         assertFalse(router.route(event("strato.network.port.bound.v1", "{}")));
-        assertFalse(router.route(event("strato.network.router.created.v1", "{\"id\":\"" + UUID.randomUUID() + "\"}")));
+        assertFalse(router.route(event("strato.network.router.created.v1", "{\"id\":\"r1\"}")));
+        assertFalse(router.route(event("strato.network.floatingip.created.v1", "{\"id\":\"" + UUID.randomUUID() + "\"}")));
         assertFalse(router.route(event("strato.compute.server.created.v1", "{}")));
         assertFalse(router.route(event("garbage", "{}")));
         assertTrue(state.snapshot().ports().isEmpty());
+    }
+
+    @Test
+    void routersAndFloatingIpsWhateverTheOrderOfAMovesEvents() throws Exception {
+        UUID r = UUID.randomUUID();
+        UUID f = UUID.randomUUID();
+        assertTrue(router.route(event("strato.network.router.updated.v1", "{\"id\":\"" + r + "\",\"revision_number\":2,"
+                + "\"external_gateway_info\":{\"network_id\":\"" + UUID.randomUUID() + "\",\"enable_snat\":false},"
+                + "\"routes\":[{\"destination\":\"10.9.0.0/16\",\"nexthop\":\"10.0.0.5\"}]}")));
+        assertFalse(state.snapshot().routers().get(r).enableSnat());
+        assertEquals(1, state.snapshot().routers().get(r).routes().size());
+        assertFalse(router.route(event("strato.network.router.interface_added.v1", "{\"id\":\"" + r + "\",\"port_id\":\""
+                + UUID.randomUUID() + "\"}")), "an interface comes as its port's events");
+        String after = "{\"id\":\"" + f + "\",\"floating_ip_address\":\"172.24.4.9\",\"router_id\":\"" + r
+                + "\",\"port_id\":\"" + UUID.randomUUID() + "\",\"fixed_ip_address\":\"10.0.0.12\",\"revision_number\":3}";
+        String before = "{\"id\":\"" + f + "\",\"floating_ip_address\":\"172.24.4.9\",\"router_id\":\"" + r
+                + "\",\"port_id\":\"" + UUID.randomUUID() + "\",\"fixed_ip_address\":\"10.0.0.11\",\"revision_number\":2}";
+        assertTrue(router.route(event("strato.network.floatingip.associated.v1", after)));
+        assertFalse(router.route(event("strato.network.floatingip.disassociated.v1", before)), "an older revision is late");
+        assertEquals("10.0.0.12", state.snapshot().floatingIps().get(f).fixedIpAddress());
+        assertTrue(router.route(event("strato.network.floatingip.deleted.v1", "{\"id\":\"" + f + "\",\"revision_number\":3}")));
+        assertTrue(state.snapshot().floatingIps().isEmpty());
+        assertTrue(router.route(event("strato.network.router.deleted.v1", "{\"id\":\"" + r + "\",\"revision_number\":3}")));
+        assertTrue(state.snapshot().routers().isEmpty());
     }
 
     @Test

@@ -10,11 +10,13 @@ import io.strato.network.agent.dhcp.DhcpServers;
 import io.strato.network.agent.firewall.ConntrackZones;
 import io.strato.network.agent.firewall.Firewall;
 import io.strato.network.agent.host.Ip;
+import io.strato.network.agent.host.Neighbours;
 import io.strato.network.agent.host.Nft;
 import io.strato.network.agent.host.Processes;
 import io.strato.network.agent.host.Sh;
 import io.strato.network.agent.l2.Bridges;
 import io.strato.network.agent.l2.Ledger;
+import io.strato.network.agent.l3.Routers;
 import io.strato.kit.serviceauth.ProxySignature;
 import io.strato.network.agent.metadata.MetadataProxies;
 import com.sun.net.httpserver.HttpServer;
@@ -169,7 +171,8 @@ class HostDataPlaneTest {
     }
 
     static void reconcile() {
-        new HostApplier(bridges, firewall, dhcp, metadata).apply(planner.plan(state.snapshot()));
+        new HostApplier(bridges, firewall, dhcp, metadata, new Routers(new Ip(), Nft::new, new Neighbours(), dir, "strato"))
+                .apply(planner.plan(state.snapshot()));
     }
 
     /** A namespace standing in for a guest: its eth0's peer is the port's tap, on the network's bridge. */

@@ -23,6 +23,14 @@ public final class Ports {
                 false, host, null, "network:dhcp", "dhcp-" + host, true, null, "project-1", "DOWN", 1);
     }
 
+    /** A router's leg: its interface ({@code external} false) or gateway port, bound to {@code host}. */
+    public static PortInfo router(UUID id, UUID router, boolean external, UUID network, UUID subnet, String mac,
+            String address, String host) {
+        return new PortInfo(id, network, mac, List.of(new PortInfo.FixedIp(subnet, address)), List.of(), List.of(),
+                false, host, null, external ? "network:router_gateway" : "network:router_interface", router.toString(),
+                true, null, "project-1", "DOWN", 1);
+    }
+
     /** The same port at a later revision with other groups. */
     public static PortInfo withGroups(PortInfo p, List<UUID> groups) {
         return new PortInfo(p.id(), p.networkId(), p.macAddress(), p.fixedIps(), groups, p.allowedAddressPairs(),

@@ -4,11 +4,13 @@ import io.strato.network.agent.dhcp.DhcpServers;
 import io.strato.network.agent.firewall.ConntrackZones;
 import io.strato.network.agent.firewall.Firewall;
 import io.strato.network.agent.host.Ip;
+import io.strato.network.agent.host.Neighbours;
 import io.strato.network.agent.host.Nft;
 import io.strato.network.agent.host.Processes;
 import io.strato.network.agent.host.Sh;
 import io.strato.network.agent.l2.Bridges;
 import io.strato.network.agent.l2.Ledger;
+import io.strato.network.agent.l3.Routers;
 import io.strato.network.agent.metadata.MetadataProxies;
 import io.strato.network.agent.plan.FirewallPlan;
 import io.strato.network.agent.plan.HostPlan;
@@ -53,10 +55,12 @@ public final class TestHost implements AutoCloseable {
     private final Supplier<Snapshot> state;
     private final List<Guest> guests = new ArrayList<>();
     private Agent agent;
+    /** compute's metadata API, where the metadata proxies forward (by default nothing listens there). */
+    private String metadataUrl = "http://127.0.0.1:9";
 
     /** The agent's parts, as one process of it builds them. */
     public record Agent(Bridges bridges, Firewall firewall, DhcpServers dhcp, MetadataProxies metadata,
-            HostApplier applier) {
+            Routers routers, HostApplier applier) {
     }
 
     private TestHost(String name, String namespace, String tunnelIp, Supplier<Set<String>> peers,
@@ -127,13 +131,20 @@ public final class TestHost implements AutoCloseable {
         return agent;
     }
 
+    /** A new agent whose metadata proxies forward to {@code url} (a test's stand-in for compute's metadata API). */
+    public Agent restartAgent(String url) {
+        metadataUrl = url;
+        return restartAgent();
+    }
+
     private Agent newAgent() {
         Bridges bridges = new Bridges(ip, tunnelIp, peers, new Ledger(stateDir.resolve("devices")));
         Firewall firewall = new Firewall(nft, TABLE, new ConntrackZones(stateDir.resolve("conntrack-zones")));
         DhcpServers dhcp = new DhcpServers(ip, new Processes(), stateDir, (network, subnets) -> { });
-        // compute's metadata API is not part of these tests: nothing listens there
-        MetadataProxies metadata = new MetadataProxies(state, "http://127.0.0.1:9", "secret", HttpClient.newHttpClient());
-        return new Agent(bridges, firewall, dhcp, metadata, new HostApplier(bridges, firewall, dhcp, metadata));
+        MetadataProxies metadata = new MetadataProxies(state, metadataUrl, "secret", HttpClient.newHttpClient());
+        Routers routers = new Routers(ip, Nft::new, new Neighbours(), stateDir, TABLE);
+        return new Agent(bridges, firewall, dhcp, metadata, routers,
+                new HostApplier(bridges, firewall, dhcp, metadata, routers));
     }
 
     /** A guest of this host: a namespace whose eth0's peer, in the host, is the port's tap on {@code bridge}. */
@@ -176,6 +187,7 @@ public final class TestHost implements AutoCloseable {
             agent.metadata().stopAll();
         }
         killDnsmasqs();
+        removeRouters();
         Sh.run("ip", "netns", "del", namespace);
         deleteTree(stateDir);
     }
@@ -195,6 +207,21 @@ public final class TestHost implements AutoCloseable {
                 Sh.run("ip", "netns", "del", "qdhcp-" + UUID.fromString(d.getFileName().toString()));
             }
         } catch (IOException | IllegalArgumentException e) {
+            System.err.println("TestHost " + name + ": " + e.getMessage());
+        }
+    }
+
+    /** Whatever router namespace this host's state directory still names (after a failed test). */
+    private void removeRouters() {
+        Path routers = stateDir.resolve("routers");
+        if (!Files.isDirectory(routers)) {
+            return;
+        }
+        try (Stream<Path> dirs = Files.list(routers)) {
+            for (Path d : dirs.toList()) {
+                Sh.run("ip", "netns", "del", "qrouter-" + d.getFileName());
+            }
+        } catch (IOException e) {
             System.err.println("TestHost " + name + ": " + e.getMessage());
         }
     }
