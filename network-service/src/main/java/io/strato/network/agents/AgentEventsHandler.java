@@ -5,13 +5,14 @@ import io.strato.kit.events.StratoEvent;
 import io.strato.kit.data.events.EventHandler;
 import io.strato.network.ports.PortStatusReports;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 import org.jboss.logging.Logger;
 
 /**
- * The network agents' topic ({@code strato.network.agent}): heartbeats keep the registry, port status reports set
- * ports ACTIVE. A malformed event is logged and skipped (never retried: it would not get better); a heartbeat older
+ * The network agents' topic ({@code strato.network.agent}): heartbeats keep the registry (and then go to every
+ * {@link HeartbeatListener}, such as the router scheduler), port status reports set ports ACTIVE. A malformed event is logged and skipped (never retried: it would not get better); a heartbeat older
  * than the agent down time is skipped too.
  */
 @ApplicationScoped
@@ -23,10 +24,12 @@ public class AgentEventsHandler implements EventHandler {
 
     private final AgentRegistry registry;
     private final PortStatusReports reports;
+    private final Instance<HeartbeatListener> listeners;
 
-    AgentEventsHandler(AgentRegistry registry, PortStatusReports reports) {
+    AgentEventsHandler(AgentRegistry registry, PortStatusReports reports, Instance<HeartbeatListener> listeners) {
         this.registry = registry;
         this.reports = reports;
+        this.listeners = listeners;
     }
 
     @Override
@@ -60,7 +63,11 @@ public class AgentEventsHandler implements EventHandler {
                 LOG.debugf("skipping %s %s of %s: older than the agent down time", event.type(), event.id(), host);
                 return Uni.createFrom().voidItem();
             }
-            return registry.heartbeat(host, tunnel, d.path("ports").asInt(0), at);
+            Uni<Void> done = registry.heartbeat(host, tunnel, d.path("ports").asInt(0), at);
+            for (HeartbeatListener l : listeners) {
+                done = done.chain(() -> l.agentBeat(host));
+            }
+            return done;
         }
         if (!"ACTIVE".equals(d.path("status").asText())) {
             return Uni.createFrom().voidItem();

@@ -46,11 +46,11 @@ public class AgentRegistry implements HostLiveness {
     }
 
     /** The oldest heartbeat that still counts as alive now. */
-    Instant aliveAfter() {
+    public Instant aliveAfter() {
         return Instant.now().minus(downTime);
     }
 
-    boolean alive(NetworkAgent agent) {
+    public boolean alive(NetworkAgent agent) {
         return agent.lastHeartbeat.isAfter(aliveAfter());
     }
 

@@ -37,7 +37,7 @@ public record AgentView(
     static final String TOPIC = "N/A";
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
 
-    static AgentView of(NetworkAgent a, boolean alive) {
+    public static AgentView of(NetworkAgent a, boolean alive) {
         // L2 agents have no availability zone in Neutron; nothing here reports to placement (resources_synced null)
         return new AgentView(a.id.toString(), TYPE, BINARY, TOPIC, a.host, alive, a.adminStateUp, null,
                 time(a.lastHeartbeat), time(a.startedAt), time(a.createdAt),

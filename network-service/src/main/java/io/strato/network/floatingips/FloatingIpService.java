@@ -158,7 +158,7 @@ public class FloatingIpService {
     private Uni<Void> takeAddress(FloatingIp f, FloatingIpRequest.Create request) {
         List<FixedIpRequest> wanted = request.subnetId() == null && request.floatingIpAddress() == null ? List.of()
                 : List.of(new FixedIpRequest(request.subnetId(), request.floatingIpAddress()));
-        return ports.createFor("", f.floatingNetworkId, wanted, f.id.toString(), OWNER)
+        return ports.createFor("", f.floatingNetworkId, wanted, f.id.toString(), OWNER, null)
                 .flatMap(port -> ports.fixedIps(port.id).invoke(ips -> {
                     f.floatingPortId = port.id;
                     f.floatingIpAddress = ips.stream().map(FixedIp::ipAddress).filter(ip -> !ip.contains(":")).findFirst()

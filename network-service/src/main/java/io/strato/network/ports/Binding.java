@@ -32,9 +32,12 @@ final class Binding {
         p.bindingVifDetails = details;
     }
 
-    /** Ports of routers and floating IPs keep the status they were created with; ordinary ports follow their binding. */
+    /**
+     * Ordinary ports follow their binding; so does a router's port once bound to its router's host (an unbound one, of
+     * a router no agent hosts, keeps its status); a floating IP's port keeps its N/A.
+     */
     static void refreshStatus(Port p) {
-        if (p.ownedByAnotherFeature()) {
+        if (p.floatingIpPort() || p.routerPort() && p.bindingHostId.isEmpty()) {
             return;
         }
         p.status = !p.bindingHostId.isEmpty() && p.adminStateUp ? "ACTIVE" : "DOWN";

@@ -7,7 +7,9 @@ import jakarta.enterprise.context.ApplicationScoped;
  * What binding a port to a host means for its status, once {@link Binding} has set the binding: on a host whose
  * network agent is alive the port is DOWN until the agent reports it made (then ACTIVE); on a host whose agent is
  * silent the binding fails ({@code binding:vif_type binding_failed}, DOWN), as Neutron says when no agent can
- * bind; a host that never had an agent (a simulated one) keeps the old rule: ACTIVE when bound and up.
+ * bind; a host that never had an agent (a simulated one) keeps the old rule: ACTIVE when bound and up. Router ports
+ * (bound to their router's host) follow the same rule; a router port unbound from its host goes DOWN (no host serves
+ * it any more). Floating IP ports are never bound.
  */
 @ApplicationScoped
 public class HostBindings {
@@ -22,7 +24,13 @@ public class HostBindings {
 
     /** Settles the status of {@code p} after a create or update; {@code hostBefore}/{@code statusBefore}: before it. */
     Uni<Void> settle(Port p, String hostBefore, String statusBefore) {
-        if (p.ownedByAnotherFeature() || p.bindingHostId.isEmpty()) {
+        if (p.floatingIpPort()) {
+            return Uni.createFrom().voidItem();
+        }
+        if (p.bindingHostId.isEmpty()) {
+            if (p.routerPort() && hostBefore != null && !hostBefore.isEmpty()) {
+                p.status = "DOWN";
+            }
             return Uni.createFrom().voidItem();
         }
         return liveness.agentOf(p.bindingHostId).invoke(agent -> {

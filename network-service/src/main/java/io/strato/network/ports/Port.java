@@ -26,6 +26,8 @@ public class Port {
     /** Owners whose ports belong to another feature and cannot be deleted through the port API. */
     public static final List<String> PROTECTED_OWNERS = List.of("network:router_interface", "network:router_gateway",
             "network:floatingip");
+    /** The owners of a router's own ports (device_id the router): bound to the host of the router's agent. */
+    public static final List<String> ROUTER_OWNERS = List.of("network:router_interface", "network:router_gateway");
 
     @Id
     public UUID id;
@@ -76,6 +78,16 @@ public class Port {
     /** Whether the port belongs to a router or a floating IP (deleted through those APIs, not the port API). */
     public boolean ownedByAnotherFeature() {
         return deviceOwner != null && PROTECTED_OWNERS.stream().anyMatch(deviceOwner::startsWith);
+    }
+
+    /** A router's interface or gateway port: an agent makes it on the router's host, as a VM's port on the VM's. */
+    public boolean routerPort() {
+        return deviceOwner != null && deviceOwner.startsWith("network:router_");
+    }
+
+    /** A floating IP's port on its external network: it only holds the address; no host ever binds it (status N/A). */
+    public boolean floatingIpPort() {
+        return deviceOwner != null && deviceOwner.startsWith("network:floatingip");
     }
 
     /** Sets the allowed address pairs; a pair without a MAC takes the port's, as Neutron stores them. */

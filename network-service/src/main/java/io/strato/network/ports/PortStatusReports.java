@@ -10,7 +10,8 @@ import org.jboss.logging.Logger;
 
 /**
  * A network agent's report that it made a port: the port goes ACTIVE (and its binding is no longer failed) if it is
- * still bound to that agent's host and up; a report for a port bound elsewhere, or gone, is stale and ignored.
+ * still bound to that agent's host and up; a report for a port bound elsewhere, or gone, is stale and ignored. Router
+ * ports (bound to their router's host) and DHCP ports are reported like any other; floating IP ports are never bound.
  */
 @ApplicationScoped
 public class PortStatusReports {
@@ -30,7 +31,7 @@ public class PortStatusReports {
     /** Runs inside the caller's transaction (the kit's event handler). */
     public Uni<Void> portUp(UUID portId, String host) {
         return ports.findById(portId, LockModeType.PESSIMISTIC_WRITE).flatMap(p -> {
-            if (p == null || !host.equals(p.bindingHostId) || p.ownedByAnotherFeature() || !p.adminStateUp
+            if (p == null || !host.equals(p.bindingHostId) || p.floatingIpPort() || !p.adminStateUp
                     || "ACTIVE".equals(p.status) && !HostBindings.BINDING_FAILED.equals(p.bindingVifType)) {
                 return Uni.createFrom().voidItem();
             }

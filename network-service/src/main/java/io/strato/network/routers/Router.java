@@ -46,4 +46,16 @@ public class Router {
     public Instant updatedAt;
     @Column(name = "revision_number")
     public int revisionNumber;
+    /**
+     * The host whose network agent hosts the router (its {@code qrouter-<id>} namespace), or null while no agent does.
+     * Not part of the router's JSON: the agents learn it from the router ports' {@code binding:host_id}.
+     */
+    public String host;
+    /**
+     * False once an admin removed the router from its agent: the heartbeats' sweep of unscheduled routers leaves it
+     * alone until an admin adds it to an agent or it gains a port (Neutron: "non-hosted until there is an update which
+     * leads to re-schedule").
+     */
+    @Column(name = "auto_schedule")
+    public boolean autoSchedule = true;
 }

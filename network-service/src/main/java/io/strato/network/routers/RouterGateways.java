@@ -28,10 +28,12 @@ class RouterGateways {
     static final String OWNER = "network:router_gateway";
 
     private final DevicePorts ports;
+    private final RouterHosting hosting;
     private final Policy policy;
 
-    RouterGateways(DevicePorts ports, Policy policy) {
+    RouterGateways(DevicePorts ports, RouterHosting hosting, Policy policy) {
         this.ports = ports;
+        this.hosting = hosting;
         this.policy = policy;
     }
 
@@ -101,8 +103,10 @@ class RouterGateways {
         return Panache.getSession().flatMap(s -> s.flush()).chain(() -> ports.deleteFor(port));
     }
 
+    /** The gateway port, bound to the router's host (the router is scheduled first when it has none). */
     private Uni<Void> createPort(Router r, UUID network, List<FixedIpRequest> fixedIps) {
-        return ports.createFor(r.projectId, network, fixedIps == null ? List.of() : fixedIps, r.id.toString(), OWNER)
+        return hosting.schedule(r).flatMap(host -> ports.createFor(r.projectId, network,
+                        fixedIps == null ? List.of() : fixedIps, r.id.toString(), OWNER, host))
                 .invoke(port -> {
                     r.gwNetworkId = network;
                     r.gwPortId = port.id;

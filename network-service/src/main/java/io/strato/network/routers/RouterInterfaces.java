@@ -36,12 +36,15 @@ public class RouterInterfaces {
 
     private final RouterAccess access;
     private final DevicePorts ports;
+    private final RouterHosting hosting;
     private final NetworkEvents events;
     private final ObjectMapper mapper;
 
-    public RouterInterfaces(RouterAccess access, DevicePorts ports, NetworkEvents events, ObjectMapper mapper) {
+    public RouterInterfaces(RouterAccess access, DevicePorts ports, RouterHosting hosting, NetworkEvents events,
+                            ObjectMapper mapper) {
         this.access = access;
         this.ports = ports;
+        this.hosting = hosting;
         this.events = events;
         this.mapper = mapper;
     }
@@ -86,8 +89,9 @@ public class RouterInterfaces {
                                 + " is not owned by project making the request");
                     }
                     return checkNewSubnets(r, List.of(s))
-                            .chain(() -> ports.createFor(r.projectId, s.networkId(),
-                                    List.of(new FixedIpRequest(s.id(), s.gatewayIp())), r.id.toString(), OWNER))
+                            .chain(() -> hosting.schedule(r))
+                            .flatMap(host -> ports.createFor(r.projectId, s.networkId(),
+                                    List.of(new FixedIpRequest(s.id(), s.gatewayIp())), r.id.toString(), OWNER, host))
                             .flatMap(port -> attach(r, port.id, List.of(s.id()))
                                     .map(v -> RouterView.interfaceInfo(r, r.projectId, port.id, s.networkId(), List.of(s.id()))));
                 });
@@ -119,6 +123,8 @@ public class RouterInterfaces {
                                     + "revision_number = revision_number + 1, updated_at = now() WHERE id = :p",
                                     Map.of("r", r.id.toString(), "o", OWNER, "p", p.id())))
                             .chain(() -> attach(r, p.id(), subnetIds))
+                            // the adopted port moves to the router's host, whatever it was bound to
+                            .chain(() -> hosting.schedule(r)).chain(() -> hosting.bindPorts(r))
                             .map(v -> RouterView.interfaceInfo(r, p.projectId(), p.id(), p.networkId(), subnetIds));
                 });
             });

@@ -33,6 +33,7 @@ final class Extensions {
             new Extension("sorting", "Sorting support", "Enables sorting support."),
             new Extension("pagination", "Pagination support", "Enables pagination support."),
             new Extension("agent", "agent", "The agent management extension."),
+            new Extension("l3_agent_scheduler", "L3 Agent Scheduler", "Schedule routers among l3 agents"),
             new Extension("fip-port-details", "Floating IP Port Details Extension", "Add port_details attribute to Floating IP resource."));
 
     private Extensions() {

@@ -4,6 +4,10 @@ import static io.strato.network.NetworkApi.admin;
 import static io.strato.network.NetworkApi.as;
 import static io.strato.network.NetworkApi.member;
 import static io.strato.network.NetworkApi.newProject;
+import static io.strato.network.agents.AgentEvents.agentsOf;
+import static io.strato.network.agents.AgentEvents.awaitAgent;
+import static io.strato.network.agents.AgentEvents.downTime;
+import static io.strato.network.agents.AgentEvents.heartbeat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
@@ -26,7 +30,6 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -41,30 +44,6 @@ class AgentApiTest {
 
     static String newHost() {
         return "api-host-" + UUID.randomUUID().toString().substring(0, 8);
-    }
-
-    static void heartbeat(String host, int ports, OffsetDateTime at) throws Exception {
-        AgentPortStatusTest.publish("strato.network.agent.heartbeat.v1", host, "{\"host\": \"" + host
-                + "\", \"tunnel_ip\": \"192.0.2.7\", \"ports\": " + ports + "}", at);
-    }
-
-    /** The agents listed for {@code host} (the test database keeps other runs' agents). */
-    static List<Map<String, Object>> agentsOf(String host) {
-        return as(admin()).queryParam("host", host).get("/v2.0/agents").then().statusCode(200).extract().path("agents");
-    }
-
-    /** The agent of {@code host} once its heartbeat with {@code ports} devices is recorded. */
-    static Map<String, Object> awaitAgent(String host, int ports) throws Exception {
-        heartbeat(host, ports, OffsetDateTime.now());
-        await("agent of " + host + " with " + ports + " devices").atMost(Duration.ofSeconds(60))
-                .pollInterval(Duration.ofMillis(200)).until(() -> agentsOf(host).size() == 1
-                        && Integer.valueOf(ports).equals(((Map<?, ?>) agentsOf(host).get(0).get("configurations")).get("devices")));
-        return agentsOf(host).get(0);
-    }
-
-    static Duration downTime() {
-        return ConfigProvider.getConfig().getOptionalValue("strato.network.agent-down-time", Duration.class)
-                .orElse(Duration.ofSeconds(75));
     }
 
     @Test

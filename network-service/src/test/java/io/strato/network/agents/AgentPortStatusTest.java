@@ -11,21 +11,11 @@ import static org.hamcrest.Matchers.equalTo;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.strato.kit.events.CloudEventCodec;
 import io.strato.kit.testing.StratoInfraResource;
 import io.strato.kit.testing.TestIdentity;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.OffsetDateTime;
-import java.util.Properties;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -39,22 +29,8 @@ class AgentPortStatusTest {
     private final String project = newProject();
     private final String me = member(project);
 
-    static void publish(String type, String subject, String data, OffsetDateTime at) throws Exception {
-        Properties p = new Properties();
-        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class));
-        p.put(ProducerConfig.ACKS_CONFIG, "all");
-        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(p, new StringSerializer(), new ByteArraySerializer())) {
-            ProducerRecord<String, byte[]> r = new ProducerRecord<>("strato.network.agent", subject,
-                    CloudEventCodec.encode(UUID.randomUUID(), type, "/network-agent/test", subject, at, data));
-            r.headers().add("content-type", CloudEventCodec.CONTENT_TYPE.getBytes(StandardCharsets.UTF_8));
-            producer.send(r).get(30, TimeUnit.SECONDS);
-        }
-    }
-
     static void heartbeat(String host, OffsetDateTime at) throws Exception {
-        publish("strato.network.agent.heartbeat.v1", host,
-                "{\"host\": \"" + host + "\", \"tunnel_ip\": \"192.0.2.1\", \"ports\": 0}", at);
+        AgentEvents.heartbeat(host, 0, at);
     }
 
     String boundPort(String net, String host) {
@@ -85,13 +61,13 @@ class AgentPortStatusTest {
         String port = boundPort(net, host);
         as(admin()).get("/v2.0/ports/{id}", port).then().statusCode(200)
                 .body("port.status", equalTo("DOWN")).body("port.'binding:vif_type'", equalTo("bridge"));
-        publish("strato.network.agent.port_status.v1", port, "{\"port_id\": \"" + port + "\", \"host\": \"" + host
+        AgentEvents.publish("strato.network.agent.port_status.v1", port, "{\"port_id\": \"" + port + "\", \"host\": \"" + host
                 + "\", \"status\": \"ACTIVE\", \"revision_number\": 0}", OffsetDateTime.now());
         await("port ACTIVE").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).until(() ->
                 "ACTIVE".equals(as(admin()).get("/v2.0/ports/{id}", port).then().extract().path("port.status")));
         // a report from another host is stale: nothing changes (the port is already ACTIVE; a DOWN one stays DOWN)
         String other = boundPort(net, host);
-        publish("strato.network.agent.port_status.v1", other, "{\"port_id\": \"" + other
+        AgentEvents.publish("strato.network.agent.port_status.v1", other, "{\"port_id\": \"" + other
                 + "\", \"host\": \"some-other-host\", \"status\": \"ACTIVE\"}", OffsetDateTime.now());
         heartbeat(host, OffsetDateTime.now());
         awaitKnown(host);
@@ -102,7 +78,7 @@ class AgentPortStatusTest {
     void aHostWhoseAgentIsSilentFailsTheBinding() throws Exception {
         String host = "silent-host-" + UUID.randomUUID().toString().substring(0, 8);
         // alive for a few seconds more, then silent (a heartbeat older than the down time would register nothing)
-        heartbeat(host, OffsetDateTime.now().minus(AgentApiTest.downTime()).plusSeconds(5));
+        heartbeat(host, OffsetDateTime.now().minus(AgentEvents.downTime()).plusSeconds(5));
         awaitKnown(host);
         String net = network(me);
         await("binding fails").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300)).until(() -> {

@@ -291,7 +291,7 @@ class PortApiTest {
         String net = network(me);
         String sub = subnet(me, net, "10.0.12.0/24");
         Port p = VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(() -> ports.createFor(project,
-                UUID.fromString(net), List.of(new FixedIpRequest(UUID.fromString(sub), "10.0.12.1")), "router-1", "network:router_interface")));
+                UUID.fromString(net), List.of(new FixedIpRequest(UUID.fromString(sub), "10.0.12.1")), "router-1", "network:router_interface", null)));
         assertEquals("ACTIVE", p.status);
         assertEquals(false, p.portSecurityEnabled);
         List<FixedIp> ips = VertxContextSupport.subscribeAndAwait(() -> Panache.withSession(() -> ports.fixedIps(p.id)));
