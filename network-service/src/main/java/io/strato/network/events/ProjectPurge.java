@@ -16,7 +16,8 @@ import org.jboss.logging.Logger;
 /**
  * Removes a deleted project's networking inside the caller's transaction, in dependency order, and
  * tells the cloud what went (a deleted event per floating IP, router, port, subnet, network, security
- * group; a disassociated event per other project's floating IP that lost its port or router).
+ * group; a disassociated event per other project's floating IP that lost its port or router, with its state after
+ * the change and its revision bumped).
  *
  * <p>The rule: everything the project owns goes, and what other projects attached to it is detached
  * (their floating IPs on its ports or routed through its routers, their rules naming its security
@@ -40,10 +41,11 @@ class ProjectPurge {
             + "WHERE project_id <> :p AND (port_id" + IN + " OR router_id" + IN_ROUTERS + ") FOR UPDATE) "
             + "UPDATE floating_ip f SET port_id = NULL, fixed_ip_address = NULL, router_id = NULL, status = 'DOWN', "
             + "revision_number = f.revision_number + 1, updated_at = now() FROM old WHERE f.id = old.id "
-            + "RETURNING f.id, f.project_id, f.floating_network_id, f.floating_ip_address, old.port_id, old.fixed_ip_address, "
-            + "old.router_id, f.status, f.revision_number";
+            + "RETURNING f.id, f.project_id, f.floating_network_id, f.floating_ip_address, f.port_id, f.fixed_ip_address, "
+            + "f.router_id, f.status, f.revision_number";
+    /** A deleted floating IP's event: its last state, the revision bumped once more (it outranks every earlier event). */
     private static final String FIPS = "DELETE FROM floating_ip WHERE project_id = :p RETURNING id, project_id, "
-            + "floating_network_id, floating_ip_address, port_id, fixed_ip_address, router_id";
+            + "floating_network_id, floating_ip_address, port_id, fixed_ip_address, router_id, status, revision_number + 1";
     /** The project's networks no port is left on. */
     private static final String FREE_NETS = "(SELECT n.id FROM network n WHERE n.project_id = :p "
             + "AND NOT EXISTS (SELECT 1 FROM port x WHERE x.network_id = n.id))";
@@ -87,7 +89,7 @@ class ProjectPurge {
                         "id", "project_id", "floating_network_id", "floating_ip_address", "port_id", "fixed_ip_address",
                         "router_id", "status", "revision_number"))
                 .chain(() -> deleted(s, "floatingip", FIPS, Map.of("p", p), "id", "project_id", "floating_network_id",
-                        "floating_ip_address", "port_id", "fixed_ip_address", "router_id"))
+                        "floating_ip_address", "port_id", "fixed_ip_address", "router_id", "status", "revision_number"))
                 .chain(() -> execute(s, "DELETE FROM router_interface WHERE router_id" + IN_ROUTERS + " OR port_id" + IN, both))
                 .chain(() -> execute(s, "UPDATE router SET gw_network_id = NULL, gw_port_id = NULL WHERE id" + IN_ROUTERS
                         + " OR gw_port_id" + IN, both))

@@ -105,14 +105,15 @@ public class FloatingIpService {
     }
 
     /**
-     * port_id (a port to associate with, or null to disassociate), fixed_ip_address, description. The
-     * cloud hears "disassociated" with the old mapping and "associated" with the new one, so that a
-     * host agent can undo one NAT and set up the other.
+     * port_id (a port to associate with, or null to disassociate), fixed_ip_address, description. Every change bumps
+     * the revision, and its event's data is the floating IP after it: {@code associated} (a new association or a move
+     * to another port or address), {@code disassociated}, or {@code updated} (the association unchanged), so that a
+     * host agent keeping the copy with the highest revision always holds the current mapping.
      */
     @WithTransaction
     public Uni<FloatingIpView> update(Caller caller, UUID id, FloatingIpRequest.Update request) {
         boolean admin = admin(caller);
-        return forChange(caller, id, FloatingIpPolicies.UPDATE).flatMap(f -> view(f).flatMap(old -> {
+        return forChange(caller, id, FloatingIpPolicies.UPDATE).flatMap(f -> {
             request.description().ifPresent(d -> f.description = d);
             String before = f.portId + "/" + f.fixedIpAddress;
             Uni<Void> association;
@@ -128,26 +129,26 @@ public class FloatingIpService {
                 f.revisionNumber++;
                 f.updatedAt = StandardAttributes.now();
                 return flush();
-            }).chain(() -> view(f)).call(view -> {
-                if (before.equals(f.portId + "/" + f.fixedIpAddress)) {
-                    return events.publish("floatingip", "updated", f.id, view);
-                }
-                Uni<Void> off = old.portId() == null ? Uni.createFrom().voidItem()
-                        : events.publish("floatingip", "disassociated", f.id, old);
-                return f.portId == null ? off : off.chain(() -> events.publish("floatingip", "associated", f.id, view));
-            });
-        }));
+            }).chain(() -> view(f)).call(view -> events.publish("floatingip",
+                    before.equals(f.portId + "/" + f.fixedIpAddress) ? "updated" : f.portId == null ? "disassociated" : "associated",
+                    f.id, view));
+        });
     }
 
-    /** Frees the address: the floating IP goes, then its port on the external network. */
+    /**
+     * Frees the address: the floating IP goes, then its port on the external network. The deleted event carries its
+     * last state with the revision bumped once more, so that it outranks every earlier event of it.
+     */
     @WithTransaction
     public Uni<Void> delete(Caller caller, UUID id) {
-        return forChange(caller, id, FloatingIpPolicies.DELETE).flatMap(f -> view(f).flatMap(view -> {
+        return forChange(caller, id, FloatingIpPolicies.DELETE).flatMap(f -> {
+            f.revisionNumber++;
+            f.updatedAt = StandardAttributes.now();
             UUID port = f.floatingPortId;
-            return fips.delete("id", f.id).chain(this::flush)
+            return flush().chain(() -> view(f)).flatMap(view -> fips.delete("id", f.id).chain(this::flush)
                     .chain(() -> port == null ? Uni.createFrom().voidItem() : ports.deleteFor(port))
-                    .chain(() -> events.publish("floatingip", "deleted", f.id, view));
-        }));
+                    .chain(() -> events.publish("floatingip", "deleted", f.id, view)));
+        });
     }
 
     /**

@@ -287,6 +287,66 @@ class FloatingIpApiTest {
         assertEquals("strato.network.floatingip.disassociated.v1", L3Fixture.events(fip).get(2));
     }
 
+    /**
+     * A host agent keeps the copy of a floating IP with the highest revision: every change is published as the
+     * floating IP after it, with its revision bumped (a move to another port too, and a disassociation because the
+     * port went), and the deleted event outranks them all.
+     */
+    @Test
+    void everyChangeIsPublishedAsTheFloatingIpAfterIt() throws Throwable {
+        var ext = L3Fixture.external("203.0.113.0/24");
+        var net = L3Fixture.network(token, "10.8.1.0/24");
+        L3Fixture.gatewayRouter(token, net.subnetId(), ext.id());
+        String one = Fixtures.port(token, net.id());
+        String two = Fixtures.port(token, net.id());
+        String fip = create(token, ext.id());
+        as(token).body(port(one)).put("/v2.0/floatingips/{id}", fip).then().statusCode(200);
+        as(token).body(port(two)).put("/v2.0/floatingips/{id}", fip).then().statusCode(200);
+        as(token).body(port(null)).put("/v2.0/floatingips/{id}", fip).then().statusCode(200);
+        as(token).body(port(one)).put("/v2.0/floatingips/{id}", fip).then().statusCode(200);
+        as(token).delete("/v2.0/ports/{id}", one).then().statusCode(204);
+        as(token).delete("/v2.0/floatingips/{id}", fip).then().statusCode(204);
+
+        List<L3Fixture.Event> events = L3Fixture.eventsWithData(fip);
+        String v = "strato.network.floatingip.";
+        assertEquals(List.of(v + "created.v1", v + "associated.v1", v + "associated.v1", v + "disassociated.v1",
+                v + "associated.v1", v + "disassociated.v1", v + "deleted.v1"), events.stream().map(L3Fixture.Event::type).toList());
+        List<String> ports = new ArrayList<>();
+        for (int i = 0; i < events.size(); i++) {
+            var data = events.get(i).data();
+            assertEquals(i, data.path("revision_number").asInt(), "revision of " + events.get(i));
+            ports.add(data.path("port_id").isNull() ? null : data.path("port_id").asText());
+            assertEquals(data.path("port_id").isNull() ? "DOWN" : "ACTIVE", data.path("status").asText());
+        }
+        var expected = new ArrayList<String>(java.util.Arrays.asList(null, one, two, null, one, null, null));
+        assertEquals(expected, ports);
+    }
+
+    /** Neutron's answers for an external network without an IPv4 subnet ({@code l3_db.py}). */
+    @Test
+    void anExternalNetworkWithoutAnIpv4Subnet() {
+        String owner = newProject();
+        String ext = Fixtures.network(admin(), "\"router:external\": true, \"project_id\": \"" + owner + "\"");
+        String refused = "Bad floatingip request: Network " + ext + " does not contain any IPv4 subnet.";
+        as(token).body(Map.of("floatingip", Map.of("floating_network_id", ext))).post("/v2.0/floatingips")
+                .then().statusCode(400).body("NeutronError.type", equalTo("BadRequest")).body("NeutronError.message", equalTo(refused));
+        // a router gateway there is created without an address (Neutron logs "No IPs available for external network")
+        String router = L3Fixture.router(token);
+        as(token).body(Map.of("router", Map.of("external_gateway_info", Map.of("network_id", ext))))
+                .put("/v2.0/routers/{id}", router).then().statusCode(200)
+                .body("router.external_gateway_info.network_id", equalTo(ext))
+                .body("router.external_gateway_info.external_fixed_ips", empty());
+        as(admin()).get("/v2.0/ports?device_id={r}&device_owner=network:router_gateway", router).then().statusCode(200)
+                .body("ports", hasSize(1)).body("ports[0].fixed_ips", empty());
+        // an IPv6 subnet alone does not do either
+        as(admin()).body(Map.of("subnet", Map.of("network_id", ext, "cidr", "2001:db8:14::/64", "ip_version", 6, "project_id", owner)))
+                .post("/v2.0/subnets").then().statusCode(201);
+        as(token).body(Map.of("floatingip", Map.of("floating_network_id", ext))).post("/v2.0/floatingips")
+                .then().statusCode(400).body("NeutronError.message", equalTo(refused));
+        as(token).body("{\"router\": {\"external_gateway_info\": {}}}").put("/v2.0/routers/{id}", router).then().statusCode(200)
+                .body("router.external_gateway_info", nullValue());
+    }
+
     /** Many projects at once on a /29 external subnet (5 usable addresses): never one address twice. */
     @Test
     void concurrentCreatesOnASmallExternalSubnetNeverShareAnAddress() throws Exception {

@@ -4,9 +4,12 @@ import static io.strato.network.NetworkApi.admin;
 import static io.strato.network.NetworkApi.as;
 import static io.strato.network.NetworkApi.newProject;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.vertx.VertxContextSupport;
 import io.strato.network.networks.Fixtures;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +19,8 @@ import java.util.Map;
  * tests' {@link Fixtures}): external networks, networks with a subnet, routers joining them.
  */
 public final class L3Fixture {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     private L3Fixture() {
     }
 
@@ -83,6 +88,23 @@ public final class L3Fixture {
         addSubnet(token, r, subnet);
         setGateway(token, r, external);
         return r;
+    }
+
+    /** An outbox event: its type and its data. */
+    public record Event(String type, JsonNode data) {
+    }
+
+    /** The outbox events about {@code subject} with their data, oldest first. */
+    public static List<Event> eventsWithData(String subject) throws Throwable {
+        List<Object[]> rows = VertxContextSupport.subscribeAndAwait(() -> Panache.withSession(() -> Panache.getSession().flatMap(s ->
+                s.createNativeQuery("SELECT type, CAST(payload AS text) FROM strato_outbox WHERE subject = :id ORDER BY seq",
+                                Object[].class)
+                        .setParameter("id", subject).getResultList())));
+        List<Event> out = new ArrayList<>();
+        for (Object[] r : rows) {
+            out.add(new Event((String) r[0], JSON.readTree((String) r[1])));
+        }
+        return out;
     }
 
     /** The types of the outbox events about {@code subject}, oldest first. */
