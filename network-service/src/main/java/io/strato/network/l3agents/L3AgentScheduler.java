@@ -50,12 +50,15 @@ public class L3AgentScheduler implements RouterHosting, HeartbeatListener {
         if (r.host != null) {
             return Uni.createFrom().item(r.host);
         }
-        return leastLoadedHost().invoke(host -> {
-            if (host != null) {
-                LOG.debugf("router %s scheduled to %s", r.id, host);
-                r.host = host;
-                r.autoSchedule = true;
+        return leastLoadedHost().flatMap(host -> {
+            if (host == null) {
+                return Uni.createFrom().nullItem();
             }
+            LOG.debugf("router %s scheduled to %s", r.id, host);
+            r.host = host;
+            r.autoSchedule = true;
+            // the ports it already has (while no agent was alive, or an admin had removed it) move there too
+            return bindPorts(r).replaceWith(host);
         });
     }
 

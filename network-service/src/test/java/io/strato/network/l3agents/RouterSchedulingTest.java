@@ -25,9 +25,14 @@ import io.strato.network.agents.AgentEvents;
 import io.strato.network.routers.L3Fixture;
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -54,6 +59,10 @@ class RouterSchedulingTest {
         for (String id : agents.<String>getList("agents.id")) {
             as(admin()).body(Map.of("agent", Map.of("admin_state_up", false))).put("/v2.0/agents/{id}", id);
         }
+        keepUnscheduledRoutersOutOfTheSweep();
+    }
+
+    private static void keepUnscheduledRoutersOutOfTheSweep() throws Throwable {
         VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(() -> Panache.getSession().flatMap(s -> s
                 .createNativeQuery("UPDATE router SET auto_schedule = false WHERE host IS NULL").executeUpdate())));
     }
@@ -173,6 +182,52 @@ class RouterSchedulingTest {
         assertEquals(revision + 1, bound.get("revision_number"));
         List<String> events = L3Fixture.events((String) unbound.get("id"));
         assertEquals("strato.network.port.bound.v1", events.get(events.size() - 1));
+    }
+
+    /** The unscheduled router's earlier ports go with it when a new port makes it scheduled. */
+    @Test
+    void aRouterScheduledAtItsSecondPortTakesItsFirstAlong() throws Throwable {
+        var net = L3Fixture.network(token, "10.64.1.0/24");
+        String router = L3Fixture.router(token);
+        L3Fixture.addSubnet(token, router, net.subnetId());
+        assertEquals(List.of(""), hostsOf(router));
+        // an agent comes alive, but its heartbeats' sweep leaves this router alone (as one an admin removed)
+        keepUnscheduledRoutersOutOfTheSweep();
+        String host = (String) liveAgent("d").get("host");
+        assertEquals(null, agentHosting(router));
+        L3Fixture.addSubnet(token, router, L3Fixture.network(token, "10.64.2.0/24").subnetId());
+        assertEquals(host, agentHosting(router));
+        assertEquals(List.of(host, host), hostsOf(router));
+    }
+
+    /** Routers gaining their first ports at once spread evenly: each choice sees the ones before it. */
+    @Test
+    void concurrentFirstPortsSpreadEvenly() throws Exception {
+        Setup t = twoAgents("10.65.0.0/24");
+        int n = 8;
+        List<String> routers = new ArrayList<>();
+        List<String> subnets = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            routers.add(L3Fixture.router(token));
+            subnets.add(L3Fixture.network(token, "10.65." + (i + 1) + ".0/24").subnetId());
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(n);
+        try {
+            List<Future<Integer>> added = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                int k = i;
+                added.add(pool.submit(() -> as(token).body(Map.of("subnet_id", subnets.get(k)))
+                        .put("/v2.0/routers/{id}/add_router_interface", routers.get(k)).statusCode()));
+            }
+            for (Future<Integer> f : added) {
+                assertEquals(200, f.get());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        Map<String, Long> perHost = routers.stream().map(RouterSchedulingTest::agentHosting)
+                .collect(Collectors.groupingBy(h -> String.valueOf(h), Collectors.counting()));
+        assertEquals(Map.of(t.hostA(), (long) n / 2, t.hostB(), (long) n / 2), perHost);
     }
 
     @Test
