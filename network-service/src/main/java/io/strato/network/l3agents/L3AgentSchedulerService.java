@@ -24,8 +24,7 @@ import java.util.UUID;
 
 /**
  * Neutron's l3_agent_scheduler calls ({@code neutron/db/l3_agentschedulers_db.py}), with its answers: the agent of a
- * router's host, the routers of an agent's host, and an admin's manual scheduling. A legacy router lives on one
- * agent: adding it to a second is 409 {@code RouterHostedByL3Agent} (remove it from the first, then add it).
+ * router's host, the routers of an agent's host, and an admin's manual scheduling (a router lives on one agent).
  */
 @ApplicationScoped
 public class L3AgentSchedulerService {
@@ -68,8 +67,10 @@ public class L3AgentSchedulerService {
     }
 
     /**
-     * Schedules the router to the agent's host and binds its ports there. Already there: nothing changes. A disabled
-     * agent is Neutron's 404 {@code InvalidL3Agent}; a router on another agent is 409 {@code RouterHostedByL3Agent}.
+     * Schedules the router to the agent's host, or moves it there from another agent's, and binds its ports there.
+     * Already there: nothing changes. A disabled agent is Neutron's 404 {@code InvalidL3Agent}. Neutron refuses to
+     * move a legacy router this way (409 {@code RouterHostedByL3Agent}: remove it from its agent first); Strato moves
+     * it in the one call, so that an admin can take a router off a dead agent at once.
      */
     @WithTransaction
     public Uni<Void> add(Caller caller, String agentId, String routerId) {
@@ -81,16 +82,9 @@ public class L3AgentSchedulerService {
             if (a.host.equals(r.host)) {
                 return Uni.createFrom().voidItem();
             }
-            Uni<NetworkAgent> current = r.host == null ? Uni.createFrom().nullItem() : agents.find("host", r.host).firstResult();
-            return current.flatMap(hosting -> {
-                if (hosting != null) {
-                    throw Neutron.conflict("RouterHostedByL3Agent", "The router " + r.id
-                            + " has been already hosted by the L3 Agent " + hosting.id + ".");
-                }
-                r.host = a.host;
-                r.autoSchedule = true;
-                return scheduler.bindPorts(r);
-            });
+            r.host = a.host;
+            r.autoSchedule = true;
+            return scheduler.bindPorts(r);
         }));
     }
 

@@ -231,47 +231,51 @@ class RouterSchedulingTest {
     }
 
     @Test
-    void anAdminMovesARouterByRemovingItFromOneAgentAndAddingItToAnother() throws Exception {
+    void anAdminMovesARouterToAnotherAgentAndRemovesItFromOne() throws Throwable {
         Setup t = twoAgents("10.62.1.0/24");
         Map<String, Object> a = t.a();
         Map<String, Object> b = t.b();
-        String hostA = t.hostA();
-        String hostB = t.hostB();
         String router = L3Fixture.gatewayRouter(token, t.net().subnetId(), t.ext().id());
-        assertEquals(hostA, agentHosting(router));
+        assertEquals(t.hostA(), agentHosting(router));
+        String gateway = routerPorts(router).stream().filter(p -> "network:router_gateway".equals(p.get("device_owner")))
+                .map(p -> (String) p.get("id")).findFirst().orElseThrow();
+        AgentEvents.portUp(gateway, t.hostA());
+        await("gateway port ACTIVE on a").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
+                .until(() -> "ACTIVE".equals(port(gateway).get("status")));
 
-        // a legacy router lives on one agent
-        as(admin()).body(Map.of("router_id", router)).post("/v2.0/agents/{id}/l3-routers", b.get("id")).then().statusCode(409)
-                .body("NeutronError.type", equalTo("RouterHostedByL3Agent"))
-                .body("NeutronError.message", equalTo("The router " + router + " has been already hosted by the L3 Agent "
-                        + a.get("id") + "."));
+        // openstack network agent add router --l3 B R: 201 with the body null, as Neutron's; the ports move to b's
+        // host and are DOWN until b's agent reports them (Neutron would answer 409 RouterHostedByL3Agent)
+        String body = as(admin()).body(Map.of("router_id", router)).post("/v2.0/agents/{id}/l3-routers", b.get("id"))
+                .then().statusCode(201).extract().asString();
+        assertEquals("null", body);
+        assertEquals(t.hostB(), agentHosting(router));
+        assertEquals(List.of(t.hostB(), t.hostB()), hostsOf(router));
+        routerPorts(router).forEach(p -> assertEquals("DOWN", p.get("status")));
+        List<String> events = L3Fixture.events(gateway);
+        assertEquals("strato.network.port.bound.v1", events.get(events.size() - 1));
+        as(admin()).get("/v2.0/agents/{id}/l3-routers", a.get("id")).then().body("routers.id", not(hasItem(router)));
+        // again: nothing changes
+        as(admin()).body(Map.of("router_id", router)).post("/v2.0/agents/{id}/l3-routers", b.get("id")).then().statusCode(201);
         // removing it from an agent that does not host it changes nothing
-        as(admin()).delete("/v2.0/agents/{id}/l3-routers/{r}", b.get("id"), router).then().statusCode(204);
-        assertEquals(hostA, agentHosting(router));
-
         as(admin()).delete("/v2.0/agents/{id}/l3-routers/{r}", a.get("id"), router).then().statusCode(204);
+        assertEquals(t.hostB(), agentHosting(router));
+
+        // openstack network agent remove router --l3 B R: unscheduled, its ports unbound and DOWN
+        as(admin()).delete("/v2.0/agents/{id}/l3-routers/{r}", b.get("id"), router).then().statusCode(204);
         assertEquals(null, agentHosting(router));
         for (Map<String, Object> p : routerPorts(router)) {
             assertEquals("", p.get("binding:host_id"));
             assertEquals("unbound", p.get("binding:vif_type"));
             assertEquals("DOWN", p.get("status"), "no host serves it any more");
         }
-        as(admin()).get("/v2.0/agents/{id}/l3-routers", a.get("id")).then().body("routers.id", not(hasItem(router)));
         // the next heartbeats leave a router an admin removed alone
-        OffsetDateTime beat = OffsetDateTime.now().plusSeconds(1);
-        AgentEvents.heartbeat(hostA, 1, beat);
+        AgentEvents.heartbeat(t.hostA(), 1, OffsetDateTime.now());
         await("heartbeat recorded").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).until(() ->
-                Integer.valueOf(1).equals(((Map<?, ?>) AgentEvents.agentsOf(hostA).get(0).get("configurations")).get("devices")));
+                Integer.valueOf(1).equals(((Map<?, ?>) AgentEvents.agentsOf(t.hostA()).get(0).get("configurations")).get("devices")));
         assertEquals(null, agentHosting(router));
-
-        // openstack network agent add router --l3 B R: 201 with the body null, as Neutron's
-        String body = as(admin()).body(Map.of("router_id", router)).post("/v2.0/agents/{id}/l3-routers", b.get("id"))
-                .then().statusCode(201).extract().asString();
-        assertEquals("null", body);
-        assertEquals(hostB, agentHosting(router));
-        assertEquals(List.of(hostB, hostB), hostsOf(router));
-        routerPorts(router).forEach(p -> assertEquals("DOWN", p.get("status")));
-        as(admin()).body(Map.of("router_id", router)).post("/v2.0/agents/{id}/l3-routers", b.get("id")).then().statusCode(201);
+        // until it gains a port
+        L3Fixture.addSubnet(token, router, L3Fixture.network(token, "10.62.2.0/24").subnetId());
+        assertEquals(t.hostA(), agentHosting(router), "a hosts 0 routers now, b 0: a by name");
     }
 
     @Test
