@@ -26,14 +26,14 @@ import uuid
 from concurrent.futures import ThreadPoolExecutor
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "tests", "e2e"))
-from strato_e2e import STATE, STRATO, Cloud, call, log  # noqa: E402
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from strato_e2e import Cloud, call, log  # noqa: E402
+from benchlib import TABLE, machine, restart_agent, sh  # noqa: E402
 
 ARGS = [a for a in sys.argv[1:] if not a.startswith("--")]
 PORTS = int(ARGS[0]) if ARGS else 1000
 HOST = ARGS[1] if len(ARGS) > 1 else "strato-real-1"
 MACHINES = "--no-machines" not in sys.argv
-AGENT = "network-agent-real"
-TABLE = "strato"
 
 
 def filtered_ports():
@@ -41,21 +41,8 @@ def filtered_ports():
     return out.count(": jump from_")
 
 
-def sh(*cmd, check=True):
-    return subprocess.run(cmd, capture_output=True, text=True, check=check)
 
 
-def machine(i, port, bridge, tag):
-    """A namespace standing for a guest: its eth0 is the peer of the port's tap, which sits on the bridge."""
-    ns, tap, peer = f"bs{tag}{i}", "tap" + port["id"][:11], f"bp{tag}{i}"
-    sh("ip", "netns", "add", ns)
-    sh("ip", "link", "add", tap, "type", "veth", "peer", "name", peer)
-    sh("ip", "link", "set", peer, "netns", ns)
-    sh("ip", "-n", ns, "link", "set", peer, "name", "eth0")
-    sh("ip", "-n", ns, "link", "set", "eth0", "address", port["mac_address"], "up")
-    sh("ip", "-n", ns, "link", "set", "lo", "up")
-    sh("ip", "link", "set", tap, "master", bridge, "up")
-    return ns
 
 
 def dhcp_address(ns):
@@ -77,46 +64,17 @@ def write_udhcpc_script():
     os.chmod(UDHCPC_SCRIPT, 0o755)
 
 
-def agent_pid():
-    with open(os.path.join(STATE, AGENT + ".pid")) as f:
-        return int(f.read().strip())
 
 
-def rss_mb(pid):
-    with open(f"/proc/{pid}/status") as f:
-        for line in f:
-            if line.startswith("VmRSS:"):
-                return int(line.split()[1]) / 1024
-    return 0
 
 
 def restart_from_nothing(want):
-    pid = agent_pid()
-    os.kill(pid, 15)
-    while os.path.exists(f"/proc/{pid}"):
-        time.sleep(0.1)
-    subprocess.run(["nft", "delete", "table", "bridge", TABLE])
-    subprocess.run(["nft", "delete", "table", "inet", TABLE])
-    t0 = time.monotonic()
-    starter = subprocess.Popen([STRATO, "up"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    while filtered_ports() < want:
-        if time.monotonic() - t0 > 600:
-            raise SystemExit("the agent did not program the ports in 10 minutes")
-        time.sleep(0.05)
-    took = time.monotonic() - t0
-    since_jvm = time.time() - started_at(agent_pid())
-    starter.wait()
-    time.sleep(2)
-    return took, since_jvm, rss_mb(agent_pid())
+    def delete_tables():
+        subprocess.run(["nft", "delete", "table", "bridge", TABLE])
+        subprocess.run(["nft", "delete", "table", "inet", TABLE])
+    return restart_agent(delete_tables, lambda: filtered_ports() >= want)
 
 
-def started_at(pid):
-    """The wall-clock time the process started (its /proc start time, in clock ticks after boot)."""
-    with open(f"/proc/{pid}/stat") as f:
-        ticks = int(f.read().rsplit(")", 1)[1].split()[19])
-    with open("/proc/uptime") as f:
-        uptime = float(f.read().split()[0])
-    return time.time() - uptime + ticks / os.sysconf("SC_CLK_TCK")
 
 
 def main():
