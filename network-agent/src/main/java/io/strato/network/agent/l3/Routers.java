@@ -68,6 +68,10 @@ public final class Routers {
 
     /** Creates or fixes the planned routers and removes the others; returns how many things it changed. */
     public synchronized int apply(List<RouterPlan> plans) {
+        List<UUID> own = ownRouters();
+        if (plans.isEmpty() && own.isEmpty()) {
+            return 0;
+        }
         Set<String> namespaces = ip.namespaces();
         Map<String, Link> hostLinks = ip.links(null);
         int changes = 0;
@@ -76,7 +80,7 @@ public final class Routers {
             wanted.add(plan.routerId());
             changes += ensure(plan, namespaces, hostLinks);
         }
-        for (UUID id : ownRouters()) {
+        for (UUID id : own) {
             if (!wanted.contains(id)) {
                 changes += retire(id, namespaces, hostLinks);
             }
