@@ -1,5 +1,6 @@
 package io.strato.image.api;
 
+import io.strato.image.images.ImagePatch;
 import io.strato.kit.faults.FaultDialect;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.MediaType;
@@ -22,6 +23,10 @@ public class GlanceFaults implements FaultDialect {
                 message == null || message.isBlank() ? FaultDialect.title(status) : message);
         Response.ResponseBuilder r = Response.status(status).type(MediaType.APPLICATION_JSON_TYPE)
                 .entity(new Body(error));
+        if (cause instanceof ImagePatch.UnsupportedPatchType) {
+            // webob's 415 in Glance's update deserializer names the media types it takes
+            r.header("Accept-Patch", ImagePatch.Draft.ACCEPTED);
+        }
         if (status == 401) {
             // what keystonemiddleware in front of Glance answers; clients re-authenticate on it
             r.header("WWW-Authenticate", "Keystone uri=\"identity\"");

@@ -1,6 +1,7 @@
 package io.strato.image.images;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.strato.kit.faults.ApiException;
 import io.strato.kit.faults.Conflict;
 import io.strato.kit.faults.Forbidden;
 import io.strato.kit.faults.InvalidInput;
@@ -11,53 +12,132 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The subset of RFC 6902 Glance accepts on an image ({@code application/openstack-images-v2.1-json-patch}):
- * add, replace and remove of one attribute or property per operation, addressed as {@code /name}.
- * Read-only attributes are a 403, malformed operations a 400, as Glance answers.
+ * The subset of JSON patch Glance accepts on an image: add, replace and remove of one attribute or property
+ * per operation, addressed as {@code /name}. Glance takes two media types for it: {@code
+ * application/openstack-images-v2.1-json-patch} (RFC 6902's {@code {"op": "add", "path": "/x", "value": ...}})
+ * and {@code application/openstack-images-v2.0-json-patch} (the older draft 4: {@code {"add": "/x", "value": ...}},
+ * where adding something that is already there is a 409), which Tempest's client sends. Read-only attributes
+ * are a 403, malformed operations a 400, as Glance answers.
  */
 public final class ImagePatch {
+    private static final List<String> OPERATIONS = List.of("add", "remove", "replace");
+
     private ImagePatch() {
     }
 
-    /** Applies every operation to the image, or fails with nothing applied that matters (the caller rolls back). */
-    public static void apply(Image image, JsonNode ops) {
-        if (ops == null || !ops.isArray()) {
-            throw new InvalidInput("A JSON patch must be an array of operations.");
+    /** Which JSON patch draft a request's media type speaks. */
+    public enum Draft {
+        /** {@code application/openstack-images-v2.0-json-patch}: the operation is the member's name. */
+        DRAFT_4("application/openstack-images-v2.0-json-patch"),
+        /** {@code application/openstack-images-v2.1-json-patch}: RFC 6902's op and path members. */
+        DRAFT_10("application/openstack-images-v2.1-json-patch");
+
+        /** Both media types, as Glance lists them in its 415 and its Accept-Patch header. */
+        public static final String ACCEPTED = DRAFT_4.mediaType + ", " + DRAFT_10.mediaType;
+
+        public final String mediaType;
+
+        Draft(String mediaType) {
+            this.mediaType = mediaType;
         }
-        for (JsonNode op : ops) {
-            applyOne(image, op);
+
+        /** The draft of a Content-Type header (parameters such as a charset aside), or Glance's 415. */
+        public static Draft of(String contentType) {
+            String type = contentType == null ? "" : contentType.split(";", 2)[0].trim().toLowerCase(java.util.Locale.ROOT);
+            for (Draft d : values()) {
+                if (d.mediaType.equals(type)) {
+                    return d;
+                }
+            }
+            throw new UnsupportedPatchType();
         }
     }
 
-    private static void applyOne(Image image, JsonNode op) {
+    /** Glance's 415 for a PATCH in any other media type; the fault carries {@code Accept-Patch}. */
+    public static final class UnsupportedPatchType extends ApiException {
+        UnsupportedPatchType() {
+            super(415, "Image PATCH expects Content-Type one of: " + Draft.ACCEPTED);
+        }
+    }
+
+    /** Applies every operation to the image, or fails with nothing applied that matters (the caller rolls back). */
+    public static void apply(Image image, JsonNode ops, Draft draft) {
+        if (ops == null || !ops.isArray()) {
+            throw new InvalidInput("Request body must be a JSON array of operation objects.");
+        }
+        for (JsonNode op : ops) {
+            applyOne(image, op, draft);
+        }
+    }
+
+    /** The operation and its path, read as the draft says. */
+    private record Operation(String kind, JsonNode path) {
+    }
+
+    private static Operation operation(JsonNode op, Draft draft) {
+        if (draft == Draft.DRAFT_4) {
+            String kind = null;
+            for (String name : OPERATIONS) {
+                if (op.has(name)) {
+                    if (kind != null) {
+                        throw new InvalidInput("Operation objects must contain only one member named \"add\", "
+                                + "\"remove\", or \"replace\".");
+                    }
+                    kind = name;
+                }
+            }
+            if (kind == null) {
+                throw new InvalidInput("Operation objects must contain exactly one member named \"add\", "
+                        + "\"remove\", or \"replace\".");
+            }
+            return new Operation(kind, op.get(kind));
+        }
+        JsonNode kind = op.get("op");
+        if (kind == null || kind.isNull()) {
+            throw new InvalidInput("Unable to find `op` in JSON Schema change. It must be one of the following: "
+                    + String.join(", ", OPERATIONS) + ".");
+        }
+        if (!kind.isTextual() || !OPERATIONS.contains(kind.textValue())) {
+            throw new InvalidInput("Invalid operation: `" + kind.asText() + "`. It must be one of the following: "
+                    + String.join(", ", OPERATIONS) + ".");
+        }
+        if (!op.has("path")) {
+            throw new InvalidInput("Unable to find 'path' in JSON Schema change");
+        }
+        return new Operation(kind.textValue(), op.get("path"));
+    }
+
+    private static void applyOne(Image image, JsonNode op, Draft draft) {
         if (!op.isObject()) {
-            throw new InvalidInput("A JSON patch operation must be an object.");
+            throw new InvalidInput("Operations must be JSON objects.");
         }
-        String kind = op.path("op").asText(null);
-        if (kind == null || !List.of("add", "replace", "remove").contains(kind)) {
-            throw new InvalidInput("Unsupported JSON patch operation '" + op.path("op").asText("")
-                    + "': use add, replace or remove.");
-        }
+        Operation operation = operation(op, draft);
+        String kind = operation.kind();
         JsonNode value = op.get("value");
-        if (op.path("path").asText("").startsWith("/tags/")) {
-            tagElement(image, kind, op.get("path").textValue(), value);
+        if (operation.path().isTextual() && operation.path().textValue().startsWith("/tags/")) {
+            tagElement(image, kind, operation.path().textValue(), value);
             return;
         }
-        String attribute = attribute(op.get("path"));
+        String attribute = attribute(operation.path());
         if (!kind.equals("remove") && value == null) {
-            throw new InvalidInput("Operation '" + kind + "' on '/" + attribute + "' needs a value.");
+            throw new InvalidInput("Operation \"" + kind + "\" requires a member named \"value\".");
         }
         if (ImageAttributes.READ_ONLY.contains(attribute)) {
             throw ImageAttributes.readOnly(attribute);
         }
+        Map<String, String> props = image.properties == null ? new HashMap<>() : new HashMap<>(image.properties);
+        if (draft == Draft.DRAFT_4 && kind.equals("add")
+                && (ImageAttributes.WRITABLE.contains(attribute) || props.containsKey(attribute))) {
+            // draft 4's add only adds: Glance's _do_add answers 409 for an attribute or a property already there
+            throw new Conflict("Property " + attribute + " already present.");
+        }
         if (ImageAttributes.WRITABLE.contains(attribute)) {
             if (kind.equals("remove")) {
-                throw new Forbidden("Attribute '" + attribute + "' cannot be removed.");
+                throw new Forbidden("Property " + attribute + " may not be removed.");
             }
             setBase(image, attribute, value);
             return;
         }
-        Map<String, String> props = image.properties == null ? new HashMap<>() : new HashMap<>(image.properties);
         switch (kind) {
             case "remove" -> {
                 if (props.remove(attribute) == null) {

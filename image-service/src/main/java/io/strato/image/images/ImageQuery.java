@@ -18,7 +18,10 @@ public final class ImageQuery {
     /** Query parameters that are not property filters. */
     static final Set<String> RESERVED = Set.of("limit", "marker", "sort_key", "sort_dir", "sort", "visibility",
             "member_status", "os_hidden", "name", "status", "owner", "tag", "size_min", "size_max", "disk_format",
-            "container_format", "protected", "id");
+            "container_format", "protected", "id", "size", "virtual_size", "min_disk", "min_ram", "checksum",
+            "os_hash_value");
+    /** Glance's operators on the name, id, status and format filters ({@code ?status=in:queued,active}). */
+    private static final Set<String> LIST_OPERATORS = Set.of("eq", "in");
     private static final Set<String> MEMBER_STATUSES = Set.of("pending", "accepted", "rejected", "all");
 
     /** Sortable keys: column and how to read the key from an image (for the marker). */
@@ -59,11 +62,21 @@ public final class ImageQuery {
         ImageQuery q = new ImageQuery(sorts(query));
         q.visibility(caller.projectId(), admin, one(query, "visibility"), one(query, "member_status"));
         q.hidden(one(query, "os_hidden"));
-        q.eq("i.name", one(query, "name"));
-        q.eq("i.status", one(query, "status"));
+        q.oneOf("i.name", one(query, "name"));
+        q.oneOf("i.id", one(query, "id"));
+        q.oneOf("i.status", one(query, "status"));
         q.eq("i.owner", one(query, "owner"));
-        q.eq("i.disk_format", one(query, "disk_format"));
-        q.eq("i.container_format", one(query, "container_format"));
+        q.oneOf("i.disk_format", one(query, "disk_format"));
+        q.oneOf("i.container_format", one(query, "container_format"));
+        q.eq("i.checksum", one(query, "checksum"));
+        q.eq("i.os_hash_value", one(query, "os_hash_value"));
+        // Glance compares any other image column exactly (db api: getattr(models.Image, k) == value)
+        for (String column : List.of("size", "virtual_size", "min_disk", "min_ram")) {
+            Long exact = size(one(query, column), column);
+            if (exact != null) {
+                q.and("i." + column + " = " + q.param(exact));
+            }
+        }
         String prot = one(query, "protected");
         if (prot != null) {
             q.and("i.protected = " + q.param(bool(prot, "protected")));
@@ -178,6 +191,81 @@ public final class ImageQuery {
     private void eq(String column, String value) {
         if (value != null) {
             and(column + " = " + param(value));
+        }
+    }
+
+    /**
+     * Glance's {@code name}, {@code id}, {@code status} and format filters: a value, or {@code eq:value}, or
+     * {@code in:a,b,"c,d"} (api-wg's list syntax, a quoted item may hold commas).
+     */
+    private void oneOf(String column, String expression) {
+        if (expression == null) {
+            return;
+        }
+        String op = "eq";
+        String value = expression;
+        int colon = expression.indexOf(':');
+        if (colon >= 0) {
+            op = expression.substring(0, colon);
+            value = expression.substring(colon + 1);
+            if (!LIST_OPERATORS.contains(op)) {
+                throw new InvalidInput("Unable to filter by unknown operator '" + op + "'.");
+            }
+        }
+        List<String> values = op.equals("in") ? listValues(expression) : List.of(value);
+        if (column.equals("i.id")) {
+            // a value that is no UUID names no image; the column is a uuid, so it is left out, not compared
+            values = values.stream().filter(ImageQuery::isUuid).toList();
+            if (values.isEmpty()) {
+                and("false");
+                return;
+            }
+            List<String> ids = new ArrayList<>();
+            for (String v : values) {
+                ids.add(param(java.util.UUID.fromString(v)));
+            }
+            and(column + " in (" + String.join(", ", ids) + ")");
+            return;
+        }
+        List<String> names = new ArrayList<>();
+        for (String v : values) {
+            names.add(param(v));
+        }
+        and(column + " in (" + String.join(", ", names) + ")");
+    }
+
+    /** The items of {@code in:a,"b,c",d}; an unclosed quote is a 400, as Glance's validate_quotes says. */
+    static List<String> listValues(String expression) {
+        String raw = expression.substring(expression.indexOf(':') + 1);
+        List<String> items = new ArrayList<>();
+        StringBuilder item = new StringBuilder();
+        boolean quoted = false;
+        for (int n = 0; n < raw.length(); n++) {
+            char c = raw.charAt(n);
+            if (c == '\\' && quoted && n + 1 < raw.length()) {
+                item.append(raw.charAt(++n));
+            } else if (c == '"') {
+                quoted = !quoted;
+            } else if (c == ',' && !quoted) {
+                items.add(item.toString());
+                item.setLength(0);
+            } else {
+                item.append(c);
+            }
+        }
+        if (quoted) {
+            throw new InvalidInput("Invalid filter value " + raw + ". The quote is not closed.");
+        }
+        items.add(item.toString());
+        return items;
+    }
+
+    private static boolean isUuid(String value) {
+        try {
+            java.util.UUID.fromString(value);
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
         }
     }
 

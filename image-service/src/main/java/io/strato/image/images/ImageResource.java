@@ -13,6 +13,7 @@ import io.strato.kit.web.Paging;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
@@ -20,6 +21,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -38,8 +40,9 @@ import org.jboss.resteasy.reactive.ResponseStatus;
 @Authenticated
 @Produces(MediaType.APPLICATION_JSON)
 public class ImageResource {
-    /** Glance's JSON-patch media type for image updates. */
+    /** Glance's JSON-patch media types for image updates (RFC 6902, and the older draft 4 Tempest sends). */
     public static final String PATCH_TYPE = "application/openstack-images-v2.1-json-patch";
+    public static final String PATCH_TYPE_DRAFT_4 = "application/openstack-images-v2.0-json-patch";
     private static final Logger LOG = Logger.getLogger(ImageResource.class);
     private static final int DEFAULT_LIMIT = 25;
     private static final int MAX_LIMIT = 1000;
@@ -88,18 +91,23 @@ public class ImageResource {
     }
 
     /**
-     * The body stays text: JSON-patch is a list of operations in Glance's own media type, which the JSON
+     * The body stays text: JSON-patch is a list of operations in Glance's own media types, which the JSON
      * provider does not claim; {@link ImagePatch} reads each operation with Glance's rules and messages.
+     * Any media type reaches the method so that a wrong one gets Glance's 415 (with Accept-Patch), not
+     * the framework's.
      */
     @PATCH
     @Path("{id}")
-    @Consumes(PATCH_TYPE)
-    public Uni<ImageView> update(@PathParam("id") String id,
-                                 @RequestBody(content = @Content(mediaType = PATCH_TYPE, schema = @Schema(
-                                         type = SchemaType.ARRAY, implementation = ImagePatchOperation.class)))
+    @Consumes(MediaType.WILDCARD)
+    public Uni<ImageView> update(@PathParam("id") String id, @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
+                                 @RequestBody(content = {
+                                         @Content(mediaType = PATCH_TYPE, schema = @Schema(
+                                                 type = SchemaType.ARRAY, implementation = ImagePatchOperation.class)),
+                                         @Content(mediaType = PATCH_TYPE_DRAFT_4, schema = @Schema(type = SchemaType.ARRAY))})
                                  String body) {
         Caller caller = callers.get();
-        return service.patch(caller, pathId(id), json.parse(body)).map(ImageView::of);
+        ImagePatch.Draft draft = ImagePatch.Draft.of(contentType);
+        return service.patch(caller, pathId(id), json.parse(body), draft).map(ImageView::of);
     }
 
     @DELETE

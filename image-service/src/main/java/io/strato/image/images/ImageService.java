@@ -112,11 +112,11 @@ public class ImageService {
     }
 
     @WithTransaction
-    public Uni<Image> patch(Caller caller, UUID id, JsonNode ops) {
+    public Uni<Image> patch(Caller caller, UUID id, JsonNode ops, ImagePatch.Draft draft) {
         return visible(caller, id).flatMap(image -> {
             policy.enforce(ImagePolicies.MODIFY, caller, ImagePolicies.target(image.owner));
             String before = image.visibility;
-            ImagePatch.apply(image, ops);
+            ImagePatch.apply(image, ops, draft);
             checkVisibility(caller, image, before);
             image.updatedAt = now();
             return events.image("updated", image).replaceWith(image);

@@ -182,24 +182,62 @@ class ImageApiTest {
     @Test
     void jsonPatchErrors() {
         String id = create(member, "{\"name\":\"p\",\"disk_format\":\"raw\",\"container_format\":\"bare\"}");
-        patch(member, id, "[{\"op\":\"move\",\"path\":\"/name\",\"from\":\"/x\"}]").spec(fault(400, containsString("'move'")));
-        patch(member, id, "{\"op\":\"replace\"}").spec(fault(400, containsString("must be an array")));
+        patch(member, id, "[{\"op\":\"move\",\"path\":\"/name\",\"from\":\"/x\"}]").spec(fault(400, containsString("Invalid operation: `move`")));
+        patch(member, id, "{\"op\":\"replace\"}").spec(fault(400, containsString("must be a JSON array")));
         patch(member, id, "[{\"op\":\"replace\",\"path\":\"name\",\"value\":\"x\"}]").spec(fault(400, containsString("JSON pointer")));
-        patch(member, id, "[{\"op\":\"replace\",\"path\":\"/name\"}]").spec(fault(400, containsString("needs a value")));
+        patch(member, id, "[{\"op\":\"replace\",\"path\":\"/name\"}]").spec(fault(400, containsString("requires a member named \"value\"")));
         patch(member, id, "[{\"op\":\"replace\",\"path\":\"/min_disk\",\"value\":\"big\"}]").spec(fault(400, containsString("'min_disk'")));
         patch(member, id, "[{\"op\":\"replace\",\"path\":\"/disk_format\",\"value\":\"floppy\"}]").spec(fault(400, containsString("floppy")));
         patch(member, id, "[{\"op\":\"replace\",\"path\":\"/name\", ").spec(fault(400));
         patch(member, id, "[{\"op\":\"replace\",\"path\":\"/status\",\"value\":\"active\"}]").spec(fault(403))
                 .body("error.message", containsString("read-only"));
         patch(member, id, "[{\"op\":\"replace\",\"path\":\"/checksum\",\"value\":\"0\"}]").spec(fault(403, containsString("checksum")));
-        patch(member, id, "[{\"op\":\"remove\",\"path\":\"/name\"}]").spec(fault(403, containsString("cannot be removed")));
+        patch(member, id, "[{\"op\":\"remove\",\"path\":\"/name\"}]").spec(fault(403, containsString("may not be removed")));
         patch(member, id, "[{\"op\":\"replace\",\"path\":\"/nothing_here\",\"value\":\"x\"}]").spec(fault(409, containsString("does not exist")));
+        // Glance's 415 names the two patch media types, in the message and in Accept-Patch
         as(member).body("[{\"op\":\"replace\",\"path\":\"/name\",\"value\":\"x\"}]")
+                .patch("/v2/images/{id}", id).then().spec(fault(415, containsString(
+                        "Image PATCH expects Content-Type one of: application/openstack-images-v2.0-json-patch, "
+                                + "application/openstack-images-v2.1-json-patch")))
+                .header("Accept-Patch", equalTo("application/openstack-images-v2.0-json-patch, "
+                        + "application/openstack-images-v2.1-json-patch"));
+        given().header("X-Auth-Token", member).contentType("text/plain").body("[]")
                 .patch("/v2/images/{id}", id).then().spec(fault(415));
         as(member).get("/v2/images/{id}", id).then().body("name", equalTo("p"));
 
         ImageDb.update("update image set status = 'active' where id = ?", UUID.fromString(id));
         patch(member, id, "[{\"op\":\"replace\",\"path\":\"/disk_format\",\"value\":\"qcow2\"}]").spec(fault(403));
+    }
+
+    /** Tempest's images client (test_update_image) patches with the v2.0 media type: JSON patch draft 4. */
+    @Test
+    void theDraft4PatchTypeUpdatesAsTempestSendsIt() {
+        String id = create(member, "{\"name\":\"old\",\"disk_format\":\"raw\",\"container_format\":\"bare\","
+                + "\"visibility\":\"private\",\"os_distro\":\"cirros\"}");
+        draft4(member, id, "[{\"replace\":\"/name\",\"value\":\"new\"},{\"add\":\"/owner_team\",\"value\":\"ops\"},"
+                + "{\"remove\":\"/os_distro\"}]").statusCode(200)
+                .body("id", equalTo(id)).body("name", equalTo("new")).body("owner_team", equalTo("ops"))
+                .body("os_distro", nullValue());
+        as(member).get("/v2/images/{id}", id).then().statusCode(200).body("name", equalTo("new"));
+        draft4(member, id, "[{\"add\":\"/owner_team\",\"value\":\"dev\"}]").spec(fault(409, containsString("already present")));
+        draft4(member, id, "[{\"op\":\"replace\",\"path\":\"/name\",\"value\":\"x\"}]")
+                .spec(fault(400, containsString("exactly one member")));
+        draft4(member, id, "[{\"replace\":\"/name\"}]").spec(fault(400, containsString("requires a member named")));
+        draft4(member, id, "[{\"replace\":\"/status\",\"value\":\"active\"}]").spec(fault(403, containsString("read-only")));
+        draft4(member, UUID.randomUUID().toString(), "[{\"replace\":\"/name\",\"value\":\"x\"}]").spec(fault(404));
+        as(member).get("/v2/images/{id}", id).then().body("name", equalTo("new")).body("owner_team", equalTo("ops"));
+    }
+
+    /** Glance's router matches exactly: an empty image id (a trailing slash) names no route, 404 for any method. */
+    @Test
+    void anEmptyImageIdIs404() {
+        String id = create(member, "{\"name\":\"stays\"}");
+        as(member).get("/v2/images/").then().spec(fault(404));
+        as(member).delete("/v2/images/").then().spec(fault(404));
+        as(member).get("/v2/images/{id}/", id).then().spec(fault(404));
+        as(member).get("/v2/images/{id}", id).then().statusCode(200);
+        as(member).get("/v2/images").then().statusCode(200);
+        as(member).get("/v2/").then().statusCode(200);
     }
 
     @Test
@@ -278,6 +316,11 @@ class ImageApiTest {
     @Test
     void noTokenIs401() {
         given().get("/v2/images").then().spec(fault(401));
+    }
+
+    private io.restassured.response.ValidatableResponse draft4(String token, String id, String ops) {
+        return given().header("X-Auth-Token", token).contentType("application/openstack-images-v2.0-json-patch")
+                .body(ops.getBytes(StandardCharsets.UTF_8)).patch("/v2/images/{id}", id).then();
     }
 
     private io.restassured.response.ValidatableResponse patch(String token, String id, String ops) {

@@ -48,6 +48,19 @@ class ImageListApiTest {
         assertEquals(List.of("img-3"), names(member, "tag=t3&tag=all"));
         assertEquals(List.of(), names(member, "tag=t3&tag=t1"));
         assertEquals(List.of("img-3", "img-2"), names(member, "size_min=2000&size_max=3000"));
+        // Glance compares every other image column exactly (Tempest's test_list_images_param_size)
+        assertEquals(List.of("img-3"), names(member, "size=3000"));
+        assertEquals(List.of(), names(member, "size=3001"));
+        assertEquals(List.of("img-2"), names(member, "size=2000&status=queued&name=img-2"));
+        assertEquals(List.of("img-4", "img-1"), names(member, "name=in:img-4,\"img-1\""));
+        assertEquals(List.of("img-4"), names(member, "status=in:active,killed&tag=all"));
+        assertEquals(List.of("img-3", "img-1"), names(member, "status=in:queued&os_distro=fedora"));
+        assertEquals(List.of("img-4"), names(member, "status=eq:active"));
+        assertEquals(List.of(), names(member, "id=" + UUID.randomUUID()));
+        assertEquals(List.of(), names(member, "id=not-a-uuid"));
+        as(member).get("/v2/images?size=big").then().spec(fault(400, containsString("size")));
+        as(member).get("/v2/images?status=like:act").then().spec(fault(400, containsString("unknown operator 'like'")));
+        as(member).get("/v2/images?name=in:\"a,b").then().spec(fault(400, containsString("quote")));
         assertEquals(List.of("img-4"), names(member, "status=active"));
         assertEquals(List.of("img-1", "img-2", "img-3", "img-4"), names(member, "sort_key=name&sort_dir=asc"));
         assertEquals(List.of("img-4", "img-3", "img-2", "img-1"), names(member, "sort=size:desc"));

@@ -25,7 +25,7 @@ class ImagePatchTest {
     }
 
     private static void apply(Image i, String ops) throws Exception {
-        ImagePatch.apply(i, JSON.readTree(ops));
+        ImagePatch.apply(i, JSON.readTree(ops), ImagePatch.Draft.DRAFT_10);
     }
 
     @Test
@@ -58,5 +58,34 @@ class ImagePatchTest {
         i.status = "active";
         assertThrows(Forbidden.class, () -> apply(i, "[{\"op\":\"replace\",\"path\":\"/disk_format\",\"value\":\"raw\"}]"));
         assertThrows(Forbidden.class, () -> apply(i, "[{\"op\":\"replace\",\"path\":\"/size\",\"value\":1}]"));
+    }
+
+    @Test
+    void draft4NamesTheOperationByItsMemberAndAddsOnlyWhatIsAbsent() throws Exception {
+        Image i = image();
+        i.name = "before";
+        ImagePatch.apply(i, JSON.readTree("[{\"replace\":\"/name\",\"value\":\"after\"},"
+                + "{\"add\":\"/x\",\"value\":\"1\"},{\"remove\":\"/os_distro\"}]"), ImagePatch.Draft.DRAFT_4);
+        assertEquals("after", i.name);
+        assertEquals(Map.of("x", "1"), i.properties);
+        // Glance's _do_add: with draft 4, add of something already there is a conflict, not a replace
+        assertThrows(Conflict.class, () -> ImagePatch.apply(i, JSON.readTree("[{\"add\":\"/x\",\"value\":\"2\"}]"),
+                ImagePatch.Draft.DRAFT_4));
+        assertThrows(Conflict.class, () -> ImagePatch.apply(i, JSON.readTree("[{\"add\":\"/name\",\"value\":\"n\"}]"),
+                ImagePatch.Draft.DRAFT_4));
+        assertThrows(InvalidInput.class, () -> ImagePatch.apply(i, JSON.readTree("[{\"op\":\"add\",\"path\":\"/y\",\"value\":\"1\"}]"),
+                ImagePatch.Draft.DRAFT_4));
+        assertThrows(InvalidInput.class, () -> ImagePatch.apply(i,
+                JSON.readTree("[{\"add\":\"/y\",\"replace\":\"/y\",\"value\":\"1\"}]"), ImagePatch.Draft.DRAFT_4));
+        assertEquals(Map.of("x", "1"), i.properties);
+    }
+
+    @Test
+    void theDraftComesFromTheMediaTypeAndAnyOtherIs415() {
+        assertEquals(ImagePatch.Draft.DRAFT_4, ImagePatch.Draft.of("application/openstack-images-v2.0-json-patch"));
+        assertEquals(ImagePatch.Draft.DRAFT_10, ImagePatch.Draft.of("application/openstack-images-v2.1-json-patch; charset=UTF-8"));
+        assertEquals(415, assertThrows(ImagePatch.UnsupportedPatchType.class,
+                () -> ImagePatch.Draft.of("application/json")).status());
+        assertThrows(ImagePatch.UnsupportedPatchType.class, () -> ImagePatch.Draft.of(null));
     }
 }
