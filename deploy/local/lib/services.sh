@@ -87,6 +87,13 @@ start_service() {
   local pidfile=$STATE/$name.pid log=$STATE/$name.log jar pid
   jar=$(service_jar "$dir")
   pid=$(read_pid "$pidfile")
+  local envs=() changed
+  mapfile -t envs < <(service_env "$name")
+  if pid_alive "$pid" "$jar" && changed=$(env_changed "$pid" "${envs[@]}"); then
+    # e.g. a cloud started before up gave network-service the public physical network: apply what up gives now
+    say "$name: runs with another $changed than up gives it now; restarting it"
+    stop_service "$name" "$dir"
+  fi
   if pid_alive "$pid" "$jar"; then
     say "$name: already running (pid $pid)"
   elif port_open "$port"; then
@@ -95,8 +102,6 @@ start_service() {
   else
     [ -f "$jar" ] || die "$name: $jar is missing (build failed?)"
     rm -f "$pidfile"
-    local envs=()
-    mapfile -t envs < <(service_env "$name")
     printf '\n==== %s starting %s\n' "$(date -Is)" "$name" >>"$log"
     local jvm=("${SERVICE_JVM[@]}")
     case "$name" in compute-agent-* | network-agent-*) jvm=("${AGENT_JVM[@]}") ;; esac
@@ -106,6 +111,18 @@ start_service() {
     echo "$pid" >"$pidfile"
   fi
   wait_healthy "$name" "$port" "$health" "$pid" "$jar" "$log"
+}
+
+# env_changed PID VAR=value...: the name of the first variable that the running process PID was started without (or
+# with another value); fails when it has them all
+env_changed() {
+  local pid=$1 have e
+  shift
+  have=$(tr '\0' '\n' <"/proc/$pid/environ" 2>/dev/null) || return 1
+  for e in "$@"; do
+    grep -qxF -- "$e" <<<"$have" || { echo "${e%%=*}"; return 0; }
+  done
+  return 1
 }
 
 # wait_healthy NAME PORT PATH PID MARKER LOG
