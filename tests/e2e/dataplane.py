@@ -24,29 +24,19 @@ import json
 import os
 import re
 import shutil
-import subprocess
 import sys
 import tempfile
 import time
 import uuid
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from strato_e2e import Cloud, Report, call, log, now, retrying  # noqa: E402
+from strato_e2e import (BOOT_TIMEOUT, REAL_HOST, REAL_ZONE, TEST_IMAGE as IMAGE, Cloud, Member, Report,  # noqa: E402
+                        active_image, call, console_output, delete_servers, log, now, quietly, raise_on_sigterm,
+                        retrying, sh, ssh_argv)
 
-REAL_ZONE = os.environ.get("STRATO_E2E_REAL_ZONE", "real")
-IMAGE = os.environ.get("STRATO_E2E_IMAGE", "strato-tiny")
 CIDR_PREFIX = "10.99.13."
 DRIVE_CIDR = "10.99.14.0/24"
 HOST_ADDRESS = CIDR_PREFIX + "250"
-BOOT_TIMEOUT = float(os.environ.get("STRATO_E2E_BOOT_TIMEOUT", "420"))
-REAL_HOST = os.environ.get("STRATO_E2E_REAL_HOST", "strato-real-1")
-
-
-def sh(*args, timeout=60, check=False):
-    r = subprocess.run(list(args), capture_output=True, text=True, timeout=timeout)
-    if check and r.returncode != 0:
-        raise RuntimeError(f"{' '.join(args)}: {r.returncode} {r.stdout}{r.stderr}")
-    return r
 
 
 class Machine:
@@ -67,9 +57,7 @@ class Machine:
         return sh("ip", "netns", "exec", self.ns, *args, timeout=timeout)
 
     def ssh(self, key, address, command, timeout=20):
-        return self.run("ssh", "-i", key, "-o", "StrictHostKeyChecking=no", "-o", "UserKnownHostsFile=/dev/null",
-                        "-o", "ConnectTimeout=3", "-o", "BatchMode=yes", "-o", "LogLevel=ERROR",
-                        f"strato@{address}", command, timeout=timeout)
+        return self.run(*ssh_argv(key, address, command), timeout=timeout)
 
     def remove(self):
         sh("ip", "netns", "del", self.ns)
@@ -79,27 +67,20 @@ class Machine:
 def main():
     if os.geteuid() != 0:
         raise SystemExit("dataplane: run as root (it makes a namespace on the network's bridge)")
+    raise_on_sigterm()
     report = Report("dataplane")
     c = Cloud()
     tag = uuid.uuid4().hex[:6]
     work = tempfile.mkdtemp(prefix="e2e-dataplane-")
     made = {"servers": [], "ports": [], "flavor": None, "group": None, "network": None, "drive_network": None,
-            "project": None, "user": None, "keypair": None}
+            "member": None, "keypair": None}
     machine = None
     try:
-        _, imgs, _ = call("GET", f"{c.image}/images?name={IMAGE}&status=active", c.admin)
-        if not imgs["images"]:
+        image = active_image(c, IMAGE)
+        if not image:
             raise SystemExit(f"dataplane: no active image {IMAGE} (deploy/local/strato up registers it)")
-        image = imgs["images"][0]["id"]
-        _, p, _ = call("POST", c.identity + "/projects", c.admin, {"project": {"name": f"e2e-dp-{tag}", "domain_id": "default"}})
-        project = made["project"] = p["project"]["id"]
-        password = "pw-" + uuid.uuid4().hex
-        _, u, _ = call("POST", c.identity + "/users", c.admin, {"user": {"name": f"e2e-dp-{tag}", "domain_id": "default",
-                                                                        "password": password, "default_project_id": project}})
-        made["user"] = u["user"]["id"]
-        _, roles, _ = call("GET", c.identity + "/roles?name=member", c.admin)
-        call("PUT", f"{c.identity}/projects/{project}/users/{made['user']}/roles/{roles['roles'][0]['id']}", c.admin)
-        tok = c.token(f"e2e-dp-{tag}", password, {"id": project})
+        made["member"] = Member(c, f"e2e-dp-{tag}")
+        tok = made["member"].token
         _, f, _ = call("POST", c.compute + "/flavors", c.admin, {"flavor": {"name": f"e2e-dp-{tag}", "ram": 256,
                                                                           "vcpus": 1, "disk": 1}})
         made["flavor"] = f["flavor"]["id"]
@@ -224,7 +205,7 @@ def main():
             machine.remove()
         cleanup(c, made)
         shutil.rmtree(work, ignore_errors=True)
-    report.exit()
+    return report.exit()
 
 
 def create_drive_server(c, tok, made, tag, image, user_data):
@@ -257,9 +238,7 @@ def check_config_drive(c, tok, report, sid, t0):
             report.fail("config drive server", f"ERROR: {s['server'].get('fault')}")
             return
         if s["server"]["status"] == "ACTIVE":
-            _, o, _ = retrying(lambda: call("POST", f"{c.compute}/servers/{sid}/action", tok,
-                                            {"os-getConsoleOutput": {}}))
-            output = o.get("output") or ""
+            output = console_output(c, tok, sid)
             if "STRATO-TINY-READY" in output and "user_data exited" in output:
                 break
         time.sleep(3)
@@ -276,24 +255,7 @@ def check_config_drive(c, tok, report, sid, t0):
 
 
 def cleanup(c, made):
-    def quietly(what, fn):
-        try:
-            fn()
-        except Exception as e:  # noqa: BLE001
-            log(f"cleanup: {what}: {e}")
-    for sid in made["servers"]:
-        quietly("server", lambda: call("DELETE", f"{c.compute}/servers/{sid}", c.admin))
-    deadline = now() + 180
-    while made["servers"] and now() < deadline:
-        left = []
-        for sid in made["servers"]:
-            try:
-                call("GET", f"{c.compute}/servers/{sid}", c.admin)
-                left.append(sid)
-            except Exception:  # noqa: BLE001 - 404: gone
-                pass
-        made["servers"] = left
-        time.sleep(2)
+    made["servers"] = delete_servers(c, made["servers"])
     for p in made["ports"]:
         quietly("port", lambda: call("DELETE", f"{c.network}/ports/{p}", c.admin))
     for key in ("network", "drive_network"):
@@ -303,12 +265,10 @@ def cleanup(c, made):
         quietly("security group", lambda: call("DELETE", f"{c.network}/security-groups/{made['group']}", c.admin))
     if made["flavor"]:
         quietly("flavor", lambda: call("DELETE", f"{c.compute}/flavors/{made['flavor']}", c.admin))
-    if made["user"]:
-        quietly("user", lambda: call("DELETE", f"{c.identity}/users/{made['user']}", c.admin))
-    if made["project"]:
-        quietly("project", lambda: call("DELETE", f"{c.identity}/projects/{made['project']}", c.admin))
+    if made["member"]:
+        made["member"].delete()
     log("dataplane: cleaned up")
 
 
 if __name__ == "__main__":
-    main()
+    sys.exit(main())

@@ -10,6 +10,7 @@ Checks print "ok   <what>" or "FAIL <what>: <why>"; a Report counts them and giv
 import concurrent.futures as cf
 import json
 import os
+import signal
 import statistics
 import subprocess
 import sys
@@ -38,6 +39,14 @@ MONITOR_INTERVAL = 10.0
 COMPUTE_OWNER = "compute:"
 # the simulated hosts' zone: servers are created in it, so none lands on a real host (STRATO_REAL_HOST's "real")
 ZONE = os.environ.get("STRATO_E2E_ZONE", "nova")
+
+# the real host of STRATO_REAL_HOST=1 (dataplane, vpc): its zone and name, the image its guests boot (`up` registers
+# it) with its login user, and how long a guest may take from create to ssh under QEMU TCG
+REAL_ZONE = os.environ.get("STRATO_E2E_REAL_ZONE", "real")
+REAL_HOST = os.environ.get("STRATO_E2E_REAL_HOST", "strato-real-1")
+TEST_IMAGE = os.environ.get("STRATO_E2E_IMAGE", "strato-tiny")
+GUEST_USER = "strato"
+BOOT_TIMEOUT = float(os.environ.get("STRATO_E2E_BOOT_TIMEOUT", "420"))
 
 
 def now():
@@ -235,6 +244,121 @@ def add(total, more):
     return total
 
 
+def sh(*args, timeout=60, check=False, env=None):
+    """Runs a command; returns the CompletedProcess (text). check: raise when it fails."""
+    r = subprocess.run(list(args), capture_output=True, text=True, timeout=timeout, env=env)
+    if check and r.returncode != 0:
+        raise RuntimeError(f"{' '.join(args)}: {r.returncode} {r.stdout}{r.stderr}")
+    return r
+
+
+def ssh_argv(key, address, command, connect_timeout=3):
+    """The ssh command line into a guest of the test image as its user, with the key, trusting any host key."""
+    return ["ssh", "-i", key, "-o", "StrictHostKeyChecking=no", "-o", "UserKnownHostsFile=/dev/null",
+            "-o", f"ConnectTimeout={connect_timeout}", "-o", "BatchMode=yes", "-o", "LogLevel=ERROR",
+            f"{GUEST_USER}@{address}", command]
+
+
+def quietly(what, fn):
+    """fn(), logging instead of raising: cleanup reports and goes on."""
+    try:
+        fn()
+    except Exception as e:  # noqa: BLE001 - cleanup reports and goes on
+        log(f"cleanup: {what}: {e}")
+
+
+def raise_on_sigterm():
+    """A SIGTERM (a timeout's kill) raises SystemExit in the main thread, so that a test's finally still cleans up."""
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(f"terminated (SIGTERM) at {time.strftime('%H:%M:%S')}"))
+
+
+def delete_servers(cloud, ids, seconds=180):
+    """Deletes the servers ids as the admin and waits until they are gone (or seconds pass); returns those left."""
+    for sid in ids:
+        quietly("server", lambda: call("DELETE", f"{cloud.compute}/servers/{sid}", cloud.admin))
+    deadline = now() + seconds
+    left = list(ids)
+    while left and now() < deadline:
+        time.sleep(2)
+        still = []
+        for sid in left:
+            try:
+                call("GET", f"{cloud.compute}/servers/{sid}", cloud.admin)
+                still.append(sid)
+            except ApiError as e:
+                if e.status != 404:
+                    still.append(sid)
+            except OSError:
+                still.append(sid)
+        left = still
+    return left
+
+
+def console_output(cloud, token, sid):
+    """The server's serial console so far (os-getConsoleOutput, what `openstack console log show` prints)."""
+    _, o, _ = retrying(lambda: call("POST", f"{cloud.compute}/servers/{sid}/action", token, {"os-getConsoleOutput": {}}))
+    return o.get("output") or ""
+
+
+def active_image(cloud, name):
+    """The id of the active image called name, or None."""
+    _, b, _ = call("GET", f"{cloud.image}/images?name={name}&status=active", cloud.admin)
+    return b["images"][0]["id"] if b["images"] else None
+
+
+class Member:
+    """A project of its own (name) with a user of the same name holding role member on it; delete() removes both."""
+
+    def __init__(self, cloud, name):
+        self.cloud = cloud
+        self.name = name
+        self.project = self.user = None
+        c = cloud
+        _, p, _ = call("POST", c.identity + "/projects", c.admin, {"project": {"name": name, "domain_id": "default"}})
+        self.project = p["project"]["id"]
+        self.password = "pw-" + uuid.uuid4().hex
+        _, u, _ = call("POST", c.identity + "/users", c.admin, {"user": {
+            "name": name, "domain_id": "default", "password": self.password, "default_project_id": self.project}})
+        self.user = u["user"]["id"]
+        _, roles, _ = call("GET", c.identity + "/roles?name=member", c.admin)
+        call("PUT", f"{c.identity}/projects/{self.project}/users/{self.user}/roles/{roles['roles'][0]['id']}", c.admin)
+        self.token = c.token(name, self.password, {"id": self.project})
+
+    def delete(self):
+        c = self.cloud
+        if self.user:
+            quietly("user", lambda: call("DELETE", f"{c.identity}/users/{self.user}", c.admin))
+        if self.project:
+            quietly("project", lambda: call("DELETE", f"{c.identity}/projects/{self.project}", c.admin))
+
+
+class Cli:
+    """The unmodified openstack client, as the admin of the OS_* environment or (member=) as a Member."""
+
+    def __init__(self, member=None):
+        self.env = dict(os.environ)
+        if member:
+            self.env.update(OS_USERNAME=member.name, OS_PASSWORD=member.password, OS_PROJECT_NAME=member.name,
+                            OS_USER_DOMAIN_NAME="Default", OS_PROJECT_DOMAIN_NAME="Default")
+            self.env.pop("OS_PROJECT_ID", None)
+
+    def run(self, *args, timeout=180):
+        """openstack ARGS; returns the CompletedProcess."""
+        return sh("openstack", *args, timeout=timeout, env=self.env)
+
+    def __call__(self, *args, timeout=180):
+        """openstack ARGS, which must succeed; returns its stdout (raises with the client's message)."""
+        r = self.run(*args, timeout=timeout)
+        if r.returncode != 0:
+            raise RuntimeError(f"openstack {' '.join(args)}: exit {r.returncode}: {(r.stderr or r.stdout).strip()[-400:]}")
+        return r.stdout
+
+    def json(self, *args, timeout=180):
+        """openstack ARGS -f json, parsed."""
+        out = self(*args, "-f", "json", timeout=timeout)
+        return json.loads(out) if out.strip() else None
+
+
 def qcow2_image(path, size="64M"):
     subprocess.run(["qemu-img", "create", "-q", "-f", "qcow2", path, size], check=True)
 
@@ -247,19 +371,13 @@ class Tenant:
         self.report = report
         self.run = uuid.uuid4().hex[:8]
         self.name = f"e2e-{label}-{self.run}"
-        self.project = self.user = self.network = self.subnet = self.image = None
+        self.project = self.user = self.network = self.subnet = self.image = self.member = None
         self.flavors = []
         self.groups = []
         c = cloud
-        _, p, _ = call("POST", c.identity + "/projects", c.admin, {"project": {"name": self.name, "domain_id": "default"}})
-        self.project = p["project"]["id"]
-        self.password = "pw-" + uuid.uuid4().hex
-        _, u, _ = call("POST", c.identity + "/users", c.admin, {"user": {
-            "name": self.name, "domain_id": "default", "password": self.password, "default_project_id": self.project}})
-        self.user = u["user"]["id"]
-        _, roles, _ = call("GET", c.identity + "/roles?name=member", c.admin)
-        call("PUT", f"{c.identity}/projects/{self.project}/users/{self.user}/roles/{roles['roles'][0]['id']}", c.admin)
-        self.token = c.token(self.name, self.password, {"id": self.project})
+        self.member = Member(cloud, self.name)
+        self.project, self.user, self.password, self.token = (self.member.project, self.member.user,
+                                                               self.member.password, self.member.token)
         call("PUT", f"{c.compute}/os-quota-sets/{self.project}", c.admin, {"quota_set": {
             "instances": instances, "cores": -1, "ram": -1}})
         call("PUT", f"{c.network}/quotas/{self.project}", c.admin, {"quota": {"port": -1}})
@@ -475,13 +593,6 @@ class Tenant:
     def cleanup(self):
         """Removes everything the tenant made; best effort, never raises."""
         c = self.cloud
-
-        def quietly(what, fn):
-            try:
-                fn()
-            except Exception as e:  # noqa: BLE001 - cleanup reports and goes on
-                log(f"cleanup: {what}: {e}")
-
         if self.project:
             left = []
             quietly("servers", lambda: left.extend(self.delete_servers()))
@@ -499,10 +610,8 @@ class Tenant:
             quietly("image", lambda: call("DELETE", f"{c.image}/images/{self.image}", c.admin))
         for f in self.flavors:
             quietly("flavor", lambda: call("DELETE", f"{c.compute}/flavors/{f}", c.admin))
-        if self.user:
-            quietly("user", lambda: call("DELETE", f"{c.identity}/users/{self.user}", c.admin))
-        if self.project:
-            quietly("project", lambda: call("DELETE", f"{c.identity}/projects/{self.project}", c.admin))
+        if self.member:
+            self.member.delete()
         log(f"tenant {self.name}: cleaned up")
 
 
