@@ -45,6 +45,21 @@ public interface Driver {
      */
     String createFromImage(UUID volumeId, java.nio.file.Path image, String diskFormat, int sizeGb);
 
+    /**
+     * Writes the content of the volume at {@code location} to {@code target} as a disk image in {@code diskFormat}
+     * (Cinder's disk_format names: raw, qcow2, vmdk, vdi, vhd, vhdx, ploop), for an upload to image-service.
+     */
+    void copyToImage(String location, java.nio.file.Path target, String diskFormat);
+
+    /** qemu-img's name of a Cinder/Glance disk format (vhd is qemu's vpc, ploop its parallels). */
+    static String qemuFormat(String diskFormat) {
+        return switch (diskFormat) {
+            case "vhd" -> "vpc";
+            case "ploop" -> "parallels";
+            default -> diskFormat;
+        };
+    }
+
     /** Where a download for a new volume may be kept while it is converted (a directory the driver owns). */
     java.nio.file.Path scratch(UUID volumeId);
 

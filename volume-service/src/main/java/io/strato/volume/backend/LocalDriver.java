@@ -148,6 +148,13 @@ public class LocalDriver implements Driver {
     }
 
     @Override
+    public void copyToImage(String location, Path target, String diskFormat) {
+        // qemu-img reads through the volume's backing chain (its snapshots): the image is the volume as it reads now
+        run(qemuImg, "convert", "-q", "-f", "qcow2", "-O", Driver.qemuFormat(diskFormat), inside(location).toString(),
+                target.toString());
+    }
+
+    @Override
     public Path scratch(UUID volumeId) {
         return file(volumeId).resolveSibling("download-" + volumeId + ".part");
     }

@@ -21,9 +21,10 @@ import java.time.Duration;
 import java.util.concurrent.Executor;
 
 /**
- * Reads images from image-service for "create a volume from an image". Like Cinder, it acts with the
- * requesting user's token, so a user can only copy images that user may see (a service token would let
- * anyone copy any project's private image).
+ * Reads images from image-service for "create a volume from an image" and makes them for "upload a volume
+ * to an image" (os-volume_upload_image). Like Cinder, it acts with the requesting user's token, so a user can
+ * only copy images that user may see (a service token would let anyone copy any project's private image), and
+ * an uploaded image belongs to the user's project.
  */
 @ApplicationScoped
 public class ImageClient {
@@ -93,6 +94,79 @@ public class ImageClient {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new DriverException("the download of image " + imageId + " was interrupted", e);
+        }
+    }
+
+    /** The image record image-service made for an upload (Glance's answer to the create). */
+    public record NewImage(String id, String name, String diskFormat, String containerFormat, String visibility,
+                           boolean isProtected) {
+    }
+
+    /**
+     * Creates a queued image ({@code POST /v2/images}) with {@code meta} (name, disk_format, container_format,
+     * visibility, protected); image-service's 4xx comes back as a 400 with its message, as Cinder's upload says
+     * Glance's refusal.
+     */
+    public Uni<NewImage> create(java.util.Map<String, Object> meta, String token) {
+        String body;
+        try {
+            body = JSON.writeValueAsString(meta);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        HttpRequest req = HttpRequest.newBuilder(uri("/v2/images")).header("X-Auth-Token", token)
+                .header("Content-Type", "application/json").timeout(Duration.ofSeconds(30))
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+        Executor caller = CallerContext.capture();
+        return Uni.createFrom().completionStage(() -> http.sendAsync(req, HttpResponse.BodyHandlers.ofString()))
+                .emitOn(caller)
+                .onFailure(IOException.class).transform(e -> new Unavailable("image-service is unreachable: " + e.getMessage()))
+                .map(r -> {
+                    JsonNode i;
+                    try {
+                        i = JSON.readTree(r.body());
+                    } catch (IOException e) {
+                        throw new Unavailable("image-service answered unreadable JSON to an image create.");
+                    }
+                    if (r.statusCode() >= 400 && r.statusCode() < 500) {
+                        String why = i.path("error").path("message").asText(i.path("message").asText("HTTP " + r.statusCode()));
+                        throw new InvalidInput("The image service refused the image: " + why);
+                    }
+                    if (r.statusCode() != 201 && r.statusCode() != 200) {
+                        throw new Unavailable("image-service answered " + r.statusCode() + " to an image create.");
+                    }
+                    return new NewImage(i.path("id").asText(), i.path("name").asText(null), i.path("disk_format").asText(null),
+                            i.path("container_format").asText(null), i.path("visibility").asText(null),
+                            i.path("protected").asBoolean(false));
+                });
+    }
+
+    /** Uploads {@code file} as the image's data ({@code PUT /v2/images/{id}/file}; blocking, on a worker thread). */
+    public void upload(String imageId, String token, Path file) {
+        try {
+            HttpRequest req = HttpRequest.newBuilder(uri("/v2/images/" + imageId + "/file")).header("X-Auth-Token", token)
+                    .header("Content-Type", "application/octet-stream").timeout(Duration.ofHours(2))
+                    .PUT(HttpRequest.BodyPublishers.ofFile(file)).build();
+            HttpResponse<String> r = http.send(req, HttpResponse.BodyHandlers.ofString());
+            if (r.statusCode() != 204 && r.statusCode() != 200) {
+                throw new DriverException("image-service answered " + r.statusCode() + " to the data of image " + imageId
+                        + ": " + r.body());
+            }
+        } catch (IOException e) {
+            throw new DriverException("could not upload to image " + imageId + ": " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new DriverException("the upload to image " + imageId + " was interrupted", e);
+        }
+    }
+
+    /** Deletes an image an upload could not fill (blocking; a failure is only logged by the caller). */
+    public void delete(String imageId, String token) throws IOException, InterruptedException {
+        HttpRequest req = HttpRequest.newBuilder(uri("/v2/images/" + imageId)).header("X-Auth-Token", token)
+                .timeout(Duration.ofSeconds(30)).DELETE().build();
+        HttpResponse<Void> r = http.send(req, HttpResponse.BodyHandlers.discarding());
+        if (r.statusCode() != 204 && r.statusCode() != 404) {
+            throw new IOException("image-service answered " + r.statusCode());
         }
     }
 

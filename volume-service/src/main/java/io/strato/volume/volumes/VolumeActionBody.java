@@ -25,6 +25,8 @@ public final class VolumeActionBody {
     public JsonNode setBootable;
     @JsonProperty("os-update_readonly_flag")
     public JsonNode updateReadonlyFlag;
+    @JsonProperty("os-volume_upload_image")
+    public JsonNode uploadImage;
     @JsonProperty("os-reserve")
     public JsonNode reserve;
     @JsonProperty("os-unreserve")
@@ -56,6 +58,7 @@ public final class VolumeActionBody {
         put(given, "os-retype", retype);
         put(given, "os-set_bootable", setBootable);
         put(given, "os-update_readonly_flag", updateReadonlyFlag);
+        put(given, "os-volume_upload_image", uploadImage);
         put(given, "os-reserve", reserve);
         put(given, "os-unreserve", unreserve);
         put(given, "os-begin_detaching", beginDetaching);

@@ -31,7 +31,7 @@ public class VolumeQueries {
 
     /**
      * The caller's project's volumes (every project's for an admin asking {@code all_tenants}), newest
-     * first as Cinder sorts them, after the {@code marker} volume, filtered by name, status, bootable,
+     * first as Cinder sorts them (or by the sort key asked for), after the {@code marker} volume, filtered by name, status, bootable,
      * availability zone and metadata.
      */
     @WithSession
@@ -48,16 +48,10 @@ public class VolumeQueries {
         if (marker != null) {
             ready = records.visible(caller, admin, marker).onFailure(NotFound.class)
                     .transform(e -> new InvalidInput("Invalid marker: volume " + marker + " could not be found."))
-                    .invoke(m -> {
-                        q.append(filter.ascending() ? " and (createdAt > :mt or (createdAt = :mt and id > :mid))"
-                                : " and (createdAt < :mt or (createdAt = :mt and id < :mid))");
-                        p.put("mt", m.createdAt);
-                        p.put("mid", m.id);
-                    }).replaceWithVoid();
+                    .invoke(m -> filter.after(m, q, p)).replaceWithVoid();
         }
-        String dir = filter.ascending() ? "asc" : "desc";
         return ready.chain(() -> limit == 0 ? Uni.createFrom().item(List.<Volume>of())
-                        : volumes.find(q + " order by createdAt " + dir + ", id " + dir, p).range(0, limit - 1).list())
+                        : volumes.find(q + filter.orderBy(), p).range(0, limit - 1).list())
                 .chain(list -> records.typeNames().flatMap(names -> attachments.attached(list.stream().map(v -> v.id).toList())
                         .map(byVolume -> list.stream().map(v -> new ShownVolume(v, names.get(v.volumeTypeId),
                                 byVolume.getOrDefault(v.id, List.of()))).toList())));

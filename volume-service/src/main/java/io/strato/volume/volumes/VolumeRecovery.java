@@ -10,7 +10,7 @@ import java.util.List;
 /**
  * Settles the volumes a stop interrupted (at start, through {@code work/Recovery}), so none stays in a transient
  * status: a delete is resumed (the backend forgets a missing file), a create or an extend is failed with the
- * reason (snapshots: {@code snapshots/SnapshotRecovery}).
+ * reason, an upload to an image gives the volume back (snapshots: {@code snapshots/SnapshotRecovery}).
  */
 @ApplicationScoped
 public class VolumeRecovery implements InterruptedWork {
@@ -40,6 +40,9 @@ public class VolumeRecovery implements InterruptedWork {
                         () -> service.finishCreate(v.id, v.providerLocation, INTERRUPTED));
                 case VolumeStatus.EXTENDING -> await(
                         () -> service.finishExtend(v.id, INTERRUPTED));
+                // the image stays queued in image-service: without the user's token it is theirs to delete
+                case VolumeStatus.UPLOADING -> await(
+                        () -> service.finishUpload(v.id, INTERRUPTED));
                 default -> { }
             }
         }

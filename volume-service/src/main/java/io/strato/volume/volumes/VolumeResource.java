@@ -49,10 +49,13 @@ public class VolumeResource {
     private final ImageClient images;
     private final AttachActions attachActions;
     private final ApiVersion version;
+    private final VolumeUploads uploads;
 
     public VolumeResource(VolumeCommands service, VolumeQueries queries, VolumeWorker worker, Policy policy, CurrentCaller callers,
-                          VolumeApiConfig config, ImageClient images, AttachActions attachActions, ApiVersion version) {
+                          VolumeApiConfig config, ImageClient images, AttachActions attachActions, ApiVersion version,
+                          VolumeUploads uploads) {
         this.version = version;
+        this.uploads = uploads;
         this.images = images;
         this.attachActions = attachActions;
         this.service = service;
@@ -117,7 +120,7 @@ public class VolumeResource {
     @POST
     @Path("{id}/action")
     public Uni<Response> action(@PathParam("project_id") String project, @PathParam("id") String id,
-                                VolumeActionBody body) {
+                                @HeaderParam("X-Auth-Token") String token, VolumeActionBody body) {
         Caller caller = callers.get();
         boolean admin = check(caller, project, VolumePolicies.WRITE);
         if (body == null) {
@@ -152,6 +155,12 @@ public class VolumeResource {
                 }
                 return service.setBootable(caller, admin, id, Booleans.require(b, "bootable"))
                         .map(v -> Response.ok().build());
+            }
+            case "os-volume_upload_image" -> {
+                boolean v31 = version.atLeast(UploadImageRequest.UPLOAD_IMAGE_PARAMS);
+                UploadImageRequest request = UploadImageRequest.of(args, v31);
+                return uploads.start(caller, admin, id, request, token, v31)
+                        .map(view -> Response.accepted(view).build());
             }
             case "os-update_readonly_flag" -> {
                 JsonNode readonly = args.get("readonly");

@@ -78,6 +78,38 @@ public class VolumeWorker {
         }
     }
 
+    /**
+     * Writes the volume's bytes into the queued image {@code imageId} in {@code diskFormat} (converted on a
+     * scratch file, then uploaded with the user's {@code token}); an image left empty by a failure is deleted,
+     * as Cinder's manager does.
+     */
+    public void upload(Volume v, String imageId, String diskFormat, String token) {
+        UUID id = v.id;
+        String backend = v.backend;
+        String location = v.providerLocation;
+        BackendWork.start("uploading volume " + id + " to image " + imageId, () -> {
+            Driver driver = backends.driver(backend);
+            Path scratch = driver.scratch(id).resolveSibling("upload-" + id + "." + diskFormat);
+            try {
+                driver.copyToImage(location, scratch, diskFormat);
+                images.upload(imageId, token, scratch);
+            } catch (DriverException e) {
+                try {
+                    images.delete(imageId, token);
+                } catch (IOException | InterruptedException | RuntimeException undo) {
+                    LOG.warnf("could not delete image %s after its failed upload: %s", imageId, undo.getMessage());
+                }
+                throw e;
+            } finally {
+                try {
+                    Files.deleteIfExists(scratch);
+                } catch (IOException e) {
+                    LOG.warnf("could not remove the upload file %s: %s", scratch, e.getMessage());
+                }
+            }
+        }, why -> service.finishUpload(id, why));
+    }
+
     public void extend(Volume v) {
         UUID id = v.id;
         String backend = v.backend;

@@ -11,7 +11,7 @@ import java.util.UUID;
 
 /**
  * What {@link VolumeWorker} reads before its backend work and reports after it, each in its own transaction: a
- * report moves the volume from its transient status (creating, extending, deleting) to a stable one, with its
+ * report moves the volume from its transient status (creating, extending, deleting, uploading) to a stable one, with its
  * event, and is ignored when the volume is no longer in that status. {@link VolumeRecovery} reports here too.
  */
 @ApplicationScoped
@@ -78,6 +78,23 @@ public class VolumeWorkerResults {
         });
     }
 
+    /**
+     * The worker's report on an upload to an image: the volume goes back to available (in-use when attached); a
+     * failure is kept as its status reason (Cinder too leaves the volume usable and says why in a user message).
+     */
+    @WithTransaction
+    public Uni<Void> finishUpload(UUID id, String reason) {
+        return volumes.findById(id).flatMap(v -> {
+            if (v == null || !VolumeStatus.UPLOADING.equals(v.status)) {
+                return Uni.createFrom().voidItem();
+            }
+            v.status = VolumeStatus.afterUpload(v);
+            v.statusReason = reason == null ? null : "upload to image failed: " + reason;
+            v.updatedAt = Instant.now();
+            return records.changed("updated", v).replaceWithVoid();
+        });
+    }
+
     /** The volume if it is still to be deleted (locks the row: waits for the transaction that marked it to end). */
     @WithTransaction
     public Uni<Volume> stillDeleting(UUID id) {
@@ -105,6 +122,7 @@ public class VolumeWorkerResults {
     @WithTransaction
     public Uni<List<Volume>> interrupted(Instant startedAt) {
         return volumes.list("status in ?1 and updatedAt < ?2",
-                List.of(VolumeStatus.CREATING, VolumeStatus.EXTENDING, VolumeStatus.DELETING), startedAt);
+                List.of(VolumeStatus.CREATING, VolumeStatus.EXTENDING, VolumeStatus.DELETING, VolumeStatus.UPLOADING),
+                startedAt);
     }
 }

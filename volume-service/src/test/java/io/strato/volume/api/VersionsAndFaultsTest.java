@@ -65,6 +65,11 @@ class VersionsAndFaultsTest {
         a.req().body("{\"volume\": {\"size\": 1, \"volume_type\": \"no-such-type\"}}").post(a.url("/volumes"))
                 .then().statusCode(404).body("$", hasKey("itemNotFound"));
         given().get(a.url("/volumes")).then().statusCode(401).body("unauthorized.code", equalTo(401));
+        // an empty id (Tempest's test_get_volume_without_passing_volume_id): no route, Cinder's JSON 404
+        a.req().get(a.url("/volumes/")).then().statusCode(404).contentType(io.restassured.http.ContentType.JSON)
+                .body("itemNotFound.code", equalTo(404));
+        a.req().delete(a.url("/volumes/")).then().statusCode(404).body("$", hasKey("itemNotFound"));
+        a.req().get(a.url("/volumes")).then().statusCode(200);
     }
 
     @Test
@@ -73,8 +78,8 @@ class VersionsAndFaultsTest {
         Api admin = Api.admin();
         String id = a.createVolume("{\"volume\": {\"size\": 1}}");
         String action = a.url("/volumes/" + id + "/action");
-        a.req().body("{\"os-volume_upload_image\": {\"image_name\": \"i\"}}").post(action).then().statusCode(400)
-                .body("badRequest.message", equalTo("There is no such action: os-volume_upload_image"));
+        a.req().body("{\"os-migrate_volume\": {\"host\": \"h\"}}").post(action).then().statusCode(400)
+                .body("badRequest.message", equalTo("There is no such action: os-migrate_volume"));
         a.req().body("{\"os-extend\": {\"new_size\": 2}, \"os-reserve\": null}").post(action).then().statusCode(400)
                 .body("badRequest.message", startsWith("The action body must name exactly one action"));
         a.req().body("{}").post(action).then().statusCode(400)

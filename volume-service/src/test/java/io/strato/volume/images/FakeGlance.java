@@ -13,10 +13,20 @@ import java.util.Map;
 /**
  * Stands in for image-service: serves {@link #IMAGE} (a 1 GiB qcow2 whose first MiB holds 0x61) and
  * {@link #HUGE} (metadata only: 5 GiB virtual), each only to requests carrying a token; any other id is a 404.
+ * For uploads it makes images ({@code POST /v2/images}; the name {@link #REFUSED} is a 400), keeps their data
+ * ({@code PUT .../file}, into {@link #DATA}; an image named {@link #BROKEN} answers 500) and deletes them.
  */
 public class FakeGlance implements QuarkusTestResourceLifecycleManager {
     public static final String IMAGE = "11111111-2222-3333-4444-555555555555";
     public static final String HUGE = "11111111-2222-3333-4444-666666666666";
+    public static final String REFUSED = "refused-by-glance";
+    public static final String BROKEN = "upload-fails";
+    /** Images made by POST, by id: the create's JSON. */
+    public static final Map<String, String> CREATED = new java.util.concurrent.ConcurrentHashMap<>();
+    /** The data PUT to each image, by id. */
+    public static final Map<String, Path> DATA = new java.util.concurrent.ConcurrentHashMap<>();
+    /** The ids DELETE was sent for. */
+    public static final java.util.Set<String> DELETED = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private HttpServer server;
 
     @Override
@@ -27,6 +37,31 @@ public class FakeGlance implements QuarkusTestResourceLifecycleManager {
             run("qemu-img", "create", "-q", "-f", "qcow2", image.toString(), "1G");
             run("qemu-io", "-f", "qcow2", "-c", "write -P 0x61 0 1M", image.toString());
             server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+            server.createContext("/v2/images", ex -> {
+                byte[] request = ex.getRequestBody().readAllBytes();
+                String json = new String(request, StandardCharsets.UTF_8);
+                String id = java.util.UUID.randomUUID().toString();
+                int status = 201;
+                String body;
+                if (!ex.getRequestMethod().equals("POST") || ex.getRequestHeaders().getFirst("X-Auth-Token") == null) {
+                    status = 405;
+                    body = "{}";
+                } else if (json.contains(REFUSED)) {
+                    status = 400;
+                    body = "{\"error\": {\"code\": 400, \"message\": \"Invalid image name\"}}";
+                } else {
+                    CREATED.put(id, json);
+                    // Glance's answer: what was asked, with the id, queued, private unless said otherwise
+                    body = json.replaceFirst("^\\{", "{\"id\": \"" + id + "\", \"status\": \"queued\", "
+                            + (json.contains("\"visibility\"") ? "" : "\"visibility\": \"private\", ")
+                            + (json.contains("\"protected\"") ? "" : "\"protected\": false, "));
+                }
+                byte[] out = body.getBytes(StandardCharsets.UTF_8);
+                ex.sendResponseHeaders(status, out.length);
+                try (OutputStream o = ex.getResponseBody()) {
+                    o.write(out);
+                }
+            });
             server.createContext("/v2/images/", ex -> {
                 String path = ex.getRequestURI().getPath();
                 String token = ex.getRequestHeaders().getFirst("X-Auth-Token");
@@ -35,6 +70,23 @@ public class FakeGlance implements QuarkusTestResourceLifecycleManager {
                 if (token == null || token.isBlank()) {
                     status = 401;
                     body = "{}".getBytes(StandardCharsets.UTF_8);
+                } else if (ex.getRequestMethod().equals("PUT") && path.endsWith("/file")
+                        && CREATED.containsKey(path.split("/")[3])) {
+                    String id = path.split("/")[3];
+                    if (CREATED.get(id).contains(BROKEN)) {
+                        ex.getRequestBody().readAllBytes();
+                        status = 500;
+                    } else {
+                        Path data = dir.resolve("upload-" + id);
+                        Files.copy(ex.getRequestBody(), data);
+                        DATA.put(id, data);
+                        status = 204;
+                    }
+                    body = new byte[0];
+                } else if (ex.getRequestMethod().equals("DELETE")) {
+                    DELETED.add(path.substring("/v2/images/".length()));
+                    status = 204;
+                    body = new byte[0];
                 } else if (path.equals("/v2/images/" + IMAGE)) {
                     body = meta(IMAGE, 1L << 30).getBytes(StandardCharsets.UTF_8);
                 } else if (path.equals("/v2/images/" + HUGE)) {
@@ -45,7 +97,7 @@ public class FakeGlance implements QuarkusTestResourceLifecycleManager {
                     status = 404;
                     body = "{\"error\": {\"code\": 404}}".getBytes(StandardCharsets.UTF_8);
                 }
-                ex.sendResponseHeaders(status, body.length);
+                ex.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
                 try (OutputStream out = ex.getResponseBody()) {
                     out.write(body);
                 }

@@ -145,6 +145,47 @@ class VolumeApiTest {
         a.req().get(a.url("/volumes?marker=00000000-0000-0000-0000-000000000000")).then().statusCode(400);
     }
 
+    /** Tempest's VolumesListTestJSON: filters combined with "and", and sort_key/sort_dir (test_volume_list_details_with_multiple_params). */
+    @Test
+    void filtersCombineAndTheSortKeyOrdersThePages() {
+        Api a = Api.member();
+        List<String> ids = new java.util.ArrayList<>();
+        for (String name : List.of("b", "a", "c")) {
+            ids.add(a.createVolume("{\"volume\": {\"size\": 1, \"name\": \"" + name + "\", \"metadata\": {\"Type\": \"work\"}}}"));
+        }
+        String other = a.createVolume("{\"volume\": {\"size\": 2, \"name\": \"a\"}}");
+        for (String id : ids) {
+            a.await(id, "available");
+        }
+        a.await(other, "available");
+        List<String> byId = ids.stream().sorted().toList();
+        List<String> all = new java.util.ArrayList<>(ids);
+        all.add(other);
+        List<String> allById = all.stream().sorted().toList();
+        a.req().get(a.url("/volumes/detail?limit=2&status=available&sort_dir=asc&sort_key=id")).then().statusCode(200)
+                .body("volumes.id", equalTo(allById.subList(0, 2)))
+                .body("volumes.status", equalTo(List.of("available", "available")));
+        a.req().get(a.url("/volumes/detail?limit=2&status=available&sort_dir=desc&sort_key=id")).then()
+                .body("volumes.id", equalTo(List.of(allById.get(3), allById.get(2))));
+        // the marker continues in the sort key's order
+        a.req().get(a.url("/volumes/detail?limit=2&status=available&sort_dir=asc&sort_key=id&marker=" + allById.get(1)))
+                .then().body("volumes.id", equalTo(allById.subList(2, 4)));
+        a.req().get(a.url("/volumes?sort=name:asc,id:asc&limit=10")).then()
+                .body("volumes.name", equalTo(List.of("a", "a", "b", "c")));
+        a.req().queryParam("metadata", "{'Type': 'work'}").queryParam("status", "available")
+                .queryParam("availability_zone", "nova").queryParam("sort_key", "id").queryParam("sort_dir", "asc")
+                .get(a.url("/volumes/detail")).then().body("volumes.id", equalTo(byId))
+                .body("volumes.metadata.Type", equalTo(List.of("work", "work", "work")));
+        a.req().queryParam("metadata", "{\"Type\": \"work\"}").queryParam("name", "a").queryParam("status", "available")
+                .get(a.url("/volumes")).then().body("volumes.id", equalTo(List.of(ids.get(1))));
+        a.req().queryParam("metadata", "{\"Type\": \"work\"}").queryParam("status", "error")
+                .get(a.url("/volumes/detail")).then().body("volumes", equalTo(List.of()));
+        a.req().get(a.url("/volumes?sort_key=password")).then().statusCode(400).body("badRequest.message",
+                org.hamcrest.Matchers.containsString("sort key"));
+        a.req().get(a.url("/volumes?sort=id:asc&sort_key=id")).then().statusCode(400);
+        a.req().get(a.url("/volumes?sort_dir=sideways")).then().statusCode(400);
+    }
+
     @Test
     void onlyAnAdminResetsAStatusAndABusyVolumeIsNotDeleted() {
         Api a = Api.member();

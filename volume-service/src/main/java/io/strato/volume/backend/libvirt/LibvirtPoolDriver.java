@@ -230,6 +230,12 @@ public class LibvirtPoolDriver implements Driver {
     }
 
     @Override
+    public void copyToImage(String location, Path target, String diskFormat) {
+        LocalDriver.run(qemuImg, "convert", "-q", "-f", "qcow2", "-O", Driver.qemuFormat(diskFormat),
+                connection(location).devicePath(), target.toString());
+    }
+
+    @Override
     public Path scratch(UUID volumeId) {
         try {
             Files.createDirectories(scratchDir);
