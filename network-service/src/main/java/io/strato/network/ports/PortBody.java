@@ -3,16 +3,20 @@ package io.strato.network.ports;
 import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
- * The body of {@code POST} and {@code PUT /v2.0/ports}, {@code {"port": {...}}}, as OpenAPI publishes it.
+ * The body of {@code POST} and {@code PUT /v2.0/ports}, {@code {"port": {...}}} (a bulk create:
+ * {@code {"ports": [{...}, ...]}}), as OpenAPI publishes it.
  * The values stay JSON here because Neutron answers a wrong type with its own message ({@code "'5' is not
  * a valid string for name."}), which {@link PortRequest} gives; attributes the API does not know are
  * kept too, for its {@code Unrecognized attribute(s)} 400 (read by {@code BodyRecords}).
  */
-public record PortBody(@JsonProperty("port") PortAttributes port) {
+public record PortBody(@JsonProperty("port") PortAttributes port,
+                       @JsonProperty("ports") @Schema(description = "bulk create: several ports at once, all or none")
+                       List<PortAttributes> ports) {
 
     /** The attributes of a port body (snake_case on the wire); update accepts all but the create-only ones. */
     public record PortAttributes(

@@ -32,15 +32,17 @@ import org.jboss.resteasy.reactive.ResponseStatus;
 @Produces(MediaType.APPLICATION_JSON)
 public class PortResource {
     private final PortCreates creates;
+    private final PortBulkCreates bulk;
     private final PortUpdates updates;
     private final PortDeletes deletes;
     private final PortQueries queries;
     private final PortAccess access;
     private final CurrentCaller callers;
 
-    public PortResource(PortCreates creates, PortUpdates updates, PortDeletes deletes, PortQueries queries,
-                        PortAccess access, CurrentCaller callers) {
+    public PortResource(PortCreates creates, PortBulkCreates bulk, PortUpdates updates, PortDeletes deletes,
+                        PortQueries queries, PortAccess access, CurrentCaller callers) {
         this.creates = creates;
+        this.bulk = bulk;
         this.updates = updates;
         this.deletes = deletes;
         this.queries = queries;
@@ -50,9 +52,20 @@ public class PortResource {
 
     @POST
     @ResponseStatus(201)
-    @APIResponseSchema(value = PortView.One.class, responseCode = "201", responseDescription = "Created")
-    public Uni<PortView.One> create(PortBody body) {
+    @APIResponseSchema(value = PortView.One.class, responseCode = "201",
+            responseDescription = "Created (a bulk create answers {\"ports\": [...]})")
+    public Uni<Record> create(PortBody body) {
         Caller caller = callers.get();
+        if (body != null && body.port() == null && body.ports() != null) {
+            if (body.ports().isEmpty()) {
+                throw Neutron.invalid("Resource body required: a bulk create needs at least one port.");
+            }
+            List<PortRequest> requests = body.ports().stream()
+                    .map(p -> PortRequest.create(BodyRecords.wrapped(new PortBody(p, null), PortBody::port, "port")))
+                    .toList();
+            return bulk.create(caller, requests)
+                    .map(made -> new PortView.Many(made.stream().map(d -> view(caller, d)).toList(), null));
+        }
         PortRequest request = PortRequest.create(BodyRecords.wrapped(body, PortBody::port, "port"));
         return creates.create(caller, request)
                 .map(s -> new PortView.One(view(caller, s)));

@@ -127,6 +127,24 @@ class PortApiTest {
     }
 
     @Test
+    void aBulkCreateMakesAllThePortsOrNone() {
+        String net = network(me);
+        String sub = subnet(me, net, "10.0.1.0/24");
+        as(me).body("{\"ports\": [{\"network_id\": \"" + net + "\", \"name\": \"b1\"}, {\"network_id\": \"" + net
+                        + "\", \"name\": \"b2\"}]}")
+                .post("/v2.0/ports").then().statusCode(201)
+                .body("ports.name", equalTo(List.of("b1", "b2")))
+                .body("ports.network_id", equalTo(List.of(net, net)));
+        // the second asks for the first's address: nothing of the bulk stays
+        String taken = "{\"network_id\": \"" + net + "\", \"name\": \"b3\", \"fixed_ips\": [{\"subnet_id\": \"" + sub
+                + "\", \"ip_address\": \"10.0.1.77\"}]}";
+        as(me).body("{\"ports\": [" + taken + ", " + taken + "]}").post("/v2.0/ports").then().statusCode(409)
+                .body("NeutronError.type", equalTo("IpAddressAlreadyAllocated"));
+        as(me).get("/v2.0/ports?network_id=" + net + "&name=b3").then().statusCode(200).body("ports", empty());
+        as(me).body("{\"ports\": []}").post("/v2.0/ports").then().statusCode(400);
+    }
+
+    @Test
     void replacingFixedIpsFreesTheOldAddress() {
         String net = network(me);
         String sub = subnet(me, net, "10.0.2.0/24");
