@@ -6,6 +6,9 @@
 #   agent-death    kill -9 of compute-agent-2: host down, its servers' power state follows; restart restores it
 #   dataplane      two strato-tiny guests on the real host: ssh, ping, metadata, security groups (issue 13); in the
 #                  default list only with STRATO_REAL_HOST=1 as root (the cloud's network agent runs then)
+#   vpc            the design notes' VPC with the openstack CLI on the real host: router, SNAT, floating IPs (moved
+#                  within 1 s), metadata through the router, nothing left on the host after the deletes (issue 14);
+#                  in the default list like dataplane
 # Usage: tests/e2e/run-all.sh [TEST...]   (default: all of them; deploy/local/strato e2e runs this)
 # Uses the admin's OS_* variables when set, else those of `deploy/local/strato env`. compute-crash and
 # agent-death kill processes of the cloud and start them again with `deploy/local/strato up`.
@@ -18,7 +21,7 @@ fi
 tests=("$@")
 if [ ${#tests[@]} -eq 0 ]; then
   tests=(request-ids compute-burst compute-crash agent-death)
-  if [ "${STRATO_REAL_HOST:-}" = 1 ] && [ "$(id -u)" -eq 0 ]; then tests=(request-ids dataplane compute-burst compute-crash agent-death); fi
+  if [ "${STRATO_REAL_HOST:-}" = 1 ] && [ "$(id -u)" -eq 0 ]; then tests=(request-ids dataplane vpc compute-burst compute-crash agent-death); fi
 fi
 summary=() failed=()
 t0=$SECONDS
