@@ -7,7 +7,9 @@ import java.util.Map;
 
 /**
  * Neutron's subnet rules: only the network's owner (or an admin) adds, changes or removes its
- * subnets, even on a shared network; the subnets of shared and external networks are readable by all.
+ * subnets, even on a shared network; the subnets of shared networks are readable by all. An external network is
+ * visible to all, but not its subnets unless it is also shared (Neutron's {@code get_subnet}; Tempest's
+ * {@code test_external_network_visibility}).
  * The target carries the subnet's {@code project_id}, the network's as {@code network_project_id},
  * and the network's {@code shared}/{@code external} as "True"/"False".
  */
@@ -23,7 +25,7 @@ public class SubnetPolicies implements PolicyRules {
         String networkOwner = "rule:context_is_admin or (role:member and project_id:%(network_project_id)s)";
         return Map.of(
                 CREATE, "rule:context_is_admin or (role:member and project_id:%(network_project_id)s and project_id:%(project_id)s)",
-                GET, "rule:admin_or_project_reader or rule:network_is_shared or rule:network_is_external"
+                GET, "rule:admin_or_project_reader or rule:network_is_shared"
                         + " or ((role:reader or role:member) and project_id:%(network_project_id)s)",
                 UPDATE, networkOwner,
                 DELETE, networkOwner);

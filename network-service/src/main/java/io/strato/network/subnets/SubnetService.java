@@ -67,7 +67,10 @@ public class SubnetService {
     @WithSession
     public Uni<Subnet> show(Caller caller, UUID id) {
         return visible(caller, id, null).map(found -> {
-            policy.enforce(SubnetPolicies.GET, caller, SubnetPolicies.target(found.subnet().projectId, found.network()));
+            // a subnet the caller may not read does not exist for it (an external network's, say), as in Neutron
+            if (!policy.allowed(SubnetPolicies.GET, caller, SubnetPolicies.target(found.subnet().projectId, found.network()))) {
+                throw Neutron.notFound("Subnet", id);
+            }
             return found.subnet();
         });
     }
@@ -76,7 +79,7 @@ public class SubnetService {
     public Uni<List<Subnet>> list(Caller caller, ListRequest request) {
         ListSql.Query q = networkService.isAdmin(caller) ? LIST.select(request, null, Map.of())
                 : LIST.select(request, "project_id = :scope_project OR network_id IN "
-                        + "(SELECT n.id FROM network n WHERE n.project_id = :scope_project OR n.shared OR n.router_external)",
+                        + "(SELECT n.id FROM network n WHERE n.project_id = :scope_project OR n.shared)",
                 Map.of("scope_project", String.valueOf(caller.projectId())));
         return lists.fetch(Subnet.class, q);
     }

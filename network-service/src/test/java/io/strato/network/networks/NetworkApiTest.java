@@ -84,6 +84,14 @@ class NetworkApiTest {
         as(me).get("/v2.0/networks").then().statusCode(200).body("networks.id", hasItem(shared)).body("networks.id", hasItem(external));
         as(me).get("/v2.0/networks?router:external=True").then().statusCode(200)
                 .body("networks.id", hasItem(external)).body("networks.id", not(hasItem(shared)));
+        // an external network's subnets stay its owner's unless it is shared too (Neutron's get_subnet)
+        String externalSubnet = Fixtures.subnet(admin(), external, "198.51.100.0/24");
+        String sharedSubnet = Fixtures.subnet(admin(), shared, "198.51.101.0/24");
+        as(me).get("/v2.0/subnets?network_id=" + external).then().statusCode(200).body("subnets", empty());
+        as(me).get("/v2.0/subnets/{id}", externalSubnet).then().statusCode(404);
+        as(me).get("/v2.0/subnets/{id}", sharedSubnet).then().statusCode(200);
+        as(admin()).delete("/v2.0/subnets/{id}", externalSubnet).then().statusCode(204);
+        as(admin()).delete("/v2.0/subnets/{id}", sharedSubnet).then().statusCode(204);
         as(me).body("{\"network\": {\"name\": \"mine now\"}}").put("/v2.0/networks/{id}", shared).then().statusCode(403);
         as(me).delete("/v2.0/networks/{id}", shared).then().statusCode(403);
         as(admin()).delete("/v2.0/networks/{id}", shared).then().statusCode(204);
