@@ -186,6 +186,15 @@ public final class DhcpServers {
         LOG.infof("removing the DHCP server of network %s: no port of it is here any more", networkId);
         Path dir = dir(networkId);
         processes.stop(dir.resolve("pid"));
+        // the bridge end first, so the bridge is free at once: a namespace's own devices go only when the kernel
+        // frees it, which may be after this pass's removal of unused bridges
+        Map<String, Link> hostLinks = ip.links(null);
+        for (String name : ip.links(ns).keySet()) {
+            String hostEnd = name.startsWith("ns-") ? "tap" + name.substring(3) : null;
+            if (hostEnd != null && hostLinks.containsKey(hostEnd)) {
+                ip.delete(hostEnd);
+            }
+        }
         ip.deleteNamespace(ns);
         deleteTree(dir);
         return 1;
