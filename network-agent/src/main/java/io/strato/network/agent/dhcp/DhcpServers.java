@@ -2,6 +2,7 @@ package io.strato.network.agent.dhcp;
 
 import inet.ipaddr.IPAddressString;
 import io.strato.network.agent.host.Ip;
+import io.strato.network.agent.host.StateFiles;
 import io.strato.network.agent.host.Link;
 import io.strato.network.agent.host.Processes;
 import io.strato.network.agent.model.PortInfo;
@@ -12,14 +13,12 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
-import java.util.stream.Stream;
 import org.jboss.logging.Logger;
 
 /**
@@ -60,7 +59,7 @@ public final class DhcpServers {
         }
         for (String ns : namespaces) {
             if (ns.startsWith("qdhcp-") && !wanted.contains(ns) && ownNamespace(ns)) {
-                changes += retire(ns);
+                changes += retire(ns, hostLinks);
             }
         }
         return changes;
@@ -128,21 +127,7 @@ public final class DhcpServers {
         if (plan.subnets().stream().anyMatch(s -> s.ipVersion() == 4)) {
             want.add(DnsmasqConfig.METADATA_ADDRESS + "/32");
         }
-        Set<String> have = ip.addresses(ns, nsEnd);
-        int changes = 0;
-        for (String a : want) {
-            if (!have.contains(a)) {
-                ip.inNamespace(ns, "addr", "replace", a, "dev", nsEnd);
-                changes++;
-            }
-        }
-        for (String a : have) {
-            if (!want.contains(a)) {
-                ip.inNamespace(ns, "addr", "del", a, "dev", nsEnd);
-                changes++;
-            }
-        }
-        return changes;
+        return ip.syncAddresses(ns, nsEnd, want, ip.addresses(ns, nsEnd));
     }
 
     private boolean write(DnsmasqConfig c) {
@@ -176,7 +161,7 @@ public final class DhcpServers {
         }
     }
 
-    private int retire(String ns) {
+    private int retire(String ns, Map<String, Link> hostLinks) {
         UUID networkId;
         try {
             networkId = UUID.fromString(ns.substring("qdhcp-".length()));
@@ -186,29 +171,11 @@ public final class DhcpServers {
         LOG.infof("removing the DHCP server of network %s: no port of it is here any more", networkId);
         Path dir = dir(networkId);
         processes.stop(dir.resolve("pid"));
-        // the bridge end first, so the bridge is free at once: a namespace's own devices go only when the kernel
-        // frees it, which may be after this pass's removal of unused bridges
-        Map<String, Link> hostLinks = ip.links(null);
-        for (String name : ip.links(ns).keySet()) {
-            String hostEnd = name.startsWith("ns-") ? "tap" + name.substring(3) : null;
-            if (hostEnd != null && hostLinks.containsKey(hostEnd)) {
-                ip.delete(hostEnd);
-            }
-        }
-        ip.deleteNamespace(ns);
-        deleteTree(dir);
+        // the bridge end first, so the bridge is free in this pass (prune runs after it)
+        ip.deleteNamespaceAndVeths(ns, hostLinks, "ns-");
+        StateFiles.deleteTree(dir);
         return 1;
     }
 
-    private static void deleteTree(Path dir) {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> files = Files.walk(dir)) {
-            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            LOG.warnf("could not remove %s: %s", dir, e.getMessage());
-        }
-    }
 
 }

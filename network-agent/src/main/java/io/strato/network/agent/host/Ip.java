@@ -169,6 +169,46 @@ public final class Ip {
         Tools.run("ip", "netns", "exec", namespace, "sysctl", "-qw", setting);
     }
 
+    /**
+     * Makes {@code device}'s addresses in {@code namespace} exactly {@code want} (with prefix, as {@code ip} prints
+     * them), given {@code have}, what it has now; returns how many it added or removed.
+     */
+    public int syncAddresses(String namespace, String device, Set<String> want, Set<String> have) {
+        int changes = 0;
+        for (String a : want) {
+            if (!have.contains(a)) {
+                inNamespace(namespace, "addr", "replace", a, "dev", device);
+                changes++;
+            }
+        }
+        for (String a : have) {
+            if (!want.contains(a)) {
+                inNamespace(namespace, "addr", "del", a, "dev", device);
+                changes++;
+            }
+        }
+        return changes;
+    }
+
+    /**
+     * Deletes a namespace whose veths the agent made as {@code <prefix><suffix>} inside and {@code tap<suffix>} on
+     * the host: the host ends first, so their bridges are free at once (a namespace's own devices go only when the
+     * kernel frees it, which may come after the caller's next step).
+     *
+     * @param hostLinks the host's links, as listed by the caller
+     * @param prefixes  the inside names' prefixes, each three characters ({@code ns-}, {@code qr-}, {@code qg-})
+     */
+    public void deleteNamespaceAndVeths(String namespace, Map<String, Link> hostLinks, String... prefixes) {
+        for (String name : links(namespace).keySet()) {
+            for (String prefix : prefixes) {
+                if (name.startsWith(prefix) && hostLinks.containsKey("tap" + name.substring(prefix.length()))) {
+                    delete("tap" + name.substring(prefix.length()));
+                }
+            }
+        }
+        deleteNamespace(namespace);
+    }
+
     /** The VXLAN device's flood list: the tunnel addresses its all-zero MAC entries send to. */
     public Set<String> floodList(String vxlan) {
         Set<String> out = new TreeSet<>();

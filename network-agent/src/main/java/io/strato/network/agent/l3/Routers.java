@@ -4,6 +4,7 @@ import inet.ipaddr.IPAddress;
 import inet.ipaddr.IPAddressString;
 import io.strato.network.agent.host.HostFailure;
 import io.strato.network.agent.host.Ip;
+import io.strato.network.agent.host.StateFiles;
 import io.strato.network.agent.host.Link;
 import io.strato.network.agent.host.Neighbours;
 import io.strato.network.agent.host.Nft;
@@ -185,19 +186,7 @@ public final class Routers {
             if (leg.external()) {
                 RouterNat.floatingIps(plan).keySet().forEach(f -> want.add(canonical(f + "/32")));
             }
-            Set<String> current = have.getOrDefault(leg.device(), Set.of());
-            for (String a : want) {
-                if (!current.contains(a)) {
-                    ip.inNamespace(ns, "addr", "replace", a, "dev", leg.device());
-                    changes++;
-                }
-            }
-            for (String a : current) {
-                if (!want.contains(a)) {
-                    ip.inNamespace(ns, "addr", "del", a, "dev", leg.device());
-                    changes++;
-                }
-            }
+            changes += ip.syncAddresses(ns, leg.device(), want, have.getOrDefault(leg.device(), Set.of()));
         }
         return changes;
     }
@@ -273,21 +262,12 @@ public final class Routers {
         String ns = RouterPlan.namespace(id);
         LOG.infof("removing router %s: it is no longer hosted here", id);
         if (namespaces.contains(ns)) {
-            // the bridge ends first, so the bridges are free at once (a namespace's devices go when it is freed)
-            for (String name : ip.links(ns).keySet()) {
-                if (name.startsWith("qr-") || name.startsWith("qg-")) {
-                    String hostEnd = "tap" + name.substring(3);
-                    if (hostLinks.containsKey(hostEnd)) {
-                        ip.delete(hostEnd);
-                    }
-                }
-            }
-            ip.deleteNamespace(ns);
+            ip.deleteNamespaceAndVeths(ns, hostLinks, "qr-", "qg-");
         }
         written.remove(id);
         mapped.remove(id);
         reference.remove(id);
-        deleteTree(dir.resolve(id.toString()));
+        StateFiles.deleteTree(dir.resolve(id.toString()));
         return 1;
     }
 
@@ -349,14 +329,4 @@ public final class Routers {
         }
     }
 
-    private static void deleteTree(Path p) {
-        if (!Files.exists(p)) {
-            return;
-        }
-        try (Stream<Path> files = Files.walk(p)) {
-            files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
-        } catch (IOException e) {
-            LOG.warnf("could not remove %s: %s", p, e.getMessage());
-        }
-    }
 }
