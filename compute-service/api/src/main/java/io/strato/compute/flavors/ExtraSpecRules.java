@@ -8,7 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.regex.Pattern;
 
 /**
  * What an extra spec may be: a key of 1-255 characters of {@code [a-zA-Z0-9-_:. ]}, a value of at most 255
@@ -24,7 +23,6 @@ import java.util.regex.Pattern;
  * Other keys are stored as given, as Nova does before microversion 2.86.
  */
 final class ExtraSpecRules {
-    private static final Pattern KEY = Pattern.compile("^[a-zA-Z0-9-_:. ]{1,255}$");
     static final Set<String> NON_NEGATIVE_INTEGER = new TreeSet<>();
 
     static {
@@ -62,7 +60,7 @@ final class ExtraSpecRules {
     }
 
     static String key(String key) {
-        if (!KEY.matcher(key).matches()) {
+        if (!BodyFields.METADATA_KEY.matcher(key).matches()) {
             throw new InvalidInput("Additional properties are not allowed ('" + key + "' was unexpected): an extra spec key has "
                     + "1 to 255 characters of letters, digits, '-', '_', ':', '.' and spaces.");
         }

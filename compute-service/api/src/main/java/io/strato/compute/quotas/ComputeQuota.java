@@ -78,6 +78,22 @@ public class ComputeQuota {
                 })).replaceWithVoid();
     }
 
+    /**
+     * Nova's metadata_items limit on one server's metadata (a limit, not a usage: nothing is locked): 403
+     * "Maximum number of metadata items exceeds <limit>" when {@code items} is over the project's limit.
+     */
+    public Uni<Void> checkMetadataItems(String projectId, int items) {
+        if (items == 0) {
+            return Uni.createFrom().voidItem();
+        }
+        return quotas.limits(projectId).invoke(limits -> {
+            Integer limit = limits.get(QuotaResources.METADATA_ITEMS);
+            if (limit != null && limit >= 0 && items > limit) {
+                throw new Forbidden("Maximum number of metadata items exceeds " + limit);
+            }
+        }).replaceWithVoid();
+    }
+
     private Uni<Void> claim(String projectId, Map<String, Long> requested) {
         return quotas.claim(projectId, projectId, requested, () -> usage.servers(projectId),
                 overs -> new Forbidden(refusal(overs)));

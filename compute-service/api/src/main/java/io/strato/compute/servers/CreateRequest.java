@@ -1,6 +1,7 @@
 package io.strato.compute.servers;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.strato.compute.validation.BodyFields;
 import io.strato.kit.faults.InvalidInput;
 import io.strato.kit.web.Booleans;
 import io.strato.kit.web.Ids;
@@ -212,29 +213,9 @@ public record CreateRequest(String name, UUID imageId, String flavorRef, List<Se
         return v;
     }
 
-    /** Nova's metadata: string keys of 1-255 characters to string values of at most 255. */
+    /** Nova's metadata (absent: none); how many items the project may have is checked when the server is stored. */
     static Map<String, String> metadata(JsonNode n) {
-        Map<String, String> out = new LinkedHashMap<>();
-        if (n == null || n.isNull()) {
-            return out;
-        }
-        if (!n.isObject()) {
-            throw invalid("metadata", n, "is not of type 'object'");
-        }
-        for (Iterator<Map.Entry<String, JsonNode>> it = n.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
-            if (e.getKey().isEmpty() || e.getKey().length() > 255) {
-                throw invalid("metadata", n, "keys must be 1 to 255 characters");
-            }
-            if (!e.getValue().isTextual() || e.getValue().asText().length() > 255) {
-                throw invalid("metadata", n, "values must be strings of at most 255 characters");
-            }
-            out.put(e.getKey(), e.getValue().asText());
-        }
-        if (out.size() > 128) {
-            throw new io.strato.kit.faults.Forbidden("Maximum number of metadata items exceeds 128");
-        }
-        return out;
+        return n == null || n.isNull() ? new LinkedHashMap<>() : BodyFields.metadata(n, "metadata");
     }
 
     static String optionalString(JsonNode s, String key, int max) {

@@ -58,7 +58,8 @@ class NewServers {
                 throw new InvalidInput("The requested availability zone is not available");
             }
         }).replaceWithVoid();
-        return keyData.chain(key -> zoneExists
+        return quota.checkMetadataItems(caller.projectId(), req.metadata().size()).chain(() -> keyData)
+                .chain(key -> zoneExists
                 .chain(() -> claim(caller.projectId(), req.minCount(), req.maxCount(), flavor))
                 .chain(count -> insert(caller, req, flavor, checked, key, count)))
                 .call(list -> memberships(caller, req.groupId(), list))

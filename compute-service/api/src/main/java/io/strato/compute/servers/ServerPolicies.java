@@ -40,6 +40,12 @@ public class ServerPolicies implements PolicyRules {
     public static final String IPS_INDEX = "os_compute_api:ips:index";
     public static final String IPS_SHOW = "os_compute_api:ips:show";
     public static final String CONSOLE_OUTPUT = "os_compute_api:os-console-output";
+    public static final String METADATA_INDEX = "os_compute_api:server-metadata:index";
+    public static final String METADATA_SHOW = "os_compute_api:server-metadata:show";
+    public static final String METADATA_CREATE = "os_compute_api:server-metadata:create";
+    public static final String METADATA_UPDATE_ALL = "os_compute_api:server-metadata:update_all";
+    public static final String METADATA_UPDATE = "os_compute_api:server-metadata:update";
+    public static final String METADATA_DELETE = "os_compute_api:server-metadata:delete";
     public static final String EXTENDED_ATTRIBUTES = "os_compute_api:os-extended-server-attributes";
     public static final String ACTIONS_LIST = "os_compute_api:os-instance-actions:list";
     public static final String ACTIONS_SHOW = "os_compute_api:os-instance-actions:show";
@@ -72,6 +78,12 @@ public class ServerPolicies implements PolicyRules {
         r.put(IPS_INDEX, READER);
         r.put(IPS_SHOW, READER);
         r.put(CONSOLE_OUTPUT, MEMBER);
+        r.put(METADATA_INDEX, READER);
+        r.put(METADATA_SHOW, READER);
+        r.put(METADATA_CREATE, MEMBER);
+        r.put(METADATA_UPDATE_ALL, MEMBER);
+        r.put(METADATA_UPDATE, MEMBER);
+        r.put(METADATA_DELETE, MEMBER);
         r.put(EXTENDED_ATTRIBUTES, ADMIN);
         r.put(ACTIONS_LIST, READER);
         r.put(ACTIONS_SHOW, READER);

@@ -6,6 +6,7 @@ import io.strato.compute.clients.Images;
 import io.strato.compute.config.SagaConfig;
 import io.strato.compute.hosts.AgentCommands;
 import io.strato.compute.protocol.Commands;
+import io.strato.compute.quotas.ComputeQuota;
 import io.strato.kit.auth.Caller;
 import io.strato.kit.faults.Conflict;
 import io.strato.kit.policy.Policy;
@@ -32,9 +33,11 @@ public class ServerRebuilds {
     private final ServerEvents events;
     private final SagaConfig config;
     private final AttachedVolumes volumes;
+    private final ComputeQuota quota;
 
     ServerRebuilds(ServerQueries queries, Policy policy, ServerLocks locks, Images images, InstanceActions actions,
-                   AgentCommands commands, ServerEvents events, SagaConfig config, AttachedVolumes volumes) {
+                   AgentCommands commands, ServerEvents events, SagaConfig config, AttachedVolumes volumes,
+                   ComputeQuota quota) {
         this.queries = queries;
         this.policy = policy;
         this.locks = locks;
@@ -44,6 +47,7 @@ public class ServerRebuilds {
         this.events = events;
         this.config = config;
         this.volumes = volumes;
+        this.quota = quota;
     }
 
     /** The server as the 202 shows it, and the admin password. */
@@ -55,7 +59,8 @@ public class ServerRebuilds {
             policy.enforce(ServerPolicies.REBUILD, caller, ServerPolicies.target(s));
             locks.check(s, caller);
             ServerActions.expect(s, "rebuild", REBUILDABLE);
-            return volumes.volumeIds(List.of(s.id)).chain(attached -> {
+            int items = req.metadata() == null ? 0 : req.metadata().size();
+            return quota.checkMetadataItems(s.projectId, items).chain(() -> volumes.volumeIds(List.of(s.id))).chain(attached -> {
                 // the new guest would come up without them while the attachments still say attached: refused
                 // until rebuild re-attaches volumes as Nova does
                 if (attached.containsKey(s.id)) {

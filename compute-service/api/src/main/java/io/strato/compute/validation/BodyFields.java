@@ -5,8 +5,11 @@ import io.strato.kit.faults.InvalidInput;
 import io.strato.kit.web.Booleans;
 import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Reads fields of a request body the way Nova's JSON schemas accept them, failing with Nova's 400 message
@@ -14,6 +17,9 @@ import java.util.Set;
  * or as strings of digits, booleans as JSON booleans or strings oslo's bool_from_string reads ({@link Booleans}).
  */
 public final class BodyFields {
+    /** A key of Nova's {@code parameter_types.metadata} (server metadata, flavor extra specs). */
+    public static final Pattern METADATA_KEY = Pattern.compile("^[a-zA-Z0-9-_:. ]{1,255}$");
+
     private BodyFields() {
     }
 
@@ -114,5 +120,34 @@ public final class BodyFields {
             throw invalid(field, n, "'" + s + "' does not match the name format (no leading or trailing whitespace, printable characters)");
         }
         return s;
+    }
+
+    /**
+     * A JSON object as Nova's {@code parameter_types.metadata}: keys of 1-255 characters of letters, digits,
+     * {@code -_:.} and space, string values of at most 255 characters. The quota on how many is the service's.
+     */
+    public static Map<String, String> metadata(JsonNode n, String field) {
+        if (n == null) {
+            throw new InvalidInput("Invalid input for field/attribute " + field + ". Value: None. '" + field + "' is a required property");
+        }
+        if (!n.isObject()) {
+            throw invalid(field, n, n + " is not of type 'object'");
+        }
+        Map<String, String> out = new LinkedHashMap<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = n.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            if (!METADATA_KEY.matcher(e.getKey()).matches()) {
+                throw invalid(field, n, "Additional properties are not allowed ('" + e.getKey() + "' was unexpected)");
+            }
+            JsonNode v = e.getValue();
+            if (!v.isTextual()) {
+                throw invalid(field + "." + e.getKey(), v, v + " is not of type 'string'");
+            }
+            if (v.asText().length() > 255) {
+                throw invalid(field + "." + e.getKey(), v, "'" + v.asText() + "' is too long");
+            }
+            out.put(e.getKey(), v.asText());
+        }
+        return out;
     }
 }

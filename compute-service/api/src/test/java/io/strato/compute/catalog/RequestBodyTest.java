@@ -42,7 +42,10 @@ class RequestBodyTest {
                 new String[] {"PUT", "/v2.1/os-services/disable", admin},
                 new String[] {"PUT", server, member},
                 new String[] {"POST", server + "/action", member},
-                new String[] {"POST", server + "/os-volume_attachments", member});
+                new String[] {"POST", server + "/os-volume_attachments", member},
+                new String[] {"POST", server + "/metadata", member},
+                new String[] {"PUT", server + "/metadata", member},
+                new String[] {"PUT", server + "/metadata/k", member});
     }
 
     @Test
