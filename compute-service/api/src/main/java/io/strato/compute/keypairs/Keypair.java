@@ -22,7 +22,7 @@ public class Keypair {
     /** The project the key pair was created in (what os-quota-sets counts as its use). */
     @Column(name = "project_id")
     public String projectId;
-    /** ssh (x509, 2.2, is not served). */
+    /** ssh or x509 (2.2). */
     public String type = "ssh";
     @Column(name = "public_key")
     public String publicKey;

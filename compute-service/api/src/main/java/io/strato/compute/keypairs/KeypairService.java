@@ -5,9 +5,14 @@ import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import io.strato.compute.quotas.ComputeQuota;
 import io.strato.kit.faults.Conflict;
+import io.strato.kit.faults.InvalidInput;
 import io.strato.kit.faults.NotFound;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.cert.CertificateFactory;
 import java.time.Instant;
 import java.util.List;
 
@@ -36,16 +41,19 @@ public class KeypairService {
         k.userId = userId;
         k.projectId = projectId;
         k.name = r.name();
-        k.type = "ssh"; // x509 (2.2) is not served
+        k.type = r.type();
         String privateKey = null;
         if (r.publicKey() == null) {
+            if (!"ssh".equals(r.type())) {
+                throw new InvalidInput("Keypair data is invalid: Strato generates ssh key pairs only; import an x509 certificate.");
+            }
             GeneratedKeypair g = GeneratedKeypair.rsa();
             k.publicKey = g.publicKey();
             privateKey = g.privateKey();
         } else {
             k.publicKey = r.publicKey();
         }
-        k.fingerprint = SshPublicKey.parse(k.publicKey).fingerprint();
+        k.fingerprint = "x509".equals(k.type) ? x509Fingerprint(k.publicKey) : SshPublicKey.parse(k.publicKey).fingerprint();
         k.createdAt = Instant.now();
         String generated = privateKey;
         return quota.claimKeypair(projectId, userId)
@@ -67,13 +75,13 @@ public class KeypairService {
         return keypairs.findById(new Keypair.Key(userId, name)).map(k -> k == null ? null : k.publicKey);
     }
 
-    /** The user's key pairs by name, at most {@code limit} after {@code marker} (a name; unknown: 404 as Nova). */
+    /** The user's key pairs by name, at most {@code limit} after {@code marker} (a name; unknown: Nova's 400). */
     @WithSession
     public Uni<List<Keypair>> list(String userId, int limit, String marker) {
         Uni<Void> check = marker == null ? Uni.createFrom().voidItem()
                 : keypairs.findById(new Keypair.Key(userId, marker)).invoke(m -> {
                     if (m == null) {
-                        throw new NotFound("Marker " + marker + " could not be found.");
+                        throw new InvalidInput("Marker " + marker + " could not be found.");
                     }
                 }).replaceWithVoid();
         return check.chain(() -> (marker == null
@@ -102,5 +110,17 @@ public class KeypairService {
 
     private static NotFound notFound(String userId, String name) {
         return new NotFound("Keypair " + name + " not found for user " + userId);
+    }
+
+    /** Nova's x509 fingerprint: SHA-1 of the certificate in colon-separated hex. */
+    static String x509Fingerprint(String pem) {
+        try {
+            var cert = CertificateFactory.getInstance("X.509")
+                    .generateCertificate(new ByteArrayInputStream(pem.getBytes(StandardCharsets.UTF_8)));
+            byte[] sha1 = MessageDigest.getInstance("SHA-1").digest(cert.getEncoded());
+            return java.util.HexFormat.ofDelimiter(":").formatHex(sha1);
+        } catch (Exception e) {
+            throw new InvalidInput("Keypair data is invalid: failed to generate X509 fingerprint");
+        }
     }
 }

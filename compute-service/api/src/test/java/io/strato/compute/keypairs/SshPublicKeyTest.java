@@ -70,9 +70,9 @@ class SshPublicKeyTest {
 
     @Test
     void keypairNamesFollowNovasRule() {
-        assertEquals("my-key_1 x", KeypairRequest.name("my-key_1 x"));
+        assertEquals("my-key_1 x", KeypairRequest.name("my-key_1 x", false));
         for (String bad : new String[]{"a/b", "key.pub", "clé"}) {
-            InvalidInput e = assertThrows(InvalidInput.class, () -> KeypairRequest.name(bad));
+            InvalidInput e = assertThrows(InvalidInput.class, () -> KeypairRequest.name(bad, false));
             assertEquals("Keypair data is invalid: Keypair name contains unsafe characters", e.getMessage());
         }
     }

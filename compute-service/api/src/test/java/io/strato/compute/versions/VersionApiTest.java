@@ -18,6 +18,7 @@ class VersionApiTest {
     void rootListsV21WithItsMicroversionRange() {
         given().get("/").then().statusCode(200)
                 .body("versions.find { it.id == 'v2.1' }.min_version", equalTo("2.1"))
+                .body("versions.find { it.id == 'v2.1' }.version", equalTo(io.strato.compute.api.Microversion.MAX.toString()))
                 .body("versions.find { it.id == 'v2.1' }.status", equalTo("CURRENT"));
         given().get("/v2.1").then().statusCode(200).body("version.id", equalTo("v2.1"));
     }
@@ -31,6 +32,8 @@ class VersionApiTest {
 
     @Test
     void anUnsupportedMicroversionIs406InNovasFormat() {
+        given().header("OpenStack-API-Version", "compute latest").get("/v2.1").then().statusCode(200)
+                .header("OpenStack-API-Version", "compute " + io.strato.compute.api.Microversion.MAX);
         given().header("OpenStack-API-Version", "compute 9.99").get("/v2.1").then().statusCode(406)
                 .body("computeFault.code", equalTo(406));
         given().header("X-OpenStack-Nova-API-Version", "junk").get("/v2.1").then().statusCode(400)
