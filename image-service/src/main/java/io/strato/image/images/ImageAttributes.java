@@ -22,7 +22,7 @@ public final class ImageAttributes {
     /** Attributes only the service writes. */
     public static final Set<String> READ_ONLY = Set.of("id", "status", "checksum", "os_hash_algo", "os_hash_value",
             "size", "virtual_size", "created_at", "updated_at", "self", "file", "schema", "direct_url",
-            "locations", "stores", "owner");
+            "locations", "stores");
     /** Attributes a caller may set. */
     public static final Set<String> WRITABLE = Set.of("name", "visibility", "protected", "os_hidden", "min_disk",
             "min_ram", "disk_format", "container_format", "tags");
@@ -102,6 +102,14 @@ public final class ImageAttributes {
             throw new InvalidInput("Invalid tag '" + t + "': a tag is a string of 1 to 255 characters without commas.");
         }
         return t;
+    }
+
+    /** A project id as the owner of an image (the column holds 64 characters). */
+    public static String owner(JsonNode v) {
+        if (v == null || !v.isTextual() || v.textValue().isBlank() || v.textValue().length() > 64) {
+            throw new InvalidInput("Invalid value for 'owner': a project id of at most 64 characters.");
+        }
+        return v.textValue();
     }
 
     /** A free-form property: Glance's schema allows strings only. */

@@ -60,13 +60,21 @@ public final class ImagePatch {
         }
     }
 
-    /** Applies every operation to the image, or fails with nothing applied that matters (the caller rolls back). */
+    /** {@link #apply(Image, JsonNode, Draft, boolean)} for a caller who is not an admin. */
     public static void apply(Image image, JsonNode ops, Draft draft) {
+        apply(image, ops, draft, false);
+    }
+
+    /**
+     * Applies every operation to the image, or fails with nothing applied that matters (the caller rolls back).
+     * Only an admin may give the image another owner, as Glance's {@code _do_replace} decides.
+     */
+    public static void apply(Image image, JsonNode ops, Draft draft, boolean admin) {
         if (ops == null || !ops.isArray()) {
             throw new InvalidInput("Request body must be a JSON array of operation objects.");
         }
         for (JsonNode op : ops) {
-            applyOne(image, op, draft);
+            applyOne(image, op, draft, admin);
         }
     }
 
@@ -107,7 +115,7 @@ public final class ImagePatch {
         return new Operation(kind.textValue(), op.get("path"));
     }
 
-    private static void applyOne(Image image, JsonNode op, Draft draft) {
+    private static void applyOne(Image image, JsonNode op, Draft draft, boolean admin) {
         if (!op.isObject()) {
             throw new InvalidInput("Operations must be JSON objects.");
         }
@@ -124,6 +132,10 @@ public final class ImagePatch {
         }
         if (ImageAttributes.READ_ONLY.contains(attribute)) {
             throw ImageAttributes.readOnly(attribute);
+        }
+        if (attribute.equals("owner")) {
+            owner(image, kind, draft, value, admin);
+            return;
         }
         Map<String, String> props = image.properties == null ? new HashMap<>() : new HashMap<>(image.properties);
         if (draft == Draft.DRAFT_4 && kind.equals("add")
@@ -174,6 +186,20 @@ public final class ImagePatch {
             }
             default -> throw new InvalidInput("Unknown attribute '" + attribute + "'.");
         }
+    }
+
+    /** The owner is an attribute every image has: it is replaced (by an admin), never removed. */
+    private static void owner(Image image, String kind, Draft draft, JsonNode value, boolean admin) {
+        if (kind.equals("remove")) {
+            throw new Forbidden("Property owner may not be removed.");
+        }
+        if (draft == Draft.DRAFT_4 && kind.equals("add")) {
+            throw new Conflict("Property owner already present.");
+        }
+        if (!admin) {
+            throw new Forbidden("Owner can't be updated by non admin.");
+        }
+        image.owner = ImageAttributes.owner(value);
     }
 
     /**

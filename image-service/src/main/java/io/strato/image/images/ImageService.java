@@ -116,7 +116,7 @@ public class ImageService {
         return visible(caller, id).flatMap(image -> {
             policy.enforce(ImagePolicies.MODIFY, caller, ImagePolicies.target(image.owner));
             String before = image.visibility;
-            ImagePatch.apply(image, ops, draft);
+            ImagePatch.apply(image, ops, draft, isAdmin(caller));
             checkVisibility(caller, image, before);
             image.updatedAt = now();
             return events.image("updated", image).replaceWith(image);

@@ -135,6 +135,21 @@ class ImageDataApiTest {
         given().header("X-Auth-Token", member).get("/v2/images/{id}/file", id).then().statusCode(204);
     }
 
+    /** Glance sends the bytes whatever the client accepts; Tempest's client asks for JSON. */
+    @Test
+    void aDownloadIgnoresTheAcceptHeader() {
+        UUID id = DataFixtures.queuedImage(project, "raw");
+        byte[] bytes = random(2048);
+        given().header("X-Auth-Token", member).contentType(OCTETS).body(bytes)
+                .put("/v2/images/{id}/file", id).then().statusCode(204);
+        var response = given().header("X-Auth-Token", member).accept("application/json")
+                .get("/v2/images/{id}/file", id);
+        response.then().statusCode(200).header("Content-Type", OCTETS);
+        assertArrayEquals(bytes, response.asByteArray());
+        given().header("X-Auth-Token", member).accept("application/json")
+                .get("/v2/images/{id}/file", UUID.randomUUID()).then().spec(fault(404));
+    }
+
     @Test
     void otherProjectsCannotSeeOrUploadAPrivateImage() {
         UUID id = DataFixtures.queuedImage(project, "raw");
@@ -165,6 +180,8 @@ class ImageDataApiTest {
         DataFixtures.sql("update image set status = 'deactivated' where id = ?", id);
 
         given().header("X-Auth-Token", member).get("/v2/images/{id}/file", id).then().spec(fault(403));
+        given().header("X-Auth-Token", member).accept("application/json").get("/v2/images/{id}/file", id)
+                .then().spec(fault(403));
         String admin = TestIdentity.token("u-admin", "p-admin", "admin", "member", "reader");
         var response = given().header("X-Auth-Token", admin).get("/v2/images/{id}/file", id);
         response.then().statusCode(200);

@@ -52,7 +52,7 @@ class ImageApiTest {
                         + "\"min_disk\":1,\"min_ram\":64,\"tags\":[\"a\",\"b\"],\"os_distro\":\"cirros\"}")
                 .post("/v2/images").then().statusCode(201)
                 .body("status", equalTo("queued"))
-                .body("visibility", equalTo("private"))
+                .body("visibility", equalTo("shared"))
                 .body("protected", equalTo(false))
                 .body("os_hidden", equalTo(false))
                 .body("owner", equalTo(project))
@@ -207,6 +207,23 @@ class ImageApiTest {
 
         ImageDb.update("update image set status = 'active' where id = ?", UUID.fromString(id));
         patch(member, id, "[{\"op\":\"replace\",\"path\":\"/disk_format\",\"value\":\"qcow2\"}]").spec(fault(403));
+    }
+
+    /** Glance's _do_replace: an admin gives an image to another project; nobody else may. */
+    @Test
+    void onlyAnAdminChangesTheOwner() {
+        String id = create(member, "{\"name\":\"o\"}");
+        String other = "p-" + UUID.randomUUID();
+        patch(member, id, "[{\"op\":\"replace\",\"path\":\"/owner\",\"value\":\"" + other + "\"}]")
+                .spec(fault(403, containsString("Owner can't be updated by non admin.")));
+        patch(admin, id, "[{\"op\":\"remove\",\"path\":\"/owner\"}]").spec(fault(403));
+        patch(admin, id, "[{\"op\":\"replace\",\"path\":\"/owner\",\"value\":7}]").spec(fault(400, containsString("'owner'")));
+        draft4(admin, id, "[{\"add\":\"/owner\",\"value\":\"" + other + "\"}]").spec(fault(409, containsString("already present")));
+        draft4(admin, id, "[{\"replace\":\"/owner\",\"value\":\"" + other + "\"}]").statusCode(200)
+                .body("owner", equalTo(other));
+        as(admin).get("/v2/images/{id}", id).then().body("owner", equalTo(other));
+        // the former owner no longer sees it
+        as(member).get("/v2/images/{id}", id).then().spec(fault(404));
     }
 
     /** Tempest's images client (test_update_image) patches with the v2.0 media type: JSON patch draft 4. */

@@ -4,8 +4,10 @@ import static io.restassured.RestAssured.given;
 import static io.strato.kit.testing.ErrorFaults.fault;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.matchesPattern;
+import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -58,6 +60,23 @@ class MemberApiTest {
         member = "p-member-" + UUID.randomUUID().toString().substring(0, 8);
         stranger = "p-stranger-" + UUID.randomUUID().toString().substring(0, 8);
         shared = insertImage(owner, "shared");
+    }
+
+    /** Glance creates images {@code shared} unless told otherwise, so they take members at once (Tempest's member tests). */
+    @Test
+    void anImageCreatedWithoutVisibilityTakesMembersAndListsByMemberStatus() {
+        String id = as(owner).body("{\"name\": \"plain\"}").post("/v2/images").then().statusCode(201)
+                .body("visibility", equalTo("shared")).extract().path("id");
+        UUID image = UUID.fromString(id);
+        as(stranger).get("/v2/images/" + id).then().spec(fault(404));
+        as(owner).body("{\"member\": \"" + member + "\"}").post(members(image)).then().statusCode(200);
+        as(member).get("/v2/images?member_status=pending").then().statusCode(200).body("images.id", hasItem(id));
+        as(member).get("/v2/images").then().body("images.id", not(hasItem(id)));
+        as(member).body("{\"status\": \"accepted\"}").put(members(image) + "/" + member).then().statusCode(200);
+        as(member).get("/v2/images").then().body("images.id", hasItem(id));
+        as(member).get("/v2/images?member_status=accepted").then().body("images.id", hasItem(id));
+        as(owner).body("{\"status\": \"rejected\"}").put(members(image) + "/" + member).then().spec(fault(403));
+        as(member).body("{\"status\": \"maybe\"}").put(members(image) + "/" + member).then().spec(fault(400));
     }
 
     @Test
