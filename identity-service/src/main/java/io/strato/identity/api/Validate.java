@@ -18,15 +18,28 @@ public final class Validate {
 
     /** A required name: present, not blank, at most 255 characters. */
     public static String name(String value, String field) {
+        return name(value, field, 255);
+    }
+
+    /**
+     * A required name of at most {@code max} characters: Keystone's schemas allow 64 for domain, project and
+     * group names (their columns' width) and 255 for the others.
+     */
+    public static String name(String value, String field, int max) {
         if (value == null || value.isBlank()) {
             throw new InvalidInput("Invalid input for field '" + field + "': it is required and must not be empty.");
         }
-        return length(value.strip(), field);
+        return length(value.strip(), field, max);
     }
 
     public static String length(String value, String field) {
-        if (value != null && value.length() > 255) {
-            throw new InvalidInput("Invalid input for field '" + field + "': it is longer than 255 characters.");
+        return length(value, field, 255);
+    }
+
+    public static String length(String value, String field, int max) {
+        if (value != null && value.length() > max) {
+            throw new InvalidInput("Invalid input for field '" + field + "': it is longer than " + max
+                    + " characters.");
         }
         return value;
     }

@@ -52,8 +52,8 @@ public class DomainService {
     public Uni<Domain> create(DomainView.Fields f) {
         Domain d = new Domain();
         d.id = f.id() != null ? Validate.name(f.id(), "domain.id") : Ids.newId();
-        d.name = Validate.name(f.name(), "domain.name");
-        d.description = f.description();
+        d.name = Validate.name(f.name(), "domain.name", 64);
+        d.description = f.description() == null ? "" : f.description();
         d.enabled = f.enabled() == null || f.enabled();
         return domains.findByName(d.name).flatMap(existing -> {
             if (existing != null) {
@@ -69,7 +69,7 @@ public class DomainService {
             boolean disabling = d.enabled && Boolean.FALSE.equals(f.enabled());
             Uni<Void> nameCheck = Uni.createFrom().voidItem();
             if (f.name() != null && !f.name().equalsIgnoreCase(d.name)) {
-                String name = Validate.name(f.name(), "domain.name");
+                String name = Validate.name(f.name(), "domain.name", 64);
                 nameCheck = domains.findByName(name).map(other -> {
                     if (other != null) {
                         throw new Conflict("Conflict occurred attempting to update domain - Duplicate entry found with name " + name + ".");

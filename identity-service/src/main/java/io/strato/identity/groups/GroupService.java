@@ -50,7 +50,7 @@ public class GroupService {
     public Uni<Group> create(GroupView.Fields f, String domainId) {
         Group g = new Group();
         g.id = Ids.newId();
-        g.name = Validate.name(f.name(), "group.name");
+        g.name = Validate.name(f.name(), "group.name", 64);
         g.domainId = domainId;
         g.description = Validate.length(f.description(), "group.description");
         return domains.findById(domainId).onItem().ifNull()
@@ -68,7 +68,7 @@ public class GroupService {
             }
             Uni<Void> nameCheck = Uni.createFrom().voidItem();
             if (f.name() != null) {
-                String name = Validate.name(f.name(), "group.name");
+                String name = Validate.name(f.name(), "group.name", 64);
                 if (!name.equals(g.name)) {
                     nameCheck = requireFreeName(g.domainId, name, "update").invoke(() -> g.name = name);
                 }

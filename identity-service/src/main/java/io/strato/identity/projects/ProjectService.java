@@ -60,8 +60,8 @@ public class ProjectService {
         }
         Project p = new Project();
         p.id = Ids.newId();
-        p.name = Validate.name(f.name(), "project.name");
-        p.description = f.description();
+        p.name = Validate.name(f.name(), "project.name", 64);
+        p.description = f.description() == null ? "" : f.description();
         p.enabled = f.enabled() == null || f.enabled();
         p.tagList(Tags.validated(f.tags()));
         String domainId = f.domainId() != null ? f.domainId() : defaultDomainId;
@@ -112,7 +112,7 @@ public class ProjectService {
             }
             Uni<Void> rename = Uni.createFrom().voidItem();
             if (f.name() != null && !f.name().equals(p.name)) {
-                String name = Validate.name(f.name(), "project.name");
+                String name = Validate.name(f.name(), "project.name", 64);
                 rename = projects.findByName(p.domainId, name).map(other -> {
                     if (other != null) {
                         throw new Conflict("Conflict occurred attempting to update project - a project named "

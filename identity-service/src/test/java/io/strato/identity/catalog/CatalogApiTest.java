@@ -122,6 +122,10 @@ class CatalogApiTest {
         // the token catalog shows the new service at once (the cache is dropped on write)
         passwordAuth("admin", io.strato.identity.support.Keystone.ADMIN_PASSWORD, "admin").then().statusCode(201)
                 .body("token.catalog.find { it.type == '" + type + "' }.endpoints.url", hasItem(url));
+        // enabled is a JSON boolean: the strings "True"/"False" are refused, on create and on update
+        as(admin).body("{\"endpoint\":{\"service_id\":\"" + service + "\",\"interface\":\"admin\",\"url\":\""
+                + url + "\",\"enabled\":\"False\"}}").post("/v3/endpoints").then().spec(fault(400, containsString("a boolean")));
+        as(admin).body("{\"endpoint\":{\"enabled\":\"True\"}}").patch("/v3/endpoints/" + pub).then().spec(fault(400));
         as(admin).body("{\"endpoint\":{\"enabled\":false}}").patch("/v3/endpoints/" + pub).then().statusCode(200)
                 .body("endpoint.enabled", equalTo(false));
         passwordAuth("admin", io.strato.identity.support.Keystone.ADMIN_PASSWORD, "admin").then().statusCode(201)

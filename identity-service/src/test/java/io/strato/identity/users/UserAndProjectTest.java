@@ -71,7 +71,7 @@ class UserAndProjectTest {
         given().header("X-Auth-Token", admin).contentType(ContentType.JSON).body("{}").post("/v3/users")
                 .then().spec(fault(400, containsString("'user'")));
         given().header("X-Auth-Token", admin).contentType(ContentType.JSON)
-                .body("{\"user\":{\"name\":\"x\",\"enabled\":\"maybe\"}}").post("/v3/users").then().spec(fault(400, containsString("maybe")));
+                .body("{\"user\":{\"name\":\"x\",\"enabled\":\"maybe\"}}").post("/v3/users").then().spec(fault(400, containsString("'user.enabled': expected a boolean")));
         given().header("X-Auth-Token", admin).contentType(ContentType.JSON)
                 .body("{\"project\":{\"name\":\"\"}}").post("/v3/projects").then().spec(fault(400, containsString("'project.name'")));
         given().header("X-Auth-Token", admin).contentType(ContentType.JSON)
@@ -79,6 +79,34 @@ class UserAndProjectTest {
         given().header("X-Auth-Token", admin).get("/v3/users/does-not-exist").then().spec(fault(404))
                 .body("error.message", equalTo("Could not find user: does-not-exist."));
         given().header("X-Auth-Token", admin).queryParam("limit", "lots").get("/v3/users").then().spec(fault(400));
+    }
+
+    @Test
+    void keystoneSchemaRulesNameLengthsStrictBooleansAndEmptyDescriptions() {
+        String admin = adminToken();
+        String long65 = "a".repeat(65);
+        for (String kind : new String[]{"project", "domain", "group"}) {
+            given().header("X-Auth-Token", admin).contentType(ContentType.JSON)
+                    .body("{\"" + kind + "\":{\"name\":\"" + long65 + "\"}}").post("/v3/" + kind + "s")
+                    .then().spec(fault(400, containsString("longer than 64")));
+        }
+        // a user's name may be longer (255), as Keystone's schema
+        given().header("X-Auth-Token", admin).contentType(ContentType.JSON)
+                .body("{\"user\":{\"name\":\"" + long65 + unique("u") + "\"}}").post("/v3/users")
+                .then().statusCode(201);
+        // booleans are JSON booleans, never strings or numbers
+        given().header("X-Auth-Token", admin).contentType(ContentType.JSON)
+                .body("{\"project\":{\"name\":\"" + unique("b") + "\",\"enabled\":\"False\"}}").post("/v3/projects")
+                .then().spec(fault(400, containsString("a boolean")));
+        given().header("X-Auth-Token", admin).contentType(ContentType.JSON)
+                .body("{\"domain\":{\"name\":\"" + unique("b") + "\",\"enabled\":1}}").post("/v3/domains")
+                .then().spec(fault(400));
+        given().header("X-Auth-Token", admin).contentType(ContentType.JSON)
+                .body("{\"domain\":{\"name\":\"" + unique("d") + "\"}}").post("/v3/domains")
+                .then().statusCode(201).body("domain.description", equalTo(""));
+        given().header("X-Auth-Token", admin).contentType(ContentType.JSON)
+                .body("{\"project\":{\"name\":\"" + unique("p") + "\"}}").post("/v3/projects")
+                .then().statusCode(201).body("project.description", equalTo(""));
     }
 
     @Test
