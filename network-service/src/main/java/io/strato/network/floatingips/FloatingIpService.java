@@ -141,14 +141,30 @@ public class FloatingIpService {
      */
     @WithTransaction
     public Uni<Void> delete(Caller caller, UUID id) {
-        return forChange(caller, id, FloatingIpPolicies.DELETE).flatMap(f -> {
-            f.revisionNumber++;
-            f.updatedAt = StandardAttributes.now();
-            UUID port = f.floatingPortId;
-            return flush().chain(() -> view(f)).flatMap(view -> fips.delete("id", f.id).chain(this::flush)
-                    .chain(() -> port == null ? Uni.createFrom().voidItem() : ports.deleteFor(port))
-                    .chain(() -> events.publish("floatingip", "deleted", f.id, view)));
+        return forChange(caller, id, FloatingIpPolicies.DELETE).flatMap(this::remove);
+    }
+
+    /**
+     * Deletes the floating IPs of an external network that are not associated with a port, as Neutron does when
+     * the network is deleted (inside that delete's transaction, {@link FloatingIpRelease}).
+     */
+    Uni<Void> deleteUnassociated(UUID networkId) {
+        return fips.list("floatingNetworkId = ?1 and portId is null", networkId).flatMap(found -> {
+            Uni<Void> chain = Uni.createFrom().voidItem();
+            for (FloatingIp f : found) {
+                chain = chain.chain(() -> remove(f));
+            }
+            return chain;
         });
+    }
+
+    private Uni<Void> remove(FloatingIp f) {
+        f.revisionNumber++;
+        f.updatedAt = StandardAttributes.now();
+        UUID port = f.floatingPortId;
+        return flush().chain(() -> view(f)).flatMap(view -> fips.delete("id", f.id).chain(this::flush)
+                .chain(() -> port == null ? Uni.createFrom().voidItem() : ports.deleteFor(port))
+                .chain(() -> events.publish("floatingip", "deleted", f.id, view)));
     }
 
     /**

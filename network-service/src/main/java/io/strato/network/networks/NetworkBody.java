@@ -3,16 +3,20 @@ package io.strato.network.networks;
 import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
- * The body of {@code POST} and {@code PUT /v2.0/networks}, {@code {"network": {...}}}, as OpenAPI publishes it.
+ * The body of {@code POST} and {@code PUT /v2.0/networks}, {@code {"network": {...}}} (a bulk create:
+ * {@code {"networks": [{...}, ...]}}), as OpenAPI publishes it.
  * The values stay JSON so that {@link NetworkRequest} answers a wrong type with Neutron's own message;
  * attributes the API does not know are kept for its {@code Unrecognized attribute(s)} 400 (read by {@code
  * BodyRecords}).
  */
-public record NetworkBody(@JsonProperty("network") NetworkAttributes network) {
+public record NetworkBody(@JsonProperty("network") NetworkAttributes network,
+                          @JsonProperty("networks") @Schema(description = "bulk create: several networks at once, all or none")
+                          List<NetworkAttributes> networks) {
 
     /**
      * The attributes of a network body (snake_case on the wire); update accepts all but project_id, tenant_id,

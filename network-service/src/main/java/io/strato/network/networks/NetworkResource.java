@@ -6,6 +6,7 @@ import io.strato.kit.auth.Caller;
 import io.strato.kit.auth.CurrentCaller;
 import io.strato.kit.web.Ids;
 import io.strato.kit.rest.BodyRecords;
+import io.strato.network.api.BulkCreate;
 import io.strato.network.api.FieldSelection;
 import io.strato.network.api.ListRequest;
 import io.strato.network.api.Lists;
@@ -41,9 +42,16 @@ public class NetworkResource {
 
     @POST
     @ResponseStatus(201)
-    @APIResponseSchema(value = NetworkView.One.class, responseCode = "201", responseDescription = "Created")
-    public Uni<NetworkView.One> create(NetworkBody body) {
+    @APIResponseSchema(value = NetworkView.One.class, responseCode = "201", responseDescription = "Created (a bulk create answers {\"networks\": [...]})")
+    public Uni<Record> create(NetworkBody body) {
         Caller caller = callers.get();
+        if (body != null && body.network() == null && body.networks() != null) {
+            List<NetworkRequest> requests = BulkCreate.requests(body.networks(), "network", n ->
+                    NetworkRequest.create(BodyRecords.wrapped(new NetworkBody(n, null), NetworkBody::network, "network")));
+            return BulkCreate.all(requests, r -> service.create(caller, r), s -> service.delete(caller, s.network().id),
+                            s -> "network " + s.network().id)
+                    .map(made -> new NetworkView.Many(made.stream().map(s -> view(caller, s)).toList(), null));
+        }
         NetworkRequest request = NetworkRequest.create(BodyRecords.wrapped(body, NetworkBody::network, "network"));
         return service.create(caller, request)
                 .map(s -> new NetworkView.One(view(caller, s)));

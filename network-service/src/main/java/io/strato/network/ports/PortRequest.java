@@ -173,8 +173,7 @@ public record PortRequest(Optional<UUID> networkId, Optional<String> name, Optio
             if (Addresses.parse(ipText) != null) {
                 ip = Addresses.canonical(ipText);
             } else if (Addresses.parseCidr(ipText) != null) {
-                var block = Addresses.parseCidr(ipText);
-                ip = Addresses.canonical(block.withoutPrefixLength()) + "/" + block.getNetworkPrefixLength();
+                ip = Addresses.cidr(Addresses.parseCidr(ipText)); // 10.100.0.0/16 stays so (not 10.100.*.*/16)
             } else {
                 throw Neutron.invalid("'" + ipText + "' is not a valid IP address or CIDR.");
             }

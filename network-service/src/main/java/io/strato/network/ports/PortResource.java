@@ -6,6 +6,7 @@ import io.strato.kit.auth.Caller;
 import io.strato.kit.auth.CurrentCaller;
 import io.strato.kit.web.Ids;
 import io.strato.kit.rest.BodyRecords;
+import io.strato.network.api.BulkCreate;
 import io.strato.network.api.FieldSelection;
 import io.strato.network.api.ListRequest;
 import io.strato.network.api.Lists;
@@ -32,17 +33,15 @@ import org.jboss.resteasy.reactive.ResponseStatus;
 @Produces(MediaType.APPLICATION_JSON)
 public class PortResource {
     private final PortCreates creates;
-    private final PortBulkCreates bulk;
     private final PortUpdates updates;
     private final PortDeletes deletes;
     private final PortQueries queries;
     private final PortAccess access;
     private final CurrentCaller callers;
 
-    public PortResource(PortCreates creates, PortBulkCreates bulk, PortUpdates updates, PortDeletes deletes,
+    public PortResource(PortCreates creates, PortUpdates updates, PortDeletes deletes,
                         PortQueries queries, PortAccess access, CurrentCaller callers) {
         this.creates = creates;
-        this.bulk = bulk;
         this.updates = updates;
         this.deletes = deletes;
         this.queries = queries;
@@ -57,13 +56,10 @@ public class PortResource {
     public Uni<Record> create(PortBody body) {
         Caller caller = callers.get();
         if (body != null && body.port() == null && body.ports() != null) {
-            if (body.ports().isEmpty()) {
-                throw Neutron.invalid("Resource body required: a bulk create needs at least one port.");
-            }
-            List<PortRequest> requests = body.ports().stream()
-                    .map(p -> PortRequest.create(BodyRecords.wrapped(new PortBody(p, null), PortBody::port, "port")))
-                    .toList();
-            return bulk.create(caller, requests)
+            List<PortRequest> requests = BulkCreate.requests(body.ports(), "port",
+                    p -> PortRequest.create(BodyRecords.wrapped(new PortBody(p, null), PortBody::port, "port")));
+            return BulkCreate.all(requests, r -> creates.create(caller, r), d -> deletes.delete(caller, d.port().id),
+                            d -> "port " + d.port().id)
                     .map(made -> new PortView.Many(made.stream().map(d -> view(caller, d)).toList(), null));
         }
         PortRequest request = PortRequest.create(BodyRecords.wrapped(body, PortBody::port, "port"));

@@ -3,15 +3,19 @@ package io.strato.network.subnets;
 import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
- * The body of {@code POST} and {@code PUT /v2.0/subnets}, {@code {"subnet": {...}}}, as OpenAPI publishes it.
+ * The body of {@code POST} and {@code PUT /v2.0/subnets}, {@code {"subnet": {...}}} (a bulk create:
+ * {@code {"subnets": [{...}, ...]}}), as OpenAPI publishes it.
  * The values stay JSON so that {@link SubnetRequest} answers a wrong type with Neutron's own message; attributes
  * the API does not know are kept for its {@code Unrecognized attribute(s)} 400 (read by {@code BodyRecords}).
  */
-public record SubnetBody(@JsonProperty("subnet") SubnetAttributes subnet) {
+public record SubnetBody(@JsonProperty("subnet") SubnetAttributes subnet,
+                          @JsonProperty("subnets") @Schema(description = "bulk create: several subnets at once, all or none")
+                          List<SubnetAttributes> subnets) {
 
     /**
      * The attributes of a subnet body (snake_case on the wire); update accepts name, description, gateway_ip,

@@ -6,6 +6,7 @@ import io.strato.kit.auth.Caller;
 import io.strato.kit.auth.CurrentCaller;
 import io.strato.kit.web.Ids;
 import io.strato.kit.rest.BodyRecords;
+import io.strato.network.api.BulkCreate;
 import io.strato.network.api.FieldSelection;
 import io.strato.network.api.ListRequest;
 import io.strato.network.api.Lists;
@@ -41,9 +42,16 @@ public class SubnetResource {
 
     @POST
     @ResponseStatus(201)
-    @APIResponseSchema(value = SubnetView.One.class, responseCode = "201", responseDescription = "Created")
-    public Uni<SubnetView.One> create(SubnetBody body) {
+    @APIResponseSchema(value = SubnetView.One.class, responseCode = "201", responseDescription = "Created (a bulk create answers {\"subnets\": [...]})")
+    public Uni<Record> create(SubnetBody body) {
         Caller caller = callers.get();
+        if (body != null && body.subnet() == null && body.subnets() != null) {
+            List<SubnetRequest> requests = BulkCreate.requests(body.subnets(), "subnet", n ->
+                    SubnetRequest.create(BodyRecords.wrapped(new SubnetBody(n, null), SubnetBody::subnet, "subnet")));
+            return BulkCreate.all(requests, r -> service.create(caller, r), s -> service.delete(caller, s.id),
+                            s -> "subnet " + s.id)
+                    .map(made -> new SubnetView.Many(made.stream().map(SubnetView::of).toList(), null));
+        }
         SubnetRequest request = SubnetRequest.create(BodyRecords.wrapped(body, SubnetBody::subnet, "subnet"));
         return service.create(caller, request)
                 .map(s -> new SubnetView.One(SubnetView.of(s)));

@@ -223,6 +223,17 @@ class FloatingIpApiTest {
     }
 
     @Test
+    void deletingAnExternalNetworkDeletesItsUnassociatedFloatingIps() {
+        var ext = L3Fixture.external("198.51.100.0/24");
+        String fip = as(admin()).body(Map.of("floatingip", Map.of("floating_network_id", ext.id())))
+                .post("/v2.0/floatingips").then().statusCode(201).extract().path("floatingip.id");
+        as(admin()).delete("/v2.0/networks/{id}", ext.id()).then().statusCode(204);
+        as(admin()).get("/v2.0/floatingips/{id}", fip).then().statusCode(404);
+        as(admin()).get("/v2.0/subnets/{id}", ext.subnetId()).then().statusCode(404);
+        as(admin()).get("/v2.0/ports?network_id=" + ext.id()).then().statusCode(200).body("ports", empty());
+    }
+
+    @Test
     void floatingIpQuota() {
         var ext = L3Fixture.external("203.0.113.0/24");
         Fixtures.quota(admin(), project, "floatingip", 1);

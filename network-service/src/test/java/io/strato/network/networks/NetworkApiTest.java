@@ -168,6 +168,30 @@ class NetworkApiTest {
     }
 
     @Test
+    void bulkCreatesMakeAllTheNetworksAndSubnetsOrNone() {
+        List<String> nets = as(me).body("{\"networks\": [{\"name\": \"bulk-a\"}, {\"name\": \"bulk-b\"}]}")
+                .post("/v2.0/networks").then().statusCode(201)
+                .body("networks.name", equalTo(List.of("bulk-a", "bulk-b")))
+                .body("networks.project_id", equalTo(List.of(project, project)))
+                .extract().path("networks.id");
+        as(me).body("{\"subnets\": [{\"network_id\": \"" + nets.get(0) + "\", \"cidr\": \"10.21.0.0/24\", \"ip_version\": 4},"
+                        + " {\"network_id\": \"" + nets.get(1) + "\", \"cidr\": \"10.21.1.0/24\", \"ip_version\": 4}]}")
+                .post("/v2.0/subnets").then().statusCode(201)
+                .body("subnets.cidr", equalTo(List.of("10.21.0.0/24", "10.21.1.0/24")))
+                .body("subnets.network_id", equalTo(nets));
+        // the second subnet is bad: the first is not left behind
+        as(me).body("{\"subnets\": [{\"network_id\": \"" + nets.get(0) + "\", \"cidr\": \"10.21.2.0/24\", \"ip_version\": 4},"
+                        + " {\"network_id\": \"" + nets.get(1) + "\", \"cidr\": \"10.21.3.0/33\", \"ip_version\": 4}]}")
+                .post("/v2.0/subnets").then().statusCode(400).body("NeutronError", hasKey("type"));
+        as(me).get("/v2.0/subnets?cidr=10.21.2.0/24").then().statusCode(200).body("subnets", empty());
+        // the second network asks for what a member may not have: neither is made
+        as(me).body("{\"networks\": [{\"name\": \"bulk-c\"}, {\"name\": \"bulk-d\", \"shared\": true}]}")
+                .post("/v2.0/networks").then().statusCode(403);
+        as(me).get("/v2.0/networks?name=bulk-c").then().statusCode(200).body("networks", empty());
+        as(me).body("{\"networks\": []}").post("/v2.0/networks").then().statusCode(400).body("NeutronError", hasKey("type"));
+    }
+
+    @Test
     void booleansAreReadAsNeutronConvertsThem() {
         // neutron-lib's convert_to_boolean is oslo's bool_from_string: "no", "0", "off", "f" are false too
         as(me).body("{\"network\": {\"name\": \"off\", \"admin_state_up\": \"no\"}}").post("/v2.0/networks").then()

@@ -237,8 +237,13 @@ class PortApiTest {
                         + "[{\"ip_address\": \"10.0.8.200\"}, {\"ip_address\": \"192.168.0.0/24\", \"mac_address\": \"fa:16:3e:aa:bb:cc\"}]}}")
                 .post("/v2.0/ports").then().statusCode(201)
                 .body("port.allowed_address_pairs[0].ip_address", equalTo("10.0.8.200"))
+                .body("port.allowed_address_pairs[1].ip_address", equalTo("192.168.0.0/24"))
                 .body("port.allowed_address_pairs[1].mac_address", equalTo("fa:16:3e:aa:bb:cc"))
                 .extract().path("port.mac_address");
+        as(me).body("{\"port\": {\"network_id\": \"" + net + "\", \"allowed_address_pairs\": [{\"ip_address\": \"10.100.0.0/16\"}, "
+                        + "{\"ip_address\": \"10.0.8.7/24\"}, {\"ip_address\": \"2001:db8:0::/64\"}]}}")
+                .post("/v2.0/ports").then().statusCode(201)
+                .body("port.allowed_address_pairs.ip_address", equalTo(List.of("10.100.0.0/16", "10.0.8.7/24", "2001:db8::/64")));
         as(me).body("{\"port\": {\"network_id\": \"" + net + "\", \"allowed_address_pairs\": [{\"ip_address\": \"10.0.8.200\"}]}}")
                 .post("/v2.0/ports").then().statusCode(201).body("port.allowed_address_pairs[0].mac_address", not(equalTo(mac)));
         as(me).body("{\"port\": {\"network_id\": \"" + net + "\", \"allowed_address_pairs\": [{\"ip_address\": \"10.0.8.300\"}]}}")
