@@ -17,6 +17,11 @@ public class VolumePolicies implements PolicyRules {
     public static final String MANAGE_TYPES = "volume_extension:types_manage";
     public static final String RESET_STATUS = "volume_extension:volume_admin_actions:reset_status";
     public static final String UPDATE_QUOTA = "volume_extension:quotas:update";
+    /** Shows {@code os-volume-type-access:is_public} in type answers. */
+    public static final String TYPE_ACCESS = "volume_extension:volume_type_access";
+    public static final String TYPE_ACCESS_ADD = "volume_extension:volume_type_access:addProjectAccess";
+    public static final String TYPE_ACCESS_REMOVE = "volume_extension:volume_type_access:removeProjectAccess";
+    public static final String TYPE_ACCESS_LIST = "volume_extension:volume_type_access:get_all_for_type";
 
     @Override
     public Map<String, String> defaults() {
@@ -28,6 +33,10 @@ public class VolumePolicies implements PolicyRules {
                 Map.entry(WRITE, "rule:volume_member"),
                 Map.entry(MANAGE_TYPES, "rule:context_is_admin"),
                 Map.entry(RESET_STATUS, "rule:context_is_admin"),
-                Map.entry(UPDATE_QUOTA, "rule:context_is_admin"));
+                Map.entry(UPDATE_QUOTA, "rule:context_is_admin"),
+                Map.entry(TYPE_ACCESS, "rule:volume_member"),
+                Map.entry(TYPE_ACCESS_ADD, "rule:context_is_admin"),
+                Map.entry(TYPE_ACCESS_REMOVE, "rule:context_is_admin"),
+                Map.entry(TYPE_ACCESS_LIST, "rule:context_is_admin"));
     }
 }

@@ -2,6 +2,7 @@ package io.strato.volume.types;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.strato.kit.faults.InvalidInput;
 
 /**
  * Bodies of volume type requests as bound (typed, so /q/openapi describes them). Fields stay {@link JsonNode} so the
@@ -37,5 +38,21 @@ public final class VolumeTypeRequest {
 
     /** {@code POST /types/{id}/extra_specs}: {@code {"extra_specs": {"key": "value", ...}}}. */
     public record ExtraSpecsBody(@JsonProperty("extra_specs") JsonNode extraSpecs) {
+    }
+
+    /** {@code POST /types/{id}/action}: {@code {"addProjectAccess": {"project": ...}}} or {@code removeProjectAccess}. */
+    public record ActionBody(@JsonProperty("addProjectAccess") ProjectAccess addProjectAccess,
+                             @JsonProperty("removeProjectAccess") ProjectAccess removeProjectAccess) {
+    }
+
+    /** The project of a type access action. */
+    public record ProjectAccess(@JsonProperty("project") JsonNode project) {
+        /** The project id: a string of 1 to 255 characters (Cinder's schema), else a 400. */
+        public String project(String action) {
+            if (project == null || !project.isTextual() || project.asText().isEmpty() || project.asText().length() > 255) {
+                throw new InvalidInput("Invalid input for field/attribute " + action + ": project must be a string of 1 to 255 characters.");
+            }
+            return project.asText();
+        }
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
+import io.strato.kit.auth.Caller;
 import io.strato.kit.auth.CurrentCaller;
 import io.strato.kit.faults.InvalidInput;
 import io.strato.kit.faults.NotFound;
@@ -40,29 +41,34 @@ public class VolumeTypeResource {
 
     @GET
     public Uni<VolumeTypeView.Many> list(@PathParam("project_id") String project, @QueryParam("is_public") String isPublic) {
-        boolean admin = reader(project);
-        return service.list(admin, isPublic).map(l -> new VolumeTypeView.Many(l.stream().map(VolumeTypeView::of).toList()));
+        Caller caller = callers.get();
+        boolean admin = reader(caller, project);
+        VolumeTypeView.Keys keys = shown(caller, project, admin);
+        return service.list(admin, caller.projectId(), isPublic)
+                .map(l -> new VolumeTypeView.Many(l.stream().map(t -> VolumeTypeView.of(t, keys)).toList()));
     }
 
     @GET
     @Path("default")
     public Uni<VolumeTypeView.One> defaultType(@PathParam("project_id") String project) {
-        reader(project);
-        return service.get(VolumeType.DEFAULT_NAME, true).map(VolumeTypeResource::one);
+        Caller caller = callers.get();
+        boolean admin = reader(caller, project);
+        return service.get(VolumeType.DEFAULT_NAME, true, null).map(t -> one(t, shown(caller, project, admin)));
     }
 
     @GET
     @Path("{id}")
     public Uni<VolumeTypeView.One> show(@PathParam("project_id") String project, @PathParam("id") String id) {
-        boolean admin = reader(project);
-        return service.get(id, admin).map(VolumeTypeResource::one);
+        Caller caller = callers.get();
+        boolean admin = reader(caller, project);
+        return service.get(id, admin, caller.projectId()).map(t -> one(t, shown(caller, project, admin)));
     }
 
     @POST
     public Uni<VolumeTypeView.One> create(@PathParam("project_id") String project, VolumeTypeRequest.CreateBody body) {
         manager(project);
         return service.create(RequestBodies.unwrap(body, VolumeTypeRequest.CreateBody::volumeType, "volume_type"))
-                .map(VolumeTypeResource::one);
+                .map(t -> one(t, VolumeTypeView.Keys.CREATED));
     }
 
     @PUT
@@ -71,7 +77,7 @@ public class VolumeTypeResource {
                                           VolumeTypeRequest.UpdateBody body) {
         manager(project);
         return service.update(id, RequestBodies.unwrap(body, VolumeTypeRequest.UpdateBody::volumeType, "volume_type"))
-                .map(VolumeTypeResource::one);
+                .map(t -> one(t, VolumeTypeView.Keys.UPDATED));
     }
 
     @DELETE
@@ -84,20 +90,23 @@ public class VolumeTypeResource {
     @GET
     @Path("{id}/extra_specs")
     public Uni<VolumeTypeView.ExtraSpecs> specs(@PathParam("project_id") String project, @PathParam("id") String id) {
-        boolean admin = reader(project);
-        return service.get(id, admin).map(t -> new VolumeTypeView.ExtraSpecs(VolumeTypeView.specs(t)));
+        Caller caller = callers.get();
+        boolean admin = reader(caller, project);
+        return service.get(id, admin, caller.projectId()).map(t -> new VolumeTypeView.ExtraSpecs(VolumeTypeView.specs(t, admin)));
     }
 
     @GET
     @Path("{id}/extra_specs/{key}")
     public Uni<Map<String, String>> spec(@PathParam("project_id") String project, @PathParam("id") String id,
                                          @PathParam("key") String key) {
-        boolean admin = reader(project);
-        return service.get(id, admin).map(t -> {
-            if (!t.extraSpecs.containsKey(key)) {
+        Caller caller = callers.get();
+        boolean admin = reader(caller, project);
+        return service.get(id, admin, caller.projectId()).map(t -> {
+            Map<String, String> specs = VolumeTypeView.specs(t, admin);
+            if (!specs.containsKey(key)) {
                 throw new NotFound("Volume Type " + t.id + " has no extra specs with key " + key + ".");
             }
-            return Map.of(key, t.extraSpecs.get(key));
+            return Map.of(key, specs.get(key));
         });
     }
 
@@ -138,13 +147,46 @@ public class VolumeTypeResource {
         return service.unsetSpec(id, key).map(v -> Response.accepted().build());
     }
 
-    private static VolumeTypeView.One one(VolumeType t) {
-        return new VolumeTypeView.One(VolumeTypeView.of(t));
+    /** {@code POST /types/{id}/action}: Cinder's {@code addProjectAccess} and {@code removeProjectAccess} (202). */
+    @POST
+    @Path("{id}/action")
+    public Uni<Response> action(@PathParam("project_id") String project, @PathParam("id") String id,
+                                VolumeTypeRequest.ActionBody body) {
+        if (body == null) {
+            throw new InvalidInput("The request body is missing.");
+        }
+        boolean add = body.addProjectAccess() != null;
+        if (add == (body.removeProjectAccess() != null)) {
+            throw new InvalidInput("The action body must name exactly one of addProjectAccess and removeProjectAccess.");
+        }
+        ProjectPath.authorize(policy, callers.get(), project,
+                add ? VolumePolicies.TYPE_ACCESS_ADD : VolumePolicies.TYPE_ACCESS_REMOVE, Map.of());
+        String target = (add ? body.addProjectAccess() : body.removeProjectAccess()).project(add ? "addProjectAccess"
+                : "removeProjectAccess");
+        return (add ? service.addAccess(id, target) : service.removeAccess(id, target))
+                .map(v -> Response.accepted().build());
+    }
+
+    /** {@code GET /types/{id}/os-volume-type-access}: the projects that may use a private type (admins). */
+    @GET
+    @Path("{id}/os-volume-type-access")
+    public Uni<VolumeTypeView.AccessList> access(@PathParam("project_id") String project, @PathParam("id") String id) {
+        ProjectPath.authorize(policy, callers.get(), project, VolumePolicies.TYPE_ACCESS_LIST, Map.of());
+        return service.access(id).map(VolumeTypeView.AccessList::of);
+    }
+
+    private static VolumeTypeView.One one(VolumeType t, VolumeTypeView.Keys keys) {
+        return new VolumeTypeView.One(VolumeTypeView.of(t, keys));
+    }
+
+    /** The keys of a show or list: the access key for those Cinder's volume_type_access policy lets see it. */
+    private VolumeTypeView.Keys shown(Caller caller, String project, boolean admin) {
+        return VolumeTypeView.Keys.shown(admin, policy.allowed(VolumePolicies.TYPE_ACCESS, caller, Map.of("project_id", project)));
     }
 
     /** Checks the caller may read types in this project; true for an admin. */
-    private boolean reader(String project) {
-        return ProjectPath.authorize(policy, callers.get(), project, VolumePolicies.READ);
+    private boolean reader(Caller caller, String project) {
+        return ProjectPath.authorize(policy, caller, project, VolumePolicies.READ);
     }
 
     private void manager(String project) {

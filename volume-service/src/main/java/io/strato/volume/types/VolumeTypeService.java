@@ -11,11 +11,13 @@ import io.strato.kit.web.Ids;
 import io.strato.kit.web.Booleans;
 import io.strato.volume.backend.Backends;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 /** Volume types and their extra specs (admins manage them; everyone sees the public ones). */
@@ -24,37 +26,64 @@ public class VolumeTypeService {
     private static final String IN_USE = "select count(*) from volume where volume_type_id = ?1";
 
     private final VolumeTypeRepository types;
+    private final VolumeTypeAccessRepository access;
     private final Backends backends;
 
-    public VolumeTypeService(VolumeTypeRepository types, Backends backends) {
+    public VolumeTypeService(VolumeTypeRepository types, VolumeTypeAccessRepository access, Backends backends) {
         this.types = types;
+        this.access = access;
         this.backends = backends;
     }
 
+    /**
+     * The types a caller lists: for an admin all of them ({@code is_public} true, false or None filters), for others
+     * the public ones and the private ones their project was given access to, as Cinder's type query.
+     */
     @WithSession
-    public Uni<List<VolumeType>> list(boolean admin, String isPublic) {
-        return types.listAll(io.quarkus.panache.common.Sort.by("name")).map(all -> all.stream()
+    public Uni<List<VolumeType>> list(boolean admin, String project, String isPublic) {
+        Uni<Set<UUID>> granted = admin ? Uni.createFrom().item(Set.of()) : access.typesOf(project).map(Set::copyOf);
+        return granted.flatMap(mine -> types.listAll(io.quarkus.panache.common.Sort.by("name")).map(all -> all.stream()
                 .filter(t -> admin ? isPublic == null || isPublic.equalsIgnoreCase("none")
-                        || Booleans.isTrue(isPublic) == t.isPublic : t.isPublic)
-                .toList());
+                        || Booleans.isTrue(isPublic) == t.isPublic : t.isPublic || mine.contains(t.id))
+                .toList()));
     }
 
-    /** The type with this id (or, as cinderclient falls back to, this name); private types only for admins. */
+    /**
+     * The type with this id (or, as cinderclient falls back to, this name); a private type only for admins and the
+     * projects given access to it ({@code project} the caller's).
+     */
     @WithSession
-    public Uni<VolumeType> get(String idOrName, boolean admin) {
+    public Uni<VolumeType> get(String idOrName, boolean admin, String project) {
         UUID id = Ids.orNull(idOrName);
         Uni<VolumeType> found = id != null ? types.findById(id) : types.findByName(idOrName);
-        return found.map(t -> {
-            if (t == null || !t.isPublic && !admin) {
-                throw new NotFound("Volume type " + idOrName + " could not be found.");
+        return found.flatMap(t -> {
+            if (t == null) {
+                throw notFound(idOrName);
             }
-            return t;
+            if (t.isPublic || admin) {
+                return Uni.createFrom().item(t);
+            }
+            return access.allowed(t.id, project).map(allowed -> {
+                if (!allowed) {
+                    throw notFound(idOrName);
+                }
+                return t;
+            });
         });
     }
 
+    /** An admin's look-up of any type. */
+    private Uni<VolumeType> get(String idOrName) {
+        return get(idOrName, true, null);
+    }
+
+    private static NotFound notFound(String idOrName) {
+        return new NotFound("Volume type " + idOrName + " could not be found.");
+    }
+
     /** The type a volume create names (id or name), or the default type when it names none. */
-    public Uni<VolumeType> forCreate(String idOrName, boolean admin) {
-        return idOrName == null || idOrName.isBlank() ? get(VolumeType.DEFAULT_NAME, true) : get(idOrName, admin);
+    public Uni<VolumeType> forCreate(String idOrName, boolean admin, String project) {
+        return idOrName == null || idOrName.isBlank() ? get(VolumeType.DEFAULT_NAME) : get(idOrName, admin, project);
     }
 
     @WithTransaction
@@ -77,7 +106,7 @@ public class VolumeTypeService {
 
     @WithTransaction
     public Uni<VolumeType> update(String id, VolumeTypeRequest.UpdateFields body) {
-        return get(id, true).map(t -> {
+        return get(id).map(t -> {
             if (body.name() != null) {
                 t.name = name(body.name());
             }
@@ -94,7 +123,7 @@ public class VolumeTypeService {
 
     @WithTransaction
     public Uni<Void> delete(String id) {
-        return get(id, true).flatMap(t -> {
+        return get(id).flatMap(t -> {
             if (VolumeType.DEFAULT_NAME.equals(t.name)) {
                 throw new InvalidInput("Default volume type can not be deleted.");
             }
@@ -111,7 +140,7 @@ public class VolumeTypeService {
     @WithTransaction
     public Uni<Map<String, String>> setSpecs(String id, JsonNode specs) {
         Map<String, String> add = specs(specs);
-        return get(id, true).map(t -> {
+        return get(id).map(t -> {
             Map<String, String> merged = new HashMap<>(t.extraSpecs);
             merged.putAll(add);
             t.extraSpecs = merged;
@@ -122,7 +151,7 @@ public class VolumeTypeService {
 
     @WithTransaction
     public Uni<Void> unsetSpec(String id, String key) {
-        return get(id, true).map(t -> {
+        return get(id).map(t -> {
             if (!t.extraSpecs.containsKey(key)) {
                 throw new NotFound("Volume Type " + t.id + " has no extra specs with key " + key + ".");
             }
@@ -131,6 +160,50 @@ public class VolumeTypeService {
             t.extraSpecs = left;
             t.updatedAt = Instant.now();
             return null;
+        });
+    }
+
+    /** The projects given access to a private type (Cinder: 404 for a public type, which has no list). */
+    @WithSession
+    public Uni<List<VolumeTypeAccess>> access(String id) {
+        return get(id).flatMap(t -> {
+            if (t.isPublic) {
+                throw new NotFound("Access list not available for public volume types.");
+            }
+            return access.ofType(t.id);
+        });
+    }
+
+    /** Gives a project access to a private type (under the type's row lock, so a racing add is a 409, not a 500). */
+    @WithTransaction
+    public Uni<Void> addAccess(String id, String project) {
+        return lockedPrivate(id).flatMap(t -> access.allowed(t.id, project).flatMap(exists -> {
+            if (exists) {
+                throw new Conflict("Volume type access for " + t.id + " / " + project + " combination already exists.");
+            }
+            VolumeTypeAccess a = new VolumeTypeAccess();
+            a.id = UUID.randomUUID();
+            a.volumeTypeId = t.id;
+            a.projectId = project;
+            a.createdAt = Instant.now();
+            return access.persist(a).replaceWithVoid();
+        }));
+    }
+
+    @WithTransaction
+    public Uni<Void> removeAccess(String id, String project) {
+        return lockedPrivate(id).flatMap(t -> access.remove(t.id, project).invoke(removed -> {
+            if (!removed) {
+                throw new NotFound("Volume type access not found for " + t.id + " / " + project + " combination.");
+            }
+        })).replaceWithVoid();
+    }
+
+    private Uni<VolumeType> lockedPrivate(String id) {
+        return get(id).flatMap(found -> types.findById(found.id, LockModeType.PESSIMISTIC_WRITE)).invoke(t -> {
+            if (t.isPublic) {
+                throw new InvalidInput("Invalid volume type: Type access modification is not applicable to public volume type.");
+            }
         });
     }
 

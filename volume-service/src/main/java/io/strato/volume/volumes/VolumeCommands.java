@@ -95,7 +95,7 @@ public class VolumeCommands {
                     }
                     return src;
                 });
-        return sourceVolume.flatMap(srcVol -> source.flatMap(snap -> sourceType(request, snap, srcVol, admin).flatMap(type -> {
+        return sourceVolume.flatMap(srcVol -> source.flatMap(snap -> sourceType(request, snap, srcVol, admin, caller.projectId()).flatMap(type -> {
             int size = request.size() != null ? request.size() : snap != null ? snap.size() : srcVol.size;
             if (srcVol != null && size < srcVol.size) {
                 throw new InvalidInput("Invalid input received: Volume size '" + size + "'GB cannot be smaller than"
@@ -138,14 +138,14 @@ public class VolumeCommands {
 
     /** The type asked for, else the source volume's (or the snapshot's volume's) type, else the default type. */
     private Uni<VolumeType> sourceType(VolumeRequest.Create request, SnapshotLookup.Source snap, Volume srcVol,
-                                       boolean admin) {
+                                       boolean admin, String projectId) {
         if (request.volumeType() == null && srcVol != null) {
             return types.findById(srcVol.volumeTypeId);
         }
         if (request.volumeType() == null && snap != null) {
             return volumes.findById(snap.volumeId()).flatMap(src -> types.findById(src.volumeTypeId));
         }
-        return typeService.forCreate(request.volumeType(), admin)
+        return typeService.forCreate(request.volumeType(), admin, projectId)
                 .onFailure(NotFound.class).transform(e -> new NotFound("Volume type " + request.volumeType()
                         + " could not be found."));
     }
@@ -243,7 +243,7 @@ public class VolumeCommands {
         if (newType == null || newType.isBlank()) {
             throw new InvalidInput("Invalid input received: os-retype needs new_type.");
         }
-        return records.locked(caller, admin, id).flatMap(v -> typeService.get(newType, admin).flatMap(type -> {
+        return records.locked(caller, admin, id).flatMap(v -> typeService.get(newType, admin, caller.projectId()).flatMap(type -> {
             if (!VolumeStatus.AVAILABLE.equals(v.status) && !VolumeStatus.IN_USE.equals(v.status)) {
                 throw new InvalidInput("Invalid volume: Volume status must be available or in-use to retype (volume "
                         + v.id + " is " + v.status + ").");

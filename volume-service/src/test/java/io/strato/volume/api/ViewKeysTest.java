@@ -138,9 +138,20 @@ class ViewKeysTest {
 
         VolumeType t = new VolumeType();
         t.id = UUID.randomUUID();
-        assertEquals(List.of("id", "name", "description", "is_public", "os-volume-type-access:is_public", "extra_specs",
-                "qos_specs_id"), keys(VolumeTypeView.of(t)));
-        assertEquals(List.of("volume_type"), keys(new VolumeTypeView.One(VolumeTypeView.of(t))));
+        List<String> type = List.of("id", "name", "description", "is_public", "extra_specs");
+        assertEquals(with(type, "os-volume-type-access:is_public"), keySet(VolumeTypeView.of(t, VolumeTypeView.Keys.CREATED)),
+                "create: Cinder's plain view and the access extension");
+        assertEquals(type, keys(VolumeTypeView.of(t, VolumeTypeView.Keys.UPDATED)), "update: no extension");
+        assertEquals(with(type, "os-volume-type-access:is_public", "qos_specs_id"),
+                keySet(VolumeTypeView.of(t, VolumeTypeView.Keys.shown(true, true))), "show/list, admin");
+        assertEquals(with(type, "os-volume-type-access:is_public"), keySet(VolumeTypeView.of(t, VolumeTypeView.Keys.shown(false, true))),
+                "show/list, member");
+        assertEquals(Set.copyOf(type), keySet(VolumeTypeView.of(t, VolumeTypeView.Keys.shown(false, false))), "show/list, reader");
+        t.extraSpecs = Map.of("volume_backend_name", "local", "multiattach", "<is> True");
+        assertEquals(Map.of("multiattach", "<is> True"), VolumeTypeView.of(t, VolumeTypeView.Keys.shown(false, true)).extraSpecs(),
+                "users see Cinder's user-visible specs only");
+        assertEquals(t.extraSpecs, VolumeTypeView.of(t, VolumeTypeView.Keys.shown(true, true)).extraSpecs());
+        assertEquals(List.of("volume_type"), keys(new VolumeTypeView.One(VolumeTypeView.of(t, VolumeTypeView.Keys.UPDATED))));
         assertEquals(List.of("volume_types"), keys(new VolumeTypeView.Many(List.of())));
         assertEquals(List.of("extra_specs"), keys(new VolumeTypeView.ExtraSpecs(Map.of())));
 

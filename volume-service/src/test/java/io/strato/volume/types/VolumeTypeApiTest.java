@@ -2,6 +2,7 @@ package io.strato.volume.types;
 
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.not;
 
 import io.quarkus.test.common.WithTestResource;
@@ -9,6 +10,8 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.strato.kit.testing.StratoInfraResource;
 import io.strato.kit.testing.TestIdentity;
 import io.strato.volume.Api;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -34,7 +37,11 @@ class VolumeTypeApiTest {
         admin.req().body("{\"extra_specs\": {\"volume_backend_name\": \"nowhere\"}}")
                 .post(admin.url("/types/" + id + "/extra_specs")).then().statusCode(400);
         a.req().get(a.url("/types")).then().statusCode(200).body("volume_types.name", hasItem(name));
-        a.req().get(a.url("/types/" + id)).then().statusCode(200).body("volume_type.extra_specs.storage_tier", equalTo("ssd"));
+        a.req().get(a.url("/types/" + id)).then().statusCode(200).body("volume_type.extra_specs", equalTo(Map.of()))
+                .body("volume_type.os-volume-type-access:is_public", equalTo(true)).body("volume_type", not(hasKey("qos_specs_id")));
+        admin.req().get(admin.url("/types/" + id)).then().body("volume_type.extra_specs.storage_tier", equalTo("ssd"))
+                .body("volume_type.qos_specs_id", equalTo(null)).body("volume_type", hasKey("qos_specs_id"));
+        a.req().get(a.url("/types/" + id + "/extra_specs/storage_tier")).then().statusCode(404);
         a.req().get(a.url("/types/default")).then().statusCode(200).body("volume_type.name", equalTo("__DEFAULT__"));
 
         String vol = a.createVolume("{\"volume\": {\"size\": 1, \"volume_type\": \"" + name + "\"}}");
@@ -90,6 +97,33 @@ class VolumeTypeApiTest {
         a.req().get(a.url("/types")).then().body("volume_types.name", not(hasItem(name)));
         a.req().get(a.url("/types/" + id)).then().statusCode(404);
         admin.req().get(admin.url("/types?is_public=false")).then().body("volume_types.name", hasItem(name));
+        a.req().body("{\"volume\": {\"size\": 1, \"volume_type\": \"" + id + "\"}}").post(a.url("/volumes")).then().statusCode(404);
+        admin.req().get(admin.url("/types/" + id + "/os-volume-type-access")).then().statusCode(200)
+                .body("volume_type_access", equalTo(List.of()));
+
+        // os-volume-type-access: the project given access sees and uses the type, others still do not
+        String add = "{\"addProjectAccess\": {\"project\": \"" + a.project() + "\"}}";
+        a.req().body(add).post(a.url("/types/" + id + "/action")).then().statusCode(403);
+        admin.req().body(add).post(admin.url("/types/" + id + "/action")).then().statusCode(202);
+        admin.req().body(add).post(admin.url("/types/" + id + "/action")).then().statusCode(409);
+        admin.req().get(admin.url("/types/" + id + "/os-volume-type-access")).then().statusCode(200)
+                .body("volume_type_access", equalTo(List.of(Map.of("volume_type_id", id, "project_id", a.project()))));
+        a.req().get(a.url("/types")).then().body("volume_types.name", hasItem(name));
+        a.req().get(a.url("/types/" + id)).then().statusCode(200);
+        Api other = Api.member();
+        other.req().get(other.url("/types/" + id)).then().statusCode(404);
+        String vol = a.createVolume("{\"volume\": {\"size\": 1, \"volume_type\": \"" + id + "\"}}");
+        a.show(vol).body("volume.volume_type", equalTo(name));
+        a.await(vol, "available");
+        a.req().delete(a.url("/volumes/" + vol)).then().statusCode(202);
+        a.awaitGone(vol);
+        String remove = "{\"removeProjectAccess\": {\"project\": \"" + a.project() + "\"}}";
+        admin.req().body(remove).post(admin.url("/types/" + id + "/action")).then().statusCode(202);
+        admin.req().body(remove).post(admin.url("/types/" + id + "/action")).then().statusCode(404);
+        a.req().get(a.url("/types/" + id)).then().statusCode(404);
+        admin.req().get(admin.url("/types/__DEFAULT__/os-volume-type-access")).then().statusCode(404);
+        admin.req().body("{\"addProjectAccess\": {\"project\": \"x\"}}").post(admin.url("/types/__DEFAULT__/action"))
+                .then().statusCode(400);
         admin.req().delete(admin.url("/types/" + id)).then().statusCode(202);
         admin.req().delete(admin.url("/types/" + UUID.randomUUID())).then().statusCode(404);
         admin.req().get(admin.url("/types/default")).then().extract().path("volume_type.id");
