@@ -1,0 +1,126 @@
+#!/usr/bin/env python3
+"""Schema-aware fuzzing of every route of every Strato service, through the gateway (see README.md)."""
+import argparse
+import os
+import random
+import re
+import sys
+import time
+
+sys.dont_write_bytecode = True  # no __pycache__ in the source tree
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import checks  # noqa: E402
+import cloud as cloudmod  # noqa: E402
+import inputs  # noqa: E402
+import report as reportmod  # noqa: E402
+import routes as routesmod  # noqa: E402
+
+
+def created_ids(doc):
+    if not isinstance(doc, dict):
+        return []
+    if "id" in doc:
+        return [doc["id"]]
+    out = []
+    for v in doc.values():
+        if isinstance(v, dict) and (v.get("id") or v.get("name")):
+            out.append(v.get("id") or v.get("name"))
+        elif isinstance(v, list):
+            out += [x["id"] for x in v if isinstance(x, dict) and x.get("id")]
+    return [str(i) for i in out]
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__)
+    ap.add_argument("--seed", type=int, default=16, help="inputs follow from it (default 16)")
+    ap.add_argument("--requests", type=int, default=3000, help="fuzz requests to send (default 3000)")
+    ap.add_argument("--time-limit", type=float, default=900, help="seconds, setup and cleanup excluded")
+    ap.add_argument("--service", default="", help="comma list of identity,image,network,compute,volume")
+    ap.add_argument("--route", default="", help="only routes whose 'service METHOD /template' matches this regex")
+    ap.add_argument("--admin-share", type=float, default=0.2,
+                    help="share of create (POST to a collection) requests sent as the admin (default 0.2)")
+    ap.add_argument("--allow", help="file of known findings 'service METHOD route kind'; never hides 5xx")
+    ap.add_argument("-v", "--verbose", action="store_true", help="one line per request on stderr")
+    ap.add_argument("--report", default="fuzz-report.json", help="JSON report (default ./fuzz-report.json)")
+    args = ap.parse_args()
+
+    services = [s for s in (args.service.split(",") if args.service else routesmod.SERVICES) if s]
+    rng = random.Random(args.seed)
+    cloud = cloudmod.Cloud(args.seed)
+    routes = [r for s in services for r in routesmod.load(s, cloud.host) if re.search(args.route, r.key)]
+    if not routes:
+        raise SystemExit(f"no route matches {args.route!r}")
+    cloudmod.log(f"{len(routes)} routes from the OpenAPI of {', '.join(services)}; seed {args.seed}")
+    rep = reportmod.Report(args.seed, args.allow)
+    listings, forbidden = {}, set()  # forbidden: creates the member may not make (policy), mostly sent as admin
+    t0 = time.time()
+    try:
+        cloud.setup()
+        gen = inputs.Generator(rng, cloud)
+        t0, i = time.time(), 0
+        tokens = {cloud.member: "$TOKEN", cloud.admin: "$ADMIN_TOKEN"}
+        while rep.sent < args.requests and time.time() - t0 < args.time_limit:
+            if i % len(routes) == 0:
+                rng.shuffle(routes)
+            route = routes[i % len(routes)]
+            i += 1
+            share = args.admin_share and (0.8 if route.key in forbidden else args.admin_share)
+            admin = (route.is_collection_post() and rng.random() < share and
+                     all(cloud.kind_of(b, n) == "project" for b, n in params_with_segment(route)))
+            req = gen.request(route, admin)
+            base_values = dict(req.values)
+            gen.mutate(req)
+            token = cloud.admin if admin else cloud.member
+            req.headers.setdefault("X-Auth-Token", token)
+            prefix = cloudmod.GW[route.service]
+            listing = None
+            if route.is_collection_post():
+                listing = prefix + req.route.path
+                for name, value in base_values.items():
+                    listing = listing.replace("{" + name + "}", value)
+                listing += "?limit=1000" if route.service == "image" else ""
+                if (listing, token) not in listings:
+                    rep.checks += 1
+                    listings[(listing, token)] = cloud.listing(listing, token, None if admin else cloud.fx["project"])
+            target = req.target(prefix)
+            resp = cloud.http.send(route.method, target, req.headers, req.body)
+            rep.record(req, resp)
+            if args.verbose:
+                cloudmod.log(f"{resp.status} {'admin ' if admin else ''}{route.method} {target[:120]}  {req.mutation}")
+            if resp.status == 403 and not admin and not req.mutation.startswith("header"):
+                forbidden.add(route.key)
+            for kind, detail in checks.violations(req, resp, route.method):
+                rep.violation(req, resp, kind, detail, lambda: reportmod.curl(cloud.base, req, target, tokens))
+            if listing is not None:
+                before = listings[(listing, token)]
+                if 200 <= resp.status < 300:
+                    for cid in created_ids(resp.json()):
+                        cloud.forget(listing.split("?")[0] + "/" + cid, token)
+                        if before is not None:
+                            before.add(cid)
+                elif before is not None:
+                    rep.checks += 1
+                    after = cloud.listing(listing, token, None if admin else cloud.fx["project"]) or set()
+                    for new in sorted(after - before):
+                        rep.violation(req, resp, "created-by-refused-request",
+                                      f"{resp.status}, yet {listing.split('?')[0]}/{new} appeared",
+                                      lambda: reportmod.curl(cloud.base, req, target, tokens))
+                        cloud.forget(listing.split("?")[0] + "/" + new, token)
+                    before |= after
+            if rep.sent % 250 == 0:
+                cloudmod.log(f"{rep.sent} requests, {len(rep.groups)} violation groups")
+    except KeyboardInterrupt:
+        cloudmod.log("interrupted: cleaning up")
+    finally:
+        elapsed = time.time() - t0
+        cloud.cleanup()
+    sys.exit(rep.finish(args.report, elapsed, cloud.base))
+
+
+def params_with_segment(route):
+    parts = route.path.split("/")
+    return [(parts[next(j for j, p in enumerate(parts) if "{" + n + "}" in p) - 1], n) for n in route.path_params]
+
+
+if __name__ == "__main__":
+    main()
