@@ -5,6 +5,10 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
 /** A Keystone user with a local (bcrypt-hashed) password. */
 @Entity
@@ -26,4 +30,17 @@ public class User {
     public String email;
     @Column(name = "created_at")
     public Instant createdAt = Instant.now();
+    /** Attributes outside Keystone's user schema, kept and shown back as Keystone's {@code extra}. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    public Map<String, Object> extra;
+
+    /** Sets or replaces the given extra attributes, leaving the others. */
+    public void mergeExtra(Map<String, Object> more) {
+        if (more == null || more.isEmpty()) {
+            return;
+        }
+        Map<String, Object> merged = extra == null ? new LinkedHashMap<>() : new LinkedHashMap<>(extra);
+        merged.putAll(more);
+        extra = merged;
+    }
 }

@@ -11,7 +11,6 @@ public class UserPolicies implements PolicyRules {
     static final String CREATE = "identity:create_user";
     static final String UPDATE = "identity:update_user";
     static final String DELETE = "identity:delete_user";
-    static final String CHANGE_PASSWORD = "identity:change_password";
 
     @Override
     public Map<String, String> defaults() {
@@ -21,7 +20,6 @@ public class UserPolicies implements PolicyRules {
                 LIST, "rule:admin_or_system_reader or (role:reader and domain_id:%(target.domain_id)s)",
                 CREATE, "rule:admin_required",
                 UPDATE, "rule:admin_required",
-                DELETE, "rule:admin_required",
-                CHANGE_PASSWORD, "user_id:%(target.user.id)s");
+                DELETE, "rule:admin_required");
     }
 }

@@ -65,6 +65,7 @@ public class UserService {
         u.description = f.description();
         u.email = Validate.length(f.email(), "user.email");
         u.defaultProjectId = f.defaultProjectId();
+        u.mergeExtra(f.storedExtra());
         if (f.password() != null) {
             Passwords.check(f.password());
         }
@@ -106,6 +107,7 @@ public class UserService {
             if (f.email() != null) {
                 u.email = Validate.length(f.email(), "user.email");
             }
+            u.mergeExtra(f.storedExtra());
             if (f.password() != null) {
                 Passwords.check(f.password());
             }
@@ -137,16 +139,20 @@ public class UserService {
         });
     }
 
-    /** A user changes their own password; the original must be right (401 otherwise, as Keystone). */
+    /**
+     * A user changes their password with the original (unauthenticated, as Keystone): an unknown or disabled user
+     * and a wrong original are all the same 401, so the call tells nothing about who exists.
+     */
     @WithTransaction
     public Uni<Void> changePassword(String id, UserView.PasswordChange change) {
         if (change.password() == null || change.originalPassword() == null) {
             throw new InvalidInput("Both 'password' and 'original_password' are required.");
         }
         Passwords.check(change.password());
-        return get(id)
-                .flatMap(u -> vertx.executeBlocking(Uni.createFrom().item(
-                        () -> passwords.matches(change.originalPassword(), u.passwordHash))).map(ok -> {
+        return users.findById(id)
+                .flatMap(u -> vertx.executeBlocking(Uni.createFrom().item(() -> u != null && u.enabled
+                        && u.passwordHash != null && passwords.matches(change.originalPassword(), u.passwordHash)))
+                        .map(ok -> {
                     if (!ok) {
                         throw new Unauthorized("The original password is not correct.");
                     }
