@@ -16,8 +16,9 @@ import jakarta.enterprise.event.Observes;
 import java.util.Optional;
 
 /**
- * Installs the gateway on Quarkus's HTTP router: request tracking first, then {@code GET /} (route list), then
- * forwarding by path prefix; Quarkus's own {@code /q/*} endpoints keep working; anything else is a JSON 404.
+ * Installs the gateway on Quarkus's HTTP router: request tracking first, then {@code GET /} (the public paths), then
+ * forwarding by path prefix, except a service's own {@code /q/*}; the gateway's own {@code /q/*} endpoints keep
+ * working; anything else is a 404 fault.
  */
 @ApplicationScoped
 public class GatewayRoutes {
@@ -34,8 +35,8 @@ public class GatewayRoutes {
         router.route().order(Integer.MIN_VALUE + 1).handler(new RequestTracking());
         router.route(HttpMethod.GET, "/").order(-100).handler(this::listRoutes);
         router.route().order(-99).handler(this::forward);
-        router.route().last().handler(rc -> Faults.send(rc, 404, "Not Found",
-                "no route for " + rc.request().path()));
+        router.route().last().handler(rc -> Faults.send(rc, Faults.Format.KEYSTONE, 404, "Not Found",
+                "The resource could not be found."));
     }
 
     private void forward(RoutingContext rc) {
@@ -45,14 +46,19 @@ public class GatewayRoutes {
             return;
         }
         rc.put(RequestTracking.ROUTE, route.get().name());
+        if (route.get().internal(rc.request().path())) {
+            // a service's /q/* (metrics, OpenAPI, health detail) is for its operators, not through the public door
+            Faults.send(rc, Faults.Format.ofRoute(route.get().name()), 404, "Not Found", "The resource could not be found.");
+            return;
+        }
         forwarder.forward(route.get(), rc.request());
     }
 
+    /** The public APIs and their paths; where they run behind the gateway is not the public's business. */
     private void listRoutes(RoutingContext rc) {
         JsonArray routes = new JsonArray();
         for (Route route : table.routes()) {
-            routes.add(new JsonObject().put("name", route.name()).put("path", route.prefix())
-                    .put("upstream", route.upstream()));
+            routes.add(new JsonObject().put("name", route.name()).put("path", route.prefix()));
         }
         rc.response().putHeader("content-type", Faults.JSON).end(new JsonObject().put("routes", routes).toBuffer());
     }

@@ -19,8 +19,8 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * Shapes the exchange with one route's upstream: strips the public prefix, adds X-Forwarded-* headers, turns
- * upstream failures into JSON faults (503 unreachable, 504 timeout, 502 broken answer) and drops hop-by-hop
- * headers from the upstream's response.
+ * upstream failures into faults in the route's API format (503 unreachable, 504 timeout, 502 broken answer), drops
+ * hop-by-hop headers from the upstream's response and lets the upstream's headers replace the gateway's own.
  */
 final class ForwardingInterceptor implements ProxyInterceptor {
 
@@ -68,6 +68,11 @@ final class ForwardingInterceptor implements ProxyInterceptor {
             }
         }
         HOP_BY_HOP.forEach(headers::remove);
+        // the gateway's own request-id headers (set before routing) give way to the upstream's, never both
+        MultiMap outgoing = context.request().proxiedRequest().response().headers();
+        for (String name : headers.names()) {
+            outgoing.remove(name);
+        }
         return context.sendResponse();
     }
 
@@ -94,7 +99,7 @@ final class ForwardingInterceptor implements ProxyInterceptor {
         ProxyResponse response = context.request().release().response();
         response.setStatusCode(code);
         response.putHeader("content-type", Faults.JSON);
-        response.setBody(Body.body(Faults.body(code, title, message)));
+        response.setBody(Body.body(Faults.body(Faults.Format.ofRoute(route.name()), code, title, message)));
         return response;
     }
 }

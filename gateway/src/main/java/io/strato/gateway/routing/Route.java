@@ -2,6 +2,8 @@ package io.strato.gateway.routing;
 
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 
 /**
  * One validated route: requests under {@code prefix} go to {@code host:port} with the prefix replaced by
@@ -56,6 +58,23 @@ public record Route(String name, String prefix, String upstream, boolean ssl, St
     /** Whether this route serves the given raw request path: the prefix itself or anything below it. */
     public boolean covers(String path) {
         return path.startsWith(prefix) && (path.length() == prefix.length() || path.charAt(prefix.length()) == '/');
+    }
+
+    /**
+     * Whether the path is the upstream's Quarkus management area ({@code <prefix>/q} or below, however the segment is
+     * spelled: {@code %71}, a doubled slash), which the gateway never forwards.
+     */
+    public boolean internal(String path) {
+        String rest = path.substring(prefix.length());
+        try {
+            rest = URLDecoder.decode(rest.replace("+", "%2B"), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException malformed) {
+            // a broken %-escape is the upstream's 400 to give; the raw path is checked as it is
+        }
+        while (rest.startsWith("/")) {
+            rest = rest.substring(1);
+        }
+        return rest.equals("q") || rest.startsWith("q/") || rest.startsWith("q;");
     }
 
     /**

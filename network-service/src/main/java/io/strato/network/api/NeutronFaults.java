@@ -2,6 +2,7 @@ package io.strato.network.api;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.strato.kit.faults.FaultDialect;
+import io.strato.kit.faults.FaultNames;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -33,17 +34,6 @@ public class NeutronFaults implements FaultDialect {
 
     /** The type Neutron's webob layer gives an untyped fault of this status. */
     static String typeOf(int status) {
-        return switch (status) {
-            case 400 -> "HTTPBadRequest";
-            case 401 -> "HTTPUnauthorized";
-            case 403 -> "PolicyNotAuthorized";
-            case 404 -> "HTTPNotFound";
-            case 405 -> "HTTPMethodNotAllowed";
-            case 409 -> "Conflict";
-            case 413 -> "OverQuota";
-            case 415 -> "HTTPUnsupportedMediaType";
-            case 503 -> "ServiceUnavailable";
-            default -> status >= 500 ? "HTTPInternalServerError" : "HTTPClientError";
-        };
+        return FaultNames.neutron(status);
     }
 }

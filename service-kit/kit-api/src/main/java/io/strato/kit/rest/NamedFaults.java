@@ -1,6 +1,7 @@
 package io.strato.kit.rest;
 
 import io.strato.kit.faults.FaultDialect;
+import io.strato.kit.faults.FaultNames;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.LinkedHashMap;
@@ -34,19 +35,6 @@ public abstract class NamedFaults implements FaultDialect {
 
     /** The fault's name for a status ({@code Fault._fault_names} of Nova's and Cinder's wsgi). */
     public static String name(int status) {
-        return switch (status) {
-            case 400 -> "badRequest";
-            case 401 -> "unauthorized";
-            case 403 -> "forbidden";
-            case 404 -> "itemNotFound";
-            case 405 -> "badMethod";
-            case 406 -> "notAcceptable";
-            case 409 -> "conflictingRequest";
-            case 413, 429 -> "overLimit";
-            case 415 -> "badMediaType";
-            case 501 -> "notImplemented";
-            case 503 -> "serviceUnavailable";
-            default -> "computeFault";
-        };
+        return FaultNames.nova(status);
     }
 }
