@@ -24,8 +24,14 @@ public record ApplicationCredentialView(String id, String name, String descripti
                                         @JsonProperty("access_rules") List<Object> accessRules,
                                         @JsonInclude(JsonInclude.Include.NON_NULL) String secret,
                                         Map<String, String> links) {
+    /**
+     * As real Keystone shows it: UTC without an offset, microseconds when there are any (Python's
+     * {@code isoformat()} of the stored time), so a client sees back the {@code expires_at} it sent.
+     */
     private static final DateTimeFormatter TIME =
-            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSS'Z'").withZone(ZoneOffset.UTC);
+            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter TIME_MICROS =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSS").withZone(ZoneOffset.UTC);
 
     public static ApplicationCredentialView of(ApplicationCredential c, List<Role> roles, String secret, Links links) {
         return new ApplicationCredentialView(c.id, c.name, c.description, c.userId, c.projectId,
@@ -35,7 +41,10 @@ public record ApplicationCredentialView(String id, String name, String descripti
     }
 
     static String format(Instant t) {
-        return t == null ? null : TIME.format(t);
+        if (t == null) {
+            return null;
+        }
+        return t.getNano() / 1000 == 0 ? TIME.format(t) : TIME_MICROS.format(t);
     }
 
     @Schema(name = "ApplicationCredentialRole")

@@ -1,6 +1,7 @@
 package io.strato.identity.credentials;
 
 import io.smallrye.mutiny.Uni;
+import io.strato.identity.assignments.EffectiveRoles;
 import io.strato.identity.roles.Role;
 import io.strato.identity.roles.RoleRepository;
 import io.strato.kit.auth.Caller;
@@ -17,15 +18,18 @@ import java.util.stream.Collectors;
 
 /**
  * The roles an application credential may carry: by default every role of the creating token; when
- * asked for, each must be one the token holds (Keystone refuses more, so a credential can never grant
- * what its creator's token did not have).
+ * asked for, each must be one the user holds on the token's project now, as Keystone checks the
+ * assignments (a role granted after the token was issued counts), so a credential never grants more
+ * than its creator has.
  */
 @ApplicationScoped
 public class CredentialRoles {
     private final RoleRepository roles;
+    private final EffectiveRoles effective;
 
-    public CredentialRoles(RoleRepository roles) {
+    public CredentialRoles(RoleRepository roles, EffectiveRoles effective) {
         this.roles = roles;
+        this.effective = effective;
     }
 
     /** Runs inside a session. */
@@ -36,10 +40,13 @@ public class CredentialRoles {
                     held, caller.projectDomainId() == null ? "" : caller.projectDomainId())
                     .map(CredentialRoles::distinctByName);
         }
+        Uni<Set<String>> assigned = (caller.projectId() == null ? Uni.createFrom().item(List.<Role>of())
+                : effective.onProject(caller.userId(), caller.projectId()))
+                .map(list -> list.stream().map(r -> r.id).collect(Collectors.toSet())).memoize().indefinitely();
         Uni<List<Role>> chain = Uni.createFrom().item(new ArrayList<>());
         for (ApplicationCredentialView.RoleName ref : requested) {
-            chain = chain.flatMap(acc -> one(ref, caller).map(role -> {
-                if (!held.contains(role.name.toLowerCase(Locale.ROOT))) {
+            chain = chain.flatMap(acc -> one(ref, caller).flatMap(role -> assigned.map(ids -> {
+                if (!ids.contains(role.id)) {
                     throw new InvalidInput("Invalid application credential: Cannot create an application credential"
                             + " with unassigned role");
                 }
@@ -47,7 +54,7 @@ public class CredentialRoles {
                     acc.add(role);
                 }
                 return acc;
-            }));
+            })));
         }
         return chain;
     }

@@ -28,6 +28,7 @@ public class TokenMethod {
         }
         String chain = old.auditIds().size() > 1 ? old.auditIds().get(1) : old.auditIds().get(0);
         return users.findById(old.user().id()).flatMap(u -> lookup.byId(u, "token"))
-                .map(p -> new Principal(p.user(), p.userDomain(), "token", old.expiresAt(), chain, null));
+                .map(p -> new Principal(p.user(), p.userDomain(), "token", old.expiresAt(), chain, null,
+                        old.methods()));
     }
 }

@@ -119,6 +119,15 @@ class ApplicationCredentialTest {
         as(m.token()).body("{\"application_credential\":{\"name\":\"readonly\",\"roles\":[{\"name\":\"reader\"}]}}")
                 .post(path).then().statusCode(201)
                 .body("application_credential.roles.name", equalTo(List.of("reader")));
+        // a role granted after the token was issued counts: Keystone checks the assignments, not the token
+        String admin = adminToken();
+        String late = given().header("X-Auth-Token", admin).contentType(ContentType.JSON)
+                .body("{\"role\":{\"name\":\"" + unique("late") + "\"}}").post("/v3/roles").then().statusCode(201)
+                .extract().path("role.id");
+        given().header("X-Auth-Token", admin).put("/v3/projects/" + m.projectId() + "/users/" + m.userId() + "/roles/" + late)
+                .then().statusCode(204);
+        as(m.token()).body("{\"application_credential\":{\"name\":\"late\",\"roles\":[{\"id\":\"" + late + "\"}]}}")
+                .post(path).then().statusCode(201).body("application_credential.roles.id", equalTo(List.of(late)));
     }
 
     @Test
@@ -134,9 +143,10 @@ class ApplicationCredentialTest {
         as(m.token()).body("{\"application_credential\":{\"name\":\"bad\",\"expires_at\":\"tomorrow\"}}")
                 .post(path).then().spec(fault(400, containsString("'application_credential.expires_at'")));
         as(m.token()).body("{}").post(path).then().spec(fault(400));
-        as(m.token()).body("{\"application_credential\":{\"name\":\"future\",\"expires_at\":\""
-                + Instant.now().plusSeconds(3600) + "\"}}").post(path).then().statusCode(201)
-                .body("application_credential.expires_at", not(nullValue()));
+        // shown back as sent: UTC without an offset, as real Keystone (Python's isoformat) shows it
+        String sent = java.time.LocalDateTime.now(java.time.ZoneOffset.UTC).plusHours(1).withNano(123456000).toString();
+        as(m.token()).body("{\"application_credential\":{\"name\":\"future\",\"expires_at\":\"" + sent + "\"}}")
+                .post(path).then().statusCode(201).body("application_credential.expires_at", equalTo(sent));
     }
 
     @Test

@@ -96,7 +96,7 @@ class TokenFlowTest {
         Response rescoped = auth("{\"methods\":[\"token\"],\"token\":{\"id\":\"" + t0 + "\"}}",
                 "{\"project\":{\"name\":\"admin\",\"domain\":{\"id\":\"default\"}}}");
         rescoped.then().statusCode(201)
-                .body("token.methods", hasItem("token"))
+                .body("token.methods", equalTo(List.of("password", "token")))
                 .body("token.project.name", equalTo("admin"))
                 .body("token.audit_ids", hasSize(2))
                 .body("token.audit_ids[1]", equalTo(audit0))
