@@ -8,7 +8,9 @@ FAULT_NAMES = {400: "badRequest", 401: "unauthorized", 403: "forbidden", 404: "i
 LEAKS = re.compile(r"com\.fasterxml|io\.vertx|io\.quarkus|io\.smallrye|io\.netty|org\.jboss|org\.hibernate|"
                    r"org\.postgresql|jakarta\.|javax\.|java\.[a-z]|io\.strato\.|Exception|FAIL_ON_|MapperFeature|"
                    r"DeserializationFeature|JsonParser|at \[Source|line: \d+, column: \d+|\.java:\d+|SQLState|"
-                   r"ERROR: |PSQLException|HV0\d+|RESTEASY\d+|SRVE\d+|Uni<|\$\$")
+                   r"ERROR: |PSQLException|HV0\d+|RESTEASY\d+|SRVE\d+|Uni<|\$\$|StreamRead|StreamWrite|Jackson|"
+                   r"[A-Z][a-z]+Feature\.|JsonNode|Mutiny|Panache|Hibernate|Vert\.x|invalid byte sequence|"
+                   r"violates \w+ constraint|duplicate key value|relation \"|SQL|LazyInit|Netty|Quarkus")
 REQUEST_ID = re.compile(r"req-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
 
 

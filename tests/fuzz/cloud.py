@@ -8,10 +8,6 @@ import time
 import urllib.parse
 import uuid
 
-GW = {"identity": "/identity", "image": "/image", "network": "/networking", "compute": "/compute",
-      "volume": "/volume"}
-
-
 def log(msg):
     print(f"[{time.strftime('%H:%M:%S')}] {msg}", file=sys.stderr, flush=True)
 
@@ -121,7 +117,7 @@ class Cloud:
     def token(self, user, password, scope, domain="Default"):
         body = {"auth": {"identity": {"methods": ["password"], "password": {"user": {
             "name": user, "domain": {"name": domain}, "password": password}}}, "scope": {"project": scope}}}
-        r = self.http.send("POST", GW["identity"] + "/v3/auth/tokens", {"Content-Type": "application/json"},
+        r = self.http.send("POST", "/identity/v3/auth/tokens", {"Content-Type": "application/json"},
                            json.dumps(body).encode())
         if r.status != 201:
             raise RuntimeError(f"token for {user}: {r.status} {r.body[:200]!r}")
@@ -221,7 +217,7 @@ class Cloud:
             self.call("PATCH", path, token, {"domain": {"enabled": False}}, ok=False)
         return self.http.send("DELETE", path, {"X-Auth-Token": token, "Accept": "application/json"}).status
 
-    def listing(self, path, token, project):
+    def listing(self, path, token, project, made_ports=False):
         """ids of a collection, only the fuzz project's where the items say whose they are."""
         r = self.http.send("GET", path, {"X-Auth-Token": token, "Accept": "application/json"})
         doc = r.json()
@@ -235,13 +231,14 @@ class Cloud:
             if not isinstance(it, dict):
                 continue
             owner = it.get("project_id") or it.get("tenant_id") or it.get("owner")
-            if project and owner and owner != project:
-                continue
+            if project and owner and owner != project or not made_ports and str(it.get("device_owner")).startswith(
+                    ("compute:", "network:")):
+                continue  # another project's, or a port a server build or a router made (maybe asynchronously)
             ids.add(str(it.get("id") or it.get("name") or it.get("member_id")))
         return ids
 
     def cleanup(self):
-        """Deletes everything the run made: as the member (who sees only the fuzz project), then the admin's leftovers."""
+        """Deletes what the run made: as the member (who sees only the fuzz project), then the admin's leftovers."""
         end = time.time() + 90
         while self.deferred and time.time() < end:
             self.deferred = [(p, t) for p, t in self.deferred if self.delete(p, t) not in (200, 202, 204, 404)]
@@ -251,7 +248,8 @@ class Cloud:
             sweeps = [  # (collection, what, token, seconds)
                 ("/compute/v2.1/servers", "servers", m, 150), ("/compute/v2.1/os-server-groups", "groups", m, 15),
                 ("/networking/v2.0/floatingips", "floatingips", m, 15), ("/networking/v2.0/routers", "routers", m, 15),
-                (f"/volume/v3/{pid}/attachments", "attachments", m, 30), (f"/volume/v3/{pid}/snapshots", "snaps", m, 90),
+                (f"/volume/v3/{pid}/attachments", "attachments", m, 30),
+                (f"/volume/v3/{pid}/snapshots", "snapshots", m, 90),
                 (f"/volume/v3/{pid}/volumes", "volumes", m, 120), ("/networking/v2.0/ports", "ports", m, 6),
                 ("/networking/v2.0/subnets", "subnets", m, 15), ("/networking/v2.0/networks", "networks", m, 30),
                 ("/networking/v2.0/security-groups", "security groups", a, 15), ("/image/v2/images", "images", m, 15),
@@ -270,7 +268,7 @@ class Cloud:
         end = time.time() + seconds
         while time.time() < end:
             q = "?owner=" + pid if key == "images" else "?project_id=" + pid if "networking" in path else ""
-            ids = self.listing(path + q, self.member, pid)
+            ids = self.listing(path + q, self.member, pid, made_ports=True)
             if not ids:
                 return
             for i in ids:

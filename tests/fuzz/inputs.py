@@ -7,13 +7,6 @@ LONG = 65536
 BIG_BODY = 3 * 1024 * 1024
 
 
-def nested(depth, leaf=1):
-    v = leaf
-    for _ in range(depth):
-        v = {"a": v}
-    return v
-
-
 # (value, why a service must refuse it or None); "why" is set only where no API here accepts the value.
 STRING_BAD = [(5, "number for string"), (-1, "number for string"), (1.5, "number for string"),
               (True, "bool for string"), ([], "list for string"), ({}, "object for string"),
@@ -34,7 +27,8 @@ ARRAY_BAD = [({}, "object for list"), ("a", None), (5, "number for list"), (True
              ([{"a": "\u0000"}], None), (None, None)]
 OBJECT_BAD = [([], "list for object"), ("a", "string for object"), (5, "number for object"),
               (True, "bool for object"), ({"\u0000": 1}, None), ({"": ""}, None), ({"a" * 256: "b"}, None),
-              ({f"k{i}": "v" for i in range(2000)}, None), (nested(500), None), ({"a": "\u0000"}, None), (None, None)]
+              ({f"k{i}": "v" for i in range(2000)}, None), (json.loads('{"a":' * 500 + "1" + "}" * 500), None),
+              ({"a": "\u0000"}, None), (None, None)]
 BAD_BY_TYPE = {"string": STRING_BAD, "boolean": BOOL_BAD, "integer": INT_BAD, "number": INT_BAD,
                "array": ARRAY_BAD, "object": OBJECT_BAD}
 
@@ -67,23 +61,14 @@ ODD_TYPES = [None, "application/json; charset=utf-16", "application/json; charse
              "*/*", ""]
 
 
-def jbytes(value):
-    return json.dumps(value).encode()
-
-
 class Request:
     """What is sent, and why it should be refused ("invalid") when no API here accepts it."""
 
     def __init__(self, route, admin):
-        self.route, self.admin = route, admin
-        self.values = {}  # path parameter -> raw text
-        self.suffix = ""
-        self.query = []  # [(raw key, raw value)]
+        self.route, self.admin, self.values, self.suffix, self.query = route, admin, {}, "", []
         self.headers = {"Accept": "application/json"}
-        self.body = None
-        self.body_expr = None  # a short Python expression of the body, for the reproducer
+        self.body = self.body_expr = self.invalid = None  # body_expr: a short Python expression of it
         self.mutation = ""
-        self.invalid = None
 
     def target(self, prefix):
         path = re.sub(r"\{([^}]+)\}", lambda m: self.values[m.group(1)], self.route.path)
@@ -91,7 +76,7 @@ class Request:
         return prefix + path + self.suffix + ("?" + q if q else "")
 
     def set_json(self, value, content_type="application/json"):
-        self.body = jbytes(value)
+        self.body = json.dumps(value).encode()
         if content_type:
             self.headers["Content-Type"] = content_type
 
@@ -161,20 +146,12 @@ class Generator:
     # ---- one thing made wrong
     def mutate(self, req):
         r = req.route
-        kinds = [("query", 3), ("header", 3)]
-        if r.path_params:
-            kinds.append(("path", 3))
-        if req.body is not None:
-            kinds += [("field", 9), ("shape", 2), ("raw", 2), ("content-type", 2), ("big", 0.3)]
-        else:
-            kinds.append(("suffix", 1))
-        total = sum(w for _, w in kinds)
-        x = self.rng.random() * total
-        for kind, w in kinds:
-            x -= w
-            if x < 0:
-                break
-        getattr(self, "mutate_" + kind.replace("-", "_"))(req)
+        kinds = [("query", 3), ("header", 3)] + [("path", 3)] * bool(r.path_params) + (
+            [("field", 9), ("shape", 2), ("raw", 2), ("content_type", 2), ("big", 0.3)] if req.body is not None
+            else [("suffix", 1)])
+        x = self.rng.random() * sum(w for _, w in kinds)
+        kind = next(k for k, w in kinds if (x := x - w) < 0)
+        getattr(self, "mutate_" + kind)(req)
         return req
 
     def mutate_query(self, req):
@@ -201,43 +178,32 @@ class Generator:
             names.remove("X-OpenStack-Nova-API-Version")
         name = self.choice(names)
         value = self.choice(HEADERS_BAD[name])
-        if value is None:
-            req.headers[name] = None
-        else:
-            service = {"network": "network", "image": "image"}.get(req.route.service, req.route.service)
-            req.headers[name] = value.replace("{s}", service)
+        req.headers[name] = value if value is None else value.replace("{s}", req.route.service)
         req.mutation = f"header {name}: {str(value)[:30]!r}"
 
     def mutate_field(self, req):
         body = json.loads(req.body)
-        schema, path = req.route.body, []
-        if isinstance(body, list):
+        if isinstance(body, list):  # Glance's JSON patch: one more operation
             body.append({"op": self.choice(["replace", "add", "remove", "move", "copy", "test", "x"]),
                          "path": self.choice(["/name", "/", "", "/a/b/c", "/~2", "/tags/-", "/" + "a" * 300]),
                          "value": self.choice(STRING_BAD)[0]})
-            req.set_json(body, req.headers.get("Content-Type"))
             req.mutation = "json-patch op"
-            return
-        node = body
-        while schema.get("type") == "object" and schema.get("properties") and isinstance(node, dict):
+        node, schema, path = body, req.route.body, []
+        while isinstance(node, dict) and schema.get("properties"):  # down the schema to one field
             key = self.choice(sorted(schema["properties"]))
             path.append(key)
-            child = schema["properties"][key]
-            if child.get("type") in ("object",) and child.get("properties") and self.rng.random() < 0.75:
-                node = node.setdefault(key, {}) if isinstance(node.get(key), dict) or key not in node else None
-                schema = child
-                if node is None:
-                    break
+            schema = schema["properties"][key]
+            if schema.get("properties") and isinstance(node.get(key, {}), dict) and self.rng.random() < 0.75:
+                node = node.setdefault(key, {})
                 continue
-            value, why = self.choice(BAD_BY_TYPE.get(child.get("type"), STRING_BAD))
+            value, why = self.choice(BAD_BY_TYPE.get(schema.get("type"), STRING_BAD))
             node[key] = value
-            if why and child.get("trusted") and not (why == "too-long" and key != "name"
-                                                      and len(value) <= child.get("maxLength", LONG)):
+            if why and schema.get("trusted") and (why != "too-long" or key == "name"
+                                                  or len(value) > schema.get("maxLength", LONG)):
                 req.invalid = f"{'.'.join(path)}: {why}"
             req.mutation = f"body {'.'.join(path)}={short(value)}"
             break
-        else:
-            req.mutation = "body unchanged"
+        req.mutation = req.mutation or "body unchanged"
         req.set_json(body, req.headers.get("Content-Type"))
 
     def mutate_shape(self, req):

@@ -119,21 +119,15 @@ class Report:
         print(f"{len(failing)} violation groups"
               f"{f' ({len(self.groups) - len(failing)} allowed)' if len(failing) < len(self.groups) else ''}; "
               f"report: {path}")
-        spread = collections.defaultdict(list)  # a finding on many routes of a service is printed once
+        spread = collections.defaultdict(list)  # one cause on many routes of a service is printed once
         for g in doc["violations"]:
-            spread[(g["service"], g["kind"], g["allowed"])].append(g)
-        for g in doc["violations"]:
-            same = spread[(g["service"], g["kind"], g["allowed"])]
-            if len(same) > 4:
-                if g is same[0]:
-                    print(f"\n[{g['kind']}]{' (allowed)' if g['allowed'] else ''} {g['service']}: on {len(same)} routes"
-                          f" (x{sum(x['count'] for x in same)}): "
-                          + ", ".join(f"{x['method']} {x['route']}" for x in same)[:2500]
-                          + f"\n  e.g. {g['method']} {g['route']}: {g['detail'][:300]}\n  input: {g['mutation']}"
-                          + f"\n  {g['reproducer'][:1500]}")
-                continue
-            print(f"\n[{g['kind']}]{' (allowed)' if g['allowed'] else ''} {g['service']} {g['method']} {g['route']}"
-                  f"  x{g['count']}\n  {g['detail'][:300]}\n  input: {g['mutation']}"
-                  + (f" (also: {'; '.join(g['other_mutations'])})" if g["other_mutations"] else "")
-                  + f"\n  {g['reproducer'][:1500]}")
+            cause = re.sub(r"[0-9a-f-]{8,}", "#", g["detail"])[:60]
+            spread[(g["service"], g["kind"], g["allowed"], cause)].append(g)
+        for same in spread.values():
+            g = same[0]
+            inputs = list(dict.fromkeys(m for x in same for m in [x["mutation"]] + x["other_mutations"]))
+            where = f"{g['method']} {g['route']}" if len(same) <= 4 else f"on {len(same)} routes: " + ", ".join(
+                f"{x['method']} {x['route']}" for x in same)[:2000] + f"\n  e.g. {g['method']} {g['route']}"
+            print(f"\n[{g['kind']}]{' (allowed)' if g['allowed'] else ''} {g['service']} x{sum(x['count'] for x in same)}"
+                  f" {where}\n  {g['detail'][:300]}\n  inputs: {'; '.join(inputs[:6])}\n  {g['reproducer'][:1500]}")
         return 1 if failing else 0

@@ -52,7 +52,7 @@ def main():
         raise SystemExit(f"no route matches {args.route!r}")
     cloudmod.log(f"{len(routes)} routes from the OpenAPI of {', '.join(services)}; seed {args.seed}")
     rep = reportmod.Report(args.seed, args.allow)
-    listings, forbidden = {}, set()  # forbidden: creates the member may not make (policy), mostly sent as admin
+    forbidden = set()  # forbidden: creates the member may not make (policy), mostly sent as admin
     t0 = time.time()
     try:
         cloud.setup()
@@ -72,16 +72,12 @@ def main():
             gen.mutate(req)
             token = cloud.admin if admin else cloud.member
             req.headers.setdefault("X-Auth-Token", token)
-            prefix = cloudmod.GW[route.service]
-            listing = None
-            if route.is_collection_post():
-                listing = prefix + req.route.path
-                for name, value in base_values.items():
-                    listing = listing.replace("{" + name + "}", value)
-                listing += "?limit=1000" if route.service == "image" else ""
-                if (listing, token) not in listings:
-                    rep.checks += 1
-                    listings[(listing, token)] = cloud.listing(listing, token, None if admin else cloud.fx["project"])
+            prefix = routesmod.SERVICES[route.service][1]
+            listing, before, scope = None, None, None if admin else cloud.fx["project"]
+            if route.is_collection_post():  # what the collection holds just before, to see what a refusal made
+                listing = re.sub(r"\{([^}]+)\}", lambda m: base_values[m.group(1)], prefix + route.path)
+                before = cloud.listing(listing + ("?limit=1000" if route.service == "image" else ""), token, scope)
+                rep.checks += 1
             target = req.target(prefix)
             resp = cloud.http.send(route.method, target, req.headers, req.body)
             rep.record(req, resp)
@@ -91,22 +87,16 @@ def main():
                 forbidden.add(route.key)
             for kind, detail in checks.violations(req, resp, route.method):
                 rep.violation(req, resp, kind, detail, lambda: reportmod.curl(cloud.base, req, target, tokens))
-            if listing is not None:
-                before = listings[(listing, token)]
-                if 200 <= resp.status < 300:
-                    for cid in created_ids(resp.json()):
-                        cloud.forget(listing.split("?")[0] + "/" + cid, token)
-                        if before is not None:
-                            before.add(cid)
-                elif before is not None:
-                    rep.checks += 1
-                    after = cloud.listing(listing, token, None if admin else cloud.fx["project"]) or set()
-                    for new in sorted(after - before):
-                        rep.violation(req, resp, "created-by-refused-request",
-                                      f"{resp.status}, yet {listing.split('?')[0]}/{new} appeared",
-                                      lambda: reportmod.curl(cloud.base, req, target, tokens))
-                        cloud.forget(listing.split("?")[0] + "/" + new, token)
-                    before |= after
+            if listing and 200 <= resp.status < 300:
+                for cid in created_ids(resp.json()):
+                    cloud.forget(f"{listing}/{cid}", token)
+            elif before is not None:
+                rep.checks += 1
+                after = cloud.listing(listing + ("?limit=1000" if route.service == "image" else ""), token, scope)
+                for new in sorted((after or set()) - before):
+                    rep.violation(req, resp, "created-by-refused-request", f"{resp.status}, yet {listing}/{new} appeared",
+                                  lambda: reportmod.curl(cloud.base, req, target, tokens))
+                    cloud.forget(f"{listing}/{new}", token)
             if rep.sent % 250 == 0:
                 cloudmod.log(f"{rep.sent} requests, {len(rep.groups)} violation groups")
     except KeyboardInterrupt:
