@@ -55,6 +55,13 @@ public class HostCatalog {
                 .setParameter("h", host).getResultList());
     }
 
+    /** Marks a host down whatever its heartbeats say (Nova's 2.11 force-down), or clears that. */
+    @WithTransaction
+    public Uni<HostRow> forceDown(String host, boolean down) {
+        return update("UPDATE compute_host SET forced_down = :v, updated_at = now() WHERE host = :h", host,
+                Map.of("v", down));
+    }
+
     /** Enables or disables scheduling to a host; 404 "Unknown service" for a host that never reported. */
     @WithTransaction
     public Uni<HostRow> setEnabled(String host, boolean enabled, String reason) {

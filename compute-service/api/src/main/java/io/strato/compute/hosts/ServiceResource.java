@@ -7,6 +7,8 @@ import io.strato.kit.rest.BodyRecords;
 import io.strato.compute.validation.BodyFields;
 import io.strato.kit.auth.Caller;
 import io.strato.kit.auth.CurrentCaller;
+import io.strato.compute.api.ApiVersion;
+import io.strato.kit.faults.InvalidInput;
 import io.strato.kit.faults.NotFound;
 import io.strato.kit.policy.Policy;
 import jakarta.ws.rs.DELETE;
@@ -22,9 +24,10 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Nova's os-services at 2.1 for the nova-compute service of every compute host (admins only). A host is changed
- * with {@code PUT /os-services/disable|enable|disable-log-reason} naming host and binary. A disabled host gets no
- * new servers (the scheduler's ComputeFilter).
+ * Nova's os-services for the nova-compute service of every compute host (admins only). A host is changed with
+ * {@code PUT /os-services/disable|enable|disable-log-reason} (and from 2.11 {@code force-down}) naming host and
+ * binary. A disabled host gets no new servers (the scheduler's ComputeFilter), a forced-down one counts as down at
+ * once (HostLiveness).
  */
 @Path("/v2.1/os-services")
 @Authenticated
@@ -33,11 +36,13 @@ public class ServiceResource {
     private final HostCatalog hosts;
     private final Policy policy;
     private final CurrentCaller callers;
+    private final ApiVersion version;
 
-    public ServiceResource(HostCatalog hosts, Policy policy, CurrentCaller callers) {
+    public ServiceResource(HostCatalog hosts, Policy policy, CurrentCaller callers, ApiVersion version) {
         this.hosts = hosts;
         this.policy = policy;
         this.callers = callers;
+        this.version = version;
     }
 
     @GET
@@ -47,10 +52,10 @@ public class ServiceResource {
         return hosts.all().map(all -> new ServiceView.Many(all.stream()
                 .filter(h -> host == null || h.host().equals(host))
                 .filter(h -> binary == null || binary.equals(HostViews.COMPUTE))
-                .map(ServiceView::of).toList()));
+                .map(h -> ServiceView.of(h, version.atLeast(11))).toList()));
     }
 
-    /** {@code {action}} is disable, enable or disable-log-reason. */
+    /** {@code {action}} is disable, enable, disable-log-reason or (2.11) force-down. */
     @PUT
     @Path("{action}")
     public Uni<ServiceView.ChangeOne> update(@PathParam("action") String action, ServiceUpdateBody body) {
@@ -73,7 +78,12 @@ public class ServiceResource {
         Set<String> fields = switch (action) {
             case "enable", "disable" -> Set.of("host", "binary");
             case "disable-log-reason" -> Set.of("host", "binary", "disabled_reason");
-            case "force-down" -> throw new NotFound("The resource could not be found."); // 2.11, not served
+            case "force-down" -> {
+                if (!version.atLeast(11)) {
+                    throw new NotFound("The resource could not be found.");
+                }
+                yield Set.of("host", "binary", "forced_down");
+            }
             default -> throw new NotFound("Unknown action");
         };
         BodyFields.onlyKnown(b, fields);
@@ -85,9 +95,21 @@ public class ServiceResource {
         Uni<HostRow> done = switch (action) {
             case "enable" -> hosts.setEnabled(host, true, null);
             case "disable" -> hosts.setEnabled(host, false, null);
-            default -> hosts.setEnabled(host, false, BodyFields.name(b, "disabled_reason", 255, true));
+            case "disable-log-reason" -> hosts.setEnabled(host, false, BodyFields.name(b, "disabled_reason", 255, true));
+            default -> hosts.forceDown(host, forcedDown(b));
         };
+        if (action.equals("force-down")) {
+            return done.map(h -> new ServiceView.ChangeOne(new ServiceView.Change(host, binary, null, null, h.forcedDown())));
+        }
         return done.map(h -> new ServiceView.ChangeOne(new ServiceView.Change(host, binary, HostViews.status(h),
-                action.equals("disable-log-reason") ? h.disabledReason() : null)));
+                action.equals("disable-log-reason") ? h.disabledReason() : null, null)));
+    }
+
+    private static boolean forcedDown(JsonNode b) {
+        JsonNode v = b.get("forced_down");
+        if (v == null) {
+            throw new InvalidInput("Invalid input for field/attribute forced_down. Value: None. 'forced_down' is a required property");
+        }
+        return BodyFields.bool(b, "forced_down", false);
     }
 }

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-/** Nova's os-services JSON at 2.1 for a host's nova-compute service (integer ids, no forced_down). */
+/** Nova's os-services JSON for a host's nova-compute service (integer ids; {@code forced_down} from 2.11). */
 @Schema(name = "ComputeService")
 public record ServiceView(
         @JsonProperty("id") int id,
@@ -15,24 +15,30 @@ public record ServiceView(
         @JsonProperty("status") String status,
         @JsonProperty("state") String state,
         @JsonProperty("updated_at") String updatedAt,
-        @JsonProperty("disabled_reason") String disabledReason) {
+        @JsonProperty("disabled_reason") String disabledReason,
+        @JsonProperty("forced_down") @JsonInclude(JsonInclude.Include.NON_NULL) Boolean forcedDown) {
 
-    static ServiceView of(HostRow h) {
+    /** @param forcedDown whether the request is at 2.11 or later */
+    static ServiceView of(HostRow h, boolean forcedDown) {
         return new ServiceView(HostViews.id(h), HostViews.COMPUTE, h.host(), h.zone(), HostViews.status(h),
-                HostViews.state(h), HostViews.time(h.lastHeartbeat()), h.disabledReason());
+                HostViews.state(h), HostViews.time(h.lastHeartbeat()), h.disabledReason(), forcedDown ? h.forcedDown() : null);
     }
 
     @Schema(name = "ComputeServiceMany")
     public record Many(@JsonProperty("services") List<ServiceView> services) {
     }
 
-    /** The answer to enable, disable and disable-log-reason; the reason only for the last. */
+    /**
+     * The answer to enable, disable and disable-log-reason (the reason only for the last), and to force-down
+     * ({@code forced_down} instead of the status).
+     */
     @Schema(name = "ComputeServiceChange")
     public record Change(
             @JsonProperty("host") String host,
             @JsonProperty("binary") String binary,
-            @JsonProperty("status") String status,
-            @JsonProperty("disabled_reason") @JsonInclude(JsonInclude.Include.NON_NULL) String disabledReason) {
+            @JsonProperty("status") @JsonInclude(JsonInclude.Include.NON_NULL) String status,
+            @JsonProperty("disabled_reason") @JsonInclude(JsonInclude.Include.NON_NULL) String disabledReason,
+            @JsonProperty("forced_down") @JsonInclude(JsonInclude.Include.NON_NULL) Boolean forcedDown) {
     }
 
     @Schema(name = "ComputeServiceChangeOne")

@@ -16,10 +16,6 @@ public record InstanceData(UUID id, String name, String projectId, String availa
 
     /** The guest's host name: the server name made DNS-safe, as Nova's {@code hostname} is. */
     public String hostname() {
-        String h = name == null ? "" : name.toLowerCase().replaceAll("[^a-z0-9-]+", "-").replaceAll("^-+|-+$", "");
-        if (h.length() > 63) {
-            h = h.substring(0, 63).replaceAll("-+$", "");
-        }
-        return h.isEmpty() ? "server-" + id : h;
+        return io.strato.compute.servers.Server.hostname(name, id);
     }
 }

@@ -1,6 +1,7 @@
 package io.strato.compute.servergroups;
 
 import io.quarkus.security.Authenticated;
+import io.strato.compute.api.ApiVersion;
 import io.smallrye.mutiny.Uni;
 import io.strato.compute.policy.NovaBaseRules;
 import io.strato.kit.rest.BodyRecords;
@@ -34,7 +35,10 @@ public class ServerGroupResource {
     private final Policy policy;
     private final CurrentCaller callers;
 
-    public ServerGroupResource(ServerGroupService groups, Policy policy, CurrentCaller callers) {
+    private final ApiVersion version;
+
+    public ServerGroupResource(ServerGroupService groups, Policy policy, CurrentCaller callers, ApiVersion version) {
+        this.version = version;
         this.groups = groups;
         this.policy = policy;
         this.callers = callers;
@@ -48,16 +52,16 @@ public class ServerGroupResource {
         boolean all = allProjects != null && Booleans.parse(allProjects).orElse(true)
                 && policy.allowed(ServerGroupPolicies.INDEX_ALL, caller, Map.of());
         return groups.list(all ? null : caller.projectId(), number(offset, "offset", 0), Math.max(1, number(limit, "limit", MAX_LIMIT)))
-                .map(list -> new ServerGroupView.Many(list.stream().map(ServerGroupView::of).toList()));
+                .map(list -> new ServerGroupView.Many(list.stream().map(g -> ServerGroupView.of(g, version.get())).toList()));
     }
 
     @POST
     public Uni<ServerGroupView.One> create(ServerGroupBody body) {
         Caller caller = callers.get();
         policy.enforce(ServerGroupPolicies.CREATE, caller, NovaBaseRules.project(caller.projectId()));
-        ServerGroupRequest r = ServerGroupRequest.parse(BodyRecords.json(body));
+        ServerGroupRequest r = ServerGroupRequest.parse(BodyRecords.json(body), version.get());
         return groups.create(caller, r).map(g -> new ServerGroupView.One(
-                ServerGroupView.of(new ServerGroupService.WithMembers(g, List.of()))));
+                ServerGroupView.of(new ServerGroupService.WithMembers(g, List.of()), version.get())));
     }
 
     @GET
@@ -66,7 +70,7 @@ public class ServerGroupResource {
         Caller caller = callers.get();
         return groups.show(uuid(id)).map(g -> {
             policy.enforce(ServerGroupPolicies.SHOW, caller, NovaBaseRules.project(g.group().projectId));
-            return new ServerGroupView.One(ServerGroupView.of(g));
+            return new ServerGroupView.One(ServerGroupView.of(g, version.get()));
         });
     }
 

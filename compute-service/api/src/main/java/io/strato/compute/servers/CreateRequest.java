@@ -1,6 +1,7 @@
 package io.strato.compute.servers;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.strato.compute.api.Microversion;
 import io.strato.compute.validation.BodyFields;
 import io.strato.kit.faults.InvalidInput;
 import io.strato.kit.web.Booleans;
@@ -25,7 +26,7 @@ public record CreateRequest(String name, UUID imageId, String flavorRef, List<Se
                             List<String> securityGroups, String keyName, String userData, Map<String, String> metadata,
                             String availabilityZone, int minCount, int maxCount, UUID groupId, String adminPass,
                             String diskConfig, String configDrive, String accessIpv4, String accessIpv6,
-                            boolean returnReservationId) {
+                            boolean returnReservationId, String description) {
 
     private static final Set<String> KNOWN = Set.of("name", "imageRef", "flavorRef", "networks", "security_groups",
             "key_name", "user_data", "metadata", "availability_zone", "min_count", "max_count", "adminPass",
@@ -33,12 +34,18 @@ public record CreateRequest(String name, UUID imageId, String flavorRef, List<Se
             "personality", "block_device_mapping", "block_device_mapping_v2");
     private static final int MAX_USER_DATA = 65535;
 
+    /** A body at 2.1. */
     public static CreateRequest parse(JsonNode body) {
+        return parse(body, Microversion.MIN);
+    }
+
+    /** A body at the request's microversion: {@code description} from 2.19. */
+    public static CreateRequest parse(JsonNode body, Microversion version) {
         JsonNode s = body.get("server");
         if (s == null || !s.isObject()) {
             throw new InvalidInput("Invalid input for field/attribute server. Value: None. 'server' is a required property");
         }
-        onlyKnown(s, KNOWN);
+        onlyKnown(s, since(KNOWN, version, 19, "description"));
         if (nonEmpty(s.get("block_device_mapping")) || nonEmpty(s.get("block_device_mapping_v2"))) {
             throw new InvalidInput("Block device mappings are not supported: boot the server from an image (imageRef).");
         }
@@ -59,7 +66,31 @@ public record CreateRequest(String name, UUID imageId, String flavorRef, List<Se
                 optionalString(s, "availability_zone", 255), min, max, group, optionalString(s, "adminPass", 255),
                 diskConfig(s.get("OS-DCF:diskConfig")), configDrive(s.get("config_drive")),
                 ip(s.get("accessIPv4"), "accessIPv4", false), ip(s.get("accessIPv6"), "accessIPv6", true),
-                bool(s.get("return_reservation_id")));
+                bool(s.get("return_reservation_id")), description(s.get("description")));
+    }
+
+    /** {@code known} and, from microversion 2.{@code minor}, {@code added}. */
+    static Set<String> since(Set<String> known, Microversion version, int minor, String... added) {
+        if (!version.atLeast(minor)) {
+            return known;
+        }
+        Set<String> all = new HashSet<>(known);
+        all.addAll(List.of(added));
+        return all;
+    }
+
+    /** Nova's server description (2.19): null, or at most 255 printable characters. */
+    static String description(JsonNode n) {
+        if (n == null || n.isNull()) {
+            return null;
+        }
+        if (!n.isTextual() || n.asText().length() > 255) {
+            throw invalid("description", n, "is not a string of at most 255 characters");
+        }
+        if (n.asText().chars().anyMatch(c -> Character.isISOControl(c) && c != '\t' && c != '\n' && c != '\r')) {
+            throw invalid("description", n, "is not a valid description (no control characters)");
+        }
+        return n.asText();
     }
 
     /** Nova's "additionalProperties: false" on the server object. */

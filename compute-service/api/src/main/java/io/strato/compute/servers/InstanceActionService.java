@@ -2,6 +2,8 @@ package io.strato.compute.servers;
 
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
+import io.strato.compute.api.ApiVersion;
+import io.strato.compute.policy.NovaBaseRules;
 import io.strato.kit.auth.Caller;
 import io.strato.kit.faults.NotFound;
 import io.strato.kit.policy.Policy;
@@ -10,17 +12,23 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-/** Nova's os-instance-actions, read side: a visible server's actions, and one with the events the caller may see. */
+/**
+ * Nova's os-instance-actions, read side: a visible server's actions, and one with the events the caller may see.
+ * From 2.21 the actions of a deleted server stay readable (its rows are gone, its actions are not): the project
+ * recorded on them decides who may.
+ */
 @ApplicationScoped
 public class InstanceActionService {
     private final ServerQueries servers;
     private final InstanceActions actions;
     private final Policy policy;
+    private final ApiVersion version;
 
-    InstanceActionService(ServerQueries servers, InstanceActions actions, Policy policy) {
+    InstanceActionService(ServerQueries servers, InstanceActions actions, Policy policy, ApiVersion version) {
         this.servers = servers;
         this.actions = actions;
         this.policy = policy;
+        this.version = version;
     }
 
     /** One action; {@code events} is null when the caller may not see them, {@code details} whether tracebacks are shown. */
@@ -30,19 +38,34 @@ public class InstanceActionService {
     /** The actions done to the server, newest first. */
     @WithSession
     public Uni<List<InstanceAction>> list(Caller caller, UUID serverId) {
-        return servers.visible(caller, serverId, false).chain(s -> {
-            policy.enforce(ServerPolicies.ACTIONS_LIST, caller, ServerPolicies.target(s));
-            return actions.list(s.id);
+        return owner(caller, serverId).chain(target -> {
+            policy.enforce(ServerPolicies.ACTIONS_LIST, caller, target);
+            return actions.list(serverId);
         });
+    }
+
+    /** The policy target of the server's actions: its own, or (2.21) the project its recorded actions name. */
+    private Uni<Map<String, Object>> owner(Caller caller, UUID serverId) {
+        Uni<Map<String, Object>> live = servers.visible(caller, serverId, false).map(ServerPolicies::target);
+        if (!version.atLeast(21)) {
+            return live;
+        }
+        return live.onFailure(NotFound.class).recoverWithUni(gone -> actions.list(serverId).map(list -> {
+            boolean admin = NovaBaseRules.isAdmin(policy, caller);
+            InstanceAction any = list.isEmpty() ? null : list.get(0);
+            if (any == null || !(admin || any.projectId.equals(caller.projectId()))) {
+                throw (NotFound) gone;
+            }
+            return ServerPolicies.target(any.projectId, any.userId);
+        }));
     }
 
     /** The action of request {@code requestId}; 404 naming {@code id} (as the client wrote it) when there is none. */
     @WithSession
     public Uni<Shown> show(Caller caller, UUID serverId, String id, String requestId) {
-        return servers.visible(caller, serverId, false).chain(s -> {
-            Map<String, Object> target = ServerPolicies.target(s);
+        return owner(caller, serverId).chain(target -> {
             policy.enforce(ServerPolicies.ACTIONS_SHOW, caller, target);
-            return actions.byRequest(s.id, requestId).chain(a -> {
+            return actions.byRequest(serverId, requestId).chain(a -> {
                 if (a == null) {
                     throw new NotFound("Action for request_id " + requestId + " on instance " + id + " not found");
                 }

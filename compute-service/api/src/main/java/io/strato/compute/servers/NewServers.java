@@ -94,6 +94,7 @@ class NewServers {
             s.keyData = keyData;
             s.userData = req.userData();
             s.metadata = new HashMap<>(req.metadata());
+            s.description = req.description();
             s.requestedAz = req.availabilityZone();
             s.requestedNetworks = new ArrayList<>(checked.networks());
             s.securityGroups = new ArrayList<>(checked.securityGroups());

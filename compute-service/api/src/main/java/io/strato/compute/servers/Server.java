@@ -131,6 +131,15 @@ public class Server {
                         @JsonProperty("details") String details, @JsonProperty("created") String created) {
     }
 
+    /** The guest's host name: the server name made DNS-safe, as Nova's {@code hostname} is. */
+    public static String hostname(String name, UUID id) {
+        String h = name == null ? "" : name.toLowerCase().replaceAll("[^a-z0-9-]+", "-").replaceAll("^-+|-+$", "");
+        if (h.length() > 63) {
+            h = h.substring(0, 63).replaceAll("-+$", "");
+        }
+        return h.isEmpty() ? "server-" + id : h;
+    }
+
     public boolean isBuilding() {
         return VmStates.BUILDING.equals(vmState);
     }

@@ -2,6 +2,7 @@ package io.strato.compute.servers;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.security.Authenticated;
+import io.strato.compute.api.ApiVersion;
 import io.smallrye.mutiny.Uni;
 import io.strato.kit.rest.BodyRecords;
 import io.strato.kit.auth.Caller;
@@ -29,9 +30,11 @@ public class ServerActionResource {
     private final Policy policy;
     private final CurrentCaller callers;
     private final RequestContext request;
+    private final ApiVersion version;
 
     public ServerActionResource(ServerActions actions, ServerLocks locks, ServerRebuilds rebuilds, ServerViews views,
-                                Policy policy, CurrentCaller callers, RequestContext request) {
+                                Policy policy, CurrentCaller callers, RequestContext request, ApiVersion version) {
+        this.version = version;
         this.actions = actions;
         this.locks = locks;
         this.rebuilds = rebuilds;
@@ -64,7 +67,7 @@ public class ServerActionResource {
             case "revertResize" -> accepted(actions.revertResize(caller, serverId, rid));
             case "lock" -> accepted(locks.lock(caller, serverId, rid));
             case "unlock" -> accepted(locks.unlock(caller, serverId, rid));
-            case "rebuild" -> rebuild(caller, token, serverId, rid, RebuildRequest.parse(args));
+            case "rebuild" -> rebuild(caller, token, serverId, rid, RebuildRequest.parse(args, version.get()));
             case "os-getConsoleOutput" -> actions.consoleOutput(caller, serverId, length(args))
                     .map(out -> Response.ok(new ServerView.ConsoleOutput(out)).build());
             default -> throw new InvalidInput("There is no such action: " + action);
@@ -73,10 +76,10 @@ public class ServerActionResource {
 
     /** 202 with the basic view and the admin password, as Nova's rebuild answers. */
     private Uni<Response> rebuild(Caller caller, String token, UUID id, String rid, RebuildRequest req) {
-        boolean admin = policy.allowed(ServerPolicies.EXTENDED_ATTRIBUTES, caller, java.util.Map.of());
-        return rebuilds.rebuild(caller, token, id, rid, req, admin).map(r -> {
+        ServerViews.Audience who = views.audience(caller);
+        return rebuilds.rebuild(caller, token, id, rid, req, who.admin()).map(r -> {
             Server s = r.page().servers().get(0);
-            ServerBasicView v = views.basic(s, r.page().ports().getOrDefault(s.id, java.util.List.of()), admin);
+            ServerBasicView v = views.basic(s, r.page().ports().getOrDefault(s.id, java.util.List.of()), who);
             return Response.accepted(new ServerBasicView.One(v.withAdminPass(r.adminPass()))).build();
         });
     }

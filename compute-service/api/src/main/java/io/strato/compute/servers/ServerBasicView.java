@@ -2,6 +2,7 @@ package io.strato.compute.servers;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import io.strato.compute.api.Link;
 import java.util.List;
 import java.util.Map;
@@ -32,7 +33,8 @@ public record ServerBasicView(
         @JsonProperty("OS-DCF:diskConfig") String diskConfig,
         @JsonProperty("progress") @JsonInclude(JsonInclude.Include.NON_NULL) Integer progress,
         @JsonProperty("fault") @JsonInclude(JsonInclude.Include.NON_NULL) ServerView.Fault fault,
-        @JsonProperty("adminPass") @JsonInclude(JsonInclude.Include.NON_NULL) String adminPass) {
+        @JsonProperty("adminPass") @JsonInclude(JsonInclude.Include.NON_NULL) String adminPass,
+        @JsonUnwrapped ServerView.Since since) {
 
     /** An address as os-ips and the basic view give it: version and address only. */
     @Schema(name = "ServerPlainAddress")
@@ -42,7 +44,7 @@ public record ServerBasicView(
     /** The same server with the password a rebuild set. */
     public ServerBasicView withAdminPass(String pass) {
         return new ServerBasicView(id, name, status, tenantId, userId, metadata, hostId, image, flavor, created, updated,
-                addresses, accessIpv4, accessIpv6, links, diskConfig, progress, fault, pass);
+                addresses, accessIpv4, accessIpv6, links, diskConfig, progress, fault, pass, since);
     }
 
     /** {@code {"server": {...}}} of update and rebuild. */

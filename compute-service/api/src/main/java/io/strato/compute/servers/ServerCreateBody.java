@@ -46,6 +46,7 @@ public record ServerCreateBody(
             @JsonProperty("accessIPv4") JsonNode accessIpv4,
             @JsonProperty("accessIPv6") JsonNode accessIpv6,
             @JsonProperty("return_reservation_id") JsonNode returnReservationId,
+            @JsonProperty("description") JsonNode description,
             @JsonProperty("personality") JsonNode personality,
             @JsonProperty("block_device_mapping") JsonNode blockDeviceMapping,
             @JsonProperty("block_device_mapping_v2") JsonNode blockDeviceMappingV2,

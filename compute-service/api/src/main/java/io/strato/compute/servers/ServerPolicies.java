@@ -46,6 +46,8 @@ public class ServerPolicies implements PolicyRules {
     public static final String METADATA_UPDATE_ALL = "os_compute_api:server-metadata:update_all";
     public static final String METADATA_UPDATE = "os_compute_api:server-metadata:update";
     public static final String METADATA_DELETE = "os_compute_api:server-metadata:delete";
+    public static final String HOST_STATUS = "os_compute_api:servers:show:host_status";
+    public static final String HOST_STATUS_UNKNOWN_ONLY = "os_compute_api:servers:show:host_status:unknown-only";
     public static final String EXTENDED_ATTRIBUTES = "os_compute_api:os-extended-server-attributes";
     public static final String ACTIONS_LIST = "os_compute_api:os-instance-actions:list";
     public static final String ACTIONS_SHOW = "os_compute_api:os-instance-actions:show";
@@ -84,6 +86,8 @@ public class ServerPolicies implements PolicyRules {
         r.put(METADATA_UPDATE_ALL, MEMBER);
         r.put(METADATA_UPDATE, MEMBER);
         r.put(METADATA_DELETE, MEMBER);
+        r.put(HOST_STATUS, ADMIN);
+        r.put(HOST_STATUS_UNKNOWN_ONLY, ADMIN);
         r.put(EXTENDED_ATTRIBUTES, ADMIN);
         r.put(ACTIONS_LIST, READER);
         r.put(ACTIONS_SHOW, READER);

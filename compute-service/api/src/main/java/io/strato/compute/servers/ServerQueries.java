@@ -2,6 +2,8 @@ package io.strato.compute.servers;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
+import io.strato.compute.api.Microversion;
+import io.strato.compute.hosts.HostLiveness;
 import io.strato.compute.policy.NovaBaseRules;
 import io.strato.kit.auth.Caller;
 import io.strato.kit.faults.InvalidInput;
@@ -20,16 +22,25 @@ public class ServerQueries {
     private final ServerRepository servers;
     private final Policy policy;
     private final AttachedVolumes attachments;
+    private final HostLiveness liveness;
 
-    ServerQueries(ServerRepository servers, Policy policy, AttachedVolumes attachments) {
+    ServerQueries(ServerRepository servers, Policy policy, AttachedVolumes attachments, HostLiveness liveness) {
         this.servers = servers;
         this.policy = policy;
         this.attachments = attachments;
+        this.liveness = liveness;
     }
 
-    /** A page of servers, with their ports, (for admins) hypervisor host names and attached volumes. */
-    public record Page(List<Server> servers, Map<UUID, List<ServerPort>> ports, Map<String, String> nodes,
+    /** A page of servers, with their ports, (for admins) their hosts' node names and states, and attached volumes. */
+    public record Page(List<Server> servers, Map<UUID, List<ServerPort>> ports, Map<String, Node> nodes,
                        Map<UUID, List<UUID>> volumes) {
+    }
+
+    /**
+     * A server's host as admins see it: its hypervisor host name and Nova's host_status (2.16) of its nova-compute:
+     * DOWN when forced down, MAINTENANCE when disabled, UP when its heartbeats are fresh, else UNKNOWN.
+     */
+    public record Node(String hypervisorHostname, String status) {
     }
 
     /** The server if the caller's project owns it (admins see all); Nova's 404 otherwise (needs a session). */
@@ -68,8 +79,8 @@ public class ServerQueries {
     }
 
     public Uni<Page> list(Caller caller, Map<String, List<String>> query, int limit, String marker, boolean allTenants,
-                          boolean admin, boolean detail) {
-        ServerQuery q = ServerQuery.of(query, caller, allTenants, admin);
+                          boolean admin, boolean detail, Microversion version) {
+        ServerQuery q = ServerQuery.of(query, caller, allTenants, admin, version);
         if (q.isEmpty() || limit == 0) {
             return Uni.createFrom().item(new Page(List.of(), Map.of(), Map.of(), Map.of()));
         }
@@ -89,7 +100,7 @@ public class ServerQueries {
 
     /** The page of these servers with their ports, (for admins) host names and attached volumes. */
     private Uni<Page> page(boolean admin, List<Server> list, Map<UUID, List<ServerPort>> ports) {
-        return nodes(admin, list).chain(nodes -> attachments.volumeIds(list.stream().map(x -> x.id).toList())
+        return nodes(list).chain(nodes -> attachments.volumeIds(list.stream().map(x -> x.id).toList())
                 .map(volumes -> new Page(list, ports, nodes, volumes)));
     }
 
@@ -112,18 +123,20 @@ public class ServerQueries {
         return Ids.parse(marker).orElseThrow(() -> new InvalidInput("marker [" + marker + "] not found"));
     }
 
-    /** The hypervisor host names of the servers' hosts (admins see them). */
-    private Uni<Map<String, String>> nodes(boolean admin, List<Server> list) {
+    /** The node names and states of the servers' hosts (the views show them to whom the rules allow). */
+    private Uni<Map<String, Node>> nodes(List<Server> list) {
         List<String> hostNames = list.stream().map(s -> s.host).filter(h -> h != null).distinct().toList();
-        if (!admin || hostNames.isEmpty()) {
+        if (hostNames.isEmpty()) {
             return Uni.createFrom().item(Map.of());
         }
         return Panache.getSession().chain(s -> s.createNativeQuery(
-                        "select host, hypervisor_hostname from compute_host where host in (:hosts)", Object[].class)
+                        "select host, hypervisor_hostname, case when h.forced_down then 'DOWN' when not h.enabled then "
+                                + "'MAINTENANCE' when " + liveness.upSql("h") + " then 'UP' else 'UNKNOWN' end"
+                                + " from compute_host h where host in (:hosts)", Object[].class)
                 .setParameter("hosts", hostNames).getResultList())
                 .map(rows -> {
-                    Map<String, String> m = new HashMap<>();
-                    rows.forEach(r -> m.put((String) r[0], (String) r[1]));
+                    Map<String, Node> m = new HashMap<>();
+                    rows.forEach(r -> m.put((String) r[0], new Node((String) r[1], (String) r[2])));
                     return m;
                 });
     }

@@ -1,5 +1,6 @@
 package io.strato.compute.servers;
 
+import io.strato.compute.api.Microversion;
 import io.strato.kit.auth.Caller;
 import io.strato.kit.faults.InvalidInput;
 import io.strato.kit.web.Ids;
@@ -62,7 +63,7 @@ final class ServerQuery {
      * @param allTenants the caller asked for all projects and may (policy checked by the caller)
      * @param admin      the caller may use every filter and sort key (allow_all_filters)
      */
-    static ServerQuery of(Map<String, List<String>> q, Caller caller, boolean allTenants, boolean admin) {
+    static ServerQuery of(Map<String, List<String>> q, Caller caller, boolean allTenants, boolean admin, Microversion version) {
         ServerQuery sq = new ServerQuery();
         if (allTenants) {
             String project = first(q, "project_id") != null ? first(q, "project_id") : first(q, "tenant_id");
@@ -114,7 +115,8 @@ final class ServerQuery {
             sq.add("s.reservation_id = :reservation", "reservation", reservation);
         }
         for (String key : new String[] {"ip", "ip6"}) {
-            String ip = first(q, key);
+            // ip6 is a filter for everyone from 2.5; before, only allow_all_filters callers have it
+            String ip = key.equals("ip6") && !admin && !version.atLeast(5) ? null : first(q, key);
             if (ip != null) {
                 sq.add("exists (select 1 from server_port sp, jsonb_array_elements(sp.fixed_ips) f"
                         + " where sp.server_id = s.id and f ->> 'ip_address' ~ :" + key + ")", key, ip);

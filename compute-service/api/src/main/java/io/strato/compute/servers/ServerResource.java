@@ -2,6 +2,7 @@ package io.strato.compute.servers;
 
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
+import io.strato.compute.api.ApiVersion;
 import io.strato.compute.api.Link;
 import io.strato.kit.rest.BodyRecords;
 import io.strato.kit.auth.Caller;
@@ -42,8 +43,11 @@ public class ServerResource {
     private final Policy policy;
     private final CurrentCaller callers;
     private final RequestContext request;
+    private final ApiVersion version;
 
-    public ServerResource(ServerCreation creation, ServerQueries queries, ServerUpdates updates, ServerViews views, Policy policy, CurrentCaller callers, RequestContext request) {
+    public ServerResource(ServerCreation creation, ServerQueries queries, ServerUpdates updates, ServerViews views,
+                          Policy policy, CurrentCaller callers, RequestContext request, ApiVersion version) {
+        this.version = version;
         this.creation = creation;
         this.queries = queries;
         this.updates = updates;
@@ -59,7 +63,7 @@ public class ServerResource {
         if (body == null) {
             throw new InvalidInput("The request body is missing.");
         }
-        CreateRequest req = CreateRequest.parse(body.json());
+        CreateRequest req = CreateRequest.parse(body.json(), version.get());
         policy.enforce(ServerPolicies.CREATE, caller, ServerPolicies.target(caller.projectId(), caller.userId()));
         return creation.create(caller, token, request.requestId(), req).map(created -> {
             if (req.returnReservationId()) {
@@ -81,9 +85,9 @@ public class ServerResource {
     @Path("detail")
     public Uni<ServerView.Many> detail(@Context UriInfo uri) {
         Caller caller = callers.get();
-        boolean admin = extended(caller);
+        ServerViews.Audience who = views.audience(caller);
         return page(caller, uri, true).map(p -> new ServerView.Many(
-                p.page().servers().stream().map(s -> full(p.page(), s, admin)).toList(), p.next()));
+                p.page().servers().stream().map(s -> full(p.page(), s, who)).toList(), p.next()));
     }
 
     @GET
@@ -91,8 +95,8 @@ public class ServerResource {
     public Uni<ServerView.One> show(@PathParam("id") String id) {
         Caller caller = callers.get();
         UUID serverId = RequestContext.serverId(id);
-        boolean admin = extended(caller);
-        return queries.show(caller, serverId, admin).map(p -> new ServerView.One(full(p, p.servers().get(0), admin)));
+        ServerViews.Audience who = views.audience(caller);
+        return queries.show(caller, serverId, who.admin()).map(p -> new ServerView.One(full(p, p.servers().get(0), who)));
     }
 
     @PUT
@@ -100,11 +104,11 @@ public class ServerResource {
     public Uni<ServerBasicView.One> update(@PathParam("id") String id, ServerUpdateBody body) {
         Caller caller = callers.get();
         UUID serverId = RequestContext.serverId(id);
-        UpdateRequest req = UpdateRequest.parse(BodyRecords.json(body));
-        boolean admin = extended(caller);
-        return updates.update(caller, serverId, req, admin).map(p -> {
+        UpdateRequest req = UpdateRequest.parse(BodyRecords.json(body), version.get());
+        ServerViews.Audience who = views.audience(caller);
+        return updates.update(caller, serverId, req, who.admin()).map(p -> {
             Server s = p.servers().get(0);
-            return new ServerBasicView.One(views.basic(s, p.ports().getOrDefault(s.id, List.of()), admin));
+            return new ServerBasicView.One(views.basic(s, p.ports().getOrDefault(s.id, List.of()), who));
         });
     }
 
@@ -130,7 +134,7 @@ public class ServerResource {
         }
         boolean allFilters = policy.allowed(ServerPolicies.ALL_FILTERS, caller, target);
         Paging paging = Paging.of(q.getFirst("limit"), q.getFirst("marker"), MAX_LIMIT, MAX_LIMIT);
-        return queries.list(caller, q, paging.limit(), paging.marker(), allTenants, allFilters, detail).map(p -> {
+        return queries.list(caller, q, paging.limit(), paging.marker(), allTenants, allFilters, detail, version.get()).map(p -> {
             List<Server> servers = p.servers();
             if (servers.isEmpty() || servers.size() != paging.limit()) {
                 return new Listed(p, null);
@@ -140,13 +144,9 @@ public class ServerResource {
         });
     }
 
-    private ServerView full(ServerQueries.Page p, Server s, boolean admin) {
+    private ServerView full(ServerQueries.Page p, Server s, ServerViews.Audience who) {
         return views.full(s, p.ports().getOrDefault(s.id, List.of()), p.volumes().getOrDefault(s.id, List.of()),
-                new ServerViews.Audience(admin), s.host == null ? null : p.nodes().get(s.host));
-    }
-
-    private boolean extended(Caller caller) {
-        return policy.allowed(ServerPolicies.EXTENDED_ATTRIBUTES, caller, Map.of());
+                who, s.host == null ? null : p.nodes().get(s.host));
     }
 
 }

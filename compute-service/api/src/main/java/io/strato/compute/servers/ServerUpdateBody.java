@@ -15,11 +15,13 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record ServerUpdateBody(@JsonProperty("server") ServerUpdateAttributes server) {
 
-    /** What a server update may change at 2.1. */
+    /** What a server update may change (description from 2.19). */
     public record ServerUpdateAttributes(
             @JsonProperty("name") @Schema(implementation = String.class) JsonNode name,
             @JsonProperty("accessIPv4") @Schema(implementation = String.class, format = "ipv4") JsonNode accessIpv4,
             @JsonProperty("accessIPv6") @Schema(implementation = String.class, format = "ipv6") JsonNode accessIpv6,
+            @JsonProperty("description") @Schema(implementation = String.class, nullable = true,
+                    description = "2.19") JsonNode description,
             @JsonProperty("OS-DCF:diskConfig") @Schema(implementation = String.class, enumeration = {"AUTO", "MANUAL"})
             JsonNode diskConfig,
             @JsonAnySetter @Schema(hidden = true) Map<String, JsonNode> others) {

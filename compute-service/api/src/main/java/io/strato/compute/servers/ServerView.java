@@ -6,6 +6,7 @@ import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import io.strato.compute.api.Link;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
@@ -44,14 +45,40 @@ public record ServerView(
         @JsonProperty("OS-EXT-STS:task_state") String taskState,
         @JsonProperty("OS-EXT-STS:vm_state") String vmState,
         @JsonProperty("OS-EXT-STS:power_state") int powerState,
-        @JsonProperty("os-extended-volumes:volumes_attached") List<AttachedVolume> volumesAttached) {
+        @JsonProperty("os-extended-volumes:volumes_attached") List<AttachedVolume> volumesAttached,
+        @JsonUnwrapped Since since) {
+
+    /**
+     * What later microversions add to every server view (show, detail, and from their step update and rebuild);
+     * a key is absent below its microversion, a JSON null where Nova shows null.
+     */
+    @Schema(name = "ServerSinceMicroversions")
+    public record Since(
+            @JsonProperty("locked") @JsonInclude(JsonInclude.Include.NON_NULL) Boolean locked,
+            @JsonProperty("host_status") @JsonInclude(JsonInclude.Include.NON_NULL) String hostStatus,
+            @JsonProperty("description") @JsonInclude(JsonInclude.Include.NON_NULL)
+            @Schema(implementation = String.class, nullable = true) Optional<String> description) {
+    }
 
     /** The extended server attributes, for admins only (the keys are absent for others; null values stay). */
     @Schema(name = "ServerExtendedAttributes")
     public record Extended(
             @JsonProperty("OS-EXT-SRV-ATTR:host") String host,
             @JsonProperty("OS-EXT-SRV-ATTR:instance_name") String instanceName,
-            @JsonProperty("OS-EXT-SRV-ATTR:hypervisor_hostname") String hypervisorHostname) {
+            @JsonProperty("OS-EXT-SRV-ATTR:hypervisor_hostname") String hypervisorHostname,
+            @JsonUnwrapped Ec2 ec2) {
+    }
+
+    /** The extended attributes 2.3 adds for the EC2 API (absent below 2.3). */
+    @Schema(name = "ServerExtendedAttributesEc2")
+    public record Ec2(
+            @JsonProperty("OS-EXT-SRV-ATTR:reservation_id") String reservationId,
+            @JsonProperty("OS-EXT-SRV-ATTR:launch_index") int launchIndex,
+            @JsonProperty("OS-EXT-SRV-ATTR:hostname") String hostname,
+            @JsonProperty("OS-EXT-SRV-ATTR:kernel_id") String kernelId,
+            @JsonProperty("OS-EXT-SRV-ATTR:ramdisk_id") String ramdiskId,
+            @JsonProperty("OS-EXT-SRV-ATTR:root_device_name") String rootDeviceName,
+            @JsonProperty("OS-EXT-SRV-ATTR:user_data") String userData) {
     }
 
     /** The server's image: its id and bookmark link. */
@@ -82,9 +109,11 @@ public record ServerView(
             @JsonProperty("details") @JsonInclude(JsonInclude.Include.NON_NULL) String details) {
     }
 
-    /** A volume attached to the server (delete_on_termination is Nova's 2.3). */
+    /** A volume attached to the server ({@code delete_on_termination} from 2.3). */
     @Schema(name = "ServerAttachedVolume")
-    public record AttachedVolume(@JsonProperty("id") String id) {
+    public record AttachedVolume(@JsonProperty("id") String id,
+                                 @JsonProperty("delete_on_termination") @JsonInclude(JsonInclude.Include.NON_NULL)
+                                 Boolean deleteOnTermination) {
     }
 
     /** A security group of the server, by name. */

@@ -1,6 +1,10 @@
 package io.strato.compute.servers;
 
+import io.strato.compute.api.ApiVersion;
 import io.strato.compute.api.Link;
+import io.strato.kit.auth.Caller;
+import io.strato.kit.policy.Policy;
+import io.strato.compute.api.Microversion;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -13,6 +17,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -24,13 +29,32 @@ public class ServerViews {
     private static final List<String> PROGRESS = List.of("ACTIVE", "BUILD", "REBUILD", "RESIZE", "VERIFY_RESIZE", "MIGRATING");
 
     private final String publicUrl;
+    private final Policy policy;
+    private final ApiVersion version;
 
-    ServerViews(@ConfigProperty(name = "strato.compute.public-url", defaultValue = "http://127.0.0.1:8080/compute") String publicUrl) {
+    ServerViews(@ConfigProperty(name = "strato.compute.public-url", defaultValue = "http://127.0.0.1:8080/compute") String publicUrl,
+                Policy policy, ApiVersion version) {
         this.publicUrl = publicUrl.replaceAll("/+$", "");
+        this.policy = policy;
+        this.version = version;
     }
 
-    /** How much the caller sees. {@code admin}: the extended server attributes and fault details. */
-    public record Audience(boolean admin) {
+    /**
+     * How much the caller sees, at which microversion. {@code admin}: the extended server attributes and fault
+     * details; {@code hostStatus}: the host_status of 2.16 ({@link #ALL}, {@link #UNKNOWN_ONLY} or null: not shown).
+     */
+    public record Audience(boolean admin, String hostStatus, Microversion version) {
+    }
+
+    static final String ALL = "all";
+    static final String UNKNOWN_ONLY = "unknown-only";
+
+    /** The audience of this request's caller, by the rules (Nova's, target the caller's project). */
+    public Audience audience(Caller caller) {
+        Map<String, Object> target = ServerPolicies.target(caller.projectId(), null);
+        String hostStatus = policy.allowed(ServerPolicies.HOST_STATUS, caller, target) ? ALL
+                : policy.allowed(ServerPolicies.HOST_STATUS_UNKNOWN_ONLY, caller, target) ? UNKNOWN_ONLY : null;
+        return new Audience(policy.allowed(ServerPolicies.EXTENDED_ATTRIBUTES, caller, target), hostStatus, version.get());
     }
 
     public List<Link> links(String collection, String id) {
@@ -47,9 +71,13 @@ public class ServerViews {
         return publicUrl + "/v2.1/" + collection + "/" + id;
     }
 
-    /** Nova's volumes_attached: the volume ids, with delete_on_termination from 2.3 (never set: attached volumes stay). */
-    static List<ServerView.AttachedVolume> volumesAttached(List<java.util.UUID> volumes) {
-        return volumes.stream().map(id -> new ServerView.AttachedVolume(id.toString())).toList();
+    /**
+     * Nova's volumes_attached: the volume ids, with delete_on_termination from 2.3 (false: Strato never deletes an
+     * attached volume with its server).
+     */
+    static List<ServerView.AttachedVolume> volumesAttached(List<java.util.UUID> volumes, Microversion version) {
+        Boolean deleteOnTermination = version.atLeast(3) ? false : null;
+        return volumes.stream().map(id -> new ServerView.AttachedVolume(id.toString(), deleteOnTermination)).toList();
     }
 
     /** The list entry of {@code GET /servers}. */
@@ -64,16 +92,17 @@ public class ServerViews {
     }
 
     /**
-     * The full server of show, detail, update. {@code volumes}: the ids of its attached volumes.
-     * {@code hypervisorHostname} is only read for admins.
+     * The full server of show, detail, update. {@code volumes}: the ids of its attached volumes. {@code node}, its
+     * host as admins see it, may be null.
      */
     public ServerView full(Server s, List<ServerPort> ports, List<java.util.UUID> volumes, Audience who,
-                           String hypervisorHostname) {
+                           ServerQueries.Node node) {
         String status = ServerStatus.of(s.vmState, s.taskState);
         Object image = s.imageId == null ? "" : new ServerView.ImageRef(s.imageId.toString(),
                 List.of(Link.bookmark(publicUrl + "/images/" + s.imageId)));
         ServerView.Extended extended = !who.admin() ? null : new ServerView.Extended(s.host, instanceName(s),
-                s.host == null ? null : hypervisorHostname != null ? hypervisorHostname : s.host);
+                s.host == null ? null : node != null && node.hypervisorHostname() != null ? node.hypervisorHostname() : s.host,
+                who.version().atLeast(3) ? ec2(s) : null);
         return new ServerView(
                 s.id.toString(),
                 s.name,
@@ -103,15 +132,38 @@ public class ServerViews {
                 s.taskState,
                 s.vmState,
                 s.powerState,
-                volumesAttached(volumes));
+                volumesAttached(volumes, who.version()),
+                since(s, who, node, true));
+    }
+
+    /** The keys of later microversions; {@code detailed} is false for update and rebuild below 2.75. */
+    private static ServerView.Since since(Server s, Audience who, ServerQueries.Node node, boolean detailed) {
+        Microversion v = who.version();
+        String hostStatus = null;
+        if (detailed && v.atLeast(16) && who.hostStatus() != null) {
+            String status = s.host == null ? "" : node == null ? "UNKNOWN" : node.status();
+            hostStatus = ALL.equals(who.hostStatus()) || "UNKNOWN".equals(status) ? status : null;
+        }
+        return new ServerView.Since(
+                v.atLeast(9) ? s.locked : null,
+                hostStatus,
+                v.atLeast(19) ? Optional.ofNullable(s.description) : null);
+    }
+
+    /** The extended attributes of 2.3; kernel and ramdisk are the image's, the root device the agent's (vda). */
+    private static ServerView.Ec2 ec2(Server s) {
+        Map<String, String> props = s.imageMeta == null || s.imageMeta.properties() == null ? Map.of() : s.imageMeta.properties();
+        return new ServerView.Ec2(s.reservationId, s.launchIndex, Server.hostname(s.name, s.id),
+                props.getOrDefault("kernel_id", ""), props.getOrDefault("ramdisk_id", ""),
+                s.launchedAt == null ? null : "/dev/vda", s.userData);
     }
 
     /** The server as update and rebuild answer it (Nova's show with every extension off). */
-    public ServerBasicView basic(Server s, List<ServerPort> ports, boolean admin) {
-        ServerView f = full(s, ports, List.of(), new Audience(admin), null);
+    public ServerBasicView basic(Server s, List<ServerPort> ports, Audience who) {
+        ServerView f = full(s, ports, List.of(), who, null);
         return new ServerBasicView(f.id(), f.name(), f.status(), f.tenantId(), f.userId(), f.metadata(), f.hostId(),
                 f.image(), f.flavor(), f.created(), f.updated(), plainAddresses(ports), f.accessIpv4(), f.accessIpv6(),
-                f.links(), f.diskConfig(), f.progress(), f.fault(), null);
+                f.links(), f.diskConfig(), f.progress(), f.fault(), null, since(s, who, null, false));
     }
 
     /** By network name (sorted), each port's fixed addresses as version and address (os-ips, the basic view). */

@@ -4,16 +4,21 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.strato.kit.faults.InvalidInput;
 import java.util.Set;
 
-/** {@code PUT /servers/{id}}: name, access addresses, disk config. */
+/** {@code PUT /servers/{id}}: name, access addresses, disk config and (2.19) description. */
 public record UpdateRequest(JsonNode server) {
     private static final Set<String> KNOWN = Set.of("name", "accessIPv4", "accessIPv6", "OS-DCF:diskConfig");
 
     public static UpdateRequest parse(JsonNode body) {
+        return parse(body, io.strato.compute.api.Microversion.MIN);
+    }
+
+    /** At the request's microversion: {@code description} from 2.19. */
+    public static UpdateRequest parse(JsonNode body, io.strato.compute.api.Microversion version) {
         JsonNode s = body.get("server");
         if (s == null || !s.isObject()) {
             throw new InvalidInput("Invalid input for field/attribute server. Value: None. 'server' is a required property");
         }
-        CreateRequest.onlyKnown(s, KNOWN);
+        CreateRequest.onlyKnown(s, CreateRequest.since(KNOWN, version, 19, "description"));
         UpdateRequest r = new UpdateRequest(s);
         r.applyTo(new Server()); // validate every field before the row is touched
         return r;
@@ -31,6 +36,9 @@ public record UpdateRequest(JsonNode server) {
         }
         if (server.has("OS-DCF:diskConfig")) {
             target.diskConfig = CreateRequest.diskConfig(server.get("OS-DCF:diskConfig"));
+        }
+        if (server.has("description")) {
+            target.description = CreateRequest.description(server.get("description"));
         }
     }
 }

@@ -5,6 +5,7 @@ import static io.strato.compute.catalog.CatalogApi.as;
 import static io.strato.compute.catalog.CatalogApi.member;
 import static io.strato.compute.catalog.CatalogApi.newProject;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
@@ -139,8 +140,18 @@ class HostApiTest {
         as(admin()).body("{\"host\": \"" + live + "\", \"binary\": \"nova-scheduler\"}").put("/v2.1/os-services/disable").then().statusCode(404);
         as(admin()).body("{\"host\": \"" + live + "\"}").put("/v2.1/os-services/disable").then().statusCode(400);
         // force-down needs 2.11
-        as(admin()).body("{\"host\": \"" + live + "\", \"binary\": \"nova-compute\", \"forced_down\": true}")
-                .put("/v2.1/os-services/force-down").then().statusCode(404);
+        String down = "{\"host\": \"" + live + "\", \"binary\": \"nova-compute\", \"forced_down\": true}";
+        as(admin()).body(down).put("/v2.1/os-services/force-down").then().statusCode(404);
+        as(admin()).header("OpenStack-API-Version", "compute 2.11").body(down).put("/v2.1/os-services/force-down")
+                .then().statusCode(200).body("service.forced_down", equalTo(true)).body("service.host", equalTo(live));
+        as(admin()).header("OpenStack-API-Version", "compute 2.11").get("/v2.1/os-services?host={h}", live).then()
+                .body("services[0].forced_down", equalTo(true)).body("services[0].state", equalTo("down"));
+        as(admin()).get("/v2.1/os-services?host={h}", live).then().body("services[0]", not(hasKey("forced_down")));
+        as(admin()).header("OpenStack-API-Version", "compute 2.11")
+                .body(down.replace("true", "false")).put("/v2.1/os-services/force-down").then().statusCode(200)
+                .body("service.forced_down", equalTo(false));
+        as(member(newProject())).header("OpenStack-API-Version", "compute 2.11").body(down)
+                .put("/v2.1/os-services/force-down").then().statusCode(403);
     }
 
     @Test

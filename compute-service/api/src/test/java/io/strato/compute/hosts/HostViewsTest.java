@@ -41,7 +41,10 @@ class HostViewsTest {
     @Test
     void serviceViews() {
         @SuppressWarnings("unchecked")
-        Map<String, Object> v21 = new ObjectMapper().convertValue(ServiceView.of(host), Map.class);
+        Map<String, Object> v21 = new ObjectMapper().convertValue(ServiceView.of(host, false), Map.class);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> v211 = new ObjectMapper().convertValue(ServiceView.of(host, true), Map.class);
+        assertEquals(false, v211.get("forced_down"));
         assertEquals(List.of("id", "binary", "host", "zone", "status", "state", "updated_at", "disabled_reason"),
                 List.copyOf(v21.keySet()));
         assertEquals("nova-compute", v21.get("binary"));

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import io.strato.compute.api.Microversion;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,8 +17,8 @@ import org.junit.jupiter.api.Test;
 /** The server view records on the wire (with the service's snake_case mapper): Nova's keys, nulls and absences. */
 class ServerViewJsonTest {
     private static final ObjectMapper JSON = new ObjectMapper()
-            .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE);
-    private final ServerViews views = new ServerViews("http://gw/compute/");
+            .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE).findAndRegisterModules();
+    private final ServerViews views = new ServerViews("http://gw/compute/", null, null);
 
     private static Server server(String vmState, String host) {
         Server s = new Server();
@@ -35,11 +36,19 @@ class ServerViewJsonTest {
     }
 
     private JsonNode full(Server s, boolean admin) {
+        return full(s, new ServerViews.Audience(admin, null, Microversion.MIN), null);
+    }
+
+    private JsonNode full(Server s, ServerViews.Audience who, ServerQueries.Node node) {
         ServerPort port = new ServerPort();
         port.networkName = "private";
         port.macAddress = "fa:16:3e:00:00:01";
         port.fixedIps = List.of(new ServerPort.Address("10.0.0.5", "subnet", 4));
-        return JSON.valueToTree(views.full(s, List.of(port), List.of(UUID.randomUUID()), new ServerViews.Audience(admin), null));
+        return JSON.valueToTree(views.full(s, List.of(port), List.of(UUID.randomUUID()), who, node));
+    }
+
+    private static ServerViews.Audience at(int minor, boolean admin) {
+        return new ServerViews.Audience(admin, admin ? ServerViews.ALL : null, new Microversion(2, minor));
     }
 
     private static List<String> keys(JsonNode n) {
@@ -106,10 +115,45 @@ class ServerViewJsonTest {
         port.networkName = "private";
         port.macAddress = "fa:16:3e:00:00:01";
         port.fixedIps = List.of(new ServerPort.Address("10.0.0.5", "subnet", 4));
-        JsonNode v = JSON.valueToTree(views.basic(s, List.of(port), true));
+        JsonNode v = JSON.valueToTree(views.basic(s, List.of(port), new ServerViews.Audience(true, ServerViews.ALL, Microversion.MIN)));
         assertEquals(List.of("id", "name", "status", "tenant_id", "user_id", "metadata", "hostId", "image", "flavor",
                 "created", "updated", "addresses", "accessIPv4", "accessIPv6", "links", "OS-DCF:diskConfig", "progress"), keys(v));
         assertEquals(List.of("version", "addr"), keys(v.at("/addresses/private/0")));
-        assertEquals("pw", JSON.valueToTree(views.basic(s, List.of(), false).withAdminPass("pw")).get("adminPass").asText());
+        assertEquals("pw", JSON.valueToTree(views.basic(s, List.of(), at(1, false)).withAdminPass("pw")).get("adminPass").asText());
+        JsonNode v219 = JSON.valueToTree(views.basic(s, List.of(port), at(19, true)));
+        assertEquals(false, v219.get("locked").asBoolean(true));
+        assertTrue(v219.get("description").isNull());
+        assertFalse(v219.has("host_status"), "update and rebuild show no host status before 2.75");
+    }
+
+    @Test
+    void laterMicroversionsAddTheirKeys() {
+        Server s = server("active", "h1");
+        s.reservationId = "r-1";
+        s.userData = "aGk=";
+        s.launchedAt = s.createdAt;
+        s.locked = true;
+        s.description = "web";
+        JsonNode v21 = full(s, true);
+        assertFalse(v21.has("locked") || v21.has("description") || v21.has("host_status") || v21.has("OS-EXT-SRV-ATTR:hostname"));
+        assertFalse(v21.at("/os-extended-volumes:volumes_attached/0").has("delete_on_termination"));
+        JsonNode v23 = full(s, at(3, true), new ServerQueries.Node("node1", "UP"));
+        assertEquals("r-1", v23.get("OS-EXT-SRV-ATTR:reservation_id").asText());
+        assertEquals(0, v23.get("OS-EXT-SRV-ATTR:launch_index").asInt());
+        assertEquals("vm", v23.get("OS-EXT-SRV-ATTR:hostname").asText());
+        assertEquals("", v23.get("OS-EXT-SRV-ATTR:kernel_id").asText());
+        assertEquals("/dev/vda", v23.get("OS-EXT-SRV-ATTR:root_device_name").asText());
+        assertEquals("aGk=", v23.get("OS-EXT-SRV-ATTR:user_data").asText());
+        assertEquals("node1", v23.get("OS-EXT-SRV-ATTR:hypervisor_hostname").asText());
+        assertFalse(v23.at("/os-extended-volumes:volumes_attached/0/delete_on_termination").asBoolean(true));
+        assertFalse(full(s, at(3, false), null).has("OS-EXT-SRV-ATTR:user_data"));
+        assertTrue(full(s, at(9, false), null).get("locked").asBoolean());
+        assertEquals("MAINTENANCE", full(s, at(16, true), new ServerQueries.Node("n", "MAINTENANCE")).get("host_status").asText());
+        assertFalse(full(s, at(16, false), new ServerQueries.Node("n", "UP")).has("host_status"));
+        JsonNode unknownOnly = full(s, new ServerViews.Audience(false, ServerViews.UNKNOWN_ONLY, new Microversion(2, 16)),
+                new ServerQueries.Node("n", "UP"));
+        assertFalse(unknownOnly.has("host_status"));
+        assertEquals("", full(server("building", null), at(16, true), null).get("host_status").asText());
+        assertEquals("web", full(s, at(19, false), null).get("description").asText());
     }
 }
