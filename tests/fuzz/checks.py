@@ -49,7 +49,7 @@ def fault_problem(service, status, data):
     return None
 
 
-def violations(req, resp, method):
+def violations(req, resp):
     """[(kind, detail)] for one answer."""
     service = req.route.service
     found = []
@@ -57,7 +57,7 @@ def violations(req, resp, method):
         return [("no-response", resp.error)]
     if resp.status >= 500:
         found.append(("5xx", f"{resp.status} {resp.body[:160]!r}"))
-    if 400 <= resp.status < 600 and method != "HEAD":
+    if 400 <= resp.status < 600 and req.method != "HEAD":
         problem = fault_problem(service, resp.status, resp.body)
         if problem and resp.status < 500:
             found.append(("fault-format", f"{resp.status}: {problem}"))

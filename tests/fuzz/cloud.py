@@ -83,7 +83,7 @@ class Cloud:
                  "role": "role", "tag": "tag", "key": "key", "collection": "collection", "label": "label",
                  "alias": "alias", "pattern": "pattern", "action": "action", "ext": "ext"}
     LITERALS = {"tag": "fuzz-tag", "key": "fuzz_key", "collection": "volumes", "alias": "router",
-                "pattern": "strato", "action": "disable", "ext": ""}
+                "pattern": "strato", "action": "disable", "ext": ".json"}
 
     def __init__(self, seed):
         auth = os.environ.get("OS_AUTH_URL", "")
@@ -97,12 +97,18 @@ class Cloud:
         self.prefix = f"fuzz-{seed}-{uuid.uuid4().hex[:6]}"
         self.fx = {}
         self.deferred = []  # (path, token) of things made during the run that are still to delete
+        self.member = None
+        self.refresh()
+
+    def refresh(self):
+        """New tokens (a long run outlives them)."""
         scope = {"name": os.environ.get("OS_PROJECT_NAME", "admin"),
                  "domain": {"name": os.environ.get("OS_PROJECT_DOMAIN_NAME", "Default")}}
         self.admin, body = self.token(os.environ["OS_USERNAME"], os.environ["OS_PASSWORD"], scope,
                                       os.environ.get("OS_USER_DOMAIN_NAME", "Default"))
-        self.admin_project = body["token"]["project"]["id"]
-        self.member = None
+        self.admin_project, self.issued = body["token"]["project"]["id"], time.time()
+        if self.member:
+            self.member, _ = self.token(self.prefix, self.password, {"id": self.fx["project"]})
 
     # ---- calls
     def call(self, method, path, token, body=None, ok=True):
@@ -274,6 +280,8 @@ class Cloud:
             for i in ids:
                 if key == "routers":
                     self.clear_router(i)
+                if key == "servers":  # a locked server is not deleted
+                    self.call("POST", f"{path}/{i}/action", token, {"unlock": None}, ok=False)
                 if key == "images":
                     self.http.send("PATCH", f"{path}/{i}", {"X-Auth-Token": token, "Content-Type":
                                    "application/openstack-images-v2.1-json-patch"},

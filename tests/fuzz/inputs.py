@@ -66,6 +66,7 @@ class Request:
 
     def __init__(self, route, admin):
         self.route, self.admin, self.values, self.suffix, self.query = route, admin, {}, "", []
+        self.method = route.method
         self.headers = {"Accept": "application/json"}
         self.body = self.body_expr = self.invalid = None  # body_expr: a short Python expression of it
         self.mutation = ""
@@ -82,8 +83,8 @@ class Request:
 
 
 class Generator:
-    def __init__(self, rng, fixtures):
-        self.rng, self.fx = rng, fixtures
+    def __init__(self, rng, fixtures, methods):
+        self.rng, self.fx, self.methods = rng, fixtures, methods  # methods: (service, path) -> declared methods
 
     def choice(self, seq):
         return seq[self.rng.randrange(len(seq))]
@@ -146,7 +147,7 @@ class Generator:
     # ---- one thing made wrong
     def mutate(self, req):
         r = req.route
-        kinds = [("query", 3), ("header", 3)] + [("path", 3)] * bool(r.path_params) + (
+        kinds = [("query", 3), ("header", 3), ("method", 0.5)] + [("path", 3)] * bool(r.path_params) + (
             [("field", 9), ("shape", 2), ("raw", 2), ("content_type", 2), ("big", 0.3)] if req.body is not None
             else [("suffix", 1)])
         x = self.rng.random() * sum(w for _, w in kinds)
@@ -171,6 +172,14 @@ class Generator:
     def mutate_suffix(self, req):
         req.suffix = self.choice(["/", "/..", "/.", "/%00", "/%2e%2e", "/fuzz", "//", "/a" * 300])
         req.mutation = f"path suffix {req.suffix[:20]!r}"
+
+    def mutate_method(self, req):  # one the path does not declare (and never DELETE, whatever may lurk)
+        declared = self.methods[(req.route.service, req.route.path)]
+        req.method = self.choice([m for m in ("GET", "PUT", "POST", "PATCH") if m not in declared]
+                                 + ["TRACE", "PROPFIND"])
+        if req.method in ("PUT", "POST", "PATCH") and req.body is None:
+            req.set_json({})
+        req.mutation = f"method {req.method}"
 
     def mutate_header(self, req):
         names = [n for n in HEADERS_BAD if n != "X-Subject-Token" or req.route.service == "identity"]

@@ -29,7 +29,8 @@ def printable(text):
 def arg(text):
     if printable(text):
         return shlex.quote(text)
-    return '"$(python3 -c ' + shlex.quote(f"import sys; sys.stdout.write({pyexpr(text)})") + ')"'
+    code = f"import sys; sys.stdout.buffer.write(({pyexpr(text)}).encode('latin-1'))"
+    return '"$(python3 -c ' + shlex.quote(code) + ')"'
 
 
 def python(base, req, target, tokens):
@@ -38,7 +39,7 @@ def python(base, req, target, tokens):
                         for k, v in req.headers.items() if v is not None)
     host, port = base.split("//")[1].split(":")
     code = (f"import http.client, os; c = http.client.HTTPConnection({host!r}, {port}); "
-            f"c.request({req.route.method!r}, {pyexpr(target)}, {pyexpr(req.body) if req.body else None}, "
+            f"c.request({req.method!r}, {pyexpr(target)}, {pyexpr(req.body) if req.body else None}, "
             f"{{{headers}}}); r = c.getresponse(); print(r.status, r.getheaders(), r.read()[:2000])")
     return "python3 -c " + shlex.quote(code)
 
@@ -48,7 +49,7 @@ def curl(base, req, target, tokens):
     if any(v and "\x00" in v for v in req.headers.values()):
         return python(base, req, target, tokens)
     pre, args = "", ["curl", "-sS", "-i", "-g", "--path-as-is"]
-    args += ["-I"] if req.route.method == "HEAD" else ["-X", req.route.method]
+    args += ["-I"] if req.method == "HEAD" else ["-X", req.method]
     args.append(arg(base + target))
     for k, v in req.headers.items():
         if v is None:
