@@ -11,6 +11,7 @@ LEAKS = re.compile(r"com\.fasterxml|io\.vertx|io\.quarkus|io\.smallrye|io\.netty
                    r"ERROR: |PSQLException|HV0\d+|RESTEASY\d+|SRVE\d+|Uni<|\$\$|StreamRead|StreamWrite|Jackson|"
                    r"[A-Z][a-z]+Feature\.|JsonNode|Mutiny|Panache|Hibernate|Vert\.x|invalid byte sequence|"
                    r"violates \w+ constraint|duplicate key value|relation \"|SQL|LazyInit|Netty|Quarkus")
+PUBLIC = re.compile(r"^/(v[\d.]+/?)?$|^/versions$|/auth/tokens$|/OS-OIDC/")  # answered without a token
 REQUEST_ID = re.compile(r"req-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
 
 
@@ -81,6 +82,8 @@ def violations(req, resp):
         found.append(("request-id-not-echoed", f"sent {sent}, got {ids[0]}"))
     if ids and not REQUEST_ID.fullmatch(ids[0]):
         found.append(("bad-request-id", f"x-openstack-request-id {ids[0][:80]!r}"))
+    if 200 <= resp.status < 300 and "X-Auth-Token" in req.mutation and not PUBLIC.search(req.route.path):
+        found.append(("accepted-bad-token", f"{resp.status} with {req.mutation}"))
     if 200 <= resp.status < 300 and req.invalid:
         found.append(("accepted-invalid", f"{resp.status} for {req.invalid}"))
     return found

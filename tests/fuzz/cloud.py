@@ -224,13 +224,13 @@ class Cloud:
         return self.http.send("DELETE", path, {"X-Auth-Token": token, "Accept": "application/json"}).status
 
     def listing(self, path, token, project, made_ports=False):
-        """ids of a collection, only the fuzz project's where the items say whose they are."""
+        """{id: name} of a collection, only the fuzz project's where the items say whose they are."""
         r = self.http.send("GET", path, {"X-Auth-Token": token, "Accept": "application/json"})
         doc = r.json()
         if r.status != 200 or not isinstance(doc, dict):
             return None
         items = next((v for v in doc.values() if isinstance(v, list)), [])
-        ids = set()
+        ids = {}
         for it in items:
             if isinstance(it, dict) and len(it) == 1 and isinstance(next(iter(it.values())), dict):
                 it = next(iter(it.values()))  # os-keypairs: [{"keypair": {...}}]
@@ -240,7 +240,7 @@ class Cloud:
             if project and owner and owner != project or not made_ports and str(it.get("device_owner")).startswith(
                     ("compute:", "network:")):
                 continue  # another project's, or a port a server build or a router made (maybe asynchronously)
-            ids.add(str(it.get("id") or it.get("name") or it.get("member_id")))
+            ids[str(it.get("id") or it.get("name") or it.get("member_id"))] = str(it.get("name"))
         return ids
 
     def cleanup(self):
@@ -290,7 +290,7 @@ class Cloud:
             if key == "security groups":
                 return  # listing again would make the project's default group anew (as Neutron does)
             time.sleep(2)
-        log(f"cleanup: {key} still there after {seconds} s: {ids}")
+        log(f"cleanup: {key} still there after {seconds} s: {sorted(ids)}")
 
     def clear_router(self, rid):
         m = self.member
