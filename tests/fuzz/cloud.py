@@ -2,6 +2,7 @@
 import http.client
 import json
 import os
+import re
 import socket
 import sys
 import time
@@ -219,8 +220,9 @@ class Cloud:
             self.deferred.append((path, token))
 
     def delete(self, path, token):
-        if "/identity/v3/domains/" in path:
-            self.call("PATCH", path, token, {"domain": {"enabled": False}}, ok=False)
+        kind = re.match(r"/identity/v3/(domain|project)s/[^/]+$", path)
+        if kind:  # a domain (or a project acting as one) goes only once disabled
+            self.call("PATCH", path, token, {kind.group(1): {"enabled": False}}, ok=False)
         return self.http.send("DELETE", path, {"X-Auth-Token": token, "Accept": "application/json"}).status
 
     def listing(self, path, token, project, made_ports=False):
@@ -245,10 +247,7 @@ class Cloud:
 
     def cleanup(self):
         """Deletes what the run made: as the member (who sees only the fuzz project), then the admin's leftovers."""
-        end = time.time() + 90
-        while self.deferred and time.time() < end:
-            self.deferred = [(p, t) for p, t in self.deferred if self.delete(p, t) not in (200, 202, 204, 404)]
-            time.sleep(3 if self.deferred else 0)
+        self.retry_deferred(0)
         m, pid, a = self.member, self.fx.get("project"), self.admin
         if m:
             sweeps = [  # (collection, what, token, seconds)
@@ -262,6 +261,7 @@ class Cloud:
                 ("/compute/v2.1/os-keypairs", "keypairs", m, 15)]
             for path, key, token, seconds in sweeps:
                 self.sweep(path, key, token, pid, seconds)
+        self.retry_deferred(240)
         if self.fx.get("user"):
             self.delete(f"/identity/v3/users/{self.fx['user']}", a)
         if pid:
@@ -269,6 +269,16 @@ class Cloud:
                 self.delete(path, a)
             self.delete(f"/identity/v3/projects/{pid}", a)
         log(f"cleanup: project {self.prefix} and its resources deleted")
+
+    def retry_deferred(self, seconds):
+        end = time.time() + seconds
+        while True:
+            self.deferred = [(p, t) for p, t in self.deferred if self.delete(p, t) not in (200, 202, 204, 404)]
+            if not self.deferred or time.time() > end:
+                break
+            time.sleep(3)
+        if self.deferred and seconds:
+            log(f"cleanup: could not delete {self.deferred}")
 
     def sweep(self, path, key, token, pid, seconds=120):
         end = time.time() + seconds
