@@ -79,7 +79,7 @@ class Report:
         self.sent = self.checks = 0
         self.by_class = collections.Counter()
         self.by_service = collections.Counter()
-        self.groups = {}
+        self.groups, self.examples = {}, {}  # examples: the first request of each group, to replay
         self.allowed = set()
         if allow_file:
             with open(allow_file) as f:
@@ -101,6 +101,7 @@ class Report:
                                     "status": resp.status, "detail": detail, "mutation": req.mutation,
                                     "reproducer": reproducer(), "other_mutations": [],
                                     "allowed": key in self.allowed and kind not in NEVER_ALLOWED}
+            self.examples[key] = req
         g["count"] += 1
         if req.mutation != g["mutation"] and len(g["other_mutations"]) < 5 and req.mutation not in g["other_mutations"]:
             g["other_mutations"].append(req.mutation)
@@ -130,5 +131,6 @@ class Report:
             where = f"{g['method']} {g['route']}" if len(same) <= 4 else f"on {len(same)} routes: " + ", ".join(
                 f"{x['method']} {x['route']}" for x in same)[:2000] + f"\n  e.g. {g['method']} {g['route']}"
             print(f"\n[{g['kind']}]{' (allowed)' if g['allowed'] else ''} {g['service']} x{sum(x['count'] for x in same)}"
-                  f" {where}\n  {g['detail'][:300]}\n  inputs: {'; '.join(inputs[:6])}\n  {g['reproducer'][:1500]}")
+                  f" {where}\n  {g['detail'][:300]}\n  inputs: {'; '.join(inputs[:6])}\n  {g['reproducer'][:1500]}"
+                  + (f"\n  sent to the service's own port: {g['direct']}" if g.get("direct") else ""))
         return 1 if failing else 0
