@@ -5,6 +5,8 @@ import re
 # Nova's and Cinder's fault names (nova/api/openstack/wsgi.py Fault._fault_names, the same table in Cinder)
 FAULT_NAMES = {400: "badRequest", 401: "unauthorized", 403: "forbidden", 404: "itemNotFound", 405: "badMethod",
                409: "conflictingRequest", 413: "overLimit", 415: "badMediaType", 429: "overLimit"}
+SHAPES = {"identity": ("error", ("code", "title", "message")), "image": ("error", ("code", "title", "message")),
+          "network": ("NeutronError", ("type", "message", "detail"))}  # compute and volume: {"<fault>": {...}}
 LEAKS = re.compile(r"com\.fasterxml|io\.vertx|io\.quarkus|io\.smallrye|io\.netty|org\.jboss|org\.hibernate|"
                    r"org\.postgresql|jakarta\.|javax\.|java\.[a-z]|io\.strato\.|Exception|FAIL_ON_|MapperFeature|"
                    r"DeserializationFeature|JsonParser|at \[Source|line: \d+, column: \d+|\.java:\d+|SQLState|"
@@ -25,17 +27,13 @@ def fault_problem(service, status, data):
         return f"not JSON: {data[:80]!r}"
     if not isinstance(doc, dict):
         return f"not a JSON object: {data[:80]!r}"
-    if service in ("identity", "image"):
-        err = doc.get("error")
-        if not isinstance(err, dict) or not all(k in err for k in ("code", "title", "message")):
-            return f'not {{"error": {{"code","title","message"}}}}: {data[:120]!r}'
-        if err["code"] != status:
-            return f"error.code {err['code']!r} is not the status {status}"
-        return None
-    if service == "network":
-        err = doc.get("NeutronError")
-        if not isinstance(err, dict) or not all(k in err for k in ("type", "message", "detail")):
-            return f'not {{"NeutronError": {{"type","message","detail"}}}}: {data[:120]!r}'
+    if service in SHAPES:
+        top, keys = SHAPES[service]
+        err = doc.get(top)
+        if not isinstance(err, dict) or not all(k in err for k in keys):
+            return f"not {{{top!r}: {{{', '.join(map(repr, keys))}}}}}: {data[:120]!r}"
+        if "code" in keys and err["code"] != status:
+            return f"{top}.code {err['code']!r} is not the status {status}"
         return None
     # compute and volume: {"<faultName>": {"code": N, "message": "..."}}
     if len(doc) != 1:

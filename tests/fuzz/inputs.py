@@ -105,10 +105,7 @@ class Generator:
         return req
 
     def path_value(self, route, name, admin=False):
-        parts = route.path.split("/")
-        i = next(j for j, p in enumerate(parts) if "{" + name + "}" in p)
-        before = parts[i - 1] if i > 0 else ""
-        kind = self.fx.kind_of(before, name)
+        kind = self.fx.kind_of(route.before(name), name)
         value = self.fx.value(kind, admin) if kind else None
         last = name == route.path_params[-1]
         # keep the fixtures alive and never write to what this run does not own

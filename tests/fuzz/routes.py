@@ -40,6 +40,11 @@ class Route:
     def key(self):
         return f"{self.service} {self.method} {self.path}"
 
+    def before(self, name):
+        """The segment before a path parameter: 'networks' for {id} in /v2.0/networks/{id}."""
+        parts = self.path.split("/")
+        return parts[next(i for i, p in enumerate(parts) if "{" + name + "}" in p) - 1]
+
     def is_collection_post(self):
         return self.method == "POST" and not self.path.endswith("}") and self.path.rsplit("/", 1)[-1] not in (
             "action", "password", "tags", "deactivate", "reactivate", "tokens", "metadata", "extra_specs")

@@ -75,7 +75,7 @@ def main():
             i += 1
             share = args.admin_share and (0.8 if route.key in forbidden else args.admin_share)
             admin = (route.is_collection_post() and rng.random() < share and
-                     all(cloud.kind_of(b, n) == "project" for b, n in params_with_segment(route)))
+                     all(cloud.kind_of(route.before(n), n) == "project" for n in route.path_params))
             req = gen.request(route, admin)
             base_values = dict(req.values)
             gen.mutate(req)
@@ -136,11 +136,6 @@ def replay_direct(cloud, rep):
             for cid in created_ids(resp.json()):
                 cloud.forget(re.sub(r"\{([^}]+)\}", lambda m: req.values[m.group(1)], prefix + req.route.path)
                              + "/" + cid, cloud.admin if req.admin else cloud.member)
-
-
-def params_with_segment(route):
-    parts = route.path.split("/")
-    return [(parts[next(j for j, p in enumerate(parts) if "{" + n + "}" in p) - 1], n) for n in route.path_params]
 
 
 if __name__ == "__main__":
