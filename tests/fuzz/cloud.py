@@ -155,7 +155,8 @@ class Cloud:
                  "disk_format": "qcow2", "container_format": "bare", "visibility": "private",
                  "domain_id": "default", "project_id": fx.get("project"), "tenant_id": fx.get("project"),
                  "user_id": fx.get("user"), "volume_id": fx.get("volume"), "instance_uuid": fx.get("server"),
-                 "password": "Fuzz-password-1", "key_name": fx.get("keypair"),
+                 "password": "Fuzz-password-1", "key_name": fx.get("keypair"), "volume_uuid": fx.get("volume"),
+                 "floating_network_id": fx.get("ext_network"), "policies": ["anti-affinity"], "policy": "affinity",
                  "networks": [{"uuid": fx.get("network")}] if fx.get("network") else None}
         v = known.get(name)
         return v() if callable(v) else v
