@@ -24,4 +24,18 @@ public class IdentityBaseRules implements PolicyRules {
                 "admin_or_system_reader", "rule:admin_required or rule:system_reader",
                 "admin_or_reader", "rule:admin_required or rule:system_reader or rule:domain_reader");
     }
+
+    /**
+     * The rules of an admin-managed collection, as Keystone sets them for policies, consumers and the like:
+     * admins and system readers read, admins write.
+     */
+    public static Map<String, String> adminManaged(String get, String list, String create, String update,
+                                                   String delete) {
+        return Map.of(
+                get, "rule:admin_or_system_reader",
+                list, "rule:admin_or_system_reader",
+                create, "rule:admin_required",
+                update, "rule:admin_required",
+                delete, "rule:admin_required");
+    }
 }
