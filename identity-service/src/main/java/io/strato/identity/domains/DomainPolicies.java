@@ -11,6 +11,11 @@ public class DomainPolicies implements PolicyRules {
     static final String CREATE = "identity:create_domain";
     static final String UPDATE = "identity:update_domain";
     static final String DELETE = "identity:delete_domain";
+    static final String CREATE_CONFIG = "identity:create_domain_config";
+    static final String GET_CONFIG = "identity:get_domain_config";
+    static final String UPDATE_CONFIG = "identity:update_domain_config";
+    static final String DELETE_CONFIG = "identity:delete_domain_config";
+    static final String GET_CONFIG_DEFAULT = "identity:get_domain_config_default";
 
     @Override
     public Map<String, String> defaults() {
@@ -20,6 +25,11 @@ public class DomainPolicies implements PolicyRules {
                 LIST, "rule:admin_or_system_reader",
                 CREATE, "rule:admin_required",
                 UPDATE, "rule:admin_required",
-                DELETE, "rule:admin_required");
+                DELETE, "rule:admin_required",
+                CREATE_CONFIG, "rule:admin_required",
+                GET_CONFIG, "rule:admin_or_system_reader",
+                UPDATE_CONFIG, "rule:admin_required",
+                DELETE_CONFIG, "rule:admin_required",
+                GET_CONFIG_DEFAULT, "rule:admin_or_system_reader");
     }
 }
