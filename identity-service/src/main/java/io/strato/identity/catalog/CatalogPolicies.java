@@ -22,6 +22,11 @@ public class CatalogPolicies implements PolicyRules {
     static final String CREATE_ENDPOINT = "identity:create_endpoint";
     static final String UPDATE_ENDPOINT = "identity:update_endpoint";
     static final String DELETE_ENDPOINT = "identity:delete_endpoint";
+    static final String GET_ENDPOINT_GROUP = "identity:get_endpoint_group";
+    static final String LIST_ENDPOINT_GROUPS = "identity:list_endpoint_groups";
+    static final String CREATE_ENDPOINT_GROUP = "identity:create_endpoint_group";
+    static final String UPDATE_ENDPOINT_GROUP = "identity:update_endpoint_group";
+    static final String DELETE_ENDPOINT_GROUP = "identity:delete_endpoint_group";
 
     @Override
     public Map<String, String> defaults() {
@@ -43,6 +48,11 @@ public class CatalogPolicies implements PolicyRules {
                 Map.entry(LIST_ENDPOINTS, read),
                 Map.entry(CREATE_ENDPOINT, write),
                 Map.entry(UPDATE_ENDPOINT, write),
-                Map.entry(DELETE_ENDPOINT, write));
+                Map.entry(DELETE_ENDPOINT, write),
+                Map.entry(GET_ENDPOINT_GROUP, read),
+                Map.entry(LIST_ENDPOINT_GROUPS, read),
+                Map.entry(CREATE_ENDPOINT_GROUP, write),
+                Map.entry(UPDATE_ENDPOINT_GROUP, write),
+                Map.entry(DELETE_ENDPOINT_GROUP, write));
     }
 }

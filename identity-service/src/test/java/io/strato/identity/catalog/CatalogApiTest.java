@@ -138,6 +138,31 @@ class CatalogApiTest {
     }
 
     @Test
+    void endpointGroupsFilterByServiceInterfaceAndRegion() {
+        String admin = adminToken();
+        String path = "/v3/OS-EP-FILTER/endpoint_groups";
+        String id = as(admin).body("{\"endpoint_group\":{\"name\":\"g1\",\"description\":\"d\","
+                        + "\"filters\":{\"service_id\":\"s1\",\"interface\":\"public\"}}}").post(path)
+                .then().statusCode(201).body("endpoint_group.name", equalTo("g1"))
+                .body("endpoint_group.filters.service_id", equalTo("s1"))
+                .extract().path("endpoint_group.id");
+        as(admin).get(path + "/" + id).then().statusCode(200).body("endpoint_group.description", equalTo("d"))
+                .body("endpoint_group.links.self", endsWith(path + "/" + id));
+        as(admin).head(path + "/" + id).then().statusCode(200);
+        as(admin).get(path).then().statusCode(200).body("endpoint_groups.id", hasItem(id));
+        as(admin).body("{\"endpoint_group\":{\"name\":\"g2\",\"filters\":{\"region_id\":\"RegionOne\"}}}")
+                .patch(path + "/" + id).then().statusCode(200).body("endpoint_group.name", equalTo("g2"))
+                .body("endpoint_group.filters.region_id", equalTo("RegionOne"))
+                .body("endpoint_group.filters.service_id", nullValue());
+        as(admin).body("{\"endpoint_group\":{\"name\":\"x\",\"filters\":{\"colour\":\"red\"}}}").post(path)
+                .then().spec(fault(400));
+        as(admin).body("{\"endpoint_group\":{\"name\":\"x\"}}").post(path).then().spec(fault(400));
+        as(admin).delete(path + "/" + id).then().statusCode(204);
+        as(admin).head(path + "/" + id).then().statusCode(404);
+        as(admin).get(path + "/" + id).then().spec(fault(404));
+    }
+
+    @Test
     void bootstrapRegisteredTheGatewayServices() {
         String admin = adminToken();
         String identity = as(admin).queryParam("type", "identity").get("/v3/services").then().statusCode(200)
