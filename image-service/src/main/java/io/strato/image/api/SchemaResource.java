@@ -1,5 +1,9 @@
 package io.strato.image.api;
 
+import static io.strato.image.api.JsonSchemas.link;
+import static io.strato.image.api.JsonSchemas.prop;
+import static io.strato.image.api.JsonSchemas.schema;
+
 import io.quarkus.security.Authenticated;
 import io.strato.image.images.ImageAttributes;
 import jakarta.ws.rs.GET;
@@ -102,38 +106,9 @@ public class SchemaResource {
         return schema("member", p, null, null);
     }
 
-    private static Map<String, Object> schema(String name, Map<String, Object> properties, Object additional,
-                                              List<Object> links) {
-        Map<String, Object> s = new LinkedHashMap<>();
-        s.put("name", name);
-        s.put("properties", properties);
-        if (additional != null) {
-            s.put("additionalProperties", additional);
-        }
-        if (links != null) {
-            s.put("links", links);
-        }
-        return s;
-    }
-
-    private static Map<String, Object> prop(Object type, String description, boolean readOnly, Map<String, Object> more) {
-        Map<String, Object> p = new LinkedHashMap<>();
-        p.put("type", type);
-        p.put("description", description);
-        if (readOnly) {
-            p.put("readOnly", true);
-        }
-        p.putAll(more);
-        return p;
-    }
-
     private static List<Object> withNull(List<String> values) {
         List<Object> all = new ArrayList<>(Arrays.asList((Object) null));
         all.addAll(values);
         return all;
-    }
-
-    private static Map<String, Object> link(String rel, String href) {
-        return Map.of("rel", rel, "href", href);
     }
 }

@@ -36,7 +36,7 @@ public record ImageView(String id, String name, String status, String visibility
     }
 
     /** Glance writes times to the second, as ISO 8601 with a Z. */
-    static String time(Instant t) {
+    public static String time(Instant t) {
         return t == null ? null : t.truncatedTo(ChronoUnit.SECONDS).toString();
     }
 }

@@ -1,0 +1,132 @@
+package io.strato.image.metadefs;
+
+import static io.strato.image.images.ImageView.time;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** Glance's JSON for metadata definitions; members Glance leaves out when unset are left out. */
+public final class MetadefViews {
+    static final String NAMESPACES = "/v2/metadefs/namespaces";
+
+    private MetadefViews() {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    @Schema(name = "MetadefNamespace")
+    public record Namespace(String namespace, String displayName, String description, String visibility,
+                            @JsonProperty("protected") boolean isProtected, String owner, String createdAt,
+                            String updatedAt, String schema, String self,
+                            List<Association> resourceTypeAssociations, Map<String, Map<String, Object>> properties,
+                            List<MetadefObject> objects, List<Tag> tags) {
+
+        /** A namespace with what it holds; empty collections are left out, as Glance does. */
+        static Namespace of(MetadefNamespace n, List<MetadefAssociation> associations,
+                            List<MetadefDefinition> properties, List<MetadefDefinition> objects,
+                            List<MetadefDefinition> tags) {
+            return new Namespace(n.namespace, n.displayName, n.description, n.visibility, n.isProtected, n.owner,
+                    time(n.createdAt), time(n.updatedAt), "/v2/schemas/metadefs/namespace",
+                    NAMESPACES + "/" + n.namespace,
+                    orNull(associations.stream().map(Association::of).toList()),
+                    properties.isEmpty() ? null : Property.map(properties),
+                    orNull(objects.stream().map(o -> MetadefObject.of(n.namespace, o)).toList()),
+                    orNull(tags.stream().map(t -> new Tag(t.name, null, null)).toList()));
+        }
+    }
+
+    /** {@code {"namespaces": [...], "first": ..., "schema": ...}}. */
+    @Schema(name = "MetadefNamespaceList")
+    public record Namespaces(List<Namespace> namespaces, String first, String schema) {
+        static Namespaces of(List<Namespace> namespaces) {
+            return new Namespaces(namespaces, NAMESPACES + "?sort_key=created_at&sort_dir=asc",
+                    "/v2/schemas/metadefs/namespaces");
+        }
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    @Schema(name = "MetadefResourceTypeAssociation")
+    public record Association(String name, String prefix, String propertiesTarget, String createdAt,
+                              String updatedAt) {
+        static Association of(MetadefAssociation a) {
+            return new Association(a.resourceType, a.prefix, a.propertiesTarget, time(a.createdAt), time(a.updatedAt));
+        }
+    }
+
+    @Schema(name = "MetadefResourceTypeAssociationList")
+    public record Associations(List<Association> resourceTypeAssociations) {
+    }
+
+    @Schema(name = "MetadefResourceType")
+    public record ResourceType(String name, String createdAt, String updatedAt) {
+        static ResourceType of(MetadefResourceType t) {
+            return new ResourceType(t.name, time(t.createdAt), time(t.updatedAt));
+        }
+    }
+
+    @Schema(name = "MetadefResourceTypeList")
+    public record ResourceTypes(List<ResourceType> resourceTypes) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    @Schema(name = "MetadefObject")
+    public record MetadefObject(String name, String description, Object properties, Object required,
+                                String schema, String self, String createdAt, String updatedAt) {
+        static MetadefObject of(String namespace, MetadefDefinition d) {
+            Map<String, Object> b = d.body;
+            return new MetadefObject(d.name, (String) b.get("description"), b.getOrDefault("properties", Map.of()),
+                    b.getOrDefault("required", List.of()), "/v2/schemas/metadefs/object",
+                    NAMESPACES + "/" + namespace + "/objects/" + d.name, time(d.createdAt), time(d.updatedAt));
+        }
+    }
+
+    @Schema(name = "MetadefObjectList")
+    public record MetadefObjects(List<MetadefObject> objects, String schema) {
+        static MetadefObjects of(String namespace, List<MetadefDefinition> objects) {
+            return new MetadefObjects(objects.stream().map(o -> MetadefObject.of(namespace, o)).toList(),
+                    "v2/schemas/metadefs/objects");
+        }
+    }
+
+    /** A property definition: its JSON schema members, with its name when shown alone. */
+    public static final class Property {
+        private Property() {
+        }
+
+        static Map<String, Object> of(MetadefDefinition d) {
+            Map<String, Object> p = new LinkedHashMap<>();
+            p.put("name", d.name);
+            p.putAll(d.body);
+            return p;
+        }
+
+        static Map<String, Map<String, Object>> map(List<MetadefDefinition> properties) {
+            Map<String, Map<String, Object>> all = new LinkedHashMap<>();
+            properties.forEach(p -> all.put(p.name, p.body));
+            return all;
+        }
+    }
+
+    @Schema(name = "MetadefPropertyList")
+    public record Properties(Map<String, Map<String, Object>> properties) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    @Schema(name = "MetadefTag")
+    public record Tag(String name, String createdAt, String updatedAt) {
+        static Tag of(MetadefDefinition d) {
+            return new Tag(d.name, time(d.createdAt), time(d.updatedAt));
+        }
+    }
+
+    @Schema(name = "MetadefTagList")
+    public record Tags(List<Tag> tags) {
+    }
+
+    private static <T> List<T> orNull(List<T> list) {
+        return list.isEmpty() ? null : list;
+    }
+}
