@@ -9,9 +9,15 @@ package io.strato.identity.assignments;
  * @param groupId           the group, for group assignments outside effective mode
  * @param membershipGroupId in effective mode, the group through which the user holds the role
  * @param priorRoleId       in effective mode, the role that implies {@code roleId}
+ * @param projectId         in effective mode, the project an inherited assignment reaches (its scope); else null
  */
 public record AssignmentEntry(Assignment source, String roleId, String userId, String groupId,
-                              String membershipGroupId, String priorRoleId) {
+                              String membershipGroupId, String priorRoleId, String projectId) {
+
+    public AssignmentEntry(Assignment source, String roleId, String userId, String groupId, String membershipGroupId,
+                           String priorRoleId) {
+        this(source, roleId, userId, groupId, membershipGroupId, priorRoleId, null);
+    }
 
     static AssignmentEntry direct(Assignment a) {
         boolean user = Assignment.USER.equals(a.actorType);
@@ -19,6 +25,10 @@ public record AssignmentEntry(Assignment source, String roleId, String userId, S
     }
 
     AssignmentEntry implying(String prior, String implied) {
-        return new AssignmentEntry(source, implied, userId, groupId, membershipGroupId, prior);
+        return new AssignmentEntry(source, implied, userId, groupId, membershipGroupId, prior, projectId);
+    }
+
+    AssignmentEntry onProject(String project) {
+        return new AssignmentEntry(source, roleId, userId, groupId, membershipGroupId, priorRoleId, project);
     }
 }

@@ -23,16 +23,42 @@ public final class AssignmentExpansion {
      */
     public static List<AssignmentEntry> effective(List<Assignment> stored, Map<String, List<String>> membersOf,
                                                   String onlyUser, RoleGraph graph, String roleFilter) {
+        return effective(stored, membersOf, Map.of(), onlyUser, graph, roleFilter);
+    }
+
+    /**
+     * As above, with inherited assignments (OS-INHERIT) among {@code stored}: each becomes a line on every
+     * project {@code inheritedTo} lists for it (none when it lists none), never on its own target.
+     */
+    public static List<AssignmentEntry> effective(List<Assignment> stored, Map<String, List<String>> membersOf,
+                                                  Map<Long, List<String>> inheritedTo, String onlyUser,
+                                                  RoleGraph graph, String roleFilter) {
         List<AssignmentEntry> out = new ArrayList<>();
         for (Assignment a : stored) {
-            for (AssignmentEntry base : perUser(a, membersOf, onlyUser)) {
+            List<String> places = a.inherited ? inheritedTo.getOrDefault(a.id, List.of())
+                    : java.util.Collections.singletonList(null);
+            for (String project : places) {
+                expand(out, a, project, membersOf, onlyUser, graph, roleFilter);
+            }
+        }
+        return out;
+    }
+
+    private static void expand(List<AssignmentEntry> out, Assignment a, String project,
+                               Map<String, List<String>> membersOf, String onlyUser, RoleGraph graph,
+                               String roleFilter) {
+        for (AssignmentEntry line : perUser(a, membersOf, onlyUser)) {
+            AssignmentEntry base = line.onProject(project);
+            // a domain-specific role is never held itself, only what it implies (Keystone's effective view)
+            if (!graph.isDomainSpecific(a.roleId)) {
                 keep(out, base, roleFilter);
-                for (RoleGraph.Implication i : graph.implicationsOf(a.roleId)) {
+            }
+            for (RoleGraph.Implication i : graph.implicationsOf(a.roleId)) {
+                if (!graph.isDomainSpecific(i.implied())) {
                     keep(out, base.implying(i.prior(), i.implied()), roleFilter);
                 }
             }
         }
-        return out;
     }
 
     private static List<AssignmentEntry> perUser(Assignment a, Map<String, List<String>> membersOf, String onlyUser) {

@@ -48,11 +48,55 @@ public class AssignmentRepository implements PanacheRepositoryBase<Assignment, L
         return list(q + " order by id", p);
     }
 
-    /** Assignments matching every non-null criterion, ordered by id. */
+    /**
+     * Inherited assignments on the domain or on any of the projects, of the user and the groups (of anyone when
+     * {@code userId} is null), ordered by id.
+     */
+    public Uni<List<Assignment>> inheritedOn(String userId, Collection<String> groupIds, String domainId,
+                                             Collection<String> projectIds) {
+        Map<String, Object> p = new HashMap<>();
+        StringBuilder q = new StringBuilder("inherited = true and ((targetType = 'domain' and targetId = :domain)");
+        p.put("domain", domainId);
+        if (!projectIds.isEmpty()) {
+            q.append(" or (targetType = 'project' and targetId in :projects)");
+            p.put("projects", projectIds);
+        }
+        q.append(')');
+        actors(q, p, userId, groupIds);
+        return list(q + " order by id", p);
+    }
+
+    /** Every inherited assignment of the user and the groups (of anyone when {@code userId} is null). */
+    public Uni<List<Assignment>> inheritedOf(String userId, Collection<String> groupIds) {
+        Map<String, Object> p = new HashMap<>();
+        StringBuilder q = new StringBuilder("inherited = true");
+        actors(q, p, userId, groupIds);
+        return list(q + " order by id", p);
+    }
+
+    private static void actors(StringBuilder q, Map<String, Object> p, String userId, Collection<String> groupIds) {
+        if (userId == null) {
+            return;
+        }
+        p.put("user", userId);
+        q.append(" and ((actorType = 'user' and actorId = :user)");
+        if (!groupIds.isEmpty()) {
+            q.append(" or (actorType = 'group' and actorId in :groups)");
+            p.put("groups", groupIds);
+        }
+        q.append(')');
+    }
+
+    /** Assignments matching every non-null criterion, direct ones or inherited ones, ordered by id. */
     public Uni<List<Assignment>> search(String actorType, String actorId, String targetType, String targetId,
                                         String roleId) {
+        return search(actorType, actorId, targetType, targetId, roleId, false);
+    }
+
+    public Uni<List<Assignment>> search(String actorType, String actorId, String targetType, String targetId,
+                                        String roleId, Boolean inherited) {
         Map<String, Object> p = new HashMap<>();
-        StringBuilder q = new StringBuilder("inherited = false");
+        StringBuilder q = new StringBuilder(inherited == null ? "1 = 1" : "inherited = " + inherited);
         and(q, p, "actorType", actorType);
         and(q, p, "actorId", actorId);
         and(q, p, "targetType", targetType);

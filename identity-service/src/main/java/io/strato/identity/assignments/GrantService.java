@@ -62,8 +62,8 @@ public class GrantService {
                 throw new Forbidden("Role " + r.id + " is specific to domain " + r.domainId
                         + " and cannot be granted on a target outside that domain.");
             }
-        })).flatMap(r -> assignments.insertIfAbsent(
-                Assignment.of(g.actorType(), g.actorId(), g.targetType(), g.targetId(), roleId)))
+        })).flatMap(r -> assignments.insertIfAbsent(inherited(
+                Assignment.of(g.actorType(), g.actorId(), g.targetType(), g.targetId(), roleId), g.inherited())))
                 .flatMap(id -> id == null ? Uni.createFrom().voidItem()
                         : events.publish("role_assignment", "created", String.valueOf(id), data(g, roleId)));
     }
@@ -81,7 +81,8 @@ public class GrantService {
     @WithSession
     public Uni<List<Role>> list(GrantPath g) {
         return requireActor(g).chain(() -> targetDomainOf(g))
-                .chain(() -> assignments.search(g.actorType(), g.actorId(), g.targetType(), g.targetId(), null))
+                .chain(() -> assignments.search(g.actorType(), g.actorId(), g.targetType(), g.targetId(), null,
+                        g.inherited()))
                 .flatMap(held -> roles.byIds(held.stream().map(a -> a.roleId).toList()));
     }
 
@@ -101,13 +102,18 @@ public class GrantService {
         if (!g.isUser()) {
             return groups.memberIdsOf(g.actorId()).flatMap(cleanup::revokeUsers);
         }
-        return Assignment.PROJECT.equals(g.targetType())
+        return Assignment.PROJECT.equals(g.targetType()) && !g.inherited()
                 ? revocations.revokeUserOnProject(g.actorId(), g.targetId())
                 : revocations.revokeUser(g.actorId());
     }
 
     private Uni<Assignment> find(GrantPath g, String roleId) {
-        return assignments.findExact(g.actorType(), g.actorId(), g.targetType(), g.targetId(), roleId, false);
+        return assignments.findExact(g.actorType(), g.actorId(), g.targetType(), g.targetId(), roleId, g.inherited());
+    }
+
+    private static Assignment inherited(Assignment a, boolean inherited) {
+        a.inherited = inherited;
+        return a;
     }
 
     private Uni<Void> requireActor(GrantPath g) {
@@ -147,7 +153,7 @@ public class GrantService {
         } else {
             d.put(g.targetType() + "_id", g.targetId());
         }
-        d.put("inherited", false);
+        d.put("inherited", g.inherited());
         return d;
     }
 }

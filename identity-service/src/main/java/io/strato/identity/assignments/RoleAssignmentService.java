@@ -32,9 +32,12 @@ public class RoleAssignmentService {
     private final UserRepository users;
     private final ProjectRepository projects;
     private final DomainRepository domains;
+    private final Inheritance inheritance;
 
     public RoleAssignmentService(AssignmentRepository assignments, GroupRepository groups, RoleRepository roles,
-                                 UserRepository users, ProjectRepository projects, DomainRepository domains) {
+                                 UserRepository users, ProjectRepository projects, DomainRepository domains,
+                                 Inheritance inheritance) {
+        this.inheritance = inheritance;
         this.assignments = assignments;
         this.groups = groups;
         this.roles = roles;
@@ -61,9 +64,10 @@ public class RoleAssignmentService {
 
     @WithSession
     public Uni<Listing> list(AssignmentFilter f) {
+        // as stored: direct and inherited assignments, the inherited ones marked in their scope
         Uni<List<AssignmentEntry>> entries = f.effective() ? effective(f)
                 : assignments.search(f.groupId() != null ? Assignment.GROUP : f.userId() != null ? Assignment.USER : null,
-                        f.groupId() != null ? f.groupId() : f.userId(), f.scopeType(), f.scopeId(), f.roleId())
+                        f.groupId() != null ? f.groupId() : f.userId(), f.scopeType(), f.scopeId(), f.roleId(), null)
                 .map(list -> list.stream().map(AssignmentEntry::direct).toList());
         return entries.flatMap(list -> f.includeNames()
                 ? names(list).map(n -> new Listing(list, n))
@@ -71,11 +75,45 @@ public class RoleAssignmentService {
     }
 
     private Uni<List<AssignmentEntry>> effective(AssignmentFilter f) {
-        Uni<List<Assignment>> stored = f.userId() == null
-                ? assignments.search(null, null, f.scopeType(), f.scopeId(), null)
-                : groups.groupIdsOf(f.userId()).flatMap(g -> assignments.ofUserAndGroups(f.userId(), g, f.scopeType(),
-                        f.scopeId()));
-        return stored.flatMap(list -> {
+        Uni<List<String>> groupIds = f.userId() == null ? Uni.createFrom().item(List.of())
+                : groups.groupIdsOf(f.userId());
+        return groupIds.flatMap(g -> {
+            Uni<List<Assignment>> direct = f.userId() == null
+                    ? assignments.search(null, null, f.scopeType(), f.scopeId(), null)
+                    : assignments.ofUserAndGroups(f.userId(), g, f.scopeType(), f.scopeId());
+            return direct.flatMap(d -> inheritedReaching(f, g).flatMap(inherited -> {
+                List<Assignment> all = new ArrayList<>(d);
+                all.addAll(inherited);
+                return inheritance.reach(inherited).flatMap(reach -> expand(f, all, scoped(f, reach)));
+            }));
+        });
+    }
+
+    /** The inherited assignments that may reach the filter's scope: none for a domain or the system. */
+    private Uni<List<Assignment>> inheritedReaching(AssignmentFilter f, List<String> groupIds) {
+        if (Assignment.PROJECT.equals(f.scopeType())) {
+            return projects.findById(f.scopeId()).flatMap(p -> p == null ? Uni.createFrom().item(List.<Assignment>of())
+                    : inheritance.reaching(p, f.userId(), groupIds));
+        }
+        if (f.scopeType() != null) {
+            return Uni.createFrom().item(List.of());
+        }
+        return assignments.inheritedOf(f.userId(), groupIds);
+    }
+
+    /** With a project filter, an inherited assignment shows on that project only. */
+    private static Map<Long, List<String>> scoped(AssignmentFilter f, Map<Long, List<String>> reach) {
+        if (!Assignment.PROJECT.equals(f.scopeType())) {
+            return reach;
+        }
+        Map<Long, List<String>> out = new HashMap<>();
+        reach.forEach((id, projectIds) -> out.put(id, projectIds.contains(f.scopeId()) ? List.of(f.scopeId()) : List.of()));
+        return out;
+    }
+
+    private Uni<List<AssignmentEntry>> expand(AssignmentFilter f, List<Assignment> stored,
+                                              Map<Long, List<String>> inheritedTo) {
+        return Uni.createFrom().item(stored).flatMap(list -> {
             Set<String> groupIds = new LinkedHashSet<>();
             list.stream().filter(a -> Assignment.GROUP.equals(a.actorType)).forEach(a -> groupIds.add(a.actorId));
             return groups.membershipsOf(groupIds).flatMap(memberships -> {
@@ -85,7 +123,7 @@ public class RoleAssignmentService {
                 }
                 members.values().forEach(l -> l.sort(String::compareTo));
                 return roles.graph().map(graph ->
-                        AssignmentExpansion.effective(list, members, f.userId(), graph, f.roleId()));
+                        AssignmentExpansion.effective(list, members, inheritedTo, f.userId(), graph, f.roleId()));
             });
         });
     }
@@ -99,6 +137,7 @@ public class RoleAssignmentService {
         for (AssignmentEntry e : entries) {
             addIfSet(userIds, e.userId());
             addIfSet(groupIds, e.groupId());
+            addIfSet(projectIds, e.projectId());
             roleIds.add(e.roleId());
             if (Assignment.PROJECT.equals(e.source().targetType)) {
                 projectIds.add(e.source().targetId);

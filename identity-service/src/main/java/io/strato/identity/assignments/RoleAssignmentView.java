@@ -37,10 +37,17 @@ public record RoleAssignmentView(Ref role, @JsonInclude(Include.NON_NULL) Ref us
         }
     }
 
-    /** Exactly one of project, domain or system. */
+    /**
+     * Exactly one of project, domain or system; an inherited assignment listed as stored says
+     * {@code "OS-INHERIT:inherited_to": "projects"} beside its domain or project.
+     */
     @Schema(name = "RoleAssignmentScope")
     @JsonInclude(Include.NON_NULL)
-    public record Scope(Ref project, Ref domain, SystemScope system) {
+    public record Scope(Ref project, Ref domain, SystemScope system,
+                        @JsonProperty("OS-INHERIT:inherited_to") String inheritedTo) {
+        Scope(Ref project, Ref domain, SystemScope system) {
+            this(project, domain, system, null);
+        }
     }
 
     @Schema(name = "RoleAssignmentSystem")
@@ -62,11 +69,20 @@ public record RoleAssignmentView(Ref role, @JsonInclude(Include.NON_NULL) Ref us
             group = member(e.groupId(), names == null ? null : names.groups().get(e.groupId()), names);
         }
         AssignmentLinks l = new AssignmentLinks(
-                links.url(new GrantPath(a.actorType, a.actorId, a.targetType, a.targetId).rolesPath() + "/" + a.roleId),
+                links.url(GrantPath.of(a).rolePath(a.roleId)),
                 e.membershipGroupId() == null ? null
                         : links.url("groups/" + e.membershipGroupId() + "/users/" + e.userId()),
                 e.priorRoleId() == null ? null : links.url("roles/" + e.priorRoleId()));
-        return new RoleAssignmentView(role(e.roleId(), names), user, group, scope(a, names), l);
+        Scope scope;
+        if (e.projectId() != null) {
+            scope = project(e.projectId(), names);
+        } else {
+            scope = scope(a, names);
+            if (a.inherited) {
+                scope = new Scope(scope.project(), scope.domain(), scope.system(), "projects");
+            }
+        }
+        return new RoleAssignmentView(role(e.roleId(), names), user, group, scope, l);
     }
 
     private static Ref role(String id, AssignmentNames names) {
@@ -93,9 +109,12 @@ public record RoleAssignmentView(Ref role, @JsonInclude(Include.NON_NULL) Ref us
         } else if (Assignment.DOMAIN.equals(a.targetType)) {
             return new Scope(null, names == null ? Ref.id(a.targetId) : domain(a.targetId, names), null);
         }
-        Project p = names == null ? null : names.projects().get(a.targetId);
-        return new Scope(p == null ? Ref.id(a.targetId) : new Ref(a.targetId, p.name, domain(p.domainId, names)),
-                null, null);
+        return project(a.targetId, names);
+    }
+
+    private static Scope project(String id, AssignmentNames names) {
+        Project p = names == null ? null : names.projects().get(id);
+        return new Scope(p == null ? Ref.id(id) : new Ref(id, p.name, domain(p.domainId, names)), null, null);
     }
 
     private static Ref domain(String id, AssignmentNames names) {

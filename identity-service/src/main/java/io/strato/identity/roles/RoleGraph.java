@@ -17,9 +17,34 @@ import java.util.Set;
  */
 public final class RoleGraph {
     private final Map<String, Set<String>> implies;
+    private final Set<String> domainSpecific;
 
     private RoleGraph(Map<String, Set<String>> implies) {
+        this(implies, Set.of());
+    }
+
+    private RoleGraph(Map<String, Set<String>> implies, Set<String> domainSpecific) {
         this.implies = implies;
+        this.domainSpecific = domainSpecific;
+    }
+
+    /**
+     * The same rules, knowing which roles are domain-specific: Keystone never shows those as held (not in a
+     * token, not in effective assignments); they only pass on the roles they imply.
+     */
+    public RoleGraph withDomainSpecific(Collection<String> roleIds) {
+        return new RoleGraph(implies, Set.copyOf(roleIds));
+    }
+
+    public boolean isDomainSpecific(String roleId) {
+        return domainSpecific.contains(roleId);
+    }
+
+    /** What a holder of {@code roleIds} effectively holds: {@link #expand} without the domain-specific roles. */
+    public Set<String> effective(Collection<String> roleIds) {
+        Set<String> all = expand(roleIds);
+        all.removeAll(domainSpecific);
+        return all;
     }
 
     public static RoleGraph of(Collection<ImpliedRole> rules) {

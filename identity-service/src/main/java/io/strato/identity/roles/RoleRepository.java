@@ -20,9 +20,11 @@ public class RoleRepository implements PanacheRepositoryBase<Role, String> {
         return getSession().flatMap(s -> s.createSelectionQuery("from ImpliedRole", ImpliedRole.class).getResultList());
     }
 
-    /** The implied-role rules as a graph, read in the current session. */
+    /** The implied-role rules as a graph, with the domain-specific roles marked, read in the current session. */
     public Uni<RoleGraph> graph() {
-        return allImplications().map(RoleGraph::of);
+        return allImplications().map(RoleGraph::of).flatMap(g -> getSession().flatMap(s -> s.createSelectionQuery(
+                "select r.id from Role r where r.domainId is not null", String.class).getResultList())
+                .map(g::withDomainSpecific));
     }
 
     /** Roles by id, ordered by name; an empty collection gives an empty list without a query. */

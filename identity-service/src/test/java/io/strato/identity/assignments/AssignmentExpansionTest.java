@@ -44,4 +44,15 @@ class AssignmentExpansionTest {
         assertEquals(List.of(), AssignmentExpansion.effective(List.of(assignment(Assignment.GROUP, "g", "admin")),
                 Map.of(), null, graph, null));
     }
+
+    @Test
+    void aDomainSpecificRoleShowsOnlyTheRolesItImplies() {
+        RoleGraph withDomainRole = RoleGraph.ofMap(Map.of("dom", List.of("member"), "member", List.of("reader")))
+                .withDomainSpecific(List.of("dom"));
+        List<AssignmentEntry> out = AssignmentExpansion.effective(
+                List.of(assignment(Assignment.USER, "u1", "dom")), Map.of(), null, withDomainRole, null);
+        assertEquals(List.of("u1:member:null:dom", "u1:reader:null:member"),
+                out.stream().map(AssignmentExpansionTest::line).toList());
+        assertEquals(java.util.Set.of("member", "reader"), withDomainRole.effective(List.of("dom")));
+    }
 }

@@ -68,6 +68,29 @@ class RoleApiTest {
     }
 
     @Test
+    void aDomainSpecificRoleIsNotEffectiveItselfButPassesOnWhatItImplies() {
+        String admin = adminToken();
+        String user = unique("dru");
+        String project = unique("drp");
+        String[] ids = projectWithUser(admin, project, user, "pw", "reader");
+        String domainRole = as(admin).body("{\"role\":{\"name\":\"" + unique("dr") + "\",\"domain_id\":\"default\"}}")
+                .post("/v3/roles").then().statusCode(201).extract().path("role.id");
+        as(admin).put("/v3/projects/" + ids[0] + "/users/" + ids[1] + "/roles/" + domainRole).then().statusCode(204);
+        // listed as a grant, not in the effective list nor in a token
+        as(admin).queryParam("scope.project.id", ids[0]).queryParam("user.id", ids[1]).get("/v3/role_assignments")
+                .then().statusCode(200).body("role_assignments.role.id", hasItem(domainRole));
+        as(admin).queryParam("scope.project.id", ids[0]).queryParam("user.id", ids[1]).queryParam("effective", "")
+                .get("/v3/role_assignments").then().statusCode(200)
+                .body("role_assignments.role.id", not(hasItem(domainRole)));
+        passwordAuth(user, "pw", project).then().statusCode(201).body("token.roles.id", not(hasItem(domainRole)));
+        // what it implies is held
+        String implied = createRole(admin, unique("via"));
+        as(admin).put("/v3/roles/" + domainRole + "/implies/" + implied).then().statusCode(201);
+        passwordAuth(user, "pw", project).then().statusCode(201).body("token.roles.id", hasItem(implied))
+                .body("token.roles.id", not(hasItem(domainRole)));
+    }
+
+    @Test
     void impliedRolesRefuseCyclesAndAdmin() {
         String admin = adminToken();
         String a = createRole(admin, unique("a"));
