@@ -6,6 +6,7 @@ import io.strato.identity.api.Links;
 import io.strato.identity.api.Validate;
 import io.strato.identity.config.IdentityConfig;
 import io.strato.identity.domains.DefaultDomain;
+import io.strato.identity.domains.Domain;
 import io.strato.kit.auth.Caller;
 import io.strato.kit.auth.CurrentCaller;
 import io.strato.kit.faults.NotFound;
@@ -37,8 +38,11 @@ public class ProjectResource {
     private final CurrentCaller caller;
     private final Links links;
     private final IdentityConfig config;
+    private final DomainsAsProjects domains;
 
-    public ProjectResource(ProjectService service, Policy policy, CurrentCaller caller, Links links, IdentityConfig config) {
+    public ProjectResource(ProjectService service, Policy policy, CurrentCaller caller, Links links, IdentityConfig config,
+                           DomainsAsProjects domains) {
+        this.domains = domains;
         this.service = service;
         this.policy = policy;
         this.caller = caller;
@@ -51,10 +55,15 @@ public class ProjectResource {
                                       @QueryParam("parent_id") String parentId, @QueryParam("enabled") String enabled,
                                       @QueryParam("tags") String tags, @QueryParam("tags-any") String tagsAny,
                                       @QueryParam("not-tags") String notTags, @QueryParam("not-tags-any") String notTagsAny,
-                                      @QueryParam("limit") String limit, @QueryParam("marker") String marker) {
+                                      @QueryParam("limit") String limit, @QueryParam("marker") String marker,
+                                      @QueryParam("is_domain") String isDomain) {
         Map<String, Object> target = new HashMap<>();
         target.put("domain_id", domainId);
         policy.enforce(ProjectPolicies.LIST, caller.get(), target);
+        if (Boolean.TRUE.equals(Validate.queryBoolean(isDomain, "is_domain"))) {
+            return domains.list(name, Validate.queryBoolean(enabled, "enabled")).map(list -> new ProjectView.Many(
+                    list.stream().map(d -> ProjectView.ofDomain(d, links)).toList(), links.collection("projects")));
+        }
         ProjectFilter f = new ProjectFilter(name, domainId, parentId, Validate.queryBoolean(enabled, "enabled"),
                 ProjectFilter.split(tags), ProjectFilter.split(tagsAny), ProjectFilter.split(notTags),
                 ProjectFilter.split(notTagsAny));
@@ -69,7 +78,10 @@ public class ProjectResource {
         return service.get(id).map(p -> {
             policy.enforce(ProjectPolicies.GET, caller.get(), target(p));
             return new ProjectView.One(ProjectView.of(p, links));
-        });
+        }).onFailure(NotFound.class).recoverWithUni(notProject -> orDomain(id, notProject).map(d -> {
+            policy.enforce(ProjectPolicies.GET, caller.get(), target(d));
+            return new ProjectView.One(ProjectView.ofDomain(d, links));
+        }));
     }
 
     @POST
@@ -79,6 +91,10 @@ public class ProjectResource {
     public Uni<ProjectView.One> create(ProjectView.Body body) {
         ProjectView.Fields f = Validate.body(body == null ? null : body.project(), "project");
         Caller c = caller.get();
+        if (Boolean.TRUE.equals(f.isDomain())) {
+            policy.enforce(ProjectPolicies.CREATE, c, Map.of("project", new HashMap<String, Object>()));
+            return domains.create(f).map(d -> new ProjectView.One(ProjectView.ofDomain(d, links)));
+        }
         String defaultDomain = DefaultDomain.of(c);
         String domainId = DefaultDomain.of(c, f.domainId());
         policy.enforce(ProjectPolicies.CREATE, c, Map.of("project", Map.of("domain_id", domainId)));
@@ -93,13 +109,23 @@ public class ProjectResource {
         return service.get(id).flatMap(p -> {
             policy.enforce(ProjectPolicies.UPDATE, caller.get(), target(p));
             return service.update(id, f);
-        }).map(p -> new ProjectView.One(ProjectView.of(p, links)));
+        }).map(p -> new ProjectView.One(ProjectView.of(p, links)))
+                .onFailure(NotFound.class).recoverWithUni(notProject -> orDomain(id, notProject).flatMap(d -> {
+                    policy.enforce(ProjectPolicies.UPDATE, caller.get(), target(d));
+                    return domains.update(id, f);
+                }).map(d -> new ProjectView.One(ProjectView.ofDomain(d, links))));
     }
 
     @DELETE
     @Path("{id}")
     public Uni<Response> delete(@PathParam("id") String id) {
-        return service.get(id).flatMap(p -> {
+        return service.get(id).onFailure(NotFound.class).recoverWithItem((Project) null).flatMap(p -> {
+            if (p == null) {
+                return orDomain(id, new NotFound("Could not find project: " + id + ".")).flatMap(d -> {
+                    policy.enforce(ProjectPolicies.DELETE, caller.get(), target(d));
+                    return domains.delete(id);
+                });
+            }
             policy.enforce(ProjectPolicies.DELETE, caller.get(), target(p));
             return service.delete(id);
         }).map(v -> Response.noContent().build());
@@ -171,5 +197,15 @@ public class ProjectResource {
 
     private static Map<String, Object> target(Project p) {
         return Map.of("project", Map.of("id", p.id, "domain_id", p.domainId));
+    }
+
+    /** A project acting as a domain belongs to itself, for the rules that look at the project's domain. */
+    private static Map<String, Object> target(Domain d) {
+        return Map.of("project", Map.of("id", d.id, "domain_id", d.id));
+    }
+
+    /** The domain of that id, else the project's own 404. */
+    private Uni<Domain> orDomain(String id, Throwable notProject) {
+        return domains.get(id).onFailure(NotFound.class).transform(e -> notProject);
     }
 }

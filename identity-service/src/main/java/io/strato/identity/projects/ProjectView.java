@@ -10,6 +10,12 @@ public record ProjectView(String id, String name, String domainId, String parent
                           boolean enabled, boolean isDomain, List<String> tags, Map<String, Object> options,
                           Map<String, String> links) {
 
+    /** A domain as the projects API shows it: a project acting as a domain, with no domain nor parent. */
+    public static ProjectView ofDomain(io.strato.identity.domains.Domain d, Links links) {
+        return new ProjectView(d.id, d.name, null, null, d.description, d.enabled, true, List.of(), Map.of(),
+                links.self("projects/" + d.id));
+    }
+
     public static ProjectView of(Project p, Links links) {
         return new ProjectView(p.id, p.name, p.domainId, p.parentId != null ? p.parentId : p.domainId,
                 p.description, p.enabled, false, p.tagList(), Map.of(), links.self("projects/" + p.id));

@@ -129,6 +129,32 @@ class UserAndProjectTest {
     }
 
     @Test
+    void aProjectActingAsADomainIsADomainSeenThroughTheProjectsApi() {
+        String admin = adminToken();
+        String name = unique("isdom");
+        String id = given().header("X-Auth-Token", admin).contentType(ContentType.JSON)
+                .body("{\"project\":{\"name\":\"" + name + "\",\"domain_id\":null,\"is_domain\":true}}")
+                .post("/v3/projects").then().statusCode(201).body("project.is_domain", equalTo(true))
+                .body("project.domain_id", nullValue()).extract().path("project.id");
+        given().header("X-Auth-Token", admin).get("/v3/domains/" + id).then().statusCode(200)
+                .body("domain.name", equalTo(name));
+        given().header("X-Auth-Token", admin).queryParam("is_domain", "true").get("/v3/projects").then().statusCode(200)
+                .body("projects.id", hasItem(id)).body("projects.id", hasItem("default"));
+        given().header("X-Auth-Token", admin).get("/v3/projects").then().statusCode(200)
+                .body("projects.id", not(hasItem(id)));
+        given().header("X-Auth-Token", admin).get("/v3/projects/" + id).then().statusCode(200)
+                .body("project.is_domain", equalTo(true));
+        // deleting needs it disabled first, as a domain
+        given().header("X-Auth-Token", admin).delete("/v3/projects/" + id).then().spec(fault(403));
+        given().header("X-Auth-Token", admin).contentType(ContentType.JSON)
+                .body("{\"project\":{\"enabled\":false}}").patch("/v3/projects/" + id).then().statusCode(200)
+                .body("project.enabled", equalTo(false));
+        given().header("X-Auth-Token", admin).delete("/v3/projects/" + id).then().statusCode(204);
+        given().header("X-Auth-Token", admin).get("/v3/domains/" + id).then().spec(fault(404));
+        given().header("X-Auth-Token", admin).get("/v3/projects/" + id).then().spec(fault(404));
+    }
+
+    @Test
     void aMemberCannotManageUsersNorSeeAnotherProject() {
         String admin = adminToken();
         String p1 = unique("p1");
