@@ -26,7 +26,7 @@ public record CreateRequest(String name, UUID imageId, String flavorRef, List<Se
                             List<String> securityGroups, String keyName, String userData, Map<String, String> metadata,
                             String availabilityZone, int minCount, int maxCount, UUID groupId, String adminPass,
                             String diskConfig, String configDrive, String accessIpv4, String accessIpv6,
-                            boolean returnReservationId, String description) {
+                            boolean returnReservationId, String description, List<String> tags) {
 
     private static final Set<String> KNOWN = Set.of("name", "imageRef", "flavorRef", "networks", "security_groups",
             "key_name", "user_data", "metadata", "availability_zone", "min_count", "max_count", "adminPass",
@@ -39,13 +39,13 @@ public record CreateRequest(String name, UUID imageId, String flavorRef, List<Se
         return parse(body, Microversion.MIN);
     }
 
-    /** A body at the request's microversion: {@code description} from 2.19. */
+    /** A body at the request's microversion: {@code description} from 2.19, {@code tags} from 2.52. */
     public static CreateRequest parse(JsonNode body, Microversion version) {
         JsonNode s = body.get("server");
         if (s == null || !s.isObject()) {
             throw new InvalidInput("Invalid input for field/attribute server. Value: None. 'server' is a required property");
         }
-        onlyKnown(s, since(KNOWN, version, 19, "description"));
+        onlyKnown(s, since(since(KNOWN, version, 19, "description"), version, 52, "tags"));
         if (nonEmpty(s.get("block_device_mapping")) || nonEmpty(s.get("block_device_mapping_v2"))) {
             throw new InvalidInput("Block device mappings are not supported: boot the server from an image (imageRef).");
         }
@@ -66,7 +66,8 @@ public record CreateRequest(String name, UUID imageId, String flavorRef, List<Se
                 optionalString(s, "availability_zone", 255), min, max, group, optionalString(s, "adminPass", 255),
                 diskConfig(s.get("OS-DCF:diskConfig")), configDrive(s.get("config_drive")),
                 ip(s.get("accessIPv4"), "accessIPv4", false), ip(s.get("accessIPv6"), "accessIPv6", true),
-                bool(s.get("return_reservation_id")), description(s.get("description")));
+                bool(s.get("return_reservation_id")), description(s.get("description")),
+                s.has("tags") ? ServerTags.parse(s.get("tags"), "tags") : List.of());
     }
 
     /** {@code known} and, from microversion 2.{@code minor}, {@code added}. */

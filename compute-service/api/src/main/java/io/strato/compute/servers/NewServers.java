@@ -31,13 +31,15 @@ class NewServers {
     private final KeypairService keypairs;
     private final Hosts hosts;
     private final ComputeQuota quota;
+    private final ServerTags tags;
     private final ServerGroups groups;
     private final InstanceActions actions;
     private final ServerEvents events;
     private final SagaConfig config;
 
     NewServers(KeypairService keypairs, Hosts hosts, ComputeQuota quota, ServerGroups groups, InstanceActions actions,
-               ServerEvents events, SagaConfig config) {
+               ServerEvents events, SagaConfig config, ServerTags tags) {
+        this.tags = tags;
         this.keypairs = keypairs;
         this.hosts = hosts;
         this.quota = quota;
@@ -63,6 +65,7 @@ class NewServers {
                 .chain(() -> claim(caller.projectId(), req.minCount(), req.maxCount(), flavor))
                 .chain(count -> insert(caller, req, flavor, checked, key, count)))
                 .call(list -> memberships(caller, req.groupId(), list))
+                .call(list -> tagged(req.tags(), list))
                 .call(list -> record(caller, requestId, list))
                 .map(list -> new ServerCreation.Created(list.get(0),
                         req.adminPass() != null ? req.adminPass() : password(), list.size()));
@@ -124,6 +127,15 @@ class NewServers {
         Uni<Void> chain = Uni.createFrom().voidItem();
         for (Server s : made) {
             chain = chain.chain(() -> groups.addMember(groupId, s.id, caller).replaceWithVoid());
+        }
+        return chain;
+    }
+
+    /** The tags of a create (2.52) on every server made. */
+    private Uni<Void> tagged(List<String> tags, List<Server> made) {
+        Uni<Void> chain = Uni.createFrom().voidItem();
+        for (Server s : made) {
+            chain = chain.chain(() -> this.tags.insert(s.id, tags));
         }
         return chain;
     }

@@ -79,7 +79,8 @@ public class ServerActionResource {
         ServerViews.Audience who = views.audience(caller);
         return rebuilds.rebuild(caller, token, id, rid, req, who.admin()).map(r -> {
             Server s = r.page().servers().get(0);
-            ServerBasicView v = views.basic(s, r.page().ports().getOrDefault(s.id, java.util.List.of()), who);
+            ServerBasicView v = views.basic(s, r.page().ports().getOrDefault(s.id, java.util.List.of()),
+                    r.page().tags().getOrDefault(s.id, java.util.List.of()), who);
             return Response.accepted(new ServerBasicView.One(v.withAdminPass(r.adminPass()))).build();
         });
     }

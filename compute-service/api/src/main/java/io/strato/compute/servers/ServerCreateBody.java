@@ -47,6 +47,7 @@ public record ServerCreateBody(
             @JsonProperty("accessIPv6") JsonNode accessIpv6,
             @JsonProperty("return_reservation_id") JsonNode returnReservationId,
             @JsonProperty("description") JsonNode description,
+            @JsonProperty("tags") JsonNode tags,
             @JsonProperty("personality") JsonNode personality,
             @JsonProperty("block_device_mapping") JsonNode blockDeviceMapping,
             @JsonProperty("block_device_mapping_v2") JsonNode blockDeviceMappingV2,

@@ -46,6 +46,12 @@ public class ServerPolicies implements PolicyRules {
     public static final String METADATA_UPDATE_ALL = "os_compute_api:server-metadata:update_all";
     public static final String METADATA_UPDATE = "os_compute_api:server-metadata:update";
     public static final String METADATA_DELETE = "os_compute_api:server-metadata:delete";
+    public static final String TAGS_INDEX = "os_compute_api:os-server-tags:index";
+    public static final String TAGS_SHOW = "os_compute_api:os-server-tags:show";
+    public static final String TAGS_UPDATE = "os_compute_api:os-server-tags:update";
+    public static final String TAGS_UPDATE_ALL = "os_compute_api:os-server-tags:update_all";
+    public static final String TAGS_DELETE = "os_compute_api:os-server-tags:delete";
+    public static final String TAGS_DELETE_ALL = "os_compute_api:os-server-tags:delete_all";
     public static final String HOST_STATUS = "os_compute_api:servers:show:host_status";
     public static final String HOST_STATUS_UNKNOWN_ONLY = "os_compute_api:servers:show:host_status:unknown-only";
     public static final String EXTENDED_ATTRIBUTES = "os_compute_api:os-extended-server-attributes";
@@ -86,6 +92,12 @@ public class ServerPolicies implements PolicyRules {
         r.put(METADATA_UPDATE_ALL, MEMBER);
         r.put(METADATA_UPDATE, MEMBER);
         r.put(METADATA_DELETE, MEMBER);
+        r.put(TAGS_INDEX, READER);
+        r.put(TAGS_SHOW, READER);
+        r.put(TAGS_UPDATE, MEMBER);
+        r.put(TAGS_UPDATE_ALL, MEMBER);
+        r.put(TAGS_DELETE, MEMBER);
+        r.put(TAGS_DELETE_ALL, MEMBER);
         r.put(HOST_STATUS, ADMIN);
         r.put(HOST_STATUS_UNKNOWN_ONLY, ADMIN);
         r.put(EXTENDED_ATTRIBUTES, ADMIN);

@@ -33,7 +33,7 @@ public class ServerQueries {
 
     /** A page of servers, with their ports, (for admins) their hosts' node names and states, and attached volumes. */
     public record Page(List<Server> servers, Map<UUID, List<ServerPort>> ports, Map<String, Node> nodes,
-                       Map<UUID, List<UUID>> volumes) {
+                       Map<UUID, List<UUID>> volumes, Map<UUID, List<String>> tags) {
     }
 
     /**
@@ -82,7 +82,7 @@ public class ServerQueries {
                           boolean admin, boolean detail, Microversion version) {
         ServerQuery q = ServerQuery.of(query, caller, allTenants, admin, version);
         if (q.isEmpty() || limit == 0) {
-            return Uni.createFrom().item(new Page(List.of(), Map.of(), Map.of(), Map.of()));
+            return Uni.createFrom().item(new Page(List.of(), Map.of(), Map.of(), Map.of(), Map.of()));
         }
         UUID markerId = marker == null ? null : markerId(marker);
         return Panache.withSession(() -> checkMarker(q, markerId).chain(() -> Panache.getSession().chain(s -> {
@@ -92,7 +92,7 @@ public class ServerQueries {
                 nq.setParameter("marker", markerId);
             }
             return nq.setParameter("limit", limit).getResultList();
-        })).chain(list -> !detail ? Uni.createFrom().item(new Page(list, Map.of(), Map.of(), Map.of()))
+        })).chain(list -> !detail ? Uni.createFrom().item(new Page(list, Map.of(), Map.of(), Map.of(), Map.of()))
                 : servers.ports(list.stream().map(x -> x.id).toList()).chain(ports -> page(admin, list, ports)))
                 .onFailure(e -> "2201B".equals(sqlState(e)))
                 .transform(e -> new InvalidInput("Invalid filter: not a valid regular expression.")));
@@ -100,8 +100,9 @@ public class ServerQueries {
 
     /** The page of these servers with their ports, (for admins) host names and attached volumes. */
     private Uni<Page> page(boolean admin, List<Server> list, Map<UUID, List<ServerPort>> ports) {
-        return nodes(list).chain(nodes -> attachments.volumeIds(list.stream().map(x -> x.id).toList())
-                .map(volumes -> new Page(list, ports, nodes, volumes)));
+        List<UUID> ids = list.stream().map(x -> x.id).toList();
+        return nodes(list).chain(nodes -> attachments.volumeIds(ids)
+                .chain(volumes -> servers.tags(ids).map(tags -> new Page(list, ports, nodes, volumes, tags))));
     }
 
     private Uni<Void> checkMarker(ServerQuery q, UUID markerId) {

@@ -122,11 +122,34 @@ final class ServerQuery {
                         + " where sp.server_id = s.id and f ->> 'ip_address' ~ :" + key + ")", key, ip);
             }
         }
+        if (version.atLeast(26)) {
+            sq.tagFilters(q);
+        }
         if (admin) {
             sq.adminFilters(q);
         }
         sq.sort(q, admin);
         return sq;
+    }
+
+    /** 2.26: {@code tags} (all of), {@code tags-any}, {@code not-tags} (not all of), {@code not-tags-any} (none of). */
+    private void tagFilters(Map<String, List<String>> q) {
+        String[][] filters = {{"tags", "tagsAll", "%s = (select count(*) from server_tag t where t.server_id = s.id and t.tag in (:%s))"},
+                {"tags-any", "tagsAny", "exists (select 1 from server_tag t where t.server_id = s.id and t.tag in (:%2$s))"},
+                {"not-tags", "notTags", "%s <> (select count(*) from server_tag t where t.server_id = s.id and t.tag in (:%s))"},
+                {"not-tags-any", "notTagsAny", "not exists (select 1 from server_tag t where t.server_id = s.id and t.tag in (:%2$s))"}};
+        for (String[] f : filters) {
+            String v = first(q, f[0]);
+            if (v == null) {
+                continue;
+            }
+            List<String> tags = java.util.Arrays.stream(v.split(",")).map(String::strip).filter(t -> !t.isEmpty())
+                    .distinct().toList();
+            if (tags.isEmpty()) {
+                continue;
+            }
+            add(String.format(f[2], tags.size(), f[1]), f[1], tags);
+        }
     }
 
     private void adminFilters(Map<String, List<String>> q) {

@@ -50,4 +50,16 @@ public class ServerRepository implements PanacheRepositoryBase<Server, UUID> {
                         .chain(() -> s.persistAll(ports.toArray()))
                         .chain(s::flush));
     }
+
+    /** The tags (2.26) of many servers at once, each list sorted; servers without any are absent. */
+    public Uni<Map<UUID, List<String>>> tags(Collection<UUID> serverIds) {
+        if (serverIds.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
+        }
+        return Panache.getSession().chain(s -> s.createNativeQuery(
+                        "SELECT server_id, tag FROM server_tag WHERE server_id IN (:ids) ORDER BY tag", Object[].class)
+                .setParameter("ids", serverIds).getResultList())
+                .map(rows -> rows.stream().collect(Collectors.groupingBy(r -> (UUID) r[0],
+                        Collectors.mapping(r -> (String) r[1], Collectors.toList()))));
+    }
 }

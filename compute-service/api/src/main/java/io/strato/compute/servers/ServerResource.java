@@ -108,7 +108,8 @@ public class ServerResource {
         ServerViews.Audience who = views.audience(caller);
         return updates.update(caller, serverId, req, who.admin()).map(p -> {
             Server s = p.servers().get(0);
-            return new ServerBasicView.One(views.basic(s, p.ports().getOrDefault(s.id, List.of()), who));
+            return new ServerBasicView.One(views.basic(s, p.ports().getOrDefault(s.id, List.of()),
+                    p.tags().getOrDefault(s.id, List.of()), who));
         });
     }
 
@@ -146,7 +147,7 @@ public class ServerResource {
 
     private ServerView full(ServerQueries.Page p, Server s, ServerViews.Audience who) {
         return views.full(s, p.ports().getOrDefault(s.id, List.of()), p.volumes().getOrDefault(s.id, List.of()),
-                who, s.host == null ? null : p.nodes().get(s.host));
+                p.tags().getOrDefault(s.id, List.of()), who, s.host == null ? null : p.nodes().get(s.host));
     }
 
 }

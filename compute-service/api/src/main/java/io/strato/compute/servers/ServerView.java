@@ -57,7 +57,8 @@ public record ServerView(
             @JsonProperty("locked") @JsonInclude(JsonInclude.Include.NON_NULL) Boolean locked,
             @JsonProperty("host_status") @JsonInclude(JsonInclude.Include.NON_NULL) String hostStatus,
             @JsonProperty("description") @JsonInclude(JsonInclude.Include.NON_NULL)
-            @Schema(implementation = String.class, nullable = true) Optional<String> description) {
+            @Schema(implementation = String.class, nullable = true) Optional<String> description,
+            @JsonProperty("tags") @JsonInclude(JsonInclude.Include.NON_NULL) List<String> tags) {
     }
 
     /** The extended server attributes, for admins only (the keys are absent for others; null values stay). */

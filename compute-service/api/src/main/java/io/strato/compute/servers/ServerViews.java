@@ -95,8 +95,8 @@ public class ServerViews {
      * The full server of show, detail, update. {@code volumes}: the ids of its attached volumes. {@code node}, its
      * host as admins see it, may be null.
      */
-    public ServerView full(Server s, List<ServerPort> ports, List<java.util.UUID> volumes, Audience who,
-                           ServerQueries.Node node) {
+    public ServerView full(Server s, List<ServerPort> ports, List<java.util.UUID> volumes, List<String> tags,
+                           Audience who, ServerQueries.Node node) {
         String status = ServerStatus.of(s.vmState, s.taskState);
         Object image = s.imageId == null ? "" : new ServerView.ImageRef(s.imageId.toString(),
                 List.of(Link.bookmark(publicUrl + "/images/" + s.imageId)));
@@ -133,11 +133,12 @@ public class ServerViews {
                 s.vmState,
                 s.powerState,
                 volumesAttached(volumes, who.version()),
-                since(s, who, node, true));
+                since(s, tags, who, node, true));
     }
 
     /** The keys of later microversions; {@code detailed} is false for update and rebuild below 2.75. */
-    private static ServerView.Since since(Server s, Audience who, ServerQueries.Node node, boolean detailed) {
+    private static ServerView.Since since(Server s, List<String> tags, Audience who, ServerQueries.Node node,
+                                          boolean detailed) {
         Microversion v = who.version();
         String hostStatus = null;
         if (detailed && v.atLeast(16) && who.hostStatus() != null) {
@@ -147,7 +148,8 @@ public class ServerViews {
         return new ServerView.Since(
                 v.atLeast(9) ? s.locked : null,
                 hostStatus,
-                v.atLeast(19) ? Optional.ofNullable(s.description) : null);
+                v.atLeast(19) ? Optional.ofNullable(s.description) : null,
+                v.atLeast(26) ? tags : null);
     }
 
     /** The extended attributes of 2.3; kernel and ramdisk are the image's, the root device the agent's (vda). */
@@ -159,11 +161,11 @@ public class ServerViews {
     }
 
     /** The server as update and rebuild answer it (Nova's show with every extension off). */
-    public ServerBasicView basic(Server s, List<ServerPort> ports, Audience who) {
-        ServerView f = full(s, ports, List.of(), who, null);
+    public ServerBasicView basic(Server s, List<ServerPort> ports, List<String> tags, Audience who) {
+        ServerView f = full(s, ports, List.of(), tags, who, null);
         return new ServerBasicView(f.id(), f.name(), f.status(), f.tenantId(), f.userId(), f.metadata(), f.hostId(),
                 f.image(), f.flavor(), f.created(), f.updated(), plainAddresses(ports), f.accessIpv4(), f.accessIpv6(),
-                f.links(), f.diskConfig(), f.progress(), f.fault(), null, since(s, who, null, false));
+                f.links(), f.diskConfig(), f.progress(), f.fault(), null, since(s, tags, who, null, false));
     }
 
     /** By network name (sorted), each port's fixed addresses as version and address (os-ips, the basic view). */

@@ -6,10 +6,7 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.specification.RequestSpecification;
-import io.strato.compute.api.Microversion;
 import java.util.UUID;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /** Servers at the microversions that changed them (each test skips while MAX is below its step). */
@@ -17,10 +14,6 @@ import org.junit.jupiter.api.Test;
 @ServersInfra
 class ServerMicroversionTest extends ServerTestBase {
 
-    private RequestSpecification at(String token, int minor) {
-        Assumptions.assumeTrue(Microversion.MAX.atLeast(minor), "2." + minor + " is not served");
-        return as(token).header("OpenStack-API-Version", "compute 2." + minor);
-    }
 
     @Test
     void from23AdminsSeeTheEc2AttributesAndVolumesTheirDeleteOnTermination() {

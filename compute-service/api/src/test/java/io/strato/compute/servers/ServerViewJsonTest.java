@@ -44,7 +44,7 @@ class ServerViewJsonTest {
         port.networkName = "private";
         port.macAddress = "fa:16:3e:00:00:01";
         port.fixedIps = List.of(new ServerPort.Address("10.0.0.5", "subnet", 4));
-        return JSON.valueToTree(views.full(s, List.of(port), List.of(UUID.randomUUID()), who, node));
+        return JSON.valueToTree(views.full(s, List.of(port), List.of(UUID.randomUUID()), List.of("a"), who, node));
     }
 
     private static ServerViews.Audience at(int minor, boolean admin) {
@@ -115,12 +115,12 @@ class ServerViewJsonTest {
         port.networkName = "private";
         port.macAddress = "fa:16:3e:00:00:01";
         port.fixedIps = List.of(new ServerPort.Address("10.0.0.5", "subnet", 4));
-        JsonNode v = JSON.valueToTree(views.basic(s, List.of(port), new ServerViews.Audience(true, ServerViews.ALL, Microversion.MIN)));
+        JsonNode v = JSON.valueToTree(views.basic(s, List.of(port), List.of(), new ServerViews.Audience(true, ServerViews.ALL, Microversion.MIN)));
         assertEquals(List.of("id", "name", "status", "tenant_id", "user_id", "metadata", "hostId", "image", "flavor",
                 "created", "updated", "addresses", "accessIPv4", "accessIPv6", "links", "OS-DCF:diskConfig", "progress"), keys(v));
         assertEquals(List.of("version", "addr"), keys(v.at("/addresses/private/0")));
-        assertEquals("pw", JSON.valueToTree(views.basic(s, List.of(), at(1, false)).withAdminPass("pw")).get("adminPass").asText());
-        JsonNode v219 = JSON.valueToTree(views.basic(s, List.of(port), at(19, true)));
+        assertEquals("pw", JSON.valueToTree(views.basic(s, List.of(), List.of(), at(1, false)).withAdminPass("pw")).get("adminPass").asText());
+        JsonNode v219 = JSON.valueToTree(views.basic(s, List.of(port), List.of(), at(19, true)));
         assertEquals(false, v219.get("locked").asBoolean(true));
         assertTrue(v219.get("description").isNull());
         assertFalse(v219.has("host_status"), "update and rebuild show no host status before 2.75");
@@ -155,5 +155,7 @@ class ServerViewJsonTest {
         assertFalse(unknownOnly.has("host_status"));
         assertEquals("", full(server("building", null), at(16, true), null).get("host_status").asText());
         assertEquals("web", full(s, at(19, false), null).get("description").asText());
+        assertFalse(full(s, at(25, false), null).has("tags"));
+        assertEquals("a", full(s, at(26, false), null).at("/tags/0").asText());
     }
 }
