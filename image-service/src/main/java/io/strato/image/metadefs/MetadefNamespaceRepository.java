@@ -18,7 +18,7 @@ public class MetadefNamespaceRepository implements PanacheRepositoryBase<Metadef
 
     /**
      * The namespaces a caller sees (an admin all, others public ones and their project's), optionally
-     * of one visibility and associated with any of some resource types, oldest first.
+     * of one visibility and associated with any of some resource types, in no order.
      */
     public Uni<List<MetadefNamespace>> visible(String project, boolean admin, String visibility,
                                                List<String> resourceTypes) {
@@ -37,8 +37,7 @@ public class MetadefNamespaceRepository implements PanacheRepositoryBase<Metadef
                     + " and a.resourceType in :types)");
             params.put("types", resourceTypes);
         }
-        String query = "from MetadefNamespace n" + (where.isEmpty() ? "" : " where " + String.join(" and ", where))
-                + " order by n.createdAt, n.namespace";
+        String query = "from MetadefNamespace n" + (where.isEmpty() ? "" : " where " + String.join(" and ", where));
         return find(query, params).list();
     }
 }

@@ -1,6 +1,8 @@
 package io.strato.image.metadefs;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.strato.kit.faults.Forbidden;
 import io.strato.kit.faults.InvalidInput;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,9 +27,14 @@ public final class MetadefRequests {
     public record Namespace(String namespace, String displayName, String description, String visibility,
                             @JsonProperty("protected") Boolean isProtected, String owner,
                             List<Association> resourceTypeAssociations, Map<String, Map<String, Object>> properties,
-                            List<MetadefObject> objects, List<Tag> tags) {
-        /** Checks the namespace's own fields. */
+                            List<MetadefObject> objects, List<Tag> tags, JsonNode self, JsonNode schema,
+                            JsonNode createdAt, JsonNode updatedAt) {
+        /** Checks the namespace's own fields; the ones only the service writes are Glance's 403. */
         public Namespace validated() {
+            readOnly("self", self);
+            readOnly("schema", schema);
+            readOnly("created_at", createdAt);
+            readOnly("updated_at", updatedAt);
             text("namespace", namespace, 80, true);
             text("display_name", displayName, 80, false);
             text("description", description, 500, false);
@@ -115,6 +122,12 @@ public final class MetadefRequests {
             throw new InvalidInput("Property " + name + ": 'type' must be one of " + PROPERTY_TYPES + ".");
         }
         return body;
+    }
+
+    private static void readOnly(String field, JsonNode value) {
+        if (value != null) {
+            throw new Forbidden("Attribute '" + field + "' is read-only.");
+        }
     }
 
     private static void text(String field, String value, int max, boolean required) {

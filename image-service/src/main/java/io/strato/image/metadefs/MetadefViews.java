@@ -4,9 +4,12 @@ import static io.strato.image.images.ImageView.time;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** Glance's JSON for metadata definitions; members Glance leaves out when unset are left out. */
@@ -38,12 +41,32 @@ public final class MetadefViews {
         }
     }
 
-    /** {@code {"namespaces": [...], "first": ..., "schema": ...}}. */
+    /**
+     * {@code {"namespaces": [...], "first": ..., "next": ..., "schema": ...}}: first is the list's own query
+     * without its marker, next (when the page is full) the same query with the last namespace as marker.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     @Schema(name = "MetadefNamespaceList")
-    public record Namespaces(List<Namespace> namespaces, String first, String schema) {
-        static Namespaces of(List<Namespace> namespaces) {
-            return new Namespaces(namespaces, NAMESPACES + "?sort_key=created_at&sort_dir=asc",
-                    "/v2/schemas/metadefs/namespaces");
+    public record Namespaces(List<Namespace> namespaces, String first, String next, String schema) {
+        static Namespaces of(List<Namespace> namespaces, Map<String, String> query, boolean full) {
+            Map<String, String> params = new LinkedHashMap<>(query);
+            params.remove("marker");
+            String first = link(params);
+            String next = null;
+            if (full) {
+                params.put("marker", namespaces.get(namespaces.size() - 1).namespace());
+                next = link(params);
+            }
+            return new Namespaces(namespaces, first, next, "/v2/schemas/metadefs/namespaces");
+        }
+
+        private static String link(Map<String, String> params) {
+            return params.isEmpty() ? NAMESPACES : NAMESPACES + "?" + params.entrySet().stream()
+                    .map(e -> encode(e.getKey()) + "=" + encode(e.getValue())).collect(Collectors.joining("&"));
+        }
+
+        private static String encode(String s) {
+            return URLEncoder.encode(s, StandardCharsets.UTF_8);
         }
     }
 

@@ -12,10 +12,15 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.util.Arrays;
+import jakarta.ws.rs.core.UriInfo;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /** Glance's metadata definition namespaces: {@code /v2/metadefs/namespaces}. */
 @Path("/v2/metadefs/namespaces")
@@ -32,15 +37,34 @@ public class NamespaceResource {
 
     @GET
     public Uni<MetadefViews.Namespaces> list(@QueryParam("visibility") String visibility,
-                                             @QueryParam("resource_types") String resourceTypes) {
-        if (visibility != null && !MetadefRequests.VISIBILITIES.contains(visibility)) {
-            throw new InvalidInput("Invalid visibility value: " + visibility);
-        }
-        List<String> types = resourceTypes == null || resourceTypes.isBlank() ? List.of()
-                : Arrays.stream(resourceTypes.split(",")).map(String::strip).toList();
-        return service.list(caller.get(), visibility, types).map(all -> MetadefViews.Namespaces.of(all.stream()
+                                             @QueryParam("resource_types") String resourceTypes,
+                                             @QueryParam("sort_key") String sortKey,
+                                             @QueryParam("sort_dir") String sortDir,
+                                             @QueryParam("limit") String limit, @QueryParam("marker") String marker,
+                                             @Context UriInfo uri) {
+        NamespaceQuery query = NamespaceQuery.of(visibility, resourceTypes, sortKey, sortDir, limit, marker);
+        return service.list(caller.get(), query).map(page -> MetadefViews.Namespaces.of(page.namespaces().stream()
                 .map(l -> MetadefViews.Namespace.of(l.namespace(), l.associations(), List.of(), List.of(), List.of()))
-                .toList()));
+                .toList(), queryInOrder(uri), page.full()));
+    }
+
+    /** The query parameters in the client's order (the first of repeated ones), as Glance's links keep them. */
+    private static Map<String, String> queryInOrder(UriInfo uri) {
+        Map<String, String> params = new LinkedHashMap<>();
+        String raw = uri.getRequestUri().getRawQuery();
+        if (raw != null) {
+            for (String pair : raw.split("&")) {
+                if (!pair.isEmpty()) {
+                    String[] kv = pair.split("=", 2);
+                    params.putIfAbsent(decode(kv[0]), kv.length > 1 ? decode(kv[1]) : "");
+                }
+            }
+        }
+        return params;
+    }
+
+    private static String decode(String s) {
+        return URLDecoder.decode(s, StandardCharsets.UTF_8);
     }
 
     @POST

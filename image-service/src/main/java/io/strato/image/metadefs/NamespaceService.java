@@ -43,14 +43,22 @@ public class NamespaceService {
                          List<MetadefDefinition> tags) {
     }
 
+    /** A page of namespaces, and whether a next one may follow (the page is full). */
+    public record Page(List<Listed> namespaces, boolean full) {
+    }
+
     @WithSession
-    public Uni<List<Listed>> list(Caller caller, String visibility, List<String> resourceTypes) {
+    public Uni<Page> list(Caller caller, NamespaceQuery query) {
         access.enforce(MetadefPolicies.GET_NAMESPACES, caller, null);
-        return namespaces.visible(caller.projectId(), access.isAdmin(caller), visibility, resourceTypes)
-                .flatMap(found -> associations.of(found.stream().map(n -> n.id).toList()).map(all -> {
+        Uni<MetadefNamespace> marker = query.marker() == null ? Uni.createFrom().nullItem()
+                : access.visible(caller, query.marker(), MetadefPolicies.GET_NAMESPACE);
+        return marker.flatMap(after -> namespaces.visible(caller.projectId(), access.isAdmin(caller),
+                        query.visibility(), query.resourceTypes()).map(all -> query.page(all, after)))
+                .flatMap(page -> associations.of(page.stream().map(n -> n.id).toList()).map(all -> {
                     Map<UUID, List<MetadefAssociation>> byNamespace = all.stream()
                             .collect(Collectors.groupingBy(a -> a.namespaceId));
-                    return found.stream().map(n -> new Listed(n, byNamespace.getOrDefault(n.id, List.of()))).toList();
+                    return new Page(page.stream().map(n -> new Listed(n, byNamespace.getOrDefault(n.id, List.of())))
+                            .toList(), !page.isEmpty() && page.size() == query.limit());
                 }));
     }
 

@@ -10,6 +10,7 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 
 import io.quarkus.test.common.WithTestResource;
@@ -175,7 +176,42 @@ class MetadefApiTest {
     }
 
     @Test
+    void namespacesArePagedWithGlancesLinks() {
+        String type = "Test-Paging-" + UUID.randomUUID().toString().substring(0, 8);
+        for (String suffix : new String[] {"-b", "-a", "-c"}) {
+            as(admin).body("{\"namespace\": \"" + ns + suffix + "\", \"visibility\": \"public\","
+                    + "\"resource_type_associations\": [{\"name\": \"" + type + "\"}]}")
+                    .post("/v2/metadefs/namespaces").then().statusCode(201);
+        }
+        String query = "resource_types=" + type + "&limit=2&sort_key=namespace&sort_dir=asc";
+        String next = as(member).get("/v2/metadefs/namespaces?" + query).then().statusCode(200)
+                .body("namespaces.namespace", contains(ns + "-a", ns + "-b"))
+                .body("first", equalTo("/v2/metadefs/namespaces?" + query))
+                .body("next", equalTo("/v2/metadefs/namespaces?" + query + "&marker="
+                        + ns.replace(":", "%3A") + "-b"))
+                .extract().path("next");
+        given().urlEncodingEnabled(false).header("X-Auth-Token", member).get(next).then().statusCode(200)
+                .body("namespaces.namespace", contains(ns + "-c")).body("next", nullValue());
+        // Glance's default order is the newest first
+        as(member).get("/v2/metadefs/namespaces?resource_types=" + type).then()
+                .body("namespaces.namespace", contains(ns + "-c", ns + "-a", ns + "-b"))
+                .body("first", equalTo("/v2/metadefs/namespaces?resource_types=" + type));
+
+        as(member).get("/v2/metadefs/namespaces?sort_dir=up").then().spec(fault(400, "Invalid sort direction: up"));
+        as(member).get("/v2/metadefs/namespaces?sort_key=size").then().spec(fault(400));
+        as(member).get("/v2/metadefs/namespaces?limit=-1").then().spec(fault(400, "limit param must be positive"));
+        as(member).get("/v2/metadefs/namespaces?limit=x").then().spec(fault(400, "limit param must be an integer"));
+        as(member).get("/v2/metadefs/namespaces?visibility=all").then().spec(fault(400));
+        as(member).get("/v2/metadefs/namespaces?marker=OS::Nothing::Here").then().spec(fault(404));
+        for (String suffix : new String[] {"-a", "-b", "-c"}) {
+            as(admin).delete(path(ns + suffix)).then().statusCode(204);
+        }
+    }
+
+    @Test
     void badNamespacesAreRefused() {
+        as(admin).body("{\"namespace\": \"" + ns + "\", \"created_at\": \"2020-01-01T00:00:00Z\"}")
+                .post("/v2/metadefs/namespaces").then().spec(fault(403, "Attribute 'created_at' is read-only."));
         as(admin).body("{\"display_name\": \"x\"}").post("/v2/metadefs/namespaces").then().spec(fault(400));
         as(admin).body("{\"namespace\": \"x\", \"visibility\": \"shared\"}").post("/v2/metadefs/namespaces")
                 .then().spec(fault(400));
