@@ -36,6 +36,13 @@ public record Api(String project, String token) {
         return req().body(json).post(url("/volumes")).then().statusCode(202).extract().path("volume.id");
     }
 
+    /** Creates a 1 GiB volume and waits until it is available; returns its id. */
+    public String availableVolume() {
+        String id = createVolume("{\"volume\": {\"size\": 1}}");
+        await(id, "available");
+        return id;
+    }
+
     public ValidatableResponse show(String volumeId) {
         return req().get(url("/volumes/" + volumeId)).then();
     }

@@ -22,6 +22,16 @@ public class LegacyActionRequests implements AttachActions {
     }
 
     @Override
+    public Uni<Response> forceDetach(String volumeId, JsonNode args) {
+        if (args.isObject()) {
+            AttachmentRequest.connector(args.get("connector"), false);
+        }
+        JsonNode attachment = args.isObject() ? args.get("attachment_id") : null;
+        return legacy.forceDetach(volumeId, VolumeRequest.uuid(attachment, "attachment_id"))
+                .map(v -> Response.accepted().build());
+    }
+
+    @Override
     public Uni<Response> run(String project, String id, String name, JsonNode args) {
         Uni<Void> done = switch (name) {
             case "os-reserve" -> legacy.reserve(project, id);

@@ -4,6 +4,7 @@ import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import io.strato.kit.faults.InvalidInput;
 import io.strato.kit.faults.NotFound;
+import io.strato.kit.web.Ids;
 import io.strato.volume.volumes.Volume;
 import io.strato.volume.volumes.VolumeStatus;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -155,17 +156,7 @@ public class LegacyAttachActions {
     public Uni<Void> detach(String project, String id, UUID attachmentId) {
         return store.lock(project, id).chain(l -> {
             Volume v = l.volume();
-            Attachment a;
-            if (attachmentId != null) {
-                a = l.attachments().stream().filter(x -> x.id.equals(attachmentId)).findFirst().orElseThrow(() -> new NotFound(
-                        "Volume attachment could not be found with filter: attachment_id = " + attachmentId
-                                + ", volume_id = " + v.id + "."));
-            } else if (l.attachments().size() > 1) {
-                throw new InvalidInput("Invalid volume: Detach volume failed: More than one attachment, but no"
-                        + " attachment_id provided.");
-            } else {
-                a = l.attachments().isEmpty() ? null : l.attachments().get(0);
-            }
+            Attachment a = pick(v, l.attachments(), attachmentId);
             if (a == null) {
                 store.settle(v, List.of());
                 return store.volumeChanged(v, List.of());
@@ -175,5 +166,48 @@ public class LegacyAttachActions {
                 return store.attachmentChanged("deleted", a, null).call(() -> store.volumeChanged(v, remaining));
             });
         });
+    }
+
+    /**
+     * An admin's os-force_detach: the attachment named (or the volume's only one) goes whatever the volume's status,
+     * which then is what Cinder's volume_detached makes it: available when no attachment remains (uploading stays),
+     * else as the remaining ones hold it. The volume may be of any project.
+     */
+    @WithTransaction
+    public Uni<Void> forceDetach(String volumeId, UUID attachmentId) {
+        UUID id = Ids.orNull(volumeId);
+        NotFound missing = new NotFound("Volume " + volumeId + " could not be found.");
+        return (id == null ? Uni.createFrom().<VolumeAttachments.Locked>nullItem() : store.lock(id)).chain(l -> {
+            if (l == null) {
+                throw missing;
+            }
+            Volume v = l.volume();
+            Attachment a = pick(v, l.attachments(), attachmentId);
+            Uni<List<Attachment>> remaining = a == null ? Uni.createFrom().item(List.of()) : store.remove(a);
+            return remaining.chain(left -> {
+                if (left.isEmpty() && !VolumeStatus.UPLOADING.equals(v.status)) {
+                    v.status = VolumeStatus.AVAILABLE;
+                } else if (!left.isEmpty()) {
+                    v.status = VolumeStatus.IN_USE;
+                }
+                store.settle(v, left);
+                Uni<Void> gone = a == null ? Uni.createFrom().voidItem() : store.attachmentChanged("deleted", a, null);
+                return gone.call(() -> store.volumeChanged(v, left));
+            });
+        });
+    }
+
+    /** The attachment named, or the volume's only one (null when it has none); more than one and none named: 400. */
+    private static Attachment pick(Volume v, List<Attachment> attachments, UUID attachmentId) {
+        if (attachmentId != null) {
+            return attachments.stream().filter(x -> x.id.equals(attachmentId)).findFirst().orElseThrow(() -> new NotFound(
+                    "Volume attachment could not be found with filter: attachment_id = " + attachmentId
+                            + ", volume_id = " + v.id + "."));
+        }
+        if (attachments.size() > 1) {
+            throw new InvalidInput("Invalid volume: Detach volume failed: More than one attachment, but no"
+                    + " attachment_id provided.");
+        }
+        return attachments.isEmpty() ? null : attachments.get(0);
     }
 }

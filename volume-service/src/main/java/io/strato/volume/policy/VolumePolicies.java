@@ -17,6 +17,11 @@ public class VolumePolicies implements PolicyRules {
     public static final String MANAGE_TYPES = "volume_extension:types_manage";
     public static final String RESET_STATUS = "volume_extension:volume_admin_actions:reset_status";
     public static final String UPDATE_QUOTA = "volume_extension:quotas:update";
+    public static final String FORCE_DELETE = "volume_extension:volume_admin_actions:force_delete";
+    public static final String FORCE_DETACH = "volume_extension:volume_admin_actions:force_detach";
+    public static final String SNAPSHOT_RESET_STATUS = "volume_extension:snapshot_admin_actions:reset_status";
+    public static final String SNAPSHOT_FORCE_DELETE = "volume_extension:snapshot_admin_actions:force_delete";
+    public static final String SNAPSHOT_UPDATE_STATUS = "snapshot_extension:snapshot_actions:update_snapshot_status";
     /** Shows {@code os-volume-type-access:is_public} in type answers. */
     public static final String TYPE_ACCESS = "volume_extension:volume_type_access";
     public static final String TYPE_ACCESS_ADD = "volume_extension:volume_type_access:addProjectAccess";
@@ -34,6 +39,11 @@ public class VolumePolicies implements PolicyRules {
                 Map.entry(MANAGE_TYPES, "rule:context_is_admin"),
                 Map.entry(RESET_STATUS, "rule:context_is_admin"),
                 Map.entry(UPDATE_QUOTA, "rule:context_is_admin"),
+                Map.entry(FORCE_DELETE, "rule:context_is_admin"),
+                Map.entry(FORCE_DETACH, "rule:context_is_admin"),
+                Map.entry(SNAPSHOT_RESET_STATUS, "rule:context_is_admin"),
+                Map.entry(SNAPSHOT_FORCE_DELETE, "rule:context_is_admin"),
+                Map.entry(SNAPSHOT_UPDATE_STATUS, "rule:volume_member"),
                 Map.entry(TYPE_ACCESS, "rule:volume_member"),
                 Map.entry(TYPE_ACCESS_ADD, "rule:context_is_admin"),
                 Map.entry(TYPE_ACCESS_REMOVE, "rule:context_is_admin"),

@@ -29,6 +29,8 @@ public class Snapshot {
     public String status;
     @Column(name = "status_reason")
     public String statusReason;
+    /** Cinder's progress of the create, a percentage ("0%", "100%"). */
+    public String progress;
     @JdbcTypeCode(SqlTypes.JSON)
     public Map<String, String> metadata = new HashMap<>();
     public String backend;

@@ -36,4 +36,15 @@ public final class SnapshotRequest {
             @JsonProperty("description") JsonNode description,
             @JsonProperty("display_description") JsonNode displayDescription) {
     }
+
+    /**
+     * {@code POST /snapshots/{id}/action}: one of Cinder's snapshot actions, {@code os-reset_status} and
+     * {@code os-force_delete} (admins) and {@code os-update_snapshot_status}; each stays {@link JsonNode} (a NullNode
+     * when given as null, null when absent).
+     */
+    public record ActionBody(
+            @JsonProperty("os-reset_status") JsonNode resetStatus,
+            @JsonProperty("os-update_snapshot_status") JsonNode updateStatus,
+            @JsonProperty("os-force_delete") JsonNode forceDelete) {
+    }
 }

@@ -2,11 +2,11 @@ package io.strato.volume.snapshots;
 
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
+import com.fasterxml.jackson.databind.JsonNode;
 import io.strato.kit.auth.Caller;
 import io.strato.kit.auth.CurrentCaller;
+import io.strato.kit.faults.InvalidInput;
 import io.strato.kit.policy.Policy;
-import io.strato.kit.web.Paging;
-import io.strato.kit.web.Booleans;
 import io.strato.volume.api.ApiVersion;
 import io.strato.volume.api.ProjectPath;
 import io.strato.volume.api.RequestBodies;
@@ -23,7 +23,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.jboss.resteasy.reactive.RestResponse;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -32,8 +31,6 @@ import java.util.Map;
 @Authenticated
 @Produces(MediaType.APPLICATION_JSON)
 public class SnapshotResource {
-    private static final int MAX_LIMIT = 1000;
-
     private final SnapshotService service;
     private final SnapshotWorker worker;
     private final Policy policy;
@@ -96,21 +93,54 @@ public class SnapshotResource {
         return service.delete(caller, admin, id).invoke(s -> worker.delete(s.id)).map(s -> Response.accepted().build());
     }
 
-    /** The caller's snapshots (every project's for an admin asking all_tenants), filtered, up to the limit. */
+    /** Cinder's snapshot actions: os-reset_status, os-update_snapshot_status and os-force_delete, each a 202. */
+    @POST
+    @Path("{id}/action")
+    public Uni<Response> action(@PathParam("project_id") String project, @PathParam("id") String id,
+                                SnapshotRequest.ActionBody body) {
+        Caller caller = callers.get();
+        boolean admin = check(caller, project, VolumePolicies.WRITE);
+        if (body == null) {
+            throw new InvalidInput("The request body is missing.");
+        }
+        int given = (body.resetStatus() != null ? 1 : 0) + (body.updateStatus() != null ? 1 : 0)
+                + (body.forceDelete() != null ? 1 : 0);
+        if (given != 1) {
+            throw new InvalidInput("The action body must name exactly one of os-reset_status, os-update_snapshot_status"
+                    + " and os-force_delete.");
+        }
+        Uni<?> done;
+        if (body.resetStatus() != null) {
+            policy.enforce(VolumePolicies.SNAPSHOT_RESET_STATUS, caller, Map.of());
+            done = service.resetStatus(caller, id, text(body.resetStatus(), "status"));
+        } else if (body.updateStatus() != null) {
+            policy.enforce(VolumePolicies.SNAPSHOT_UPDATE_STATUS, caller, Map.of("project_id", project));
+            done = service.updateStatus(caller, admin, id, text(body.updateStatus(), "status"),
+                    text(body.updateStatus(), "progress"));
+        } else {
+            policy.enforce(VolumePolicies.SNAPSHOT_FORCE_DELETE, caller, Map.of());
+            done = service.forceDelete(caller, id).invoke(s -> worker.delete(s.id));
+        }
+        return done.map(x -> Response.accepted().build());
+    }
+
+    /** A string field of an action's arguments, or null when absent; another JSON type is a 400. */
+    private static String text(JsonNode args, String field) {
+        JsonNode n = args.isObject() ? args.get(field) : null;
+        if (n == null || n.isNull()) {
+            return null;
+        }
+        if (!n.isTextual()) {
+            throw new InvalidInput("Invalid input for field/attribute " + field + ": must be a string.");
+        }
+        return n.asText();
+    }
+
+    /** The caller's snapshots (every project's for an admin asking all_tenants), filtered, sorted and paged. */
     private Uni<List<Snapshot>> listed(String project, UriInfo uri) {
         Caller caller = callers.get();
         boolean admin = check(caller, project, VolumePolicies.READ);
-        var q = uri.getQueryParameters();
-        Paging paging = Paging.of(q.getFirst("limit"), null, MAX_LIMIT, MAX_LIMIT);
-        String all = q.getFirst("all_tenants");
-        boolean allTenants = all != null && Booleans.parse(all).orElse(true);
-        Map<String, String> filters = new HashMap<>();
-        for (String f : new String[] {"name", "status", "volume_id"}) {
-            if (q.getFirst(f) != null) {
-                filters.put(f, q.getFirst(f));
-            }
-        }
-        return service.list(caller, admin, allTenants, filters, paging.limit());
+        return service.list(caller, admin, SnapshotListing.of(uri.getQueryParameters(), version.minor()));
     }
 
     private boolean check(Caller caller, String project, String operation) {

@@ -20,7 +20,9 @@ import jakarta.persistence.LockModeType;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
 
@@ -31,6 +33,9 @@ import java.util.function.UnaryOperator;
  */
 @ApplicationScoped
 public class SnapshotService implements MetadataStore {
+    /** Cinder's snapshot statuses (fields.SnapshotStatus.ALL), those os-reset_status accepts. */
+    static final List<String> SNAPSHOT_STATUSES = List.of("error", "available", "creating", "deleting", "deleted",
+            "updating", "error_deleting", "unmanaging", "backing-up", "restoring");
     private static final String CREATING_FROM = "select count(*) from volume where snapshot_id = ?1 and status = 'creating'";
 
     private final SnapshotRepository snapshots;
@@ -57,15 +62,20 @@ public class SnapshotService implements MetadataStore {
         return find(caller, admin, id, false);
     }
 
-    /** The caller's project's snapshots (all projects' for an admin asking all_tenants), newest first. */
+    /**
+     * The caller's project's snapshots (all projects' for an admin asking all_tenants), in the list's order (newest
+     * first unless sorted otherwise), after the {@code marker} snapshot (unknown: 404, Cinder's SnapshotNotFound) and
+     * {@code offset} more, filtered by name, status and volume.
+     */
     @WithSession
-    public Uni<List<Snapshot>> list(Caller caller, boolean admin, boolean allTenants, Map<String, String> filters, int limit) {
+    public Uni<List<Snapshot>> list(Caller caller, boolean admin, SnapshotListing listing) {
         StringBuilder q = new StringBuilder("1 = 1");
         Map<String, Object> p = new HashMap<>();
-        if (!(admin && allTenants)) {
+        if (!(admin && listing.allTenants())) {
             q.append(" and projectId = :project");
             p.put("project", caller.projectId());
         }
+        Map<String, String> filters = listing.filters();
         if (filters.get("name") != null) {
             q.append(" and name = :name");
             p.put("name", filters.get("name"));
@@ -82,10 +92,12 @@ public class SnapshotService implements MetadataStore {
             q.append(" and volumeId = :volume");
             p.put("volume", v);
         }
-        if (limit == 0) {
-            return Uni.createFrom().item(List.of());
-        }
-        return snapshots.find(q + " order by createdAt desc, id desc", p).range(0, limit - 1).list();
+        Uni<Void> ready = listing.marker() == null ? Uni.createFrom().voidItem()
+                : visible(caller, admin, listing.marker()).invoke(m -> listing.after(m, q, p)).replaceWithVoid();
+        int limit = listing.limit();
+        int offset = listing.offset();
+        return ready.chain(() -> limit == 0 ? Uni.createFrom().item(List.<Snapshot>of())
+                : snapshots.find(q + listing.order().orderBy(), p).range(offset, offset + limit - 1).list());
     }
 
     @WithTransaction
@@ -129,6 +141,7 @@ public class SnapshotService implements MetadataStore {
                 s.metadata = metadata;
                 s.size = v.size;
                 s.status = VolumeStatus.CREATING;
+                s.progress = "0%";
                 s.backend = v.backend;
                 s.createdAt = s.updatedAt = Instant.now();
                 return types.findById(v.volumeTypeId).chain(t -> quota.checkSnapshot(s.projectId, s.size,
@@ -147,11 +160,19 @@ public class SnapshotService implements MetadataStore {
 
     @WithTransaction
     public Uni<Void> finishCreate(UUID id, String location, String reason) {
-        return snapshots.findById(id).flatMap(s -> {
-            if (s == null || !VolumeStatus.CREATING.equals(s.status)) {
+        return snapshots.findById(id, LockModeType.PESSIMISTIC_WRITE).flatMap(s -> {
+            if (s == null) {
+                return Uni.createFrom().voidItem();
+            }
+            if (!VolumeStatus.CREATING.equals(s.status)) {
+                // an admin forced a delete (or set the status) meanwhile: keep the file so the delete folds it
+                if (location != null && s.providerLocation == null) {
+                    s.providerLocation = location;
+                }
                 return Uni.createFrom().voidItem();
             }
             s.status = reason == null ? VolumeStatus.AVAILABLE : VolumeStatus.ERROR;
+            s.progress = reason == null ? "100%" : s.progress;
             s.statusReason = reason;
             s.providerLocation = location;
             s.updatedAt = Instant.now();
@@ -161,7 +182,7 @@ public class SnapshotService implements MetadataStore {
 
     @WithTransaction
     public Uni<Snapshot> update(Caller caller, boolean admin, String id, SnapshotRequest.UpdateFields body) {
-        return visible(caller, admin, id).flatMap(s -> {
+        return find(caller, admin, id, true).flatMap(s -> {
             // a field given as null is a NullNode (it clears), an absent one is null (left alone)
             if (body.name() != null || body.displayName() != null) {
                 s.name = VolumeRequest.text(body.name() != null ? body.name() : body.displayName(), "name");
@@ -214,25 +235,87 @@ public class SnapshotService implements MetadataStore {
                 throw new InvalidInput("Invalid snapshot: Snapshot status must be available or error (snapshot "
                         + s.id + " is " + s.status + ").");
             }
-            return volumes.findById(s.volumeId, LockModeType.PESSIMISTIC_WRITE)
-                    .chain(() -> snapshots.busyOf(s.volumeId))
-                    .chain(busy -> {
-                        if (busy > 0) {
-                            throw new InvalidInput("Invalid snapshot: another snapshot of volume " + s.volumeId
-                                    + " is being created or deleted.");
-                        }
-                        return snapshots.getSession().chain(session -> session.createNativeQuery(CREATING_FROM)
-                                .setParameter(1, s.id).getSingleResult());
-                    })
-                    .chain(n -> {
-                        if (((Number) n).longValue() > 0) {
-                            throw new InvalidInput("Invalid snapshot: a volume is being created from snapshot " + s.id + ".");
-                        }
-                        s.status = VolumeStatus.DELETING;
-                        s.statusReason = null;
-                        s.updatedAt = Instant.now();
-                        return events.snapshot("updated", s).replaceWith(s);
-                    });
+            return markDeleting(s);
+        });
+    }
+
+    /**
+     * Cinder's os-force_delete (admins): a delete whatever the snapshot's status. What really runs still holds it
+     * back: a volume being created from it, or another snapshot of its volume being made or deleted.
+     */
+    @WithTransaction
+    public Uni<Snapshot> forceDelete(Caller caller, String id) {
+        return find(caller, true, id, true).flatMap(this::markDeleting);
+    }
+
+    private Uni<Snapshot> markDeleting(Snapshot s) {
+        return volumes.findById(s.volumeId, LockModeType.PESSIMISTIC_WRITE)
+                .chain(() -> snapshots.count("volumeId = ?1 and id <> ?2 and status in ('creating', 'deleting')",
+                        s.volumeId, s.id))
+                .chain(busy -> {
+                    if (busy > 0) {
+                        throw new InvalidInput("Invalid snapshot: another snapshot of volume " + s.volumeId
+                                + " is being created or deleted.");
+                    }
+                    return snapshots.getSession().chain(session -> session.createNativeQuery(CREATING_FROM)
+                            .setParameter(1, s.id).getSingleResult());
+                })
+                .chain(n -> {
+                    if (((Number) n).longValue() > 0) {
+                        throw new InvalidInput("Invalid snapshot: a volume is being created from snapshot " + s.id + ".");
+                    }
+                    s.status = VolumeStatus.DELETING;
+                    s.statusReason = null;
+                    s.updatedAt = Instant.now();
+                    return events.snapshot("updated", s).replaceWith(s);
+                });
+    }
+
+    /** Cinder's snapshot os-reset_status (admins): any of Cinder's snapshot statuses, nothing else changes. */
+    @WithTransaction
+    public Uni<Void> resetStatus(Caller caller, String id, String status) {
+        String to = status == null ? null : status.toLowerCase(Locale.ROOT);
+        if (to == null || !SNAPSHOT_STATUSES.contains(to)) {
+            throw new InvalidInput("Invalid input received: Snapshot status: " + status + " is invalid, valid statuses are: "
+                    + SNAPSHOT_STATUSES + ".");
+        }
+        return find(caller, true, id, true).flatMap(s -> {
+            s.status = to;
+            s.statusReason = null;
+            s.updatedAt = Instant.now();
+            return events.snapshot("updated", s);
+        });
+    }
+
+    /**
+     * Cinder's os-update_snapshot_status, for whoever creates a snapshot outside the volume service (Nova's assisted
+     * snapshots): a creating snapshot may become creating, available or error, a deleting one deleting or
+     * error_deleting; {@code progress} ("80%") is kept when given.
+     */
+    @WithTransaction
+    public Uni<Void> updateStatus(Caller caller, boolean admin, String id, String status, String progress) {
+        if (status == null) {
+            throw new InvalidInput("Invalid input for field/attribute os-update_snapshot_status: status is required.");
+        }
+        if (progress != null && !progress.isEmpty() && !progress.matches("(100|[1-9]?[0-9])%")) {
+            throw new InvalidInput("Invalid input received: progress must be an integer percentage between 0 and 100.");
+        }
+        return find(caller, admin, id, true).flatMap(s -> {
+            Set<String> allowed = switch (s.status) {
+                case VolumeStatus.CREATING -> Set.of(VolumeStatus.CREATING, VolumeStatus.AVAILABLE, VolumeStatus.ERROR);
+                case VolumeStatus.DELETING -> Set.of(VolumeStatus.DELETING, VolumeStatus.ERROR_DELETING);
+                default -> throw new InvalidInput("Snapshot status " + s.status + " not allowed for update_snapshot_status");
+            };
+            if (!allowed.contains(status)) {
+                throw new InvalidInput("Provided snapshot status " + status + " not allowed for snapshot with status "
+                        + s.status + ".");
+            }
+            s.status = status;
+            if (progress != null && !progress.isEmpty()) {
+                s.progress = progress;
+            }
+            s.updatedAt = Instant.now();
+            return events.snapshot("updated", s);
         });
     }
 
@@ -253,7 +336,7 @@ public class SnapshotService implements MetadataStore {
 
     @WithTransaction
     public Uni<Void> finishDelete(UUID id, String reason) {
-        return snapshots.findById(id).flatMap(s -> {
+        return snapshots.findById(id, LockModeType.PESSIMISTIC_WRITE).flatMap(s -> {
             if (s == null || !VolumeStatus.DELETING.equals(s.status)) {
                 return Uni.createFrom().voidItem();
             }

@@ -75,7 +75,7 @@ public record SnapshotView(
                 keys.minor() >= 14 ? Optional.empty() : null,
                 keys.minor() >= 41 ? Optional.ofNullable(s.userId) : null,
                 extensions ? s.projectId : null,
-                extensions ? ("available".equals(s.status) ? "100%" : "0%") : null,
+                extensions ? (s.progress != null ? s.progress : "available".equals(s.status) ? "100%" : "0%") : null,
                 s.statusReason != null && s.status.startsWith("error") ? s.statusReason : null);
     }
 

@@ -5,16 +5,22 @@ import static io.strato.volume.work.BackendWork.await;
 import io.strato.volume.backend.Backends;
 import io.strato.volume.backend.DriverException;
 import io.strato.volume.work.BackendWork;
+import io.strato.volume.work.ResourceQueue;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.UUID;
 
-/** The backend side of accepted snapshot requests, on worker threads; every one ends available, error or gone. */
+/**
+ * The backend side of accepted snapshot requests, on worker threads, one at a time per snapshot ({@link ResourceQueue});
+ * every one ends available, error or gone.
+ */
 @ApplicationScoped
 public class SnapshotWorker {
     private final SnapshotService service;
     private final Backends backends;
+    private final ResourceQueue queue;
 
-    public SnapshotWorker(SnapshotService service, Backends backends) {
+    public SnapshotWorker(SnapshotService service, Backends backends, ResourceQueue queue) {
+        this.queue = queue;
         this.service = service;
         this.backends = backends;
     }
@@ -23,7 +29,7 @@ public class SnapshotWorker {
         UUID id = s.id;
         UUID volumeId = s.volumeId;
         String backend = s.backend;
-        BackendWork.start("creating snapshot " + id, () -> {
+        queue.start(id, "creating snapshot " + id, () -> {
             String volume = await(() -> service.volumeLocation(volumeId));
             if (volume == null) {
                 throw new DriverException("volume " + volumeId + " has no data to snapshot");
@@ -34,7 +40,7 @@ public class SnapshotWorker {
 
     public void delete(UUID id) {
         String what = "deleting snapshot " + id;
-        BackendWork.submit(what, () -> {
+        queue.submit(id, what, () -> {
             SnapshotService.Deletion d = await(() -> service.deletion(id));
             if (d == null) {
                 return;

@@ -22,4 +22,10 @@ public interface AttachActions {
      * @param args the action's argument object (a JSON null when none was given)
      */
     Uni<Response> run(String project, String volumeId, String name, JsonNode args);
+
+    /**
+     * An admin's os-force_detach of volume {@code volumeId} (of any project): {@code {"attachment_id"?, "connector"?}};
+     * 202.
+     */
+    Uni<Response> forceDetach(String volumeId, JsonNode args);
 }

@@ -43,6 +43,10 @@ public final class VolumeActionBody {
     public JsonNode attach;
     @JsonProperty("os-detach")
     public JsonNode detach;
+    @JsonProperty("os-force_delete")
+    public JsonNode forceDelete;
+    @JsonProperty("os-force_detach")
+    public JsonNode forceDetach;
     private final Map<String, JsonNode> others = new LinkedHashMap<>();
 
     @JsonAnySetter
@@ -67,6 +71,8 @@ public final class VolumeActionBody {
         put(given, "os-terminate_connection", terminateConnection);
         put(given, "os-attach", attach);
         put(given, "os-detach", detach);
+        put(given, "os-force_delete", forceDelete);
+        put(given, "os-force_detach", forceDetach);
         given.putAll(others);
         if (given.size() != 1) {
             throw new InvalidInput("The action body must name exactly one action, such as {\"os-extend\": {...}}.");

@@ -162,7 +162,7 @@ public class VolumeCommands {
     /** Name, description and metadata of a volume (Cinder's PUT). */
     @WithTransaction
     public Uni<ShownVolume> update(Caller caller, boolean admin, String id, VolumeRequest.UpdateFields body) {
-        return records.visible(caller, admin, id).flatMap(v -> {
+        return records.locked(caller, admin, id).flatMap(v -> {
             // a field given as null is a NullNode (it clears), an absent one is null (left alone)
             if (body.name() != null || body.displayName() != null) {
                 v.name = VolumeRequest.text(body.name() != null ? body.name() : body.displayName(), "name");
@@ -196,6 +196,24 @@ public class VolumeCommands {
                         + " group, have snapshots, awaiting a transfer, or be disassociated from snapshots after"
                         + " volume transfer. (volume " + v.id + " is " + v.status
                         + (attached > 0 ? " with " + attached + " attachment(s)" : "") + ")");
+            }
+            return v;
+        })).flatMap(this::markDeleting));
+    }
+
+    /**
+     * Cinder's os-force_delete (admins): a delete whatever the volume's status, but still not while it is attached,
+     * has snapshots or is being cloned (Cinder's other conditions). Work still running on it (a create, say) ends
+     * first: the worker queues the delete after it.
+     */
+    @WithTransaction
+    public Uni<Volume> forceDelete(Caller caller, String id) {
+        return records.locked(caller, true, id).call(v -> checkNotCloning(v.id)).flatMap(v -> snapshots.count(v.id)
+                .flatMap(n -> attachments.attached(v.id).map(attached -> {
+            if (n > 0 || !attached.isEmpty()) {
+                throw new InvalidInput("Invalid volume: Volume " + v.id + " must not be migrating, attached, belong to a"
+                        + " group, have snapshots, awaiting a transfer, or be disassociated from snapshots after volume"
+                        + " transfer. (" + (n > 0 ? n + " snapshot(s)" : attached.size() + " attachment(s)") + ")");
             }
             return v;
         })).flatMap(this::markDeleting));
@@ -267,7 +285,7 @@ public class VolumeCommands {
     /** Marks the volume bootable or not (Cinder's os-set_bootable). */
     @WithTransaction
     public Uni<Void> setBootable(Caller caller, boolean admin, String id, boolean bootable) {
-        return records.visible(caller, admin, id).flatMap(v -> {
+        return records.locked(caller, admin, id).flatMap(v -> {
             v.bootable = bootable;
             v.updatedAt = Instant.now();
             return records.changed("updated", v).replaceWithVoid();
@@ -299,7 +317,7 @@ public class VolumeCommands {
         if (status == null || !VolumeStatus.RESETTABLE.contains(status)) {
             throw new InvalidInput("Invalid input received: status '" + status + "' is not a volume status.");
         }
-        return records.visible(caller, true, id).flatMap(v -> {
+        return records.locked(caller, true, id).flatMap(v -> {
             v.status = status;
             v.extendingTo = null;
             v.statusReason = null;

@@ -5,18 +5,18 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.strato.kit.auth.Caller;
 import io.strato.kit.faults.InvalidInput;
 import io.strato.kit.web.Booleans;
+import io.strato.volume.api.ListOrder;
 import jakarta.ws.rs.core.MultivaluedMap;
 import java.util.Iterator;
 import java.util.Map;
 
 /**
- * The filters of a volume list, as Cinder reads them from the query string, combined with "and", and its order:
- * one sort key ({@code sort_key=k&sort_dir=d} or {@code sort=k:d}; created_at by default, newest first) with
- * the id after it, so that a marker page continues exactly where the last one stopped.
+ * The filters of a volume list, as Cinder reads them from the query string, combined with "and", its
+ * {@link ListOrder} and its {@code offset}.
  */
 public record VolumeFilter(String name, String status, Boolean bootable, String availabilityZone,
-                           Map<String, String> metadata, boolean allTenants, String projectId, boolean ascending,
-                           String sortKey) {
+                           Map<String, String> metadata, boolean allTenants, String projectId, ListOrder order,
+                           int offset) {
     private static final ObjectMapper JSON = new ObjectMapper();
     /** Cinder's sort keys this list orders by, and the entity expression of each (a null name sorts as ""). */
     private static final Map<String, String> SORT_KEYS = Map.of("id", "id", "name", "coalesce(name, '')",
@@ -29,62 +29,26 @@ public record VolumeFilter(String name, String status, Boolean bootable, String 
         // Cinder 3.2 reads it strictly: anything but a boolean is a 400
         Boolean bootable = b == null ? null
                 : Booleans.parse(b).orElseThrow(() -> new InvalidInput("Invalid input received: bootable=" + b));
-        String sortDir = q.getFirst("sort_dir");
-        String sortKey = q.getFirst("sort_key");
-        String sort = q.getFirst("sort");
-        if (sort != null && (sortKey != null || sortDir != null)) {
-            throw new InvalidInput("Invalid input received: The sort_key and sort_dir parameters are deprecated and"
-                    + " cannot be used with the sort parameter.");
-        }
-        if (sort != null) {
-            // sort=k1:d1,k2:d2: the first key orders (the id breaks ties)
-            String first = sort.split(",", 2)[0].trim();
-            sortKey = first.contains(":") ? first.substring(0, first.indexOf(':')).trim() : first;
-            sortDir = first.contains(":") ? first.substring(first.indexOf(':') + 1).trim() : null;
-        }
-        if (sortKey != null && sortKey.contains(",")) {
-            sortKey = sortKey.split(",", 2)[0].trim();
-        }
-        if (sortDir != null && sortDir.contains(",")) {
-            sortDir = sortDir.split(",", 2)[0].trim();
-        }
-        String key = sortKey == null || sortKey.isEmpty() ? "created_at" : sortKey;
-        if (!SORT_KEYS.containsKey(key)) {
-            throw new InvalidInput("Invalid input received: Invalid sort key " + key + ": one of "
-                    + SORT_KEYS.keySet().stream().sorted().toList() + ".");
-        }
-        if (sortDir != null && !sortDir.equalsIgnoreCase("asc") && !sortDir.equalsIgnoreCase("desc")) {
-            throw new InvalidInput("Invalid sort direction '" + sortDir + "': use asc or desc.");
-        }
+        ListOrder order = ListOrder.of(q, SORT_KEYS);
         String all = q.getFirst("all_tenants");
         // present and not spelled false (an empty ?all_tenants too) lists every project
         boolean allTenants = all != null && Booleans.parse(all).orElse(true);
         return new VolumeFilter(q.getFirst("name"), q.getFirst("status"), bootable, q.getFirst("availability_zone"),
-                metadata(q.getFirst("metadata")), allTenants, q.getFirst("project_id"),
-                "asc".equalsIgnoreCase(sortDir), SORT_KEYS.get(key));
+                metadata(q.getFirst("metadata")), allTenants, q.getFirst("project_id"), order, ListOrder.offset(q));
     }
 
     /** The order of the list: the sort key, then the id, both in the sort direction. */
     String orderBy() {
-        String dir = ascending ? "asc" : "desc";
-        return " order by " + sortKey + " " + dir + (sortKey.equals("id") ? "" : ", id " + dir);
+        return order.orderBy();
     }
 
     /** Only the volumes after {@code marker} in the list's order (keyset paging on the sort key and the id). */
     void after(Volume marker, StringBuilder q, Map<String, Object> p) {
-        String cmp = ascending ? ">" : "<";
-        if (sortKey.equals("id")) {
-            q.append(" and id ").append(cmp).append(" :mid");
-        } else {
-            q.append(" and (").append(sortKey).append(" ").append(cmp).append(" :mk or (").append(sortKey)
-                    .append(" = :mk and id ").append(cmp).append(" :mid))");
-            p.put("mk", sortValue(marker));
-        }
-        p.put("mid", marker.id);
+        order.after(sortValue(marker), marker.id, q, p);
     }
 
     private Object sortValue(Volume v) {
-        return switch (sortKey) {
+        return switch (order.key()) {
             case "coalesce(name, '')" -> v.name == null ? "" : v.name;
             case "status" -> v.status;
             case "size" -> v.size;

@@ -3,8 +3,6 @@ package io.strato.volume.volumes;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import io.strato.kit.auth.Caller;
-import io.strato.kit.faults.InvalidInput;
-import io.strato.kit.faults.NotFound;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.HashMap;
 import java.util.List;
@@ -31,8 +29,8 @@ public class VolumeQueries {
 
     /**
      * The caller's project's volumes (every project's for an admin asking {@code all_tenants}), newest
-     * first as Cinder sorts them (or by the sort key asked for), after the {@code marker} volume, filtered by name, status, bootable,
-     * availability zone and metadata.
+     * first as Cinder sorts them (or by the sort key asked for), after the {@code marker} volume and {@code offset} more,
+     * filtered by name, status, bootable, availability zone and metadata.
      */
     @WithSession
     public Uni<List<ShownVolume>> list(Caller caller, boolean admin, VolumeFilter filter, int limit, String marker) {
@@ -46,12 +44,12 @@ public class VolumeQueries {
         filter.where(q, p);
         Uni<Void> ready = Uni.createFrom().voidItem();
         if (marker != null) {
-            ready = records.visible(caller, admin, marker).onFailure(NotFound.class)
-                    .transform(e -> new InvalidInput("Invalid marker: volume " + marker + " could not be found."))
-                    .invoke(m -> filter.after(m, q, p)).replaceWithVoid();
+            // an unknown marker is Cinder's VolumeNotFound, a 404
+            ready = records.visible(caller, admin, marker).invoke(m -> filter.after(m, q, p)).replaceWithVoid();
         }
+        int offset = filter.offset();
         return ready.chain(() -> limit == 0 ? Uni.createFrom().item(List.<Volume>of())
-                        : volumes.find(q + filter.orderBy(), p).range(0, limit - 1).list())
+                        : volumes.find(q + filter.orderBy(), p).range(offset, offset + limit - 1).list())
                 .chain(list -> records.typeNames().flatMap(names -> attachments.attached(list.stream().map(v -> v.id).toList())
                         .map(byVolume -> list.stream().map(v -> new ShownVolume(v, names.get(v.volumeTypeId),
                                 byVolume.getOrDefault(v.id, List.of()))).toList())));

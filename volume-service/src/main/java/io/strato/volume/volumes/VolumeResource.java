@@ -170,6 +170,14 @@ public class VolumeResource {
                 return service.updateReadonlyFlag(caller, admin, id, Booleans.require(readonly, "readonly"))
                         .map(v -> Response.accepted().build());
             }
+            case "os-force_delete" -> {
+                policy.enforce(VolumePolicies.FORCE_DELETE, caller, Map.of());
+                return service.forceDelete(caller, id).invoke(v -> worker.delete(v.id)).map(v -> Response.accepted().build());
+            }
+            case "os-force_detach" -> {
+                policy.enforce(VolumePolicies.FORCE_DETACH, caller, Map.of());
+                return attachActions.forceDetach(id, args);
+            }
             default -> {
                 if (AttachActions.NAMES.contains(name)) {
                     return attachActions.run(project, id, name, args);

@@ -7,6 +7,7 @@ import io.strato.volume.backend.Driver;
 import io.strato.volume.backend.DriverException;
 import io.strato.volume.images.ImageClient;
 import io.strato.volume.work.BackendWork;
+import io.strato.volume.work.ResourceQueue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,8 +16,8 @@ import java.util.UUID;
 import org.jboss.logging.Logger;
 
 /**
- * Runs the backend side of accepted volume requests on worker threads (qemu-img blocks), after the
- * request's transaction committed, and reports the outcome to {@link VolumeWorkerResults}: every operation
+ * Runs the backend side of accepted volume requests on worker threads (qemu-img blocks), one at a time per volume
+ * ({@link ResourceQueue}), after the request's transaction committed, and reports the outcome to {@link VolumeWorkerResults}: every operation
  * ends in a stable status (available, or error/error_extending/error_deleting with the reason).
  */
 @ApplicationScoped
@@ -26,8 +27,10 @@ public class VolumeWorker {
     private final VolumeWorkerResults service;
     private final Backends backends;
     private final ImageClient images;
+    private final ResourceQueue queue;
 
-    public VolumeWorker(VolumeWorkerResults service, Backends backends, ImageClient images) {
+    public VolumeWorker(VolumeWorkerResults service, Backends backends, ImageClient images, ResourceQueue queue) {
+        this.queue = queue;
         this.service = service;
         this.backends = backends;
         this.images = images;
@@ -43,7 +46,7 @@ public class VolumeWorker {
         int size = v.size;
         UUID snapshot = v.snapshotId;
         UUID sourceVolume = v.sourceVolid;
-        BackendWork.start("creating volume " + id, () -> {
+        queue.start(id, "creating volume " + id, () -> {
             Driver driver = backends.driver(backend);
             if (snapshot != null) {
                 String from = await(() -> service.snapshotLocation(snapshot));
@@ -87,7 +90,7 @@ public class VolumeWorker {
         UUID id = v.id;
         String backend = v.backend;
         String location = v.providerLocation;
-        BackendWork.start("uploading volume " + id + " to image " + imageId, () -> {
+        queue.start(id, "uploading volume " + id + " to image " + imageId, () -> {
             Driver driver = backends.driver(backend);
             Path scratch = driver.scratch(id).resolveSibling("upload-" + id + "." + diskFormat);
             try {
@@ -115,13 +118,13 @@ public class VolumeWorker {
         String backend = v.backend;
         String location = v.providerLocation;
         int size = v.extendingTo;
-        BackendWork.start("extending volume " + id, () -> backends.driver(backend).extend(location, size),
+        queue.start(id, "extending volume " + id, () -> backends.driver(backend).extend(location, size),
                 why -> service.finishExtend(id, why));
     }
 
     public void delete(UUID id) {
         String what = "deleting volume " + id;
-        BackendWork.submit(what, () -> {
+        queue.submit(id, what, () -> {
             Volume v = await(() -> service.stillDeleting(id));
             if (v == null) {
                 return;

@@ -12,7 +12,8 @@ import java.util.UUID;
 /**
  * What {@link VolumeWorker} reads before its backend work and reports after it, each in its own transaction: a
  * report moves the volume from its transient status (creating, extending, deleting, uploading) to a stable one, with its
- * event, and is ignored when the volume is no longer in that status. {@link VolumeRecovery} reports here too.
+ * event, and is ignored when the volume is no longer in that status. A report locks the row first, so an admin's
+ * reset or forced delete committed meanwhile is seen, never overwritten. {@link VolumeRecovery} reports here too.
  */
 @ApplicationScoped
 public class VolumeWorkerResults {
@@ -47,8 +48,15 @@ public class VolumeWorkerResults {
     /** As {@link #finishCreate(UUID, String, String)}; {@code bootable} for a volume made from an image. */
     @WithTransaction
     public Uni<Void> finishCreate(UUID id, String location, String reason, boolean bootable) {
-        return volumes.findById(id).flatMap(v -> {
-            if (v == null || !VolumeStatus.CREATING.equals(v.status)) {
+        return volumes.findById(id, LockModeType.PESSIMISTIC_WRITE).flatMap(v -> {
+            if (v == null) {
+                return Uni.createFrom().voidItem();
+            }
+            if (!VolumeStatus.CREATING.equals(v.status)) {
+                // an admin forced a delete (or reset the status) meanwhile: keep the file so the delete removes it
+                if (location != null && v.providerLocation == null) {
+                    v.providerLocation = location;
+                }
                 return Uni.createFrom().voidItem();
             }
             v.status = reason == null ? VolumeStatus.AVAILABLE : VolumeStatus.ERROR;
@@ -63,7 +71,7 @@ public class VolumeWorkerResults {
     /** The worker's report on an extend: the new size, or error_extending at the old size. */
     @WithTransaction
     public Uni<Void> finishExtend(UUID id, String reason) {
-        return volumes.findById(id).flatMap(v -> {
+        return volumes.findById(id, LockModeType.PESSIMISTIC_WRITE).flatMap(v -> {
             if (v == null || !VolumeStatus.EXTENDING.equals(v.status)) {
                 return Uni.createFrom().voidItem();
             }
@@ -84,7 +92,7 @@ public class VolumeWorkerResults {
      */
     @WithTransaction
     public Uni<Void> finishUpload(UUID id, String reason) {
-        return volumes.findById(id).flatMap(v -> {
+        return volumes.findById(id, LockModeType.PESSIMISTIC_WRITE).flatMap(v -> {
             if (v == null || !VolumeStatus.UPLOADING.equals(v.status)) {
                 return Uni.createFrom().voidItem();
             }
@@ -104,7 +112,7 @@ public class VolumeWorkerResults {
     /** The worker's report on a delete: the row goes (with its event), or error_deleting with the reason. */
     @WithTransaction
     public Uni<Void> finishDelete(UUID id, String reason) {
-        return volumes.findById(id).flatMap(v -> {
+        return volumes.findById(id, LockModeType.PESSIMISTIC_WRITE).flatMap(v -> {
             if (v == null || !VolumeStatus.DELETING.equals(v.status)) {
                 return Uni.createFrom().voidItem();
             }

@@ -28,13 +28,16 @@ public final class BackendWork {
 
     /** Runs {@code work} on a worker thread; logs it when it could not record its outcome. */
     public static void submit(String what, Runnable work) {
-        Infrastructure.getDefaultWorkerPool().execute(() -> {
-            try {
-                work.run();
-            } catch (RuntimeException e) {
-                LOG.errorf(e, "'%s' could not record its outcome", what);
-            }
-        });
+        Infrastructure.getDefaultWorkerPool().execute(() -> run(what, work));
+    }
+
+    /** Runs {@code work} on this thread; logs it when it could not record its outcome. */
+    static void run(String what, Runnable work) {
+        try {
+            work.run();
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "'%s' could not record its outcome", what);
+        }
     }
 
     /** {@link #settle(String, Supplier, Report)} on a worker thread. */

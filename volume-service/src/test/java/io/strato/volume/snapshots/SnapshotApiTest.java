@@ -164,4 +164,32 @@ class SnapshotApiTest {
                 .body("itemNotFound.message", equalTo("Volume None could not be found."));
         a.req().body("{\"snapshot\": {\"name\": \"x\"}}").post(a.url("/snapshots")).then().statusCode(400);
     }
+
+    /** Tempest's VolumesSnapshotListTestJSON and the list negatives: sort keys, marker, offset as Cinder reads them. */
+    @Test
+    void snapshotListsSortPageAndSkip() {
+        Api a = Api.member();
+        String vol = a.createVolume("{\"volume\": {\"size\": 1}}");
+        a.await(vol, "available");
+        String b = snapshot(a, vol, "b");
+        String c = snapshot(a, vol, "c");
+        String x = snapshot(a, vol, "a");
+        a.req().get(a.url("/snapshots")).then().body("snapshots.id", equalTo(java.util.List.of(x, c, b)));
+        a.req().get(a.url("/snapshots?marker=" + c)).then().body("snapshots.id", equalTo(java.util.List.of(b)));
+        a.req().get(a.url("/snapshots?offset=2&limit=3")).then().body("snapshots.id", equalTo(java.util.List.of(b)));
+        a.req().get(a.url("/snapshots/detail?sort_key=display_name&sort_dir=asc")).then()
+                .body("snapshots.name", equalTo(java.util.List.of("a", "b", "c")));
+        a.req().get(a.url("/snapshots?sort=display_name:desc&limit=2&marker=" + c)).then()
+                .body("snapshots.name", equalTo(java.util.List.of("b", "a")));
+        java.util.List<String> byId = new java.util.ArrayList<>(java.util.List.of(b, c, x));
+        java.util.Collections.sort(byId);
+        a.req().get(a.url("/snapshots?sort_key=id&sort_dir=asc")).then().body("snapshots.id", equalTo(byId));
+        a.req().get(a.url("/snapshots?sort_key=created_at&sort_dir=asc")).then().body("snapshots.id", equalTo(java.util.List.of(b, c, x)));
+        a.req().get(a.url("/snapshots?sort_key=invalid")).then().statusCode(400);
+        a.req().get(a.url("/snapshots?sort_key=name")).then().statusCode(400);
+        a.req().header("OpenStack-API-Version", "volume 3.30").get(a.url("/snapshots?sort_key=name&sort_dir=asc")).then()
+                .statusCode(200).body("snapshots.name", equalTo(java.util.List.of("a", "b", "c")));
+        a.req().get(a.url("/snapshots?marker=" + java.util.UUID.randomUUID())).then().statusCode(404);
+        a.req().get(a.url("/snapshots?offset=x")).then().statusCode(400);
+    }
 }

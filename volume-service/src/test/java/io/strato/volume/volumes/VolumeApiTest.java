@@ -142,7 +142,9 @@ class VolumeApiTest {
         a.req().get(a.url("/volumes?limit=2")).then().body("volumes.id", equalTo(List.of(three, two)))
                 .body("volumes_links[0].rel", equalTo("next"));
         a.req().get(a.url("/volumes?limit=2&marker=" + two)).then().body("volumes.id", equalTo(List.of(one)));
-        a.req().get(a.url("/volumes?marker=00000000-0000-0000-0000-000000000000")).then().statusCode(400);
+        a.req().get(a.url("/volumes?marker=00000000-0000-0000-0000-000000000000")).then().statusCode(404);
+        a.req().get(a.url("/volumes?limit=1&offset=1")).then().body("volumes.id", equalTo(List.of(two)));
+        a.req().get(a.url("/volumes?offset=-1")).then().statusCode(400);
     }
 
     /** Tempest's VolumesListTestJSON: filters combined with "and", and sort_key/sort_dir (test_volume_list_details_with_multiple_params). */
