@@ -27,16 +27,22 @@ public final class MetadefViews {
                             List<Association> resourceTypeAssociations, Map<String, Map<String, Object>> properties,
                             List<MetadefObject> objects, List<Tag> tags) {
 
-        /** A namespace with what it holds; empty collections are left out, as Glance does. */
+        /**
+         * A namespace with what it holds; empty collections are left out, as Glance does. With a resource type
+         * it is associated with, property names (also objects' and their required lists) carry that
+         * association's prefix, as Glance's {@code resource_type} query shows them.
+         */
         static Namespace of(MetadefNamespace n, List<MetadefAssociation> associations,
                             List<MetadefDefinition> properties, List<MetadefDefinition> objects,
-                            List<MetadefDefinition> tags) {
+                            List<MetadefDefinition> tags, String resourceType) {
+            String prefix = associations.stream().filter(a -> a.resourceType.equals(resourceType))
+                    .map(a -> a.prefix).filter(p -> p != null).findFirst().orElse("");
             return new Namespace(n.namespace, n.displayName, n.description, n.visibility, n.isProtected, n.owner,
                     time(n.createdAt), time(n.updatedAt), "/v2/schemas/metadefs/namespace",
                     NAMESPACES + "/" + n.namespace,
                     orNull(associations.stream().map(Association::of).toList()),
-                    properties.isEmpty() ? null : Property.map(properties),
-                    orNull(objects.stream().map(o -> MetadefObject.of(n.namespace, o)).toList()),
+                    properties.isEmpty() ? null : Property.map(properties, prefix),
+                    orNull(objects.stream().map(o -> MetadefObject.of(n.namespace, o, prefix)).toList()),
                     orNull(tags.stream().map(t -> new Tag(t.name, null, null)).toList()));
         }
     }
@@ -99,9 +105,19 @@ public final class MetadefViews {
     public record MetadefObject(String name, String description, Object properties, Object required,
                                 String schema, String self, String createdAt, String updatedAt) {
         static MetadefObject of(String namespace, MetadefDefinition d) {
+            return of(namespace, d, "");
+        }
+
+        @SuppressWarnings("unchecked")
+        static MetadefObject of(String namespace, MetadefDefinition d, String prefix) {
             Map<String, Object> b = d.body;
-            return new MetadefObject(d.name, (String) b.get("description"), b.getOrDefault("properties", Map.of()),
-                    b.getOrDefault("required", List.of()), "/v2/schemas/metadefs/object",
+            Map<String, Object> properties = new LinkedHashMap<>();
+            ((Map<String, Object>) b.getOrDefault("properties", Map.of()))
+                    .forEach((k, v) -> properties.put(prefix + k, v));
+            List<String> required = ((List<String>) b.getOrDefault("required", List.of())).stream()
+                    .map(r -> prefix + r).toList();
+            return new MetadefObject(d.name, (String) b.get("description"), properties, required,
+                    "/v2/schemas/metadefs/object",
                     NAMESPACES + "/" + namespace + "/objects/" + d.name, time(d.createdAt), time(d.updatedAt));
         }
     }
@@ -126,9 +142,9 @@ public final class MetadefViews {
             return p;
         }
 
-        static Map<String, Map<String, Object>> map(List<MetadefDefinition> properties) {
+        static Map<String, Map<String, Object>> map(List<MetadefDefinition> properties, String prefix) {
             Map<String, Map<String, Object>> all = new LinkedHashMap<>();
-            properties.forEach(p -> all.put(p.name, p.body));
+            properties.forEach(p -> all.put(prefix + p.name, p.body));
             return all;
         }
     }

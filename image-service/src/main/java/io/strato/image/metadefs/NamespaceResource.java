@@ -44,7 +44,8 @@ public class NamespaceResource {
                                              @Context UriInfo uri) {
         NamespaceQuery query = NamespaceQuery.of(visibility, resourceTypes, sortKey, sortDir, limit, marker);
         return service.list(caller.get(), query).map(page -> MetadefViews.Namespaces.of(page.namespaces().stream()
-                .map(l -> MetadefViews.Namespace.of(l.namespace(), l.associations(), List.of(), List.of(), List.of()))
+                .map(l -> MetadefViews.Namespace.of(l.namespace(), l.associations(), List.of(), List.of(), List.of(),
+                        null))
                 .toList(), queryInOrder(uri), page.full()));
     }
 
@@ -70,19 +71,20 @@ public class NamespaceResource {
     @POST
     public Uni<Response> create(MetadefRequests.Namespace body) {
         return service.create(caller.get(), required(body))
-                .map(d -> Response.status(201).entity(view(d)).build());
+                .map(d -> Response.status(201).entity(view(d, null)).build());
     }
 
     @GET
     @Path("{namespace}")
-    public Uni<MetadefViews.Namespace> get(@PathParam("namespace") String namespace) {
-        return service.get(caller.get(), namespace).map(NamespaceResource::view);
+    public Uni<MetadefViews.Namespace> get(@PathParam("namespace") String namespace,
+                                           @QueryParam("resource_type") String resourceType) {
+        return service.get(caller.get(), namespace).map(d -> view(d, resourceType));
     }
 
     @PUT
     @Path("{namespace}")
     public Uni<MetadefViews.Namespace> update(@PathParam("namespace") String namespace, MetadefRequests.Namespace body) {
-        return service.update(caller.get(), namespace, required(body)).map(NamespaceResource::view);
+        return service.update(caller.get(), namespace, required(body)).map(d -> view(d, null));
     }
 
     @DELETE
@@ -91,8 +93,9 @@ public class NamespaceResource {
         return service.delete(caller.get(), namespace).map(v -> Response.noContent().build());
     }
 
-    private static MetadefViews.Namespace view(NamespaceService.Detail d) {
-        return MetadefViews.Namespace.of(d.namespace(), d.associations(), d.properties(), d.objects(), d.tags());
+    private static MetadefViews.Namespace view(NamespaceService.Detail d, String resourceType) {
+        return MetadefViews.Namespace.of(d.namespace(), d.associations(), d.properties(), d.objects(), d.tags(),
+                resourceType);
     }
 
     private static MetadefRequests.Namespace required(MetadefRequests.Namespace body) {

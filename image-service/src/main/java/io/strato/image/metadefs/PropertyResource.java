@@ -25,7 +25,7 @@ public class PropertyResource extends DefinitionResource {
     @GET
     public Uni<MetadefViews.Properties> list(@PathParam("namespace") String namespace) {
         return service.list(caller.get(), namespace, kind)
-                .map(l -> new MetadefViews.Properties(MetadefViews.Property.map(l.definitions())));
+                .map(l -> new MetadefViews.Properties(MetadefViews.Property.map(l.definitions(), "")));
     }
 
     @POST

@@ -57,7 +57,8 @@ class MetadefApiTest {
                         + "\"resource_type_associations\": [{\"name\": \"OS::Glance::Image\", \"prefix\": \"hw_\"}],"
                         + "\"properties\": {\"hypervisor_type\": {\"title\": \"Hypervisor\", \"type\": \"string\","
                         + "\"enum\": [\"kvm\", \"qemu\"]}},"
-                        + "\"objects\": [{\"name\": \"CPU Limits\", \"properties\": {}}],"
+                        + "\"objects\": [{\"name\": \"CPU Limits\", \"required\": [\"cpu\"], \"properties\": {\"cpu\":"
+                        + "{\"title\": \"CPU\", \"type\": \"integer\"}}}],"
                         + "\"tags\": [{\"name\": \"t1\"}]}")
                 .post("/v2/metadefs/namespaces").then().statusCode(201)
                 .body("namespace", equalTo(ns)).body("visibility", equalTo("public")).body("protected", equalTo(true))
@@ -79,6 +80,11 @@ class MetadefApiTest {
                 .body("namespaces.namespace", not(hasItem(ns)));
         as(member).get(path(ns)).then().statusCode(200).body("owner", startsWith("p-admin-"))
                 .body("created_at", matchesPattern(GLANCE_TIME)).body("properties", hasKey("hypervisor_type"));
+        // shown for a resource type, property names carry its association's prefix
+        as(member).get(path(ns) + "?resource_type=OS::Glance::Image").then().statusCode(200)
+                .body("properties", hasKey("hw_hypervisor_type")).body("properties", not(hasKey("hypervisor_type")))
+                .body("objects[0].properties", hasKey("hw_cpu")).body("objects[0].required", contains("hw_cpu"));
+        as(member).get(path(ns) + "?resource_type=OS::Nova::Flavor").then().body("properties", hasKey("hypervisor_type"));
         // but only an admin writes
         as(member).body("{\"namespace\": \"" + ns + "\"}").put(path(ns)).then().spec(fault(403));
         as(member).delete(path(ns)).then().spec(fault(403));
