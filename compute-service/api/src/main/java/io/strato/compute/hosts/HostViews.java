@@ -1,13 +1,14 @@
 package io.strato.compute.hosts;
 
+import io.strato.compute.api.Microversion;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 
 /**
- * Nova's JSON of hypervisors and compute services at 2.1: ids are {@code compute_host.id} integers, cpu_info is a
- * JSON string, no forced_down.
+ * Nova's JSON of hypervisors and compute services: ids are {@code compute_host.id} integers, cpu_info a JSON string
+ * before 2.28 and an object from it, forced_down from 2.11.
  */
 final class HostViews {
     static final String COMPUTE = "nova-compute";
@@ -34,13 +35,19 @@ final class HostViews {
     }
 
     static HypervisorView hypervisor(HostRow h, boolean detail) {
+        return hypervisor(h, detail, Microversion.MIN);
+    }
+
+    /** A hypervisor at {@code version}: cpu_info an object from 2.28. */
+    static HypervisorView hypervisor(HostRow h, boolean detail, Microversion version) {
+        String arch = h.cpuArch() == null ? "x86_64" : h.cpuArch();
+        Object cpuInfo = version.atLeast(28) ? java.util.Map.of("arch", arch) : "{\"arch\": \"" + arch + "\"}";
         return new HypervisorView(id(h), h.hypervisorHostname(), state(h), status(h), detail ? new HypervisorView.Detail(
                 h.hypervisorType(), h.hypervisorVersion(), h.hostIp(),
                 new HypervisorView.Service(h.host(), id(h), h.disabledReason()),
                 h.vcpus(), h.memoryMb(), h.localGb(), h.vcpusUsed(), h.memoryMbUsed(), h.localGbUsed(),
                 h.memoryMb() - h.memoryMbUsed(), h.localGb() - h.localGbUsed(), 0, h.runningVms(),
-                h.localGb() - h.localGbUsed(),
-                "{\"arch\": \"" + (h.cpuArch() == null ? "x86_64" : h.cpuArch()) + "\"}") : null, null);
+                h.localGb() - h.localGbUsed(), cpuInfo) : null, null);
     }
 
     /** With the servers on the host ({@code [{"name", "uuid"}]}). */

@@ -1,6 +1,15 @@
 package io.strato.compute.hosts;
 
 import io.quarkus.security.Authenticated;
+import io.strato.compute.api.ApiVersion;
+import io.strato.compute.api.Link;
+import io.strato.kit.faults.InvalidInput;
+import io.strato.kit.web.PageLinks;
+import io.strato.kit.web.Paging;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.strato.kit.auth.Caller;
@@ -18,8 +27,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Nova's os-hypervisors at 2.1 over the compute hosts (admins only): list, detail, show, statistics, uptime and
- * {@code /{pattern}/search} and {@code /{pattern}/servers}.
+ * Nova's os-hypervisors over the compute hosts (admins only): list, detail, show, statistics, uptime and
+ * {@code /{pattern}/search} and {@code /{pattern}/servers}; cpu_info an object from 2.28, limit/marker paging from
+ * 2.33.
  */
 @Path("/v2.1/os-hypervisors")
 @Authenticated
@@ -29,27 +39,36 @@ public class HypervisorResource {
     private final Policy policy;
     private final CurrentCaller callers;
     private final FaultDialect faults;
+    private final ApiVersion version;
+    private final String publicUrl;
 
-    public HypervisorResource(HostCatalog hosts, Policy policy, CurrentCaller callers, FaultDialect faults) {
+    public HypervisorResource(HostCatalog hosts, Policy policy, CurrentCaller callers, FaultDialect faults,
+                              ApiVersion version,
+                              @ConfigProperty(name = "strato.compute.public-url", defaultValue = "http://127.0.0.1:8080/compute")
+                              String publicUrl) {
         this.hosts = hosts;
         this.policy = policy;
         this.callers = callers;
         this.faults = faults;
+        this.version = version;
+        this.publicUrl = publicUrl;
     }
 
     @GET
-    public Uni<HypervisorView.Many> index() {
+    public Uni<HypervisorView.Many> index(@QueryParam("limit") String limit, @QueryParam("marker") String marker,
+                                          @Context UriInfo uri) {
         Caller caller = callers.get();
         policy.enforce(HostPolicies.HYPERVISORS_LIST, caller, Map.of());
-        return list(false);
+        return list(false, limit, marker, uri);
     }
 
     @GET
     @Path("detail")
-    public Uni<HypervisorView.Many> detail() {
+    public Uni<HypervisorView.Many> detail(@QueryParam("limit") String limit, @QueryParam("marker") String marker,
+                                           @Context UriInfo uri) {
         Caller caller = callers.get();
         policy.enforce(HostPolicies.HYPERVISORS_DETAIL, caller, Map.of());
-        return list(true);
+        return list(true, limit, marker, uri);
     }
 
     @GET
@@ -65,7 +84,7 @@ public class HypervisorResource {
     public Uni<HypervisorView.One> show(@PathParam("id") String id) {
         Caller caller = callers.get();
         policy.enforce(HostPolicies.HYPERVISORS_SHOW, caller, Map.of());
-        return hosts.byId(id).map(h -> new HypervisorView.One(HostViews.hypervisor(h, true)));
+        return hosts.byId(id).map(h -> new HypervisorView.One(HostViews.hypervisor(h, true, version.get())));
     }
 
     /** Agents report no host uptime: 501, which clients (openstack hypervisor show) take as "not available". */
@@ -93,10 +112,27 @@ public class HypervisorResource {
         return matching(pattern, true);
     }
 
-    /** Every host (2.1 has no paging; limit/marker of 2.33 are not served). */
-    private Uni<HypervisorView.Many> list(boolean detail) {
-        return hosts.all().map(all -> new HypervisorView.Many(
-                all.stream().map(h -> HostViews.hypervisor(h, detail)).toList()));
+    /** Every host before 2.33; from 2.33 a page of {@code limit} (≤ 1000) after the host {@code marker} (an id). */
+    private Uni<HypervisorView.Many> list(boolean detail, String limit, String marker, UriInfo uri) {
+        boolean paged = version.atLeast(33);
+        Paging paging = paged ? Paging.of(limit, marker, 1000, 1000) : new Paging(Integer.MAX_VALUE, null);
+        int size = paging.limit() == 0 ? 1000 : paging.limit();
+        return hosts.all().map(all -> {
+            List<HostRow> page = all.stream().filter(after(paging.marker(), all)).limit(size).toList();
+            return new HypervisorView.Many(page.stream().map(h -> HostViews.hypervisor(h, detail, version.get())).toList(),
+                    paged && !page.isEmpty() && page.size() == size ? Link.next(PageLinks.next(uri.getRequestUri(),
+                            String.valueOf(HostViews.id(page.get(page.size() - 1))), publicUrl, "/v2.1/")) : null);
+        });
+    }
+
+    /** Hosts after the marker (in id order, as {@link HostCatalog#all} lists them); 400 for a marker that is no host. */
+    private static java.util.function.Predicate<HostRow> after(String marker, List<HostRow> all) {
+        if (marker == null) {
+            return h -> true;
+        }
+        HostRow m = all.stream().filter(h -> String.valueOf(HostViews.id(h)).equals(marker)).findFirst()
+                .orElseThrow(() -> new InvalidInput("marker [" + marker + "] not found"));
+        return h -> h.id() > m.id();
     }
 
     private Uni<HypervisorView.Many> matching(String pattern, boolean servers) {
@@ -107,7 +143,7 @@ public class HypervisorResource {
             }
             return Multi.createFrom().iterable(found)
                     .onItem().transformToUniAndConcatenate(h -> servers ? withServers(h) : Uni.createFrom().item(HostViews.hypervisor(h, false)))
-                    .collect().asList().map(HypervisorView.Many::new);
+                    .collect().asList().map(list -> new HypervisorView.Many(list, null));
         });
     }
 

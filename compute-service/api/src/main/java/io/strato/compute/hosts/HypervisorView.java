@@ -7,13 +7,15 @@ import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
- * Nova's JSON of a hypervisor at 2.1: ids are {@code compute_host.id} integers, cpu_info is a JSON string. The
+ * Nova's JSON of a hypervisor: ids are {@code compute_host.id} integers, cpu_info is a JSON string before 2.28
+ * and an object from it. The
  * detail fields are there in detail and show only (their null values then stay), {@code servers} in
  * {@code /os-hypervisors/{pattern}/servers} only.
  */
 @Schema(name = "Hypervisor")
 public record HypervisorView(
-        @JsonProperty("id") int id,
+        @JsonProperty("id") @Schema(oneOf = {Integer.class, String.class}, description = "an integer before 2.53, a UUID from it")
+        Object id,
         @JsonProperty("hypervisor_hostname") String hypervisorHostname,
         @JsonProperty("state") String state,
         @JsonProperty("status") String status,
@@ -37,7 +39,8 @@ public record HypervisorView(
             @JsonProperty("current_workload") int currentWorkload,
             @JsonProperty("running_vms") int runningVms,
             @JsonProperty("disk_available_least") long diskAvailableLeast,
-            @JsonProperty("cpu_info") String cpuInfo) {
+            @JsonProperty("cpu_info") @Schema(oneOf = {String.class, Object.class},
+                    description = "a JSON string before 2.28, an object from it") Object cpuInfo) {
     }
 
     /** The hypervisor's nova-compute service. */
@@ -73,7 +76,9 @@ public record HypervisorView(
     }
 
     @Schema(name = "HypervisorMany")
-    public record Many(@JsonProperty("hypervisors") List<HypervisorView> hypervisors) {
+    public record Many(@JsonProperty("hypervisors") List<HypervisorView> hypervisors,
+                       @JsonProperty("hypervisors_links") @JsonInclude(JsonInclude.Include.NON_NULL)
+                       List<io.strato.compute.api.Link> links) {
     }
 
     @Schema(name = "HypervisorStatisticsOne")

@@ -1,5 +1,7 @@
 package io.strato.compute.quotas;
 
+import io.strato.compute.api.ApiVersion;
+
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 import io.strato.compute.policy.NovaBaseRules;
@@ -20,8 +22,10 @@ public class LimitsResource {
     private final QuotaSetService quotas;
     private final Policy policy;
     private final CurrentCaller callers;
+    private final ApiVersion version;
 
-    public LimitsResource(QuotaSetService quotas, Policy policy, CurrentCaller callers) {
+    public LimitsResource(QuotaSetService quotas, Policy policy, CurrentCaller callers, ApiVersion version) {
+        this.version = version;
         this.quotas = quotas;
         this.policy = policy;
         this.callers = callers;
@@ -36,6 +40,6 @@ public class LimitsResource {
             policy.enforce(QuotaPolicies.LIMITS_OTHER_PROJECT, caller, NovaBaseRules.project(tenantId));
             project = tenantId;
         }
-        return quotas.usage(project == null ? "" : project).map(LimitsView::of);
+        return quotas.usage(project == null ? "" : project).map(u -> LimitsView.of(u, version.get()));
     }
 }

@@ -1,11 +1,14 @@
 package io.strato.compute.quotas;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.strato.compute.api.Microversion;
+
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-/** Nova's {@code GET /limits} at 2.1: no rate limits, and the absolute ones with the legacy names Nova keeps. */
+/** Nova's {@code GET /limits}: no rate limits, and the absolute ones (the legacy names until their microversion). */
 @Schema(name = "Limits")
 public record LimitsView(@JsonProperty("limits") Limits limits) {
 
@@ -17,9 +20,9 @@ public record LimitsView(@JsonProperty("limits") Limits limits) {
     @Schema(name = "AbsoluteLimits")
     public record Absolute(
             @JsonProperty("maxServerMeta") Integer maxServerMeta,
-            @JsonProperty("maxImageMeta") Integer maxImageMeta,
-            @JsonProperty("maxPersonality") Integer maxPersonality,
-            @JsonProperty("maxPersonalitySize") Integer maxPersonalitySize,
+            @JsonProperty("maxImageMeta") @JsonInclude(JsonInclude.Include.NON_NULL) Integer maxImageMeta,
+            @JsonProperty("maxPersonality") @JsonInclude(JsonInclude.Include.NON_NULL) Integer maxPersonality,
+            @JsonProperty("maxPersonalitySize") @JsonInclude(JsonInclude.Include.NON_NULL) Integer maxPersonalitySize,
             @JsonProperty("maxTotalKeypairs") Integer maxTotalKeypairs,
             @JsonProperty("maxTotalInstances") Integer maxTotalInstances,
             @JsonProperty("maxTotalCores") Integer maxTotalCores,
@@ -30,20 +33,23 @@ public record LimitsView(@JsonProperty("limits") Limits limits) {
             @JsonProperty("totalCoresUsed") long totalCoresUsed,
             @JsonProperty("totalRAMUsed") long totalRamUsed,
             @JsonProperty("totalServerGroupsUsed") long totalServerGroupsUsed,
-            @JsonProperty("maxSecurityGroups") Integer maxSecurityGroups,
-            @JsonProperty("maxSecurityGroupRules") Integer maxSecurityGroupRules,
-            @JsonProperty("maxTotalFloatingIps") Integer maxTotalFloatingIps,
-            @JsonProperty("totalSecurityGroupsUsed") int totalSecurityGroupsUsed,
-            @JsonProperty("totalFloatingIpsUsed") int totalFloatingIpsUsed) {
+            @JsonProperty("maxSecurityGroups") @JsonInclude(JsonInclude.Include.NON_NULL) Integer maxSecurityGroups,
+            @JsonProperty("maxSecurityGroupRules") @JsonInclude(JsonInclude.Include.NON_NULL) Integer maxSecurityGroupRules,
+            @JsonProperty("maxTotalFloatingIps") @JsonInclude(JsonInclude.Include.NON_NULL) Integer maxTotalFloatingIps,
+            @JsonProperty("totalSecurityGroupsUsed") @JsonInclude(JsonInclude.Include.NON_NULL) Integer totalSecurityGroupsUsed,
+            @JsonProperty("totalFloatingIpsUsed") @JsonInclude(JsonInclude.Include.NON_NULL) Integer totalFloatingIpsUsed) {
     }
 
-    static LimitsView of(QuotaSetService.Usage u) {
+    /** At {@code version}: nova-network's go at 2.36, maxImageMeta at 2.39, the personality ones at 2.57. */
+    static LimitsView of(QuotaSetService.Usage u, Microversion version) {
         Map<String, Integer> l = u.limits();
+        boolean network = !version.atLeast(36);
+        boolean personality = !version.atLeast(57);
         return new LimitsView(new Limits(List.of(), new Absolute(
                 l.get(QuotaResources.METADATA_ITEMS),
-                l.get(QuotaResources.METADATA_ITEMS),
-                l.get("injected_files"),
-                l.get("injected_file_content_bytes"),
+                version.atLeast(39) ? null : l.get(QuotaResources.METADATA_ITEMS),
+                personality ? l.get("injected_files") : null,
+                personality ? l.get("injected_file_content_bytes") : null,
                 l.get(QuotaResources.KEY_PAIRS),
                 l.get(QuotaResources.INSTANCES),
                 l.get(QuotaResources.CORES),
@@ -54,10 +60,10 @@ public record LimitsView(@JsonProperty("limits") Limits limits) {
                 u.used(QuotaResources.CORES),
                 u.used(QuotaResources.RAM),
                 u.used(QuotaResources.SERVER_GROUPS),
-                l.get("security_groups"),
-                l.get("security_group_rules"),
-                l.get("floating_ips"),
-                0,
-                0)));
+                network ? l.get("security_groups") : null,
+                network ? l.get("security_group_rules") : null,
+                network ? l.get("floating_ips") : null,
+                network ? 0 : null,
+                network ? 0 : null)));
     }
 }

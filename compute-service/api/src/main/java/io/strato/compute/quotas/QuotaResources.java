@@ -2,7 +2,7 @@ package io.strato.compute.quotas;
 
 import java.util.List;
 
-/** Nova's quota resource names, and the ones os-quota-sets shows at 2.1. */
+/** Nova's quota resource names, and the ones os-quota-sets shows at each microversion. */
 public final class QuotaResources {
     public static final String INSTANCES = "instances";
     public static final String CORES = "cores";
@@ -21,6 +21,18 @@ public final class QuotaResources {
             SERVER_GROUP_MEMBERS, "injected_files", "injected_file_content_bytes", "injected_file_path_bytes",
             "floating_ips", "fixed_ips", "security_groups", "security_group_rules");
 
+    /** Shown and settable before 2.57. */
+    static final List<String> INJECTED_FILES = List.of("injected_files", "injected_file_content_bytes",
+            "injected_file_path_bytes");
+    /** nova-network's: shown and settable before 2.36. */
+    static final List<String> NETWORK = List.of("floating_ips", "fixed_ips", "security_groups", "security_group_rules");
+
     private QuotaResources() {
+    }
+
+    /** The resources a request at {@code version} sees and sets: nova-network's go at 2.36, injected files at 2.57. */
+    static List<String> visibleAt(io.strato.compute.api.Microversion version) {
+        return SHOWN.stream().filter(r -> !(version.atLeast(36) && NETWORK.contains(r))
+                && !(version.atLeast(57) && INJECTED_FILES.contains(r))).toList();
     }
 }

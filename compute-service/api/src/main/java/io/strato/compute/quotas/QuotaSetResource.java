@@ -1,5 +1,7 @@
 package io.strato.compute.quotas;
 
+import io.strato.compute.api.ApiVersion;
+
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 import io.strato.compute.policy.NovaBaseRules;
@@ -21,7 +23,8 @@ import jakarta.ws.rs.core.Response;
 
 /**
  * Nova's os-quota-sets: {@code GET /os-quota-sets/{project}[/detail|/defaults]}, {@code PUT} and {@code DELETE}
- * (admins), with the resources Nova shows at 2.1 (nova-network's and injected files' included).
+ * (admins), with the resources Nova shows at the request's microversion (nova-network's until 2.36, injected
+ * files' until 2.57).
  * Per-user quotas ({@code ?user_id=}) are not kept: reading them shows the project's, setting them is a 400.
  */
 @Path("/v2.1/os-quota-sets/{project}")
@@ -31,8 +34,10 @@ public class QuotaSetResource {
     private final QuotaSetService quotas;
     private final Policy policy;
     private final CurrentCaller callers;
+    private final ApiVersion version;
 
-    public QuotaSetResource(QuotaSetService quotas, Policy policy, CurrentCaller callers) {
+    public QuotaSetResource(QuotaSetService quotas, Policy policy, CurrentCaller callers, ApiVersion version) {
+        this.version = version;
         this.quotas = quotas;
         this.policy = policy;
         this.callers = callers;
@@ -42,7 +47,7 @@ public class QuotaSetResource {
     public Uni<QuotaSetView.One> show(@PathParam("project") String project) {
         Caller caller = callers.get();
         policy.enforce(QuotaPolicies.SHOW, caller, NovaBaseRules.project(project));
-        return quotas.limits(project).map(l -> new QuotaSetView.One(QuotaSetView.of(project, l)));
+        return quotas.limits(project).map(l -> new QuotaSetView.One(QuotaSetView.of(project, l, version.get())));
     }
 
     @GET
@@ -50,7 +55,7 @@ public class QuotaSetResource {
     public Uni<QuotaSetView.DetailOne> detail(@PathParam("project") String project) {
         Caller caller = callers.get();
         policy.enforce(QuotaPolicies.DETAIL, caller, NovaBaseRules.project(project));
-        return quotas.usage(project).map(u -> new QuotaSetView.DetailOne(QuotaSetView.Detail.of(project, u)));
+        return quotas.usage(project).map(u -> new QuotaSetView.DetailOne(QuotaSetView.Detail.of(project, u, version.get())));
     }
 
     @GET
@@ -58,7 +63,7 @@ public class QuotaSetResource {
     public QuotaSetView.One defaults(@PathParam("project") String project) {
         Caller caller = callers.get();
         policy.enforce(QuotaPolicies.DEFAULTS, caller, NovaBaseRules.project(project));
-        return new QuotaSetView.One(QuotaSetView.of(project, quotas.defaults()));
+        return new QuotaSetView.One(QuotaSetView.of(project, quotas.defaults(), version.get()));
     }
 
     @PUT
@@ -70,7 +75,7 @@ public class QuotaSetResource {
             throw new InvalidInput("Per-user quotas are not supported; set the project's quota.");
         }
         var quotaSet = BodyFields.object(BodyRecords.json(body), "quota_set");
-        return quotas.update(project, quotaSet).map(l -> new QuotaSetView.One(QuotaSetView.of(null, l)));
+        return quotas.update(project, quotaSet, version.get()).map(l -> new QuotaSetView.One(QuotaSetView.of(null, l, version.get())));
     }
 
     @DELETE

@@ -1,6 +1,7 @@
 package io.strato.compute.quotas;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.strato.compute.api.Microversion;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
@@ -10,6 +11,7 @@ import io.strato.kit.faults.InvalidInput;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -55,9 +57,9 @@ public class QuotaSetService {
      * lock, so a limit and a concurrent claim cannot both pass.
      */
     @WithTransaction
-    public Uni<Map<String, Integer>> update(String projectId, JsonNode quotaSet) {
+    public Uni<Map<String, Integer>> update(String projectId, JsonNode quotaSet, Microversion version) {
         Map<String, Integer> changes = new LinkedHashMap<>();
-        boolean force = parse(quotaSet, changes);
+        boolean force = parse(quotaSet, changes, version);
         return ProjectQuotas.lock(projectId)
                 .chain(() -> usage.all(projectId))
                 .invoke(used -> {
@@ -82,14 +84,15 @@ public class QuotaSetService {
     }
 
     /** Reads the new limits into {@code out}; whether {@code force} was asked for. */
-    static boolean parse(JsonNode quotaSet, Map<String, Integer> out) {
+    static boolean parse(JsonNode quotaSet, Map<String, Integer> out, Microversion version) {
+        List<String> settable = QuotaResources.visibleAt(version);
         boolean force = false;
         for (Iterator<Map.Entry<String, JsonNode>> it = quotaSet.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
             String key = e.getKey();
             if (key.equals("force")) {
                 force = BodyFields.bool(quotaSet, "force", false);
-            } else if (QuotaResources.SHOWN.contains(key)) {
+            } else if (settable.contains(key)) {
                 out.put(key, BodyFields.integer(quotaSet, key, -1, Integer.MAX_VALUE, null));
             } else if (!key.equals("tenant_id") && !key.equals("id")) {
                 throw new InvalidInput("Additional properties are not allowed ('" + key + "' was unexpected)");

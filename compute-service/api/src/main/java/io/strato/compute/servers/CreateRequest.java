@@ -20,13 +20,15 @@ import java.util.UUID;
  * A server create body, checked as Nova's JSON schema for {@code POST /servers} checks it (the messages
  * follow Nova's). Only syntax here; whether the flavor, image, networks... exist is the service's job.
  *
- * @param networks null for "auto" (the project's one network)
+ * @param networks     null for "auto" (the project's one network), empty for "none" (2.37)
+ * @param autoAllocate 2.37's "auto": no network available is a 400 (Strato allocates none itself)
  */
 public record CreateRequest(String name, UUID imageId, String flavorRef, List<Server.RequestedNetwork> networks,
                             List<String> securityGroups, String keyName, String userData, Map<String, String> metadata,
                             String availabilityZone, int minCount, int maxCount, UUID groupId, String adminPass,
                             String diskConfig, String configDrive, String accessIpv4, String accessIpv6,
-                            boolean returnReservationId, String description, List<String> tags) {
+                            boolean returnReservationId, String description, List<String> tags,
+                            boolean autoAllocate) {
 
     private static final Set<String> KNOWN = Set.of("name", "imageRef", "flavorRef", "networks", "security_groups",
             "key_name", "user_data", "metadata", "availability_zone", "min_count", "max_count", "adminPass",
@@ -61,13 +63,22 @@ public record CreateRequest(String name, UUID imageId, String flavorRef, List<Se
             throw new InvalidInput("min_count must be <= max_count");
         }
         UUID group = group(body);
-        return new CreateRequest(name, image, flavor, networks(s.get("networks")), securityGroups(s.get("security_groups")),
+        if (version.atLeast(37) && !s.has("networks")) {
+            throw new InvalidInput("Invalid input for field/attribute server. Value: " + abbreviated(s)
+                    + ". 'networks' is a required property");
+        }
+        return new CreateRequest(name, image, flavor, networks(s.get("networks"), version), securityGroups(s.get("security_groups")),
                 optionalString(s, "key_name", 255), userData(s.get("user_data")), metadata(s.get("metadata")),
                 optionalString(s, "availability_zone", 255), min, max, group, optionalString(s, "adminPass", 255),
                 diskConfig(s.get("OS-DCF:diskConfig")), configDrive(s.get("config_drive")),
                 ip(s.get("accessIPv4"), "accessIPv4", false), ip(s.get("accessIPv6"), "accessIPv6", true),
                 bool(s.get("return_reservation_id")), description(s.get("description")),
-                s.has("tags") ? ServerTags.parse(s.get("tags"), "tags") : List.of());
+                s.has("tags") ? ServerTags.parse(s.get("tags"), "tags") : List.of(), version.atLeast(37));
+    }
+
+    private static String abbreviated(JsonNode n) {
+        String v = n.toString();
+        return v.length() > 80 ? v.substring(0, 80) + "..." : v;
     }
 
     /** {@code known} and, from microversion 2.{@code minor}, {@code added}. */
@@ -165,13 +176,20 @@ public record CreateRequest(String name, UUID imageId, String flavorRef, List<Se
     }
 
     /** null means "auto" (Nova 2.1 with no networks); an empty list would mean "none". */
-    static List<Server.RequestedNetwork> networks(JsonNode n) {
+    static List<Server.RequestedNetwork> networks(JsonNode n, Microversion version) {
         if (n == null || n.isNull()) {
             return null;
         }
-        if (!n.isArray()) {
-            throw invalid("networks", n, "is not of type 'array'");
+        if (n.isTextual() && version.atLeast(37) && ("auto".equals(n.asText()) || "none".equals(n.asText()))) {
+            return "none".equals(n.asText()) ? List.of() : null;
         }
+        if (!n.isArray()) {
+            throw invalid("networks", n, version.atLeast(37) ? "is not valid under any of the given schemas ('auto', 'none' or a list)"
+                    : "is not of type 'array'");
+        }
+        // tag on a network is Nova's 2.32-2.36 and 2.42+; Strato's agents tag no devices (see Microversions)
+        boolean tagged = (version.atLeast(32) && !version.atLeast(37)) || version.atLeast(42);
+        Set<String> entryKeys = tagged ? Set.of("uuid", "port", "fixed_ip", "tag") : Set.of("uuid", "port", "fixed_ip");
         if (n.isEmpty()) {
             return null;
         }
@@ -180,6 +198,11 @@ public record CreateRequest(String name, UUID imageId, String flavorRef, List<Se
         for (JsonNode e : n) {
             if (!e.isObject()) {
                 throw invalid("networks", n, "entries must be objects");
+            }
+            BodyFields.onlyKnown(e, entryKeys);
+            if (e.has("tag")) {
+                throw new InvalidInput("Tagged network interfaces are not supported: Strato's compute hosts expose no "
+                        + "device tags to guests.");
             }
             UUID port = uuid(e.get("port"), "Bad networks format: port uuid is not in proper format (%s)");
             UUID net = uuid(e.get("uuid"), "Bad networks format: network uuid is not in proper format (%s)");

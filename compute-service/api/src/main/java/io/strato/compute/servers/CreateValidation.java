@@ -49,7 +49,7 @@ public class CreateValidation {
                     : "max_count cannot be greater than 1 if an fixed_ip is specified.");
         }
         Uni<Images.ImageInfo> image = images.get(req.imageId(), token).invoke(i -> fits(i, flavor));
-        Uni<List<Server.RequestedNetwork>> nets = networks(caller, token, req.networks());
+        Uni<List<Server.RequestedNetwork>> nets = networks(caller, token, req.networks(), req.autoAllocate());
         Uni<List<Server.SecurityGroup>> groups = securityGroups(caller, token, req.securityGroups());
         return Uni.combine().all().unis(image, nets, groups).asTuple()
                 .map(t -> new Checked(t.getItem1(), t.getItem2(), t.getItem3()));
@@ -77,12 +77,17 @@ public class CreateValidation {
         }
     }
 
-    private Uni<List<Server.RequestedNetwork>> networks(Caller caller, String token, List<Server.RequestedNetwork> requested) {
+    private Uni<List<Server.RequestedNetwork>> networks(Caller caller, String token, List<Server.RequestedNetwork> requested,
+                                                        boolean autoAllocate) {
         boolean admin = NovaBaseRules.isAdmin(policy, caller);
         if (requested == null) {
             return networks.available(caller.projectId(), token).map(found -> {
                 if (found.size() > 1) {
                     throw new Conflict("Multiple possible networks found, use a Network ID to be more specific.");
+                }
+                if (found.isEmpty() && autoAllocate) {
+                    // Nova would ask Neutron for an auto-allocated topology; Strato's network-service has none
+                    throw new InvalidInput("Unable to automatically allocate a network for project " + caller.projectId());
                 }
                 return found.stream().map(n -> new Server.RequestedNetwork(n.id(), null, null)).toList();
             });

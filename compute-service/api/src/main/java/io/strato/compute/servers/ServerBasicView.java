@@ -23,7 +23,7 @@ public record ServerBasicView(
         @JsonProperty("metadata") Map<String, String> metadata,
         @JsonProperty("hostId") String hostId,
         @JsonProperty("image") @Schema(oneOf = {ServerView.ImageRef.class, String.class}) Object image,
-        @JsonProperty("flavor") ServerView.FlavorRef flavor,
+        @JsonProperty("flavor") @Schema(oneOf = {ServerView.FlavorRef.class, ServerView.EmbeddedFlavor.class}) Object flavor,
         @JsonProperty("created") String created,
         @JsonProperty("updated") String updated,
         @JsonProperty("addresses") Map<String, List<Address>> addresses,

@@ -52,6 +52,7 @@ public class ServerPolicies implements PolicyRules {
     public static final String TAGS_UPDATE_ALL = "os_compute_api:os-server-tags:update_all";
     public static final String TAGS_DELETE = "os_compute_api:os-server-tags:delete";
     public static final String TAGS_DELETE_ALL = "os_compute_api:os-server-tags:delete_all";
+    public static final String FLAVOR_EXTRA_SPECS = "os_compute_api:servers:show:flavor-extra-specs";
     public static final String HOST_STATUS = "os_compute_api:servers:show:host_status";
     public static final String HOST_STATUS_UNKNOWN_ONLY = "os_compute_api:servers:show:host_status:unknown-only";
     public static final String EXTENDED_ATTRIBUTES = "os_compute_api:os-extended-server-attributes";
@@ -98,6 +99,7 @@ public class ServerPolicies implements PolicyRules {
         r.put(TAGS_UPDATE_ALL, MEMBER);
         r.put(TAGS_DELETE, MEMBER);
         r.put(TAGS_DELETE_ALL, MEMBER);
+        r.put(FLAVOR_EXTRA_SPECS, READER);
         r.put(HOST_STATUS, ADMIN);
         r.put(HOST_STATUS_UNKNOWN_ONLY, ADMIN);
         r.put(EXTENDED_ATTRIBUTES, ADMIN);

@@ -86,7 +86,7 @@ final class ServerQuery {
         }
         String status = first(q, "status");
         if (status != null) {
-            sq.status(status);
+            sq.status(status, version.atLeast(38));
         }
         String image = first(q, "image");
         if (image != null) {
@@ -182,10 +182,13 @@ final class ServerQuery {
         }
     }
 
-    private void status(String status) {
+    private void status(String status, boolean strict) {
         List<ServerStatus.StatePattern> patterns = ServerStatus.patterns(status);
         if (patterns.isEmpty()) {
-            empty = true; // Nova answers an unknown status with an empty list
+            if (strict) {
+                throw new InvalidInput("Invalid status value"); // 2.38
+            }
+            empty = true; // before 2.38 Nova answers an unknown status with an empty list
             return;
         }
         List<String> ors = new ArrayList<>();

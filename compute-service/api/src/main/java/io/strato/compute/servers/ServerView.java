@@ -25,7 +25,8 @@ public record ServerView(
         @JsonProperty("hostId") String hostId,
         @JsonProperty("image") @Schema(oneOf = {ImageRef.class, String.class},
                 description = "the image, or \"\" for a server booted from a volume") Object image,
-        @JsonProperty("flavor") FlavorRef flavor,
+        @JsonProperty("flavor") @Schema(oneOf = {FlavorRef.class, EmbeddedFlavor.class},
+                description = "its id and link before 2.47, the flavor itself from it") Object flavor,
         @JsonProperty("created") String created,
         @JsonProperty("updated") String updated,
         @JsonProperty("addresses") Map<String, List<Address>> addresses,
@@ -90,6 +91,18 @@ public record ServerView(
     /** The server's flavor: its id and bookmark link (Nova embeds the flavor itself from 2.47). */
     @Schema(name = "ServerFlavorRef")
     public record FlavorRef(@JsonProperty("id") String id, @JsonProperty("links") List<Link> links) {
+    }
+
+    /** The flavor the server has, embedded (2.47); extra_specs only for callers the rule lets read them. */
+    @Schema(name = "ServerEmbeddedFlavor")
+    public record EmbeddedFlavor(
+            @JsonProperty("vcpus") int vcpus,
+            @JsonProperty("ram") int ram,
+            @JsonProperty("disk") int disk,
+            @JsonProperty("ephemeral") int ephemeral,
+            @JsonProperty("swap") int swap,
+            @JsonProperty("original_name") String originalName,
+            @JsonProperty("extra_specs") @JsonInclude(JsonInclude.Include.NON_NULL) Map<String, String> extraSpecs) {
     }
 
     /** A fixed address of a port of the server, under its network's name in {@code addresses}. */

@@ -43,7 +43,10 @@ public class ServerViews {
      * How much the caller sees, at which microversion. {@code admin}: the extended server attributes and fault
      * details; {@code hostStatus}: the host_status of 2.16 ({@link #ALL}, {@link #UNKNOWN_ONLY} or null: not shown).
      */
-    public record Audience(boolean admin, String hostStatus, Microversion version) {
+    public record Audience(boolean admin, String hostStatus, Microversion version, boolean flavorExtraSpecs) {
+        public Audience(boolean admin, String hostStatus, Microversion version) {
+            this(admin, hostStatus, version, true);
+        }
     }
 
     static final String ALL = "all";
@@ -54,7 +57,8 @@ public class ServerViews {
         Map<String, Object> target = ServerPolicies.target(caller.projectId(), null);
         String hostStatus = policy.allowed(ServerPolicies.HOST_STATUS, caller, target) ? ALL
                 : policy.allowed(ServerPolicies.HOST_STATUS_UNKNOWN_ONLY, caller, target) ? UNKNOWN_ONLY : null;
-        return new Audience(policy.allowed(ServerPolicies.EXTENDED_ATTRIBUTES, caller, target), hostStatus, version.get());
+        return new Audience(policy.allowed(ServerPolicies.EXTENDED_ATTRIBUTES, caller, target), hostStatus, version.get(),
+                policy.allowed(ServerPolicies.FLAVOR_EXTRA_SPECS, caller, target));
     }
 
     public List<Link> links(String collection, String id) {
@@ -112,7 +116,7 @@ public class ServerViews {
                 s.metadata == null ? Map.of() : s.metadata,
                 hostId(s.projectId, s.host),
                 image,
-                flavor(s),
+                flavor(s, who),
                 ISO.format(s.createdAt),
                 ISO.format(s.updatedAt),
                 addresses(ports),
@@ -194,9 +198,14 @@ public class ServerViews {
         }
     }
 
-    /** The flavor's id and bookmark link (Nova embeds the flavor itself from 2.47). */
-    private ServerView.FlavorRef flavor(Server s) {
-        return new ServerView.FlavorRef(s.flavorId, List.of(Link.bookmark(publicUrl + "/flavors/" + s.flavorId)));
+    /** The flavor's id and bookmark link; from 2.47 the flavor itself, as the server has it. */
+    private Object flavor(Server s, Audience who) {
+        if (!who.version().atLeast(47)) {
+            return new ServerView.FlavorRef(s.flavorId, List.of(Link.bookmark(publicUrl + "/flavors/" + s.flavorId)));
+        }
+        var f = s.flavor;
+        return new ServerView.EmbeddedFlavor(f.vcpus(), f.memoryMb(), f.rootGb(), f.ephemeralGb(), f.swapMb(), f.name(),
+                who.flavorExtraSpecs() ? (f.extraSpecs() == null ? Map.of() : f.extraSpecs()) : null);
     }
 
     /** By network name (sorted, as Nova's), each port's fixed addresses. */

@@ -179,4 +179,24 @@ class HostApiTest {
         as(admin()).get("/v2.1/os-availability-zone").then().statusCode(200)
                 .body("availabilityZoneInfo.find { it.zoneName == '" + zone + "' }.zoneState.available", equalTo(false));
     }
+
+    @Test
+    void from228CpuInfoIsAnObjectAndFrom233TheListIsPaged() {
+        int liveId = as(admin()).get("/v2.1/os-services?host={h}", live).then().extract().path("services[0].id");
+        as(admin()).get("/v2.1/os-hypervisors/{id}", liveId).then().body("hypervisor.cpu_info", equalTo("{\"arch\": \"x86_64\"}"));
+        as(admin()).header("OpenStack-API-Version", "compute 2.28").get("/v2.1/os-hypervisors/{id}", liveId).then()
+                .body("hypervisor.cpu_info.arch", equalTo("x86_64"));
+        JsonPath first = as(admin()).header("OpenStack-API-Version", "compute 2.33")
+                .get("/v2.1/os-hypervisors/detail?limit=1").then().statusCode(200).extract().jsonPath();
+        assertEquals(1, first.getList("hypervisors").size());
+        String next = first.getString("hypervisors_links[0].href");
+        org.junit.jupiter.api.Assertions.assertTrue(next.contains("marker=" + first.getInt("hypervisors[0].id")), next);
+        int second = as(admin()).header("OpenStack-API-Version", "compute 2.33")
+                .get("/v2.1/os-hypervisors?limit=1&marker=" + first.getInt("hypervisors[0].id")).then().statusCode(200)
+                .extract().path("hypervisors[0].id");
+        org.junit.jupiter.api.Assertions.assertTrue(second > first.getInt("hypervisors[0].id"));
+        as(admin()).header("OpenStack-API-Version", "compute 2.33").get("/v2.1/os-hypervisors?marker=999999999")
+                .then().statusCode(400);
+        as(admin()).get("/v2.1/os-hypervisors?limit=1").then().body("$", not(hasKey("hypervisors_links")));
+    }
 }

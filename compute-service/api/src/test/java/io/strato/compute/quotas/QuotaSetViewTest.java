@@ -1,5 +1,7 @@
 package io.strato.compute.quotas;
 
+import io.strato.compute.api.Microversion;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
@@ -30,22 +32,35 @@ class QuotaSetViewTest {
         QuotaResources.SHOWN.forEach(r -> limits.put(r, r.length()));
         List<String> keys = new ArrayList<>(List.of("id"));
         keys.addAll(QuotaResources.SHOWN);
-        Map<String, Object> shown = map(QuotaSetView.of("p", limits));
+        Map<String, Object> shown = map(QuotaSetView.of("p", limits, Microversion.MIN));
         assertEquals(keys, List.copyOf(shown.keySet()));
         assertEquals(9, shown.get("instances"));
-        Map<String, Object> updated = map(QuotaSetView.of(null, limits));
+        Map<String, Object> updated = map(QuotaSetView.of(null, limits, Microversion.MIN));
         assertFalse(updated.containsKey("id"));
         assertEquals(QuotaResources.SHOWN, List.copyOf(updated.keySet()));
         Map<String, Object> detail = map(QuotaSetView.Detail.of("p",
-                new QuotaSetService.Usage(limits, Map.of(QuotaResources.CORES, 3L))));
+                new QuotaSetService.Usage(limits, Map.of(QuotaResources.CORES, 3L)), Microversion.MIN));
         assertEquals(keys, List.copyOf(detail.keySet()));
         assertEquals(Map.of("in_use", 3, "limit", 5, "reserved", 0), detail.get("cores"));
+        Map<String, Object> v236 = map(QuotaSetView.of("p", limits, new Microversion(2, 36)));
+        assertFalse(v236.containsKey("floating_ips") || v236.containsKey("security_group_rules"));
+        assertEquals("injected_files".length(), v236.get("injected_files"));
+        Map<String, Object> v257 = map(QuotaSetView.of("p", limits, new Microversion(2, 57)));
+        assertEquals(List.of("id", "instances", "cores", "ram", "metadata_items", "key_pairs", "server_groups",
+                "server_group_members"), List.copyOf(v257.keySet()));
+        Map<String, Object> detail257 = map(QuotaSetView.Detail.of("p", new QuotaSetService.Usage(limits, Map.of()),
+                new Microversion(2, 57)));
+        assertFalse(detail257.containsKey("injected_files"));
     }
 
     @Test
     @SuppressWarnings("unchecked")
     void limitsHaveNovasAbsoluteNames() {
-        Map<String, Object> v = map(LimitsView.of(new QuotaSetService.Usage(Map.of(QuotaResources.INSTANCES, 10), Map.of())));
+        Map<String, Integer> l = new LinkedHashMap<>();
+        QuotaResources.SHOWN.forEach(r -> l.put(r, 1));
+        l.put(QuotaResources.INSTANCES, 10);
+        l.remove(QuotaResources.CORES);
+        Map<String, Object> v = map(LimitsView.of(new QuotaSetService.Usage(l, Map.of()), Microversion.MIN));
         Map<String, Object> limits = (Map<String, Object>) v.get("limits");
         assertEquals(List.of("rate", "absolute"), List.copyOf(limits.keySet()));
         Map<String, Object> absolute = (Map<String, Object>) limits.get("absolute");
@@ -57,5 +72,14 @@ class QuotaSetViewTest {
         assertEquals(10, absolute.get("maxTotalInstances"));
         assertEquals(null, absolute.get("maxTotalCores"));
         assertEquals(0, absolute.get("totalInstancesUsed"));
+        Map<String, Object> a236 = (Map<String, Object>) ((Map<String, Object>) map(LimitsView.of(
+                new QuotaSetService.Usage(l, Map.of()), new Microversion(2, 36))).get("limits")).get("absolute");
+        assertFalse(a236.containsKey("maxSecurityGroups") || a236.containsKey("totalFloatingIpsUsed"));
+        assertEquals(1, a236.get("maxImageMeta"));
+        Map<String, Object> a257 = (Map<String, Object>) ((Map<String, Object>) map(LimitsView.of(
+                new QuotaSetService.Usage(l, Map.of()), new Microversion(2, 57))).get("limits")).get("absolute");
+        assertEquals(List.of("maxServerMeta", "maxTotalKeypairs", "maxTotalInstances", "maxTotalCores", "maxTotalRAMSize",
+                "maxServerGroups", "maxServerGroupMembers", "totalInstancesUsed", "totalCoresUsed", "totalRAMUsed",
+                "totalServerGroupsUsed"), List.copyOf(a257.keySet()));
     }
 }

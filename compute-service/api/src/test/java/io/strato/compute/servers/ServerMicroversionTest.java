@@ -75,4 +75,41 @@ class ServerMicroversionTest extends ServerTestBase {
         at(stranger, 21).get(SERVERS + "/" + id + "/os-instance-actions").then().statusCode(404);
         at(member, 21).get(SERVERS + "/" + UUID.randomUUID() + "/os-instance-actions").then().statusCode(404);
     }
+
+    @Test
+    void from237NetworksAreRequiredAndMayBeAutoOrNone() {
+        String noNet = "{\"server\": {\"name\": \"n\", \"imageRef\": \"" + image + "\", \"flavorRef\": \"" + flavor
+                + "\", \"availability_zone\": \"" + zone + "\"%s}}";
+        at(member, 37).body(noNet.formatted("")).post(SERVERS).then().statusCode(400);
+        at(member, 36).body(noNet.formatted(", \"networks\": \"none\"")).post(SERVERS).then().statusCode(400);
+        UUID none = UUID.fromString(at(member, 37).body(noNet.formatted(", \"networks\": \"none\"")).post(SERVERS).then()
+                .statusCode(202).extract().path("server.id"));
+        JsonNodeHost spawn = awaitSpawn(none);
+        org.junit.jupiter.api.Assertions.assertEquals(0, spawn.command().path("ports").size(), "no interface");
+        UUID auto = UUID.fromString(at(member, 37).body(noNet.formatted(", \"networks\": \"auto\"")).post(SERVERS).then()
+                .statusCode(202).extract().path("server.id"));
+        org.junit.jupiter.api.Assertions.assertEquals(1, awaitSpawn(auto).command().path("ports").size(), "the project's network");
+        at(member, 37).body(noNet.formatted(", \"networks\": \"all\"")).post(SERVERS).then().statusCode(400);
+        String lonely = io.strato.kit.testing.TestIdentity.token(ServerWorld.unique("u"), ServerWorld.unique("p"), "member", "reader");
+        at(lonely, 37).body(noNet.formatted(", \"networks\": \"auto\"")).post(SERVERS).then().statusCode(400)
+                .body("badRequest.message", org.hamcrest.Matchers.startsWith("Unable to automatically allocate a network"));
+        at(member, 42).body(body("tagged", null).replace("\"uuid\": \"" + network + "\"",
+                "\"uuid\": \"" + network + "\", \"tag\": \"nic1\"")).post(SERVERS).then().statusCode(400);
+    }
+
+    @Test
+    void from238AnUnknownStatusIs400AndFrom247TheFlavorIsEmbedded() {
+        as(member).get(SERVERS + "?status=NOPE").then().statusCode(200).body("servers.size()", equalTo(0));
+        at(member, 38).get(SERVERS + "?status=NOPE").then().statusCode(400)
+                .body("badRequest.message", equalTo("Invalid status value"));
+        at(member, 38).get(SERVERS + "?status=RESIZE").then().statusCode(200);
+        UUID id = active("embedded");
+        at(member, 47).get(SERVERS + "/" + id).then().statusCode(200)
+                .body("server.flavor.vcpus", equalTo(1)).body("server.flavor.ram", equalTo(512))
+                .body("server.flavor.disk", equalTo(1)).body("server.flavor.swap", equalTo(0))
+                .body("server.flavor.original_name", org.hamcrest.Matchers.notNullValue())
+                .body("server.flavor.extra_specs", equalTo(java.util.Map.of()))
+                .body("server.flavor", not(hasKey("id")));
+        at(member, 46).get(SERVERS + "/" + id).then().body("server.flavor.id", equalTo(flavor));
+    }
 }
