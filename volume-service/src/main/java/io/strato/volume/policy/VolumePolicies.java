@@ -17,6 +17,7 @@ public class VolumePolicies implements PolicyRules {
     public static final String MANAGE_TYPES = "volume_extension:types_manage";
     public static final String RESET_STATUS = "volume_extension:volume_admin_actions:reset_status";
     public static final String UPDATE_QUOTA = "volume_extension:quotas:update";
+    public static final String QUOTA_CLASSES = "volume_extension:quota_classes";
     public static final String FORCE_DELETE = "volume_extension:volume_admin_actions:force_delete";
     public static final String FORCE_DETACH = "volume_extension:volume_admin_actions:force_detach";
     public static final String SNAPSHOT_RESET_STATUS = "volume_extension:snapshot_admin_actions:reset_status";
@@ -39,6 +40,7 @@ public class VolumePolicies implements PolicyRules {
                 Map.entry(MANAGE_TYPES, "rule:context_is_admin"),
                 Map.entry(RESET_STATUS, "rule:context_is_admin"),
                 Map.entry(UPDATE_QUOTA, "rule:context_is_admin"),
+                Map.entry(QUOTA_CLASSES, "rule:context_is_admin"),
                 Map.entry(FORCE_DELETE, "rule:context_is_admin"),
                 Map.entry(FORCE_DETACH, "rule:context_is_admin"),
                 Map.entry(SNAPSHOT_RESET_STATUS, "rule:context_is_admin"),

@@ -17,4 +17,20 @@ public interface QuotaConfig {
     /** Snapshots a project may have. */
     @WithDefault("10")
     int snapshots();
+
+    /** Backups a project may have (Strato has no backups: shown and settable, as Cinder's quota_backups). */
+    @WithDefault("10")
+    int backups();
+
+    /** GiB its backups may add up to (Cinder's quota_backup_gigabytes). */
+    @WithDefault("1000")
+    int backupGigabytes();
+
+    /** Generic volume groups a project may have (Cinder's quota_groups). */
+    @WithDefault("10")
+    int groups();
+
+    /** The largest volume a project may create or extend to, in GiB (Cinder's per_volume_size_limit). */
+    @WithDefault("-1")
+    int perVolumeGigabytes();
 }

@@ -13,6 +13,10 @@ import java.util.Map;
  * one) from -1 (unlimited) to 2147483647 (Cinder's {@code db.MAX_INT}, the largest its quota columns hold).
  */
 public record QuotaRequest(@JsonProperty("quota_set") Map<String, JsonNode> quotaSet) {
+    /** {@code PUT /os-quota-class-sets/{name}}: {@code {"quota_class_set": {...}}}, the same limits. */
+    public record ClassBody(@JsonProperty("quota_class_set") Map<String, JsonNode> quotaClassSet) {
+    }
+
     /** The largest limit: Cinder refuses more ("must be <= 2147483647") rather than store a truncated value. */
     static final long MAX_LIMIT = Integer.MAX_VALUE;
 
@@ -20,7 +24,7 @@ public record QuotaRequest(@JsonProperty("quota_set") Map<String, JsonNode> quot
     static Map<String, Long> changes(Map<String, JsonNode> quotaSet) {
         Map<String, Long> changes = new LinkedHashMap<>();
         quotaSet.forEach((key, value) -> {
-            if (key.equals("tenant_id") || key.equals("id")) {
+            if (key.equals("tenant_id") || key.equals("id") || key.equals("class_name")) {
                 return;
             }
             if (!VolumeQuota.RESOURCES.contains(key) && !key.matches("(volumes|gigabytes|snapshots)_.+")) {

@@ -5,6 +5,7 @@ import io.smallrye.mutiny.Uni;
 import io.strato.kit.auth.Caller;
 import io.strato.kit.auth.CurrentCaller;
 import io.strato.kit.faults.Forbidden;
+import io.strato.kit.faults.InvalidInput;
 import io.strato.kit.policy.Policy;
 import io.strato.kit.web.Booleans;
 import io.strato.volume.api.ProjectPath;
@@ -18,6 +19,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -59,9 +61,9 @@ public class QuotaResource {
 
     @GET
     @Path("os-quota-sets/{target}/defaults")
-    public QuotaView.One<Long> defaults(@PathParam("project_id") String project, @PathParam("target") String target) {
+    public Uni<QuotaView.One<Long>> defaults(@PathParam("project_id") String project, @PathParam("target") String target) {
         readable(project, target);
-        return new QuotaView.One<>(QuotaView.limits(target, service.defaults(), Map.of()));
+        return service.defaults().map(d -> new QuotaView.One<>(QuotaView.limits(target, d, perTypeOf(d))));
     }
 
     @PUT
@@ -74,11 +76,46 @@ public class QuotaResource {
         return service.set(target, changes).map(lu -> new QuotaView.One<>(QuotaView.limits(null, lu.limits(), perType(lu))));
     }
 
+    /** Back to the defaults: 200 without a body, as Cinder. */
     @DELETE
     @Path("os-quota-sets/{target}")
-    public Uni<Map<String, Object>> reset(@PathParam("project_id") String project, @PathParam("target") String target) {
+    public Uni<Response> reset(@PathParam("project_id") String project, @PathParam("target") String target) {
         manager(project);
-        return service.reset(target).map(v -> Map.of());
+        return service.reset(target).map(v -> Response.ok().build());
+    }
+
+    /** Cinder's quota classes (admins): the {@code default} class holds every project's defaults. */
+    @GET
+    @Path("os-quota-class-sets/{class_name}")
+    public Uni<QuotaView.ClassSet> showClass(@PathParam("project_id") String project, @PathParam("class_name") String name) {
+        ProjectPath.authorize(policy, callers.get(), project, VolumePolicies.QUOTA_CLASSES, Map.of());
+        return service.quotaClass(className(name)).map(c -> new QuotaView.ClassSet(QuotaView.limits(name, c, perTypeOf(c))));
+    }
+
+    @PUT
+    @Path("os-quota-class-sets/{class_name}")
+    public Uni<QuotaView.ClassSet> updateClass(@PathParam("project_id") String project, @PathParam("class_name") String name,
+                                               QuotaRequest.ClassBody body) {
+        ProjectPath.authorize(policy, callers.get(), project, VolumePolicies.QUOTA_CLASSES, Map.of());
+        Map<String, Long> changes = QuotaRequest.changes(RequestBodies.unwrap(body, QuotaRequest.ClassBody::quotaClassSet,
+                "quota_class_set"));
+        // Cinder's answer to an update has no id
+        return service.setClass(className(name), changes)
+                .map(c -> new QuotaView.ClassSet(QuotaView.limits(null, c, perTypeOf(c))));
+    }
+
+    private static String className(String name) {
+        if (name.isEmpty() || name.length() > 255) {
+            throw new InvalidInput("Invalid input received: a quota class name has 1 to 255 characters.");
+        }
+        return name;
+    }
+
+    /** The per-type keys of a limits map (those that are not project-wide resources). */
+    private static Map<String, Long> perTypeOf(Map<String, Long> limits) {
+        Map<String, Long> out = new LinkedHashMap<>(limits);
+        out.keySet().removeAll(VolumeQuota.RESOURCES);
+        return out;
     }
 
     @GET

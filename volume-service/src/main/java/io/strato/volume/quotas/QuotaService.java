@@ -31,14 +31,7 @@ public class QuotaService {
     /** Sets project-wide limits ({@code volumes}...) and per-type ones ({@code volumes_<type>}, the type must exist). */
     @WithTransaction
     public Uni<LimitsAndUsage> set(String projectId, Map<String, Long> changes) {
-        return quota.perType(projectId).chain(known -> {
-            for (String key : changes.keySet()) {
-                if (!VolumeQuota.RESOURCES.contains(key) && !known.containsKey(key)) {
-                    throw new InvalidInput("Bad key(s) in quota set: " + key);
-                }
-            }
-            return quota.set(projectId, changes);
-        }).chain(() -> show(projectId));
+        return known(changes).chain(() -> quota.set(projectId, changes)).chain(() -> show(projectId));
     }
 
     @WithTransaction
@@ -46,7 +39,31 @@ public class QuotaService {
         return quota.reset(projectId);
     }
 
-    public Map<String, Long> defaults() {
-        return quota.defaults();
+    /** The defaults of every project (the default quota class), per-type keys included. */
+    @WithSession
+    public Uni<Map<String, Long>> defaults() {
+        return quota.classLimits(VolumeQuota.DEFAULT_CLASS);
+    }
+
+    /** Quota class {@code name} (Cinder's os-quota-class-sets; the {@code default} class is every project's defaults). */
+    @WithSession
+    public Uni<Map<String, Long>> quotaClass(String name) {
+        return quota.classLimits(name);
+    }
+
+    @WithTransaction
+    public Uni<Map<String, Long>> setClass(String name, Map<String, Long> changes) {
+        return known(changes).chain(() -> quota.setClass(name, changes)).chain(() -> quota.classLimits(name));
+    }
+
+    /** Fails with 400 unless each key is a resource or a per-type key of an existing type. */
+    private Uni<Void> known(Map<String, Long> changes) {
+        return quota.classLimits(VolumeQuota.DEFAULT_CLASS).invoke(all -> {
+            for (String key : changes.keySet()) {
+                if (!all.containsKey(key)) {
+                    throw new InvalidInput("Bad key(s) in quota set: " + key);
+                }
+            }
+        }).replaceWithVoid();
     }
 }

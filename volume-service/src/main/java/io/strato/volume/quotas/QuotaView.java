@@ -9,7 +9,7 @@ import java.util.Map;
 
 /**
  * Cinder's quota set: one value per resource, a limit ({@code T} = Long, -1 unlimited) or with {@code ?usage=true}
- * a {@link Usage}. Backups and groups do not exist here: they show Cinder's defaults. The per-type keys
+ * a {@link Usage}. Backups do not exist here (their limits are kept, their use is 0). The per-type keys
  * ({@code volumes_<type>}...) are as many as there are types, so they are written beside the fixed ones.
  *
  * @param id the project, absent from an update's answer (as in Cinder)
@@ -25,12 +25,6 @@ public record QuotaView<T>(
         @JsonProperty("per_volume_gigabytes") T perVolumeGigabytes,
         @JsonIgnore Map<String, T> perType) {
 
-    /** Fixed limits of the resources Strato does not have (Cinder's defaults), and of per_volume_gigabytes (none). */
-    static final long BACKUPS = 10;
-    static final long BACKUP_GIGABYTES = 1000;
-    static final long GROUPS = 10;
-    static final long PER_VOLUME_GIGABYTES = -1;
-
     @JsonAnyGetter
     Map<String, T> perTypeKeys() {
         return perType;
@@ -42,25 +36,30 @@ public record QuotaView<T>(
 
     /** One resource's limit and use ({@code ?usage=true}); Strato reserves nothing ahead and allocates no more. */
     public record Usage(long limit, @JsonProperty("in_use") long inUse, long reserved, long allocated) {
-        static Usage of(long limit, Long inUse) {
-            return new Usage(limit, inUse == null ? 0 : inUse, 0, 0);
+        static Usage of(Long limit, Long inUse) {
+            return new Usage(limit == null ? -1 : limit, inUse == null ? 0 : inUse, 0, 0);
         }
     }
 
-    /** The limits, with the fixed ones; {@code id} null for an update's answer. */
+    /** The limits; {@code id} null for an update's answer (a quota class's name for a class). */
     static QuotaView<Long> limits(String id, Map<String, Long> limits, Map<String, Long> perType) {
-        return new QuotaView<>(id, limits.get("volumes"), limits.get("gigabytes"), limits.get("snapshots"), BACKUPS,
-                BACKUP_GIGABYTES, GROUPS, PER_VOLUME_GIGABYTES, perType);
+        return new QuotaView<>(id, limits.get("volumes"), limits.get("gigabytes"), limits.get("snapshots"),
+                limits.get("backups"), limits.get("backup_gigabytes"), limits.get("groups"),
+                limits.get("per_volume_gigabytes"), perType);
     }
 
-    /** The limits and what the project uses of them. */
+    /** The limits and what the project uses of them (backups none; per_volume_gigabytes is not a count: 0). */
     static QuotaView<Usage> usage(String id, QuotaService.LimitsAndUsage lu, Map<String, Usage> perType) {
         Map<String, Long> l = lu.limits();
         Map<String, Long> u = lu.usage();
         return new QuotaView<>(id, Usage.of(l.get("volumes"), u.get("volumes")),
                 Usage.of(l.get("gigabytes"), u.get("gigabytes")), Usage.of(l.get("snapshots"), u.get("snapshots")),
-                Usage.of(BACKUPS, 0L), Usage.of(BACKUP_GIGABYTES, 0L), Usage.of(GROUPS, 0L),
-                Usage.of(PER_VOLUME_GIGABYTES, 0L), perType);
+                Usage.of(l.get("backups"), 0L), Usage.of(l.get("backup_gigabytes"), 0L),
+                Usage.of(l.get("groups"), u.get("groups")), Usage.of(l.get("per_volume_gigabytes"), 0L), perType);
+    }
+
+    /** {@code {"quota_class_set": {...}}}. */
+    public record ClassSet(@JsonProperty("quota_class_set") QuotaView<Long> quotaClassSet) {
     }
 
     /** {@code {"limits": {"rate": [], "absolute": {...}}}}: the caller's project's limits and use. */
@@ -87,7 +86,8 @@ public record QuotaView<T>(
         static Absolute of(QuotaService.LimitsAndUsage lu) {
             Map<String, Long> l = lu.limits();
             Map<String, Long> u = lu.usage();
-            return new Absolute(l.get("volumes"), l.get("gigabytes"), l.get("snapshots"), BACKUPS, BACKUP_GIGABYTES,
+            return new Absolute(l.get("volumes"), l.get("gigabytes"), l.get("snapshots"), l.get("backups"),
+                    l.get("backup_gigabytes"),
                     u.get("volumes"), u.get("gigabytes"), u.get("snapshots"), 0, 0);
         }
     }

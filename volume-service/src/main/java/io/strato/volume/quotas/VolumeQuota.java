@@ -22,7 +22,16 @@ import org.hibernate.reactive.mutiny.Mutiny;
  */
 @ApplicationScoped
 public class VolumeQuota {
-    public static final List<String> RESOURCES = List.of("volumes", "gigabytes", "snapshots");
+    /** Cinder's project-wide resources, in the order its API lists them. */
+    public static final List<String> RESOURCES = List.of("volumes", "gigabytes", "snapshots", "backups",
+            "backup_gigabytes", "groups", "per_volume_gigabytes");
+    /** The resources that also have a limit per volume type ({@code volumes_<type>}...). */
+    static final List<String> PER_TYPE = List.of("volumes", "gigabytes", "snapshots");
+    /** The largest size of one volume: checked against the size asked for, not counted. */
+    static final String PER_VOLUME = "per_volume_gigabytes";
+    /** The quota rows of quota class {@code name} are kept under this key in place of a project's id. */
+    static final String CLASS_PREFIX = "class:";
+    static final String DEFAULT_CLASS = "default";
     private static final String COUNT_VOLUMES = "select count(*) from volume where project_id = ?1";
     /** GiB the project's volumes (an extend in progress at its target size) and snapshots hold, as Cinder counts. */
     private static final String USED_GIGABYTES = "select cast(coalesce((select sum(greatest(size, coalesce(extending_to, 0)))"
@@ -53,16 +62,23 @@ public class VolumeQuota {
     }
 
     private final QuotaConfig config;
-    private final ProjectQuotas quotas;
+    /** A project's rows only (the defaults it is given are the quota class's: see {@link #defaults()}). */
+    private final ProjectQuotas rows;
 
     VolumeQuota(QuotaConfig config) {
         this.config = config;
-        this.quotas = new ProjectQuotas(this::projectDefaults);
+        this.rows = new ProjectQuotas(Map::of);
     }
 
-    /** Fails with 413 when one more volume of {@code sizeGb} (of {@code type}) would pass the project's quotas. */
+    /**
+     * Fails with 413 when one more volume of {@code sizeGb} (of {@code type}) would pass the project's quotas, or is
+     * larger than its per_volume_gigabytes.
+     */
     public Uni<Void> checkCreate(String projectId, int sizeGb, Type type) {
-        return claim(projectId, type, NONE, oneMore("volumes", sizeGb, type));
+        Map<String, Long> requested = new LinkedHashMap<>();
+        requested.put(PER_VOLUME, (long) sizeGb);
+        requested.putAll(oneMore("volumes", sizeGb, type));
+        return claim(projectId, type, NONE, requested);
     }
 
     /** Fails with 413 when a volume of {@code sizeGb} moving to {@code type} would pass that type's limits. */
@@ -91,6 +107,7 @@ public class VolumeQuota {
     /** Fails with 413 when volume {@code volumeId} growing to {@code newSizeGb} would pass the gigabytes quotas. */
     public Uni<Void> checkResize(String projectId, UUID volumeId, int newSizeGb, Type type) {
         Map<String, Long> requested = new LinkedHashMap<>();
+        requested.put(PER_VOLUME, (long) newSizeGb);
         requested.put("gigabytes", (long) newSizeGb);
         requested.put(type.key("gigabytes"), (long) newSizeGb);
         return claim(projectId, type, volumeId, requested);
@@ -103,16 +120,12 @@ public class VolumeQuota {
      * @param except a volume the gigabytes counts leave out (the one being resized), else {@link #NONE}
      */
     private Uni<Void> claim(String projectId, Type type, UUID except, Map<String, Long> requested) {
-        return withTypeLimits(type).claim(projectId, projectId, requested,
-                () -> used(projectId, type, except, requested), overs -> refusal(requested, overs, type));
-    }
-
-    /** The kit's quotas knowing the type's own limits too (unlimited unless the project sets them). */
-    private ProjectQuotas withTypeLimits(Type type) {
-        return new ProjectQuotas(() -> {
-            Map<String, Integer> all = projectDefaults();
-            RESOURCES.forEach(r -> all.put(type.key(r), -1));
-            return all;
+        return defaults().chain(d -> {
+            // the type's own limits are unlimited unless the default class or the project sets them
+            Map<String, Integer> known = new LinkedHashMap<>(d);
+            PER_TYPE.forEach(r -> known.putIfAbsent(type.key(r), -1));
+            return new ProjectQuotas(() -> known).claim(projectId, projectId, requested,
+                    () -> used(projectId, type, except, requested), overs -> refusal(requested, overs, type));
         });
     }
 
@@ -130,6 +143,9 @@ public class VolumeQuota {
     }
 
     private static Uni<Long> count(Mutiny.Session s, String resource, String projectId, Type type, UUID except) {
+        if (resource.equals(PER_VOLUME)) {
+            return Uni.createFrom().item(0L);
+        }
         if (resource.equals("volumes")) {
             return number(s, COUNT_VOLUMES, projectId);
         }
@@ -153,6 +169,8 @@ public class VolumeQuota {
         ProjectQuotas.Over o = requested.keySet().stream()
                 .flatMap(r -> overs.stream().filter(over -> over.resource().equals(r))).findFirst().orElseThrow();
         return switch (o.resource()) {
+            case PER_VOLUME -> new QuotaExceeded("VolumeSizeExceedsLimit: Requested volume size " + o.requested()
+                    + "G is larger than maximum allowed limit " + o.limit() + "G.");
             case "volumes" -> new QuotaExceeded("VolumeLimitExceeded: Maximum number of volumes allowed ("
                     + o.limit() + ") exceeded for quota 'volumes'.");
             case "snapshots" -> new QuotaExceeded("SnapshotLimitExceeded: Maximum number of snapshots allowed ("
@@ -161,34 +179,58 @@ public class VolumeQuota {
                     + " allowed gigabytes quota. Requested " + o.requested() + "G, quota is " + o.limit() + "G and "
                     + o.used() + "G has been consumed.");
             default -> new QuotaExceeded("VolumeLimitExceeded: Maximum "
-                    + RESOURCES.stream().filter(r -> type.key(r).equals(o.resource())).findFirst().orElseThrow()
+                    + PER_TYPE.stream().filter(r -> type.key(r).equals(o.resource())).findFirst().orElseThrow()
                     + " of volume type " + type.name() + " allowed (" + o.limit() + ") exceeded for quota '"
                     + o.resource() + "': " + o.used() + " used, " + o.requested() + " requested.");
         };
     }
 
-    /** The per-type limits set for the project and every type's usage, keyed as Cinder keys them: {limit (-1: none), in use}. */
+    /**
+     * Every type's limits for the project and their usage, keyed as Cinder keys them: {limit (-1: none), in use}; a
+     * limit is the project's own, else the default class's, else none.
+     */
     public Uni<Map<String, long[]>> perType(String projectId) {
-        return quotas.overrides(projectId).chain(limits -> Panache.getSession().chain(s -> s.createNativeQuery(TYPE_USAGE)
-                .setParameter(1, projectId).getResultList().map(rows -> {
+        return defaults().chain(d -> rows.overrides(projectId).chain(own -> Panache.getSession().chain(s -> s
+                .createNativeQuery(TYPE_USAGE).setParameter(1, projectId).getResultList().map(result -> {
                     Map<String, long[]> m = new TreeMap<>();
-                    for (Object row : rows) {
+                    for (Object row : result) {
                         Object[] r = (Object[]) row;
                         String name = (String) r[0];
                         long[] used = {((Number) r[1]).longValue(), ((Number) r[2]).longValue(), ((Number) r[3]).longValue()};
                         int i = 0;
-                        for (String res : RESOURCES) {
+                        for (String res : PER_TYPE) {
                             String key = res + "_" + name;
-                            m.put(key, new long[] {limits.getOrDefault(key, -1), used[i++]});
+                            m.put(key, new long[] {own.getOrDefault(key, d.getOrDefault(key, -1)), used[i++]});
                         }
                     }
                     return m;
+                }))));
+    }
+
+    /**
+     * Quota class {@code name}'s limits of the project-wide resources and of every type ({@code volumes_<type>}...;
+     * -1 unless the class sets one), as Cinder shows a class and a project's defaults.
+     */
+    public Uni<Map<String, Long>> classLimits(String name) {
+        return quotaClass(name).chain(c -> Panache.getSession().chain(s -> s
+                .createNativeQuery("select name from volume_type order by name", String.class).getResultList()
+                .map(types -> {
+                    Map<String, Long> out = new LinkedHashMap<>();
+                    RESOURCES.forEach(r -> out.put(r, (long) c.get(r)));
+                    for (String t : types) {
+                        PER_TYPE.forEach(r -> out.put(r + "_" + t, (long) c.getOrDefault(r + "_" + t, -1)));
+                    }
+                    return out;
                 })));
     }
 
-    /** The project's limits (its own where set, else the defaults). */
+    /** The project's limits of the project-wide resources (its own where set, else the defaults). */
     public Uni<Map<String, Long>> limits(String projectId) {
-        return quotas.limits(projectId).map(VolumeQuota::longs);
+        return defaults().chain(d -> rows.overrides(projectId).map(own -> {
+            Map<String, Long> out = new LinkedHashMap<>();
+            RESOURCES.forEach(r -> out.put(r, (long) own.getOrDefault(r, d.get(r))));
+            return out;
+        }));
     }
 
     /** What the project uses: volumes, gigabytes, snapshots. */
@@ -209,37 +251,57 @@ public class VolumeQuota {
      * in the caller's transaction and under the project's lock, so a claim sees the old limits or the new ones.
      */
     public Uni<Void> set(String projectId, Map<String, Long> limits) {
-        Map<String, Integer> rows = new LinkedHashMap<>();
-        limits.forEach((k, v) -> rows.put(k, v.intValue()));
-        return ProjectQuotas.lock(projectId).chain(() -> quotas.override(projectId, rows));
+        return ProjectQuotas.lock(projectId).chain(() -> rows.override(projectId, ints(limits)));
     }
 
     /** Back to the defaults (os-quota-sets DELETE), in the caller's transaction. */
     public Uni<Void> reset(String projectId) {
-        return quotas.reset(projectId);
+        return rows.reset(projectId);
     }
 
     /** A deleted project: its limits and its lock row go, in the caller's transaction. */
     public Uni<Void> forget(String projectId) {
-        return quotas.forget(projectId);
+        return rows.forget(projectId);
     }
 
-    public Map<String, Long> defaults() {
-        return longs(projectDefaults());
+    /**
+     * The defaults every project starts from: the configured ones (Cinder's quota_* options) overridden by the
+     * {@code default} quota class, which may also hold per-type keys ({@code volumes_<type>}...).
+     */
+    public Uni<Map<String, Integer>> defaults() {
+        return quotaClass(DEFAULT_CLASS);
+    }
+
+    /** Quota class {@code name}: the configured defaults with the class's rows over them. */
+    public Uni<Map<String, Integer>> quotaClass(String name) {
+        return rows.overrides(CLASS_PREFIX + name).map(own -> {
+            Map<String, Integer> out = configured();
+            out.putAll(own);
+            return out;
+        });
+    }
+
+    /** Sets limits of quota class {@code name} (the default class changes every project's defaults). */
+    public Uni<Void> setClass(String name, Map<String, Long> limits) {
+        return ProjectQuotas.lock(CLASS_PREFIX + name).chain(() -> rows.override(CLASS_PREFIX + name, ints(limits)));
     }
 
     /** Cinder's project-wide resources with their configured defaults, in the order the API lists them. */
-    private Map<String, Integer> projectDefaults() {
+    private Map<String, Integer> configured() {
         Map<String, Integer> m = new LinkedHashMap<>();
         m.put("volumes", config.volumes());
         m.put("gigabytes", config.gigabytes());
         m.put("snapshots", config.snapshots());
+        m.put("backups", config.backups());
+        m.put("backup_gigabytes", config.backupGigabytes());
+        m.put("groups", config.groups());
+        m.put(PER_VOLUME, config.perVolumeGigabytes());
         return m;
     }
 
-    private static Map<String, Long> longs(Map<String, Integer> limits) {
-        Map<String, Long> out = new LinkedHashMap<>();
-        limits.forEach((k, v) -> out.put(k, v.longValue()));
+    private static Map<String, Integer> ints(Map<String, Long> limits) {
+        Map<String, Integer> out = new LinkedHashMap<>();
+        limits.forEach((k, v) -> out.put(k, v.intValue()));
         return out;
     }
 

@@ -138,4 +138,51 @@ class QuotaApiTest {
             pool.shutdown();
         }
     }
+
+    /** Tempest's VolumeQuotasAdminTestJSON and VolumeQuotaClassesTest: every resource is settable, delete has no body. */
+    @Test
+    void everyResourceIsSetAndTheDefaultClassGivesEveryProjectItsDefaults() {
+        Api a = Api.member();
+        Api admin = Api.admin();
+        setQuota(admin, a.project(), "{\"gigabytes\": 1009, \"volumes\": 11, \"snapshots\": 11, \"backups\": 11,"
+                + " \"backup_gigabytes\": 1009, \"per_volume_gigabytes\": 2, \"groups\": 3}");
+        a.req().get(a.url("/os-quota-sets/" + a.project())).then().body("quota_set.backups", equalTo(11))
+                .body("quota_set.backup_gigabytes", equalTo(1009)).body("quota_set.per_volume_gigabytes", equalTo(2))
+                .body("quota_set.groups", equalTo(3));
+        a.req().get(a.url("/limits")).then().body("limits.absolute.maxTotalBackups", equalTo(11));
+        // per_volume_gigabytes: the largest volume, on create and extend (Cinder's VolumeSizeExceedsLimit, a 413)
+        a.req().body("{\"volume\": {\"size\": 3}}").post(a.url("/volumes")).then().statusCode(413)
+                .body("overLimit.message", equalTo("VolumeSizeExceedsLimit: Requested volume size 3G is larger than maximum"
+                        + " allowed limit 2G."));
+        String v = a.availableVolume();
+        a.req().body("{\"os-extend\": {\"new_size\": 3}}").post(a.url("/volumes/" + v + "/action")).then().statusCode(413);
+        a.req().body("{\"os-extend\": {\"new_size\": 2}}").post(a.url("/volumes/" + v + "/action")).then().statusCode(202);
+        admin.req().delete(admin.url("/os-quota-sets/" + a.project())).then().statusCode(200).body(equalTo(""));
+        a.req().get(a.url("/os-quota-sets/" + a.project())).then().body("quota_set.volumes", equalTo(10))
+                .body("quota_set.backups", equalTo(10)).body("quota_set.per_volume_gigabytes", equalTo(-1));
+
+        // the default quota class: every project's defaults, per-type keys too
+        String type = "qc-" + java.util.UUID.randomUUID();
+        admin.req().body("{\"volume_type\": {\"name\": \"" + type + "\"}}").post(admin.url("/types")).then().statusCode(200);
+        a.req().get(a.url("/os-quota-class-sets/default")).then().statusCode(403);
+        admin.req().get(admin.url("/os-quota-class-sets/default")).then().statusCode(200)
+                .body("quota_class_set.id", equalTo("default")).body("quota_class_set.backups", equalTo(10))
+                .body("quota_class_set.'volumes_" + type + "'", equalTo(-1));
+        admin.req().body("{\"quota_class_set\": {\"backups\": 12, \"volumes_" + type + "\": 4}}")
+                .put(admin.url("/os-quota-class-sets/default")).then().statusCode(200)
+                .body("quota_class_set.backups", equalTo(12)).body("quota_class_set.'volumes_" + type + "'", equalTo(4))
+                .body("quota_class_set", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasKey("id")));
+        try {
+            Api fresh = Api.member();
+            admin.req().get(admin.url("/os-quota-sets/" + fresh.project() + "/defaults")).then()
+                    .body("quota_set.backups", equalTo(12)).body("quota_set.'volumes_" + type + "'", equalTo(4));
+            fresh.req().get(fresh.url("/os-quota-sets/" + fresh.project())).then()
+                    .body("quota_set.backups", equalTo(12)).body("quota_set.'volumes_" + type + "'", equalTo(4));
+            admin.req().body("{\"quota_class_set\": {\"floppies\": 1}}").put(admin.url("/os-quota-class-sets/default"))
+                    .then().statusCode(400);
+        } finally {
+            admin.req().body("{\"quota_class_set\": {\"backups\": 10}}").put(admin.url("/os-quota-class-sets/default"))
+                    .then().statusCode(200);
+        }
+    }
 }

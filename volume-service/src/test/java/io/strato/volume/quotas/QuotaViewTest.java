@@ -24,7 +24,8 @@ class QuotaViewTest {
         return keys;
     }
 
-    static final Map<String, Long> LIMITS = Map.of("volumes", 10L, "gigabytes", 1000L, "snapshots", 10L);
+    static final Map<String, Long> LIMITS = Map.of("volumes", 10L, "gigabytes", 1000L, "snapshots", 10L, "backups", 10L,
+            "backup_gigabytes", 1000L, "groups", 10L, "per_volume_gigabytes", -1L);
 
     @Test
     void aQuotaSetListsTheFixedResourcesAndThePerTypeKeys() {
@@ -50,7 +51,7 @@ class QuotaViewTest {
     void withUsageEachResourceIsAnObjectAndTheLimitsAreCindersCamelCase() {
         QuotaService.LimitsAndUsage lu = new QuotaService.LimitsAndUsage(LIMITS,
                 Map.of("volumes", 3L, "gigabytes", 7L, "snapshots", 1L), Map.of());
-        JsonNode set = JSON.valueToTree(QuotaView.usage("p1", lu, Map.of("volumes_gold", QuotaView.Usage.of(2, 1L))));
+        JsonNode set = JSON.valueToTree(QuotaView.usage("p1", lu, Map.of("volumes_gold", QuotaView.Usage.of(2L, 1L))));
         assertEquals(List.of("limit", "in_use", "reserved", "allocated"), keys(set.get("volumes")));
         assertEquals(3, set.get("volumes").get("in_use").asLong());
         assertEquals(0, set.get("backups").get("in_use").asLong());
