@@ -1,74 +1,92 @@
 package io.strato.compute.keypairs;
 
-import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.math.BigInteger;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
-import java.security.NoSuchAlgorithmException;
-import java.security.interfaces.RSAPrivateCrtKey;
+import java.security.SecureRandom;
 import java.security.interfaces.RSAPublicKey;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Base64;
+import java.util.Date;
+import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.cert.X509CertificateHolder;
+import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
+import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
+import org.bouncycastle.operator.OperatorCreationException;
+import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
 /**
- * A key pair Nova makes when a create has no public key (before 2.92): RSA 2048, the public key as an OpenSSH
- * line with the comment "Generated-by-Nova", the private key as PEM "RSA PRIVATE KEY" (PKCS#1), which ssh reads.
+ * A key pair Nova makes when a create has no public key (before 2.92), RSA 2048, with its private key as PEM
+ * "RSA PRIVATE KEY" (PKCS#1, which ssh reads), written by BouncyCastle:
+ * <ul>
+ *   <li>type ssh: the public key as an OpenSSH line with the comment "Generated-by-Nova";</li>
+ *   <li>type x509: a self-signed certificate (PEM) for the user in the project, as Nova's
+ *       {@code crypto.generate_x509_cert}: subject {@code O=OpenStack, OU=NovaDev, CN=<project>-<user>-<time>}
+ *       (project and user cut to 16 characters), valid for a year, signed SHA-256 with RSA.</li>
+ * </ul>
  */
 record GeneratedKeypair(String publicKey, String privateKey) {
+    private static final SecureRandom RANDOM = new SecureRandom();
 
     static GeneratedKeypair rsa() {
-        KeyPair pair;
+        KeyPair pair = rsaPair();
+        return new GeneratedKeypair(openSsh((RSAPublicKey) pair.getPublic()), pem(pair.getPrivate()));
+    }
+
+    static GeneratedKeypair x509(String userId, String projectId) {
+        KeyPair pair = rsaPair();
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        X500Name subject = new X500Name("C=US, ST=California, O=OpenStack, OU=NovaDev, CN="
+                + cut(projectId) + "-" + cut(userId) + "-" + now.toString().replace(":", ""));
         try {
-            KeyPairGenerator g = KeyPairGenerator.getInstance("RSA");
-            g.initialize(2048);
-            pair = g.generateKeyPair();
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("the JDK has no RSA", e);
+            X509CertificateHolder cert = new JcaX509v3CertificateBuilder(subject, new BigInteger(64, RANDOM).abs(),
+                    Date.from(now), Date.from(now.plus(Duration.ofDays(365))), subject, pair.getPublic())
+                    .build(new JcaContentSignerBuilder("SHA256withRSA").build(pair.getPrivate()));
+            return new GeneratedKeypair(pem(cert), pem(pair.getPrivate()));
+        } catch (OperatorCreationException e) {
+            throw new IllegalStateException("the JDK cannot sign with SHA256withRSA", e);
         }
-        return new GeneratedKeypair(openSsh((RSAPublicKey) pair.getPublic()), pem((RSAPrivateCrtKey) pair.getPrivate()));
     }
 
     static String openSsh(RSAPublicKey key) {
-        ByteArrayOutputStream blob = new ByteArrayOutputStream();
-        sshString(blob, "ssh-rsa".getBytes(StandardCharsets.US_ASCII));
-        sshString(blob, key.getPublicExponent().toByteArray());
-        sshString(blob, key.getModulus().toByteArray());
-        return "ssh-rsa " + Base64.getEncoder().encodeToString(blob.toByteArray()) + " Generated-by-Nova";
+        byte[] type = "ssh-rsa".getBytes(StandardCharsets.US_ASCII);
+        byte[] e = key.getPublicExponent().toByteArray();
+        byte[] n = key.getModulus().toByteArray();
+        ByteBuffer blob = ByteBuffer.allocate(12 + type.length + e.length + n.length);
+        blob.putInt(type.length).put(type).putInt(e.length).put(e).putInt(n.length).put(n);
+        return "ssh-rsa " + Base64.getEncoder().encodeToString(blob.array()) + " Generated-by-Nova";
     }
 
-    /** PKCS#1 RSAPrivateKey: SEQUENCE { 0, n, e, d, p, q, d mod (p-1), d mod (q-1), q^-1 mod p }. */
-    static String pem(RSAPrivateCrtKey k) {
-        ByteArrayOutputStream body = new ByteArrayOutputStream();
-        for (BigInteger i : new BigInteger[]{BigInteger.ZERO, k.getModulus(), k.getPublicExponent(), k.getPrivateExponent(),
-                k.getPrimeP(), k.getPrimeQ(), k.getPrimeExponentP(), k.getPrimeExponentQ(), k.getCrtCoefficient()}) {
-            der(body, 0x02, i.toByteArray());
+    /** PEM of a private key (RSA: "RSA PRIVATE KEY", PKCS#1) or a certificate ("CERTIFICATE"). */
+    static String pem(Object o) {
+        StringWriter out = new StringWriter();
+        try (JcaPEMWriter w = new JcaPEMWriter(out)) {
+            w.writeObject(o);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        ByteArrayOutputStream seq = new ByteArrayOutputStream();
-        der(seq, 0x30, body.toByteArray());
-        String b64 = Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(seq.toByteArray());
-        return "-----BEGIN RSA PRIVATE KEY-----\n" + b64 + "\n-----END RSA PRIVATE KEY-----\n";
+        return out.toString();
     }
 
-    private static void sshString(ByteArrayOutputStream out, byte[] b) {
-        out.write(b.length >>> 24);
-        out.write(b.length >>> 16);
-        out.write(b.length >>> 8);
-        out.write(b.length);
-        out.writeBytes(b);
-    }
-
-    private static void der(ByteArrayOutputStream out, int tag, byte[] content) {
-        out.write(tag);
-        int n = content.length;
-        if (n < 0x80) {
-            out.write(n);
-        } else {
-            int bytes = (32 - Integer.numberOfLeadingZeros(n) + 7) / 8;
-            out.write(0x80 | bytes);
-            for (int i = bytes - 1; i >= 0; i--) {
-                out.write(n >>> (8 * i));
-            }
+    private static KeyPair rsaPair() {
+        try {
+            KeyPairGenerator g = KeyPairGenerator.getInstance("RSA");
+            g.initialize(2048, RANDOM);
+            return g.generateKeyPair();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("the JDK has no RSA", e);
         }
-        out.writeBytes(content);
+    }
+
+    private static String cut(String s) {
+        return s.length() <= 16 ? s : s.substring(0, 16);
     }
 }

@@ -44,10 +44,7 @@ public class KeypairService {
         k.type = r.type();
         String privateKey = null;
         if (r.publicKey() == null) {
-            if (!"ssh".equals(r.type())) {
-                throw new InvalidInput("Keypair data is invalid: Strato generates ssh key pairs only; import an x509 certificate.");
-            }
-            GeneratedKeypair g = GeneratedKeypair.rsa();
+            GeneratedKeypair g = "x509".equals(r.type()) ? GeneratedKeypair.x509(userId, projectId) : GeneratedKeypair.rsa();
             k.publicKey = g.publicKey();
             privateKey = g.privateKey();
         } else {

@@ -6,6 +6,8 @@ import static io.strato.compute.catalog.CatalogApi.member;
 import static io.strato.compute.catalog.CatalogApi.newProject;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.matchesPattern;
+import static org.hamcrest.Matchers.startsWith;
 import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
@@ -50,9 +52,14 @@ class KeypairMicroversionTest {
                 .body("keypair.fingerprint", equalTo("dd:35:a8:3f:82:51:61:3a:e2:9b:0e:dd:ee:46:9c:65:8e:df:3f:92"));
         at(token, 2).body(body("bad", SshPublicKeyTest.ED25519, "\"type\": \"pgp\"")).post("/v2.1/os-keypairs").then()
                 .statusCode(400);
-        at(token, 2).body(body("gen-x509", null, "\"type\": \"x509\"")).post("/v2.1/os-keypairs").then().statusCode(400);
+        // without a public key Nova generates the pair: for x509 a self-signed certificate and its RSA key
+        at(token, 2).body(body("gen-x509", null, "\"type\": \"x509\"")).post("/v2.1/os-keypairs").then().statusCode(201)
+                .body("keypair.type", equalTo("x509"))
+                .body("keypair.public_key", startsWith("-----BEGIN CERTIFICATE-----"))
+                .body("keypair.private_key", startsWith("-----BEGIN RSA PRIVATE KEY-----"))
+                .body("keypair.fingerprint", matchesPattern("([0-9a-f]{2}:){19}[0-9a-f]{2}"));
         at(token, 2).get("/v2.1/os-keypairs").then().statusCode(200)
-                .body("keypairs.keypair.type", equalTo(List.of("x509", "ssh")));
+                .body("keypairs.keypair.type", equalTo(List.of("x509", "x509", "ssh")));
         at(token, 2).get("/v2.1/os-keypairs/cert").then().statusCode(200).body("keypair.type", equalTo("x509"));
         as(token).get("/v2.1/os-keypairs/cert").then().statusCode(200).body("keypair", not(hasKey("type")));
         at(token, 2).delete("/v2.1/os-keypairs/cert").then().statusCode(204);

@@ -48,6 +48,18 @@ class SshPublicKeyTest {
     }
 
     @Test
+    void aGeneratedX509PairIsASelfSignedCertificateOfItsKey() throws Exception {
+        GeneratedKeypair g = GeneratedKeypair.x509("user-0123456789abcdef-long", "project-42");
+        var cert = (java.security.cert.X509Certificate) java.security.cert.CertificateFactory.getInstance("X.509")
+                .generateCertificate(new java.io.ByteArrayInputStream(g.publicKey().getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
+        cert.verify(cert.getPublicKey()); // self-signed
+        assertTrue(cert.getSubjectX500Principal().getName().contains("CN=project-42-user-0123456789a-"),
+                cert.getSubjectX500Principal().getName());
+        assertTrue(g.privateKey().startsWith("-----BEGIN RSA PRIVATE KEY-----\n"));
+        assertEquals(59, KeypairService.x509Fingerprint(g.publicKey()).length());
+    }
+
+    @Test
     void generatedPairsParseAndSshReadsThePrivateKey() throws Exception {
         GeneratedKeypair g = GeneratedKeypair.rsa();
         assertTrue(g.publicKey().startsWith("ssh-rsa ") && g.publicKey().endsWith(" Generated-by-Nova"));
