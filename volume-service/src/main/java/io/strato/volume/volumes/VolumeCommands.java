@@ -129,7 +129,16 @@ public class VolumeCommands {
             v.sourceVolid = srcVol == null ? null : srcVol.id;
             v.imageId = image == null ? null : UUID.fromString(image.id());
             v.createdAt = v.updatedAt = Instant.now();
-            return quota.checkCreate(v.projectId, v.size, new VolumeQuota.Type(type.id, type.name))
+            // a copy of a volume (or of its snapshot) is bootable as it is, with its image's metadata, as in Cinder
+            Uni<Volume> origin = srcVol != null ? Uni.createFrom().item(srcVol)
+                    : snap != null ? volumes.findById(snap.volumeId()) : Uni.createFrom().nullItem();
+            return origin.invoke(o -> {
+                        if (o != null) {
+                            v.bootable = o.bootable;
+                            v.imageId = o.imageId;
+                        }
+                    })
+                    .chain(() -> quota.checkCreate(v.projectId, v.size, new VolumeQuota.Type(type.id, type.name)))
                     .chain(() -> volumes.persist(v))
                     .call(saved -> events.volume("created", saved, type.name))
                     .map(saved -> new ShownVolume(saved, type.name));

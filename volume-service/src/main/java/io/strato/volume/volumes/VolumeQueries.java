@@ -5,8 +5,12 @@ import io.smallrye.mutiny.Uni;
 import io.strato.kit.auth.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedSet;
+import java.util.TreeMap;
+import java.util.TreeSet;
 
 /** The volume API's reads: one volume, and the filtered, paged lists. */
 @ApplicationScoped
@@ -53,5 +57,34 @@ public class VolumeQueries {
                 .chain(list -> records.typeNames().flatMap(names -> attachments.attached(list.stream().map(v -> v.id).toList())
                         .map(byVolume -> list.stream().map(v -> new ShownVolume(v, names.get(v.volumeTypeId),
                                 byVolume.getOrDefault(v.id, List.of()))).toList())));
+    }
+
+    /** Cinder's volume summary: how many volumes the list would show, their total size, and each metadata key's values. */
+    public record Summary(long count, long size, Map<String, List<String>> metadata) {
+    }
+
+    /** The summary of the volumes the caller would list with {@code filter} (no paging). */
+    @WithSession
+    public Uni<Summary> summary(Caller caller, boolean admin, VolumeFilter filter) {
+        StringBuilder q = new StringBuilder("1 = 1");
+        Map<String, Object> p = new HashMap<>();
+        String project = filter.project(caller, admin);
+        if (project != null) {
+            q.append(" and projectId = :project");
+            p.put("project", project);
+        }
+        filter.where(q, p);
+        return volumes.find(q.toString(), p).list().map(list -> {
+            Map<String, SortedSet<String>> values = new TreeMap<>();
+            long size = 0;
+            for (Volume v : list) {
+                size += v.size;
+                (v.metadata == null ? Map.<String, String>of() : v.metadata)
+                        .forEach((k, val) -> values.computeIfAbsent(k, x -> new TreeSet<>()).add(val));
+            }
+            Map<String, List<String>> metadata = new LinkedHashMap<>();
+            values.forEach((k, vs) -> metadata.put(k, List.copyOf(vs)));
+            return new Summary(list.size(), size, metadata);
+        });
     }
 }

@@ -50,6 +50,23 @@ public record VolumeView(
         @JsonProperty("status_reason") @JsonInclude(JsonInclude.Include.NON_NULL) String statusReason,
         List<Link> links) {
 
+    /** Cinder 3.12: {@code GET /volumes/summary}. */
+    public static final int SUMMARY = 12;
+    /** Cinder 3.36: the summary lists each metadata key's values. */
+    public static final int SUMMARY_METADATA = 36;
+
+    /** {@code {"volume-summary": {"total_size", "total_count", "metadata"?}}}. */
+    public record Summary(@JsonProperty("volume-summary") Body volumeSummary) {
+        /** The summary's numbers; {@code metadata} left out below 3.36. */
+        public record Body(@JsonProperty("total_size") long totalSize, @JsonProperty("total_count") long totalCount,
+                           @JsonInclude(JsonInclude.Include.NON_NULL) Map<String, List<String>> metadata) {
+        }
+
+        static Summary of(VolumeQueries.Summary s, boolean metadata) {
+            return new Summary(new Body(s.size(), s.count(), metadata ? s.metadata() : null));
+        }
+    }
+
     /** {@code {"volume": {...}}}. */
     public record One(VolumeView volume) {
     }

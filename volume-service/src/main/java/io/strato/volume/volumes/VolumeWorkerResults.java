@@ -62,7 +62,8 @@ public class VolumeWorkerResults {
             v.status = reason == null ? VolumeStatus.AVAILABLE : VolumeStatus.ERROR;
             v.statusReason = reason;
             v.providerLocation = location;
-            v.bootable = reason == null && bootable;
+            // made from an image: bootable; a copy keeps what its source was
+            v.bootable = v.bootable || reason == null && bootable;
             v.updatedAt = Instant.now();
             return records.changed("updated", v).replaceWithVoid();
         });

@@ -97,9 +97,12 @@ class VolumeApiTest {
         a.await(src, "available");
         qemu("qemu-io", "-f", "qcow2", "-c", "write -P 0x37 0 1M", file(src).toString());
         b.req().body("{\"volume\": {\"source_volid\": \"" + src + "\"}}").post(b.url("/volumes")).then().statusCode(404);
+        a.req().body("{\"os-set_bootable\": {\"bootable\": true}}").post(a.url("/volumes/" + src + "/action"))
+                .then().statusCode(200);
         String clone = a.createVolume("{\"volume\": {\"source_volid\": \"" + src + "\", \"size\": 2}}");
         a.await(clone, "available");
-        a.show(clone).body("volume.source_volid", equalTo(src)).body("volume.size", equalTo(2));
+        a.show(clone).body("volume.source_volid", equalTo(src)).body("volume.size", equalTo(2))
+                .body("volume.bootable", equalTo("true"));
         String out = qemu("qemu-io", "-f", "qcow2", "-c", "read -P 0x37 0 1M", file(clone).toString());
         assertFalse(out.contains("Pattern verification failed"), out);
         assertFalse(qemu("qemu-img", "info", file(clone).toString()).contains("backing file"));
@@ -270,5 +273,23 @@ class VolumeApiTest {
                 .then().statusCode(202);
         a.req().body("{\"os-update_readonly_flag\": {\"readonly\": true}}").post(a.url("/volumes/" + id + "/action"))
                 .then().statusCode(400).body("badRequest.message", org.hamcrest.Matchers.containsString("must be available"));
+    }
+
+    /** Cinder 3.12's volume summary (Tempest's VolumesSummaryTest), with 3.36's metadata; below 3.12 a 404. */
+    @Test
+    void theSummaryCountsTheListedVolumes() {
+        Api a = Api.member();
+        a.createVolume("{\"volume\": {\"size\": 2, \"name\": \"s1\", \"metadata\": {\"tier\": \"gold\"}}}");
+        a.createVolume("{\"volume\": {\"size\": 3, \"name\": \"s2\", \"metadata\": {\"tier\": \"silver\", \"app\": \"db\"}}}");
+        a.req().get(a.url("/volumes/summary")).then().statusCode(404)
+                .body("itemNotFound.message", equalTo("Volume summary could not be found."));
+        a.req().header("OpenStack-API-Version", "volume 3.12").get(a.url("/volumes/summary")).then().statusCode(200)
+                .body("'volume-summary'.total_count", equalTo(2)).body("'volume-summary'.total_size", equalTo(5))
+                .body("'volume-summary'", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasKey("metadata")));
+        a.req().header("OpenStack-API-Version", "volume 3.36").get(a.url("/volumes/summary?name=s2")).then()
+                .body("'volume-summary'.total_count", equalTo(1))
+                .body("'volume-summary'.metadata", equalTo(Map.of("app", List.of("db"), "tier", List.of("silver"))));
+        a.req().header("OpenStack-API-Version", "volume 3.36").get(a.url("/volumes/summary")).then()
+                .body("'volume-summary'.metadata.tier", equalTo(List.of("gold", "silver")));
     }
 }
