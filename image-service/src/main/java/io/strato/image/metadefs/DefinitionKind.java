@@ -24,6 +24,7 @@ public enum DefinitionKind {
     }
 
     Conflict duplicate(String name, String namespace) {
-        return new Conflict(duplicateSubject + " with name=" + name + " already exists in namespace=" + namespace + ".");
+        return new Conflict(duplicateSubject + " with name=" + name + " already exists in namespace=" + namespace
+                + ".");
     }
 }

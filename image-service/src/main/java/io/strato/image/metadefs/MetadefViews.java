@@ -4,8 +4,9 @@ import static io.strato.image.images.ImageView.time;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
+import io.strato.kit.web.PageLinks;
+import java.net.URI;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -49,30 +50,19 @@ public final class MetadefViews {
 
     /**
      * {@code {"namespaces": [...], "first": ..., "next": ..., "schema": ...}}: first is the list's own query
-     * without its marker, next (when the page is full) the same query with the last namespace as marker.
+     * without its marker, next (when the page is full) the same query with the last namespace as marker,
+     * both as paths from {@code /v2/}, as Glance writes them.
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @Schema(name = "MetadefNamespaceList")
     public record Namespaces(List<Namespace> namespaces, String first, String next, String schema) {
-        static Namespaces of(List<Namespace> namespaces, Map<String, String> query, boolean full) {
-            Map<String, String> params = new LinkedHashMap<>(query);
-            params.remove("marker");
-            String first = link(params);
-            String next = null;
-            if (full) {
-                params.put("marker", namespaces.get(namespaces.size() - 1).namespace());
-                next = link(params);
-            }
-            return new Namespaces(namespaces, first, next, "/v2/schemas/metadefs/namespaces");
-        }
-
-        private static String link(Map<String, String> params) {
-            return params.isEmpty() ? NAMESPACES : NAMESPACES + "?" + params.entrySet().stream()
-                    .map(e -> encode(e.getKey()) + "=" + encode(e.getValue())).collect(Collectors.joining("&"));
-        }
-
-        private static String encode(String s) {
-            return URLEncoder.encode(s, StandardCharsets.UTF_8);
+        static Namespaces of(List<Namespace> namespaces, URI request, boolean full) {
+            String last = namespaces.isEmpty() ? null : namespaces.get(namespaces.size() - 1).namespace();
+            String next = full ? PageLinks.next(request, last, "", "/v2/") : null;
+            String query = request.getRawQuery() == null ? "" : Arrays.stream(request.getRawQuery().split("&"))
+                    .filter(p -> !p.isEmpty() && !p.startsWith("marker=")).collect(Collectors.joining("&"));
+            return new Namespaces(namespaces, query.isEmpty() ? NAMESPACES : NAMESPACES + "?" + query, next,
+                    "/v2/schemas/metadefs/namespaces");
         }
     }
 

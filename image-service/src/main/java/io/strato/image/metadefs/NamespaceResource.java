@@ -16,11 +16,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /** Glance's metadata definition namespaces: {@code /v2/metadefs/namespaces}. */
 @Path("/v2/metadefs/namespaces")
@@ -46,26 +42,7 @@ public class NamespaceResource {
         return service.list(caller.get(), query).map(page -> MetadefViews.Namespaces.of(page.namespaces().stream()
                 .map(l -> MetadefViews.Namespace.of(l.namespace(), l.associations(), List.of(), List.of(), List.of(),
                         null))
-                .toList(), queryInOrder(uri), page.full()));
-    }
-
-    /** The query parameters in the client's order (the first of repeated ones), as Glance's links keep them. */
-    private static Map<String, String> queryInOrder(UriInfo uri) {
-        Map<String, String> params = new LinkedHashMap<>();
-        String raw = uri.getRequestUri().getRawQuery();
-        if (raw != null) {
-            for (String pair : raw.split("&")) {
-                if (!pair.isEmpty()) {
-                    String[] kv = pair.split("=", 2);
-                    params.putIfAbsent(decode(kv[0]), kv.length > 1 ? decode(kv[1]) : "");
-                }
-            }
-        }
-        return params;
-    }
-
-    private static String decode(String s) {
-        return URLDecoder.decode(s, StandardCharsets.UTF_8);
+                .toList(), uri.getRequestUri(), page.full()));
     }
 
     @POST
@@ -83,7 +60,8 @@ public class NamespaceResource {
 
     @PUT
     @Path("{namespace}")
-    public Uni<MetadefViews.Namespace> update(@PathParam("namespace") String namespace, MetadefRequests.Namespace body) {
+    public Uni<MetadefViews.Namespace> update(@PathParam("namespace") String namespace,
+                                              MetadefRequests.Namespace body) {
         return service.update(caller.get(), namespace, required(body)).map(d -> view(d, null));
     }
 

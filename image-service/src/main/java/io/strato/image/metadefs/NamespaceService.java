@@ -75,15 +75,17 @@ public class NamespaceService {
         n.createdAt = DefinitionService.now();
         n.updatedAt = n.createdAt;
         apply(n, request, caller);
+        List<Map.Entry<String, Map<String, Object>>> properties =
+                request.properties() == null ? null : List.copyOf(request.properties().entrySet());
         return unused(request.namespace(), null).chain(() -> namespaces.persist(n))
-                .call(() -> DefinitionService.each(request.resourceTypeAssociations(), a -> resourceTypes.associate(n.id, a.validated())))
-                .call(() -> DefinitionService.each(request.properties() == null ? null : request.properties().entrySet().stream().toList(),
-                        p -> definitionService.insert(n.id, DefinitionKind.PROPERTY, p.getKey(),
-                                MetadefRequests.property(p.getKey(), p.getValue()))))
-                .call(() -> DefinitionService.each(request.objects(), o -> definitionService.insert(n.id, DefinitionKind.OBJECT,
-                        o.validated().name(), o.body())))
-                .call(() -> DefinitionService.each(request.tags(), t -> definitionService.insert(n.id, DefinitionKind.TAG,
-                        t.validated().name(), Map.of())))
+                .call(() -> DefinitionService.each(request.resourceTypeAssociations(),
+                        a -> resourceTypes.associate(n.id, a.validated())))
+                .call(() -> DefinitionService.each(properties, p -> definitionService.insert(n.id,
+                        DefinitionKind.PROPERTY, p.getKey(), MetadefRequests.property(p.getKey(), p.getValue()))))
+                .call(() -> DefinitionService.each(request.objects(), o -> definitionService.insert(n.id,
+                        DefinitionKind.OBJECT, o.validated().name(), o.body())))
+                .call(() -> DefinitionService.each(request.tags(), t -> definitionService.insert(n.id,
+                        DefinitionKind.TAG, t.validated().name(), Map.of())))
                 .flatMap(this::detail);
     }
 
