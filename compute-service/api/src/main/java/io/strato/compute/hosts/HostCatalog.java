@@ -30,16 +30,16 @@ public class HostCatalog {
         return query("", null);
     }
 
-    /** The host with this id (Nova's integer id at 2.1); 404 when it is not a number or names no host. */
+    /** The host with this id: Nova's integer id before 2.53 (else 404), its UUID from 2.53 (else 400); 404 when none. */
     @WithSession
-    public Uni<HostRow> byId(String id) {
-        int key;
+    public Uni<HostRow> byId(String id, boolean uuid) {
+        Object key;
         try {
-            key = Integer.parseInt(id);
-        } catch (NumberFormatException e) {
-            return Uni.createFrom().failure(notFound(id));
+            key = uuid ? java.util.UUID.fromString(id) : (Object) Integer.valueOf(id);
+        } catch (IllegalArgumentException e) {
+            return Uni.createFrom().failure(uuid ? new io.strato.kit.faults.InvalidInput("Invalid uuid " + id) : notFound(id));
         }
-        return query(" WHERE id = :k", key).map(rows -> {
+        return query(uuid ? " WHERE uuid = :k" : " WHERE id = :k", key).map(rows -> {
             if (rows.isEmpty()) {
                 throw notFound(id);
             }

@@ -22,6 +22,11 @@ final class HostViews {
         return h.id();
     }
 
+    /** The id a request at {@code version} sees: the integer before 2.53, the UUID from it. */
+    static Object id(HostRow h, Microversion version) {
+        return version.atLeast(53) ? h.uuid().toString() : h.id();
+    }
+
     static String state(HostRow h) {
         return h.up() ? "up" : "down";
     }
@@ -42,9 +47,9 @@ final class HostViews {
     static HypervisorView hypervisor(HostRow h, boolean detail, Microversion version) {
         String arch = h.cpuArch() == null ? "x86_64" : h.cpuArch();
         Object cpuInfo = version.atLeast(28) ? java.util.Map.of("arch", arch) : "{\"arch\": \"" + arch + "\"}";
-        return new HypervisorView(id(h), h.hypervisorHostname(), state(h), status(h), detail ? new HypervisorView.Detail(
+        return new HypervisorView(id(h, version), h.hypervisorHostname(), state(h), status(h), detail ? new HypervisorView.Detail(
                 h.hypervisorType(), h.hypervisorVersion(), h.hostIp(),
-                new HypervisorView.Service(h.host(), id(h), h.disabledReason()),
+                new HypervisorView.Service(h.host(), id(h, version), h.disabledReason()),
                 h.vcpus(), h.memoryMb(), h.localGb(), h.vcpusUsed(), h.memoryMbUsed(), h.localGbUsed(),
                 h.memoryMb() - h.memoryMbUsed(), h.localGb() - h.localGbUsed(), 0, h.runningVms(),
                 h.localGb() - h.localGbUsed(), cpuInfo) : null, null);

@@ -3,6 +3,9 @@ package io.strato.compute.hosts;
 import io.quarkus.security.Authenticated;
 import io.strato.compute.api.ApiVersion;
 import io.strato.compute.api.Link;
+import io.strato.compute.api.Microversion;
+import io.strato.kit.web.Booleans;
+import jakarta.ws.rs.BeanParam;
 import io.strato.kit.faults.InvalidInput;
 import io.strato.kit.web.PageLinks;
 import io.strato.kit.web.Paging;
@@ -54,21 +57,33 @@ public class HypervisorResource {
         this.publicUrl = publicUrl;
     }
 
+    /** The query of the lists: 2.33 {@code limit}/{@code marker}, 2.53 {@code hypervisor_hostname_pattern}/{@code with_servers}. */
+    public static class ListQuery {
+        @QueryParam("limit")
+        String limit;
+        @QueryParam("marker")
+        String marker;
+        @QueryParam("hypervisor_hostname_pattern")
+        String pattern;
+        @QueryParam("with_servers")
+        String withServers;
+        @Context
+        UriInfo uri;
+    }
+
     @GET
-    public Uni<HypervisorView.Many> index(@QueryParam("limit") String limit, @QueryParam("marker") String marker,
-                                          @Context UriInfo uri) {
+    public Uni<HypervisorView.Many> index(@BeanParam ListQuery q) {
         Caller caller = callers.get();
         policy.enforce(HostPolicies.HYPERVISORS_LIST, caller, Map.of());
-        return list(false, limit, marker, uri);
+        return list(false, q);
     }
 
     @GET
     @Path("detail")
-    public Uni<HypervisorView.Many> detail(@QueryParam("limit") String limit, @QueryParam("marker") String marker,
-                                           @Context UriInfo uri) {
+    public Uni<HypervisorView.Many> detail(@BeanParam ListQuery q) {
         Caller caller = callers.get();
         policy.enforce(HostPolicies.HYPERVISORS_DETAIL, caller, Map.of());
-        return list(true, limit, marker, uri);
+        return list(true, q);
     }
 
     @GET
@@ -81,10 +96,11 @@ public class HypervisorResource {
 
     @GET
     @Path("{id}")
-    public Uni<HypervisorView.One> show(@PathParam("id") String id) {
+    public Uni<HypervisorView.One> show(@PathParam("id") String id, @QueryParam("with_servers") String withServers) {
         Caller caller = callers.get();
         policy.enforce(HostPolicies.HYPERVISORS_SHOW, caller, Map.of());
-        return hosts.byId(id).map(h -> new HypervisorView.One(HostViews.hypervisor(h, true, version.get())));
+        boolean servers = version.atLeast(53) && Booleans.isTrue(withServers);
+        return hosts.byId(id, version.atLeast(53)).chain(h -> view(h, true, servers)).map(HypervisorView.One::new);
     }
 
     /** Agents report no host uptime: 501, which clients (openstack hypervisor show) take as "not available". */
@@ -93,7 +109,7 @@ public class HypervisorResource {
     public Uni<Response> uptime(@PathParam("id") String id) {
         Caller caller = callers.get();
         policy.enforce(HostPolicies.HYPERVISORS_UPTIME, caller, Map.of());
-        return hosts.byId(id).map(h -> faults.render(501, null, "Virt driver does not implement uptime function."));
+        return hosts.byId(id, version.atLeast(53)).map(h -> faults.render(501, null, "Virt driver does not implement uptime function."));
     }
 
     @GET
@@ -101,6 +117,7 @@ public class HypervisorResource {
     public Uni<HypervisorView.Many> search(@PathParam("pattern") String pattern) {
         Caller caller = callers.get();
         policy.enforce(HostPolicies.HYPERVISORS_SEARCH, caller, Map.of());
+        legacy();
         return matching(pattern, false);
     }
 
@@ -109,28 +126,57 @@ public class HypervisorResource {
     public Uni<HypervisorView.Many> servers(@PathParam("pattern") String pattern) {
         Caller caller = callers.get();
         policy.enforce(HostPolicies.HYPERVISORS_SERVERS, caller, Map.of());
+        legacy();
         return matching(pattern, true);
     }
 
-    /** Every host before 2.33; from 2.33 a page of {@code limit} (≤ 1000) after the host {@code marker} (an id). */
-    private Uni<HypervisorView.Many> list(boolean detail, String limit, String marker, UriInfo uri) {
-        boolean paged = version.atLeast(33);
-        Paging paging = paged ? Paging.of(limit, marker, 1000, 1000) : new Paging(Integer.MAX_VALUE, null);
+    /**
+     * Every host before 2.33; from 2.33 a page of {@code limit} (≤ 1000) after the host {@code marker} (an id of the
+     * request's kind); from 2.53 the hosts whose name contains {@code hypervisor_hostname_pattern} (none: 404, and not
+     * with paging: 400), each with its servers when {@code with_servers}.
+     */
+    private Uni<HypervisorView.Many> list(boolean detail, ListQuery q) {
+        Microversion v = version.get();
+        boolean paged = v.atLeast(33);
+        String pattern = v.atLeast(53) ? q.pattern : null;
+        boolean servers = v.atLeast(53) && Booleans.isTrue(q.withServers);
+        if (pattern != null && (q.limit != null || q.marker != null)) {
+            throw new InvalidInput("Paging over hypervisors with the hypervisor_hostname_pattern query parameter is not supported.");
+        }
+        Paging paging = paged ? Paging.of(q.limit, q.marker, 1000, 1000) : new Paging(Integer.MAX_VALUE, null);
         int size = paging.limit() == 0 ? 1000 : paging.limit();
-        return hosts.all().map(all -> {
-            List<HostRow> page = all.stream().filter(after(paging.marker(), all)).limit(size).toList();
-            return new HypervisorView.Many(page.stream().map(h -> HostViews.hypervisor(h, detail, version.get())).toList(),
-                    paged && !page.isEmpty() && page.size() == size ? Link.next(PageLinks.next(uri.getRequestUri(),
-                            String.valueOf(HostViews.id(page.get(page.size() - 1))), publicUrl, "/v2.1/")) : null);
+        return hosts.all().chain(all -> {
+            List<HostRow> page = all.stream().filter(h -> pattern == null || h.hypervisorHostname().contains(pattern))
+                    .filter(after(paging.marker(), all, v)).limit(size).toList();
+            if (pattern != null && page.isEmpty()) {
+                throw new NotFound("No hypervisor matching '" + pattern + "' could be found.");
+            }
+            List<Link> next = paged && !page.isEmpty() && page.size() == size ? Link.next(PageLinks.next(
+                    q.uri.getRequestUri(), String.valueOf(HostViews.id(page.get(page.size() - 1), v)), publicUrl, "/v2.1/"))
+                    : null;
+            return Multi.createFrom().iterable(page).onItem().transformToUniAndConcatenate(h -> view(h, detail, servers))
+                    .collect().asList().map(list -> new HypervisorView.Many(list, next));
         });
     }
 
+    private Uni<HypervisorView> view(HostRow h, boolean detail, boolean servers) {
+        HypervisorView v = HostViews.hypervisor(h, detail, version.get());
+        return servers ? hosts.servers(h.host()).map(s -> HostViews.withServers(v, s)) : Uni.createFrom().item(v);
+    }
+
+    /** {@code /{pattern}/search} and {@code /{pattern}/servers} are gone from 2.53 (404). */
+    private void legacy() {
+        if (version.atLeast(53)) {
+            throw new NotFound("The resource could not be found.");
+        }
+    }
+
     /** Hosts after the marker (in id order, as {@link HostCatalog#all} lists them); 400 for a marker that is no host. */
-    private static java.util.function.Predicate<HostRow> after(String marker, List<HostRow> all) {
+    private static java.util.function.Predicate<HostRow> after(String marker, List<HostRow> all, Microversion v) {
         if (marker == null) {
             return h -> true;
         }
-        HostRow m = all.stream().filter(h -> String.valueOf(HostViews.id(h)).equals(marker)).findFirst()
+        HostRow m = all.stream().filter(h -> String.valueOf(HostViews.id(h, v)).equals(marker)).findFirst()
                 .orElseThrow(() -> new InvalidInput("marker [" + marker + "] not found"));
         return h -> h.id() > m.id();
     }

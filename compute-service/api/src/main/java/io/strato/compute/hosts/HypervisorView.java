@@ -45,7 +45,8 @@ public record HypervisorView(
 
     /** The hypervisor's nova-compute service. */
     @Schema(name = "HypervisorService")
-    public record Service(@JsonProperty("host") String host, @JsonProperty("id") int id,
+    public record Service(@JsonProperty("host") String host,
+                          @JsonProperty("id") @Schema(oneOf = {Integer.class, String.class}) Object id,
                           @JsonProperty("disabled_reason") String disabledReason) {
     }
 

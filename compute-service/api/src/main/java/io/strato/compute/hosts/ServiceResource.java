@@ -52,16 +52,44 @@ public class ServiceResource {
         return hosts.all().map(all -> new ServiceView.Many(all.stream()
                 .filter(h -> host == null || h.host().equals(host))
                 .filter(h -> binary == null || binary.equals(HostViews.COMPUTE))
-                .map(h -> ServiceView.of(h, version.atLeast(11))).toList()));
+                .map(h -> ServiceView.of(h, version.get())).toList()));
     }
 
-    /** {@code {action}} is disable, enable, disable-log-reason or (2.11) force-down. */
+    /**
+     * Before 2.53 {@code {action}} is disable, enable, disable-log-reason or (2.11) force-down, naming the host in the
+     * body; from 2.53 it is the service's UUID and the body says {@code status}, {@code disabled_reason},
+     * {@code forced_down}.
+     */
     @PUT
     @Path("{action}")
-    public Uni<ServiceView.ChangeOne> update(@PathParam("action") String action, ServiceUpdateBody body) {
+    public Uni<Response> update(@PathParam("action") String action, ServiceUpdateBody body) {
         Caller caller = callers.get();
         policy.enforce(HostPolicies.SERVICES_UPDATE, caller, Map.of());
-        return change(action, BodyRecords.json(body));
+        JsonNode b = BodyRecords.json(body);
+        if (version.atLeast(53)) {
+            return hosts.byId(action, true).chain(h -> change(h.host(), b))
+                    .map(h -> Response.ok(new ServiceView.One(ServiceView.of(h, version.get()))).build());
+        }
+        return legacy(action, b).map(c -> Response.ok(c).build());
+    }
+
+    /** 2.53: {@code {"status": "enabled"|"disabled", "disabled_reason", "forced_down"}}, at least one of status and forced_down. */
+    private Uni<HostRow> change(String host, JsonNode b) {
+        BodyFields.onlyKnown(b, Set.of("status", "disabled_reason", "forced_down"));
+        JsonNode status = b.get("status");
+        if (status == null && !b.has("forced_down")) {
+            throw new InvalidInput("No updates were requested. Fields 'status' or 'forced_down' should be specified.");
+        }
+        if (status != null && !(status.isTextual() && Set.of("enabled", "disabled").contains(status.asText()))) {
+            throw BodyFields.invalid("status", status, status + " is not one of ['enabled', 'disabled']");
+        }
+        String reason = BodyFields.name(b, "disabled_reason", 255, false);
+        boolean enable = status != null && status.asText().equals("enabled");
+        if (reason != null && (status == null || enable)) {
+            throw new InvalidInput("Specifying 'disabled_reason' with status 'enabled' is invalid.");
+        }
+        Uni<HostRow> result = status == null ? hosts.byName(host) : hosts.setEnabled(host, enable, reason);
+        return b.has("forced_down") ? result.chain(() -> hosts.forceDown(host, forcedDown(b))) : result;
     }
 
     @DELETE
@@ -69,12 +97,12 @@ public class ServiceResource {
     public Uni<Response> delete(@PathParam("id") String id) {
         Caller caller = callers.get();
         policy.enforce(HostPolicies.SERVICES_DELETE, caller, Map.of());
-        return hosts.byId(id)
+        return hosts.byId(id, version.atLeast(53))
                 .onFailure(NotFound.class).transform(e -> new NotFound("Service " + id + " not found."))
                 .flatMap(hosts::delete).map(v -> Response.noContent().build());
     }
 
-    private Uni<ServiceView.ChangeOne> change(String action, JsonNode b) {
+    private Uni<ServiceView.ChangeOne> legacy(String action, JsonNode b) {
         Set<String> fields = switch (action) {
             case "enable", "disable" -> Set.of("host", "binary");
             case "disable-log-reason" -> Set.of("host", "binary", "disabled_reason");

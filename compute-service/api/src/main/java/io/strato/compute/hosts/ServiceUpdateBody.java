@@ -12,8 +12,10 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * kept for its {@code Additional properties are not allowed} 400.
  */
 public record ServiceUpdateBody(
-        @JsonProperty("host") @Schema(implementation = String.class, required = true) JsonNode host,
-        @JsonProperty("binary") @Schema(implementation = String.class, required = true) JsonNode binary,
+        @JsonProperty("host") @Schema(implementation = String.class, description = "before 2.53") JsonNode host,
+        @JsonProperty("binary") @Schema(implementation = String.class, description = "before 2.53") JsonNode binary,
+        @JsonProperty("status") @Schema(implementation = String.class, enumeration = {"enabled", "disabled"},
+                description = "2.53") JsonNode status,
         @JsonProperty("disabled_reason") @Schema(implementation = String.class,
                 description = "disable-log-reason only") JsonNode disabledReason,
         @JsonProperty("forced_down") @Schema(implementation = Boolean.class, description = "force-down only (2.11)")

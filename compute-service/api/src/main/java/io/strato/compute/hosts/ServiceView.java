@@ -8,7 +8,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 /** Nova's os-services JSON for a host's nova-compute service (integer ids; {@code forced_down} from 2.11). */
 @Schema(name = "ComputeService")
 public record ServiceView(
-        @JsonProperty("id") int id,
+        @JsonProperty("id") @Schema(oneOf = {Integer.class, String.class}, description = "an integer before 2.53, a UUID from it")
+        Object id,
         @JsonProperty("binary") String binary,
         @JsonProperty("host") String host,
         @JsonProperty("zone") String zone,
@@ -18,9 +19,14 @@ public record ServiceView(
         @JsonProperty("disabled_reason") String disabledReason,
         @JsonProperty("forced_down") @JsonInclude(JsonInclude.Include.NON_NULL) Boolean forcedDown) {
 
-    /** @param forcedDown whether the request is at 2.11 or later */
     static ServiceView of(HostRow h, boolean forcedDown) {
-        return new ServiceView(HostViews.id(h), HostViews.COMPUTE, h.host(), h.zone(), HostViews.status(h),
+        return of(h, forcedDown ? new io.strato.compute.api.Microversion(2, 11) : io.strato.compute.api.Microversion.MIN);
+    }
+
+    /** At {@code version}: {@code forced_down} from 2.11, a UUID id from 2.53. */
+    static ServiceView of(HostRow h, io.strato.compute.api.Microversion version) {
+        boolean forcedDown = version.atLeast(11);
+        return new ServiceView(HostViews.id(h, version), HostViews.COMPUTE, h.host(), h.zone(), HostViews.status(h),
                 HostViews.state(h), HostViews.time(h.lastHeartbeat()), h.disabledReason(), forcedDown ? h.forcedDown() : null);
     }
 
@@ -43,5 +49,10 @@ public record ServiceView(
 
     @Schema(name = "ComputeServiceChangeOne")
     public record ChangeOne(@JsonProperty("service") Change service) {
+    }
+
+    /** The answer to 2.53's {@code PUT /os-services/{id}}: the whole service. */
+    @Schema(name = "ComputeServiceOne")
+    public record One(@JsonProperty("service") ServiceView service) {
     }
 }

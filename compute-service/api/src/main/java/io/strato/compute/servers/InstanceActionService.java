@@ -69,7 +69,8 @@ public class InstanceActionService {
                 if (a == null) {
                     throw new NotFound("Action for request_id " + requestId + " on instance " + id + " not found");
                 }
-                boolean events = policy.allowed(ServerPolicies.ACTIONS_EVENTS, caller, target);
+                // from 2.51 everyone who may see the action sees its events (their tracebacks stay the rule's)
+                boolean events = version.atLeast(51) || policy.allowed(ServerPolicies.ACTIONS_EVENTS, caller, target);
                 if (!events) {
                     return Uni.createFrom().item(new Shown(a, null, false));
                 }

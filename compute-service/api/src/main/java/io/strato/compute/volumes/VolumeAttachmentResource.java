@@ -2,6 +2,7 @@ package io.strato.compute.volumes;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.security.Authenticated;
+import io.strato.compute.api.ApiVersion;
 import io.smallrye.mutiny.Uni;
 import io.strato.compute.servers.RequestContext;
 import io.strato.kit.rest.BodyRecords;
@@ -31,9 +32,11 @@ public class VolumeAttachmentResource {
     private final VolumeAttachments attachments;
     private final CurrentCaller callers;
     private final RequestContext request;
+    private final ApiVersion version;
 
     public VolumeAttachmentResource(VolumeAttachments attachments, CurrentCaller callers,
-                                    RequestContext request) {
+                                    RequestContext request, ApiVersion version) {
+        this.version = version;
         this.attachments = attachments;
         this.callers = callers;
         this.request = request;
@@ -57,7 +60,7 @@ public class VolumeAttachmentResource {
         if (body != null && body.volumeAttachment() == null) {
             throw new InvalidInput("Resource body required: the request body must be {\"volumeAttachment\": {...}}.");
         }
-        UUID volumeId = volumeId(BodyRecords.json(body).get("volumeAttachment"));
+        UUID volumeId = volumeId(BodyRecords.json(body).get("volumeAttachment"), version.atLeast(49));
         return attachments.attach(callers.get(), RequestContext.serverId(id), volumeId, request.requestId())
                 .map(a -> new VolumeAttachmentView.One(VolumeAttachmentView.of(a)));
     }
@@ -69,14 +72,25 @@ public class VolumeAttachmentResource {
                 .map(v -> Response.accepted().build());
     }
 
-    /** Nova's 2.1 schema: {@code volumeId} a UUID (required), {@code device} a device name or null, nothing else. */
     static UUID volumeId(JsonNode attachment) {
+        return volumeId(attachment, false);
+    }
+
+    /**
+     * Nova's schema: {@code volumeId} a UUID (required), {@code device} a device name or null, and from 2.49 a
+     * {@code tag}, which Strato refuses as Nova does on hosts whose driver cannot tag devices (its 400
+     * VolumeTaggedAttachNotSupported): Strato's agents expose no device tags to guests.
+     */
+    static UUID volumeId(JsonNode attachment, boolean tagged) {
         for (Iterator<String> keys = attachment.fieldNames(); keys.hasNext(); ) {
             String key = keys.next();
-            if (!key.equals("volumeId") && !key.equals("device")) {
+            if (!key.equals("volumeId") && !key.equals("device") && !(tagged && key.equals("tag"))) {
                 throw new InvalidInput("Invalid input for field/attribute volumeAttachment. Value: " + attachment
                         + ". Additional properties are not allowed ('" + key + "' was unexpected)");
             }
+        }
+        if (attachment.has("tag")) {
+            throw new InvalidInput("Tagged volume attachment is not supported for this server instance.");
         }
         JsonNode device = attachment.get("device");
         if (device != null && !device.isNull() && !(device.isTextual() && DEVICE.matcher(device.asText()).matches())) {

@@ -199,4 +199,37 @@ class HostApiTest {
                 .then().statusCode(400);
         as(admin()).get("/v2.1/os-hypervisors?limit=1").then().body("$", not(hasKey("hypervisors_links")));
     }
+
+    @Test
+    void from253HostsHaveUuidsAndServicesChangeByThem() {
+        JsonPath v253 = as(admin()).header("OpenStack-API-Version", "compute 2.53")
+                .get("/v2.1/os-services?host={h}", live).then().statusCode(200).extract().jsonPath();
+        String uuid = v253.getString("services[0].id");
+        java.util.UUID.fromString(uuid);
+        as(admin()).header("OpenStack-API-Version", "compute 2.53")
+                .body("{\"status\": \"disabled\", \"disabled_reason\": \"patching\"}").put("/v2.1/os-services/" + uuid)
+                .then().statusCode(200).body("service.status", equalTo("disabled"))
+                .body("service.disabled_reason", equalTo("patching")).body("service.id", equalTo(uuid))
+                .body("service.forced_down", equalTo(false));
+        as(admin()).header("OpenStack-API-Version", "compute 2.53").body("{\"disabled_reason\": \"x\"}")
+                .put("/v2.1/os-services/" + uuid).then().statusCode(400);
+        as(admin()).header("OpenStack-API-Version", "compute 2.53").body("{\"status\": \"enabled\"}")
+                .put("/v2.1/os-services/" + uuid).then().statusCode(200).body("service.status", equalTo("enabled"))
+                .body("service.disabled_reason", nullValue());
+        as(admin()).header("OpenStack-API-Version", "compute 2.53").body("{\"host\": \"" + live + "\", \"binary\": \"nova-compute\"}")
+                .put("/v2.1/os-services/disable").then().statusCode(400);
+        as(admin()).header("OpenStack-API-Version", "compute 2.53").get("/v2.1/os-hypervisors/{id}", uuid).then()
+                .statusCode(200).body("hypervisor.id", equalTo(uuid)).body("hypervisor.service.id", equalTo(uuid));
+        as(admin()).header("OpenStack-API-Version", "compute 2.53").get("/v2.1/os-hypervisors/1").then().statusCode(400);
+        as(admin()).header("OpenStack-API-Version", "compute 2.53")
+                .get("/v2.1/os-hypervisors?hypervisor_hostname_pattern={p}&with_servers=true", live).then().statusCode(200)
+                .body("hypervisors[0].id", equalTo(uuid)).body("hypervisors[0].servers", org.hamcrest.Matchers.notNullValue());
+        as(admin()).header("OpenStack-API-Version", "compute 2.53")
+                .get("/v2.1/os-hypervisors?hypervisor_hostname_pattern=no-such-host-anywhere").then().statusCode(404);
+        as(admin()).header("OpenStack-API-Version", "compute 2.53")
+                .get("/v2.1/os-hypervisors?hypervisor_hostname_pattern={p}&limit=1", live).then().statusCode(400);
+        as(admin()).header("OpenStack-API-Version", "compute 2.53").get("/v2.1/os-hypervisors/{p}/search", live)
+                .then().statusCode(404);
+        as(admin()).get("/v2.1/os-hypervisors/{p}/search", live).then().statusCode(200);
+    }
 }

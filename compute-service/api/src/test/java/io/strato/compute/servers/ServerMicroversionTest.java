@@ -112,4 +112,16 @@ class ServerMicroversionTest extends ServerTestBase {
                 .body("server.flavor", not(hasKey("id")));
         at(member, 46).get(SERVERS + "/" + id).then().body("server.flavor.id", equalTo(flavor));
     }
+
+    @Test
+    void from251EveryoneWhoSeesAnActionSeesItsEvents() {
+        UUID id = active("events");
+        String request = as(member).get(SERVERS + "/" + id + "/os-instance-actions").then().statusCode(200)
+                .extract().path("instanceActions[0].request_id");
+        as(member).get(SERVERS + "/" + id + "/os-instance-actions/" + request).then()
+                .body("instanceAction", not(hasKey("events")));
+        at(member, 51).get(SERVERS + "/" + id + "/os-instance-actions/" + request).then()
+                .body("instanceAction.events.size()", org.hamcrest.Matchers.greaterThan(0))
+                .body("instanceAction.events[0]", not(hasKey("traceback")));
+    }
 }

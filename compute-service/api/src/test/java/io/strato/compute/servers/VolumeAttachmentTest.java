@@ -202,6 +202,11 @@ class VolumeAttachmentTest extends ServerTestBase {
         as(member).body("{\"volumeAttachment\": {\"volumeId\": \"nope\"}}").post(attachments(id)).then().statusCode(400)
                 .body("badRequest.code", equalTo(400));
         as(reader).body(attachBody(volume)).post(attachments(id)).then().statusCode(403);
+        String tagged = "{\"volumeAttachment\": {\"volumeId\": \"" + volume + "\", \"tag\": \"disk1\"}}";
+        as(member).body(tagged).post(attachments(id)).then().statusCode(400);
+        at(member, 49).body(tagged).post(attachments(id)).then().statusCode(400)
+                .body("badRequest.message", equalTo("Tagged volume attachment is not supported for this server instance."));
+        assertEquals("available", volumeStatus(volume), "volume-service was not asked");
 
         UUID busy = world.volume(project, Map.of());
         attached(id, busy);
