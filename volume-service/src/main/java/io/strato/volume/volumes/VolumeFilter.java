@@ -67,7 +67,19 @@ public record VolumeFilter(String name, String status, Boolean bootable, String 
         return caller.projectId();
     }
 
-    void where(StringBuilder q, Map<String, Object> p) {
+    /** The where clause (its parameters into {@code p}) of the caller's listed volumes: the project, then the filters. */
+    StringBuilder where(Caller caller, boolean admin, Map<String, Object> p) {
+        StringBuilder q = new StringBuilder("1 = 1");
+        String project = project(caller, admin);
+        if (project != null) {
+            q.append(" and projectId = :project");
+            p.put("project", project);
+        }
+        where(q, p);
+        return q;
+    }
+
+    private void where(StringBuilder q, Map<String, Object> p) {
         if (name != null) {
             q.append(" and name = :name");
             p.put("name", name);

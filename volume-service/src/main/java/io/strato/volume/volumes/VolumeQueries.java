@@ -38,14 +38,8 @@ public class VolumeQueries {
      */
     @WithSession
     public Uni<List<ShownVolume>> list(Caller caller, boolean admin, VolumeFilter filter, int limit, String marker) {
-        StringBuilder q = new StringBuilder("1 = 1");
         Map<String, Object> p = new HashMap<>();
-        String project = filter.project(caller, admin);
-        if (project != null) {
-            q.append(" and projectId = :project");
-            p.put("project", project);
-        }
-        filter.where(q, p);
+        StringBuilder q = filter.where(caller, admin, p);
         Uni<Void> ready = Uni.createFrom().voidItem();
         if (marker != null) {
             // an unknown marker is Cinder's VolumeNotFound, a 404
@@ -66,14 +60,8 @@ public class VolumeQueries {
     /** The summary of the volumes the caller would list with {@code filter} (no paging). */
     @WithSession
     public Uni<Summary> summary(Caller caller, boolean admin, VolumeFilter filter) {
-        StringBuilder q = new StringBuilder("1 = 1");
         Map<String, Object> p = new HashMap<>();
-        String project = filter.project(caller, admin);
-        if (project != null) {
-            q.append(" and projectId = :project");
-            p.put("project", project);
-        }
-        filter.where(q, p);
+        StringBuilder q = filter.where(caller, admin, p);
         return volumes.find(q.toString(), p).list().map(list -> {
             Map<String, SortedSet<String>> values = new TreeMap<>();
             long size = 0;

@@ -22,7 +22,8 @@ class ZoneApiTest {
                 .body("availabilityZoneInfo[0].zoneName", equalTo("nova"))
                 .body("availabilityZoneInfo[0].zoneState.available", equalTo(true));
         a.req().get(a.url("/extensions")).then().statusCode(200)
-                .body("extensions.alias", hasItems("os-availability-zone", "os-vol-tenant-attr", "os-extended-snapshot-attributes"))
+                .body("extensions.alias", hasItems("os-availability-zone", "os-vol-tenant-attr", "os-extended-snapshot-attributes",
+                        "os-volume-type-access", "os-quota-class-sets", "os-snapshot-actions"))
                 .body("extensions[0].keySet()", hasItems("alias", "name", "description", "updated", "links"));
         Api other = Api.member();
         other.req().get(a.url("/extensions")).then().statusCode(403);
