@@ -282,11 +282,13 @@ class Cloud:
             log(f"cleanup: could not delete {self.deferred}")
 
     def sweep(self, path, key, token, pid, seconds=120):
-        end = time.time() + seconds
-        while time.time() < end:
+        start = time.time()
+        while time.time() < start + seconds:
             q = "?owner=" + pid if key == "images" else "?project_id=" + pid if "networking" in path else ""
             ids = self.listing(path + q, self.member, pid, made_ports=True)
             if not ids:
+                if time.time() - start > 10:
+                    log(f"cleanup: {key} gone after {time.time() - start:.0f} s")
                 return
             for i in ids:
                 if key == "routers":

@@ -111,6 +111,7 @@ def main():
             if rep.sent % 250 == 0:
                 cloudmod.log(f"{rep.sent} requests, {len(rep.groups)} violation groups")
         replay_direct(cloud, rep)
+        cloudmod.log("replayed; cleaning up")
     except KeyboardInterrupt:
         cloudmod.log("interrupted: cleaning up")
     finally:
