@@ -7,8 +7,7 @@ import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
 /**
  * Reads the requested microversion from {@code OpenStack-API-Version: compute 2.N} or the legacy
- * {@code X-OpenStack-Nova-API-Version: 2.N}, and answers with the version used in both headers, as Nova does,
- * plus {@code x-compute-request-id} (the request id the kit assigned).
+ * {@code X-OpenStack-Nova-API-Version: 2.N}, and answers with the version used in both headers, as Nova does.
  */
 public class MicroversionFilter {
     private static final String HEADER = "OpenStack-API-Version";
@@ -45,12 +44,6 @@ public class MicroversionFilter {
         response.getHeaders().putSingle(HEADER, "compute " + v);
         response.getHeaders().putSingle(LEGACY, v);
         response.getHeaders().putSingle("Vary", HEADER + ", " + LEGACY);
-        Object requestId = response.getHeaders().getFirst("x-openstack-request-id");
-        if (requestId == null) {
-            requestId = request.getHeaderString("x-openstack-request-id");
-        }
-        if (requestId != null) {
-            response.getHeaders().putSingle("x-compute-request-id", requestId);
-        }
+        // x-compute-request-id is the kit's (RequestIds, strato.web.extra-request-id-headers), on every answer once
     }
 }

@@ -2,6 +2,7 @@ package io.strato.compute.versions;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -28,6 +29,16 @@ class VersionApiTest {
         given().header("OpenStack-API-Version", "compute 2.1").get("/v2.1").then().statusCode(200)
                 .header("OpenStack-API-Version", "compute 2.1")
                 .header("X-OpenStack-Nova-API-Version", "2.1");
+    }
+
+    @Test
+    void everyAnswerCarriesTheRequestIdOnceUnderBothNames() {
+        for (var response : new io.restassured.response.Response[] {given().get("/v2.1"), given().get("/v2.1/flavors"),
+                given().get("/v2.1/no-such-thing")}) {
+            var ids = response.headers().getValues("x-openstack-request-id");
+            assertEquals(1, ids.size(), ids.toString());
+            assertEquals(ids, response.headers().getValues("x-compute-request-id"));
+        }
     }
 
     @Test
