@@ -39,6 +39,7 @@ class Http:
         self.conn = None
 
     def send(self, method, target, headers=None, body=None):
+        target = re.sub(r"[^\x21-\x7e]", lambda m: urllib.parse.quote(m.group(0)), target)  # http.client: ASCII
         for attempt in range(2):
             fresh = self.conn is None
             if fresh:
@@ -215,8 +216,9 @@ class Cloud:
         return True
 
     # ---- what the run made
-    def forget(self, path, token):
+    def forget(self, collection, rid, token):
         """Deletes what a request made; what cannot go yet is tried again at the end."""
+        path = f"{collection}/{urllib.parse.quote(rid, safe='') if rid not in ('.', '..') else rid.replace('.', '%2E')}"
         if self.delete(path, token) not in (200, 202, 204, 404):
             self.deferred.append((path, token))
 
@@ -274,12 +276,12 @@ class Cloud:
     def retry_deferred(self, seconds):
         end = time.time() + seconds
         while True:
-            self.deferred = [(p, t) for p, t in self.deferred if self.delete(p, t) not in (200, 202, 204, 404)]
+            self.deferred = [(p, t) for p, t in self.deferred if self.delete(p, t) in (400, 409, 500, 503, 0)]
             if not self.deferred or time.time() > end:
                 break
             time.sleep(3)
         if self.deferred and seconds:
-            log(f"cleanup: could not delete {self.deferred}")
+            log(f"cleanup: could not delete {[p for p, _ in self.deferred]}")
 
     def sweep(self, path, key, token, pid, seconds=120):
         start = time.time()

@@ -6,6 +6,7 @@ import random
 import re
 import sys
 import time
+import traceback
 
 sys.dont_write_bytecode = True  # no __pycache__ in the source tree
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
@@ -55,7 +56,7 @@ def main():
         raise SystemExit(f"no route matches {args.route!r}")
     cloudmod.log(f"{len(routes)} routes from the OpenAPI of {', '.join(services)}; seed {args.seed}")
     rep = reportmod.Report(args.seed, args.allow)
-    forbidden = set()  # forbidden: creates the member may not make (policy), mostly sent as admin
+    forbidden, failed = set(), False  # forbidden: creates the member may not make (policy), mostly sent as admin
     t0 = time.time()
     try:
         cloud.setup()
@@ -98,7 +99,7 @@ def main():
                 rep.violation(req, resp, kind, detail, lambda: reportmod.curl(cloud.base, req, target, tokens))
             if listing and 200 <= resp.status < 300:
                 for cid in created_ids(resp.json()):
-                    cloud.forget(f"{listing}/{cid}", token)
+                    cloud.forget(listing, cid, token)
             elif before is not None:
                 rep.checks += 1
                 after = cloud.listing(listing + ("?limit=1000" if route.service == "image" else ""), token, scope)
@@ -107,17 +108,21 @@ def main():
                         continue  # the admin sees every project: only what bears this run's name is surely its own
                     rep.violation(req, resp, "created-by-refused-request", f"{resp.status}, yet {listing}/{new} exists",
                                   lambda: reportmod.curl(cloud.base, req, target, tokens))
-                    cloud.forget(f"{listing}/{new}", token)
+                    cloud.forget(listing, new, token)
             if rep.sent % 250 == 0:
                 cloudmod.log(f"{rep.sent} requests, {len(rep.groups)} violation groups")
         replay_direct(cloud, rep)
         cloudmod.log("replayed; cleaning up")
     except KeyboardInterrupt:
         cloudmod.log("interrupted: cleaning up")
+    except Exception:  # a fuzzer bug: still clean up and report what was found
+        cloudmod.log("fuzzer error, cleaning up:\n" + traceback.format_exc())
+        failed = True
     finally:
         elapsed = time.time() - t0
         cloud.cleanup()
-    sys.exit(rep.finish(args.report, elapsed, cloud.base))
+    code = rep.finish(args.report, elapsed, cloud.base)
+    sys.exit(2 if failed else code)
 
 
 def replay_direct(cloud, rep):
@@ -135,8 +140,8 @@ def replay_direct(cloud, rep):
             "the same violation" if kind in again else "not this violation: the gateway's doing")
         if req.route.is_collection_post() and req.method == "POST" and 200 <= resp.status < 300:
             for cid in created_ids(resp.json()):
-                cloud.forget(re.sub(r"\{([^}]+)\}", lambda m: req.values[m.group(1)], prefix + req.route.path)
-                             + "/" + cid, cloud.admin if req.admin else cloud.member)
+                cloud.forget(re.sub(r"\{([^}]+)\}", lambda m: req.values[m.group(1)], prefix + req.route.path),
+                             cid, cloud.admin if req.admin else cloud.member)
 
 
 if __name__ == "__main__":
