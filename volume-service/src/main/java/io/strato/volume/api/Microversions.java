@@ -4,6 +4,7 @@ import io.strato.kit.faults.ApiException;
 import io.strato.kit.faults.InvalidInput;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
+import java.math.BigInteger;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
@@ -78,10 +79,11 @@ public class Microversions {
         }
     }
 
+    /** Compares two well-formed versions; numbers of any length (Cinder's are Python ints: 3.99999999999 is a 406). */
     static int compare(String a, String b) {
         String[] x = a.split("\\.");
         String[] y = b.split("\\.");
-        int c = Integer.compare(Integer.parseInt(x[0]), Integer.parseInt(y[0]));
-        return c != 0 ? c : Integer.compare(Integer.parseInt(x[1]), Integer.parseInt(y[1]));
+        int c = new BigInteger(x[0]).compareTo(new BigInteger(y[0]));
+        return c != 0 ? c : new BigInteger(x[1]).compareTo(new BigInteger(y[1]));
     }
 }
