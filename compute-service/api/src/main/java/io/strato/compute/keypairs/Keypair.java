@@ -29,6 +29,9 @@ public class Keypair {
     public String fingerprint;
     @Column(name = "created_at")
     public Instant createdAt;
+    /** Nova's integer id of the key pair, shown by keypair show; numbered by the database (V43). */
+    @Column(name = "id", insertable = false, updatable = false)
+    public Long number;
 
     public static class Key implements Serializable {
         public String userId;

@@ -45,6 +45,7 @@ public final class KeypairView {
             @JsonProperty("updated_at") String updatedAt,
             @JsonProperty("deleted_at") String deletedAt,
             @JsonProperty("deleted") boolean deleted,
+            @JsonProperty("id") Long id,
             @JsonProperty("type") @JsonInclude(JsonInclude.Include.NON_NULL) String type) {
     }
 
@@ -77,6 +78,6 @@ public final class KeypairView {
 
     static Detail detail(Keypair k, boolean typed) {
         return new Detail(k.name, k.publicKey, k.fingerprint, k.userId, TIME.format(k.createdAt), null, null, false,
-                typed ? k.type : null);
+                k.number, typed ? k.type : null);
     }
 }

@@ -50,7 +50,9 @@ class KeypairApiTest {
                 .body("keypairs.keypair.name", equalTo(List.of("my-keypair")))
                 .body("keypairs[0].keypair.fingerprint", equalTo("f5:73:cb:8d:a9:af:f1:05:42:e4:b0:a1:79:01:68:87"));
         as(token).get("/v2.1/os-keypairs/my-keypair").then().statusCode(200)
-                .body("keypair.user_id", equalTo(user)).body("keypair.deleted", equalTo(false));
+                .body("keypair.user_id", equalTo(user)).body("keypair.deleted", equalTo(false))
+                // Nova's integer id, which Tempest's keypair schemas require
+                .body("keypair.id", org.hamcrest.Matchers.instanceOf(Integer.class));
         // another user (even of the same project) neither sees it nor collides with its name
         String other = member("kp-other-" + project, project);
         as(other).get("/v2.1/os-keypairs/my-keypair").then().statusCode(404)
