@@ -127,6 +127,7 @@ KAFKA_CONTROLLER_PORT=${STRATO_KAFKA_CONTROLLER_PORT:-9093}
 KAFKA_DIR=$STATE/kafka
 KAFKA_PID=$STATE/kafka.pid
 KAFKA_OUT=$STATE/kafka.out
+KAFKA_LOGS=$STATE
 KAFKA_MARKER="$KAFKA_DIR/server.properties"
 
 kafka_fetch() {
@@ -172,7 +173,7 @@ read -r -a KAFKA_JVM <<<"${STRATO_KAFKA_JAVA_OPTS:--Xmx256m -Xms64m -XX:+UseSeri
 
 kafka_java() {
   java "${KAFKA_JVM[@]}" -Djava.awt.headless=true \
-    -Dlog4j2.configurationFile="$HERE/kafka/log4j2.properties" -Dkafka.logs.dir="$STATE" \
+    -Dlog4j2.configurationFile="$HERE/kafka/log4j2.properties" -Dkafka.logs.dir="$KAFKA_LOGS" \
     -cp "$KAFKA_DIR/lib/*" "$@"
 }
 
@@ -191,7 +192,7 @@ kafka_format() {
 kafka_up() {
   mkdir -p "$STATE"
   # test JVMs of several modules may ask for Kafka at once: one starts it, the others wait
-  exec 9>"$STATE/kafka.lock"
+  exec 9>"$KAFKA_DIR.lock"
   flock 9
   kafka_up_locked
   exec 9>&-
@@ -219,16 +220,35 @@ kafka_up_locked() {
     step "starting Kafka on 127.0.0.1:$KAFKA_PORT"
     # nohup and setsid exec in place, so $! is the java process itself
     nohup setsid java "${KAFKA_JVM[@]}" -Djava.awt.headless=true \
-      -Dlog4j2.configurationFile="$HERE/kafka/log4j2.properties" -Dkafka.logs.dir="$STATE" \
+      -Dlog4j2.configurationFile="$HERE/kafka/log4j2.properties" -Dkafka.logs.dir="$KAFKA_LOGS" \
       -cp "$KAFKA_DIR/lib/*" kafka.Kafka "$KAFKA_DIR/server.properties" >>"$KAFKA_OUT" 2>&1 </dev/null 9>&- &
     pid=$!
     echo "$pid" >"$KAFKA_PID"
   fi
   local t0=$SECONDS
-  wait_port kafka "$KAFKA_PORT" 120 "$pid" "$KAFKA_MARKER" "$STATE/kafka.log" || die "Kafka failed to start (see $STATE/kafka.log, $KAFKA_OUT)"
+  wait_port kafka "$KAFKA_PORT" 120 "$pid" "$KAFKA_MARKER" "$KAFKA_LOGS/kafka.log" || die "Kafka failed to start (see $KAFKA_LOGS/kafka.log, $KAFKA_OUT)"
   say "kafka: running (pid $pid, 127.0.0.1:$KAFKA_PORT, ready in $((SECONDS - t0))s)"
 }
 
 kafka_down() {
   stop_pid kafka "$KAFKA_PID" "$KAFKA_MARKER"
+}
+
+# The test broker: a second KRaft node that the module tests use (kit-testing's StratoInfraResource, the
+# compute agent's tests), so that what tests publish (simulated hosts' reports, agent events) never reaches
+# a cloud running beside them. Port $STRATO_TEST_KAFKA_PORT (19092) and the next one for its controller;
+# its files in $STATE/test-kafka. use_test_kafka points the kafka_* functions at it.
+use_test_kafka() {
+  KAFKA_PORT=${STRATO_TEST_KAFKA_PORT:-19092}
+  KAFKA_CONTROLLER_PORT=${STRATO_TEST_KAFKA_CONTROLLER_PORT:-$((KAFKA_PORT + 1))}
+  local main_lib=$KAFKA_DIR/lib
+  KAFKA_DIR=$STATE/test-kafka
+  KAFKA_PID=$STATE/test-kafka.pid
+  KAFKA_OUT=$STATE/test-kafka.out
+  KAFKA_LOGS=$KAFKA_DIR
+  KAFKA_MARKER="$KAFKA_DIR/server.properties"
+  # the same jars as the cloud's broker: copied when already fetched, not fetched twice
+  if [ -f "$main_lib/.complete" ] && [ ! -f "$KAFKA_DIR/lib/.complete" ]; then
+    mkdir -p "$KAFKA_DIR" && rm -rf "$KAFKA_DIR/lib" && cp -r "$main_lib" "$KAFKA_DIR/lib"
+  fi
 }

@@ -38,7 +38,8 @@ class RevocationAcrossInstancesIT {
     static void startTwoInstances() throws Exception {
         TestDatabase db = new TestDatabase("127.0.0.1", 5432, "postgres", "", "identity_it");
         db.ensureExists();
-        new LocalKafka("127.0.0.1:9092").ensureRunning();
+        // the tests' broker, not a cloud's: the two instances' events must not reach a cloud running beside them
+        new LocalKafka(LocalKafka.TEST_BOOTSTRAP).ensureRunning();
         Path jar = Path.of("target/quarkus-app/quarkus-run.jar");
         assertTrue(Files.exists(jar), "run after package: " + jar.toAbsolutePath());
         // A first, alone: it migrates the schema and bootstraps; then B.
@@ -73,6 +74,7 @@ class RevocationAcrossInstancesIT {
                 "-Dquarkus.http.port=" + port,
                 "-Dquarkus.datasource.reactive.url=postgresql://127.0.0.1:5432/" + db.name(),
                 "-Dquarkus.datasource.jdbc.url=" + db.jdbcUrl(),
+                "-Dkafka.bootstrap.servers=" + LocalKafka.TEST_BOOTSTRAP,
                 "-Dquarkus.oidc.auth-server-url=http://127.0.0.1:" + port + "/v3/OS-OIDC",
                 "-Dstrato.identity.internal-url=http://127.0.0.1:" + port,
                 "-Dstrato.identity.bootstrap.admin-password=" + PASSWORD,

@@ -13,8 +13,14 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.DescribeClusterOptions;
 
-/** Makes sure a Kafka broker answers, starting the local one with {@code deploy/local/strato kafka-up} if needed. */
+/**
+ * Makes sure a Kafka broker answers, starting the tests' own broker with {@code deploy/local/strato
+ * test-kafka-up} (on the port of the bootstrap address, the controller on the next one) if needed.
+ */
 public final class LocalKafka {
+
+    /** The tests' broker, apart from a cloud's (9092), so that tests and a cloud never see each other's messages. */
+    public static final String TEST_BOOTSTRAP = "127.0.0.1:19092";
 
     private static final Duration START_TIMEOUT = Duration.ofMinutes(3);
 
@@ -33,30 +39,32 @@ public final class LocalKafka {
         if (script == null || !Files.isExecutable(script)) {
             throw new IllegalStateException("no Kafka broker answers at " + bootstrap
                     + " and deploy/local/strato was not found above " + System.getProperty("user.dir")
-                    + ": start one with deploy/local/strato kafka-up");
+                    + ": start one with deploy/local/strato test-kafka-up");
         }
         Path log = root.resolve("target/strato-kafka-up.log");
         try {
             Files.createDirectories(log.getParent());
-            Process p = new ProcessBuilder(script.toString(), "kafka-up").directory(root.toFile())
-                    .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            ProcessBuilder pb = new ProcessBuilder(script.toString(), "test-kafka-up").directory(root.toFile())
+                    .redirectErrorStream(true).redirectOutput(log.toFile());
+            pb.environment().put("STRATO_TEST_KAFKA_PORT", String.valueOf(port()));
+            Process p = pb.start();
             if (!p.waitFor(START_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
                 p.destroy();
-                throw new IllegalStateException(script + " kafka-up did not finish within " + START_TIMEOUT
+                throw new IllegalStateException(script + " test-kafka-up did not finish within " + START_TIMEOUT
                         + "; see " + log);
             }
             if (p.exitValue() != 0) {
-                throw new IllegalStateException(script + " kafka-up failed with exit code " + p.exitValue()
+                throw new IllegalStateException(script + " test-kafka-up failed with exit code " + p.exitValue()
                         + "; see " + log);
             }
         } catch (IOException e) {
-            throw new IllegalStateException("could not run " + script + " kafka-up: " + e.getMessage(), e);
+            throw new IllegalStateException("could not run " + script + " test-kafka-up: " + e.getMessage(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while starting Kafka", e);
         }
         if (!answers(Duration.ofSeconds(60))) {
-            throw new IllegalStateException("deploy/local/strato kafka-up succeeded but no broker answers at "
+            throw new IllegalStateException("deploy/local/strato test-kafka-up succeeded but no broker answers at "
                     + bootstrap + "; see " + log);
         }
     }
@@ -79,10 +87,15 @@ public final class LocalKafka {
         }
     }
 
+    private int port() {
+        String first = bootstrap.split(",")[0].trim();
+        return Integer.parseInt(first.substring(first.lastIndexOf(':') + 1));
+    }
+
     private boolean portOpen() {
-        String[] hostPort = bootstrap.split(",")[0].trim().split(":");
+        String first = bootstrap.split(",")[0].trim();
         try (Socket s = new Socket()) {
-            s.connect(new InetSocketAddress(hostPort[0], Integer.parseInt(hostPort[1])), 2000);
+            s.connect(new InetSocketAddress(first.substring(0, first.lastIndexOf(':')), port()), 2000);
             return true;
         } catch (IOException | RuntimeException e) {
             return false;

@@ -9,13 +9,16 @@ import java.util.Map;
  * them: {@code @WithTestResource(StratoInfraResource.class)}.
  *
  * <p>Checks PostgreSQL on {@code 127.0.0.1:5432} answers, creates the test database when missing, and
- * makes sure a Kafka broker answers on {@code 127.0.0.1:9092} (running {@code deploy/local/strato
- * kafka-up} when none does). Fails with a message saying what to start otherwise.
+ * makes sure the tests' own Kafka broker answers on {@code 127.0.0.1:19092} (running {@code
+ * deploy/local/strato test-kafka-up} when none does). Fails with a message saying what to start otherwise.
+ *
+ * <p>Tests never use the cloud's broker (9092): what they publish, such as the reports of simulated hosts,
+ * would otherwise reach a cloud running beside them, which would register those hosts (issue 16).
  *
  * <p>Init args (all optional): {@code database} (default {@code <module>_test}, the module directory
  * name without {@code -service}), {@code pg-host} (127.0.0.1), {@code pg-port} (5432), {@code pg-user}
- * (postgres), {@code pg-password} (empty), {@code kafka} (127.0.0.1:9092). Environment variables
- * {@code STRATO_PG_HOST}, {@code STRATO_PG_PORT} and {@code STRATO_KAFKA} override the defaults.
+ * (postgres), {@code pg-password} (empty), {@code kafka} ({@link LocalKafka#TEST_BOOTSTRAP}). Environment variables
+ * {@code STRATO_PG_HOST}, {@code STRATO_PG_PORT} and {@code STRATO_TEST_KAFKA} override the defaults.
  */
 public class StratoInfraResource implements QuarkusTestResourceLifecycleManager {
 
@@ -35,7 +38,7 @@ public class StratoInfraResource implements QuarkusTestResourceLifecycleManager 
                 arg("pg-password", null, ""),
                 arg("database", null, TestDatabase.defaultName(System.getProperty("user.dir"))));
         db.ensureExists();
-        String kafka = arg("kafka", "STRATO_KAFKA", "127.0.0.1:9092");
+        String kafka = arg("kafka", "STRATO_TEST_KAFKA", LocalKafka.TEST_BOOTSTRAP);
         new LocalKafka(kafka).ensureRunning();
 
         Map<String, String> config = new HashMap<>(db.quarkusConfig());

@@ -45,7 +45,9 @@ class StratoInfraResourceTest {
         Map<String, String> config = r.start();
         assertEquals("postgresql://127.0.0.1:5432/kit_infra_test", config.get("quarkus.datasource.reactive.url"));
         assertEquals("jdbc:postgresql://127.0.0.1:5432/kit_infra_test", config.get("quarkus.datasource.jdbc.url"));
-        assertEquals("127.0.0.1:9092", config.get("kafka.bootstrap.servers"));
+        // the tests' own broker, never the cloud's on 9092 (issue 16: simulated hosts of the tests reached the cloud)
+        assertEquals("127.0.0.1:19092", config.get("kafka.bootstrap.servers"));
+        assertTrue(new LocalKafka("127.0.0.1:19092").answers(Duration.ofSeconds(10)), "start() started the test broker");
     }
 
     @Test
@@ -55,7 +57,9 @@ class StratoInfraResourceTest {
             closed = s.getLocalPort();
         }
         assertFalse(new LocalKafka("127.0.0.1:" + closed).answers(Duration.ofSeconds(2)));
-        assertTrue(new LocalKafka("127.0.0.1:9092").answers(Duration.ofSeconds(10)));
+        LocalKafka test = new LocalKafka(LocalKafka.TEST_BOOTSTRAP);
+        test.ensureRunning();
+        assertTrue(test.answers(Duration.ofSeconds(10)));
     }
 
     @Test

@@ -8,12 +8,14 @@ import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Makes sure a Kafka broker listens on 127.0.0.1:9092, running {@code deploy/local/strato kafka-up} when
- * none does (as the service kit's StratoInfraResource does; the agent does not depend on the kit).
+ * Makes sure the tests' own Kafka broker listens on 127.0.0.1:19092, running {@code deploy/local/strato
+ * test-kafka-up} when none does (as the service kit's StratoInfraResource does; the agent does not depend on
+ * kit-testing). Never the cloud's broker (9092): an agent under test reports a host, which a cloud running
+ * beside the tests would register (issue 16).
  */
 public final class LocalBroker {
 
-    public static final String BOOTSTRAP = System.getenv().getOrDefault("STRATO_KAFKA", "127.0.0.1:9092");
+    public static final String BOOTSTRAP = System.getenv().getOrDefault("STRATO_TEST_KAFKA", "127.0.0.1:19092");
 
     private LocalBroker() {
     }
@@ -35,13 +37,15 @@ public final class LocalBroker {
         Path log = root.resolve("target/strato-kafka-up.log");
         try {
             java.nio.file.Files.createDirectories(log.getParent());
-            Process p = new ProcessBuilder(root.resolve("deploy/local/strato").toString(), "kafka-up")
-                    .directory(root.toFile()).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            ProcessBuilder pb = new ProcessBuilder(root.resolve("deploy/local/strato").toString(), "test-kafka-up")
+                    .directory(root.toFile()).redirectErrorStream(true).redirectOutput(log.toFile());
+            pb.environment().put("STRATO_TEST_KAFKA_PORT", BOOTSTRAP.split(",")[0].split(":")[1]);
+            Process p = pb.start();
             if (!p.waitFor(3, TimeUnit.MINUTES) || p.exitValue() != 0) {
-                throw new IllegalStateException("deploy/local/strato kafka-up failed; see " + log);
+                throw new IllegalStateException("deploy/local/strato test-kafka-up failed; see " + log);
             }
         } catch (IOException e) {
-            throw new IllegalStateException("cannot run deploy/local/strato kafka-up: " + e.getMessage(), e);
+            throw new IllegalStateException("cannot run deploy/local/strato test-kafka-up: " + e.getMessage(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);

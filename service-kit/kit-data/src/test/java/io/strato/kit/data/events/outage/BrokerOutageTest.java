@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The relay and the consumers talk to a private broker through a forwarder this test controls: closing
- * the forwarder is a broker outage for them, while the shared broker on 9092 is left alone.
+ * the forwarder is a broker outage for them, while the tests' shared broker (19092) is left alone.
  */
 @QuarkusTest
 @KitInfra

@@ -14,7 +14,7 @@ import org.apache.kafka.common.Uuid;
 
 /**
  * A single-node KRaft broker in a child JVM (Kafka's own jars from the test classpath), private to one
- * test so it can be cut off without touching the shared broker on 9092. It advertises
+ * test so it can be cut off without touching the tests' shared broker (19092). It advertises
  * {@link #advertisedPort()}, where the test runs a {@link TcpForwarder} to {@link #port()}: every
  * client connection then goes through the forwarder.
  */
