@@ -98,6 +98,25 @@ public class FaultMappers {
         return null;
     }
 
+    /**
+     * The message for a PostgreSQL data exception (SQLSTATE class 22), which only a value of the request can
+     * cause (a NUL character in a name, filter or path, a string past its column, a number out of range), or
+     * null for any other state. Said without the database's own text, which names columns and types.
+     */
+    static String dataException(String sqlState) {
+        if (sqlState == null || !sqlState.startsWith("22")) {
+            return null;
+        }
+        return switch (sqlState) {
+            case "22021", "22P05" -> "Invalid input: a value contains a character that is not allowed (NUL, U+0000).";
+            case "22001" -> "Invalid input: a value is longer than allowed.";
+            case "22003" -> "Invalid input: a number is out of range.";
+            case "22007", "22008" -> "Invalid input: a date or time is malformed or out of range.";
+            case "22P02" -> "Invalid input: a value is not of the expected type.";
+            default -> "Invalid input: a value of the request cannot be stored.";
+        };
+    }
+
     static boolean isConnectionFailure(Throwable e) {
         for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
             if (t instanceof java.net.ConnectException) {
@@ -119,6 +138,12 @@ public class FaultMappers {
         }
         if ("40001".equals(sqlState) || "40P01".equals(sqlState)) {
             return dialect.render(409, e, "The request conflicted with a concurrent change; retry it.");
+        }
+        String dataProblem = dataException(sqlState);
+        if (dataProblem != null) {
+            // class 22: PostgreSQL refused a value the request carried (the transaction is rolled back)
+            LOG.debugf(e, "a value of the request was refused by the database (SQLSTATE %s)", sqlState);
+            return dialect.render(400, e, dataProblem);
         }
         if (isConnectionFailure(e)) {
             LOG.warn("a dependency is unreachable", e);
