@@ -179,6 +179,54 @@ public class Networks {
         return asServiceAllowing404(t -> neutron.deletePort(portId.toString(), t));
     }
 
+    // ---- a server's security groups (addSecurityGroup / removeSecurityGroup) ------------------------
+
+    /** A port's security: whether groups apply to it at all (port security on, an address), and its groups. */
+    public record PortSecurity(UUID portId, boolean applicable, List<UUID> securityGroups) {
+    }
+
+    /**
+     * The security groups with id {@code nameOrId}, else named so in the project, that the caller sees (Neutron's
+     * find by name or id): empty when none, several when the name is not unique.
+     */
+    public Uni<List<SecurityGroupRef>> securityGroupsByNameOrId(String nameOrId, String projectId, String token) {
+        UUID id = Ids.orNull(nameOrId);
+        Uni<List<SecurityGroupRef>> byId = id == null ? Uni.createFrom().item(List.of())
+                : asUser(() -> neutron.securityGroup(id.toString(), token),
+                        r -> r.status() == 404 ? List.of() : List.of(group(ok(r).body().path("security_group"))));
+        return byId.chain(found -> !found.isEmpty() ? Uni.createFrom().item(found)
+                : asUser(() -> neutron.securityGroups(nameOrId, projectId, token), r -> {
+                    List<SecurityGroupRef> named = new ArrayList<>();
+                    ok(r).body().path("security_groups").forEach(g -> named.add(group(g)));
+                    return named;
+                }));
+    }
+
+    /** The security of every port whose device is the server. */
+    public Uni<List<PortSecurity>> portSecurityOf(UUID serverId) {
+        return asService(t -> neutron.portsOfDevice(serverId.toString(), t)).map(r -> {
+            List<PortSecurity> ports = new ArrayList<>();
+            r.body().path("ports").forEach(p -> {
+                List<UUID> groups = new ArrayList<>();
+                p.path("security_groups").forEach(g -> groups.add(UUID.fromString(g.asText())));
+                boolean applicable = p.path("port_security_enabled").asBoolean(true) && !p.path("fixed_ips").isEmpty();
+                ports.add(new PortSecurity(UUID.fromString(p.path("id").asText()), applicable, groups));
+            });
+            return ports;
+        });
+    }
+
+    /** Sets a port's security groups; network-service's refusal comes back as a {@link RemoteFailure}. */
+    public Uni<Void> setSecurityGroups(UUID portId, List<UUID> groups) {
+        ObjectNode port = MAPPER.createObjectNode();
+        groups.forEach(g -> port.withArray("security_groups").add(g.toString()));
+        if (groups.isEmpty()) {
+            port.putArray("security_groups");
+        }
+        String body = wrap("port", port);
+        return asService(t -> neutron.updatePort(portId.toString(), body, t)).replaceWithVoid();
+    }
+
     // ---- plumbing ----------------------------------------------------------------------------------
 
     private <T> Uni<T> asUser(Supplier<Uni<Response>> call, Function<Remote.Reply, T> read) {

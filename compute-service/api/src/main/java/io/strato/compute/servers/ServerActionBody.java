@@ -22,7 +22,22 @@ public record ServerActionBody(
         @JsonProperty("lock") @Schema(nullable = true, description = "null") JsonNode lock,
         @JsonProperty("unlock") @Schema(nullable = true, description = "null") JsonNode unlock,
         @JsonProperty("os-getConsoleOutput") @Schema(implementation = ConsoleOutput.class) JsonNode consoleOutput,
+        @JsonProperty("os-resetState") @Schema(implementation = ResetState.class) JsonNode resetState,
+        @JsonProperty("restore") @Schema(nullable = true, description = "null") JsonNode restore,
+        @JsonProperty("forceDelete") @Schema(nullable = true, description = "null") JsonNode forceDelete,
+        @JsonProperty("addSecurityGroup") @Schema(implementation = SecurityGroup.class) JsonNode addSecurityGroup,
+        @JsonProperty("removeSecurityGroup") @Schema(implementation = SecurityGroup.class) JsonNode removeSecurityGroup,
         @JsonAnySetter @Schema(hidden = true) Map<String, JsonNode> others) {
+
+    /** An admin sets the server's vm_state; its task is cleared. */
+    @Schema(name = "ServerResetStateAction")
+    public record ResetState(@JsonProperty("state") @Schema(required = true, enumeration = {"active", "error"}) String state) {
+    }
+
+    /** A security group (name or id) every port of the server gets or loses. */
+    @Schema(name = "ServerSecurityGroupAction")
+    public record SecurityGroup(@JsonProperty("name") @Schema(required = true, minLength = 1) String name) {
+    }
 
     /** A soft reboot (ACPI) or a hard one (power cycle). */
     @Schema(name = "ServerRebootAction")

@@ -26,15 +26,23 @@ public class ServerActionResource {
     private final ServerActions actions;
     private final ServerLocks locks;
     private final ServerRebuilds rebuilds;
+    private final ServerAdminActions admin;
+    private final ServerUpdates updates;
+    private final ServerSecurityGroups groups;
     private final ServerViews views;
     private final Policy policy;
     private final CurrentCaller callers;
     private final RequestContext request;
     private final ApiVersion version;
 
-    public ServerActionResource(ServerActions actions, ServerLocks locks, ServerRebuilds rebuilds, ServerViews views,
-                                Policy policy, CurrentCaller callers, RequestContext request, ApiVersion version) {
+    public ServerActionResource(ServerActions actions, ServerLocks locks, ServerRebuilds rebuilds,
+                                ServerAdminActions admin, ServerUpdates updates, ServerSecurityGroups groups,
+                                ServerViews views, Policy policy, CurrentCaller callers, RequestContext request,
+                                ApiVersion version) {
         this.version = version;
+        this.admin = admin;
+        this.updates = updates;
+        this.groups = groups;
         this.actions = actions;
         this.locks = locks;
         this.rebuilds = rebuilds;
@@ -70,6 +78,12 @@ public class ServerActionResource {
             case "rebuild" -> rebuild(caller, token, serverId, rid, RebuildRequest.parse(args, version.get()));
             case "os-getConsoleOutput" -> actions.consoleOutput(caller, serverId, length(args))
                     .map(out -> Response.ok(new ServerView.ConsoleOutput(out)).build());
+            case "os-resetState" -> accepted(admin.resetState(caller, serverId, rid, resetState(args)));
+            case "restore" -> accepted(admin.restore(caller, serverId));
+            case "forceDelete" -> accepted(updates.delete(caller, serverId, rid, ServerPolicies.FORCE_DELETE));
+            case "addSecurityGroup" -> accepted(groups.add(caller, token, serverId, groupName(action, args)));
+            case "removeSecurityGroup" -> accepted(groups.remove(caller, token, serverId, groupName(action, args)));
+            case "resetNetwork" -> throw new Gone(); // Nova removed it with the Xen driver (23.0.0), answering 410
             default -> throw new InvalidInput("There is no such action: " + action);
         };
     }
@@ -87,6 +101,52 @@ public class ServerActionResource {
 
     private static Uni<Response> accepted(Uni<Void> done) {
         return done.map(v -> Response.accepted().build());
+    }
+
+    /** os-resetState's {@code state}: Nova's schema allows {@code active} and {@code error}. */
+    static String resetState(JsonNode args) {
+        JsonNode state = args == null ? null : args.get("state");
+        if (state == null) {
+            throw new InvalidInput("Invalid input for field/attribute os-resetState. Value: " + args
+                    + ". 'state' is a required property");
+        }
+        if (args.size() > 1) {
+            throw new InvalidInput("Invalid input for field/attribute os-resetState. Value: " + args
+                    + ". Additional properties are not allowed");
+        }
+        if (!state.isTextual() || !ServerAdminActions.RESET_STATES.contains(state.asText())) {
+            throw new InvalidInput("Invalid input for field/attribute state. Value: " + state + ". " + state
+                    + " is not one of ['active', 'error']");
+        }
+        return state.asText();
+    }
+
+    /** add/removeSecurityGroup's {@code name}: a non-empty string, the only member. */
+    static String groupName(String action, JsonNode args) {
+        JsonNode name = args == null || !args.isObject() ? null : args.get("name");
+        if (name == null) {
+            throw new InvalidInput("Invalid input for field/attribute " + action + ". Value: " + args
+                    + ". 'name' is a required property");
+        }
+        if (args.size() > 1) {
+            throw new InvalidInput("Invalid input for field/attribute " + action + ". Value: " + args
+                    + ". Additional properties are not allowed");
+        }
+        if (!name.isTextual() || name.asText().isEmpty()) {
+            throw new InvalidInput("Invalid input for field/attribute name. Value: " + name + ". " + name
+                    + (name.isTextual() ? " is too short" : " is not of type 'string'"));
+        }
+        if (name.asText().isBlank()) {
+            throw new InvalidInput("Security group name cannot be empty");
+        }
+        return name.asText();
+    }
+
+    /** HTTP 410: an action Nova removed. */
+    static final class Gone extends io.strato.kit.faults.ApiException {
+        Gone() {
+            super(410, "This resource is no longer available.");
+        }
     }
 
     static boolean hard(JsonNode args) {

@@ -54,8 +54,16 @@ public class ServerUpdates {
      * (ports, claim, row) when the agent answers, at once when no agent has to or the host is down.
      */
     public Uni<Void> delete(Caller caller, UUID id, String requestId) {
+        return delete(caller, id, requestId, ServerPolicies.DELETE);
+    }
+
+    /**
+     * A delete under another policy rule: the forceDelete action (Nova's force_delete, a delete in any
+     * vm_state and task_state, recorded as the action {@code delete}).
+     */
+    public Uni<Void> delete(Caller caller, UUID id, String requestId, String rule) {
         return Panache.withTransaction(() -> queries.visible(caller, id, true).chain(s -> {
-            policy.enforce(ServerPolicies.DELETE, caller, ServerPolicies.target(s));
+            policy.enforce(rule, caller, ServerPolicies.target(s));
             locks.check(s, caller);
             if (VmStates.DELETING.equals(s.taskState)) {
                 return Uni.createFrom().voidItem();

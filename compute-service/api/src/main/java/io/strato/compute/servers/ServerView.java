@@ -41,7 +41,8 @@ public record ServerView(
         @JsonProperty("key_name") String keyName,
         @JsonProperty("OS-SRV-USG:launched_at") String launchedAt,
         @JsonProperty("OS-SRV-USG:terminated_at") String terminatedAt,
-        @JsonProperty("security_groups") List<SecurityGroup> securityGroups,
+        // Nova shows the key only when the server's ports have groups (removeSecurityGroup can take the last one)
+        @JsonProperty("security_groups") @JsonInclude(JsonInclude.Include.NON_EMPTY) List<SecurityGroup> securityGroups,
         @JsonUnwrapped Extended extended,
         @JsonProperty("OS-EXT-STS:task_state") String taskState,
         @JsonProperty("OS-EXT-STS:vm_state") String vmState,
