@@ -5,7 +5,7 @@ import io.strato.kit.policy.PolicyRules;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Map;
 
-/** Nova's rules for hypervisors, services and aggregates (admins only) and availability zones (anyone lists them). */
+/** Nova's rules for hypervisors, and services (admins only) and availability zones (anyone lists them). */
 @ApplicationScoped
 public class HostPolicies implements PolicyRules {
     static final String HYPERVISORS_LIST = "os_compute_api:os-hypervisors:list";
@@ -18,8 +18,6 @@ public class HostPolicies implements PolicyRules {
     static final String SERVICES_LIST = "os_compute_api:os-services:list";
     static final String SERVICES_UPDATE = "os_compute_api:os-services:update";
     static final String SERVICES_DELETE = "os_compute_api:os-services:delete";
-    static final String AGGREGATES_INDEX = "os_compute_api:os-aggregates:index";
-    static final String AGGREGATES_SHOW = "os_compute_api:os-aggregates:show";
     static final String ZONES_LIST = "os_compute_api:os-availability-zone:list";
     static final String ZONES_DETAIL = "os_compute_api:os-availability-zone:detail";
 
@@ -36,8 +34,6 @@ public class HostPolicies implements PolicyRules {
                 Map.entry(SERVICES_LIST, NovaBaseRules.ADMIN),
                 Map.entry(SERVICES_UPDATE, NovaBaseRules.ADMIN),
                 Map.entry(SERVICES_DELETE, NovaBaseRules.ADMIN),
-                Map.entry(AGGREGATES_INDEX, NovaBaseRules.ADMIN),
-                Map.entry(AGGREGATES_SHOW, NovaBaseRules.ADMIN),
                 Map.entry(ZONES_LIST, NovaBaseRules.ANY),
                 Map.entry(ZONES_DETAIL, NovaBaseRules.ADMIN));
     }

@@ -13,9 +13,9 @@ record HostRow(int id, UUID uuid, String host, String hypervisorHostname, String
                long localGbUsed, int runningVms, boolean enabled, String disabledReason, boolean forcedDown,
                Instant lastHeartbeat, String cpuArch, boolean up) {
 
-    /** The columns {@link #of} reads, in order; {@code up} is the liveness rule's SQL. */
+    /** The columns of {@code compute_host h} that {@link #of} reads, in order; {@code up} is the liveness rule's SQL. */
     static String columns(String up) {
-        return "id, uuid, host, hypervisor_hostname, hypervisor_type, hypervisor_version, host_ip, availability_zone, vcpus, "
+        return "id, uuid, host, hypervisor_hostname, hypervisor_type, hypervisor_version, host_ip, " + HostZones.of("h") + ", vcpus, "
                 + "memory_mb, local_gb, vcpus_used, memory_mb_used, local_gb_used, running_vms, enabled, disabled_reason, "
                 + "forced_down, last_heartbeat, cpu_arch, " + up;
     }

@@ -20,17 +20,17 @@ public class Hosts {
                 .setParameter("h", host).getSingleResult()).map(n -> n > 0);
     }
 
-    /** The availability zone of a host, or null. */
+    /** The availability zone of a host ({@link HostZones}), or null. */
     public Uni<String> zoneOf(String host) {
         return Panache.getSession().chain(s -> s.createNativeQuery(
-                        "select availability_zone from compute_host where host = :h", String.class)
+                        "select " + HostZones.of("h") + " from compute_host h where h.host = :h", String.class)
                 .setParameter("h", host).getSingleResultOrNull());
     }
 
     /** Whether any enabled host is in the zone (Nova refuses a create naming a zone no host serves). */
     public Uni<Boolean> zoneExists(String zone) {
         return Panache.getSession().chain(s -> s.createNativeQuery(
-                        "select count(*) from compute_host where availability_zone = :z and enabled", Long.class)
+                        "select count(*) from compute_host h where " + HostZones.of("h") + " = :z and h.enabled", Long.class)
                 .setParameter("z", zone).getSingleResult()).map(n -> n > 0);
     }
 }

@@ -3,6 +3,7 @@ package io.strato.compute.scheduler;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.strato.compute.hosts.HostLiveness;
+import io.strato.compute.hosts.HostZones;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -28,7 +29,7 @@ public class HostStates {
     private final String hostsSql;
 
     public HostStates(HostLiveness liveness) {
-        this.hostsSql = "SELECT host, availability_zone, hypervisor_type, cpu_arch, vcpus, vcpus_used, memory_mb, "
+        this.hostsSql = "SELECT host, " + HostZones.of("h") + ", hypervisor_type, cpu_arch, vcpus, vcpus_used, memory_mb, "
                 + "memory_mb_used, local_gb, local_gb_used, cpu_allocation_ratio, ram_allocation_ratio, "
                 + "disk_allocation_ratio, enabled, " + liveness.upSql("h") + " FROM compute_host h ORDER BY host";
     }

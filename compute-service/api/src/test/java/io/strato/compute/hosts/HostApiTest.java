@@ -81,9 +81,8 @@ class HostApiTest {
         as(admin()).get("/v2.1/os-hypervisors/{id}", id).then().statusCode(200)
                 .body("hypervisor.hypervisor_hostname", equalTo(live)).body("hypervisor.state", equalTo("up"));
         as(admin()).get("/v2.1/os-hypervisors/{id}", 999999).then().statusCode(404);
-        // what openstack hypervisor show reads besides: no uptime (501, which it skips) and no aggregates
+        // what openstack hypervisor show reads besides: no uptime (501, which it skips)
         as(admin()).get("/v2.1/os-hypervisors/{id}/uptime", id).then().statusCode(501).body("notImplemented.code", equalTo(501));
-        as(admin()).get("/v2.1/os-aggregates").then().statusCode(200).body("aggregates.size()", equalTo(0));
         as(admin()).get("/v2.1/os-hypervisors/{id}", "nope").then().statusCode(404);
         as(admin()).get("/v2.1/os-hypervisors/{p}/search", "live-").then().statusCode(200)
                 .body("hypervisors.hypervisor_hostname", hasItem(live))
