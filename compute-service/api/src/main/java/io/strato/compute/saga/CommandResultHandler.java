@@ -85,6 +85,10 @@ public class CommandResultHandler extends ReportHandler<Reports.CommandResult> {
             case VmStates.POWERING_OFF -> done(s, r, VmStates.STOPPED, ServerEvents.STOPPED);
             case VmStates.POWERING_ON -> done(s, r, VmStates.ACTIVE, ServerEvents.STARTED);
             case VmStates.REBOOTING, VmStates.REBOOTING_HARD -> done(s, r, VmStates.ACTIVE, ServerEvents.REBOOTED);
+            case VmStates.PAUSING -> done(s, r, VmStates.PAUSED, ServerEvents.PAUSED);
+            case VmStates.UNPAUSING -> done(s, r, VmStates.ACTIVE, ServerEvents.UNPAUSED);
+            case VmStates.SUSPENDING -> done(s, r, VmStates.SUSPENDED, ServerEvents.SUSPENDED);
+            case VmStates.RESUMING -> done(s, r, VmStates.ACTIVE, ServerEvents.RESUMED);
             case VmStates.RESIZE_PREP -> resized(s, r);
             case VmStates.RESIZE_REVERTING -> reverted(s, r);
             case VmStates.DELETING -> deleted(s, r);

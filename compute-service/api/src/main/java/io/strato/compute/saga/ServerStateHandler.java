@@ -57,7 +57,7 @@ public class ServerStateHandler extends ReportHandler<Reports.ServerState> {
 
     private Uni<Void> sync(Server s, int power) {
         boolean off = power == Reports.SHUTDOWN || power == Reports.CRASHED;
-        if (VmStates.ACTIVE.equals(s.vmState) && off) {
+        if ((VmStates.ACTIVE.equals(s.vmState) || VmStates.PAUSED.equals(s.vmState)) && off) {
             LOG.infof("server %s: domain on %s is off (power %d); the server is now SHUTOFF", s.id, s.host, power);
             changed(s, power);
             s.vmState = VmStates.STOPPED;

@@ -78,6 +78,10 @@ public class ServerActionResource {
             case "rebuild" -> rebuild(caller, token, serverId, rid, RebuildRequest.parse(args, version.get()));
             case "os-getConsoleOutput" -> actions.consoleOutput(caller, serverId, length(args))
                     .map(out -> Response.ok(new ServerView.ConsoleOutput(out)).build());
+            case "pause" -> accepted(actions.pause(caller, serverId, rid));
+            case "unpause" -> accepted(actions.unpause(caller, serverId, rid));
+            case "suspend" -> accepted(actions.suspend(caller, serverId, rid));
+            case "resume" -> accepted(actions.resume(caller, serverId, rid));
             case "os-resetState" -> accepted(admin.resetState(caller, serverId, rid, resetState(args)));
             case "restore" -> accepted(admin.restore(caller, serverId));
             case "forceDelete" -> accepted(updates.delete(caller, serverId, rid, ServerPolicies.FORCE_DELETE));

@@ -99,6 +99,39 @@ public class ServerActions {
         });
     }
 
+    /** Nova's pause: an active server's vCPUs stop (PAUSED); its memory stays on the host. */
+    public Uni<Void> pause(Caller caller, UUID id, String requestId) {
+        return simple(caller, id, requestId, ServerPolicies.PAUSE, "pause", VmStates.ACTIVE, VmStates.PAUSING,
+                Commands.PAUSE, c -> new Commands.Pause(c, id));
+    }
+
+    public Uni<Void> unpause(Caller caller, UUID id, String requestId) {
+        return simple(caller, id, requestId, ServerPolicies.UNPAUSE, "unpause", VmStates.PAUSED, VmStates.UNPAUSING,
+                Commands.UNPAUSE, c -> new Commands.Unpause(c, id));
+    }
+
+    /** Nova's suspend: an active server's memory is saved to the host's disk and its domain stops (SUSPENDED). */
+    public Uni<Void> suspend(Caller caller, UUID id, String requestId) {
+        return simple(caller, id, requestId, ServerPolicies.SUSPEND, "suspend", VmStates.ACTIVE, VmStates.SUSPENDING,
+                Commands.SUSPEND, c -> new Commands.Suspend(c, id));
+    }
+
+    public Uni<Void> resume(Caller caller, UUID id, String requestId) {
+        return simple(caller, id, requestId, ServerPolicies.RESUME, "resume", VmStates.SUSPENDED, VmStates.RESUMING,
+                Commands.RESUME, c -> new Commands.Resume(c, id));
+    }
+
+    /** An action allowed in one vm_state without a task, whose event is Nova's {@code compute_<action>_instance}. */
+    private Uni<Void> simple(Caller caller, UUID id, String requestId, String rule, String action, String vmState,
+                             String task, String command, java.util.function.Function<UUID, Object> payload) {
+        return act(caller, id, rule, s -> {
+            expect(s, action, List.of(vmState));
+            UUID c = UUID.randomUUID();
+            return begin(s, caller, requestId, action, "compute_" + action + "_instance", task, c, command,
+                    payload.apply(c));
+        });
+    }
+
     /**
      * Resizes on the server's own host: claims the new flavor there (400 "No valid host" when it does not fit)
      * and the extra quota, then asks the agent; the server waits in VERIFY_RESIZE for confirm or revert.

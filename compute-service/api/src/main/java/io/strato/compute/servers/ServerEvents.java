@@ -27,6 +27,10 @@ public class ServerEvents {
     public static final String POWER_CHANGED = "power_changed";
     public static final String DELETED = "deleted";
     public static final String REBUILT = "rebuilt";
+    public static final String PAUSED = "paused";
+    public static final String UNPAUSED = "unpaused";
+    public static final String SUSPENDED = "suspended";
+    public static final String RESUMED = "resumed";
 
     private final Outbox outbox;
 

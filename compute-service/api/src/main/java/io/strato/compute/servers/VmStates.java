@@ -23,6 +23,10 @@ public final class VmStates {
     public static final String RESIZE_PREP = "resize_prep";
     public static final String RESIZE_REVERTING = "resize_reverting";
     public static final String DELETING = "deleting";
+    public static final String PAUSING = "pausing";
+    public static final String UNPAUSING = "unpausing";
+    public static final String SUSPENDING = "suspending";
+    public static final String RESUMING = "resuming";
     /** A rebuild: the host deletes the old guest (rebuilding), then spawns the new image (rebuild_spawning). */
     public static final String REBUILDING = "rebuilding";
     public static final String REBUILD_SPAWNING = "rebuild_spawning";

@@ -32,6 +32,10 @@ public final class Commands {
     public static final String CONSOLE_OUTPUT = "console_output";
     public static final String ATTACH_VOLUME = "attach_volume";
     public static final String DETACH_VOLUME = "detach_volume";
+    public static final String PAUSE = "pause";
+    public static final String UNPAUSE = "unpause";
+    public static final String SUSPEND = "suspend";
+    public static final String RESUME = "resume";
 
     /** A flavor as the hypervisor needs it; {@code extraSpecs} carries Nova's {@code quota:*} resource policy keys. */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
@@ -126,6 +130,24 @@ public final class Commands {
 
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     public record Start(UUID commandId, UUID serverId) {
+    }
+
+    /** Pauses the guest's vCPUs; its memory stays in the running QEMU process. */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    public record Pause(UUID commandId, UUID serverId) {
+    }
+
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    public record Unpause(UUID commandId, UUID serverId) {
+    }
+
+    /** Saves the guest's memory to disk and stops its domain (libvirt's managed save); resume restores it. */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    public record Suspend(UUID commandId, UUID serverId) {
+    }
+
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    public record Resume(UUID commandId, UUID serverId) {
     }
 
     /** {@code hard}: reset the domain instead of asking the guest to restart. */

@@ -25,6 +25,7 @@ public class RebootHandler extends HandlerBase<Commands.Reboot> {
         guests.expect(id, ExpectedPower.RUNNING);
         if (command.hard()) {
             guests.libvirt().destroy(id);
+            guests.libvirt().discardManagedSave(id); // a suspended guest boots afresh, as after a power cycle
             guests.store().read(id).ifPresent(r -> guests.define(r, r.flavor()));
         } else {
             guests.powerOff(id);

@@ -88,7 +88,8 @@ public final class Reconciler {
         }
         return switch (expected) {
             case RUNNING -> !now.power().active() || now.power() == DomainPower.PAUSED;
-            case SHUTOFF -> now.power().active();
+            case SHUTOFF, SUSPENDED -> now.power().active();
+            case PAUSED -> now.power() != DomainPower.PAUSED;
         };
     }
 }

@@ -36,9 +36,13 @@ public final class SimulatedHostRestore {
             }
             try {
                 libvirt.define(xml.get());
-                if (r.expected() == ExpectedPower.RUNNING) {
+                if (r.expected() == ExpectedPower.RUNNING || r.expected() == ExpectedPower.PAUSED) {
                     libvirt.start(r.serverId());
                 }
+                if (r.expected() == ExpectedPower.PAUSED) {
+                    libvirt.pause(r.serverId());
+                }
+                // a suspended guest's saved memory went with the driver: it stays off, and its resume boots it
                 restored++;
             } catch (RuntimeException e) {
                 LOG.warnf("could not restore the domain of %s on the simulated host: %s", r.serverId(), e.getMessage());

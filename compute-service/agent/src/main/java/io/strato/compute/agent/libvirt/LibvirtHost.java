@@ -29,6 +29,7 @@ public final class LibvirtHost implements AutoCloseable {
     private static final int VIR_DOMAIN_XML_INACTIVE = 2;
     private static final int VIR_DOMAIN_AFFECT_LIVE = 1;
     private static final int VIR_DOMAIN_AFFECT_CONFIG = 2;
+    private static final int VIR_DOMAIN_UNDEFINE_MANAGED_SAVE = 1;
 
     /** libvirt's errors as the agent says them; {@code "<action>: <message>"} either way. */
     private static final LibvirtConnection.Failures FAILURES = new LibvirtConnection.Failures() {
@@ -180,6 +181,55 @@ public final class LibvirtHost implements AutoCloseable {
         });
     }
 
+    /** Pauses a running domain's vCPUs (libvirt's suspend); a paused one is left alone. */
+    public DomainPower pause(UUID serverId) {
+        return onDomain("pause", serverId, d -> {
+            if (status(d).power() != DomainPower.PAUSED) {
+                d.suspend();
+            }
+            return status(d).power();
+        });
+    }
+
+    /** Lets a paused domain's vCPUs run again; a domain that is not paused is left alone. */
+    public DomainPower unpause(UUID serverId) {
+        return onDomain("unpause", serverId, d -> {
+            if (status(d).power() == DomainPower.PAUSED) {
+                d.resume();
+            }
+            return status(d).power();
+        });
+    }
+
+    /**
+     * Saves a running (or paused) domain's memory to libvirt's managed save image and stops it; the next start
+     * restores the guest from it. An inactive domain is left alone.
+     */
+    public DomainPower managedSave(UUID serverId) {
+        return onDomain("save", serverId, d -> {
+            if (d.isActive() == 1) {
+                d.managedSave();
+            }
+            return status(d).power();
+        });
+    }
+
+    /** Whether the domain has a managed save image (false when there is no domain). */
+    public boolean hasManagedSave(UUID serverId) {
+        return call("read managed save of " + InstanceName.of(serverId),
+                c -> withDomain(c, serverId, d -> d.hasManagedSaveImage() == 1).orElse(false));
+    }
+
+    /** Drops the domain's managed save image, so that its next start boots afresh; none is fine. */
+    public void discardManagedSave(UUID serverId) {
+        onDomain("discard managed save of", serverId, d -> {
+            if (d.hasManagedSaveImage() == 1) {
+                d.managedSaveRemove();
+            }
+            return true; // the domain was there
+        });
+    }
+
     /** Resets a running domain (hard reboot without tearing down its QEMU process). */
     public void reset(UUID serverId) {
         onDomain("reset", serverId, d -> {
@@ -194,7 +244,7 @@ public final class LibvirtHost implements AutoCloseable {
             if (d.isActive() == 1) {
                 d.destroy();
             }
-            d.undefine();
+            d.undefine(VIR_DOMAIN_UNDEFINE_MANAGED_SAVE); // a suspended domain's saved memory goes with it
             return true;
         }).orElse(false));
     }
