@@ -28,6 +28,12 @@ public class VolumePolicies implements PolicyRules {
     public static final String TYPE_ACCESS_ADD = "volume_extension:volume_type_access:addProjectAccess";
     public static final String TYPE_ACCESS_REMOVE = "volume_extension:volume_type_access:removeProjectAccess";
     public static final String TYPE_ACCESS_LIST = "volume_extension:volume_type_access:get_all_for_type";
+    public static final String GROUP_TYPES_MANAGE = "group:group_types:create";
+    public static final String GROUP_TYPES_SPECS = "group:group_types_specs";
+    /** Shows {@code group_specs} in group type answers. */
+    public static final String GROUP_TYPES_SPECS_ACCESS = "group:access_group_types_specs";
+    public static final String GROUP_RESET_STATUS = "group:reset_status";
+    public static final String GROUP_SNAPSHOT_RESET_STATUS = "group:reset_group_snapshot_status";
 
     @Override
     public Map<String, String> defaults() {
@@ -49,6 +55,11 @@ public class VolumePolicies implements PolicyRules {
                 Map.entry(TYPE_ACCESS, "rule:volume_member"),
                 Map.entry(TYPE_ACCESS_ADD, "rule:context_is_admin"),
                 Map.entry(TYPE_ACCESS_REMOVE, "rule:context_is_admin"),
-                Map.entry(TYPE_ACCESS_LIST, "rule:context_is_admin"));
+                Map.entry(TYPE_ACCESS_LIST, "rule:context_is_admin"),
+                Map.entry(GROUP_TYPES_MANAGE, "rule:context_is_admin"),
+                Map.entry(GROUP_TYPES_SPECS, "rule:context_is_admin"),
+                Map.entry(GROUP_TYPES_SPECS_ACCESS, "rule:context_is_admin"),
+                Map.entry(GROUP_RESET_STATUS, "rule:context_is_admin"),
+                Map.entry(GROUP_SNAPSHOT_RESET_STATUS, "rule:context_is_admin"));
     }
 }

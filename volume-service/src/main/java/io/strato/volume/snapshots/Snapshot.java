@@ -34,6 +34,9 @@ public class Snapshot {
     @JdbcTypeCode(SqlTypes.JSON)
     public Map<String, String> metadata = new HashMap<>();
     public String backend;
+    /** The group snapshot this snapshot was taken for (3.14), or null. */
+    @Column(name = "group_snapshot_id")
+    public UUID groupSnapshotId;
     @Column(name = "provider_location")
     public String providerLocation;
     @Column(name = "created_at")

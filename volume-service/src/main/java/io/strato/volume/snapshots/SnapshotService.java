@@ -114,6 +114,15 @@ public class SnapshotService implements MetadataStore {
         String description = VolumeRequest.text(given(body.description()) ? body.description()
                 : body.displayDescription(), "description");
         Map<String, String> metadata = Metadata.of(body.metadata());
+        return create(caller, admin, volumeId, name, description, metadata, null);
+    }
+
+    /**
+     * A snapshot of {@code volumeId} (an available volume the caller may see), for {@code groupSnapshotId}'s group
+     * snapshot when not null; in the caller's transaction.
+     */
+    public Uni<Snapshot> create(Caller caller, boolean admin, UUID volumeId, String name, String description,
+                                Map<String, String> metadata, UUID groupSnapshotId) {
         return volumes.findById(volumeId, LockModeType.PESSIMISTIC_WRITE).flatMap(v -> {
             if (v == null || !admin && !v.projectId.equals(caller.projectId())) {
                 throw new NotFound("Volume " + volumeId + " could not be found.");
@@ -143,6 +152,7 @@ public class SnapshotService implements MetadataStore {
                 s.status = VolumeStatus.CREATING;
                 s.progress = "0%";
                 s.backend = v.backend;
+                s.groupSnapshotId = groupSnapshotId;
                 s.createdAt = s.updatedAt = Instant.now();
                 return types.findById(v.volumeTypeId).chain(t -> quota.checkSnapshot(s.projectId, s.size,
                                 new VolumeQuota.Type(v.volumeTypeId, t == null ? "" : t.name)))
@@ -246,6 +256,21 @@ public class SnapshotService implements MetadataStore {
     @WithTransaction
     public Uni<Snapshot> forceDelete(Caller caller, String id) {
         return find(caller, true, id, true).flatMap(this::markDeleting);
+    }
+
+    /**
+     * The snapshots taken for a group snapshot, their rows locked; in the caller's transaction.
+     */
+    public Uni<List<Snapshot>> ofGroupSnapshot(UUID groupSnapshotId) {
+        return snapshots.find("groupSnapshotId", groupSnapshotId).withLock(LockModeType.PESSIMISTIC_WRITE).list();
+    }
+
+    /**
+     * Moves a snapshot of a group snapshot being deleted to deleting (its status already checked by the group
+     * snapshot's rules); in the caller's transaction. The worker deletes it after the commit.
+     */
+    public Uni<Snapshot> deleteMember(Snapshot s) {
+        return markDeleting(s);
     }
 
     private Uni<Snapshot> markDeleting(Snapshot s) {

@@ -72,7 +72,7 @@ public record SnapshotView(
                 time(s.createdAt),
                 time(s.updatedAt),
                 new TreeMap<>(s.metadata == null ? Map.of() : s.metadata),
-                keys.minor() >= 14 ? Optional.empty() : null,
+                keys.minor() >= 14 || keys.event() ? Optional.ofNullable(s.groupSnapshotId == null ? null : s.groupSnapshotId.toString()) : null,
                 keys.minor() >= 41 ? Optional.ofNullable(s.userId) : null,
                 extensions ? s.projectId : null,
                 extensions ? (s.progress != null ? s.progress : "available".equals(s.status) ? "100%" : "0%") : null,

@@ -8,6 +8,7 @@ import io.strato.volume.work.BackendWork;
 import io.strato.volume.work.ResourceQueue;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * The backend side of accepted snapshot requests, on worker threads, one at a time per snapshot ({@link ResourceQueue});
@@ -25,11 +26,12 @@ public class SnapshotWorker {
         this.backends = backends;
     }
 
-    public void create(Snapshot s) {
+    /** Makes the snapshot; the answer completes when the outcome is reported. */
+    public CompletableFuture<Void> create(Snapshot s) {
         UUID id = s.id;
         UUID volumeId = s.volumeId;
         String backend = s.backend;
-        queue.start(id, "creating snapshot " + id, () -> {
+        return queue.start(id, "creating snapshot " + id, () -> {
             String volume = await(() -> service.volumeLocation(volumeId));
             if (volume == null) {
                 throw new DriverException("volume " + volumeId + " has no data to snapshot");

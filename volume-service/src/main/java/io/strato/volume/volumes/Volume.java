@@ -49,6 +49,9 @@ public class Volume {
     public UUID snapshotId;
     @Column(name = "source_volid")
     public UUID sourceVolid;
+    /** The generic volume group the volume belongs to (3.13), or null. */
+    @Column(name = "group_id")
+    public UUID groupId;
     @Column(name = "image_id")
     public UUID imageId;
     public String backend;

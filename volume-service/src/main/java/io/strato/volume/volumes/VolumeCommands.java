@@ -38,10 +38,13 @@ public class VolumeCommands {
     private final SnapshotLookup snapshots;
     private final AttachmentLookup attachments;
     private final VolumeRecords records;
+    private final GroupLookup groups;
 
     public VolumeCommands(VolumeRepository volumes, VolumeTypeRepository types, VolumeTypeService typeService,
                           VolumeQuota quota, Backends backends, VolumeEvents events, VolumeApiConfig config,
-                          SnapshotLookup snapshots, AttachmentLookup attachments, VolumeRecords records) {
+                          SnapshotLookup snapshots, AttachmentLookup attachments, VolumeRecords records,
+                          GroupLookup groups) {
+        this.groups = groups;
         this.volumes = volumes;
         this.types = types;
         this.typeService = typeService;
@@ -128,11 +131,14 @@ public class VolumeCommands {
             v.snapshotId = snap == null ? null : snap.id();
             v.sourceVolid = srcVol == null ? null : srcVol.id;
             v.imageId = image == null ? null : UUID.fromString(image.id());
+            v.groupId = request.groupId();
             v.createdAt = v.updatedAt = Instant.now();
             // a copy of a volume (or of its snapshot) is bootable as it is, with its image's metadata, as in Cinder
             Uni<Volume> origin = srcVol != null ? Uni.createFrom().item(srcVol)
                     : snap != null ? volumes.findById(snap.volumeId()) : Uni.createFrom().nullItem();
-            return origin.invoke(o -> {
+            Uni<Void> group = request.groupId() == null ? Uni.createFrom().voidItem()
+                    : groups.checkCreateIn(request.groupId(), caller.projectId(), admin, type.id);
+            return group.chain(() -> origin).invoke(o -> {
                         if (o != null) {
                             v.bootable = o.bootable;
                             v.imageId = o.imageId;
@@ -199,12 +205,13 @@ public class VolumeCommands {
             if (n > 0) {
                 throw new InvalidInput("Invalid volume: Volume still has " + n + " dependent snapshots.");
             }
-            if (!VolumeStatus.DELETABLE.contains(v.status) || attached > 0) {
+            if (!VolumeStatus.DELETABLE.contains(v.status) || attached > 0 || v.groupId != null) {
                 throw new InvalidInput("Invalid volume: Volume status must be available or error or error_restoring"
                         + " or error_extending or error_managing and must not be migrating, attached, belong to a"
                         + " group, have snapshots, awaiting a transfer, or be disassociated from snapshots after"
                         + " volume transfer. (volume " + v.id + " is " + v.status
-                        + (attached > 0 ? " with " + attached + " attachment(s)" : "") + ")");
+                        + (attached > 0 ? " with " + attached + " attachment(s)" : "")
+                        + (v.groupId != null ? " in group " + v.groupId : "") + ")");
             }
             return v;
         })).flatMap(this::markDeleting));
@@ -219,13 +226,23 @@ public class VolumeCommands {
     public Uni<Volume> forceDelete(Caller caller, String id) {
         return records.locked(caller, true, id).call(v -> checkNotCloning(v.id)).flatMap(v -> snapshots.count(v.id)
                 .flatMap(n -> attachments.attached(v.id).map(attached -> {
-            if (n > 0 || !attached.isEmpty()) {
+            if (n > 0 || !attached.isEmpty() || v.groupId != null) {
                 throw new InvalidInput("Invalid volume: Volume " + v.id + " must not be migrating, attached, belong to a"
                         + " group, have snapshots, awaiting a transfer, or be disassociated from snapshots after volume"
-                        + " transfer. (" + (n > 0 ? n + " snapshot(s)" : attached.size() + " attachment(s)") + ")");
+                        + " transfer. (" + (n > 0 ? n + " snapshot(s)" : v.groupId != null ? "in group " + v.groupId
+                        : attached.size() + " attachment(s)") + ")");
             }
             return v;
         })).flatMap(this::markDeleting));
+    }
+
+    /** Fails with 400 while the volume has snapshots (Cinder's "Volume still has N dependent snapshots."). */
+    public Uni<Void> checkNoSnapshots(Volume v) {
+        return snapshots.count(v.id).invoke(n -> {
+            if (n > 0) {
+                throw new InvalidInput("Invalid volume: Volume " + v.id + " still has " + n + " dependent snapshots.");
+            }
+        }).replaceWithVoid();
     }
 
     /** Moves a volume to deleting with its event, in the caller's transaction (also used by project deletion). */

@@ -37,7 +37,8 @@ public final class VolumeRequest {
             @JsonProperty("imageRef") JsonNode imageRef,
             @JsonProperty("image_id") JsonNode imageId,
             @JsonProperty("snapshot_id") JsonNode snapshotId,
-            @JsonProperty("source_volid") JsonNode sourceVolid) {
+            @JsonProperty("source_volid") JsonNode sourceVolid,
+            @JsonProperty("group_id") JsonNode groupId) {
     }
 
     /** {@code PUT /volumes/{id}}: {@code {"volume": {...}}}. */
@@ -64,7 +65,8 @@ public final class VolumeRequest {
 
     /** A volume create: {@code {"volume": {"size": 10, "name": ..., ...}}}. */
     public record Create(Integer size, String name, String description, Map<String, String> metadata,
-                         String volumeType, String availabilityZone, UUID imageId, UUID snapshotId, UUID sourceVolid) {
+                         String volumeType, String availabilityZone, UUID imageId, UUID snapshotId, UUID sourceVolid,
+                         UUID groupId) {
 
         public static Create of(CreateFields v) {
             UUID image = uuid(given(v.imageRef()) ? v.imageRef() : v.imageId(), "imageRef");
@@ -79,7 +81,7 @@ public final class VolumeRequest {
             String description = text(given(v.description()) ? v.description() : v.displayDescription(), "description");
             return new Create(size, name, description, Metadata.of(v.metadata()),
                     text(v.volumeType(), "volume_type"), text(v.availabilityZone(), "availability_zone"),
-                    image, snapshot, source);
+                    image, snapshot, source, uuid(v.groupId(), "group_id"));
         }
     }
 

@@ -143,7 +143,7 @@ public record VolumeView(
                 "disabled",
                 null,
                 admin ? Optional.empty() : null,
-                api && keys.atLeast(13) ? Optional.empty() : null,
+                keys.event() || keys.atLeast(13) ? Optional.ofNullable(v.groupId == null ? null : v.groupId.toString()) : null,
                 api && admin && keys.atLeast(21) ? Optional.empty() : null,
                 admin && (keys.extended() || keys.event()) ? "strato@" + v.backend + "#" + v.backend : null,
                 admin && keys.extended() ? Optional.empty() : null,

@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import org.jboss.logging.Logger;
 
 /**
@@ -40,13 +41,13 @@ public class VolumeWorker {
      * Makes the volume's data: blank, a copy of its snapshot or source volume, or an image converted from image-service
      * (read with {@code token}, the requesting user's, and {@code image}'s disk format).
      */
-    public void create(Volume v, ImageClient.ImageInfo image, String token) {
+    public CompletableFuture<Void> create(Volume v, ImageClient.ImageInfo image, String token) {
         UUID id = v.id;
         String backend = v.backend;
         int size = v.size;
         UUID snapshot = v.snapshotId;
         UUID sourceVolume = v.sourceVolid;
-        queue.start(id, "creating volume " + id, () -> {
+        return queue.start(id, "creating volume " + id, () -> {
             Driver driver = backends.driver(backend);
             if (snapshot != null) {
                 String from = await(() -> service.snapshotLocation(snapshot));

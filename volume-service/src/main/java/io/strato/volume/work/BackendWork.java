@@ -32,7 +32,7 @@ public final class BackendWork {
     }
 
     /** Runs {@code work} on this thread; logs it when it could not record its outcome. */
-    static void run(String what, Runnable work) {
+    public static void run(String what, Runnable work) {
         try {
             work.run();
         } catch (RuntimeException e) {

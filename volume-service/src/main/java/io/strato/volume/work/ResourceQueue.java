@@ -18,22 +18,26 @@ import java.util.function.Supplier;
 public class ResourceQueue {
     private final ConcurrentHashMap<UUID, CompletableFuture<Void>> tails = new ConcurrentHashMap<>();
 
-    /** Runs {@code work} (as {@link BackendWork#submit}) after the work already queued for {@code id}. */
-    public void submit(UUID id, String what, Runnable work) {
+    /**
+     * Runs {@code work} (as {@link BackendWork#submit}) after the work already queued for {@code id}; the answer
+     * completes when it has run (and reported), so a group's work can wait for its members'.
+     */
+    public CompletableFuture<Void> submit(UUID id, String what, Runnable work) {
         CompletableFuture<Void> next = tails.compute(id, (key, tail) -> (tail == null ? CompletableFuture.<Void>completedFuture(null) : tail)
                 .thenRunAsync(() -> BackendWork.run(what, work), Infrastructure.getDefaultWorkerPool()));
         // registered after compute stored it, so the entry of finished work always goes
         next.whenComplete((none, e) -> tails.remove(id, next));
+        return next;
     }
 
     /** {@link BackendWork#settle(String, Supplier, BackendWork.Report)} queued for {@code id}. */
-    public <T> void start(UUID id, String what, Supplier<T> driverWork, BackendWork.Report<T> report) {
-        submit(id, what, () -> BackendWork.settle(what, driverWork, report));
+    public <T> CompletableFuture<Void> start(UUID id, String what, Supplier<T> driverWork, BackendWork.Report<T> report) {
+        return submit(id, what, () -> BackendWork.settle(what, driverWork, report));
     }
 
     /** {@link BackendWork#settle(String, Runnable, Function)} queued for {@code id}. */
-    public void start(UUID id, String what, Runnable driverWork,
-                      Function<String, Uni<Void>> report) {
-        submit(id, what, () -> BackendWork.settle(what, driverWork, report));
+    public CompletableFuture<Void> start(UUID id, String what, Runnable driverWork,
+                                         Function<String, Uni<Void>> report) {
+        return submit(id, what, () -> BackendWork.settle(what, driverWork, report));
     }
 }

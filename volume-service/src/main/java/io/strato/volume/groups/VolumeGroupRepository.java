@@ -1,0 +1,15 @@
+package io.strato.volume.groups;
+
+import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.UUID;
+
+@ApplicationScoped
+public class VolumeGroupRepository implements PanacheRepositoryBase<VolumeGroup, UUID> {
+
+    /** Deletes with a statement (never the entity path: see docs/architecture.md). */
+    public Uni<Void> deleteRow(VolumeGroup row) {
+        return delete("id", row.id).call(n -> getSession().invoke(s -> s.detach(row))).replaceWithVoid();
+    }
+}
