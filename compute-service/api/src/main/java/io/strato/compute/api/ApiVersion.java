@@ -15,6 +15,15 @@ public class ApiVersion {
         this.version = version;
     }
 
+    /**
+     * For an API Nova serves up to 2.{@code lastMinor} only (the 2.1 proxy APIs end at 2.35): Nova's 404 above it.
+     */
+    public void servedUpTo(int lastMinor) {
+        if (version.atLeast(lastMinor + 1)) {
+            throw new io.strato.kit.faults.NotFound("The resource could not be found.");
+        }
+    }
+
     /** Whether the request is at 2.{@code minor} or later. */
     public boolean atLeast(int minor) {
         return version.atLeast(minor);

@@ -53,7 +53,8 @@ public class Images {
                 });
     }
 
-    static ImageInfo read(UUID id, JsonNode b) {
+    /** An image's free-form properties (Nova's image {@code metadata}): every member that is not one of Glance's own. */
+    public static Map<String, String> properties(JsonNode b) {
         Map<String, String> properties = new LinkedHashMap<>();
         for (Iterator<Map.Entry<String, JsonNode>> it = b.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> f = it.next();
@@ -61,6 +62,11 @@ public class Images {
                 properties.put(f.getKey(), f.getValue().asText());
             }
         }
+        return properties;
+    }
+
+    static ImageInfo read(UUID id, JsonNode b) {
+        Map<String, String> properties = properties(b);
         long size = b.path("size").asLong(0);
         Commands.Image image = new Commands.Image(id, text(b, "checksum"), text(b, "disk_format"),
                 text(b, "container_format"), b.hasNonNull("size") ? size : null, properties);
