@@ -57,4 +57,13 @@ public interface NeutronApi {
     @DELETE
     @Path("ports/{id}")
     Uni<Response> deletePort(@PathParam("id") String id, @HeaderParam("X-Auth-Token") String token);
+
+    @GET
+    @Path("floatingips")
+    Uni<Response> floatingIpsAt(@QueryParam("floating_ip_address") String address,
+                                @HeaderParam("X-Auth-Token") String token);
+
+    @PUT
+    @Path("floatingips/{id}")
+    Uni<Response> updateFloatingIp(@PathParam("id") String id, String body, @HeaderParam("X-Auth-Token") String token);
 }

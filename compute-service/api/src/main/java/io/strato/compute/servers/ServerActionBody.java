@@ -31,7 +31,20 @@ public record ServerActionBody(
         @JsonProperty("forceDelete") @Schema(nullable = true, description = "null") JsonNode forceDelete,
         @JsonProperty("addSecurityGroup") @Schema(implementation = SecurityGroup.class) JsonNode addSecurityGroup,
         @JsonProperty("removeSecurityGroup") @Schema(implementation = SecurityGroup.class) JsonNode removeSecurityGroup,
+        @JsonProperty("addFloatingIp") @Schema(implementation = AddFloatingIp.class) JsonNode addFloatingIp,
+        @JsonProperty("removeFloatingIp") @Schema(implementation = RemoveFloatingIp.class) JsonNode removeFloatingIp,
         @JsonAnySetter @Schema(hidden = true) Map<String, JsonNode> others) {
+
+    /** Up to 2.43: points a floating IP (by address) at the server's fixed address (given, else its first IPv4). */
+    @Schema(name = "ServerAddFloatingIpAction")
+    public record AddFloatingIp(@JsonProperty("address") @Schema(required = true) String address,
+                                @JsonProperty("fixed_address") String fixedAddress) {
+    }
+
+    /** Up to 2.43: takes the floating IP off the server. */
+    @Schema(name = "ServerRemoveFloatingIpAction")
+    public record RemoveFloatingIp(@JsonProperty("address") @Schema(required = true) String address) {
+    }
 
     /** An admin sets the server's vm_state; its task is cleared. */
     @Schema(name = "ServerResetStateAction")

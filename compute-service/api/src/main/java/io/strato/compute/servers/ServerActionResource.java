@@ -29,6 +29,7 @@ public class ServerActionResource {
     private final ServerAdminActions admin;
     private final ServerUpdates updates;
     private final ServerSecurityGroups groups;
+    private final ServerFloatingIps floatingIps;
     private final ServerViews views;
     private final Policy policy;
     private final CurrentCaller callers;
@@ -37,12 +38,13 @@ public class ServerActionResource {
 
     public ServerActionResource(ServerActions actions, ServerLocks locks, ServerRebuilds rebuilds,
                                 ServerAdminActions admin, ServerUpdates updates, ServerSecurityGroups groups,
-                                ServerViews views, Policy policy, CurrentCaller callers, RequestContext request,
+                                ServerFloatingIps floatingIps, ServerViews views, Policy policy, CurrentCaller callers, RequestContext request,
                                 ApiVersion version) {
         this.version = version;
         this.admin = admin;
         this.updates = updates;
         this.groups = groups;
+        this.floatingIps = floatingIps;
         this.actions = actions;
         this.locks = locks;
         this.rebuilds = rebuilds;
@@ -87,6 +89,15 @@ public class ServerActionResource {
             case "forceDelete" -> accepted(updates.delete(caller, serverId, rid, ServerPolicies.FORCE_DELETE));
             case "addSecurityGroup" -> accepted(groups.add(caller, token, serverId, groupName(action, args)));
             case "removeSecurityGroup" -> accepted(groups.remove(caller, token, serverId, groupName(action, args)));
+            case "addFloatingIp" -> {
+                belowFloatingIpRemoval(action);
+                yield accepted(floatingIps.add(caller, token, serverId, address(action, args, "address", true),
+                        address(action, args, "fixed_address", false)));
+            }
+            case "removeFloatingIp" -> {
+                belowFloatingIpRemoval(action);
+                yield accepted(floatingIps.remove(caller, token, serverId, address(action, args, "address", true)));
+            }
             case "resetNetwork" -> throw new Gone(); // Nova removed it with the Xen driver (23.0.0), answering 410
             default -> throw new InvalidInput("There is no such action: " + action);
         };
@@ -144,6 +155,43 @@ public class ServerActionResource {
             throw new InvalidInput("Security group name cannot be empty");
         }
         return name.asText();
+    }
+
+    /** Nova removed the nova-network era actions in 2.44: from there on they are 404s. */
+    private void belowFloatingIpRemoval(String action) {
+        if (version.atLeast(44)) {
+            throw new io.strato.kit.faults.NotFound("The resource could not be found.");
+        }
+    }
+
+    /**
+     * An IP address member of add/removeFloatingIp (Nova's {@code ip_address} type: a string in IPv4 or IPv6
+     * format); {@code required} as in Nova's schema. Only {@code address} and {@code fixed_address} (add) may be given.
+     */
+    static String address(String action, JsonNode args, String member, boolean required) {
+        if (args == null || !args.isObject()) {
+            throw new InvalidInput("Invalid input for field/attribute " + action + ". Value: " + args + ". " + args
+                    + " is not of type 'object'");
+        }
+        args.fieldNames().forEachRemaining(f -> {
+            if (!f.equals("address") && !(f.equals("fixed_address") && action.equals("addFloatingIp"))) {
+                throw new InvalidInput("Invalid input for field/attribute " + action + ". Value: " + args
+                        + ". Additional properties are not allowed ('" + f + "' was unexpected)");
+            }
+        });
+        JsonNode n = args.get(member);
+        if (n == null) {
+            if (required) {
+                throw new InvalidInput("Invalid input for field/attribute " + action + ". Value: " + args + ". '"
+                        + member + "' is a required property");
+            }
+            return null;
+        }
+        if (!n.isTextual() || !IpAddresses.valid(n.asText())) {
+            throw new InvalidInput("Invalid input for field/attribute " + member + ". Value: " + n + ". " + n
+                    + " is not valid under any of the given schemas");
+        }
+        return n.asText();
     }
 
     /** HTTP 410: an action Nova removed. */

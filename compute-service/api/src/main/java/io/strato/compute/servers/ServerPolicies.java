@@ -43,6 +43,8 @@ public class ServerPolicies implements PolicyRules {
     public static final String FORCE_DELETE = "os_compute_api:os-deferred-delete:force";
     public static final String ADD_SECURITY_GROUP = "os_compute_api:os-security-groups:add";
     public static final String REMOVE_SECURITY_GROUP = "os_compute_api:os-security-groups:remove";
+    public static final String ADD_FLOATING_IP = "os_compute_api:os-floating-ips:add";
+    public static final String REMOVE_FLOATING_IP = "os_compute_api:os-floating-ips:remove";
     public static final String PAUSE = "os_compute_api:os-pause-server:pause";
     public static final String UNPAUSE = "os_compute_api:os-pause-server:unpause";
     public static final String SUSPEND = "os_compute_api:os-suspend-server:suspend";
@@ -100,6 +102,8 @@ public class ServerPolicies implements PolicyRules {
         r.put(FORCE_DELETE, MEMBER);
         r.put(ADD_SECURITY_GROUP, MEMBER);
         r.put(REMOVE_SECURITY_GROUP, MEMBER);
+        r.put(ADD_FLOATING_IP, MEMBER);
+        r.put(REMOVE_FLOATING_IP, MEMBER);
         r.put(PAUSE, MEMBER);
         r.put(UNPAUSE, MEMBER);
         r.put(SUSPEND, MEMBER);

@@ -134,6 +134,20 @@ final class ServerWorld implements AutoCloseable {
         return id;
     }
 
+    /** A floating IP of the project, not associated. */
+    UUID floatingIp(String project, String address) {
+        UUID id = UUID.randomUUID();
+        control("floatingips/" + id, JSON.createObjectNode().put("id", id.toString()).put("project_id", project)
+                .put("floating_ip_address", address).putNull("port_id").putNull("fixed_ip_address"));
+        return id;
+    }
+
+    /** The floating IP as the stub network-service holds it. */
+    JsonNode floatingIp(UUID id) {
+        return read(given().baseUri(stub).header("X-Auth-Token", StubCloud.SERVICE_TOKEN).get("/v2.0/floatingips/" + id).then().statusCode(200).extract().asString())
+                .path("floatingip");
+    }
+
     /** A port a user made beforehand (no device). */
     UUID userPort(UUID network, String project, String ip) {
         return port(network, project, ip, "", "");

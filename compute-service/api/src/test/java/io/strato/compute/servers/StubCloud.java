@@ -36,6 +36,7 @@ public class StubCloud implements QuarkusTestResourceLifecycleManager {
     private final Map<String, ObjectNode> images = new ConcurrentHashMap<>();
     private final Map<String, ObjectNode> networks = new ConcurrentHashMap<>();
     private final Map<String, ObjectNode> groups = new ConcurrentHashMap<>();
+    private final Map<String, ObjectNode> floatingIps = new ConcurrentHashMap<>();
     private final Map<String, ObjectNode> ports = new ConcurrentHashMap<>();
     private final Map<String, ObjectNode> volumes = new ConcurrentHashMap<>();
     private final Map<String, ObjectNode> attachments = new ConcurrentHashMap<>();
@@ -123,11 +124,13 @@ public class StubCloud implements QuarkusTestResourceLifecycleManager {
             case "networks" -> networks;
             case "security-groups" -> groups;
             case "ports" -> ports;
+            case "floatingips" -> floatingIps;
             default -> null;
         };
         String single = switch (kind) {
             case "networks" -> "network";
             case "security-groups" -> "security_group";
+            case "floatingips" -> "floatingip";
             default -> "port";
         };
         if (store == null) {
@@ -156,6 +159,10 @@ public class StubCloud implements QuarkusTestResourceLifecycleManager {
             }
             case "POST" -> reply(ex, 201, JSON.createObjectNode().set("port", createPort(body.path("port"))));
             case "PUT" -> {
+                if (kind.equals("floatingips")) {
+                    updateFloatingIp(ex, id, body.path("floatingip"));
+                    return;
+                }
                 ObjectNode port = ports.get(id);
                 if (port == null) {
                     reply(ex, 404, fault("PortNotFound", "Port " + id + " could not be found."));
@@ -171,6 +178,23 @@ public class StubCloud implements QuarkusTestResourceLifecycleManager {
             }
             default -> reply(ex, 405, fault("MethodNotAllowed", method));
         }
+    }
+
+    /** Neutron's floating IP update: a port of another network's fixed address, or none (dissociate). */
+    private void updateFloatingIp(HttpExchange ex, String id, JsonNode req) throws IOException {
+        ObjectNode fip = floatingIps.get(id);
+        if (fip == null) {
+            reply(ex, 404, fault("FloatingIPNotFound", "Floating IP " + id + " could not be found"));
+            return;
+        }
+        String portId = req.path("port_id").asText(null);
+        if (portId != null && !ports.containsKey(portId)) {
+            reply(ex, 404, fault("PortNotFound", "Port " + portId + " could not be found."));
+            return;
+        }
+        fip.put("port_id", portId);
+        fip.put("fixed_ip_address", portId == null ? null : req.path("fixed_ip_address").asText(null));
+        reply(ex, 200, JSON.createObjectNode().set("floatingip", fip));
     }
 
     private void cinder(HttpExchange ex, String method, String[] p, JsonNode body, String token) throws IOException {
@@ -313,6 +337,7 @@ public class StubCloud implements QuarkusTestResourceLifecycleManager {
             case "networks" -> networks;
             case "security-groups" -> groups;
             case "ports" -> ports;
+            case "floatingips" -> floatingIps;
             case "volumes" -> volumes;
             default -> throw new IllegalArgumentException(what);
         };
