@@ -9,6 +9,13 @@ import java.util.TreeMap;
 /** The configured backends by name, and which one a volume type's extra specs select. */
 @ApplicationScoped
 public class Backends {
+    /** The host every backend runs on, in Cinder's names: services {@code strato@<backend>}, pools {@code strato@<backend>#<backend>}. */
+    public static final String HOST = "strato";
+    /** What get_pools and capabilities report of every backend: vendor, driver version, storage protocol. */
+    public static final String VENDOR = "Strato";
+    public static final String DRIVER_VERSION = "1.0";
+    public static final String STORAGE_PROTOCOL = "file";
+
     private final Map<String, Driver> drivers = new TreeMap<>();
     private final BackendConfig config;
 
@@ -37,6 +44,11 @@ public class Backends {
             throw new DriverException("backend '" + name + "' is not configured");
         }
         return d;
+    }
+
+    /** Cinder's host of a backend's cinder-volume service: {@code strato@<backend>}. */
+    public static String serviceHost(String backend) {
+        return HOST + "@" + backend;
     }
 
     public Map<String, Driver> all() {

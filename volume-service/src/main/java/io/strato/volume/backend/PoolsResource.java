@@ -51,11 +51,11 @@ public class PoolsResource {
             if (Booleans.isTrue(detail)) {
                 Driver.Capacity c = d.capacity();
                 long gb = provisioned.getOrDefault(d.name(), 0L);
-                caps = new PoolView.Capabilities(d.name(), "Strato", "1.0", "file", round(c.totalBytes() / GIB),
+                caps = new PoolView.Capabilities(d.name(), Backends.VENDOR, Backends.DRIVER_VERSION, Backends.STORAGE_PROTOCOL, round(c.totalBytes() / GIB),
                         round(c.freeBytes() / GIB), gb, gb, c.allocatedBytes(), true, false, "20.0", 0,
                         Instant.now().toString());
             }
-            pools.add(new PoolView("strato@" + d.name() + "#" + d.name(), caps));
+            pools.add(new PoolView(Backends.serviceHost(d.name()) + "#" + d.name(), caps));
         }
         return new PoolView.Many(pools);
     }

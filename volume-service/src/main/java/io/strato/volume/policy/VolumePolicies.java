@@ -28,6 +28,10 @@ public class VolumePolicies implements PolicyRules {
     public static final String TYPE_ACCESS_ADD = "volume_extension:volume_type_access:addProjectAccess";
     public static final String TYPE_ACCESS_REMOVE = "volume_extension:volume_type_access:removeProjectAccess";
     public static final String TYPE_ACCESS_LIST = "volume_extension:volume_type_access:get_all_for_type";
+    public static final String SERVICES_INDEX = "volume_extension:services:index";
+    public static final String SERVICES_UPDATE = "volume_extension:services:update";
+    public static final String HOSTS = "volume_extension:hosts";
+    public static final String CAPABILITIES = "volume_extension:capabilities";
     public static final String GROUP_TYPES_MANAGE = "group:group_types:create";
     public static final String GROUP_TYPES_SPECS = "group:group_types_specs";
     /** Shows {@code group_specs} in group type answers. */
@@ -56,6 +60,10 @@ public class VolumePolicies implements PolicyRules {
                 Map.entry(TYPE_ACCESS_ADD, "rule:context_is_admin"),
                 Map.entry(TYPE_ACCESS_REMOVE, "rule:context_is_admin"),
                 Map.entry(TYPE_ACCESS_LIST, "rule:context_is_admin"),
+                Map.entry(SERVICES_INDEX, "rule:context_is_admin"),
+                Map.entry(SERVICES_UPDATE, "rule:context_is_admin"),
+                Map.entry(HOSTS, "rule:context_is_admin"),
+                Map.entry(CAPABILITIES, "rule:context_is_admin"),
                 Map.entry(GROUP_TYPES_MANAGE, "rule:context_is_admin"),
                 Map.entry(GROUP_TYPES_SPECS, "rule:context_is_admin"),
                 Map.entry(GROUP_TYPES_SPECS_ACCESS, "rule:context_is_admin"),
