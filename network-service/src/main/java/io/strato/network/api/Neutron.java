@@ -13,9 +13,16 @@ public final class Neutron {
     private Neutron() {
     }
 
-    /** 404 {@code <Kind>NotFound}: "Network 5f3... could not be found." */
+    /**
+     * 404 {@code <Kind>NotFound}: "Network 5f3... could not be found."; the type capitalises each word of the kind
+     * ("Subnet pool" is SubnetPoolNotFound, as neutron-lib names it).
+     */
     public static NotFound notFound(String kind, Object id) {
-        return new TypedNotFound(kind.replace(" ", "") + "NotFound", kind + " " + id + " could not be found.");
+        StringBuilder type = new StringBuilder();
+        for (String word : kind.split(" ")) {
+            type.append(word.isEmpty() ? "" : Character.toUpperCase(word.charAt(0)) + word.substring(1));
+        }
+        return new TypedNotFound(type + "NotFound", kind + " " + id + " could not be found.");
     }
 
     /** 400 {@code InvalidInput}: "Invalid input for operation: ...". */

@@ -8,7 +8,7 @@ import java.util.UUID;
 /**
  * What network-service tells the cloud, through the outbox (inside the write's transaction):
  * {@code strato.network.<kind>.<action>.v1} on topic {@code strato.network}, with the resource's Neutron
- * JSON as data. Kinds: network, subnet, port, security_group, security_group_rule, router, floatingip.
+ * JSON as data. Kinds: network, subnet, subnetpool, port, security_group, security_group_rule, router, floatingip.
  */
 @ApplicationScoped
 public class NetworkEvents {
@@ -21,7 +21,7 @@ public class NetworkEvents {
     }
 
     /**
-     * @param kind   network, subnet, port, security_group, security_group_rule, router, floatingip
+     * @param kind   network, subnet, subnetpool, port, security_group, security_group_rule, router, floatingip
      * @param action created, updated, deleted, bound (ports), associated/disassociated (floating IPs)...
      * @param data   the resource's view as an admin sees it (a view record), or what a deleted row still tells
      */

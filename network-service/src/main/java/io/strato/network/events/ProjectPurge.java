@@ -15,8 +15,8 @@ import org.jboss.logging.Logger;
 
 /**
  * Removes a deleted project's networking inside the caller's transaction, in dependency order, and
- * tells the cloud what went (a deleted event per floating IP, router, port, subnet, network, security
- * group; a disassociated event per other project's floating IP that lost its port or router, with its state after
+ * tells the cloud what went (a deleted event per floating IP, router, port, subnet, network, subnet pool,
+ * security group; a disassociated event per other project's floating IP that lost its port or router, with its state after
  * the change and its revision bumped).
  *
  * <p>The rule: everything the project owns goes, and what other projects attached to it is detached
@@ -60,6 +60,9 @@ class ProjectPurge {
             + "AND NOT EXISTS (SELECT 1 FROM floating_ip x WHERE x.floating_network_id = n.id) "
             + "AND NOT EXISTS (SELECT 1 FROM router x WHERE x.gw_network_id = n.id) "
             + "RETURNING n.id, n.project_id";
+    /** The project's subnet pools no subnet is left in (another project's subnets keep a shared pool until they go). */
+    private static final String POOLS = "DELETE FROM subnetpool sp WHERE sp.project_id = :p "
+            + "AND NOT EXISTS (SELECT 1 FROM subnet x WHERE x.subnetpool_id = sp.id) RETURNING sp.id, sp.project_id";
     private static final String GROUPS = "(SELECT id FROM security_group WHERE project_id = :p)";
 
     private final NetworkEvents events;
@@ -75,6 +78,7 @@ class ProjectPurge {
                 .flatMap(routers -> ids(s, PORTS, p).flatMap(ports -> routersAndPorts(s, p, routers, ports)))
                 .chain(() -> deleted(s, "subnet", SUBNETS, Map.of("p", p), "id", "project_id", "network_id"))
                 .chain(() -> deleted(s, "network", NETWORKS, Map.of("p", p), "id", "project_id"))
+                .chain(() -> deleted(s, "subnetpool", POOLS, Map.of("p", p), "id", "project_id"))
                 .chain(() -> kept(s, p))
                 .chain(() -> securityGroups(s, p))
                 .chain(() -> quotas.forget(p));

@@ -49,6 +49,9 @@ public class Subnet {
     public String ipv6RaMode;
     @Column(name = "ipv6_address_mode")
     public String ipv6AddressMode;
+    /** The subnet pool its CIDR was allocated from, or null. */
+    @Column(name = "subnetpool_id")
+    public UUID subnetpoolId;
     @Type(JsonListColumn.Strings.class)
     public List<String> tags = new ArrayList<>();
     @Column(name = "created_at")

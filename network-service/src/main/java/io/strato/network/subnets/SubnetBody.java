@@ -19,7 +19,8 @@ public record SubnetBody(@JsonProperty("subnet") SubnetAttributes subnet,
 
     /**
      * The attributes of a subnet body (snake_case on the wire); update accepts name, description, gateway_ip,
-     * allocation_pools, dns_nameservers, host_routes and enable_dhcp.
+     * allocation_pools, dns_nameservers, host_routes and enable_dhcp. Without a cidr, a subnet is allocated
+     * from {@code subnetpool_id} (or the default pool with {@code use_default_subnetpool}), {@code prefixlen} long.
      */
     public record SubnetAttributes(
             @JsonProperty("network_id") JsonNode networkId,
@@ -38,7 +39,8 @@ public record SubnetBody(@JsonProperty("subnet") SubnetAttributes subnet,
             @JsonProperty("tenant_id") JsonNode tenantId,
             @JsonProperty("tags") JsonNode tags,
             @JsonProperty("subnetpool_id") JsonNode subnetpoolId,
-            @JsonProperty("use_default_subnet_pool") JsonNode useDefaultSubnetPool,
+            @JsonProperty("use_default_subnetpool") JsonNode useDefaultSubnetpool,
+            @JsonProperty("prefixlen") JsonNode prefixlen,
             @JsonProperty("service_types") JsonNode serviceTypes,
             @JsonProperty("segment_id") JsonNode segmentId,
             @JsonAnySetter @Schema(hidden = true) Map<String, JsonNode> others) {

@@ -17,6 +17,7 @@ import io.strato.network.networks.Network;
 import io.strato.network.networks.NetworkRepository;
 import io.strato.network.networks.NetworkService;
 import io.strato.network.quotas.NetworkQuotas;
+import io.strato.network.subnetpools.SubnetPoolAllocator;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.persistence.LockModeType;
@@ -24,6 +25,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 import org.hibernate.reactive.mutiny.Mutiny;
 
@@ -35,7 +38,8 @@ public class SubnetService {
             Map.entry("network_id", "network_id"), Map.entry("project_id", "project_id"),
             Map.entry("ip_version", "ip_version"), Map.entry("cidr", "cidr"), Map.entry("gateway_ip", "gateway_ip"),
             Map.entry("enable_dhcp", "enable_dhcp"), Map.entry("ipv6_ra_mode", "ipv6_ra_mode"),
-            Map.entry("ipv6_address_mode", "ipv6_address_mode"), Map.entry("tags", "tags"),
+            Map.entry("ipv6_address_mode", "ipv6_address_mode"), Map.entry("subnetpool_id", "subnetpool_id"),
+            Map.entry("tags", "tags"),
             Map.entry("created_at", "created_at"), Map.entry("updated_at", "updated_at"),
             Map.entry("revision_number", "revision_number")));
 
@@ -49,11 +53,13 @@ public class SubnetService {
     private final Lists lists;
 
     private final Instance<SubnetReleaser> releasers;
+    private final SubnetPoolAllocator allocator;
 
     public SubnetService(SubnetRepository subnets, NetworkRepository networks, NetworkService networkService, Ipam ipam,
                          NetworkQuotas quota, Policy policy, NetworkEvents events, Lists lists,
-                         Instance<SubnetReleaser> releasers) {
+                         Instance<SubnetReleaser> releasers, SubnetPoolAllocator allocator) {
         this.releasers = releasers;
+        this.allocator = allocator;
         this.subnets = subnets;
         this.networks = networks;
         this.networkService = networkService;
@@ -84,42 +90,73 @@ public class SubnetService {
         return lists.fetch(Subnet.class, q);
     }
 
+    /**
+     * Creates a subnet with the given CIDR or one allocated from a subnet pool. Creates on one network run one at a
+     * time (an advisory lock), and allocations from one pool too (the pool's row lock, taken after the network's):
+     * neither two overlapping subnets on a network nor two subnets with one prefix from a pool can both pass.
+     */
     @WithTransaction
     public Uni<Subnet> create(Caller caller, SubnetRequest r) {
-        SubnetLayout layout = SubnetLayout.create(r);
+        // a given CIDR is checked before anything is read; one from a pool once the pool gave it
+        SubnetLayout given = r.cidr().isPresent() ? SubnetLayout.create(r) : null;
         UUID networkId = r.networkId().orElseThrow();
         // FOR SHARE: the network cannot be deleted under the new subnet
         return networkService.visible(caller, networkId, LockModeType.PESSIMISTIC_READ).flatMap(net -> {
             String project = r.projectId().orElse(caller.projectId());
             policy.enforce(SubnetPolicies.CREATE, caller, SubnetPolicies.target(project, net));
-            Instant now = StandardAttributes.now();
-            Subnet s = new Subnet();
-            s.id = UUID.randomUUID();
-            s.projectId = project;
-            s.networkId = networkId;
-            s.name = r.name().orElse("");
-            s.description = r.description().orElse("");
-            s.enableDhcp = r.enableDhcp().orElse(true);
-            s.tags = new ArrayList<>(r.tags().orElse(List.of()));
-            s.createdAt = now;
-            s.updatedAt = now;
-            apply(s, layout);
-            s.ipv6RaMode = layout.ipv6RaMode();
-            s.ipv6AddressMode = layout.ipv6AddressMode();
             return Panache.getSession().flatMap(session -> quota.claim(project, "subnet", 1)
                     .chain(() -> lockSubnetsOf(session, networkId))
-                    .chain(() -> subnets.ofNetwork(networkId))
-                    .invoke(existing -> {
-                        for (Subnet other : existing) {
-                            if (layout.overlaps(other.cidr)) {
-                                throw Neutron.invalid("Requested subnet with cidr: " + layout.cidr() + " for network: "
-                                        + networkId + " overlaps with another subnet");
-                            }
-                        }
-                    })
-                    .chain(() -> subnets.persist(s))
-                    .call(() -> events.publish("subnet", "created", s.id, SubnetView.of(s))));
+                    .chain(() -> r.fromPool() ? allocator.allocate(caller, ask(r, given, project))
+                            : Uni.createFrom().item(new SubnetPoolAllocator.Allocation(null, given.cidr())))
+                    .flatMap(allocation -> {
+                        SubnetLayout layout = given != null ? given : SubnetLayout.create(r.withCidr(allocation.cidr()));
+                        Subnet s = newSubnet(r, project, layout);
+                        s.subnetpoolId = allocation.poolId();
+                        return subnets.ofNetwork(networkId).invoke(existing -> checkFits(s, layout, existing))
+                                .chain(() -> subnets.persist(s))
+                                .call(() -> events.publish("subnet", "created", s.id, SubnetView.of(s)));
+                    }));
         });
+    }
+
+    private static SubnetPoolAllocator.Ask ask(SubnetRequest r, SubnetLayout given, String project) {
+        return new SubnetPoolAllocator.Ask(r.subnetpoolId(), r.useDefaultSubnetpool(), r.ipVersion(),
+                Optional.ofNullable(given).map(SubnetLayout::cidr), r.prefixlen(), r.gatewayIp(), project);
+    }
+
+    private static Subnet newSubnet(SubnetRequest r, String project, SubnetLayout layout) {
+        Instant now = StandardAttributes.now();
+        Subnet s = new Subnet();
+        s.id = UUID.randomUUID();
+        s.projectId = project;
+        s.networkId = r.networkId().orElseThrow();
+        s.name = r.name().orElse("");
+        s.description = r.description().orElse("");
+        s.enableDhcp = r.enableDhcp().orElse(true);
+        s.tags = new ArrayList<>(r.tags().orElse(List.of()));
+        s.createdAt = now;
+        s.updatedAt = now;
+        apply(s, layout);
+        s.ipv6RaMode = layout.ipv6RaMode();
+        s.ipv6AddressMode = layout.ipv6AddressMode();
+        return s;
+    }
+
+    /**
+     * A new subnet overlaps none of its network's, and, as in Neutron, the subnets of one IP version on a network
+     * all come from the same pool (or none).
+     */
+    private static void checkFits(Subnet s, SubnetLayout layout, List<Subnet> existing) {
+        for (Subnet other : existing) {
+            if (layout.overlaps(other.cidr)) {
+                throw Neutron.invalid("Requested subnet with cidr: " + layout.cidr() + " for network: "
+                        + s.networkId + " overlaps with another subnet");
+            }
+            if (other.ipVersion == s.ipVersion && !Objects.equals(other.subnetpoolId, s.subnetpoolId)) {
+                throw Neutron.badRequest("NetworkSubnetPoolAffinityError",
+                        "Subnets hosted on the same network must be allocated from the same subnet pool.");
+            }
+        }
     }
 
     @WithTransaction

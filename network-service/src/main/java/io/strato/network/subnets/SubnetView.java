@@ -32,7 +32,7 @@ public record SubnetView(
         return new SubnetView(s.id.toString(), s.name, s.networkId.toString(), s.ipVersion, s.cidr, s.gatewayIp,
                 s.enableDhcp, s.allocationPools == null ? null : s.allocationPools.stream().map(AllocationPool::of).toList(),
                 s.dnsNameservers, s.hostRoutes == null ? null : s.hostRoutes.stream().map(HostRoute::of).toList(),
-                s.ipv6RaMode, s.ipv6AddressMode, null, List.of(), null,
+                s.ipv6RaMode, s.ipv6AddressMode, s.subnetpoolId == null ? null : s.subnetpoolId.toString(), List.of(), null,
                 StandardAttributes.of(s.projectId, s.description, s.tags, s.createdAt, s.updatedAt, s.revisionNumber));
     }
 

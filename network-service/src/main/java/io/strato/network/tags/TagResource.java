@@ -20,7 +20,7 @@ import org.jboss.resteasy.reactive.ResponseStatus;
 
 /**
  * Neutron's standard-attr-tag API on every taggable collection:
- * {@code /v2.0/{networks|subnets|ports|security-groups|routers|floatingips}/{id}/tags[/{tag}]}. One
+ * {@code /v2.0/{networks|subnets|ports|security-groups|routers|floatingips|subnetpools}/{id}/tags[/{tag}]}. One
  * subclass per collection, each with a literal path: a path template in the collection's place would
  * lose to the collection's own resource ({@code /v2.0/networks}), which then finds no method for
  * {@code {id}/tags}.
@@ -78,6 +78,13 @@ public abstract class TagResource {
     public static class FloatingIps extends TagResource {
         public FloatingIps() {
             super("floatingips");
+        }
+    }
+
+    @Path("/v2.0/subnetpools/{id}/tags")
+    public static class SubnetPools extends TagResource {
+        public SubnetPools() {
+            super("subnetpools");
         }
     }
 

@@ -22,7 +22,8 @@ record TaggedCollection(String member, String table, String kind, String visible
             "ports", new TaggedCollection("port", "port", "Port", OWN),
             "security-groups", new TaggedCollection("security_group", "security_group", "Security Group", OWN),
             "routers", new TaggedCollection("router", "router", "Router", OWN),
-            "floatingips", new TaggedCollection("floatingip", "floating_ip", "Floating IP", OWN));
+            "floatingips", new TaggedCollection("floatingip", "floating_ip", "Floating IP", OWN),
+            "subnetpools", new TaggedCollection("subnetpool", "subnetpool", "Subnet pool", OWN + " OR shared"));
 
     static Optional<TaggedCollection> named(String collection) {
         return Optional.ofNullable(ALL.get(collection));

@@ -34,6 +34,8 @@ final class Extensions {
             new Extension("pagination", "Pagination support", "Enables pagination support."),
             new Extension("agent", "agent", "The agent management extension."),
             new Extension("l3_agent_scheduler", "L3 Agent Scheduler", "Schedule routers among l3 agents"),
+            new Extension("subnet_allocation", "Subnet Allocation", "Enables allocation of subnets from a subnet pool"),
+            new Extension("default-subnetpools", "Default Subnetpools", "Provides ability to mark and use a subnetpool as the default."),
             new Extension("fip-port-details", "Floating IP Port Details Extension", "Add port_details attribute to Floating IP resource."));
 
     private Extensions() {

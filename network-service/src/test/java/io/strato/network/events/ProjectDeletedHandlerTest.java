@@ -60,7 +60,7 @@ class ProjectDeletedHandlerTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     /** Tables with a project_id column, and the quota rows: all empty for a deleted project. */
     private static final List<String> PROJECT_TABLES = List.of("network", "subnet", "port", "security_group",
-            "security_group_rule", "router", "floating_ip", "quota", "quota_lock");
+            "security_group_rule", "router", "floating_ip", "subnetpool", "quota", "quota_lock");
 
     @Inject
     ProjectDeletedHandler handler;
@@ -115,6 +115,8 @@ class ProjectDeletedHandlerTest {
         assertEquals(1, deletedEvents("floatingip", p.fip));
         assertEquals(1, deletedEvents("floatingip", p.spareFip));
         assertEquals(1, deletedEvents("security_group", p.group));
+        assertEquals(1, deletedEvents("subnetpool", p.pool));
+        assertEquals(1, deletedEvents("subnet", p.pooledSubnet));
         Map<String, Object> portGone = lastEvent("strato.network.port.deleted.v1", p.port);
         assertEquals(p.network, portGone.get("network_id"));
         assertEquals(doomed, portGone.get("project_id"));
@@ -219,9 +221,11 @@ class ProjectDeletedHandlerTest {
 
     /** The resources of one project, made through the API as its member (and the admin where needed). */
     private record Project(String network, String subnet, String port, String groupedPort, String group, String rule,
-                           String defaultGroup, String router, String fip, String spareFip, String token) {
+                           String defaultGroup, String router, String fip, String spareFip, String pool,
+                           String pooledSubnet, String token) {
         List<String[]> resources() {
             return List.of(new String[] {"networks", network}, new String[] {"subnets", subnet},
+                    new String[] {"subnetpools", pool}, new String[] {"subnets", pooledSubnet},
                     new String[] {"ports", port}, new String[] {"ports", groupedPort},
                     new String[] {"security-groups", group}, new String[] {"security-groups", defaultGroup},
                     new String[] {"security-group-rules", rule}, new String[] {"routers", router},
@@ -262,7 +266,14 @@ class ProjectDeletedHandlerTest {
         }
         as(admin()).body(Map.of("quota", Map.of("network", 9, "port", 40))).put("/v2.0/quotas/{p}", project)
                 .then().statusCode(200);
-        return new Project(net.id(), net.subnetId(), port, grouped, group, rule, defaultGroup, router, fip, spare, token);
+        // a subnet pool with a subnet allocated from it: the subnet goes first, then the pool
+        String pool = as(token).body(Map.of("subnetpool", Map.of("name", "pool", "prefixes", List.of("10.90.0.0/16"))))
+                .post("/v2.0/subnetpools").then().statusCode(201).extract().path("subnetpool.id");
+        String pooled = as(token).body(Map.of("subnet", Map.of("network_id", Fixtures.network(token), "subnetpool_id", pool,
+                        "prefixlen", 24)))
+                .post("/v2.0/subnets").then().statusCode(201).extract().path("subnet.id");
+        return new Project(net.id(), net.subnetId(), port, grouped, group, rule, defaultGroup, router, fip, spare, pool,
+                pooled, token);
     }
 
     private static String rule(String token, String group, String remoteGroup) {

@@ -91,7 +91,12 @@ class SubnetLayoutTest {
             modes differ             | "cidr": "2001:db8::/64", "ipv6_ra_mode": "slaac", "ipv6_address_mode": "dhcpv6-stateful" | InvalidInput | 400
             slaac needs a /64        | "cidr": "2001:db8::/80", "ipv6_address_mode": "slaac"                    | InvalidInput | 400
             unknown mode             | "cidr": "2001:db8::/64", "ipv6_address_mode": "magic"                    | InvalidInput | 400
-            subnet pools unsupported | "cidr": "10.0.0.0/24", "subnetpool_id": "4ca51da3-d6e8-4a65-a357-0168d1aaf424" | InvalidInput | 400
+            pool id not a uuid       | "cidr": "10.0.0.0/24", "subnetpool_id": "pool-1"                         | InvalidInput | 400
+            cidr with prefixlen      | "cidr": "10.0.0.0/24", "prefixlen": 26                                   | BadRequest | 400
+            pool and default pool    | "subnetpool_id": "4ca51da3-d6e8-4a65-a357-0168d1aaf424", "use_default_subnetpool": true | BadRequest | 400
+            default pool no version  | "use_default_subnetpool": true                                           | BadRequest | 400
+            pool with pools, no cidr | "subnetpool_id": "4ca51da3-d6e8-4a65-a357-0168d1aaf424", "allocation_pools": [{"start": "10.0.0.2", "end": "10.0.0.9"}] | BadRequest | 400
+            negative prefixlen       | "subnetpool_id": "4ca51da3-d6e8-4a65-a357-0168d1aaf424", "prefixlen": -1 | InvalidInput | 400
             unknown attribute        | "cidr": "10.0.0.0/24", "colour": "red"                                   | HTTPBadRequest | 400
             """)
     void badSubnetsAreRefused(String why, String attributes, String type, int status) {
