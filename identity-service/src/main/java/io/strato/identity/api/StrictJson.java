@@ -9,7 +9,9 @@ import jakarta.inject.Singleton;
 
 /**
  * Keystone validates bodies with JSON schema, where a boolean is {@code true} or {@code false} and nothing
- * else: {@code "enabled": "False"} or {@code 1} is a 400, where Jackson would read them as booleans.
+ * else: {@code "enabled": "False"} or {@code 1} is a 400, where Jackson would read them as booleans. Likewise a
+ * string is a string: {@code "name": 5} or {@code "password": 1.5} is a 400 (issue 16), where Jackson would
+ * read the number's text.
  */
 @Singleton
 public class StrictJson implements ObjectMapperCustomizer {
@@ -20,5 +22,9 @@ public class StrictJson implements ObjectMapperCustomizer {
                 .setCoercion(CoercionInputShape.String, CoercionAction.Fail)
                 .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
                 .setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail);
+        mapper.coercionConfigFor(LogicalType.Textual)
+                .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
     }
 }

@@ -58,4 +58,23 @@ class HostileInputTest {
         given().header("X-Auth-Token", admin).queryParam("name", name).get("/v3/projects").then()
                 .statusCode(200).body("projects.size()", equalTo(0));
     }
+
+    @Test
+    void aNumberOrABooleanIsNotAString() {
+        String admin = Keystone.adminToken();
+        String name = Keystone.unique("typed");
+        for (String body : new String[] {
+                "{\"project\": {\"name\": 5}}",
+                "{\"project\": {\"name\": \"" + name + "\", \"description\": 1.5}}",
+                "{\"role\": {\"name\": true}}",
+                "{\"group\": {\"name\": \"" + name + "\", \"description\": 1.5}}",
+                "{\"user\": {\"name\": \"" + name + "\", \"password\": 5}}"}) {
+            String collection = "/v3/" + body.substring(2, body.indexOf('"', 2)) + "s";
+            given().header("X-Auth-Token", admin).contentType(ContentType.JSON).body(body).post(collection).then()
+                    .statusCode(400).body("error.code", equalTo(400))
+                    .body("error.message", containsString("expected a string"));
+        }
+        given().header("X-Auth-Token", admin).queryParam("name", name).get("/v3/users").then()
+                .statusCode(200).body("users.size()", equalTo(0));
+    }
 }

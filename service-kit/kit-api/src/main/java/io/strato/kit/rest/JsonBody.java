@@ -42,7 +42,7 @@ public class JsonBody {
      */
     public static String malformed(JsonProcessingException e) {
         if (e instanceof JsonParseException) {
-            return "Malformed JSON in request body: " + e.getOriginalMessage();
+            return "Malformed JSON in request body: " + parserReason(e.getOriginalMessage());
         }
         if (e instanceof JsonMappingException m) {
             String path = path(m);
@@ -58,6 +58,25 @@ public class JsonBody {
             return "Invalid request body" + where + ".";
         }
         return "Invalid request body.";
+    }
+
+    /**
+     * The parser's reason without the parts that speak of Jackson rather than of the JSON: the
+     * {@code (start marker at [Source: ...])} location and any {@code StreamReadFeature}/{@code JsonReadFeature}
+     * hint. What is left says what is wrong at which character, e.g. "Unexpected end-of-input: expected close
+     * marker for Object".
+     */
+    static String parserReason(String reason) {
+        if (reason == null) {
+            return "the body is not JSON.";
+        }
+        String r = reason.replaceAll("\\s*\\(start marker at \\[Source:.*?\\]\\)", "")
+                .replaceAll("\\s*at \\[Source:.*?\\]", "")
+                .replaceAll("\\s*\\([^()]*(?:Feature|FAIL_ON_|ALLOW_)[^()]*\\)", "")
+                .replaceAll("\\s*\\[Source:.*?\\]", "")
+                .replaceAll("[:;,]?\\s*(?:enable|disable)\\s+`[^`]*`[^.;)]*", "")
+                .trim();
+        return r.isEmpty() ? "the body is not JSON." : r;
     }
 
     private static String where(String path, UnrecognizedPropertyException u) {

@@ -62,4 +62,19 @@ class JsonBodyMessagesTest {
     void unparsableJsonKeepsTheParsersReason() {
         assertTrue(message("{\"server\": ").startsWith("Malformed JSON in request body: "));
     }
+
+    /** Found by tests/fuzz (issue 16): a truncated object named Jackson's source and its feature flags. */
+    @Test
+    void theParsersReasonNamesNoJacksonInternals() {
+        for (String json : List.of("{", "{\"server\": {", "{\"a\": 'x'}", "{\"a\": 01}", "{\"a\": NaN}", "\u0000{",
+                "{\"a\" 1}", "{\"a\": \"\u0001\"}")) {
+            String m = message(json);
+            assertTrue(m.startsWith("Malformed JSON in request body: ") || m.startsWith("Invalid request body"), m);
+            for (String leak : List.of("[Source", "Feature", "FAIL_ON_", "ALLOW_", "REDACTED", "com.fasterxml")) {
+                assertFalse(m.contains(leak), json + " -> " + m);
+            }
+        }
+        assertEquals("Malformed JSON in request body: Unexpected end-of-input: expected close marker for Object",
+                message("{"));
+    }
 }
