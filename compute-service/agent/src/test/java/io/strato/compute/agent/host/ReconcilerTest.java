@@ -5,7 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.node.NullNode;
+import io.strato.compute.agent.handlers.PauseHandler;
 import io.strato.compute.agent.handlers.SpawnHandler;
+import io.strato.compute.agent.handlers.SuspendHandler;
 import io.strato.compute.agent.handlers.StopHandler;
 import io.strato.compute.agent.messaging.CommandDispatcher;
 import io.strato.kit.events.StratoEvent;
@@ -67,6 +69,27 @@ class ReconcilerTest {
         assertEquals(Reports.SHUTDOWN, s.powerState());
         assertTrue(s.domainExists());
         assertEquals(1, states().size(), "the same drift is not reported again");
+    }
+
+    @Test
+    void pausedAndSuspendedDomainsAreInStepUntilTheyRunBehindTheAgentsBack() throws Exception {
+        assertTrue(spawn.handle(fx.spawn(id)).success());
+        new PauseHandler(fx.guests).handle(new Commands.Pause(UUID.randomUUID(), id));
+        assertEquals(List.of(), states(), "a paused domain is what pause left");
+        new SuspendHandler(fx.guests).handle(new Commands.Suspend(UUID.randomUUID(), id));
+        assertEquals(List.of(), states(), "a saved, stopped domain is what suspend left");
+        fx.libvirt.start(id); // restored from its managed save without a resume command
+        List<Reports.ServerState> states = states();
+        assertEquals(1, states.size());
+        assertEquals(Reports.RUNNING, states.get(0).powerState());
+    }
+
+    @Test
+    void aPausedDomainThatRunsAgainIsReported() throws Exception {
+        assertTrue(spawn.handle(fx.spawn(id)).success());
+        new PauseHandler(fx.guests).handle(new Commands.Pause(UUID.randomUUID(), id));
+        fx.libvirt.unpause(id);
+        assertEquals(1, states().size());
     }
 
     @Test
