@@ -58,6 +58,18 @@ stop_pid() {
   say "$name: stopped (pid $pid)"
 }
 
+# close_inherited_fds: in a subshell about to exec a daemon, closes every descriptor above 2, so that the daemon
+# holds nothing its starter had open: a lock taken around `strato up` with flock(1) stayed held by every service
+# that up started, for as long as they ran, and the next `flock ... strato up` waited for good
+close_inherited_fds() {
+  local fd
+  for fd in /proc/"$BASHPID"/fd/*; do
+    fd=${fd##*/}
+    if [ "$fd" -gt 2 ] 2>/dev/null; then eval "exec $fd>&-"; fi
+  done
+  return 0
+}
+
 # wait_port NAME PORT SECONDS PID MARKER LOG: waits until PORT answers; fails early if PID dies
 wait_port() {
   local name=$1 port=$2 seconds=$3 pid=$4 marker=$5 log=$6 i

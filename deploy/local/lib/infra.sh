@@ -219,9 +219,9 @@ kafka_up_locked() {
     kafka_format
     step "starting Kafka on 127.0.0.1:$KAFKA_PORT"
     # nohup and setsid exec in place, so $! is the java process itself
-    nohup setsid java "${KAFKA_JVM[@]}" -Djava.awt.headless=true \
+    (close_inherited_fds && exec nohup setsid java "${KAFKA_JVM[@]}" -Djava.awt.headless=true \
       -Dlog4j2.configurationFile="$HERE/kafka/log4j2.properties" -Dkafka.logs.dir="$KAFKA_LOGS" \
-      -cp "$KAFKA_DIR/lib/*" kafka.Kafka "$KAFKA_DIR/server.properties" >>"$KAFKA_OUT" 2>&1 </dev/null 9>&- &
+      -cp "$KAFKA_DIR/lib/*" kafka.Kafka "$KAFKA_DIR/server.properties" >>"$KAFKA_OUT" 2>&1 </dev/null) &
     pid=$!
     echo "$pid" >"$KAFKA_PID"
   fi

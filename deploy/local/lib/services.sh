@@ -105,7 +105,7 @@ start_service() {
     printf '\n==== %s starting %s\n' "$(date -Is)" "$name" >>"$log"
     local jvm=("${SERVICE_JVM[@]}")
     case "$name" in compute-agent-* | network-agent-*) jvm=("${AGENT_JVM[@]}") ;; esac
-    (cd "$STATE" && exec env "${envs[@]}" nohup setsid java "${jvm[@]}" \
+    (cd "$STATE" && close_inherited_fds && exec env "${envs[@]}" nohup setsid java "${jvm[@]}" \
         -Dquarkus.http.port="$port" -Dkafka.bootstrap.servers="127.0.0.1:$KAFKA_PORT" -jar "$jar" >>"$log" 2>&1 </dev/null) &
     pid=$!
     echo "$pid" >"$pidfile"
