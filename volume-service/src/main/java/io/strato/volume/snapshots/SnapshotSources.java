@@ -1,6 +1,9 @@
 package io.strato.volume.snapshots;
 
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import io.strato.kit.faults.InvalidInput;
+import io.strato.volume.volumes.VolumeStatus;
 import io.strato.volume.volumes.SnapshotLookup;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
@@ -9,10 +12,32 @@ import java.util.UUID;
 /** Snapshots as volumes/ sees them: sources of new volumes, and what blocks a volume's delete or extend. */
 @ApplicationScoped
 public class SnapshotSources implements SnapshotLookup {
-    private final SnapshotRepository snapshots;
+    private static final String CREATING_FROM = "select count(*) from volume where snapshot_id = ?1 and status = 'creating'";
 
-    public SnapshotSources(SnapshotRepository snapshots) {
+    private final SnapshotRepository snapshots;
+    private final SnapshotEvents events;
+
+    public SnapshotSources(SnapshotRepository snapshots, SnapshotEvents events) {
         this.snapshots = snapshots;
+        this.events = events;
+    }
+
+    @Override
+    public Uni<Void> dropAll(UUID volumeId) {
+        return snapshots.find("volumeId", volumeId).withLock(LockModeType.PESSIMISTIC_WRITE).list()
+                .chain(owned -> Multi.createFrom().iterable(owned).onItem().transformToUniAndConcatenate(s -> {
+                    if (!VolumeStatus.AVAILABLE.equals(s.status) && !VolumeStatus.ERROR.equals(s.status)) {
+                        throw new InvalidInput("Invalid volume: Snapshot " + s.id + " of volume " + volumeId + " is "
+                                + s.status + "; a cascade delete needs its snapshots available or in error.");
+                    }
+                    return snapshots.getSession().chain(session -> session.createNativeQuery(CREATING_FROM)
+                            .setParameter(1, s.id).getSingleResult()).chain(n -> {
+                                if (((Number) n).longValue() > 0) {
+                                    throw new InvalidInput("Invalid snapshot: a volume is being created from snapshot " + s.id + ".");
+                                }
+                                return events.snapshot("deleted", s).call(() -> snapshots.deleteRow(s));
+                            });
+                }).collect().asList()).replaceWithVoid();
     }
 
     @Override

@@ -23,6 +23,13 @@ public interface SnapshotLookup {
     /** How many snapshots the volume has. */
     Uni<Long> count(UUID volumeId);
 
+    /**
+     * Cinder's cascade: removes the records of all the volume's snapshots (with their deleted events) in the caller's
+     * transaction; their files go with the volume's chain. A 400 when one is not available or error, or a volume is
+     * being created from one.
+     */
+    Uni<Void> dropAll(UUID volumeId);
+
     /** How many of the volume's snapshots are being created or deleted (its backing chain is changing). */
     Uni<Long> busy(UUID volumeId);
 }

@@ -195,12 +195,14 @@ public class VolumeCommands {
     }
 
     /**
-     * Accepts a delete: the volume goes to deleting and the worker removes it. Refused with snapshots, while
-     * attached or held by an attachment (the row lock makes a racing attachment create wait for this decision).
+     * Accepts a delete: the volume goes to deleting and the worker removes it. Refused with snapshots (unless
+     * {@code cascade}: Cinder's cascade takes them too), while attached or held by an attachment (the row lock makes a
+     * racing attachment create wait for this decision).
      */
     @WithTransaction
-    public Uni<Volume> delete(Caller caller, boolean admin, String id) {
-        return records.locked(caller, admin, id).call(v -> checkNotCloning(v.id)).flatMap(v -> snapshots.count(v.id)
+    public Uni<Volume> delete(Caller caller, boolean admin, String id, boolean cascade) {
+        return records.locked(caller, admin, id).call(v -> checkNotCloning(v.id))
+                .call(v -> cascade ? snapshots.dropAll(v.id) : Uni.createFrom().voidItem()).flatMap(v -> snapshots.count(v.id)
                 .flatMap(n -> attachments.count(v.id).map(attached -> {
             if (n > 0) {
                 throw new InvalidInput("Invalid volume: Volume still has " + n + " dependent snapshots.");

@@ -25,6 +25,7 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -129,10 +130,12 @@ public class VolumeResource {
 
     @DELETE
     @Path("{id}")
-    public Uni<Response> delete(@PathParam("project_id") String project, @PathParam("id") String id) {
+    public Uni<Response> delete(@PathParam("project_id") String project, @PathParam("id") String id,
+                                @QueryParam("cascade") String cascade) {
         Caller caller = callers.get();
         boolean admin = check(caller, project, VolumePolicies.WRITE);
-        return service.delete(caller, admin, id).invoke(v -> worker.delete(v.id)).map(v -> Response.accepted().build());
+        boolean withSnapshots = cascade != null && Booleans.require(cascade, "cascade");
+        return service.delete(caller, admin, id, withSnapshots).invoke(v -> worker.delete(v.id)).map(v -> Response.accepted().build());
     }
 
     @POST
