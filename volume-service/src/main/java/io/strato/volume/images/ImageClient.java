@@ -18,6 +18,10 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.TreeMap;
+import java.util.Set;
+import java.util.Map;
 import java.util.concurrent.Executor;
 
 /**
@@ -39,7 +43,39 @@ public class ImageClient {
     }
 
     /** What a volume needs to know of an image. */
-    public record ImageInfo(String id, String status, String diskFormat, long minDiskGb, long virtualSize) {
+    public record ImageInfo(String id, String status, String diskFormat, long minDiskGb, long virtualSize,
+                            Map<String, String> glanceMetadata) {
+    }
+
+    /** Glance's own image attributes: what is not among them is an image property Cinder copies into the volume. */
+    private static final Set<String> CORE = Set.of("id", "name", "status", "visibility", "protected", "checksum",
+            "os_hash_algo", "os_hash_value", "owner", "size", "virtual_size", "min_ram", "min_disk", "disk_format",
+            "container_format", "created_at", "updated_at", "tags", "file", "self", "schema", "locations", "direct_url",
+            "os_hidden", "stores");
+
+    /**
+     * Cinder's volume_glance_metadata of a volume made from the image: image_id, image_name, checksum, formats, sizes,
+     * and the image's properties (string values).
+     */
+    static Map<String, String> glanceMetadata(String imageId, JsonNode i) {
+        Map<String, String> m = new TreeMap<>();
+        m.put("image_id", imageId);
+        putText(m, "image_name", i.path("name"));
+        for (String key : List.of("checksum", "container_format", "disk_format", "min_disk", "min_ram", "size")) {
+            putText(m, key, i.path(key));
+        }
+        i.fields().forEachRemaining(e -> {
+            if (!CORE.contains(e.getKey()) && e.getValue().isValueNode() && !e.getValue().isNull()) {
+                m.put(e.getKey(), e.getValue().asText());
+            }
+        });
+        return m;
+    }
+
+    private static void putText(Map<String, String> m, String key, JsonNode n) {
+        if (n != null && !n.isMissingNode() && !n.isNull()) {
+            m.put(key, n.asText());
+        }
     }
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -68,7 +104,7 @@ public class ImageClient {
                     try {
                         JsonNode i = JSON.readTree(r.body());
                         ImageInfo info = new ImageInfo(imageId, i.path("status").asText(), i.path("disk_format").asText(null),
-                                i.path("min_disk").asLong(0), i.path("virtual_size").asLong(0));
+                                i.path("min_disk").asLong(0), i.path("virtual_size").asLong(0), glanceMetadata(imageId, i));
                         if (!"active".equals(info.status())) {
                             throw new InvalidInput("Image " + imageId + " is not active.");
                         }

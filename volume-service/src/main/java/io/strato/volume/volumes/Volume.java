@@ -54,6 +54,10 @@ public class Volume {
     public UUID groupId;
     @Column(name = "image_id")
     public UUID imageId;
+    /** Cinder's volume_glance_metadata: what the volume keeps of its image (shown as volume_image_metadata). */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "image_metadata")
+    public Map<String, String> imageMetadata = new HashMap<>();
     public String backend;
     @Column(name = "provider_location")
     public String providerLocation;

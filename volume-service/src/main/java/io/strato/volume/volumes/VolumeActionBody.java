@@ -47,6 +47,12 @@ public final class VolumeActionBody {
     public JsonNode forceDelete;
     @JsonProperty("os-force_detach")
     public JsonNode forceDetach;
+    @JsonProperty("os-set_image_metadata")
+    public JsonNode setImageMetadata;
+    @JsonProperty("os-unset_image_metadata")
+    public JsonNode unsetImageMetadata;
+    @JsonProperty("os-show_image_metadata")
+    public JsonNode showImageMetadata;
     private final Map<String, JsonNode> others = new LinkedHashMap<>();
 
     @JsonAnySetter
@@ -73,6 +79,9 @@ public final class VolumeActionBody {
         put(given, "os-detach", detach);
         put(given, "os-force_delete", forceDelete);
         put(given, "os-force_detach", forceDetach);
+        put(given, "os-set_image_metadata", setImageMetadata);
+        put(given, "os-unset_image_metadata", unsetImageMetadata);
+        put(given, "os-show_image_metadata", showImageMetadata);
         given.putAll(others);
         if (given.size() != 1) {
             throw new InvalidInput("The action body must name exactly one action, such as {\"os-extend\": {...}}.");

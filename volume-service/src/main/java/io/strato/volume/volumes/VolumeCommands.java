@@ -131,6 +131,7 @@ public class VolumeCommands {
             v.snapshotId = snap == null ? null : snap.id();
             v.sourceVolid = srcVol == null ? null : srcVol.id;
             v.imageId = image == null ? null : UUID.fromString(image.id());
+            v.imageMetadata = image == null ? new HashMap<>() : new HashMap<>(image.glanceMetadata());
             v.groupId = request.groupId();
             v.createdAt = v.updatedAt = Instant.now();
             // a copy of a volume (or of its snapshot) is bootable as it is, with its image's metadata, as in Cinder
@@ -142,6 +143,7 @@ public class VolumeCommands {
                         if (o != null) {
                             v.bootable = o.bootable;
                             v.imageId = o.imageId;
+                            v.imageMetadata = new HashMap<>(o.imageMetadata == null ? Map.of() : o.imageMetadata);
                         }
                     })
                     .chain(() -> quota.checkCreate(v.projectId, v.size, new VolumeQuota.Type(type.id, type.name)))

@@ -52,10 +52,12 @@ public class VolumeResource {
     private final AttachActions attachActions;
     private final ApiVersion version;
     private final VolumeUploads uploads;
+    private final VolumeImageMetadata imageMetadata;
 
     public VolumeResource(VolumeCommands service, VolumeQueries queries, VolumeWorker worker, Policy policy, CurrentCaller callers,
                           VolumeApiConfig config, ImageClient images, AttachActions attachActions, ApiVersion version,
-                          VolumeUploads uploads) {
+                          VolumeUploads uploads, VolumeImageMetadata imageMetadata) {
+        this.imageMetadata = imageMetadata;
         this.version = version;
         this.uploads = uploads;
         this.images = images;
@@ -194,6 +196,15 @@ public class VolumeResource {
             case "os-force_delete" -> {
                 policy.enforce(VolumePolicies.FORCE_DELETE, caller, Map.of());
                 return service.forceDelete(caller, id).invoke(v -> worker.delete(v.id)).map(v -> Response.accepted().build());
+            }
+            case "os-set_image_metadata" -> {
+                return imageMetadata.set(caller, admin, id, args).map(m -> Response.ok(Map.of("metadata", m)).build());
+            }
+            case "os-unset_image_metadata" -> {
+                return imageMetadata.unset(caller, admin, id, args).map(v -> Response.ok().build());
+            }
+            case "os-show_image_metadata" -> {
+                return imageMetadata.show(caller, admin, id).map(m -> Response.ok(Map.of("metadata", m)).build());
             }
             case "os-force_detach" -> {
                 policy.enforce(VolumePolicies.FORCE_DETACH, caller, Map.of());

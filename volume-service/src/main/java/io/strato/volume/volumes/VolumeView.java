@@ -148,9 +148,17 @@ public record VolumeView(
                 admin && (keys.extended() || keys.event()) ? "strato@" + v.backend + "#" + v.backend : null,
                 admin && keys.extended() ? Optional.empty() : null,
                 admin && keys.extended() ? Optional.empty() : null,
-                v.imageId != null && (keys.extended() || keys.event()) ? Map.of("image_id", v.imageId.toString()) : null,
+                keys.extended() || keys.event() ? imageMetadata(v) : null,
                 v.statusReason != null && v.status.startsWith("error") ? v.statusReason : null,
                 links(v, baseUrl));
+    }
+
+    /** Cinder's volume_image_metadata: the volume's glance metadata, or null when it has none. */
+    static Map<String, String> imageMetadata(Volume v) {
+        if (v.imageMetadata != null && !v.imageMetadata.isEmpty()) {
+            return new TreeMap<>(v.imageMetadata);
+        }
+        return v.imageId == null ? null : Map.of("image_id", v.imageId.toString());
     }
 
     /** Admin metadata keys Cinder shows in a volume's metadata, over the owner's keys of the same name. */

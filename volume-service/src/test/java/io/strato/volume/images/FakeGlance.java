@@ -110,7 +110,8 @@ public class FakeGlance implements QuarkusTestResourceLifecycleManager {
     }
 
     private static String meta(String id, long virtualSize) {
-        return "{\"id\": \"" + id + "\", \"status\": \"active\", \"disk_format\": \"qcow2\", \"min_disk\": 0,"
+        return "{\"id\": \"" + id + "\", \"name\": \"tiny\", \"status\": \"active\", \"disk_format\": \"qcow2\","
+                + " \"container_format\": \"bare\", \"min_disk\": 0, \"hw_disk_bus\": \"virtio\", \"tags\": [],"
                 + " \"virtual_size\": " + virtualSize + "}";
     }
 

@@ -41,6 +41,34 @@ class VolumeFromImageTest {
     }
 
     @Test
+    void theImageMetadataIsKeptAndChangedByTheActions() {
+        Api a = Api.member();
+        String id = a.createVolume("{\"volume\": {\"size\": 2, \"imageRef\": \"" + FakeGlance.IMAGE + "\"}}");
+        a.await(id, "available");
+        a.show(id).body("volume.volume_image_metadata.image_name", equalTo("tiny"))
+                .body("volume.volume_image_metadata.disk_format", equalTo("qcow2"))
+                .body("volume.volume_image_metadata.container_format", equalTo("bare"))
+                .body("volume.volume_image_metadata.hw_disk_bus", equalTo("virtio"))
+                .body("volume.volume_image_metadata", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasKey("tags")));
+        String action = a.url("/volumes/" + id + "/action");
+        a.req().body("{\"os-set_image_metadata\": {\"metadata\": {\"image_name\": \"image\", \"ramdisk_id\": \"somedisk\"}}}")
+                .post(action).then().statusCode(200).body("metadata.image_name", equalTo("image"))
+                .body("metadata.image_id", equalTo(FakeGlance.IMAGE)).body("metadata.ramdisk_id", equalTo("somedisk"));
+        a.req().body("{\"os-unset_image_metadata\": {\"key\": \"ramdisk_id\"}}").post(action).then().statusCode(200);
+        a.req().body("{\"os-unset_image_metadata\": {\"key\": \"ramdisk_id\"}}").post(action).then().statusCode(404)
+                .body("itemNotFound.code", equalTo(404));
+        a.req().body("{\"os-show_image_metadata\": {}}").post(action).then().statusCode(200)
+                .body("metadata.image_name", equalTo("image")).body("metadata", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasKey("ramdisk_id")));
+        a.req().body("{\"os-set_image_metadata\": {\"metadata\": \"x\"}}").post(action).then().statusCode(400);
+        // a clone keeps its source's image metadata, as Cinder copies volume_glance_metadata
+        String clone = a.createVolume("{\"volume\": {\"source_volid\": \"" + id + "\"}}");
+        a.await(clone, "available");
+        a.show(clone).body("volume.volume_image_metadata.image_name", equalTo("image"));
+        Api other = Api.member();
+        other.req().body("{\"os-show_image_metadata\": {}}").post(other.url("/volumes/" + id + "/action")).then().statusCode(404);
+    }
+
+    @Test
     void unknownOrTooLargeImagesAreRefused() {
         Api a = Api.member();
         a.req().body("{\"volume\": {\"size\": 2, \"imageRef\": \"00000000-0000-0000-0000-000000000001\"}}")
