@@ -28,6 +28,7 @@ public record ServerActionBody(
         @JsonProperty("resume") @Schema(nullable = true, description = "null") JsonNode resume,
         @JsonProperty("os-resetState") @Schema(implementation = ResetState.class) JsonNode resetState,
         @JsonProperty("restore") @Schema(nullable = true, description = "null") JsonNode restore,
+        @JsonProperty("injectNetworkInfo") @Schema(nullable = true, description = "null") JsonNode injectNetworkInfo,
         @JsonProperty("forceDelete") @Schema(nullable = true, description = "null") JsonNode forceDelete,
         @JsonProperty("addSecurityGroup") @Schema(implementation = SecurityGroup.class) JsonNode addSecurityGroup,
         @JsonProperty("removeSecurityGroup") @Schema(implementation = SecurityGroup.class) JsonNode removeSecurityGroup,

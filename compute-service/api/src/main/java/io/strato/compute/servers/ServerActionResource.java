@@ -98,6 +98,7 @@ public class ServerActionResource {
                 belowFloatingIpRemoval(action);
                 yield accepted(floatingIps.remove(caller, token, serverId, address(action, args, "address", true)));
             }
+            case "injectNetworkInfo" -> accepted(admin.injectNetworkInfo(caller, serverId));
             case "resetNetwork" -> throw new Gone(); // Nova removed it with the Xen driver (23.0.0), answering 410
             default -> throw new InvalidInput("There is no such action: " + action);
         };

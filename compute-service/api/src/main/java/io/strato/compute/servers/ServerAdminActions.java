@@ -58,6 +58,18 @@ public class ServerAdminActions {
         }));
     }
 
+    /**
+     * Nova's injectNetworkInfo (admin): refused for a locked server, else accepted. Nova's libvirt driver has no
+     * network info to inject (its compute manager's call ends in the base driver's no-op), and so has Strato's
+     * agent: nothing is sent.
+     */
+    public Uni<Void> injectNetworkInfo(Caller caller, UUID id) {
+        return Panache.withSession(() -> queries.visible(caller, id, false).invoke(s -> {
+            policy.enforce(ServerPolicies.INJECT_NETWORK_INFO, caller, ServerPolicies.target(s.projectId, null));
+            locks.check(s, caller);
+        })).replaceWithVoid();
+    }
+
     /** Nova's restore: only a SOFT_DELETED server can be restored, and Strato never keeps one. */
     public Uni<Void> restore(Caller caller, UUID id) {
         return Panache.withTransaction(() -> queries.visible(caller, id, true).invoke(s -> {

@@ -82,8 +82,11 @@ class ServerAdminActionsTest extends ServerTestBase {
     }
 
     @Test
-    void resetNetworkIsGoneAsInNova() {
+    void resetNetworkIsGoneAsInNovaAndInjectNetworkInfoIsForAdmins() {
         UUID id = active("xen");
+        as(member).body("{\"injectNetworkInfo\": null}").post(action(id)).then().statusCode(403);
+        as(admin).body("{\"injectNetworkInfo\": null}").post(action(id)).then().statusCode(202);
+        as(admin).body("{\"injectNetworkInfo\": null}").post(action(UUID.randomUUID())).then().statusCode(404);
         as(admin).body("{\"resetNetwork\": null}").post(action(id)).then().statusCode(410)
                 .body("computeFault.code", equalTo(410));
     }
