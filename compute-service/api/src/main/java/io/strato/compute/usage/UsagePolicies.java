@@ -1,0 +1,18 @@
+package io.strato.compute.usage;
+
+import io.strato.compute.policy.NovaBaseRules;
+import io.strato.kit.policy.PolicyRules;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Map;
+
+/** Nova's rules for os-simple-tenant-usage: every project's usage for admins, a project's own for its readers. */
+@ApplicationScoped
+public class UsagePolicies implements PolicyRules {
+    static final String LIST = "os_compute_api:os-simple-tenant-usage:list";
+    static final String SHOW = "os_compute_api:os-simple-tenant-usage:show";
+
+    @Override
+    public Map<String, String> defaults() {
+        return Map.of(LIST, NovaBaseRules.ADMIN, SHOW, NovaBaseRules.PROJECT_READER_OR_ADMIN);
+    }
+}
