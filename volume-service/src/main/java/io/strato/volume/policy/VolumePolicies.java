@@ -32,6 +32,7 @@ public class VolumePolicies implements PolicyRules {
     public static final String SERVICES_UPDATE = "volume_extension:services:update";
     public static final String HOSTS = "volume_extension:hosts";
     public static final String CAPABILITIES = "volume_extension:capabilities";
+    public static final String ENCRYPTION_TYPES = "volume_extension:volume_type_encryption";
     public static final String GROUP_TYPES_MANAGE = "group:group_types:create";
     public static final String GROUP_TYPES_SPECS = "group:group_types_specs";
     /** Shows {@code group_specs} in group type answers. */
@@ -64,6 +65,7 @@ public class VolumePolicies implements PolicyRules {
                 Map.entry(SERVICES_UPDATE, "rule:context_is_admin"),
                 Map.entry(HOSTS, "rule:context_is_admin"),
                 Map.entry(CAPABILITIES, "rule:context_is_admin"),
+                Map.entry(ENCRYPTION_TYPES, "rule:context_is_admin"),
                 Map.entry(GROUP_TYPES_MANAGE, "rule:context_is_admin"),
                 Map.entry(GROUP_TYPES_SPECS, "rule:context_is_admin"),
                 Map.entry(GROUP_TYPES_SPECS_ACCESS, "rule:context_is_admin"),

@@ -28,8 +28,11 @@ public class VolumeTypeService {
     private final VolumeTypeRepository types;
     private final VolumeTypeAccessRepository access;
     private final Backends backends;
+    private final EncryptionTypeRepository encryptions;
 
-    public VolumeTypeService(VolumeTypeRepository types, VolumeTypeAccessRepository access, Backends backends) {
+    public VolumeTypeService(VolumeTypeRepository types, VolumeTypeAccessRepository access, Backends backends,
+                             EncryptionTypeRepository encryptions) {
+        this.encryptions = encryptions;
         this.types = types;
         this.access = access;
         this.backends = backends;
@@ -172,6 +175,24 @@ public class VolumeTypeService {
             }
             return access.ofType(t.id);
         });
+    }
+
+    /** The type's row, locked until the transaction ends. */
+    Uni<VolumeType> locked(UUID id) {
+        return types.findById(id, LockModeType.PESSIMISTIC_WRITE);
+    }
+
+    /**
+     * Refuses (400) a volume of a type with encryption specs: Strato has no key manager to hold the volume's key (a
+     * Cinder without one fails such creates as well).
+     */
+    public Uni<Void> refuseEncrypted(VolumeType t) {
+        return encryptions.ofType(t.id).invoke(e -> {
+            if (e != null) {
+                throw new InvalidInput("Invalid volume type: volume type " + t.name + " is encrypted, and this cloud"
+                        + " has no key manager for volume encryption keys.");
+            }
+        }).replaceWithVoid();
     }
 
     /** Gives a project access to a private type (under the type's row lock, so a racing add is a 409, not a 500). */

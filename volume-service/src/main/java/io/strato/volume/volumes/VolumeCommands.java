@@ -98,7 +98,8 @@ public class VolumeCommands {
                     }
                     return src;
                 });
-        return sourceVolume.flatMap(srcVol -> source.flatMap(snap -> sourceType(request, snap, srcVol, admin, caller.projectId()).flatMap(type -> {
+        return sourceVolume.flatMap(srcVol -> source.flatMap(snap -> sourceType(request, snap, srcVol, admin, caller.projectId())
+                .call(typeService::refuseEncrypted).flatMap(type -> {
             int size = request.size() != null ? request.size() : snap != null ? snap.size() : srcVol.size;
             if (srcVol != null && size < srcVol.size) {
                 throw new InvalidInput("Invalid input received: Volume size '" + size + "'GB cannot be smaller than"
@@ -291,7 +292,8 @@ public class VolumeCommands {
         if (newType == null || newType.isBlank()) {
             throw new InvalidInput("Invalid input received: os-retype needs new_type.");
         }
-        return records.locked(caller, admin, id).flatMap(v -> typeService.get(newType, admin, caller.projectId()).flatMap(type -> {
+        return records.locked(caller, admin, id).flatMap(v -> typeService.get(newType, admin, caller.projectId())
+                .call(typeService::refuseEncrypted).flatMap(type -> {
             if (!VolumeStatus.AVAILABLE.equals(v.status) && !VolumeStatus.IN_USE.equals(v.status)) {
                 throw new InvalidInput("Invalid volume: Volume status must be available or in-use to retype (volume "
                         + v.id + " is " + v.status + ").");
