@@ -6,6 +6,7 @@ import io.strato.kit.web.Ids;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -22,8 +23,11 @@ public final class Attributes {
         this.node = node;
     }
 
-    /** @param allowed every attribute the operation accepts (others are refused) */
+    /**
+     * @param allowed every attribute the operation accepts (others are refused)
+     */
     public static Attributes of(JsonNode node, Set<String> allowed) {
+        refuseNul(node, null);
         Set<String> unknown = new TreeSet<>();
         for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
             String name = it.next();
@@ -35,6 +39,36 @@ public final class Attributes {
             throw Neutron.badRequest("HTTPBadRequest", "Unrecognized attribute(s) '" + String.join(", ", unknown) + "'");
         }
         return new Attributes(node);
+    }
+
+    /**
+     * Refuses a NUL character (U+0000) anywhere in an attribute's value or name, naming the attribute: no Neutron
+     * value holds one, and PostgreSQL can store it neither in text nor in jsonb.
+     *
+     * @param attribute the top-level attribute {@code node} is (in), or null for the attributes object itself
+     */
+    private static void refuseNul(JsonNode node, String attribute) {
+        if (node.isTextual() && node.textValue().indexOf('\0') >= 0) {
+            throw nul(attribute);
+        }
+        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            String named = attribute == null ? e.getKey() : attribute;
+            if (e.getKey().indexOf('\0') >= 0) {
+                throw nul(named);
+            }
+            refuseNul(e.getValue(), named);
+        }
+        if (node.isArray()) {
+            for (JsonNode item : node) {
+                refuseNul(item, attribute);
+            }
+        }
+    }
+
+    private static RuntimeException nul(String attribute) {
+        return Neutron.invalid("'" + (attribute == null ? "" : attribute.replace("\0", "\\u0000"))
+                + "' contains a NUL character (\\u0000), which is not allowed.");
     }
 
     public boolean has(String name) {

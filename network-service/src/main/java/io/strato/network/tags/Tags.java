@@ -18,8 +18,11 @@ public final class Tags {
     private Tags() {
     }
 
-    /** A tag named in a path ({@code /tags/{tag}}). */
+    /** A tag named in a path ({@code /tags/{tag}}) or a body; a NUL in it is a 400 (PostgreSQL cannot store one). */
     public static String tag(String tag) {
+        if (tag.indexOf('\0') >= 0) {
+            throw Neutron.invalid("a tag contains a NUL character (\\u0000), which is not allowed.");
+        }
         if (tag.length() > MAX_LENGTH) {
             throw Neutron.invalid("'" + tag + "' exceeds maximum length of " + MAX_LENGTH + ".");
         }
