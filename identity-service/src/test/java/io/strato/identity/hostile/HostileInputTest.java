@@ -77,4 +77,17 @@ class HostileInputTest {
         given().header("X-Auth-Token", admin).queryParam("name", name).get("/v3/users").then()
                 .statusCode(200).body("users.size()", equalTo(0));
     }
+
+    @Test
+    void aBodyOverOpenStacksLimitIsA413BeforeItIsRead() {
+        String admin = Keystone.adminToken();
+        String name = Keystone.unique("big");
+        given().header("X-Auth-Token", admin).contentType(ContentType.JSON)
+                .body("{\"project\": {\"name\": \"" + name + "\", \"description\": \"" + "x".repeat(120 * 1024) + "\"}}")
+                .post("/v3/projects").then()
+                .statusCode(413).body("error.code", equalTo(413))
+                .body("error.message", containsString("at most 114688 bytes"));
+        given().header("X-Auth-Token", admin).queryParam("name", name).get("/v3/projects").then()
+                .statusCode(200).body("projects.size()", equalTo(0));
+    }
 }

@@ -35,7 +35,7 @@ public final class FaultNames {
             case 404 -> "HTTPNotFound";
             case 405 -> "HTTPMethodNotAllowed";
             case 409 -> "Conflict";
-            case 413 -> "OverQuota";
+            case 413 -> "HTTPRequestEntityTooLarge";
             case 415 -> "HTTPUnsupportedMediaType";
             case 502 -> "HTTPBadGateway";
             case 503 -> "ServiceUnavailable";
