@@ -4,6 +4,7 @@ import io.strato.kit.faults.InvalidInput;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /** The configured backends by name, and which one a volume type's extra specs select. */
@@ -36,6 +37,23 @@ public class Backends {
             throw new InvalidInput("No valid backend was found: no backend named '" + chosen + "'.");
         }
         return chosen;
+    }
+
+    /**
+     * Cinder's scheduling of a new volume: the backend the type's {@code volume_backend_name} names (else the default
+     * backend) if its capabilities pass the type's extra specs ({@link CapabilitiesFilter}); empty when none fits
+     * (Cinder's "No valid backend was found").
+     */
+    public Optional<String> schedule(Map<String, String> extraSpecs) {
+        String chosen = select(extraSpecs);
+        return CapabilitiesFilter.passes(capabilities(chosen), extraSpecs) ? Optional.of(chosen) : Optional.empty();
+    }
+
+    /** The capabilities a backend reports (get_pools, capabilities) that the scheduler matches extra specs against. */
+    public static Map<String, String> capabilities(String backend) {
+        return Map.of("volume_backend_name", backend, "vendor_name", VENDOR, "driver_version", DRIVER_VERSION,
+                "storage_protocol", STORAGE_PROTOCOL, "thin_provisioning_support", "True",
+                "thick_provisioning_support", "False", "multiattach", "False");
     }
 
     public Driver driver(String name) {

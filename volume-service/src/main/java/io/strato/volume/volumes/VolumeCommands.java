@@ -8,6 +8,7 @@ import io.strato.kit.faults.NotFound;
 import io.strato.volume.api.VolumeApiConfig;
 import io.strato.volume.backend.Backends;
 import io.strato.volume.images.ImageClient;
+import io.strato.volume.messages.UserMessages;
 import io.strato.volume.metadata.Metadata;
 import io.strato.volume.quotas.VolumeQuota;
 import io.strato.volume.types.VolumeType;
@@ -18,6 +19,7 @@ import jakarta.persistence.LockModeType;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -39,11 +41,15 @@ public class VolumeCommands {
     private final AttachmentLookup attachments;
     private final VolumeRecords records;
     private final GroupLookup groups;
+    private final UserMessages messages;
+    /** The backend of a volume no backend could take (it is in error, with no data anywhere). */
+    public static final String UNSCHEDULED = "";
 
     public VolumeCommands(VolumeRepository volumes, VolumeTypeRepository types, VolumeTypeService typeService,
                           VolumeQuota quota, Backends backends, VolumeEvents events, VolumeApiConfig config,
                           SnapshotLookup snapshots, AttachmentLookup attachments, VolumeRecords records,
-                          GroupLookup groups) {
+                          GroupLookup groups, UserMessages messages) {
+        this.messages = messages;
         this.groups = groups;
         this.volumes = volumes;
         this.types = types;
@@ -128,7 +134,15 @@ public class VolumeCommands {
             v.volumeTypeId = type.id;
             v.availabilityZone = config.availabilityZone();
             v.metadata = new HashMap<>(request.metadata());
-            v.backend = snap != null ? snap.backend() : srcVol != null ? srcVol.backend : backends.select(type.extraSpecs);
+            // a copy stays on its source's backend; a new volume goes where the scheduler finds one (Cinder: else error)
+            Optional<String> scheduled = snap != null ? Optional.of(snap.backend()) : srcVol != null ? Optional.of(srcVol.backend)
+                    : backends.schedule(type.extraSpecs);
+            v.backend = scheduled.orElse(UNSCHEDULED);
+            if (scheduled.isEmpty()) {
+                v.status = VolumeStatus.ERROR;
+                v.statusReason = "No valid backend was found: no backend's capabilities match the extra specs of volume type "
+                        + type.name + ".";
+            }
             v.snapshotId = snap == null ? null : snap.id();
             v.sourceVolid = srcVol == null ? null : srcVol.id;
             v.imageId = image == null ? null : UUID.fromString(image.id());
@@ -150,6 +164,8 @@ public class VolumeCommands {
                     .chain(() -> quota.checkCreate(v.projectId, v.size, new VolumeQuota.Type(type.id, type.name)))
                     .chain(() -> volumes.persist(v))
                     .call(saved -> events.volume("created", saved, type.name))
+                    .call(saved -> scheduled.isPresent() ? Uni.createFrom().voidItem()
+                            : messages.error(saved.projectId, saved.id, UserMessages.Event.NO_VALID_BACKEND))
                     .map(saved -> new ShownVolume(saved, type.name));
         })));
     }

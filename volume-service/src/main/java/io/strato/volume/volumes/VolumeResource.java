@@ -79,7 +79,11 @@ public class VolumeResource {
         Uni<ImageClient.ImageInfo> image = request.imageId() == null ? Uni.createFrom().nullItem()
                 : images.show(request.imageId().toString(), token);
         return image.flatMap(i -> service.create(caller, admin, request, i)
-                        .invoke(s -> worker.create(s.volume(), i, token)))
+                        .invoke(s -> {
+                            if (VolumeStatus.CREATING.equals(s.volume().status)) {
+                                worker.create(s.volume(), i, token);
+                            }
+                        }))
                 .map(s -> RestResponse.status(Response.Status.ACCEPTED, new VolumeView.One(view(s, VolumeKeys.written(version, admin)))));
     }
 

@@ -145,7 +145,8 @@ public record VolumeView(
                 admin ? Optional.empty() : null,
                 keys.event() || keys.atLeast(13) ? Optional.ofNullable(v.groupId == null ? null : v.groupId.toString()) : null,
                 api && admin && keys.atLeast(21) ? Optional.empty() : null,
-                admin && (keys.extended() || keys.event()) ? "strato@" + v.backend + "#" + v.backend : null,
+                admin && (keys.extended() || keys.event()) && v.backend != null && !v.backend.isEmpty()
+                        ? "strato@" + v.backend + "#" + v.backend : null,
                 admin && keys.extended() ? Optional.empty() : null,
                 admin && keys.extended() ? Optional.empty() : null,
                 keys.extended() || keys.event() ? imageMetadata(v) : null,
