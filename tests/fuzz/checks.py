@@ -13,6 +13,7 @@ LEAKS = re.compile(r"com\.fasterxml|io\.vertx|io\.quarkus|io\.smallrye|io\.netty
                    r"ERROR: |PSQLException|HV0\d+|RESTEASY\d+|SRVE\d+|Uni<|\$\$|StreamRead|StreamWrite|Jackson|"
                    r"[A-Z][a-z]+Feature\.|JsonNode|Mutiny|Panache|Hibernate|Vert\.x|invalid byte sequence|"
                    r"violates \w+ constraint|duplicate key value|relation \"|SQL|LazyInit|Netty|Quarkus")
+CODEC_STATUSES = {400, 413, 414, 431}
 PUBLIC = re.compile(r"^/(v[\d.]+/?)?$|^/versions$|/auth/tokens$|/OS-OIDC/")  # answered without a token
 REQUEST_ID = re.compile(r"req-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
 
@@ -56,6 +57,11 @@ def violations(req, resp):
         return [("no-response", resp.error)]
     if resp.status >= 500:
         found.append(("5xx", f"{resp.status} {resp.body[:160]!r}"))
+    if resp.status in CODEC_STATUSES and not resp.body and not resp.header("x-openstack-request-id"):
+        # Refused by the HTTP codec before any route ran (a bad %-escape, a NUL in a header, a line or headers
+        # over the limits): Vert.x's invalid-request handler answers an empty 400/414/431, and Quarkus gives an
+        # application no hook to answer it in the API's format (quarkus#55082). One finding, not three.
+        return found + [("codec-refusal", f"{resp.status}: empty body, no request id (the HTTP codec's answer)")]
     if 400 <= resp.status < 600 and req.method != "HEAD":
         problem = fault_problem(service, resp.status, resp.body)
         if problem and resp.status < 500:

@@ -80,13 +80,17 @@ class Report:
         self.by_class = collections.Counter()
         self.by_service = collections.Counter()
         self.groups, self.examples = {}, {}  # examples: the first request of each group, to replay
-        self.allowed = set()
+        self.allowed = []  # (service, METHOD, route, kind), each may be *
         if allow_file:
             with open(allow_file) as f:
                 for line in f:
                     line = line.split("#", 1)[0].split()
                     if len(line) == 4:
-                        self.allowed.add(tuple(line))
+                        self.allowed.append(tuple(line))
+
+    def is_allowed(self, key):
+        return key[3] not in NEVER_ALLOWED and any(
+            all(p == "*" or p == v for p, v in zip(rule, key)) for rule in self.allowed)
 
     def record(self, req, resp):
         self.sent += 1
@@ -100,7 +104,7 @@ class Report:
             g = self.groups[key] = {"service": key[0], "method": key[1], "route": key[2], "kind": kind, "count": 0,
                                     "status": resp.status, "detail": detail, "mutation": req.mutation,
                                     "reproducer": reproducer(), "other_mutations": [],
-                                    "allowed": key in self.allowed and kind not in NEVER_ALLOWED}
+                                    "allowed": self.is_allowed(key)}
             self.examples[key] = req
         g["count"] += 1
         if req.mutation != g["mutation"] and len(g["other_mutations"]) < 5 and req.mutation not in g["other_mutations"]:
