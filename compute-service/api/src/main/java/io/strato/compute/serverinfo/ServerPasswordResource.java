@@ -1,15 +1,9 @@
 package io.strato.compute.serverinfo;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
-import io.strato.compute.servers.RequestContext;
-import io.strato.compute.servers.ServerPolicies;
-import io.strato.compute.servers.ServerQueries;
-import io.strato.kit.auth.Caller;
 import io.strato.kit.auth.CurrentCaller;
-import io.strato.kit.policy.Policy;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -27,13 +21,11 @@ import jakarta.ws.rs.core.Response;
 @Authenticated
 @Produces(MediaType.APPLICATION_JSON)
 public class ServerPasswordResource {
-    private final ServerQueries servers;
-    private final Policy policy;
+    private final VisibleServers servers;
     private final CurrentCaller callers;
 
-    public ServerPasswordResource(ServerQueries servers, Policy policy, CurrentCaller callers) {
+    public ServerPasswordResource(VisibleServers servers, CurrentCaller callers) {
         this.servers = servers;
-        this.policy = policy;
         this.callers = callers;
     }
 
@@ -52,8 +44,6 @@ public class ServerPasswordResource {
     }
 
     private Uni<Void> allowed(String id, String rule) {
-        Caller caller = callers.get();
-        return Panache.withSession(() -> servers.visible(caller, RequestContext.serverId(id), false))
-                .invoke(s -> policy.enforce(rule, caller, ServerPolicies.target(s.projectId, null))).replaceWithVoid();
+        return servers.check(callers.get(), id, rule);
     }
 }

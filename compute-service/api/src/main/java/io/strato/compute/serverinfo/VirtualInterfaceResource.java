@@ -1,16 +1,10 @@
 package io.strato.compute.serverinfo;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 import io.strato.compute.api.ApiVersion;
-import io.strato.compute.servers.RequestContext;
-import io.strato.compute.servers.ServerPolicies;
-import io.strato.compute.servers.ServerQueries;
-import io.strato.kit.auth.Caller;
 import io.strato.kit.auth.CurrentCaller;
 import io.strato.kit.faults.InvalidInput;
-import io.strato.kit.policy.Policy;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -26,14 +20,12 @@ import jakarta.ws.rs.core.MediaType;
 @Authenticated
 @Produces(MediaType.APPLICATION_JSON)
 public class VirtualInterfaceResource {
-    private final ServerQueries servers;
-    private final Policy policy;
+    private final VisibleServers servers;
     private final CurrentCaller callers;
     private final ApiVersion version;
 
-    public VirtualInterfaceResource(ServerQueries servers, Policy policy, CurrentCaller callers, ApiVersion version) {
+    public VirtualInterfaceResource(VisibleServers servers, CurrentCaller callers, ApiVersion version) {
         this.servers = servers;
-        this.policy = policy;
         this.callers = callers;
         this.version = version;
     }
@@ -41,9 +33,7 @@ public class VirtualInterfaceResource {
     @GET
     public Uni<Object> index(@PathParam("id") String id) {
         version.servedUpTo(43);
-        Caller caller = callers.get();
-        return Panache.withSession(() -> servers.visible(caller, RequestContext.serverId(id), false)).map(s -> {
-            policy.enforce(ServerInfoPolicies.VIRTUAL_INTERFACES_LIST, caller, ServerPolicies.target(s.projectId, null));
+        return servers.check(callers.get(), id, ServerInfoPolicies.VIRTUAL_INTERFACES_LIST).map(v -> {
             throw new InvalidInput("Listing virtual interfaces is not supported by this cloud.");
         });
     }
