@@ -6,7 +6,6 @@ import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import io.strato.kit.faults.InvalidInput;
 import io.strato.kit.faults.NotFound;
-import io.strato.kit.web.Ids;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.Set;
@@ -65,9 +64,13 @@ public class EncryptionService {
         return lockedUnused(typeId, "delete").flatMap(t -> existing(t, encryptionId)).flatMap(encryptions::deleteRow);
     }
 
+    /**
+     * The type's specs. Cinder does not check the id in the URL of an update or delete (its clients, Tempest's among
+     * them, send {@code .../encryption/provider}): the type's one set of specs is meant.
+     */
     private Uni<EncryptionType> existing(VolumeType t, String encryptionId) {
         return encryptions.ofType(t.id).map(e -> {
-            if (e == null || !e.id.equals(Ids.orNull(encryptionId))) {
+            if (e == null) {
                 throw new NotFound("Volume type encryption for type " + t.id + " does not exist.");
             }
             return e;
