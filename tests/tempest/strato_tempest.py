@@ -33,8 +33,8 @@ FEATURES = {
         "resize": "true",             # same host only (cold migration is not served)
         "cold_migration": "false",
         "live_migration": "false",
-        "pause": "false",
-        "suspend": "false",
+        "pause": "true",
+        "suspend": "true",
         "shelve": "false",
         "rescue": "false",
         "snapshot": "false",          # createImage is not served
