@@ -135,5 +135,6 @@ class OpenApiTest {
             "zoneName", "zoneState", "availabilityZoneInfo", "addTenantAccess", "removeTenantAccess",
             "instanceActions", "instanceAction", "confirmResize", "revertResize", "imageRef", "flavorRef",
             "adminPass", "accessIPv4", "accessIPv6", "hostId", "serverId", "volumeId", "volumeAttachment",
-            "volumeAttachments");
+            "volumeAttachments", "minRam", "minDisk", "injectNetworkInfo", "forceDelete", "addSecurityGroup",
+            "removeSecurityGroup", "addFloatingIp", "removeFloatingIp");
 }
