@@ -54,7 +54,7 @@ public record Api(String project, String token) {
                     String now = show(volumeId).statusCode(200).extract().path("volume.status");
                     if (now.startsWith("error") && !status.startsWith("error")) {
                         throw new AssertionError("volume " + volumeId + " went to " + now + ": "
-                                + show(volumeId).extract().path("volume.status_reason"));
+                                + Db.text("select status_reason from volume where id = ?::uuid", volumeId));
                     }
                     return now;
                 }, status::equals);

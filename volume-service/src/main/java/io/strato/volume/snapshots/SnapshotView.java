@@ -13,7 +13,7 @@ import java.util.TreeMap;
  * list shows them all); its detail view (create, update, show, list detail) adds {@code group_snapshot_id} at 3.14
  * and {@code user_id} at 3.41; show and list detail also run the extended snapshot attributes extension
  * ({@code os-extended-snapshot-attributes:project_id} and {@code :progress}, for whoever may see the snapshot).
- * {@code status_reason} (Strato's) only with an error status. A key typed {@code Optional} is left out when null
+ * {@code status_reason} (Strato's, not Cinder's: Tempest's schemas refuse it) only in events, with an error status. A key typed {@code Optional} is left out when null
  * and written as JSON null when empty.
  */
 public record SnapshotView(
@@ -76,7 +76,7 @@ public record SnapshotView(
                 keys.minor() >= 41 ? Optional.ofNullable(s.userId) : null,
                 extensions ? s.projectId : null,
                 extensions ? (s.progress != null ? s.progress : "available".equals(s.status) ? "100%" : "0%") : null,
-                s.statusReason != null && s.status.startsWith("error") ? s.statusReason : null);
+                keys.event() && s.statusReason != null && s.status.startsWith("error") ? s.statusReason : null);
     }
 
     private static String time(Instant t) {

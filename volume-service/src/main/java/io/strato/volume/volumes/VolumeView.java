@@ -14,6 +14,8 @@ import java.util.TreeMap;
  * or not; the others follow {@link VolumeKeys} (microversion, policy, call). A key typed {@code Optional} is left
  * out when null and written as JSON null when empty, as Cinder writes {@code "group_id": null} from 3.13 on.
  *
+ * @param statusReason why the volume is in error: events only (Cinder's volume has no such key, and Tempest's schemas
+ *                     refuse any key Cinder does not write; the API user reads the reason in {@code /messages})
  * @param bootable Cinder's string "true" or "false"
  * @param attachStatus Cinder keeps it internal: events only (detached, reserved, attaching, attached)
  */
@@ -150,7 +152,7 @@ public record VolumeView(
                 admin && keys.extended() ? Optional.empty() : null,
                 admin && keys.extended() ? Optional.empty() : null,
                 keys.extended() || keys.event() ? imageMetadata(v) : null,
-                v.statusReason != null && v.status.startsWith("error") ? v.statusReason : null,
+                keys.event() && v.statusReason != null && v.status.startsWith("error") ? v.statusReason : null,
                 links(v, baseUrl));
     }
 
