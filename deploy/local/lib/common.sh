@@ -18,6 +18,17 @@ pid_alive() {
   tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | grep -qF -- "$marker"
 }
 
+# child_alive PID: PID, a child this shell started and has not waited for, is still running (not a zombie). Unlike
+# pid_alive it needs no marker: until its exec the child's command line is the launcher's own, and under load that
+# window (close_inherited_fds, nohup, setsid) is long enough for a marker check to call a starting service dead; and
+# an exited child stays a zombie, holding its pid, until it is waited for, so the pid cannot be someone else's
+child_alive() {
+  local state
+  [ -n "$1" ] && [ -r "/proc/$1/stat" ] || return 1
+  state=$(sed 's/.*) //' "/proc/$1/stat" 2>/dev/null | cut -d' ' -f1) || return 1
+  [ -n "$state" ] && [ "$state" != Z ] && [ "$state" != X ]
+}
+
 # read_pid FILE: the pid stored in FILE, or nothing
 read_pid() {
   [ -f "$1" ] && tr -dc '0-9' <"$1" || true
@@ -75,8 +86,7 @@ wait_port() {
   local name=$1 port=$2 seconds=$3 pid=$4 marker=$5 log=$6 i
   for i in $(seq 1 $((seconds * 2))); do
     port_open "$port" && return 0
-    # twice, half a second apart: while nohup and setsid exec into java, /proc/PID/cmdline can read empty
-    if ! pid_alive "$pid" "$marker" && { sleep 0.5; ! pid_alive "$pid" "$marker"; }; then
+    if ! child_alive "$pid"; then
       say "$name exited during startup; last lines of $log:" >&2
       tail -n 40 "$log" >&2 || true
       return 1

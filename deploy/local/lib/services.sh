@@ -134,7 +134,7 @@ wait_healthy() {
       say "$name: ready on 127.0.0.1:$port ($((SECONDS - t0))s)"
       return 0
     fi
-    if [ -n "$pid" ] && ! pid_alive "$pid" "$marker"; then
+    if [ -n "$pid" ] && ! child_alive "$pid"; then
       say "$name exited during startup; last lines of $log:" >&2
       tail -n 60 "$log" >&2 || true
       die "$name failed to start"
