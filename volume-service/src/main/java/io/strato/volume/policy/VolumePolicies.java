@@ -39,6 +39,12 @@ public class VolumePolicies implements PolicyRules {
     public static final String GROUP_TYPES_SPECS_ACCESS = "group:access_group_types_specs";
     public static final String GROUP_RESET_STATUS = "group:reset_status";
     public static final String GROUP_SNAPSHOT_RESET_STATUS = "group:reset_group_snapshot_status";
+    public static final String TRANSFER_GET_ALL = "volume:get_all_transfers";
+    public static final String TRANSFER_GET = "volume:get_transfer";
+    public static final String TRANSFER_CREATE = "volume:create_transfer";
+    /** Any project's member may accept: the auth key, not the policy, decides who takes the volume. */
+    public static final String TRANSFER_ACCEPT = "volume:accept_transfer";
+    public static final String TRANSFER_DELETE = "volume:delete_transfer";
 
     @Override
     public Map<String, String> defaults() {
@@ -70,6 +76,11 @@ public class VolumePolicies implements PolicyRules {
                 Map.entry(GROUP_TYPES_SPECS, "rule:context_is_admin"),
                 Map.entry(GROUP_TYPES_SPECS_ACCESS, "rule:context_is_admin"),
                 Map.entry(GROUP_RESET_STATUS, "rule:context_is_admin"),
-                Map.entry(GROUP_SNAPSHOT_RESET_STATUS, "rule:context_is_admin"));
+                Map.entry(GROUP_SNAPSHOT_RESET_STATUS, "rule:context_is_admin"),
+                Map.entry(TRANSFER_GET_ALL, "rule:volume_reader"),
+                Map.entry(TRANSFER_GET, "rule:volume_reader"),
+                Map.entry(TRANSFER_CREATE, "rule:volume_member"),
+                Map.entry(TRANSFER_ACCEPT, "rule:volume_member"),
+                Map.entry(TRANSFER_DELETE, "rule:volume_member"));
     }
 }

@@ -94,6 +94,25 @@ public class VolumeQuota {
         return claim(projectId, type, NONE, oneMore("snapshots", sizeGb, type));
     }
 
+    /**
+     * Fails with 413 when a transferred volume of {@code sizeGb} with {@code snapshots} snapshots holding
+     * {@code snapshotGb} would pass the receiving project's quotas (Cinder's accept reserves the volume, then its
+     * snapshots, in the receiving project). What the giving project holds is released by the move itself: usage is
+     * counted from the rows.
+     */
+    public Uni<Void> checkTransfer(String projectId, int sizeGb, int snapshots, long snapshotGb, Type type) {
+        Map<String, Long> requested = new LinkedHashMap<>();
+        requested.put(PER_VOLUME, (long) sizeGb);
+        requested.putAll(oneMore("volumes", sizeGb, type));
+        if (snapshots > 0) {
+            requested.put("snapshots", (long) snapshots);
+            requested.merge("gigabytes", snapshotGb, Long::sum);
+            requested.put(type.key("snapshots"), (long) snapshots);
+            requested.merge(type.key("gigabytes"), snapshotGb, Long::sum);
+        }
+        return claim(projectId, type, NONE, requested);
+    }
+
     /** One more {@code counted} of {@code sizeGb}: the count, the gigabytes, then the type's own of both. */
     private static Map<String, Long> oneMore(String counted, int sizeGb, Type type) {
         Map<String, Long> requested = new LinkedHashMap<>();

@@ -7,9 +7,11 @@ import io.strato.volume.volumes.VolumeStatus;
 import io.strato.volume.volumes.SnapshotLookup;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
+import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
-/** Snapshots as volumes/ sees them: sources of new volumes, and what blocks a volume's delete or extend. */
+/** Snapshots as volumes/ sees them: sources of new volumes, what blocks a volume's delete or extend, and those a transfer moves. */
 @ApplicationScoped
 public class SnapshotSources implements SnapshotLookup {
     private static final String CREATING_FROM = "select count(*) from volume where snapshot_id = ?1 and status = 'creating'";
@@ -59,5 +61,27 @@ public class SnapshotSources implements SnapshotLookup {
     @Override
     public Uni<Long> busy(UUID volumeId) {
         return snapshots.busyOf(volumeId);
+    }
+
+    @Override
+    public Uni<List<Source>> lockAvailable(UUID volumeId) {
+        return snapshots.find("volumeId = ?1 order by createdAt, id", volumeId).withLock(LockModeType.PESSIMISTIC_WRITE).list()
+                .map(owned -> owned.stream().map(s -> {
+                    if (!VolumeStatus.AVAILABLE.equals(s.status)) {
+                        throw new InvalidInput("Invalid snapshot: snapshot: " + s.id + " status must be available");
+                    }
+                    return new Source(s.id, s.volumeId, s.projectId, s.status, s.size, s.backend);
+                }).toList());
+    }
+
+    @Override
+    public Uni<Void> moveAll(UUID volumeId, String projectId, String userId) {
+        return snapshots.find("volumeId", volumeId).withLock(LockModeType.PESSIMISTIC_WRITE).list()
+                .chain(owned -> Multi.createFrom().iterable(owned).onItem().transformToUniAndConcatenate(s -> {
+                    s.projectId = projectId;
+                    s.userId = userId;
+                    s.updatedAt = Instant.now();
+                    return events.snapshot("updated", s);
+                }).collect().asList()).replaceWithVoid();
     }
 }

@@ -1,6 +1,7 @@
 package io.strato.volume.volumes;
 
 import io.smallrye.mutiny.Uni;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -32,4 +33,13 @@ public interface SnapshotLookup {
 
     /** How many of the volume's snapshots are being created or deleted (its backing chain is changing). */
     Uni<Long> busy(UUID volumeId);
+
+    /**
+     * The volume's snapshots with their rows locked until the caller's transaction ends (a volume transfer moves them),
+     * oldest first; a 400 (Cinder's InvalidSnapshot) when one is not available.
+     */
+    Uni<List<Source>> lockAvailable(UUID volumeId);
+
+    /** Gives the volume's snapshots to {@code projectId} and {@code userId} (with their updated events), in the caller's transaction. */
+    Uni<Void> moveAll(UUID volumeId, String projectId, String userId);
 }

@@ -18,6 +18,8 @@ public final class VolumeStatus {
     public static final String ATTACHING = "attaching";
     /** Being disconnected from a server (the legacy os-begin_detaching). */
     public static final String DETACHING = "detaching";
+    /** Offered to another project by an open volume transfer (Cinder's os-volume-transfer). */
+    public static final String AWAITING_TRANSFER = "awaiting-transfer";
     /** Being copied into an image (os-volume_upload_image). */
     public static final String UPLOADING = "uploading";
 

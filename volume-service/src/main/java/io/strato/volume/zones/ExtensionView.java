@@ -26,6 +26,7 @@ public record ExtensionView(String alias, String name, String description, Strin
             of("os-types-extra-specs", "TypesExtraSpecs", "Type extra specs support."),
             of("os-types-manage", "TypesManage", "Types manage support."),
             of("os-volume-actions", "VolumeActions", "Enable volume actions."),
+            of("os-volume-transfer", "VolumeTransfer", "Volume transfer management support."),
             of("os-volume-type-access", "VolumeTypeAccess", "Volume type access support."),
             of("os-vol-host-attr", "VolumeHostAttribute", "Expose host as an attribute of a volume."),
             of("os-vol-image-meta", "VolumeImageMetadata", "Show image metadata associated with the volume."),
