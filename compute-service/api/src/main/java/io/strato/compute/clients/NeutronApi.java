@@ -66,4 +66,56 @@ public interface NeutronApi {
     @PUT
     @Path("floatingips/{id}")
     Uni<Response> updateFloatingIp(@PathParam("id") String id, String body, @HeaderParam("X-Auth-Token") String token);
+
+    @GET
+    @Path("security-groups")
+    Uni<Response> securityGroupsOfProject(@QueryParam("tenant_id") String tenantId,
+                                          @HeaderParam("X-Auth-Token") String token);
+
+    @POST
+    @Path("security-groups")
+    Uni<Response> createSecurityGroup(String body, @HeaderParam("X-Auth-Token") String token);
+
+    @PUT
+    @Path("security-groups/{id}")
+    Uni<Response> updateSecurityGroup(@PathParam("id") String id, String body, @HeaderParam("X-Auth-Token") String token);
+
+    @DELETE
+    @Path("security-groups/{id}")
+    Uni<Response> deleteSecurityGroup(@PathParam("id") String id, @HeaderParam("X-Auth-Token") String token);
+
+    @POST
+    @Path("security-group-rules")
+    Uni<Response> createSecurityGroupRule(String body, @HeaderParam("X-Auth-Token") String token);
+
+    @GET
+    @Path("security-group-rules/{id}")
+    Uni<Response> securityGroupRule(@PathParam("id") String id, @HeaderParam("X-Auth-Token") String token);
+
+    @DELETE
+    @Path("security-group-rules/{id}")
+    Uni<Response> deleteSecurityGroupRule(@PathParam("id") String id, @HeaderParam("X-Auth-Token") String token);
+
+    @GET
+    @Path("floatingips")
+    Uni<Response> floatingIpsOfProject(@QueryParam("tenant_id") String tenantId,
+                                       @HeaderParam("X-Auth-Token") String token);
+
+    @GET
+    @Path("floatingips/{id}")
+    Uni<Response> floatingIp(@PathParam("id") String id, @HeaderParam("X-Auth-Token") String token);
+
+    @POST
+    @Path("floatingips")
+    Uni<Response> createFloatingIp(String body, @HeaderParam("X-Auth-Token") String token);
+
+    @DELETE
+    @Path("floatingips/{id}")
+    Uni<Response> deleteFloatingIp(@PathParam("id") String id, @HeaderParam("X-Auth-Token") String token);
+
+    /** External networks (floating IP pools), all of them or those with a name. */
+    @GET
+    @Path("networks")
+    Uni<Response> externalNetworks(@QueryParam("router:external") String external, @QueryParam("name") String name,
+                                   @HeaderParam("X-Auth-Token") String token);
 }

@@ -62,6 +62,19 @@ final class Remote {
         }));
     }
 
+    /**
+     * A call for the caller of a proxy API, with the caller's own token: the answer's JSON, or a {@link RemoteFailure}
+     * with the other service's status and text (status 0 when it could not be reached).
+     */
+    static Uni<JsonNode> forCaller(String service, Supplier<Uni<Response>> request) {
+        return call(service, request).map(r -> {
+            if (!r.ok()) {
+                throw new RemoteFailure(service, r.status(), r.message());
+            }
+            return r.body();
+        });
+    }
+
     private static Reply read(Response r) {
         try (r) {
             String text = r.hasEntity() ? r.readEntity(String.class) : "";

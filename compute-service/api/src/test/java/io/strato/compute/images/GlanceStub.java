@@ -6,13 +6,9 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.strato.compute.testing.StubHttp;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -30,16 +26,10 @@ public class GlanceStub implements QuarkusTestResourceLifecycleManager {
 
     @Override
     public Map<String, String> start() {
-        try {
-            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-        server.createContext("/", this::handle);
-        server.start();
+        server = StubHttp.start(this::handle);
         Map<String, String> config = new HashMap<>();
-        config.put("strato.compute.image-url", "http://127.0.0.1:" + server.getAddress().getPort());
-        config.put("strato-test.glance-url", "http://127.0.0.1:" + server.getAddress().getPort());
+        config.put("strato.compute.image-url", StubHttp.base(server));
+        config.put("strato-test.glance-url", StubHttp.base(server));
         return config;
     }
 
@@ -57,26 +47,26 @@ public class GlanceStub implements QuarkusTestResourceLifecycleManager {
             if (p.length == 3 && p[1].equals("_stub")) {
                 ObjectNode image = (ObjectNode) JSON.readTree(ex.getRequestBody());
                 images.put(image.path("id").asText(), image);
-                reply(ex, 201, image);
+                StubHttp.reply(ex, 201, image);
                 return;
             }
             if (p.length == 3 && method.equals("GET")) {
-                list(ex, query(ex.getRequestURI().getRawQuery()));
+                list(ex, StubHttp.query(ex.getRequestURI().getRawQuery()));
                 return;
             }
             ObjectNode image = p.length == 4 ? images.get(p[3]) : null;
             if (image == null) {
-                reply(ex, 404, JSON.createObjectNode().put("message", "No image found with ID"));
+                StubHttp.reply(ex, 404, JSON.createObjectNode().put("message", "No image found with ID"));
                 return;
             }
             switch (method) {
-                case "GET" -> reply(ex, 200, image);
+                case "GET" -> StubHttp.reply(ex, 200, image);
                 case "DELETE" -> {
                     if (image.path("protected").asBoolean()) {
-                        reply(ex, 403, JSON.createObjectNode().put("message", "Image " + p[3] + " is protected"));
+                        StubHttp.reply(ex, 403, JSON.createObjectNode().put("message", "Image " + p[3] + " is protected"));
                     } else {
                         images.remove(p[3]);
-                        reply(ex, 204, null);
+                        StubHttp.reply(ex, 204, null);
                     }
                 }
                 case "PATCH" -> {
@@ -88,9 +78,9 @@ public class GlanceStub implements QuarkusTestResourceLifecycleManager {
                             image.set(key, op.get("value"));
                         }
                     }
-                    reply(ex, 200, image);
+                    StubHttp.reply(ex, 200, image);
                 }
-                default -> reply(ex, 405, null);
+                default -> StubHttp.reply(ex, 405, null);
             }
         }
     }
@@ -112,28 +102,6 @@ public class GlanceStub implements QuarkusTestResourceLifecycleManager {
                 }
             }
         }
-        reply(ex, 200, JSON.createObjectNode().set("images", out));
-    }
-
-    private static Map<String, String> query(String raw) {
-        Map<String, String> q = new HashMap<>();
-        if (raw != null) {
-            for (String pair : raw.split("&")) {
-                String[] kv = pair.split("=", 2);
-                q.put(URLDecoder.decode(kv[0], StandardCharsets.UTF_8), kv.length > 1 ? URLDecoder.decode(kv[1], StandardCharsets.UTF_8) : "");
-            }
-        }
-        return q;
-    }
-
-    private static void reply(HttpExchange ex, int status, JsonNode body) throws IOException {
-        byte[] bytes = body == null ? new byte[0] : JSON.writeValueAsBytes(body);
-        ex.getResponseHeaders().set("Content-Type", "application/json");
-        ex.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
-        if (bytes.length > 0) {
-            try (OutputStream out = ex.getResponseBody()) {
-                out.write(bytes);
-            }
-        }
+        StubHttp.reply(ex, 200, JSON.createObjectNode().set("images", out));
     }
 }
