@@ -3,12 +3,12 @@ import json
 import re
 import urllib.request
 
-SERVICES = {  # name: (service port for /q/openapi, gateway prefix)
-    "identity": (5000, "/identity"),
-    "image": (9292, "/image"),
-    "network": (9696, "/networking"),
-    "compute": (8774, "/compute"),
-    "volume": (8776, "/volume"),
+SERVICES = {  # name: (management port serving /q/openapi on 127.0.0.1, gateway prefix); docs/reliability.md
+    "identity": (9101, "/identity"),
+    "image": (9105, "/image"),
+    "network": (9103, "/networking"),
+    "compute": (9102, "/compute"),
+    "volume": (9104, "/volume"),
 }
 
 # Bodies bound as Jackson JsonNode say nothing in OpenAPI: these names have a known type in every API here

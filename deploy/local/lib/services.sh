@@ -39,6 +39,21 @@ service_port() {
 
 service_jar() { echo "$REPO/$1/target/quarkus-app/quarkus-run.jar"; }
 
+# management_port NAME PORT: where a process serves its /q/* (health with its checks, metrics, OpenAPI), on
+# 127.0.0.1 only; its API port answers /q/health/live and /ready with the status alone (docs/reliability.md). The
+# services' ports are their application.properties' own; an agent's is its health port + 100 (8901, 8902...).
+management_port() {
+  case "$1" in
+    gateway) echo 9100 ;;
+    identity-service) echo 9101 ;;
+    compute-service) echo 9102 ;;
+    network-service) echo 9103 ;;
+    volume-service) echo 9104 ;;
+    image-service) echo 9105 ;;
+    *) echo $(($2 + 100)) ;;
+  esac
+}
+
 # stale DIR: the jar is missing or a source it is built from is newer (cheap: first hit wins).
 # A sibling protocol module (compute-service/protocol for compute-service/api and /agent) and the kit's
 # production modules (service-kit/kit-core, kit-api, kit-data, host-kit) count too.
@@ -106,7 +121,8 @@ start_service() {
     local jvm=("${SERVICE_JVM[@]}")
     case "$name" in compute-agent-* | network-agent-*) jvm=("${AGENT_JVM[@]}") ;; esac
     (cd "$STATE" && close_inherited_fds && exec env "${envs[@]}" nohup setsid java "${jvm[@]}" \
-        -Dquarkus.http.port="$port" -Dkafka.bootstrap.servers="127.0.0.1:$KAFKA_PORT" -jar "$jar" >>"$log" 2>&1 </dev/null) &
+        -Dquarkus.http.port="$port" -Dquarkus.management.port="$(management_port "$name" "$port")" \
+        -Dkafka.bootstrap.servers="127.0.0.1:$KAFKA_PORT" -jar "$jar" >>"$log" 2>&1 </dev/null) &
     pid=$!
     echo "$pid" >"$pidfile"
   fi

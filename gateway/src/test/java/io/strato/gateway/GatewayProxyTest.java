@@ -23,6 +23,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -31,6 +32,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @QuarkusTestResource(UpstreamServers.class)
 class GatewayProxyTest {
 
+    /** The gateway's management interface in tests (application.properties). */
+    static final int MANAGEMENT = 18802;
     private static final String UUID = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
 
     private final List<String> accessLines = new CopyOnWriteArrayList<>();
@@ -220,7 +223,15 @@ class GatewayProxyTest {
     }
 
     @Test
-    void healthIsTheGatewaysOwn() {
-        given().get("/q/health").then().statusCode(200).body("status", equalTo("UP"));
+    void thePublicPortAnswersTheProbesWithTheStatusOnly() {
+        for (String probe : List.of("/q/health/live", "/q/health/ready")) {
+            assertEquals("{\"status\":\"UP\"}", given().get(probe).then().statusCode(200).extract().asString(), probe);
+        }
+        // nothing else of the gateway's own /q is public: health detail and metrics are on its management interface
+        for (String path : List.of("/q/health", "/q/metrics", "/q/openapi", "/q/dev-ui", "/q")) {
+            given().get(path).then().statusCode(404).body("error.code", equalTo(404));
+        }
+        given().port(MANAGEMENT).get("/q/health").then().statusCode(200).body("status", equalTo("UP"))
+                .body("checks", notNullValue());
     }
 }

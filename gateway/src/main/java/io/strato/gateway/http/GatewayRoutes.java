@@ -17,8 +17,8 @@ import java.util.Optional;
 
 /**
  * Installs the gateway on Quarkus's HTTP router: request tracking first, then {@code GET /} (the public paths), then
- * forwarding by path prefix, except a service's own {@code /q/*}; the gateway's own {@code /q/*} endpoints keep
- * working; anything else is a 404 fault.
+ * forwarding by path prefix, except a service's own {@code /q/*}; anything else is a 404 fault. The gateway's own
+ * {@code /q/*} is on its management interface, but for the probes (kit-core's {@code Probes}).
  */
 @ApplicationScoped
 public class GatewayRoutes {
