@@ -18,6 +18,7 @@ import java.util.logging.Logger;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasKey;
@@ -26,6 +27,7 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @QuarkusTest
@@ -233,5 +235,33 @@ class GatewayProxyTest {
         }
         given().port(MANAGEMENT).get("/q/health").then().statusCode(200).body("status", equalTo("UP"))
                 .body("checks", notNullValue());
+        given().port(MANAGEMENT).get("/q/metrics").then().statusCode(200).body(containsString("http_server_requests"));
+    }
+
+    @Test
+    void metricsCountRequestsByRouteNeverByPath() {
+        List<String> ids = new java.util.ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            String id = java.util.UUID.randomUUID().toString();
+            ids.add(id);
+            given().get("/compute/v2.1/servers/" + id).then().statusCode(200);   // forwarded
+            given().get("/identity/v3/projects/" + id).then().statusCode(200);   // forwarded
+            given().get("/made-up/" + id).then().statusCode(404);                // no route
+            given().get("/compute/q/" + id).then().statusCode(404);              // a service's /q, not forwarded
+        }
+        String metrics = given().port(MANAGEMENT).get("/q/metrics").then().statusCode(200).extract().asString();
+        for (String id : ids) {
+            assertFalse(metrics.contains(id), "a request's id is in /q/metrics: " + id);
+        }
+        java.util.Set<String> uris = new java.util.TreeSet<>();
+        java.util.regex.Matcher m = java.util.regex.Pattern
+                .compile("^http_server_requests_seconds_count\\{[^}]*uri=\"([^\"]*)\"", java.util.regex.Pattern.MULTILINE)
+                .matcher(metrics);
+        while (m.find()) {
+            uris.add(m.group(1));
+        }
+        assertTrue(uris.containsAll(List.of("/compute", "/identity", "NOT_FOUND")), uris.toString());
+        // the routes of the test configuration, the root, and the bounded names: nothing grows with the requests
+        assertTrue(uris.size() <= 12, uris.toString());
     }
 }

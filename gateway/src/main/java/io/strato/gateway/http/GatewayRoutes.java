@@ -5,6 +5,7 @@ import io.strato.gateway.faults.Faults;
 import io.strato.gateway.proxy.RouteForwarder;
 import io.strato.gateway.routing.Route;
 import io.strato.gateway.routing.RouteTable;
+import io.strato.kit.web.RouteTemplates;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -46,6 +47,8 @@ public class GatewayRoutes {
             return;
         }
         rc.put(RequestTracking.ROUTE, route.get().name());
+        // the metrics count requests by route, never by the path (ids, made-up paths)
+        RouteTemplates.name(rc, route.get().prefix());
         if (route.get().internal(rc.request().path())) {
             // a service's /q/* (metrics, OpenAPI, health detail) is for its operators, not through the public door
             Faults.send(rc, Faults.Format.ofRoute(route.get().name()), 404, "Not Found", "The resource could not be found.");
