@@ -7,12 +7,14 @@ import io.strato.kit.faults.InvalidInput;
 import io.strato.kit.policy.Policy;
 import io.strato.kit.web.Paging;
 import io.strato.volume.api.ApiVersion;
+import io.strato.volume.compute.ComputeClient;
 import io.strato.volume.api.Microversions;
 import io.strato.volume.api.ProjectPath;
 import io.strato.volume.api.RequestBodies;
 import io.strato.volume.policy.VolumePolicies;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -40,9 +42,11 @@ public class AttachmentResource {
     private final Policy policy;
     private final CurrentCaller callers;
     private final ApiVersion version;
+    private final ComputeClient compute;
 
     public AttachmentResource(AttachmentService service, Policy policy, CurrentCaller callers,
-                              ApiVersion version) {
+                              ApiVersion version, ComputeClient compute) {
+        this.compute = compute;
         this.service = service;
         this.policy = policy;
         this.callers = callers;
@@ -50,11 +54,15 @@ public class AttachmentResource {
     }
 
     @POST
-    public Uni<AttachmentView.One> create(@PathParam("project_id") String project, AttachmentRequest.CreateBody body) {
-        check(project, VolumePolicies.WRITE);
+    public Uni<AttachmentView.One> create(@PathParam("project_id") String project, @HeaderParam("X-Auth-Token") String token,
+                                          AttachmentRequest.CreateBody body) {
+        boolean admin = check(project, VolumePolicies.WRITE);
         AttachmentRequest.Create request = AttachmentRequest.Create.of(
                 RequestBodies.unwrap(body, AttachmentRequest.CreateBody::attachment, "attachment"));
-        return service.create(project, request).map(AttachmentResource::one);
+        // the instance must be a server compute-service shows the caller (asked before any row is locked)
+        Uni<Void> visible = request.instance() == null ? Uni.createFrom().voidItem()
+                : compute.requireVisible(request.instance(), token);
+        return visible.chain(() -> service.create(project, request)).map(a -> one(a, admin));
     }
 
     @GET
@@ -65,24 +73,25 @@ public class AttachmentResource {
     @GET
     @Path("detail")
     public Uni<AttachmentView.Details> detail(@PathParam("project_id") String project, @Context UriInfo uri) {
-        return found(project, uri).map(l -> new AttachmentView.Details(l.stream().map(AttachmentView::detail).toList()));
+        boolean admin = check(project, VolumePolicies.READ);
+        return found(project, uri).map(l -> new AttachmentView.Details(l.stream().map(a -> AttachmentView.detail(a, admin)).toList()));
     }
 
     @GET
     @Path("{id}")
     public Uni<AttachmentView.One> show(@PathParam("project_id") String project, @PathParam("id") String id) {
-        check(project, VolumePolicies.READ);
-        return service.show(project, id).map(AttachmentResource::one);
+        boolean admin = check(project, VolumePolicies.READ);
+        return service.show(project, id).map(a -> one(a, admin));
     }
 
     @PUT
     @Path("{id}")
     public Uni<AttachmentView.One> update(@PathParam("project_id") String project, @PathParam("id") String id,
                                           AttachmentRequest.UpdateBody body) {
-        check(project, VolumePolicies.WRITE);
+        boolean admin = check(project, VolumePolicies.WRITE);
         Map<String, Object> connector = AttachmentRequest.connector(
                 RequestBodies.unwrap(body, AttachmentRequest.UpdateBody::attachment, "attachment").connector(), true);
-        return service.update(project, id, connector).map(AttachmentResource::one);
+        return service.update(project, id, connector).map(a -> one(a, admin));
     }
 
     @POST
@@ -117,13 +126,13 @@ public class AttachmentResource {
         return service.list(project, q.getFirst("volume_id"), q.getFirst("instance_id"), status, paging.limit());
     }
 
-    private static AttachmentView.One one(Attachment a) {
-        return new AttachmentView.One(AttachmentView.detail(a));
+    private static AttachmentView.One one(Attachment a, boolean admin) {
+        return new AttachmentView.One(AttachmentView.detail(a, admin));
     }
 
-    /** The microversion (3.27+), the URL's project (the token's unless admin) and the operation's rule. */
-    private void check(String project, String operation) {
+    /** The microversion (3.27+), the URL's project (the token's unless admin) and the operation's rule; true for an admin. */
+    private boolean check(String project, String operation) {
         version.require(Microversions.ATTACHMENTS);
-        ProjectPath.authorize(policy, callers.get(), project, operation);
+        return ProjectPath.authorize(policy, callers.get(), project, operation);
     }
 }

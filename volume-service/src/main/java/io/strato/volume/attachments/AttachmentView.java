@@ -64,9 +64,10 @@ public final class AttachmentView {
         return new Summary(a.id.toString(), a.status, instance(a), a.volumeId.toString());
     }
 
-    public static Detail detail(Attachment a) {
+    /** @param admin whether the caller is an admin: only admins see the host path in the connection info ({@link Connections#shownTo}) */
+    public static Detail detail(Attachment a, boolean admin) {
         return new Detail(a.id.toString(), a.status, instance(a), a.volumeId.toString(), a.mode, time(a.attachTime),
-                null, a.connectionInfo == null ? Map.of() : a.connectionInfo);
+                null, a.connectionInfo == null ? Map.of() : Connections.shownTo(a.connectionInfo, admin));
     }
 
     /** @param reason why the service itself deleted the attachment (its deadline passed), or null */

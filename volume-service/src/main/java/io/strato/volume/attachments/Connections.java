@@ -76,6 +76,23 @@ public class Connections {
         }));
     }
 
+    /**
+     * The connection info as {@code admin} or not may see it: the host's file path ({@code data.device_path}) only for
+     * admins (compute-service calls as one and needs it); a project member gets the rest. Cinder's file drivers (NFS and
+     * the other remotefs ones) hand out the share and the file's name, never a path on a host, and Strato's path names
+     * the backend's directory on the volume host: not for tenants (docs/volume-api.md).
+     */
+    public static Map<String, Object> shownTo(Map<String, Object> info, boolean admin) {
+        if (admin || info == null || !(info.get("data") instanceof Map<?, ?> data) || !data.containsKey("device_path")) {
+            return info;
+        }
+        Map<String, Object> shown = new LinkedHashMap<>(info);
+        Map<Object, Object> hidden = new LinkedHashMap<>(data);
+        hidden.remove("device_path");
+        shown.put("data", hidden);
+        return shown;
+    }
+
     /** The specs of the QoS associated with the volume's type when the hypervisor is to apply them, else null. */
     Uni<Map<String, String>> qosSpecs(Volume v) {
         return types.findById(v.volumeTypeId).flatMap(t -> t == null || t.qosSpecsId == null

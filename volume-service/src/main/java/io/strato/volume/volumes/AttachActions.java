@@ -19,9 +19,11 @@ public interface AttachActions {
      * Runs action {@code name} (one of {@link #NAMES}) on the URL project's volume {@code volumeId}: 202 without a
      * body, but for os-initialize_connection's {@code {"connection_info": ...}}.
      *
-     * @param args the action's argument object (a JSON null when none was given)
+     * @param args  the action's argument object (a JSON null when none was given)
+     * @param token the caller's token (os-attach asks compute-service, with it, whether the instance is theirs)
+     * @param admin whether the caller is an admin (only admins see the host path in connection info)
      */
-    Uni<Response> run(String project, String volumeId, String name, JsonNode args);
+    Uni<Response> run(String project, String volumeId, String name, JsonNode args, String token, boolean admin);
 
     /**
      * An admin's os-force_detach of volume {@code volumeId} (of any project): {@code {"attachment_id"?, "connector"?}};

@@ -216,7 +216,7 @@ public class VolumeResource {
             }
             default -> {
                 if (AttachActions.NAMES.contains(name)) {
-                    return attachActions.run(project, id, name, args);
+                    return attachActions.run(project, id, name, args, token, admin);
                 }
                 throw new InvalidInput("There is no such action: " + name);
             }

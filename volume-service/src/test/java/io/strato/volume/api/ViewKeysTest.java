@@ -166,7 +166,7 @@ class ViewKeysTest {
         List<String> summary = List.of("id", "status", "instance", "volume_id");
         assertEquals(summary, keys(AttachmentView.summary(a)));
         assertEquals(List.of("id", "status", "instance", "volume_id", "attach_mode", "attached_at", "detached_at",
-                "connection_info"), keys(AttachmentView.detail(a)));
+                "connection_info"), keys(AttachmentView.detail(a, false)));
         List<String> event = List.of("id", "status", "instance", "volume_id", "attach_mode", "attached_at", "detached_at",
                 "project_id", "host_name", "device");
         assertEquals(event, keys(AttachmentView.event(a, null)));

@@ -3,6 +3,8 @@ package io.strato.volume.attachments;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
@@ -14,6 +16,7 @@ import io.restassured.specification.RequestSpecification;
 import io.strato.kit.testing.StratoInfraResource;
 import io.strato.kit.testing.TestIdentity;
 import io.strato.volume.Api;
+import io.strato.volume.compute.FakeComputeServers;
 import io.strato.volume.Db;
 import java.util.ArrayList;
 import java.util.List;
@@ -67,8 +70,7 @@ class AttachmentApiTest {
         at(a, "3.27").body("{\"attachment\": {\"connector\": " + CONNECTOR + "}}").put(a.url("/attachments/" + id))
                 .then().statusCode(200).body("attachment.status", equalTo("attaching"))
                 .body("attachment.connection_info.driver_volume_type", equalTo("file"))
-                .body("attachment.connection_info.data.device_path", endsWith("volume-" + v + ".qcow2"))
-                .body("attachment.connection_info.data.device_path", startsWith("/"))
+                .body("attachment.connection_info.data", not(hasKey("device_path")))
                 .body("attachment.connection_info.data.format", equalTo("qcow2"))
                 .body("attachment.connection_info.data.serial", equalTo(v))
                 .body("attachment.connection_info.data.volume_id", equalTo(v))
@@ -239,5 +241,53 @@ class AttachmentApiTest {
             at(a, "3.27").get(a.url("/attachments?volume_id=" + v)).then().body("attachments", hasSize(1));
             a.show(v).body("volume.status", equalTo("reserved"));
         }
+    }
+
+    /**
+     * Issue 16: the instance of an attachment must be a server compute-service shows the caller (asked with the caller's
+     * token, as Cinder asks Nova): an unknown one and another project's are Cinder's ServerNotFound (404), and nothing
+     * is reserved; compute, calling as an admin in the server's project, may name any server.
+     */
+    @Test
+    void theInstanceMustBeAServerTheCallerMaySee() {
+        Api a = Api.member();
+        Api b = Api.member();
+        Api admin = Api.admin();
+        String v = volume(a, "");
+        UUID missing = UUID.randomUUID();
+        FakeComputeServers.MISSING.add(missing);
+        UUID others = UUID.randomUUID();
+        FakeComputeServers.OWNERS.put(others, b.project());
+        UUID own = UUID.randomUUID();
+        FakeComputeServers.OWNERS.put(own, a.project());
+
+        for (UUID server : List.of(missing, others)) {
+            at(a, "3.27").body("{\"attachment\": {\"volume_uuid\": \"" + v + "\", \"instance_uuid\": \"" + server + "\"}}")
+                    .post(a.url("/attachments")).then().statusCode(404)
+                    .body("itemNotFound.message", equalTo("Instance " + server + " could not be found."));
+            assertEquals(a.project(), FakeComputeServers.ASKED.get(server), "asked with the caller's own token");
+            a.req().body("{\"os-attach\": {\"instance_uuid\": \"" + server + "\", \"mountpoint\": \"/dev/vdb\"}}")
+                    .post(a.url("/volumes/" + v + "/action")).then().statusCode(404);
+        }
+        a.show(v).body("volume.status", equalTo("available"));
+        at(a, "3.27").get(a.url("/attachments?volume_id=" + v)).then().statusCode(200).body("attachments", empty());
+
+        // the project's own server; the member's connection info has no host path
+        String id = reserve(a, v, own.toString());
+        at(a, "3.27").body("{\"attachment\": {\"connector\": " + CONNECTOR + "}}").put(a.url("/attachments/" + id))
+                .then().statusCode(200).body("attachment.connection_info.data.serial", equalTo(v))
+                .body("attachment.connection_info.data", not(hasKey("device_path")));
+        at(a, "3.27").get(a.url("/attachments/detail")).then().statusCode(200)
+                .body("attachments[0].connection_info.data", not(hasKey("device_path")));
+        // an admin (compute-service calls as one) sees the path the hypervisor opens
+        at(admin, "3.27").get("/v3/" + a.project() + "/attachments/" + id).then().statusCode(200)
+                .body("attachment.connection_info.data.device_path", endsWith("volume-" + v + ".qcow2"))
+                .body("attachment.connection_info.data.device_path", startsWith("/"));
+        at(a, "3.27").delete(a.url("/attachments/" + id)).then().statusCode(200);
+
+        // an admin may name another project's server (compute reserves in the server's project)
+        String w = volume(b, "");
+        at(admin, "3.27").body("{\"attachment\": {\"volume_uuid\": \"" + w + "\", \"instance_uuid\": \"" + others + "\"}}")
+                .post("/v3/" + b.project() + "/attachments").then().statusCode(200).body("attachment.status", equalTo("reserved"));
     }
 }
