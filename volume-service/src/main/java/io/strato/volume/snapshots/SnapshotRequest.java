@@ -15,9 +15,10 @@ public final class SnapshotRequest {
     public record CreateBody(@JsonProperty("snapshot") CreateFields snapshot) {
     }
 
-    /** The fields of a snapshot create Strato reads (Cinder's others, such as force, are accepted and ignored). */
+    /** The fields of a snapshot create Strato reads ({@code force}: a boolean as oslo reads one, for an in-use volume). */
     public record CreateFields(
             @JsonProperty("volume_id") JsonNode volumeId,
+            @JsonProperty("force") JsonNode force,
             @JsonProperty("name") JsonNode name,
             @JsonProperty("display_name") JsonNode displayName,
             @JsonProperty("description") JsonNode description,

@@ -7,6 +7,7 @@ import io.smallrye.mutiny.Uni;
 import io.strato.kit.auth.Caller;
 import io.strato.kit.faults.InvalidInput;
 import io.strato.kit.faults.NotFound;
+import io.strato.kit.web.Booleans;
 import io.strato.kit.web.Ids;
 import io.strato.volume.metadata.Metadata;
 import io.strato.volume.metadata.MetadataStore;
@@ -114,7 +115,8 @@ public class SnapshotService implements MetadataStore {
         String description = VolumeRequest.text(given(body.description()) ? body.description()
                 : body.displayDescription(), "description");
         Map<String, String> metadata = Metadata.of(body.metadata());
-        return create(caller, admin, volumeId, name, description, metadata, null);
+        boolean force = body.force() != null && !body.force().isNull() && Booleans.require(body.force(), "force");
+        return create(caller, admin, volumeId, name, description, metadata, null, force);
     }
 
     /**
@@ -123,13 +125,30 @@ public class SnapshotService implements MetadataStore {
      */
     public Uni<Snapshot> create(Caller caller, boolean admin, UUID volumeId, String name, String description,
                                 Map<String, String> metadata, UUID groupSnapshotId) {
+        return create(caller, admin, volumeId, name, description, metadata, groupSnapshotId, false);
+    }
+
+    /**
+     * As above; {@code force} is Cinder's flag for an in-use volume (below 3.66 a snapshot of one needs it: 400
+     * otherwise, with Cinder's message). An in-use volume is then still refused (400): its file is open in a running
+     * guest, and taking the snapshot needs the hypervisor to move the guest onto a new layer (Nova's
+     * os-assisted-volume-snapshots), which compute-service does not offer; moving the file under the guest would lose its
+     * writes (docs/volume-api.md).
+     */
+    private Uni<Snapshot> create(Caller caller, boolean admin, UUID volumeId, String name, String description,
+                                 Map<String, String> metadata, UUID groupSnapshotId, boolean force) {
         return volumes.findById(volumeId, LockModeType.PESSIMISTIC_WRITE).flatMap(v -> {
             if (v == null || !admin && !v.projectId.equals(caller.projectId())) {
                 throw new NotFound("Volume " + volumeId + " could not be found.");
             }
+            if (force && VolumeStatus.IN_USE.equals(v.status)) {
+                throw new InvalidInput("Invalid volume: Volume " + v.id + " is in-use: a snapshot of an attached volume"
+                        + " needs the hypervisor's help (an assisted snapshot), which this cloud does not offer yet; detach"
+                        + " the volume first.");
+            }
             if (!VolumeStatus.AVAILABLE.equals(v.status)) {
-                throw new InvalidInput("Invalid volume: Volume " + v.id + " status must be available, but current status is: "
-                        + v.status + ".");
+                throw new InvalidInput("Invalid volume: Volume " + v.id + " status must be "
+                        + (force ? "available, in-use" : "available") + ", but current status is: " + v.status + ".");
             }
             return volumes.count("sourceVolid = ?1 and status = ?2", v.id, VolumeStatus.CREATING).flatMap(cloning -> {
                 if (cloning > 0) {
