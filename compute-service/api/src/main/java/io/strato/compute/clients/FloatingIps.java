@@ -11,8 +11,9 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * network-service's floating IPs as Nova's addFloatingIp/removeFloatingIp use them, with the caller's token
- * (a user associates the floating IPs the user may see and change).
+ * network-service's floating IPs as Nova's addFloatingIp/removeFloatingIp and its os-floating-ips proxy use them,
+ * with the caller's token (a user sees, associates and releases the floating IPs Neutron lets them). The proxy's
+ * calls answer Neutron's JSON, or fail with a {@link RemoteFailure} carrying Neutron's status and message.
  */
 @ApplicationScoped
 public class FloatingIps {
@@ -64,6 +65,34 @@ public class FloatingIps {
                     }
                     return r;
                 }).replaceWithVoid();
+    }
+
+    /** The project's floating IPs (Neutron's {@code floatingips} array). */
+    public Uni<JsonNode> ofProject(String projectId, String token) {
+        return Remote.forCaller(Networks.SERVICE, () -> neutron.floatingIpsOfProject(projectId, token))
+                .map(b -> b.path("floatingips"));
+    }
+
+    public Uni<JsonNode> show(String id, String token) {
+        return Remote.forCaller(Networks.SERVICE, () -> neutron.floatingIp(id, token)).map(b -> b.path("floatingip"));
+    }
+
+    /** Allocates a floating IP on the external network {@code networkId}. */
+    public Uni<JsonNode> allocate(String networkId, String token) {
+        ObjectNode root = MAPPER.createObjectNode();
+        root.putObject("floatingip").put("floating_network_id", networkId);
+        String body = root.toString();
+        return Remote.forCaller(Networks.SERVICE, () -> neutron.createFloatingIp(body, token)).map(b -> b.path("floatingip"));
+    }
+
+    public Uni<Void> release(String id, String token) {
+        return Remote.forCaller(Networks.SERVICE, () -> neutron.deleteFloatingIp(id, token)).replaceWithVoid();
+    }
+
+    /** The external networks (floating IP pools) the caller sees; with {@code name}, those so named. */
+    public Uni<JsonNode> pools(String name, String token) {
+        return Remote.forCaller(Networks.SERVICE, () -> neutron.externalNetworks("true", name, token))
+                .map(b -> b.path("networks"));
     }
 
     private static FloatingIp floatingIp(JsonNode f) {

@@ -3,9 +3,9 @@ package io.strato.compute.securitygroups;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 import io.strato.compute.api.ApiVersion;
+import io.strato.compute.api.ProxyAccess;
 import io.strato.compute.policy.NovaBaseRules;
 import io.strato.kit.auth.Caller;
-import io.strato.kit.auth.CurrentCaller;
 import io.strato.kit.faults.InvalidInput;
 import io.strato.kit.faults.NotFound;
 import io.strato.kit.policy.Policy;
@@ -31,24 +31,22 @@ import jakarta.ws.rs.core.Response;
 @Authenticated
 @Produces(MediaType.APPLICATION_JSON)
 public class SecurityGroupResource {
-    static final int LAST_MINOR = 35;
-
     private final SecurityGroupProxy groups;
+    private final ProxyAccess access;
     private final Policy policy;
-    private final CurrentCaller callers;
     private final ApiVersion version;
 
-    public SecurityGroupResource(SecurityGroupProxy groups, Policy policy, CurrentCaller callers, ApiVersion version) {
+    public SecurityGroupResource(SecurityGroupProxy groups, ProxyAccess access, Policy policy, ApiVersion version) {
         this.groups = groups;
+        this.access = access;
         this.policy = policy;
-        this.callers = callers;
         this.version = version;
     }
 
     @GET
     public Uni<SecurityGroupView.Many> index(@QueryParam("all_tenants") String allTenants, @QueryParam("limit") String limit,
                                              @QueryParam("offset") String offset, @HeaderParam("X-Auth-Token") String token) {
-        Caller caller = allowed(SecurityGroupPolicies.GET);
+        Caller caller = access.allowed(SecurityGroupPolicies.GET);
         int from = nonNegative(offset, "offset", 0);
         int asked = nonNegative(limit, "limit", 0);
         int size = asked == 0 ? 1000 : Math.min(asked, 1000);
@@ -60,13 +58,13 @@ public class SecurityGroupResource {
     @GET
     @Path("{id}")
     public Uni<SecurityGroupView.One> show(@PathParam("id") String id, @HeaderParam("X-Auth-Token") String token) {
-        allowed(SecurityGroupPolicies.SHOW);
+        access.allowed(SecurityGroupPolicies.SHOW);
         return groups.show(id, token).map(SecurityGroupView.One::new);
     }
 
     @POST
     public Uni<SecurityGroupView.One> create(SecurityGroupBody body, @HeaderParam("X-Auth-Token") String token) {
-        allowed(SecurityGroupPolicies.CREATE);
+        access.allowed(SecurityGroupPolicies.CREATE);
         SecurityGroupRequest r = SecurityGroupRequest.parse(BodyRecords.json(body));
         return groups.create(r, token).map(SecurityGroupView.One::new);
     }
@@ -75,7 +73,7 @@ public class SecurityGroupResource {
     @Path("{id}")
     public Uni<SecurityGroupView.One> update(@PathParam("id") String id, SecurityGroupBody body,
                                              @HeaderParam("X-Auth-Token") String token) {
-        allowed(SecurityGroupPolicies.UPDATE);
+        access.allowed(SecurityGroupPolicies.UPDATE);
         SecurityGroupRequest r = SecurityGroupRequest.parse(BodyRecords.json(body));
         return groups.update(id, r, token).map(SecurityGroupView.One::new);
     }
@@ -83,24 +81,17 @@ public class SecurityGroupResource {
     @DELETE
     @Path("{id}")
     public Uni<Response> delete(@PathParam("id") String id, @HeaderParam("X-Auth-Token") String token) {
-        allowed(SecurityGroupPolicies.DELETE);
+        access.allowed(SecurityGroupPolicies.DELETE);
         return groups.delete(id, token).map(v -> Response.accepted().build());
     }
 
     /** {@code DELETE /os-security-groups/} (no id): no such route in Nova, 404. */
     @DELETE
     public Response deleteWithoutId() {
-        version.servedUpTo(LAST_MINOR);
+        version.servedUpTo(ProxyAccess.LAST_MINOR);
         throw new NotFound("The resource could not be found.");
     }
 
-    /** The proxy is served at this version, and the rule allows the caller in their own project (Nova's target). */
-    private Caller allowed(String rule) {
-        version.servedUpTo(LAST_MINOR);
-        Caller caller = callers.get();
-        policy.enforce(rule, caller, NovaBaseRules.project(caller.projectId()));
-        return caller;
-    }
 
     /** Nova's non_negative_integer query parameter (400 otherwise). */
     static int nonNegative(String value, String name, int fallback) {

@@ -2,11 +2,7 @@ package io.strato.compute.securitygroups;
 
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
-import io.strato.compute.api.ApiVersion;
-import io.strato.compute.policy.NovaBaseRules;
-import io.strato.kit.auth.Caller;
-import io.strato.kit.auth.CurrentCaller;
-import io.strato.kit.policy.Policy;
+import io.strato.compute.api.ProxyAccess;
 import io.strato.kit.rest.BodyRecords;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.HeaderParam;
@@ -26,20 +22,16 @@ import jakarta.ws.rs.core.Response;
 @Produces(MediaType.APPLICATION_JSON)
 public class SecurityGroupRuleResource {
     private final SecurityGroupProxy groups;
-    private final Policy policy;
-    private final CurrentCaller callers;
-    private final ApiVersion version;
+    private final ProxyAccess access;
 
-    public SecurityGroupRuleResource(SecurityGroupProxy groups, Policy policy, CurrentCaller callers, ApiVersion version) {
+    public SecurityGroupRuleResource(SecurityGroupProxy groups, ProxyAccess access) {
         this.groups = groups;
-        this.policy = policy;
-        this.callers = callers;
-        this.version = version;
+        this.access = access;
     }
 
     @POST
     public Uni<SecurityGroupView.RuleOne> create(SecurityGroupRuleBody body, @HeaderParam("X-Auth-Token") String token) {
-        allowed(SecurityGroupPolicies.RULE_CREATE);
+        access.allowed(SecurityGroupPolicies.RULE_CREATE);
         RuleRequest r = RuleRequest.parse(BodyRecords.json(body));
         return groups.createRule(r, token).map(SecurityGroupView.RuleOne::new);
     }
@@ -47,13 +39,8 @@ public class SecurityGroupRuleResource {
     @DELETE
     @Path("{id}")
     public Uni<Response> delete(@PathParam("id") String id, @HeaderParam("X-Auth-Token") String token) {
-        allowed(SecurityGroupPolicies.RULE_DELETE);
+        access.allowed(SecurityGroupPolicies.RULE_DELETE);
         return groups.deleteRule(id, token).map(v -> Response.accepted().build());
     }
 
-    private void allowed(String rule) {
-        version.servedUpTo(SecurityGroupResource.LAST_MINOR);
-        Caller caller = callers.get();
-        policy.enforce(rule, caller, NovaBaseRules.project(caller.projectId()));
-    }
 }
