@@ -9,9 +9,12 @@
 #   vpc            the design notes' VPC with the openstack CLI on the real host: router, SNAT, floating IPs (moved
 #                  within 1 s), metadata through the router, nothing left on the host after the deletes (issue 14);
 #                  in the default list like dataplane
+#   chaos          issue 16's chaos suite: kill -9 of every service, the gateway and an agent, Kafka down 60 s,
+#                  PostgreSQL restarted, each during a burst of 30 creates, deletes and attaches; nothing stuck,
+#                  leaked, lost or done twice (counted from the databases and Kafka); not in the default list
 # Usage: tests/e2e/run-all.sh [TEST...]   (default: all of them; deploy/local/strato e2e runs this)
-# Uses the admin's OS_* variables when set, else those of `deploy/local/strato env`. compute-crash and
-# agent-death kill processes of the cloud and start them again with `deploy/local/strato up`.
+# Uses the admin's OS_* variables when set, else those of `deploy/local/strato env`. compute-crash,
+# agent-death and chaos kill processes of the cloud and start them again with `deploy/local/strato up`.
 set -uo pipefail
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 repo=$(cd "$here/../.." && pwd)

@@ -672,9 +672,19 @@ def cloud_running():
 
 
 def strato_up():
-    """deploy/local/strato up (starts only what is stopped); returns its exit status."""
+    """deploy/local/strato up (starts only what is stopped); returns its exit status.
+
+    With STRATO_E2E_UP_LOCK=<file>, up runs under `flock -o <file>` (a cloud several people restart). A cloud whose
+    real host's agents run (compute-agent-real, network-agent-real) was started with STRATO_REAL_HOST=1: up gets it
+    too, or it would restart those agents without the real host's environment."""
     t = now()
-    p = subprocess.run([STRATO, "up"], stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    env = dict(os.environ)
+    if not env.get("STRATO_REAL_HOST") and (pid_of("compute-agent-real") or pid_of("network-agent-real")):
+        env["STRATO_REAL_HOST"] = "1"
+    argv = [STRATO, "up"]
+    if os.environ.get("STRATO_E2E_UP_LOCK"):
+        argv = ["flock", "-o", os.environ["STRATO_E2E_UP_LOCK"]] + argv
+    p = subprocess.run(argv, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=env)
     tail = [l for l in p.stdout.splitlines() if "ready on" in l or "build" in l or "error" in l.lower()]
     for line in tail[-12:]:
         print("    " + line, flush=True)
