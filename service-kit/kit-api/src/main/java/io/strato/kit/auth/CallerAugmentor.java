@@ -16,7 +16,9 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
  * After quarkus-oidc has checked a token's signature and expiry against identity's JWKS, reads the
- * caller out of its claims and refuses it when a revocation covers it.
+ * caller out of its claims, refuses it when a revocation covers it and keeps it in {@link VerifiedTokens}.
+ * A token found there ({@link CachedTokenIdentityProvider}) comes here with its caller already read, and is
+ * checked against the revocations all the same, on every request.
  */
 @ApplicationScoped
 public class CallerAugmentor implements SecurityIdentityAugmentor {
@@ -24,6 +26,9 @@ public class CallerAugmentor implements SecurityIdentityAugmentor {
 
     @Inject
     RevocationList revocations;
+
+    @Inject
+    VerifiedTokens verifiedTokens;
 
     @Override
     public Uni<SecurityIdentity> augment(SecurityIdentity identity, AuthenticationRequestContext context) {
@@ -36,9 +41,17 @@ public class CallerAugmentor implements SecurityIdentityAugmentor {
         if (identity.isAnonymous() || !(identity.getPrincipal() instanceof JsonWebToken jwt)) {
             return Uni.createFrom().item(identity);
         }
-        Caller caller = CallerClaims.read(jwt);
+        // from VerifiedTokens when the token was verified before, else read once from the claims just verified
+        Caller cached = identity.getAttribute(CALLER_ATTRIBUTE);
+        Caller caller = cached != null ? cached : CallerClaims.read(jwt);
         if (revocations.isRevoked(caller)) {
+            if (cached != null) {
+                verifiedTokens.forget(jwt.getRawToken());
+            }
             return Uni.createFrom().failure(new AuthenticationFailedException("token has been revoked"));
+        }
+        if (cached == null) {
+            verifiedTokens.remember(jwt.getRawToken(), identity, caller);
         }
         RoutingContext request = HttpSecurityUtils.getRoutingContextAttribute(attributes);
         if (request == null) {
@@ -49,6 +62,9 @@ public class CallerAugmentor implements SecurityIdentityAugmentor {
         }
         if (io.vertx.core.Vertx.currentContext() != null && VertxContext.isOnDuplicatedContext()) {
             ContextLocals.put(CALLER_ATTRIBUTE, caller);
+        }
+        if (cached != null) {
+            return Uni.createFrom().item(identity); // VerifiedToken.identity gave it the caller's roles already
         }
         return Uni.createFrom().item(QuarkusSecurityIdentity.builder(identity)
                 .addRoles(caller.roles())

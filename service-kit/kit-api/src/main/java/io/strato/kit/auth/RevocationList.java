@@ -7,6 +7,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 
 /**
  * The revocations this instance knows of, indexed so that checking a token costs a handful of hash
@@ -37,6 +39,12 @@ public class RevocationList {
     private final Map<String, Fact> byApplicationCredential = new ConcurrentHashMap<>();
     private final List<Map<String, Fact>> indexes =
             List.of(byAuditId, byUser, byProject, byUserOnProject, byDomain, byApplicationCredential);
+    private final List<Consumer<Revocation>> onAdd = new CopyOnWriteArrayList<>();
+
+    /** Runs {@code listener} after each revocation is added (on the adding thread: it must be quick). */
+    public void onAdd(Consumer<Revocation> listener) {
+        onAdd.add(listener);
+    }
 
     public void add(Revocation r) {
         Fact f = new Fact(r.issuedBefore(),
@@ -54,6 +62,7 @@ public class RevocationList {
         } else if (r.domainId() != null) {
             byDomain.merge(r.domainId(), f, Fact::later);
         }
+        onAdd.forEach(listener -> listener.accept(r));
     }
 
     /** True when a revocation covers this caller's token. */

@@ -106,6 +106,18 @@ public class TestIdentity implements QuarkusTestResourceLifecycleManager {
         return sign(claims(userId, projectId, false, roleNames, issued, issued.plus(LIFETIME)));
     }
 
+    /**
+     * A project-scoped token like {@link #token} that expires {@code lifetime} after now and carries
+     * {@code extraClaims} besides (e.g. {@code TokenClaims.APPLICATION_CREDENTIAL_ID}).
+     */
+    public static String token(Duration lifetime, Map<String, Object> extraClaims, String userId, String projectId,
+                               String... roleNames) {
+        Instant now = Instant.now();
+        JwtClaims c = claims(userId, projectId, false, roleNames, now, now.plus(lifetime));
+        extraClaims.forEach(c::setClaim);
+        return sign(c);
+    }
+
     /** The id a role name maps to in every token this class mints (stable, Keystone-like 32 hex). */
     public static String roleId(String roleName) {
         return UUID.nameUUIDFromBytes(("role:" + roleName).getBytes(StandardCharsets.UTF_8))
