@@ -3,6 +3,7 @@ package io.strato.compute.serverinfo;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.strato.compute.servers.RequestContext;
+import io.strato.compute.servers.Server;
 import io.strato.compute.servers.ServerPolicies;
 import io.strato.compute.servers.ServerQueries;
 import io.strato.kit.auth.Caller;
@@ -21,7 +22,12 @@ public class VisibleServers {
     }
 
     public Uni<Void> check(Caller caller, String id, String rule) {
+        return find(caller, id, rule).replaceWithVoid();
+    }
+
+    /** As {@link #check}, with the server. */
+    public Uni<Server> find(Caller caller, String id, String rule) {
         return Panache.withSession(() -> servers.visible(caller, RequestContext.serverId(id), false))
-                .invoke(s -> policy.enforce(rule, caller, ServerPolicies.target(s.projectId, null))).replaceWithVoid();
+                .invoke(s -> policy.enforce(rule, caller, ServerPolicies.target(s.projectId, null)));
     }
 }

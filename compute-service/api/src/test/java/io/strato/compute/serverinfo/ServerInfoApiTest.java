@@ -1,5 +1,6 @@
 package io.strato.compute.serverinfo;
 
+import static io.strato.compute.catalog.CatalogApi.admin;
 import static io.strato.compute.catalog.CatalogApi.as;
 import static io.strato.compute.catalog.CatalogApi.member;
 import static io.strato.compute.catalog.CatalogApi.newProject;
@@ -17,7 +18,10 @@ import java.util.UUID;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 
-/** os-server-password and os-virtual-interfaces: Nova's answers on a Neutron cloud whose guests post no password. */
+/**
+ * os-server-password, os-virtual-interfaces and diagnostics: Nova's answers on a Neutron cloud whose guests post no
+ * password and whose agents cannot be asked for domain statistics.
+ */
 @QuarkusTest
 @WithTestResource(value = StratoInfraResource.class, initArgs = @ResourceArg(name = "database", value = "compute_catalog_test"))
 @WithTestResource(TestIdentity.class)
@@ -50,5 +54,22 @@ class ServerInfoApiTest {
         as(member(project)).get("/v2.1/servers/{id}/os-virtual-interfaces", UUID.randomUUID()).then().statusCode(404);
         as(member(newProject())).get("/v2.1/servers/{id}/os-virtual-interfaces", server).then().statusCode(404);
         as(member(project), 44).get("/v2.1/servers/{id}/os-virtual-interfaces", server).then().statusCode(404);
+    }
+
+    @Test
+    void diagnosticsAreNotImplementedByTheAgents() {
+        String project = newProject();
+        String host = "diag-" + project;
+        new CatalogRows(db).host(host, "nova", 4, 4096, 40, java.time.Instant.now());
+        UUID placed = new CatalogRows(db).server(project, 1, 512, "active", host);
+        UUID unplaced = new CatalogRows(db).server(project, 1, 512, "building", null);
+        as(admin()).get("/v2.1/servers/{id}/diagnostics", placed).then().statusCode(501)
+                .body("notImplemented.code", equalTo(501))
+                .body("notImplemented.message", equalTo("The requested functionality is not supported."));
+        as(admin(), 48).get("/v2.1/servers/{id}/diagnostics", placed).then().statusCode(501);
+        as(admin()).get("/v2.1/servers/{id}/diagnostics", unplaced).then().statusCode(409)
+                .body("conflictingRequest.message", equalTo("Instance " + unplaced + " is not ready"));
+        as(member(project)).get("/v2.1/servers/{id}/diagnostics", placed).then().statusCode(403);
+        as(admin()).get("/v2.1/servers/{id}/diagnostics", UUID.randomUUID()).then().statusCode(404);
     }
 }
