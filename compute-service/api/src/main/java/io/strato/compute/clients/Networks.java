@@ -282,4 +282,14 @@ public class Networks {
     private static SecurityGroupRef group(JsonNode g) {
         return new SecurityGroupRef(UUID.fromString(g.path("id").asText()), g.path("name").asText(""));
     }
+
+    /** The networks the caller sees (Neutron's {@code networks} array), for Nova's os-networks proxy. */
+    public Uni<JsonNode> visible(String token) {
+        return Remote.forCaller(SERVICE, () -> neutron.networks(null, null, token)).map(b -> b.path("networks"));
+    }
+
+    /** A network the caller sees; a refusal is a {@link RemoteFailure} with Neutron's status. */
+    public Uni<JsonNode> show(String id, String token) {
+        return Remote.forCaller(SERVICE, () -> neutron.network(id, token)).map(b -> b.path("network"));
+    }
 }

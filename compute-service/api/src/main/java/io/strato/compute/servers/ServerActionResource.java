@@ -99,7 +99,7 @@ public class ServerActionResource {
                 yield accepted(floatingIps.remove(caller, token, serverId, address(action, args, "address", true)));
             }
             case "injectNetworkInfo" -> accepted(admin.injectNetworkInfo(caller, serverId));
-            case "resetNetwork" -> throw new Gone(); // Nova removed it with the Xen driver (23.0.0), answering 410
+            case "resetNetwork" -> throw new io.strato.compute.api.Gone(); // Nova removed it with the Xen driver (23.0.0), answering 410
             default -> throw new InvalidInput("There is no such action: " + action);
         };
     }
@@ -193,13 +193,6 @@ public class ServerActionResource {
                     + " is not valid under any of the given schemas");
         }
         return n.asText();
-    }
-
-    /** HTTP 410: an action Nova removed. */
-    static final class Gone extends io.strato.kit.faults.ApiException {
-        Gone() {
-            super(410, "This resource is no longer available.");
-        }
     }
 
     static boolean hard(JsonNode args) {

@@ -62,7 +62,15 @@ public class NeutronStub implements QuarkusTestResourceLifecycleManager {
                 case "security-groups" -> groups(ex, id, body, q, project);
                 case "security-group-rules" -> rules(ex, id, body, project);
                 case "floatingips" -> floatingIps(ex, id, body, q, project);
-                case "networks" -> list(ex, "networks", networks, q);
+                case "networks" -> {
+                    if (id == null) {
+                        list(ex, "networks", networks, q);
+                    } else if (networks.containsKey(id)) {
+                        StubHttp.reply(ex, 200, JSON.createObjectNode().set("network", networks.get(id)));
+                    } else {
+                        StubHttp.reply(ex, 404, fault("NetworkNotFound", "Network " + id + " could not be found."));
+                    }
+                }
                 default -> StubHttp.reply(ex, 404, fault("NotFound", "no " + p[1]));
             }
         } catch (RuntimeException e) {
