@@ -117,14 +117,27 @@ public class FaultMappers {
         };
     }
 
+    /**
+     * A dependency (the database, another service) cannot serve now, as distinct from a bug: it refused or
+     * dropped the connection, or PostgreSQL said it is shutting down, starting up or out of connections. Found
+     * by the chaos suite (tests/e2e/chaos.py --case postgres): during a PostgreSQL restart these were 500s.
+     */
     static boolean isConnectionFailure(Throwable e) {
+        String state = sqlState(e);
+        if (state != null && (state.startsWith("08") || UNAVAILABLE_STATES.contains(state))) {
+            return true;
+        }
         for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
-            if (t instanceof java.net.ConnectException) {
+            if (t instanceof java.net.ConnectException || t instanceof java.net.SocketException
+                    || t instanceof io.vertx.sqlclient.ClosedConnectionException) {
                 return true;
             }
         }
         return false;
     }
+
+    /** 57P01 admin_shutdown, 57P02 crash_shutdown, 57P03 cannot_connect_now, 53300 too_many_connections. */
+    private static final java.util.Set<String> UNAVAILABLE_STATES = java.util.Set.of("57P01", "57P02", "57P03", "53300");
 
     @ServerExceptionMapper
     public Response unexpected(Exception e) {
