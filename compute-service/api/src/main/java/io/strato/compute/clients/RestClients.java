@@ -30,6 +30,12 @@ class RestClients {
 
     @Produces
     @ApplicationScoped
+    CinderBlockApi cinderBlock(ClientsConfig config) {
+        return build(config, config.volumeUrl(), CinderBlockApi.class);
+    }
+
+    @Produces
+    @ApplicationScoped
     KeystoneApi keystone(ClientsConfig config) {
         return build(config, config.serviceAuth().url(), KeystoneApi.class);
     }

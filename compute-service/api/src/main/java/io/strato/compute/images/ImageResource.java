@@ -5,6 +5,7 @@ import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 import io.strato.compute.api.ApiVersion;
 import io.strato.compute.api.Link;
+import io.strato.compute.api.Pagination;
 import io.strato.compute.clients.GlanceImages;
 import io.strato.kit.faults.InvalidInput;
 import io.strato.kit.web.PageLinks;
@@ -107,7 +108,7 @@ public class ImageResource {
     }
 
     private <T> Uni<Page<T>> page(ListQuery q, String token, Function<JsonNode, T> render, Function<T, String> idOf) {
-        Integer limit = limit(q.limit);
+        Integer limit = Pagination.limit(q.limit);
         Instant since = q.changesSince == null ? null : ImageView.instant(q.changesSince);
         if (q.changesSince != null && since == null) {
             throw new InvalidInput("Invalid changes-since value");
@@ -128,21 +129,5 @@ public class ImageResource {
                     : null;
             return new Page<>(out, next);
         });
-    }
-
-    /** Nova's pagination limit: a non-negative integer (400 otherwise). */
-    private static Integer limit(String value) {
-        if (value == null) {
-            return null;
-        }
-        try {
-            int n = Integer.parseInt(value);
-            if (n < 0) {
-                throw new InvalidInput("limit param must be positive");
-            }
-            return n;
-        } catch (NumberFormatException e) {
-            throw new InvalidInput("limit param must be an integer");
-        }
     }
 }

@@ -136,5 +136,6 @@ class OpenApiTest {
             "instanceActions", "instanceAction", "confirmResize", "revertResize", "imageRef", "flavorRef",
             "adminPass", "accessIPv4", "accessIPv6", "hostId", "serverId", "volumeId", "volumeAttachment",
             "volumeAttachments", "minRam", "minDisk", "injectNetworkInfo", "forceDelete", "addSecurityGroup",
-            "removeSecurityGroup", "addFloatingIp", "removeFloatingIp");
+            "removeSecurityGroup", "addFloatingIp", "removeFloatingIp", "availabilityZone", "createdAt",
+            "displayName", "displayDescription", "volumeType", "snapshotId");
 }
