@@ -55,6 +55,19 @@ public class HostCatalog {
                 .setParameter("h", host).getResultList());
     }
 
+    /**
+     * The flavor sizes of the servers on a host that are not deleted (Nova's instance_get_all_by_host), each as
+     * {project id, vCPUs, memory MB, root + ephemeral GB}.
+     */
+    @WithSession
+    public Uni<List<Object[]>> serverSizes(String host) {
+        return Panache.getSession().flatMap(s -> s.createNativeQuery("SELECT project_id, "
+                        + "coalesce((flavor ->> 'vcpus')::int, 0), coalesce((flavor ->> 'memory_mb')::int, 0), "
+                        + "coalesce((flavor ->> 'root_gb')::int, 0) + coalesce((flavor ->> 'ephemeral_gb')::int, 0) "
+                        + "FROM server WHERE host = :h AND vm_state <> 'deleted' ORDER BY created_at, id", Object[].class)
+                .setParameter("h", host).getResultList());
+    }
+
     /** Marks a host down whatever its heartbeats say (Nova's 2.11 force-down), or clears that. */
     @WithTransaction
     public Uni<HostRow> forceDown(String host, boolean down) {

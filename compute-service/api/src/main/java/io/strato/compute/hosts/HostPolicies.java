@@ -5,7 +5,7 @@ import io.strato.kit.policy.PolicyRules;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Map;
 
-/** Nova's rules for hypervisors, and services (admins only) and availability zones (anyone lists them). */
+/** Nova's rules for hypervisors, hosts (os-hosts), and services (admins only) and availability zones (anyone lists them). */
 @ApplicationScoped
 public class HostPolicies implements PolicyRules {
     static final String HYPERVISORS_LIST = "os_compute_api:os-hypervisors:list";
@@ -18,6 +18,12 @@ public class HostPolicies implements PolicyRules {
     static final String SERVICES_LIST = "os_compute_api:os-services:list";
     static final String SERVICES_UPDATE = "os_compute_api:os-services:update";
     static final String SERVICES_DELETE = "os_compute_api:os-services:delete";
+    static final String HOSTS_LIST = "os_compute_api:os-hosts:list";
+    static final String HOSTS_SHOW = "os_compute_api:os-hosts:show";
+    static final String HOSTS_UPDATE = "os_compute_api:os-hosts:update";
+    static final String HOSTS_REBOOT = "os_compute_api:os-hosts:reboot";
+    static final String HOSTS_SHUTDOWN = "os_compute_api:os-hosts:shutdown";
+    static final String HOSTS_START = "os_compute_api:os-hosts:start";
     static final String ZONES_LIST = "os_compute_api:os-availability-zone:list";
     static final String ZONES_DETAIL = "os_compute_api:os-availability-zone:detail";
 
@@ -34,6 +40,12 @@ public class HostPolicies implements PolicyRules {
                 Map.entry(SERVICES_LIST, NovaBaseRules.ADMIN),
                 Map.entry(SERVICES_UPDATE, NovaBaseRules.ADMIN),
                 Map.entry(SERVICES_DELETE, NovaBaseRules.ADMIN),
+                Map.entry(HOSTS_LIST, NovaBaseRules.ADMIN),
+                Map.entry(HOSTS_SHOW, NovaBaseRules.ADMIN),
+                Map.entry(HOSTS_UPDATE, NovaBaseRules.ADMIN),
+                Map.entry(HOSTS_REBOOT, NovaBaseRules.ADMIN),
+                Map.entry(HOSTS_SHUTDOWN, NovaBaseRules.ADMIN),
+                Map.entry(HOSTS_START, NovaBaseRules.ADMIN),
                 Map.entry(ZONES_LIST, NovaBaseRules.ANY),
                 Map.entry(ZONES_DETAIL, NovaBaseRules.ADMIN));
     }
