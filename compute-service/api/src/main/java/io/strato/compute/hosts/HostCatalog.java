@@ -30,6 +30,13 @@ public class HostCatalog {
         return query("", null);
     }
 
+    /** The names of every compute host, disabled ones too (Nova's compute services), sorted. */
+    @WithSession
+    public Uni<List<String>> names() {
+        return Panache.getSession().flatMap(s -> s.createNativeQuery("SELECT host FROM compute_host ORDER BY host", String.class)
+                .getResultList());
+    }
+
     /** The host with this id: Nova's integer id before 2.53 (else 404), its UUID from 2.53 (else 400); 404 when none. */
     @WithSession
     public Uni<HostRow> byId(String id, boolean uuid) {
