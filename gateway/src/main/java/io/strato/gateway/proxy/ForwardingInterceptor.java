@@ -14,7 +14,9 @@ import io.vertx.httpproxy.ProxyRequest;
 import io.vertx.httpproxy.ProxyResponse;
 import org.jboss.logging.Logger;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeoutException;
 
 /**
@@ -68,10 +70,20 @@ final class ForwardingInterceptor implements ProxyInterceptor {
             }
         }
         HOP_BY_HOP.forEach(headers::remove);
-        // the gateway's own request-id headers (set before routing) give way to the upstream's, never both
+        // the gateway's own request-id headers (set before routing) give way to the upstream's, never both; the
+        // gateway's handful of headers are walked, not the upstream's (whose names() copies them into a new set)
         MultiMap outgoing = context.request().proxiedRequest().response().headers();
-        for (String name : headers.names()) {
-            outgoing.remove(name);
+        if (!outgoing.isEmpty()) {
+            List<String> replaced = null;
+            for (Map.Entry<String, String> header : outgoing) {
+                if (headers.contains(header.getKey())) {
+                    replaced = replaced == null ? new ArrayList<>(2) : replaced;
+                    replaced.add(header.getKey());
+                }
+            }
+            if (replaced != null) {
+                replaced.forEach(outgoing::remove);
+            }
         }
         return context.sendResponse();
     }

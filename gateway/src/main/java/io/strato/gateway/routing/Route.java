@@ -66,15 +66,23 @@ public record Route(String name, String prefix, String upstream, boolean ssl, St
      */
     public boolean internal(String path) {
         String rest = path.substring(prefix.length());
-        try {
-            rest = URLDecoder.decode(rest.replace("+", "%2B"), StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException malformed) {
-            // a broken %-escape is the upstream's 400 to give; the raw path is checked as it is
+        if (rest.indexOf('%') >= 0) {
+            // decoded only when escaped: without a '%' (nearly every request) decoding would change nothing
+            try {
+                rest = URLDecoder.decode(rest.replace("+", "%2B"), StandardCharsets.UTF_8);
+            } catch (IllegalArgumentException malformed) {
+                // a broken %-escape is the upstream's 400 to give; the raw path is checked as it is
+            }
         }
-        while (rest.startsWith("/")) {
-            rest = rest.substring(1);
+        int start = 0;
+        while (start < rest.length() && rest.charAt(start) == '/') {
+            start++;
         }
-        return rest.equals("q") || rest.startsWith("q/") || rest.startsWith("q;");
+        if (!rest.startsWith("q", start)) {
+            return false;
+        }
+        int after = start + 1;
+        return after == rest.length() || rest.charAt(after) == '/' || rest.charAt(after) == ';';
     }
 
     /**

@@ -58,4 +58,17 @@ class RouteTest {
         assertThrows(IllegalArgumentException.class, () -> new RouteTable(List.of(identity,
                 Route.of("other", "/identity", "http://h:1", 1000))));
     }
+
+    @Test
+    void managementPathsAreInternalHoweverSpelled() {
+        Route route = Route.of("identity", "/identity", "http://127.0.0.1:5000", 1000);
+        for (String path : List.of("/identity/q", "/identity/q/metrics", "/identity//q/health", "/identity/%71/openapi",
+                "/identity/%2Fq/metrics", "/identity/q;x=1")) {
+            assertTrue(route.internal(path), path);
+        }
+        for (String path : List.of("/identity", "/identity/", "/identity/v3/q", "/identity/queue", "/identity/qx",
+                "/identity/v3/auth/tokens", "/identity/%zz", "/identity/a+q")) {
+            assertFalse(route.internal(path), path);
+        }
+    }
 }
