@@ -11,7 +11,10 @@ import jakarta.ws.rs.core.Response;
 import java.util.List;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-/** Nova's version discovery: {@code GET /} (both versions) and {@code GET /v2.1} (the current one). */
+/**
+ * Nova's version discovery: {@code GET /} (both versions), {@code GET /v2.1} (the current one) and {@code GET /v2}
+ * (the legacy v2.0 one).
+ */
 @Path("/")
 @PermitAll
 @Produces(MediaType.APPLICATION_JSON)
@@ -32,6 +35,15 @@ public class VersionResource {
     @Path("v2.1")
     public VersionView.One current() {
         return new VersionView.One(v21());
+    }
+
+    /** Nova's legacy v2.0 entry (the v2.1 API with v2.0's frozen feature set), where {@code GET /} links it. */
+    @GET
+    @Path("v2")
+    public VersionView.One legacy() {
+        VersionView v = v20();
+        return new VersionView.One(new VersionView(v.id(), v.status(), v.version(), v.minVersion(), v.updated(), v.links(),
+                List.of(new VersionView.MediaType("application/json", "application/vnd.openstack.compute+json;version=2"))));
     }
 
     private VersionView v21() {

@@ -22,6 +22,15 @@ class VersionApiTest {
                 .body("versions.find { it.id == 'v2.1' }.version", equalTo(io.strato.compute.api.Microversion.MAX.toString()))
                 .body("versions.find { it.id == 'v2.1' }.status", equalTo("CURRENT"));
         given().get("/v2.1").then().statusCode(200).body("version.id", equalTo("v2.1"));
+        // the v2.0 link of GET / leads to its version document (Nova's legacy v2 entry)
+        String v20 = given().get("/").then().extract().path("versions.find { it.id == 'v2.0' }.links[0].href");
+        org.junit.jupiter.api.Assertions.assertTrue(v20.endsWith("/v2/"), v20);
+        for (String path : new String[] {"/v2/", "/v2"}) {
+            given().get(path).then().statusCode(200).body("version.id", equalTo("v2.0"))
+                    .body("version.status", equalTo("SUPPORTED"))
+                    .body("version.links[0].href", equalTo(v20))
+                    .body("version.media-types[0].type", equalTo("application/vnd.openstack.compute+json;version=2"));
+        }
     }
 
     @Test
