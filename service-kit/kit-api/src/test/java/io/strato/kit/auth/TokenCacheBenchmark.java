@@ -45,8 +45,8 @@ import org.openjdk.jmh.annotations.Threads;
  * {@link CachedTokenIdentityProvider} and {@link CallerAugmentor} do for every later request;</li>
  * <li>{@code revocationCheckOnly}: {@link RevocationList#isRevoked} alone.</li>
  * </ul>
- * {@code uncached} and {@code revocationCheckOnly} are identity-service's {@code TokenValidationBenchmark}'s
- * {@code validate} and {@code revocationCheckOnly}, calling {@code CallerClaims} directly.
+ * {@code uncached} is the whole cost every request paid before the cache (it replaces identity-service's former
+ * {@code TokenValidationBenchmark}); both it and {@code revocationCheckOnly} call {@code CallerClaims} directly.
  * The cache holds 10,000 tokens (its default size) besides the measured one. {@code revocations} fills the list
  * with that many distinct facts (audit ids, users, user-on-project, projects) none of which matches the token, so
  * every index is looked up and misses: the full path of a valid token.
