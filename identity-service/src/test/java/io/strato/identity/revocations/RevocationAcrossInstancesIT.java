@@ -72,6 +72,9 @@ class RevocationAcrossInstancesIT {
         File log = new File("target/identity-it-" + name + ".log");
         ProcessBuilder pb = new ProcessBuilder("java", "-Xmx128m", "-XX:TieredStopAtLevel=1",
                 "-Dquarkus.http.port=" + port,
+                // each its own management port (the kit's default, 9101, is one per machine: two instances, or a
+                // cloud's identity-service beside the test, would make the second fail to start)
+                "-Dquarkus.management.port=" + (port + 1000),
                 "-Dquarkus.datasource.reactive.url=postgresql://127.0.0.1:5432/" + db.name(),
                 "-Dquarkus.datasource.jdbc.url=" + db.jdbcUrl(),
                 "-Dkafka.bootstrap.servers=" + LocalKafka.TEST_BOOTSTRAP,
