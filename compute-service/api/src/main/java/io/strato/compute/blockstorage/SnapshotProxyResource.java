@@ -5,6 +5,7 @@ import io.smallrye.mutiny.Uni;
 import io.strato.compute.api.Pagination;
 import io.strato.compute.api.ProxyAccess;
 import io.strato.kit.auth.Caller;
+import io.strato.kit.faults.NotFound;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -13,8 +14,10 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 
 /**
  * Nova's os-snapshots proxy (up to 2.35; 404 from 2.36) over volume-service with the caller's token: the project's
@@ -34,8 +37,19 @@ public class SnapshotProxyResource {
 
     @GET
     public Uni<SnapshotView.Many> index(@QueryParam("limit") String limit, @QueryParam("offset") String offset,
-                                        @HeaderParam("X-Auth-Token") String token) {
-        return list(BlockStoragePolicies.SNAPSHOT_LIST, limit, offset, token);
+                                        @HeaderParam("X-Auth-Token") String token, @Context UriInfo uri) {
+        Uni<SnapshotView.Many> list = list(BlockStoragePolicies.SNAPSHOT_LIST, limit, offset, token);
+        if (uri.getPath().endsWith("/")) {
+            // Nova's routes have no empty id: the collection with a trailing slash is no resource
+            throw new NotFound("The resource could not be found.");
+        }
+        return list;
+    }
+
+    /** Nova's routes have no DELETE of the collection (an empty id): 404, as Nova answers a route it lacks. */
+    @DELETE
+    public Response deleteWithoutId() {
+        throw new NotFound("The resource could not be found.");
     }
 
     @GET

@@ -5,6 +5,7 @@ import io.smallrye.mutiny.Uni;
 import io.strato.compute.api.Pagination;
 import io.strato.compute.api.ProxyAccess;
 import io.strato.kit.auth.Caller;
+import io.strato.kit.faults.NotFound;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -38,8 +39,19 @@ public class VolumeProxyResource {
 
     @GET
     public Uni<VolumeView.Many> index(@QueryParam("limit") String limit, @QueryParam("offset") String offset,
-                                      @HeaderParam("X-Auth-Token") String token) {
-        return list(BlockStoragePolicies.LIST, limit, offset, token);
+                                      @HeaderParam("X-Auth-Token") String token, @Context UriInfo uri) {
+        Uni<VolumeView.Many> list = list(BlockStoragePolicies.LIST, limit, offset, token);
+        if (uri.getPath().endsWith("/")) {
+            // Nova's routes have no empty id: the collection with a trailing slash is no resource
+            throw new NotFound("The resource could not be found.");
+        }
+        return list;
+    }
+
+    /** Nova's routes have no DELETE of the collection (an empty id): 404, as Nova answers a route it lacks. */
+    @DELETE
+    public Response deleteWithoutId() {
+        throw new NotFound("The resource could not be found.");
     }
 
     @GET

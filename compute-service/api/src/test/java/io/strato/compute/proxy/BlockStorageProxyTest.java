@@ -98,6 +98,11 @@ class BlockStorageProxyTest {
         as(token).body("{\"volume\": {\"size\": 500}}").post(VOLUMES).then().statusCode(403);
         as(reader(project)).body("{\"volume\": {\"size\": 1}}").post(VOLUMES).then().statusCode(403);
         as(token).get(VOLUMES + "/{id}", UUID.randomUUID()).then().statusCode(404);
+        // no empty id in Nova's routes
+        as(token).get(VOLUMES + "/").then().statusCode(404).body("itemNotFound.code", equalTo(404));
+        as(token).delete(VOLUMES + "/").then().statusCode(404);
+        as(token).delete(VOLUMES).then().statusCode(404);
+        as(token).get(SNAPSHOTS + "/").then().statusCode(404);
         as(token, 36).get(VOLUMES).then().statusCode(404);
         as(token, 36).get(SNAPSHOTS).then().statusCode(404);
     }
