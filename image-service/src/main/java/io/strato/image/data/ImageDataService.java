@@ -6,6 +6,7 @@ import io.strato.image.images.Image;
 import io.strato.image.quota.ImageQuota;
 import io.strato.image.store.ImageStore;
 import io.strato.image.store.SizeLimitExceeded;
+import io.strato.image.store.StorageFull;
 import io.strato.kit.auth.Caller;
 import io.strato.kit.faults.Conflict;
 import io.strato.kit.faults.QuotaExceeded;
@@ -20,7 +21,8 @@ import org.jboss.logging.Logger;
 /**
  * Image data: streams an upload into the store while the image is "saving" and activates it when
  * every byte is kept; streams stored bytes back. An upload that fails leaves the image "queued" (the
- * client's fault: aborted, over quota) or "killed" (the store's), and no bytes behind.
+ * client's fault: aborted, over quota; or a full store, as Glance does, so it can be sent again once there is
+ * room) or "killed" (any other failure of the store), and no bytes behind.
  */
 @ApplicationScoped
 public class ImageDataService {
@@ -67,7 +69,12 @@ public class ImageDataService {
             return store.write(id, watched, upload.maxBytes())
                     .emitOn(back)
                     .onFailure().call(e -> states.abort(id, e instanceof BodyInterrupted || e instanceof SizeLimitExceeded
-                            ? "queued" : "killed"))
+                            || e instanceof StorageFull ? "queued" : "killed"))
+                    .onFailure(StorageFull.class).transform(e -> {
+                        LOG.errorf("image %s: the image store is full, the upload was stopped and its bytes removed: %s",
+                                id, e.getCause() == null ? e.getMessage() : e.getCause().getMessage());
+                        return new StorageMediaFull();
+                    })
                     .onFailure(SizeLimitExceeded.class).transform(e -> new QuotaExceeded(
                             "Image storage quota exceeded for project " + upload.owner() + ": the upload was stopped"
                                     + " after " + ((SizeLimitExceeded) e).limit() + " bytes, all the project has left."))

@@ -20,7 +20,8 @@ import org.jboss.logging.Logger;
 /**
  * Keeps each image as one file in a directory, through Vert.x's asynchronous file system (never
  * blocking the event loop). A write goes to {@code <name>.partial} and is renamed atomically once
- * flushed, so a reader never sees half an image and a crash leaves only {@code .partial} files.
+ * flushed, so a reader never sees half an image and a crash leaves only {@code .partial} files. A file system
+ * with no room left fails the write with {@link StorageFull}, its partial file removed.
  */
 @ApplicationScoped
 public class FilesystemStore implements ImageStore {
@@ -62,7 +63,9 @@ public class FilesystemStore implements ImageStore {
                             .map(v -> new StoredImage(location, digests.size, digests.md5(), digests.sha512()))
                             .onFailure().call(e -> discard(file, partial))
                             .onCancellation().call(() -> discard(file, partial));
-                });
+                })
+                // a full file system, while the file was made or written: the caller can tell it from a broken store
+                .onFailure(StorageFull::describes).transform(StorageFull::new);
     }
 
     private Uni<Void> discard(AsyncFile file, String partial) {

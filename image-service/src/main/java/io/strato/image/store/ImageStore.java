@@ -18,7 +18,8 @@ public interface ImageStore {
      *
      * @param maxBytes the body may not be longer; past it the write fails with {@link SizeLimitExceeded}
      * @return the stored image once every byte is durable; on any failure, on {@code body}'s failure
-     *     or on cancellation nothing of the partial write is left behind
+     *     or on cancellation nothing of the partial write is left behind; {@link StorageFull} when the store has
+     *     no room for the bytes
      */
     Uni<StoredImage> write(UUID imageId, Multi<Buffer> body, long maxBytes);
 
