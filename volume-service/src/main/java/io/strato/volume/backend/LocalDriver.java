@@ -18,7 +18,9 @@ import java.util.stream.Stream;
 
 /**
  * Volumes as thin qcow2 files in one directory ({@code volume-<id>.qcow2}): a new volume takes a few
- * hundred KiB whatever its size, and grows only as it is written. All work goes through qemu-img.
+ * hundred KiB whatever its size, and grows only as it is written. All work goes through qemu-img. Work that
+ * fails (the directory's file system full among the reasons: {@link StorageFull}) leaves no new file behind, and
+ * a failed snapshot leaves the volume as it was.
  */
 @ApplicationScoped
 public class LocalDriver implements Driver {
@@ -44,7 +46,7 @@ public class LocalDriver implements Driver {
     @Override
     public String create(UUID volumeId, int sizeGb) {
         Path file = file(volumeId);
-        run(qemuImg, "create", "-q", "-f", "qcow2", file.toString(), sizeGb + "G");
+        removingOnFailure(file, () -> run(qemuImg, "create", "-q", "-f", "qcow2", file.toString(), sizeGb + "G"));
         return file.toString();
     }
 
@@ -92,6 +94,8 @@ public class LocalDriver implements Driver {
             run(qemuImg, "create", "-q", "-f", "qcow2", "-b", snapshot.toString(), "-F", "qcow2", volume.toString());
         } catch (DriverException e) {
             try {
+                // what qemu-img wrote of the overlay (a full disk stops it half way) goes; the volume comes back whole
+                Files.deleteIfExists(volume);
                 Files.move(snapshot, volume, StandardCopyOption.ATOMIC_MOVE);
             } catch (IOException undo) {
                 e.addSuppressed(undo);
@@ -122,8 +126,10 @@ public class LocalDriver implements Driver {
     public String createFromSnapshot(UUID volumeId, String snapshotLocation, int sizeGb) {
         Path target = file(volumeId);
         // a full (but sparse) copy of the chain up to the snapshot: the new volume depends on nothing
-        run(qemuImg, "convert", "-q", "-f", "qcow2", "-O", "qcow2", inside(snapshotLocation).toString(), target.toString());
-        resizeUp(target, sizeGb);
+        removingOnFailure(target, () -> {
+            run(qemuImg, "convert", "-q", "-f", "qcow2", "-O", "qcow2", inside(snapshotLocation).toString(), target.toString());
+            resizeUp(target, sizeGb);
+        });
         return target.toString();
     }
 
@@ -137,13 +143,10 @@ public class LocalDriver implements Driver {
     public String createFromImage(UUID volumeId, Path image, String diskFormat, int sizeGb) {
         Path target = file(volumeId);
         String format = diskFormat == null || diskFormat.isBlank() ? "raw" : diskFormat;
-        run(qemuImg, "convert", "-q", "-f", format, "-O", "qcow2", image.toString(), target.toString());
-        try {
+        removingOnFailure(target, () -> {
+            run(qemuImg, "convert", "-q", "-f", format, "-O", "qcow2", image.toString(), target.toString());
             resizeUp(target, sizeGb);
-        } catch (DriverException e) {
-            delete(target.toString());
-            throw e;
-        }
+        });
         return target.toString();
     }
 
@@ -157,6 +160,23 @@ public class LocalDriver implements Driver {
     @Override
     public Path scratch(UUID volumeId) {
         return file(volumeId).resolveSibling("download-" + volumeId + ".part");
+    }
+
+    /**
+     * Runs {@code work}, which makes the new file {@code target}; when it fails, removes whatever it left of the file
+     * (qemu-img stopped by a full disk leaves a truncated image behind).
+     */
+    private void removingOnFailure(Path target, Runnable work) {
+        try {
+            work.run();
+        } catch (DriverException e) {
+            try {
+                Files.deleteIfExists(target);
+            } catch (IOException undo) {
+                e.addSuppressed(undo);
+            }
+            throw e;
+        }
     }
 
     /** Grows the file to {@code sizeGb} GiB; a 400-worthy failure when it is already larger. */
@@ -257,6 +277,9 @@ public class LocalDriver implements Driver {
         } catch (CommandTimedOut e) {
             throw new DriverException(e.brief() + " timed out");
         } catch (CommandFailed e) {
+            if (StorageFull.describes(e.output())) {
+                throw new StorageFull(e.brief() + " failed: " + e.output(), null);
+            }
             throw new DriverException(e.brief() + " failed: " + e.output());
         } catch (CommandNotStarted e) {
             throw new DriverException("could not run " + command[0] + ": " + e.getCause().getMessage(), e.getCause());

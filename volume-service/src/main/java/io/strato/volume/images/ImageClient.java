@@ -9,6 +9,7 @@ import io.strato.kit.faults.InvalidInput;
 import io.strato.kit.faults.Unavailable;
 import io.strato.kit.vertx.CallerContext;
 import io.strato.volume.backend.DriverException;
+import io.strato.volume.backend.StorageFull;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.net.URI;
@@ -126,6 +127,14 @@ public class ImageClient {
                 throw new DriverException("image-service answered " + r.statusCode() + " for the data of image " + imageId);
             }
         } catch (IOException e) {
+            try {
+                Files.deleteIfExists(target);
+            } catch (IOException undo) {
+                e.addSuppressed(undo);
+            }
+            if (StorageFull.describes(e)) {
+                throw new StorageFull("could not download image " + imageId + " to " + target + ": " + e.getMessage(), e);
+            }
             throw new DriverException("could not download image " + imageId + ": " + e.getMessage(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

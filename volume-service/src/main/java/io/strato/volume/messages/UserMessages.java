@@ -32,6 +32,21 @@ public class UserMessages {
         /** Cinder's SCHEDULE_ALLOCATE_VOLUME / NO_BACKEND_AVAILABLE. */
         public static final Event NO_VALID_BACKEND = new Event("VOLUME", "001", "schedule allocate volume", "003",
                 "Could not find any available weighted backend.");
+        /** Cinder's CREATE_VOLUME_FROM_BACKEND / DRIVER_FAILED_CREATE: the backend could not make the volume. */
+        public static final Event DRIVER_FAILED_CREATE = new Event("VOLUME", "008", "create volume from backend storage",
+                "012", "Driver failed to create the volume.");
+        /** Cinder's COPY_IMAGE_TO_VOLUME / NOT_ENOUGH_SPACE_FOR_IMAGE: no room to download and convert the image. */
+        public static final Event NOT_ENOUGH_SPACE_FOR_IMAGE = new Event("VOLUME", "005", "copy image to volume", "007",
+                "Image used for creating volume exceeds available space.");
+        /** Cinder's EXTEND_VOLUME / DRIVER_FAILED_EXTEND. */
+        public static final Event DRIVER_FAILED_EXTEND = new Event("VOLUME", "007", "extend volume", "010",
+                "Volume Driver failed to extend volume.");
+        /** Cinder's COPY_VOLUME_TO_IMAGE / FAILED_TO_UPLOAD_VOLUME. */
+        public static final Event FAILED_TO_UPLOAD_VOLUME = new Event("VOLUME", "003", "copy volume to image", "004",
+                "Failed to upload volume to image at backend.");
+        /** Cinder's SNAPSHOT_CREATE / SNAPSHOT_CREATE_ERROR, about the snapshot. */
+        public static final Event SNAPSHOT_CREATE_ERROR = new Event("VOLUME_SNAPSHOT", "009", "create snapshot", "013",
+                "Snapshot failed to create.");
 
         String eventId() {
             return "VOLUME_" + resourceType + "_" + actionId + "_" + detailId;

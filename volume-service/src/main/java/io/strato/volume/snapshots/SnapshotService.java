@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
+import io.strato.volume.messages.UserMessages;
 import io.strato.kit.auth.Caller;
 import io.strato.kit.faults.InvalidInput;
 import io.strato.kit.faults.NotFound;
@@ -44,10 +45,12 @@ public class SnapshotService implements MetadataStore {
     private final VolumeQuota quota;
     private final SnapshotEvents events;
     private final VolumeTypeRepository types;
+    private final UserMessages messages;
 
     public SnapshotService(SnapshotRepository snapshots, VolumeRepository volumes, VolumeQuota quota, SnapshotEvents events,
-                           VolumeTypeRepository types) {
+                           VolumeTypeRepository types, UserMessages messages) {
         this.types = types;
+        this.messages = messages;
         this.snapshots = snapshots;
         this.volumes = volumes;
         this.quota = quota;
@@ -205,7 +208,9 @@ public class SnapshotService implements MetadataStore {
             s.statusReason = reason;
             s.providerLocation = location;
             s.updatedAt = Instant.now();
-            return events.snapshot("updated", s);
+            Uni<Void> told = reason == null ? Uni.createFrom().voidItem()
+                    : messages.error(s.projectId, s.id, UserMessages.Event.SNAPSHOT_CREATE_ERROR);
+            return told.chain(() -> events.snapshot("updated", s));
         });
     }
 

@@ -3,6 +3,8 @@ package io.strato.volume.volumes;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
+import io.strato.volume.backend.StorageFull;
+import io.strato.volume.messages.UserMessages;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import java.time.Instant;
@@ -20,11 +22,14 @@ public class VolumeWorkerResults {
     private final VolumeRepository volumes;
     private final SnapshotLookup snapshots;
     private final VolumeRecords records;
+    private final UserMessages messages;
 
-    public VolumeWorkerResults(VolumeRepository volumes, SnapshotLookup snapshots, VolumeRecords records) {
+    public VolumeWorkerResults(VolumeRepository volumes, SnapshotLookup snapshots, VolumeRecords records,
+                               UserMessages messages) {
         this.volumes = volumes;
         this.snapshots = snapshots;
         this.records = records;
+        this.messages = messages;
     }
 
     /** Where the worker copies a clone from: the source volume's file, or null. */
@@ -39,7 +44,10 @@ public class VolumeWorkerResults {
         return snapshots.location(snapshotId);
     }
 
-    /** The worker's report on a create: available at {@code location}, or error with {@code reason}. */
+    /**
+     * The worker's report on a create: available at {@code location}, or error with {@code reason} and Cinder's user
+     * message (not enough space for the image when the backend's storage was full for a volume from an image).
+     */
     @WithTransaction
     public Uni<Void> finishCreate(UUID id, String location, String reason) {
         return finishCreate(id, location, reason, false);
@@ -65,7 +73,10 @@ public class VolumeWorkerResults {
             // made from an image: bootable; a copy keeps what its source was
             v.bootable = v.bootable || reason == null && bootable;
             v.updatedAt = Instant.now();
-            return records.changed("updated", v).replaceWithVoid();
+            Uni<Void> told = reason == null ? Uni.createFrom().voidItem() : messages.error(v.projectId, v.id,
+                    bootable && StorageFull.isReason(reason) ? UserMessages.Event.NOT_ENOUGH_SPACE_FOR_IMAGE
+                            : UserMessages.Event.DRIVER_FAILED_CREATE);
+            return told.chain(() -> records.changed("updated", v)).replaceWithVoid();
         });
     }
 
@@ -83,7 +94,9 @@ public class VolumeWorkerResults {
             v.status = reason == null ? VolumeStatus.AVAILABLE : VolumeStatus.ERROR_EXTENDING;
             v.statusReason = reason;
             v.updatedAt = Instant.now();
-            return records.changed("updated", v).replaceWithVoid();
+            Uni<Void> told = reason == null ? Uni.createFrom().voidItem()
+                    : messages.error(v.projectId, v.id, UserMessages.Event.DRIVER_FAILED_EXTEND);
+            return told.chain(() -> records.changed("updated", v)).replaceWithVoid();
         });
     }
 
@@ -100,7 +113,9 @@ public class VolumeWorkerResults {
             v.status = VolumeStatus.afterUpload(v);
             v.statusReason = reason == null ? null : "upload to image failed: " + reason;
             v.updatedAt = Instant.now();
-            return records.changed("updated", v).replaceWithVoid();
+            Uni<Void> told = reason == null ? Uni.createFrom().voidItem()
+                    : messages.error(v.projectId, v.id, UserMessages.Event.FAILED_TO_UPLOAD_VOLUME);
+            return told.chain(() -> records.changed("updated", v)).replaceWithVoid();
         });
     }
 
