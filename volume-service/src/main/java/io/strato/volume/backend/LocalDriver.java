@@ -88,6 +88,10 @@ public class LocalDriver implements Driver {
             // the volume's file becomes the frozen snapshot, and the volume a new overlay on top of it, at its old path
             Files.move(volume, snapshot, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
+            // a rename needs room too where the file system copies on write (an overlay's upper layer)
+            if (StorageFull.describes(e)) {
+                throw new StorageFull("could not freeze " + volumeLocation + ": " + e.getMessage(), e);
+            }
             throw new DriverException("could not freeze " + volumeLocation + ": " + e.getMessage(), e);
         }
         try {
