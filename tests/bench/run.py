@@ -22,7 +22,10 @@ Rows (--only takes a comma-separated list of these names):
 
 Everything it makes (a project, user, network, ports, flavor, servers, images, an application credential, files)
 is removed at the end, also after a failure. It starts and stops nothing, and refuses when no cloud answers.
-The load generator is wrk (Debian package wrk; deploy/local/strato bench installs it when missing).
+The load generator is wrk (Debian package wrk; deploy/local/strato bench installs it when missing), with a 30 s
+request timeout (its own 2 s counted slow password checks as socket errors). A wrk load is measured when at most
+0.1 % of its answers are errors (not 2xx/3xx, or socket errors); errors are shown beside the figure. A port create
+that fails is counted and shown in its row (whose goal then is not met), not a reason to drop the row.
 Loopback URLs only. Exit status: 0 when every row was measured (goals are reported, not enforced), 1 otherwise.
 """
 import argparse
@@ -86,6 +89,13 @@ end
 """
 
 
+# most errors (answers not 2xx/3xx + socket errors) a wrk load may have and still count as measured
+ERROR_SHARE = 0.001
+# wrk's own default is 2 s: a request slower than that (a bcrypt password check on a loaded machine) was counted as a
+# socket error and the row thrown away; latencies up to this are measured as latencies
+WRK_TIMEOUT = "30s"
+
+
 class Wrk:
     """One wrk load: rps, p50/p95/p99 in ms, requests, non-2xx/3xx answers, socket errors."""
 
@@ -101,7 +111,14 @@ class Wrk:
         raise RuntimeError(f"no RESULT line in wrk's output: {out[-300:]!r}")
 
     def clean(self):
-        return self.bad == 0 and self.sock == 0 and self.n > 0
+        """Measured: at least one answer, and errors (answers not 2xx/3xx, socket errors) at most ERROR_SHARE of
+        them. One 5xx in thousands (a service's own hiccup, e.g. the gateway's 502 when an upstream closed a
+        connection) is reported beside the figure, not a reason to throw the whole row away."""
+        return self.n > 0 and self.bad + self.sock <= ERROR_SHARE * self.n
+
+    def errors(self):
+        """'' when there were none, else a note for the table."""
+        return "" if self.bad == 0 and self.sock == 0 else f" ({self.why()})"
 
     def why(self):
         return f"{self.bad} answers not 2xx, {self.sock} socket errors of {self.n}"
@@ -117,11 +134,11 @@ def wrk(url, seconds, conns, warmup=1, method="GET", headers=None, body=None):
             lua.write(f"wrk.body = [==[{json.dumps(body)}]==]\n")
         lua.write(LUA_DONE)
     try:
-        argv = ["wrk", "-t1", f"-c{conns}", "-s", lua.name, url]
+        argv = ["wrk", "-t1", f"-c{conns}", "--timeout", WRK_TIMEOUT, "-s", lua.name, url]
         if warmup:
-            subprocess.run(argv[:3] + [f"-d{warmup}s"] + argv[3:], capture_output=True, timeout=warmup + 30)
+            subprocess.run(argv[:3] + [f"-d{warmup}s"] + argv[3:], capture_output=True, timeout=warmup + 60)
         r = subprocess.run(argv[:3] + [f"-d{seconds}s"] + argv[3:], capture_output=True, text=True,
-                           timeout=seconds + 30)
+                           timeout=seconds + 60)
         if r.returncode != 0:
             raise RuntimeError(f"wrk {url}: exit {r.returncode}: {r.stderr.strip()[-300:]}")
         return Wrk.parse(r.stdout)
@@ -183,7 +200,8 @@ class Bench:
                 if not (v.clean() and g.clean()):
                     self.t.failed(name, f"version document: {v.why()}; GET: {g.why()}")
                     continue
-                self.t.add(name, f"{g.rps:,.0f}/s p50 {g.p50:.2f} ms", f"{version}: {v.rps:,.0f}/s p50 {v.p50:.2f} ms",
+                self.t.add(name, f"{g.rps:,.0f}/s p50 {g.p50:.2f} ms{g.errors()}",
+                           f"{version}: {v.rps:,.0f}/s p50 {v.p50:.2f} ms{v.errors()}",
                            pct(g.rps / v.rps), ">= 50 %", g.rps >= 0.5 * v.rps)
             except Exception as ex:  # noqa: BLE001 - one row's failure does not stop the others
                 self.t.failed(name, repr(ex))
@@ -200,7 +218,8 @@ class Bench:
             if not all(x.clean() for x in (d1, g, d2)):
                 return self.t.failed(name, "; ".join(x.why() for x in (d1, g, d2)))
             rps, p50, p99 = (d1.rps + d2.rps) / 2, (d1.p50 + d2.p50) / 2, (d1.p99 + d2.p99) / 2
-            self.t.add(name + " throughput", f"{g.rps:,.0f}/s", f"direct {rps:,.0f}/s (mean of before and after)",
+            self.t.add(name + " throughput", f"{g.rps:,.0f}/s{g.errors()}",
+                       f"direct {rps:,.0f}/s (mean of before and after){d1.errors()}{d2.errors()}",
                        pct(g.rps / rps), ">= 70 %", g.rps >= 0.7 * rps)
             self.t.add(name + " p50", f"{g.p50:.2f} ms", f"direct {p50:.2f} ms", f"{g.p50 - p50:+.2f} ms",
                        "< +1 ms", g.p50 - p50 < 1.0)
@@ -236,9 +255,11 @@ class Bench:
                     if not w.clean():
                         self.t.failed(name, w.why())
                     elif goal:
-                        self.t.add(name, f"{w.rps:,.0f}/s p50 {w.p50:.1f} ms", "-", "-", ">= 1,000/s", w.rps >= 1000)
+                        self.t.add(name, f"{w.rps:,.0f}/s p50 {w.p50:.1f} ms{w.errors()}", "-", "-", ">= 1,000/s",
+                                   w.rps >= 1000)
                     else:
-                        self.t.add(name, f"{w.rps:,.0f}/s p50 {w.p50:.1f} ms", "-", "-", "bcrypt-bound: reported")
+                        self.t.add(name, f"{w.rps:,.0f}/s p50 {w.p50:.1f} ms{w.errors()}", "-", "-",
+                                   "bcrypt-bound: reported")
                 except Exception as ex:  # noqa: BLE001
                     self.t.failed(name, repr(ex))
         except Exception as ex:  # noqa: BLE001
@@ -265,17 +286,26 @@ class Bench:
 
             def create(i):
                 t0 = e2e.now()
-                _, b, _ = e2e.call("POST", net + "/ports", t.token, {"port": {"network_id": t.network,
-                                                                              "name": f"bench-{i}"}})
+                try:
+                    _, b, _ = e2e.call("POST", net + "/ports", t.token, {"port": {"network_id": t.network,
+                                                                                  "name": f"bench-{i}"}})
+                except e2e.ApiError as ex:  # counted and shown: one 5xx does not hide the other 199 figures
+                    return e2e.now() - t0, None, ex.status
                 return e2e.now() - t0, b["port"]["id"], b["port"]["fixed_ips"][0]["ip_address"]
 
             create(-1)  # the project's default security group, made on its first port
-            done = e2e.parallel(create, range(self.a.ports), self.a.port_concurrency)
+            results = e2e.parallel(create, range(self.a.ports), self.a.port_concurrency)
+            done = [d for d in results if d[1] is not None]
+            failed = sorted(str(d[2]) for d in results if d[1] is None)
             made = [d[1] for d in done]
+            if not done:
+                return self.t.failed(name, f"every create failed: {', '.join(failed)}")
             ms = [d[0] * 1000 for d in done]
             p50 = e2e.pct(ms, 50)
             distinct = len({d[2] for d in done})
-            self.t.add(name, f"p50 {p50:.0f} ms, p95 {e2e.pct(ms, 95):.0f} ms", "-", "-", "p50 < 50 ms", p50 < 50)
+            note = f", {len(failed)} failed ({', '.join(failed)})" if failed else ""
+            self.t.add(name, f"p50 {p50:.0f} ms, p95 {e2e.pct(ms, 95):.0f} ms{note}", "-", "-",
+                       "p50 < 50 ms, none failed", p50 < 50 and not failed)
             self.t.add("port create: addresses", f"{distinct} distinct of {len(done)}", "-", "-", "no address twice",
                        distinct == len(done))
         except Exception as ex:  # noqa: BLE001
