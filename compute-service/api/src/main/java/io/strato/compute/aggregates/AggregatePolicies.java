@@ -16,11 +16,12 @@ public class AggregatePolicies implements PolicyRules {
     static final String ADD_HOST = "os_compute_api:os-aggregates:add_host";
     static final String REMOVE_HOST = "os_compute_api:os-aggregates:remove_host";
     static final String SET_METADATA = "os_compute_api:os-aggregates:set_metadata";
+    static final String IMAGES = "compute:aggregates:images";
 
     @Override
     public Map<String, String> defaults() {
         return Map.of(INDEX, NovaBaseRules.ADMIN, CREATE, NovaBaseRules.ADMIN, SHOW, NovaBaseRules.ADMIN,
                 UPDATE, NovaBaseRules.ADMIN, DELETE, NovaBaseRules.ADMIN, ADD_HOST, NovaBaseRules.ADMIN,
-                REMOVE_HOST, NovaBaseRules.ADMIN, SET_METADATA, NovaBaseRules.ADMIN);
+                REMOVE_HOST, NovaBaseRules.ADMIN, SET_METADATA, NovaBaseRules.ADMIN, IMAGES, NovaBaseRules.ADMIN);
     }
 }

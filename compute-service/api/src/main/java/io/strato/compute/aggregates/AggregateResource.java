@@ -104,6 +104,53 @@ public class AggregateResource {
         }
     }
 
+    /**
+     * 2.81's image pre-caching on an aggregate's hosts ({@code {"cache": [{"id": uuid}, ...]}}, admins): the body
+     * checked as Nova's schema (duplicates 400), the aggregate must exist (404), then 202. Nova's conductor only
+     * casts the request to the hosts, whose driver may not pre-cache; Strato's agents have no pre-caching command,
+     * so nothing further is done (images are fetched when a server is spawned, as before).
+     */
+    @POST
+    @Path("{id}/images")
+    public Uni<Response> images(@PathParam("id") String id, com.fasterxml.jackson.databind.JsonNode body) {
+        if (!version.atLeast(81)) {
+            throw new io.strato.kit.faults.NotFound("The resource could not be found.");
+        }
+        java.util.List<String> ids = imageIds(body); // Nova's schema is checked before its policy
+        enforce(AggregatePolicies.IMAGES);
+        int aggregate = id(id);
+        if (ids.size() != new java.util.HashSet<>(ids).size()) {
+            throw new InvalidInput("Duplicate images in request");
+        }
+        return aggregates.show(aggregate).map(w -> Response.accepted().build());
+    }
+
+    /** Nova's aggregate_images schema: {@code cache}, a non-empty list of {@code {"id": uuid}}, nothing else. */
+    static java.util.List<String> imageIds(com.fasterxml.jackson.databind.JsonNode body) {
+        if (body == null || !body.isObject() || !body.has("cache")) {
+            throw new InvalidInput("Invalid input for field/attribute cache. Value: None. 'cache' is a required property");
+        }
+        body.fieldNames().forEachRemaining(k -> {
+            if (!k.equals("cache")) {
+                throw new InvalidInput("Additional properties are not allowed ('" + k + "' was unexpected)");
+            }
+        });
+        com.fasterxml.jackson.databind.JsonNode cache = body.get("cache");
+        if (!cache.isArray() || cache.isEmpty()) {
+            throw new InvalidInput("Invalid input for field/attribute cache. Value: " + cache + ". It must be a non-empty list");
+        }
+        java.util.List<String> ids = new java.util.ArrayList<>();
+        for (com.fasterxml.jackson.databind.JsonNode item : cache) {
+            com.fasterxml.jackson.databind.JsonNode image = item.isObject() && item.size() == 1 ? item.get("id") : null;
+            if (image == null || !image.isTextual() || io.strato.kit.web.Ids.orNull(image.asText()) == null) {
+                throw new InvalidInput("Invalid input for field/attribute cache. Value: " + cache
+                        + ". Each item must be {\"id\": <an image UUID>}");
+            }
+            ids.add(image.asText());
+        }
+        return ids;
+    }
+
     private AggregateView.One one(AggregateService.WithHosts w) {
         return new AggregateView.One(AggregateView.of(w, version.get()));
     }

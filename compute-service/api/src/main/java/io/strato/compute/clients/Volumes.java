@@ -33,10 +33,12 @@ public class Volumes {
             "write_bytes_sec_max", "total_iops_sec_max", "read_iops_sec_max", "write_iops_sec_max", "size_iops_sec");
 
     private final CinderApi cinder;
+    private final CinderBlockApi volumesApi;
     private final ServiceToken serviceToken;
 
-    Volumes(CinderApi cinder, ServiceToken serviceToken) {
+    Volumes(CinderApi cinder, CinderBlockApi volumesApi, ServiceToken serviceToken) {
         this.cinder = cinder;
+        this.volumesApi = volumesApi;
         this.serviceToken = serviceToken;
     }
 
@@ -77,6 +79,20 @@ public class Volumes {
     public Uni<Void> delete(String projectId, UUID attachmentId) {
         return asService(t -> cinder.delete(projectId, attachmentId.toString(), t, CinderApi.VERSION)).replaceWithVoid()
                 .onFailure(e -> e instanceof RemoteFailure f && f.status() == 404).recoverWithNull();
+    }
+
+    /**
+     * Deletes a volume whose attachment said delete_on_termination (2.79), after its attachment is gone. Gone
+     * already is fine; a refusal (a snapshot of it, a state volume-service will not delete in) is logged and the
+     * volume kept, as Nova's compute only logs a failed delete; volume-service away fails, so the step is retried.
+     */
+    public Uni<Void> deleteVolume(String projectId, UUID volumeId) {
+        return asService(t -> volumesApi.delete(projectId, "volumes", volumeId.toString(), t)).replaceWithVoid()
+                .onFailure(e -> e instanceof RemoteFailure f && f.status() >= 400 && f.status() < 500)
+                .recoverWithItem(e -> {
+                    LOG.warnf("volume %s (delete_on_termination) was not deleted: %s", volumeId, e.getMessage());
+                    return null;
+                });
     }
 
     static Connection connection(UUID volumeId, JsonNode info) {

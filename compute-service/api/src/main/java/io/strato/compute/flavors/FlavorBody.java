@@ -15,7 +15,7 @@ public record FlavorBody(
         @JsonProperty("flavor") FlavorAttributes flavor,
         @JsonAnySetter @Schema(hidden = true) Map<String, JsonNode> others) {
 
-    /** A new flavor at 2.1 (its description is Nova's 2.55). */
+    /** A new flavor (its description from 2.55). */
     public record FlavorAttributes(
             @JsonProperty("name") @Schema(implementation = String.class, required = true) JsonNode name,
             @JsonProperty("id") @Schema(implementation = String.class, description = "a new UUID when absent") JsonNode id,
@@ -26,6 +26,20 @@ public record FlavorBody(
             @JsonProperty("swap") @Schema(implementation = Integer.class) JsonNode swap,
             @JsonProperty("rxtx_factor") @Schema(implementation = Double.class) JsonNode rxtxFactor,
             @JsonProperty("os-flavor-access:is_public") @Schema(implementation = Boolean.class) JsonNode isPublic,
+            @JsonProperty("description") @Schema(implementation = String.class, nullable = true,
+                    description = "from microversion 2.55") JsonNode description,
+            @JsonAnySetter @Schema(hidden = true) Map<String, JsonNode> others) {
+    }
+
+    /** The body of {@code PUT /v2.1/flavors/{id}} (2.55): {@code {"flavor": {"description": ...}}}. */
+    public record Update(
+            @JsonProperty("flavor") UpdateAttributes flavor,
+            @JsonAnySetter @Schema(hidden = true) Map<String, JsonNode> others) {
+    }
+
+    /** The one attribute a flavor update changes. */
+    public record UpdateAttributes(
+            @JsonProperty("description") @Schema(implementation = String.class, nullable = true, required = true) JsonNode description,
             @JsonAnySetter @Schema(hidden = true) Map<String, JsonNode> others) {
     }
 }

@@ -1,7 +1,9 @@
 package io.strato.compute.flavors;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.strato.compute.api.Microversion;
 import io.strato.compute.validation.BodyFields;
+import java.util.HashSet;
 import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -15,9 +17,18 @@ record FlavorRequest(String id, String name, String description, int ram, int vc
             "swap", "rxtx_factor", "os-flavor-access:is_public");
 
     static FlavorRequest parse(JsonNode body) {
+        return parse(body, Microversion.MIN);
+    }
+
+    /** A create body at the request's microversion: {@code description} from 2.55. */
+    static FlavorRequest parse(JsonNode body, Microversion version) {
         BodyFields.onlyKnown(body, Set.of("flavor"));
         JsonNode f = BodyFields.object(body, "flavor");
-        BodyFields.onlyKnown(f, FIELDS);
+        Set<String> allowed = new HashSet<>(FIELDS);
+        if (version.atLeast(55)) {
+            allowed.add("description");
+        }
+        BodyFields.onlyKnown(f, allowed);
         String name = BodyFields.name(f, "name", 255, true);
         return new FlavorRequest(id(f.get("id")), name, description(f.get("description")),
                 BodyFields.integer(f, "ram", 1, MAX_INT, null),
@@ -42,6 +53,17 @@ record FlavorRequest(String id, String name, String description, int ram, int vc
             throw BodyFields.invalid("id", n, "'" + id + "' does not match '" + ID.pattern() + "'");
         }
         return id;
+    }
+
+    /** The description of a 2.55 update: required, a string of at most 65535 characters or null. */
+    static String updatedDescription(JsonNode body) {
+        BodyFields.onlyKnown(body, Set.of("flavor"));
+        JsonNode f = BodyFields.object(body, "flavor");
+        BodyFields.onlyKnown(f, Set.of("description"));
+        if (!f.has("description")) {
+            throw BodyFields.invalid("flavor", f, "'description' is a required property");
+        }
+        return description(f.get("description"));
     }
 
     private static String description(JsonNode n) {

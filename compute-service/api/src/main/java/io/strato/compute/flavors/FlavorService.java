@@ -129,6 +129,21 @@ public class FlavorService {
                 });
     }
 
+    /** The extra specs of a flavor already shown to the caller (the 2.61 views). */
+    @WithSession
+    public Uni<Map<String, String>> specsOf(String flavorId) {
+        return specs.of(flavorId);
+    }
+
+    /** Sets the description (2.55); admins only, so any flavor. */
+    @WithTransaction
+    public Uni<Flavor> describe(String id, String description) {
+        return existing(id).invoke(f -> {
+            f.description = description;
+            f.updatedAt = Instant.now();
+        });
+    }
+
     @WithTransaction
     public Uni<Void> delete(String id) {
         return existing(id).flatMap(f -> repository.delete("id", f.id)).replaceWithVoid();

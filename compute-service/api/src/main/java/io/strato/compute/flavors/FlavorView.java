@@ -3,11 +3,13 @@ package io.strato.compute.flavors;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.strato.compute.api.Link;
+import io.strato.compute.api.Microversion;
 import io.strato.kit.web.PageLinks;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -27,10 +29,12 @@ public class FlavorView {
     /** An item of {@code GET /flavors}. */
     @Schema(name = "FlavorBrief")
     public record Brief(@JsonProperty("id") String id, @JsonProperty("name") String name,
+                        @JsonProperty("description") @JsonInclude(JsonInclude.Include.NON_NULL)
+                        @Schema(implementation = String.class, nullable = true) Optional<String> description,
                         @JsonProperty("links") List<Link> links) {
     }
 
-    /** A flavor of {@code /flavors/detail}, show and create; {@code swap} is "" for none at 2.1. */
+    /** A flavor of {@code /flavors/detail}, show, create and update; {@code swap} is "" for none before 2.75. */
     @Schema(name = "Flavor")
     public record Detail(
             @JsonProperty("id") String id,
@@ -43,6 +47,9 @@ public class FlavorView {
             @JsonProperty("vcpus") int vcpus,
             @JsonProperty("os-flavor-access:is_public") boolean isPublic,
             @JsonProperty("rxtx_factor") double rxtxFactor,
+            @JsonProperty("description") @JsonInclude(JsonInclude.Include.NON_NULL)
+            @Schema(implementation = String.class, nullable = true) Optional<String> description,
+            @JsonProperty("extra_specs") @JsonInclude(JsonInclude.Include.NON_NULL) Map<String, String> extraSpecs,
             @JsonProperty("links") List<Link> links) {
     }
 
@@ -84,12 +91,27 @@ public class FlavorView {
     }
 
     Brief brief(Flavor f) {
-        return new Brief(f.id, f.name, links(f.id));
+        return brief(f, Microversion.MIN);
+    }
+
+    /** {@code description} from 2.55. */
+    Brief brief(Flavor f, Microversion version) {
+        return new Brief(f.id, f.name, version.atLeast(55) ? Optional.ofNullable(f.description) : null, links(f.id));
     }
 
     Detail detail(Flavor f) {
-        return new Detail(f.id, f.name, f.memoryMb, f.rootGb, f.swap == 0 ? "" : f.swap, f.ephemeralGb, f.disabled,
-                f.vcpus, f.isPublic, f.rxtxFactor, links(f.id));
+        return detail(f, Microversion.MIN, null);
+    }
+
+    /**
+     * {@code description} from 2.55, {@code extra_specs} from 2.61 when not null (null: the caller may not list
+     * them, and Nova leaves the key out), {@code swap} 0 rather than "" for none from 2.75.
+     */
+    Detail detail(Flavor f, Microversion version, Map<String, String> extraSpecs) {
+        Object swap = f.swap == 0 && !version.atLeast(75) ? "" : f.swap;
+        return new Detail(f.id, f.name, f.memoryMb, f.rootGb, swap, f.ephemeralGb, f.disabled, f.vcpus, f.isPublic,
+                f.rxtxFactor, version.atLeast(55) ? Optional.ofNullable(f.description) : null,
+                version.atLeast(61) ? extraSpecs : null, links(f.id));
     }
 
     /** {@code flavors_links} with the next page's link when the page is full, as Nova pages collections; else null. */

@@ -43,23 +43,26 @@ final class HostViews {
         return hypervisor(h, detail, Microversion.MIN);
     }
 
-    /** A hypervisor at {@code version}: cpu_info an object from 2.28. */
+    /** A hypervisor at {@code version}: cpu_info an object from 2.28, no usage fields but uptime from 2.88. */
     static HypervisorView hypervisor(HostRow h, boolean detail, Microversion version) {
         String arch = h.cpuArch() == null ? "x86_64" : h.cpuArch();
         Object cpuInfo = version.atLeast(28) ? java.util.Map.of("arch", arch) : "{\"arch\": \"" + arch + "\"}";
-        return new HypervisorView(id(h, version), h.hypervisorHostname(), state(h), status(h), detail ? new HypervisorView.Detail(
-                h.hypervisorType(), h.hypervisorVersion(), h.hostIp(),
-                new HypervisorView.Service(h.host(), id(h, version), h.disabledReason()),
+        boolean v288 = version.atLeast(88); // usage fields gone, uptime (agents report none: null) in their place
+        HypervisorView.Usage usage = v288 ? null : new HypervisorView.Usage(
                 h.vcpus(), h.memoryMb(), h.localGb(), h.vcpusUsed(), h.memoryMbUsed(), h.localGbUsed(),
                 h.memoryMb() - h.memoryMbUsed(), h.localGb() - h.localGbUsed(), 0, h.runningVms(),
-                h.localGb() - h.localGbUsed(), cpuInfo) : null, null);
+                h.localGb() - h.localGbUsed(), cpuInfo);
+        return new HypervisorView(id(h, version), h.hypervisorHostname(), state(h), status(h), detail ? new HypervisorView.Detail(
+                h.hypervisorType(), h.hypervisorVersion(), h.hostIp(),
+                new HypervisorView.Service(h.host(), id(h, version), h.disabledReason()), usage,
+                v288 ? java.util.Optional.empty() : null) : null, null);
     }
 
-    /** With the servers on the host ({@code [{"name", "uuid"}]}). */
-    static HypervisorView withServers(HypervisorView hypervisor, List<Object[]> servers) {
+    /** With the servers on the host ({@code [{"name", "uuid"}]}); none: no key before 2.75, [] from it. */
+    static HypervisorView withServers(HypervisorView hypervisor, List<Object[]> servers, Microversion version) {
         return new HypervisorView(hypervisor.id(), hypervisor.hypervisorHostname(), hypervisor.state(),
-                hypervisor.status(), hypervisor.detail(),
-                servers.stream().map(s -> new HypervisorView.Server((String) s[1], s[0].toString())).toList());
+                hypervisor.status(), hypervisor.detail(), servers.isEmpty() && !version.atLeast(75) ? null
+                : servers.stream().map(s -> new HypervisorView.Server((String) s[1], s[0].toString())).toList());
     }
 
     /** Sums over every hypervisor ({@code /os-hypervisors/statistics}). */

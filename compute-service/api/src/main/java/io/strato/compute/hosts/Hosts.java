@@ -33,4 +33,15 @@ public class Hosts {
                         "select count(*) from compute_host h where " + HostZones.of("h") + " = :z and h.enabled", Long.class)
                 .setParameter("z", zone).getSingleResult()).map(n -> n > 0);
     }
+
+    /**
+     * The host a 2.74 create names by {@code host} and/or {@code hypervisor_hostname} (one node per host here);
+     * null when no compute host is both.
+     */
+    public Uni<String> requested(String host, String node) {
+        return Panache.getSession().chain(s -> s.createNativeQuery(
+                        "select h.host from compute_host h where (cast(:h as text) is null or h.host = :h)"
+                                + " and (cast(:n as text) is null or h.hypervisor_hostname = :n)", String.class)
+                .setParameter("h", host).setParameter("n", node).setMaxResults(1).getSingleResultOrNull());
+    }
 }

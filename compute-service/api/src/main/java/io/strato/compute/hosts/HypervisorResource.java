@@ -89,6 +89,9 @@ public class HypervisorResource {
     @GET
     @Path("statistics")
     public Uni<HypervisorView.StatisticsOne> statistics() {
+        if (version.atLeast(88)) {
+            throw new NotFound("The resource could not be found.");
+        }
         Caller caller = callers.get();
         policy.enforce(HostPolicies.HYPERVISORS_STATISTICS, caller, Map.of());
         return hosts.all().map(all -> new HypervisorView.StatisticsOne(HostViews.statistics(all)));
@@ -107,6 +110,9 @@ public class HypervisorResource {
     @GET
     @Path("{id}/uptime")
     public Uni<Response> uptime(@PathParam("id") String id) {
+        if (version.atLeast(88)) { // 2.88: uptime is in show and detail instead
+            throw new NotFound("The resource could not be found.");
+        }
         Caller caller = callers.get();
         policy.enforce(HostPolicies.HYPERVISORS_UPTIME, caller, Map.of());
         return hosts.byId(id, version.atLeast(53)).map(h -> faults.render(501, null, "Virt driver does not implement uptime function."));
@@ -161,7 +167,7 @@ public class HypervisorResource {
 
     private Uni<HypervisorView> view(HostRow h, boolean detail, boolean servers) {
         HypervisorView v = HostViews.hypervisor(h, detail, version.get());
-        return servers ? hosts.servers(h.host()).map(s -> HostViews.withServers(v, s)) : Uni.createFrom().item(v);
+        return servers ? hosts.servers(h.host()).map(s -> HostViews.withServers(v, s, version.get())) : Uni.createFrom().item(v);
     }
 
     /** {@code /{pattern}/search} and {@code /{pattern}/servers} are gone from 2.53 (404). */
@@ -194,6 +200,6 @@ public class HypervisorResource {
     }
 
     private Uni<HypervisorView> withServers(HostRow h) {
-        return hosts.servers(h.host()).map(s -> HostViews.withServers(HostViews.hypervisor(h, false), s));
+        return hosts.servers(h.host()).map(s -> HostViews.withServers(HostViews.hypervisor(h, false), s, version.get()));
     }
 }

@@ -28,6 +28,14 @@ public record HypervisorView(
             @JsonProperty("hypervisor_version") long hypervisorVersion,
             @JsonProperty("host_ip") String hostIp,
             @JsonProperty("service") Service service,
+            @JsonUnwrapped Usage usage,
+            @JsonProperty("uptime") @JsonInclude(JsonInclude.Include.NON_NULL)
+            @Schema(implementation = String.class, nullable = true, description = "from 2.88") java.util.Optional<String> uptime) {
+    }
+
+    /** The usage fields of detail and show, gone from 2.88. */
+    @Schema(name = "HypervisorUsage")
+    public record Usage(
             @JsonProperty("vcpus") int vcpus,
             @JsonProperty("memory_mb") long memoryMb,
             @JsonProperty("local_gb") long localGb,

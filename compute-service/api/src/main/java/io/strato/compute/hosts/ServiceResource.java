@@ -46,6 +46,7 @@ public class ServiceResource {
     }
 
     @GET
+    @io.strato.compute.api.QueryKeys({"host", "binary"})
     public Uni<ServiceView.Many> index(@QueryParam("host") String host, @QueryParam("binary") String binary) {
         Caller caller = callers.get();
         policy.enforce(HostPolicies.SERVICES_LIST, caller, Map.of());

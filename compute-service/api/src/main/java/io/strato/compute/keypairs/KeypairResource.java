@@ -51,6 +51,7 @@ public class KeypairResource {
     }
 
     @GET
+    @io.strato.compute.api.QueryKeys({"user_id", "limit", "marker"})
     public Uni<KeypairView.Many> index(@QueryParam("user_id") String userId, @QueryParam("limit") String limit,
                                        @QueryParam("marker") String marker, @Context UriInfo uri) {
         Caller caller = callers.get();
@@ -78,6 +79,7 @@ public class KeypairResource {
 
     @GET
     @Path("{name}")
+    @io.strato.compute.api.QueryKeys({"user_id"})
     public Uni<KeypairView.One> show(@PathParam("name") String name, @QueryParam("user_id") String userId) {
         Caller caller = callers.get();
         String user = user(caller, userId, KeypairPolicies.SHOW);
@@ -86,6 +88,7 @@ public class KeypairResource {
 
     @DELETE
     @Path("{name}")
+    @io.strato.compute.api.QueryKeys({"user_id"})
     public Uni<Response> delete(@PathParam("name") String name, @QueryParam("user_id") String userId) {
         Caller caller = callers.get();
         String user = user(caller, userId, KeypairPolicies.DELETE);

@@ -32,6 +32,6 @@ public class InstanceLookup {
                 p.fixedIps.stream().filter(a -> a.version() == 4).map(ServerPort.Address::ipAddress).toList(),
                 p.fixedIps.stream().filter(a -> a.version() == 6).map(ServerPort.Address::ipAddress).toList())).toList();
         return new InstanceData(s.id, s.name, s.projectId, s.availabilityZone, s.keyName, s.keyData, s.userData,
-                s.metadata == null ? Map.of() : Map.copyOf(s.metadata), s.launchIndex, s.createdAt, nics);
+                s.metadata == null ? Map.of() : Map.copyOf(s.metadata), s.launchIndex, s.createdAt, nics, s.hostname);
     }
 }

@@ -32,6 +32,7 @@ public class LimitsResource {
     }
 
     @GET
+    @io.strato.compute.api.QueryKeys({"tenant_id"})
     public Uni<LimitsView> limits(@QueryParam("tenant_id") String tenantId) {
         Caller caller = callers.get();
         policy.enforce(QuotaPolicies.LIMITS, caller, NovaBaseRules.project(caller.projectId()));

@@ -44,6 +44,7 @@ public class QuotaSetResource {
     }
 
     @GET
+    @io.strato.compute.api.QueryKeys({"user_id"})
     public Uni<QuotaSetView.One> show(@PathParam("project") String project) {
         Caller caller = callers.get();
         policy.enforce(QuotaPolicies.SHOW, caller, NovaBaseRules.project(project));
@@ -52,6 +53,7 @@ public class QuotaSetResource {
 
     @GET
     @Path("detail")
+    @io.strato.compute.api.QueryKeys({"user_id"})
     public Uni<QuotaSetView.DetailOne> detail(@PathParam("project") String project) {
         Caller caller = callers.get();
         policy.enforce(QuotaPolicies.DETAIL, caller, NovaBaseRules.project(project));
@@ -67,6 +69,7 @@ public class QuotaSetResource {
     }
 
     @PUT
+    @io.strato.compute.api.QueryKeys({"user_id"})
     public Uni<QuotaSetView.One> update(@PathParam("project") String project, @QueryParam("user_id") String userId,
                                            QuotaSetBody body) {
         Caller caller = callers.get();
@@ -79,6 +82,7 @@ public class QuotaSetResource {
     }
 
     @DELETE
+    @io.strato.compute.api.QueryKeys({"user_id"})
     public Uni<Response> reset(@PathParam("project") String project) {
         Caller caller = callers.get();
         policy.enforce(QuotaPolicies.DELETE, caller, NovaBaseRules.project(project));

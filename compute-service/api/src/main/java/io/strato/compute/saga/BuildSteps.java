@@ -147,7 +147,9 @@ public class BuildSteps {
         Map<String, String> imageProperties = s.imageMeta == null || s.imageMeta.properties() == null
                 ? Map.of() : new LinkedHashMap<>(s.imageMeta.properties());
         Set<String> excluded = new HashSet<>(s.triedHosts);
-        String zone = s.requestedAz == null || s.requestedAz.isBlank() ? null : s.requestedAz;
+        String az = s.requestedAz == null || s.requestedAz.isBlank() ? null : s.requestedAz;
+        // 2.74's requested host: the AvailabilityZoneFilter's zone:host, with every other filter run too
+        String zone = s.requestedHost == null ? az : (az == null ? "" : az) + ":" + s.requestedHost;
         if (s.serverGroupId == null) {
             return Uni.createFrom().item(new RequestSpec(s.id, s.projectId, s.flavor, imageProperties, zone, null, null,
                     null, excluded));

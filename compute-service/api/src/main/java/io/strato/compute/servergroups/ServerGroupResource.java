@@ -45,6 +45,7 @@ public class ServerGroupResource {
     }
 
     @GET
+    @io.strato.compute.api.QueryKeys({"all_projects", "limit", "offset"})
     public Uni<ServerGroupView.Many> index(@QueryParam("all_projects") String allProjects, @QueryParam("limit") String limit,
                                           @QueryParam("offset") String offset) {
         Caller caller = callers.get();

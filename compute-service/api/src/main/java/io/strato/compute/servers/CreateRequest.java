@@ -28,7 +28,7 @@ public record CreateRequest(String name, UUID imageId, String flavorRef, List<Se
                             String availabilityZone, int minCount, int maxCount, UUID groupId, String adminPass,
                             String diskConfig, String configDrive, String accessIpv4, String accessIpv6,
                             boolean returnReservationId, String description, List<String> tags,
-                            boolean autoAllocate) {
+                            boolean autoAllocate, String requestedHost, String requestedNode, String hostname) {
 
     private static final Set<String> KNOWN = Set.of("name", "imageRef", "flavorRef", "networks", "security_groups",
             "key_name", "user_data", "metadata", "availability_zone", "min_count", "max_count", "adminPass",
@@ -41,13 +41,22 @@ public record CreateRequest(String name, UUID imageId, String flavorRef, List<Se
         return parse(body, Microversion.MIN);
     }
 
-    /** A body at the request's microversion: {@code description} from 2.19, {@code tags} from 2.52. */
+    /** A body at the request's microversion: {@code description} from 2.19, {@code tags} from 2.52, no {@code personality} from 2.57. */
     public static CreateRequest parse(JsonNode body, Microversion version) {
         JsonNode s = body.get("server");
         if (s == null || !s.isObject()) {
             throw new InvalidInput("Invalid input for field/attribute server. Value: None. 'server' is a required property");
         }
-        onlyKnown(s, since(since(KNOWN, version, 19, "description"), version, 52, "tags"));
+        Set<String> known = since(since(KNOWN, version, 19, "description"), version, 52, "tags");
+        if (version.atLeast(57)) { // 2.57 removed personality from the schema: an unknown key
+            known = new HashSet<>(known);
+            known.remove("personality");
+        }
+        known = since(known, version, 63, "trusted_image_certificates");
+        known = since(known, version, 74, "host", "hypervisor_hostname");
+        known = since(known, version, 90, "hostname");
+        onlyKnown(s, known);
+        trustedCertificates(s.get("trusted_image_certificates"));
         if (nonEmpty(s.get("block_device_mapping")) || nonEmpty(s.get("block_device_mapping_v2"))) {
             throw new InvalidInput("Block device mappings are not supported: boot the server from an image (imageRef).");
         }
@@ -62,6 +71,9 @@ public record CreateRequest(String name, UUID imageId, String flavorRef, List<Se
         if (min > max) {
             throw new InvalidInput("min_count must be <= max_count");
         }
+        if (s.has("hostname") && version.atLeast(90) && max > 1) {
+            throw new InvalidInput("Unable to allocate a single hostname to multiple instances");
+        }
         UUID group = group(body);
         if (version.atLeast(37) && !s.has("networks")) {
             throw new InvalidInput("Invalid input for field/attribute server. Value: " + abbreviated(s)
@@ -73,7 +85,9 @@ public record CreateRequest(String name, UUID imageId, String flavorRef, List<Se
                 diskConfig(s.get("OS-DCF:diskConfig")), configDrive(s.get("config_drive")),
                 ip(s.get("accessIPv4"), "accessIPv4", false), ip(s.get("accessIPv6"), "accessIPv6", true),
                 bool(s.get("return_reservation_id")), description(s.get("description")),
-                s.has("tags") ? ServerTags.parse(s.get("tags"), "tags") : List.of(), version.atLeast(37));
+                s.has("tags") ? ServerTags.parse(s.get("tags"), "tags") : List.of(), version.atLeast(37),
+                fqdn(s.get("host"), "host"), fqdn(s.get("hypervisor_hostname"), "hypervisor_hostname"),
+                hostname(s.get("hostname"), version));
     }
 
     private static String abbreviated(JsonNode n) {
@@ -101,6 +115,59 @@ public record CreateRequest(String name, UUID imageId, String flavorRef, List<Se
         }
         if (n.asText().chars().anyMatch(c -> Character.isISOControl(c) && c != '\t' && c != '\n' && c != '\r')) {
             throw invalid("description", n, "is not a valid description (no control characters)");
+        }
+        return n.asText();
+    }
+
+    /**
+     * 2.63's {@code trusted_image_certificates} (Nova's schema: null, or 1-50 distinct non-empty strings): a list is
+     * refused, as Strato's hosts verify no image signatures (Nova without such hosts ends the build in error).
+     */
+    static void trustedCertificates(JsonNode n) {
+        if (n == null || n.isNull()) {
+            return;
+        }
+        if (!n.isArray() || n.isEmpty() || n.size() > 50) {
+            throw invalid("trusted_image_certificates", n, "is not a list of 1 to 50 certificate IDs or null");
+        }
+        Set<String> seen = new HashSet<>();
+        for (JsonNode c : n) {
+            if (!c.isTextual() || c.asText().isEmpty() || !seen.add(c.asText())) {
+                throw invalid("trusted_image_certificates", n, "is not a list of distinct non-empty strings");
+            }
+        }
+        throw new InvalidInput("Image signature certificate validation is not supported: this cloud's hosts do not"
+                + " verify image signatures, so trusted_image_certificates cannot be honoured.");
+    }
+
+    /** Nova's {@code parameter_types.fqdn}: 1-255 characters of letters, digits, {@code -._}; absent or null: null. */
+    static String fqdn(JsonNode n, String field) {
+        if (n == null || n.isNull()) {
+            return null;
+        }
+        if (!n.isTextual() || n.asText().isEmpty() || n.asText().length() > 255 || !n.asText().matches("[a-zA-Z0-9-._]*")) {
+            throw invalid(field, n, "is not a valid host name: 1 to 255 letters, digits, '-', '.' or '_'");
+        }
+        return n.asText();
+    }
+
+    /**
+     * 2.90's {@code hostname}: Nova's {@code parameter_types.hostname} (2-63 letters, digits and inner hyphens),
+     * from 2.94 an FQDN ({@code parameter_types.fqdn}); absent: null.
+     */
+    static String hostname(JsonNode n, Microversion version) {
+        if (n == null) {
+            return null;
+        }
+        if (version.atLeast(94)) {
+            String h = fqdn(n, "hostname");
+            if (h == null) {
+                throw invalid("hostname", n, "None is not of type 'string'");
+            }
+            return h;
+        }
+        if (!n.isTextual() || !n.asText().matches("[a-zA-Z0-9]+[a-zA-Z0-9-]*[a-zA-Z0-9]+") || n.asText().length() > 63) {
+            throw invalid("hostname", n, "does not match '^[a-zA-Z0-9]+[a-zA-Z0-9-]*[a-zA-Z0-9]+$' (2 to 63 characters)");
         }
         return n.asText();
     }
@@ -249,7 +316,7 @@ public record CreateRequest(String name, UUID imageId, String flavorRef, List<Se
         return out;
     }
 
-    private static String userData(JsonNode n) {
+    static String userData(JsonNode n) {
         if (n == null || n.isNull()) {
             return null;
         }

@@ -1,5 +1,11 @@
 package io.strato.compute.servers;
 
+import io.strato.compute.api.Pagination;
+import io.strato.compute.api.QueryParams;
+import io.strato.kit.faults.InvalidInput;
+import java.time.Instant;
+import java.util.Set;
+
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import io.strato.compute.api.ApiVersion;
@@ -31,16 +37,69 @@ public class InstanceActionService {
         this.version = version;
     }
 
-    /** One action; {@code events} is null when the caller may not see them, {@code details} whether tracebacks are shown. */
-    public record Shown(InstanceAction action, List<InstanceActionEvent> events, boolean details) {
+    /**
+     * One action; {@code events} is null when the caller may not see them, {@code details} whether tracebacks are
+     * shown, {@code host} whether the events' hosts are (2.62: callers of the events rule), {@code projectId} the one
+     * their hostId is made with.
+     */
+    public record Shown(InstanceAction action, List<InstanceActionEvent> events, boolean details, boolean host,
+                        String projectId) {
     }
 
-    /** The actions done to the server, newest first. */
+    /** A 2.58 list query: at most {@code limit} actions after the one of request {@code marker}, by updated_at. */
+    public record Query(int limit, boolean limited, String marker, Instant changesSince, Instant changesBefore) {
+        static final int MAX_LIMIT = 1000;
+        public static final Query ALL = new Query(Integer.MAX_VALUE, false, null, null, null);
+
+        /** Nova's index query schema of 2.58 (2.66: and changes-before); anything else is 400. */
+        public static Query parse(Map<String, List<String>> q, boolean before) {
+            QueryParams.onlyKnown(q, before ? Set.of("limit", "marker", "changes-since", "changes-before")
+                    : Set.of("limit", "marker", "changes-since"));
+            Integer limit = Pagination.limit(last(q, "limit"));
+            Instant since = QueryParams.time("changes-since", last(q, "changes-since"));
+            Instant until = before ? QueryParams.time("changes-before", last(q, "changes-before")) : null;
+            if (since != null && until != null && until.isBefore(since)) {
+                throw new InvalidInput("The value of changes-since must be less than or equal to changes-before.");
+            }
+            return new Query(limit == null ? MAX_LIMIT : Math.min(limit, MAX_LIMIT), true, last(q, "marker"), since, until);
+        }
+
+        private static String last(Map<String, List<String>> q, String key) {
+            List<String> v = q.get(key);
+            return v == null || v.isEmpty() ? null : v.get(v.size() - 1);
+        }
+
+        /** Whether a page of {@code size} is full, so that Nova links the next one. */
+        public boolean full(int size) {
+            return limited && limit > 0 && size == limit;
+        }
+
+        List<InstanceAction> apply(List<InstanceAction> newestFirst) {
+            List<InstanceAction> kept = newestFirst.stream()
+                    .filter(a -> changesSince == null || !a.updatedAt.isBefore(changesSince))
+                    .filter(a -> changesBefore == null || !a.updatedAt.isAfter(changesBefore))
+                    .toList();
+            int from = 0;
+            if (marker != null) {
+                int at = -1;
+                for (int i = 0; i < kept.size() && at < 0; i++) {
+                    at = marker.equals(kept.get(i).requestId) ? i : -1;
+                }
+                if (at < 0) {
+                    throw new InvalidInput("Marker " + marker + " could not be found.");
+                }
+                from = at + 1;
+            }
+            return kept.subList(from, (int) Math.min((long) from + limit, kept.size()));
+        }
+    }
+
+    /** The actions done to the server, newest first, as {@code q} pages and filters them. */
     @WithSession
-    public Uni<List<InstanceAction>> list(Caller caller, UUID serverId) {
+    public Uni<List<InstanceAction>> list(Caller caller, UUID serverId, Query q) {
         return owner(caller, serverId).chain(target -> {
             policy.enforce(ServerPolicies.ACTIONS_LIST, caller, target);
-            return actions.list(serverId);
+            return actions.list(serverId).map(q::apply);
         });
     }
 
@@ -72,10 +131,12 @@ public class InstanceActionService {
                 // from 2.51 everyone who may see the action sees its events (their tracebacks stay the rule's)
                 boolean events = version.atLeast(51) || policy.allowed(ServerPolicies.ACTIONS_EVENTS, caller, target);
                 if (!events) {
-                    return Uni.createFrom().item(new Shown(a, null, false));
+                    return Uni.createFrom().item(new Shown(a, null, false, false, null));
                 }
                 boolean details = policy.allowed(ServerPolicies.ACTIONS_EVENTS_DETAILS, caller, target);
-                return actions.events(a.id).map(list -> new Shown(a, list, details));
+                boolean host = version.atLeast(62) && policy.allowed(ServerPolicies.ACTIONS_EVENTS, caller, target);
+                String project = a.projectId != null ? a.projectId : String.valueOf(target.get("project_id"));
+                return actions.events(a.id).map(list -> new Shown(a, list, details, host, project));
             });
         });
     }

@@ -60,10 +60,14 @@ class NewServers {
                 throw new InvalidInput("The requested availability zone is not available");
             }
         }).replaceWithVoid();
+        Uni<String> requestedHost = req.requestedHost() == null && req.requestedNode() == null ? Uni.createFrom().nullItem()
+                : hosts.requested(req.requestedHost(), req.requestedNode()).onItem().ifNull().failWith(() -> new InvalidInput(
+                        "Compute host " + (req.requestedNode() != null ? req.requestedNode() : req.requestedHost())
+                                + " could not be found."));
         return quota.checkMetadataItems(caller.projectId(), req.metadata().size()).chain(() -> keyData)
-                .chain(key -> zoneExists
+                .chain(key -> requestedHost.chain(destination -> zoneExists
                 .chain(() -> claim(caller.projectId(), req.minCount(), req.maxCount(), flavor))
-                .chain(count -> insert(caller, req, flavor, checked, key, count)))
+                .chain(count -> insert(caller, req, flavor, checked, key, count, destination))))
                 .call(list -> memberships(caller, req.groupId(), list))
                 .call(list -> tagged(req.tags(), list))
                 .call(list -> record(caller, requestId, list))
@@ -79,7 +83,7 @@ class NewServers {
     }
 
     private Uni<List<Server>> insert(Caller caller, CreateRequest req, Commands.Flavor flavor,
-                                     CreateValidation.Checked checked, String keyData, int count) {
+                                     CreateValidation.Checked checked, String keyData, int count, String requestedHost) {
         List<Server> made = new ArrayList<>();
         String reservation = "r-" + random(8).toLowerCase();
         var now = InstanceActions.now();
@@ -94,6 +98,9 @@ class NewServers {
             s.flavorId = flavor.id();
             s.flavor = flavor;
             s.keyName = req.keyName();
+            s.requestedHost = requestedHost;
+            // Nova's hostname: the one a 2.90 create asked for, else the name made DNS-safe (kept across renames)
+            s.hostname = req.hostname() != null ? req.hostname() : Server.hostname(s.name, s.id);
             s.keyData = keyData;
             s.userData = req.userData();
             s.metadata = new HashMap<>(req.metadata());

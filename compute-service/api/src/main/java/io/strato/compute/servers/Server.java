@@ -60,6 +60,9 @@ public class Server {
     public Map<String, String> metadata = new HashMap<>();
     @Column(name = "requested_az")
     public String requestedAz;
+    /** The host a 2.74 create asked for (scheduled with the filters, unlike zone:host); null otherwise. */
+    @Column(name = "requested_host")
+    public String requestedHost;
     /** The interfaces to give the server, resolved at create ("auto" became the one network). */
     @Type(ServerColumns.RequestedNetworks.class)
     @Column(name = "requested_networks")
@@ -89,6 +92,9 @@ public class Server {
     /** {@code owner} or {@code admin} while locked (Nova's locked_by); null when not locked. */
     @Column(name = "locked_by")
     public String lockedBy;
+    /** The reason a 2.73 lock gave; null otherwise. */
+    @Column(name = "locked_reason")
+    public String lockedReason;
     @Column(name = "access_ipv4")
     public String accessIpv4;
     @Column(name = "access_ipv6")
@@ -129,6 +135,14 @@ public class Server {
     /** Nova's instance fault, shown on ERROR. */
     public record Fault(@JsonProperty("code") int code, @JsonProperty("message") String message,
                         @JsonProperty("details") String details, @JsonProperty("created") String created) {
+    }
+
+    /** Nova's hostname: set at create, changed by a 2.90 update or rebuild; null for servers made before it was kept. */
+    public String hostname;
+
+    /** The guest's host name: the one kept, else the name made DNS-safe as before. */
+    public String hostname() {
+        return hostname != null ? hostname : hostname(name, id);
     }
 
     /** The guest's host name: the server name made DNS-safe, as Nova's {@code hostname} is. */

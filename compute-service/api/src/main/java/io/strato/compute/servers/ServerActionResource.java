@@ -35,12 +35,14 @@ public class ServerActionResource {
     private final CurrentCaller callers;
     private final RequestContext request;
     private final ApiVersion version;
+    private final com.fasterxml.jackson.databind.ObjectMapper json;
 
     public ServerActionResource(ServerActions actions, ServerLocks locks, ServerRebuilds rebuilds,
                                 ServerAdminActions admin, ServerUpdates updates, ServerSecurityGroups groups,
                                 ServerFloatingIps floatingIps, ServerViews views, Policy policy, CurrentCaller callers, RequestContext request,
-                                ApiVersion version) {
+                                ApiVersion version, com.fasterxml.jackson.databind.ObjectMapper json) {
         this.version = version;
+        this.json = json;
         this.admin = admin;
         this.updates = updates;
         this.groups = groups;
@@ -75,7 +77,7 @@ public class ServerActionResource {
             case "resize" -> accepted(actions.resize(caller, serverId, rid, flavorRef(args)));
             case "confirmResize" -> actions.confirmResize(caller, serverId, rid).map(v -> Response.noContent().build());
             case "revertResize" -> accepted(actions.revertResize(caller, serverId, rid));
-            case "lock" -> accepted(locks.lock(caller, serverId, rid));
+            case "lock" -> accepted(locks.lock(caller, serverId, rid, lockedReason(args, version.get())));
             case "unlock" -> accepted(locks.unlock(caller, serverId, rid));
             case "rebuild" -> rebuild(caller, token, serverId, rid, RebuildRequest.parse(args, version.get()));
             case "os-getConsoleOutput" -> actions.consoleOutput(caller, serverId, length(args))
@@ -104,19 +106,59 @@ public class ServerActionResource {
         };
     }
 
-    /** 202 with the basic view and the admin password, as Nova's rebuild answers. */
+    /** 202 with the basic view and the admin password, as Nova's rebuild answers (from 2.75 the show view). */
     private Uni<Response> rebuild(Caller caller, String token, UUID id, String rid, RebuildRequest req) {
-        ServerViews.Audience who = views.audience(caller);
+        ServerViews.Audience who = views.audience(caller).one();
         return rebuilds.rebuild(caller, token, id, rid, req, who.admin()).map(r -> {
             Server s = r.page().servers().get(0);
+            if (who.version().atLeast(75)) {
+                // the show view (Nova's rebuild leaves out the extended user_data), the password, the user data
+                com.fasterxml.jackson.databind.node.ObjectNode v = json.valueToTree(views.full(s,
+                        r.page().ports().getOrDefault(s.id, java.util.List.of()), r.page().volumes().getOrDefault(s.id, java.util.List.of()),
+                        r.page().tags().getOrDefault(s.id, java.util.List.of()), who, s.host == null ? null : r.page().nodes().get(s.host)));
+                v.remove("OS-EXT-SRV-ATTR:user_data");
+                v.put("adminPass", r.adminPass());
+                v.put("user_data", s.userData);
+                return Response.accepted(java.util.Map.of("server", v)).build();
+            }
             ServerBasicView v = views.basic(s, r.page().ports().getOrDefault(s.id, java.util.List.of()),
                     r.page().tags().getOrDefault(s.id, java.util.List.of()), who);
-            return Response.accepted(new ServerBasicView.One(v.withAdminPass(r.adminPass()))).build();
+            return Response.accepted(new ServerBasicView.One(v.rebuilt(r.adminPass(), s.keyName, s.userData, who.version()))).build();
         });
     }
 
     private static Uni<Response> accepted(Uni<Void> done) {
         return done.map(v -> Response.accepted().build());
+    }
+
+    /**
+     * The {@code locked_reason} of a 2.73 lock ({@code {"lock": null}} or {@code {"lock": {"locked_reason": r}}},
+     * 1-255 characters, nothing else); before 2.73 the body's value is not read, as in Nova.
+     */
+    static String lockedReason(JsonNode args, io.strato.compute.api.Microversion version) {
+        if (!version.atLeast(73) || args == null || args.isNull()) {
+            return null;
+        }
+        if (!args.isObject()) {
+            throw new InvalidInput("Invalid input for field/attribute lock. Value: " + args + ". " + args
+                    + " is not of type 'object', 'null'");
+        }
+        for (java.util.Iterator<String> it = args.fieldNames(); it.hasNext(); ) {
+            String f = it.next();
+            if (!f.equals("locked_reason")) {
+                throw new InvalidInput("Invalid input for field/attribute lock. Value: " + args
+                        + ". Additional properties are not allowed ('" + f + "' was unexpected)");
+            }
+        }
+        JsonNode r = args.get("locked_reason");
+        if (r == null) {
+            return null;
+        }
+        if (!r.isTextual() || r.asText().isEmpty() || r.asText().length() > 255) {
+            throw new InvalidInput("Invalid input for field/attribute locked_reason. Value: " + r
+                    + ". It must be a string of 1 to 255 characters");
+        }
+        return r.asText();
     }
 
     /** os-resetState's {@code state}: Nova's schema allows {@code active} and {@code error}. */

@@ -5,6 +5,7 @@ import io.smallrye.mutiny.Uni;
 import io.strato.compute.flavors.Flavors;
 import io.strato.kit.auth.Caller;
 import io.strato.kit.faults.Forbidden;
+import io.strato.kit.faults.InvalidInput;
 import io.strato.kit.policy.Policy;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Map;
@@ -39,6 +40,13 @@ public class ServerCreation {
             throw new Forbidden("Creating a server needs a project-scoped token.");
         }
         String zone = zone(caller, req.availabilityZone());
+        if (req.requestedHost() != null || req.requestedNode() != null) { // 2.74
+            policy.enforce(ServerPolicies.CREATE_REQUESTED_DESTINATION, caller, ServerPolicies.target(caller.projectId(), caller.userId()));
+            if (req.availabilityZone() != null && req.availabilityZone().contains(":")) {
+                throw new InvalidInput("One mechanism with host and/or hypervisor_hostname and another mechanism with"
+                        + " zone:host:node are mutually exclusive.");
+            }
+        }
         return Panache.withSession(() -> flavors.resolve(req.flavorRef(), caller))
                 .chain(flavor -> validation.check(caller, token, req, flavor)
                         .chain(checked -> Panache.withTransaction(() -> rows.store(caller, requestId, req, flavor, checked, zone))))

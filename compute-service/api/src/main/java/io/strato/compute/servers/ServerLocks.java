@@ -29,10 +29,16 @@ public class ServerLocks {
     }
 
     public Uni<Void> lock(Caller caller, UUID id, String requestId) {
+        return lock(caller, id, requestId, null);
+    }
+
+    /** Locks the server, with the reason of a 2.73 lock (or null). */
+    public Uni<Void> lock(Caller caller, UUID id, String requestId, String reason) {
         return Panache.withTransaction(() -> queries.visible(caller, id, true).chain(s -> {
             policy.enforce(ServerPolicies.LOCK, caller, ServerPolicies.target(s));
             s.locked = true;
             s.lockedBy = s.projectId.equals(caller.projectId()) ? OWNER : ADMIN;
+            s.lockedReason = reason;
             s.updatedAt = InstanceActions.now();
             return actions.start(s, "lock", requestId, caller.userId()).replaceWithVoid();
         }));
@@ -47,6 +53,7 @@ public class ServerLocks {
             }
             s.locked = false;
             s.lockedBy = null;
+            s.lockedReason = null;
             s.updatedAt = InstanceActions.now();
             return actions.start(s, "unlock", requestId, caller.userId()).replaceWithVoid();
         }));

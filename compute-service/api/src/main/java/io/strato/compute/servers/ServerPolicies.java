@@ -25,6 +25,8 @@ public class ServerPolicies implements PolicyRules {
     public static final String SHOW = "os_compute_api:servers:show";
     public static final String CREATE = "os_compute_api:servers:create";
     public static final String CREATE_FORCED_HOST = "os_compute_api:servers:create:forced_host";
+    public static final String TOPOLOGY = "compute:server:topology:index";
+    public static final String CREATE_REQUESTED_DESTINATION = "compute:servers:create:requested_destination";
     public static final String UPDATE = "os_compute_api:servers:update";
     public static final String DELETE = "os_compute_api:servers:delete";
     public static final String START = "os_compute_api:servers:start";
@@ -84,6 +86,8 @@ public class ServerPolicies implements PolicyRules {
         r.put(SHOW, READER);
         r.put(CREATE, MEMBER);
         r.put(CREATE_FORCED_HOST, ADMIN);
+        r.put(TOPOLOGY, READER);
+        r.put(CREATE_REQUESTED_DESTINATION, ADMIN);
         r.put(UPDATE, MEMBER);
         r.put(DELETE, MEMBER);
         r.put(START, MEMBER);

@@ -73,6 +73,12 @@ public class ServerQueries {
         }));
     }
 
+    /** A server the caller sees and {@code rule} allows them ({@code target} its project and user), in a session of its own. */
+    public Uni<Server> authorized(Caller caller, UUID id, String rule) {
+        return Panache.withSession(() -> visible(caller, id, false).invoke(s ->
+                policy.enforce(rule, caller, ServerPolicies.target(s))));
+    }
+
     /** The page of one server, read in the caller's session (as an update answers). */
     Uni<Page> page(boolean admin, Server s) {
         return servers.ports(s.id).chain(ports -> page(admin, List.of(s), Map.of(s.id, ports)));

@@ -21,6 +21,16 @@ import java.util.regex.PatternSyntaxException;
  * sort keys (nulls compared as a fixed low value so paging never skips a row).
  */
 final class ServerQuery {
+    /** What Nova's server list query schema of 2.75 allows (index_query_v275); anything else is 400. */
+    static final java.util.Set<String> KEYS_275 = java.util.Set.of("user_id", "project_id", "tenant_id", "launch_index", "image_ref", "image",
+            "kernel_id", "ramdisk_id", "hostname", "key_name", "power_state", "vm_state", "task_state", "host", "node",
+            "flavor", "reservation_id", "launched_at", "terminated_at", "availability_zone", "name", "display_name",
+            "description", "display_description", "locked_by", "uuid", "root_device_name", "config_drive",
+            "access_ip_v4", "access_ip_v6", "auto_disk_config", "progress", "sort_key", "sort_dir", "all_tenants",
+            "soft_deleted", "deleted", "status", "changes-since", "ip", "ip6", "created_at", "block_device_mapping",
+            "services", "metadata", "system_metadata", "info_cache", "security_groups", "pci_devices", "limit",
+            "marker", "tags", "tags-any", "not-tags", "not-tags-any", "changes-before", "locked");
+
     /** Nova sort key → SQL expression over alias {@code %1$s} that is never null. */
     private static final Map<String, String> SORT_KEYS = new LinkedHashMap<>();
     private static final List<String> ADMIN_SORT_KEYS = List.of("host", "node");
@@ -101,14 +111,16 @@ final class ServerQuery {
         if (flavor != null) {
             sq.add("s.flavor_id = :flavor", "flavor", tail(flavor));
         }
-        String since = first(q, "changes-since");
+        java.time.Instant since = time(q, "changes-since");
         if (since != null) {
-            try {
-                sq.add("s.updated_at >= :since", "since", OffsetDateTime.parse(since.contains("T") && !since.matches(".*([Zz]|[+-]\\d\\d:?\\d\\d)$")
-                        ? since + "Z" : since).toInstant());
-            } catch (DateTimeParseException e) {
-                throw new InvalidInput("Invalid filter field: changes-since.");
+            sq.add("s.updated_at >= :since", "since", since);
+        }
+        java.time.Instant before = version.atLeast(66) ? time(q, "changes-before") : null; // 2.66
+        if (before != null) {
+            if (since != null && before.isBefore(since)) {
+                throw new InvalidInput("The value of changes-since must be less than or equal to changes-before.");
             }
+            sq.add("s.updated_at <= :before", "before", before);
         }
         String reservation = first(q, "reservation_id");
         if (reservation != null) {
@@ -125,10 +137,16 @@ final class ServerQuery {
         if (version.atLeast(26)) {
             sq.tagFilters(q);
         }
-        if (admin) {
-            sq.adminFilters(q);
+        String locked = version.atLeast(73) ? first(q, "locked") : null; // 2.73, for everyone
+        if (locked != null) {
+            sq.add("s.locked = :f_locked", "f_locked", strictBoolean(locked));
         }
-        sq.sort(q, admin);
+        if (admin) {
+            sq.adminFilters(q, null);
+        } else if (version.atLeast(83)) { // 2.83: these filters for everyone
+            sq.adminFilters(q, MEMBER_FILTERS_283);
+        }
+        sq.sort(q, admin, version);
         return sq;
     }
 
@@ -152,12 +170,36 @@ final class ServerQuery {
         }
     }
 
-    private void adminFilters(Map<String, List<String>> q) {
+    /** The filters 2.83 gives every caller (before, admins' only). */
+    private static final java.util.Set<String> MEMBER_FILTERS_283 = java.util.Set.of("availability_zone", "config_drive",
+            "key_name", "created_at", "launched_at", "terminated_at", "power_state", "task_state", "vm_state", "progress",
+            "user_id");
+
+    /** Filters of admins ({@code allowed} null: all of them), or those of {@code allowed}. */
+    private void adminFilters(Map<String, List<String>> q, java.util.Set<String> allowed) {
         Map<String, String> columns = Map.of("host", "host", "node", "host", "vm_state", "vm_state",
                 "task_state", "task_state", "user_id", "user_id", "key_name", "key_name",
                 "availability_zone", "availability_zone", "uuid", "id");
+        // Nova matches these as regular expressions over the column's text (times as the database prints them)
+        Map<String, String> regex = Map.of("config_drive", "s.config_drive", "progress", "cast(s.progress as text)",
+                "created_at", "to_char(s.created_at at time zone 'UTC', 'YYYY-MM-DD HH24:MI:SS')",
+                "launched_at", "to_char(s.launched_at at time zone 'UTC', 'YYYY-MM-DD HH24:MI:SS')");
+        regex.forEach((filter, expr) -> {
+            String v = allowed == null || allowed.contains(filter) ? first(q, filter) : null;
+            if (v != null) {
+                try {
+                    Pattern.compile(v);
+                } catch (PatternSyntaxException e) {
+                    throw new InvalidInput("Invalid filter: " + filter + " is not a valid regular expression.");
+                }
+                add("coalesce(" + expr + ", '') ~ :r_" + filter, "r_" + filter, v);
+            }
+        });
+        if ((allowed == null || allowed.contains("terminated_at")) && first(q, "terminated_at") != null) {
+            empty = true; // servers are removed when deleted: none has a termination time
+        }
         columns.forEach((filter, column) -> {
-            String v = first(q, filter);
+            String v = allowed == null || allowed.contains(filter) ? first(q, filter) : null;
             if (v == null) {
                 return;
             }
@@ -172,7 +214,7 @@ final class ServerQuery {
             }
             add("s." + column + " = :f_" + filter, "f_" + filter, v);
         });
-        String power = first(q, "power_state");
+        String power = allowed == null || allowed.contains("power_state") ? first(q, "power_state") : null;
         if (power != null) {
             try {
                 add("s.power_state = :f_power", "f_power", Integer.parseInt(power));
@@ -209,7 +251,23 @@ final class ServerQuery {
         where.add("(" + String.join(" or ", ors) + ")");
     }
 
-    private void sort(Map<String, List<String>> q, boolean admin) {
+    private static final List<String> TRUE = List.of("1", "t", "true", "on", "y", "yes");
+    private static final List<String> FALSE = List.of("0", "f", "false", "off", "n", "no");
+
+    /** oslo's {@code bool_from_string(strict=True)}, as Nova reads the {@code locked} filter. */
+    static boolean strictBoolean(String v) {
+        String l = v.strip().toLowerCase(java.util.Locale.ROOT);
+        if (TRUE.contains(l)) {
+            return true;
+        }
+        if (FALSE.contains(l)) {
+            return false;
+        }
+        throw new InvalidInput("Unrecognized value '" + v + "', acceptable values are: '0', '1', 'f', 'false', 'n', "
+                + "'no', 'off', 'on', 't', 'true', 'y', 'yes'");
+    }
+
+    private void sort(Map<String, List<String>> q, boolean admin, Microversion version) {
         List<String> keys = q.getOrDefault("sort_key", List.of());
         List<String> dirs = q.getOrDefault("sort_dir", List.of());
         if (dirs.size() > keys.size() && !keys.isEmpty()) {
@@ -217,7 +275,7 @@ final class ServerQuery {
         }
         for (int i = 0; i < keys.size(); i++) {
             String key = keys.get(i);
-            String expr = SORT_KEYS.get(key);
+            String expr = key.equals("locked") && version.atLeast(73) ? "%1$s.locked" : SORT_KEYS.get(key);
             if (expr == null || (!admin && ADMIN_SORT_KEYS.contains(key))) {
                 throw new InvalidInput("Invalid sort_key: " + key);
             }
@@ -294,6 +352,19 @@ final class ServerQuery {
     private void add(String condition, String param, Object value) {
         where.add(condition);
         params.put(param, value);
+    }
+
+    /** A time filter as Nova parses it; 400 {@code Invalid filter field: <key>.} when it is no ISO 8601 time. */
+    private static java.time.Instant time(Map<String, List<String>> q, String key) {
+        String v = first(q, key);
+        if (v == null) {
+            return null;
+        }
+        try {
+            return OffsetDateTime.parse(v.contains("T") && !v.matches(".*([Zz]|[+-]\\d\\d:?\\d\\d)$") ? v + "Z" : v).toInstant();
+        } catch (DateTimeParseException e) {
+            throw new InvalidInput("Invalid filter field: " + key + ".");
+        }
     }
 
     static String first(Map<String, List<String>> q, String key) {

@@ -8,7 +8,9 @@ import io.strato.compute.hosts.AgentCommands;
 import io.strato.compute.protocol.Commands;
 import io.strato.compute.quotas.ComputeQuota;
 import io.strato.kit.auth.Caller;
+import io.strato.compute.keypairs.KeypairService;
 import io.strato.kit.faults.Conflict;
+import io.strato.kit.faults.InvalidInput;
 import io.strato.kit.policy.Policy;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
@@ -34,10 +36,12 @@ public class ServerRebuilds {
     private final SagaConfig config;
     private final AttachedVolumes volumes;
     private final ComputeQuota quota;
+    private final KeypairService keypairs;
 
     ServerRebuilds(ServerQueries queries, Policy policy, ServerLocks locks, Images images, InstanceActions actions,
                    AgentCommands commands, ServerEvents events, SagaConfig config, AttachedVolumes volumes,
-                   ComputeQuota quota) {
+                   ComputeQuota quota, KeypairService keypairs) {
+        this.keypairs = keypairs;
         this.queries = queries;
         this.policy = policy;
         this.locks = locks;
@@ -67,9 +71,15 @@ public class ServerRebuilds {
                     throw new Conflict("Rebuilding instance " + s.id + " with attached volumes is not supported yet;"
                             + " detach them first.");
                 }
-                return images.get(req.imageId(), token);
-            }).chain(image -> {
+                return keyData(caller, req);
+            }).chain(key -> images.get(req.imageId(), token).map(image -> {
                 CreateValidation.fits(image, s.flavor);
+                if (req.keyName() != null) { // 2.54: the caller's key pair replaces the server's (null: none)
+                    s.keyName = req.keyName().orElse(null);
+                    s.keyData = key;
+                }
+                return image;
+            })).chain(image -> {
                 req.applyTo(s);
                 s.imageMeta = image.image();
                 String pass = req.adminPass() != null ? req.adminPass() : NewServers.password();
@@ -86,5 +96,14 @@ public class ServerRebuilds {
                         .map(p -> new Rebuilt(p, pass));
             });
         }));
+    }
+
+    /** The public key of the key pair a 2.54 rebuild names, the caller's own as in Nova (unknown: 400). */
+    private Uni<String> keyData(Caller caller, RebuildRequest req) {
+        if (req.keyName() == null || req.keyName().isEmpty()) {
+            return Uni.createFrom().nullItem();
+        }
+        return keypairs.publicKey(caller.userId(), req.keyName().get())
+                .onItem().ifNull().failWith(() -> new InvalidInput("Invalid key_name provided."));
     }
 }

@@ -95,19 +95,23 @@ public class ServerResource {
     public Uni<ServerView.One> show(@PathParam("id") String id) {
         Caller caller = callers.get();
         UUID serverId = RequestContext.serverId(id);
-        ServerViews.Audience who = views.audience(caller);
+        ServerViews.Audience who = views.audience(caller).one();
         return queries.show(caller, serverId, who.admin()).map(p -> new ServerView.One(full(p, p.servers().get(0), who)));
     }
 
     @PUT
     @Path("{id}")
-    public Uni<ServerBasicView.One> update(@PathParam("id") String id, ServerUpdateBody body) {
+    /** 200 with Nova's basic view before 2.75 ({@link ServerBasicView.One}), the show view from 2.75 ({@link ServerView.One}). */
+    public Uni<Object> update(@PathParam("id") String id, ServerUpdateBody body) {
         Caller caller = callers.get();
         UUID serverId = RequestContext.serverId(id);
         UpdateRequest req = UpdateRequest.parse(BodyRecords.json(body), version.get());
-        ServerViews.Audience who = views.audience(caller);
+        ServerViews.Audience who = views.audience(caller).one();
         return updates.update(caller, serverId, req, who.admin()).map(p -> {
             Server s = p.servers().get(0);
+            if (who.version().atLeast(75)) {
+                return new ServerView.One(full(p, s, who));
+            }
             return new ServerBasicView.One(views.basic(s, p.ports().getOrDefault(s.id, List.of()),
                     p.tags().getOrDefault(s.id, List.of()), who));
         });
@@ -127,6 +131,9 @@ public class ServerResource {
 
     private Uni<Listed> page(Caller caller, UriInfo uri, boolean detail) {
         MultivaluedMap<String, String> q = uri.getQueryParameters();
+        if (version.atLeast(75)) { // Nova's query schema, checked before the policy
+            io.strato.compute.api.QueryParams.onlyKnown(q, ServerQuery.KEYS_275);
+        }
         Map<String, Object> target = ServerPolicies.target(caller.projectId(), null);
         policy.enforce(detail ? ServerPolicies.DETAIL : ServerPolicies.INDEX, caller, target);
         boolean allTenants = RequestContext.allTenants(q.get("all_tenants"));

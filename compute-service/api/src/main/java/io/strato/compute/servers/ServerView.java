@@ -60,7 +60,16 @@ public record ServerView(
             @JsonProperty("host_status") @JsonInclude(JsonInclude.Include.NON_NULL) String hostStatus,
             @JsonProperty("description") @JsonInclude(JsonInclude.Include.NON_NULL)
             @Schema(implementation = String.class, nullable = true) Optional<String> description,
-            @JsonProperty("tags") @JsonInclude(JsonInclude.Include.NON_NULL) List<String> tags) {
+            @JsonProperty("tags") @JsonInclude(JsonInclude.Include.NON_NULL) List<String> tags,
+            @JsonProperty("trusted_image_certificates") @JsonInclude(JsonInclude.Include.NON_NULL)
+            @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.ARRAY,
+                    implementation = String.class, nullable = true) Optional<List<String>> trustedImageCertificates,
+            @JsonProperty("server_groups") @JsonInclude(JsonInclude.Include.NON_NULL) List<String> serverGroups,
+            @JsonProperty("locked_reason") @JsonInclude(JsonInclude.Include.NON_NULL)
+            @Schema(implementation = String.class, nullable = true) Optional<String> lockedReason,
+            @JsonProperty("OS-EXT-SRV-ATTR:hostname") @JsonInclude(JsonInclude.Include.NON_NULL) String hostname,
+            @JsonProperty("pinned_availability_zone") @JsonInclude(JsonInclude.Include.NON_NULL)
+            @Schema(implementation = String.class, nullable = true) Optional<String> pinnedAvailabilityZone) {
     }
 
     /** The extended server attributes, for admins only (the keys are absent for others; null values stay). */

@@ -43,9 +43,18 @@ public class ServerViews {
      * How much the caller sees, at which microversion. {@code admin}: the extended server attributes and fault
      * details; {@code hostStatus}: the host_status of 2.16 ({@link #ALL}, {@link #UNKNOWN_ONLY} or null: not shown).
      */
-    public record Audience(boolean admin, String hostStatus, Microversion version, boolean flavorExtraSpecs) {
+    public record Audience(boolean admin, String hostStatus, Microversion version, boolean flavorExtraSpecs,
+                           boolean single) {
         public Audience(boolean admin, String hostStatus, Microversion version) {
-            this(admin, hostStatus, version, true);
+            this(admin, hostStatus, version, true, false);
+        }
+
+        /**
+         * The same caller looking at one server (show, update, rebuild), where Nova adds keys a list leaves out
+         * ({@code server_groups} from 2.71).
+         */
+        public Audience one() {
+            return new Audience(admin, hostStatus, version, flavorExtraSpecs, true);
         }
     }
 
@@ -58,7 +67,7 @@ public class ServerViews {
         String hostStatus = policy.allowed(ServerPolicies.HOST_STATUS, caller, target) ? ALL
                 : policy.allowed(ServerPolicies.HOST_STATUS_UNKNOWN_ONLY, caller, target) ? UNKNOWN_ONLY : null;
         return new Audience(policy.allowed(ServerPolicies.EXTENDED_ATTRIBUTES, caller, target), hostStatus, version.get(),
-                policy.allowed(ServerPolicies.FLAVOR_EXTRA_SPECS, caller, target));
+                policy.allowed(ServerPolicies.FLAVOR_EXTRA_SPECS, caller, target), false);
     }
 
     public List<Link> links(String collection, String id) {
@@ -153,13 +162,29 @@ public class ServerViews {
                 v.atLeast(9) ? s.locked : null,
                 hostStatus,
                 v.atLeast(19) ? Optional.ofNullable(s.description) : null,
-                v.atLeast(26) ? tags : null);
+                v.atLeast(26) ? tags : null,
+                v.atLeast(63) ? Optional.empty() : null, // Strato takes no trusted certificates (CreateRequest)
+                v.atLeast(71) && who.single() ? (s.serverGroupId == null ? List.of() : List.of(s.serverGroupId.toString())) : null,
+                v.atLeast(73) ? Optional.ofNullable(s.lockedReason) : null,
+                // 2.90: everyone sees the host name (admins already have it among the extended attributes)
+                v.atLeast(90) && !(who.admin() && detailed) ? s.hostname() : null,
+                // 2.96: the zone the create asked for (Nova's RequestSpec.availability_zone), null when it asked none
+                v.atLeast(96) ? Optional.ofNullable(pinnedZone(s.requestedAz)) : null);
+    }
+
+    /** The zone part of a create's {@code zone[:host[:node]]}; null for none. */
+    static String pinnedZone(String requested) {
+        if (requested == null) {
+            return null;
+        }
+        String zone = requested.split(":", 2)[0];
+        return zone.isBlank() ? null : zone;
     }
 
     /** The extended attributes of 2.3; kernel and ramdisk are the image's, the root device the agent's (vda). */
     private static ServerView.Ec2 ec2(Server s) {
         Map<String, String> props = s.imageMeta == null || s.imageMeta.properties() == null ? Map.of() : s.imageMeta.properties();
-        return new ServerView.Ec2(s.reservationId, s.launchIndex, Server.hostname(s.name, s.id),
+        return new ServerView.Ec2(s.reservationId, s.launchIndex, s.hostname(),
                 props.getOrDefault("kernel_id", ""), props.getOrDefault("ramdisk_id", ""),
                 s.launchedAt == null ? null : "/dev/vda", s.userData);
     }
@@ -169,7 +194,7 @@ public class ServerViews {
         ServerView f = full(s, ports, List.of(), tags, who, null);
         return new ServerBasicView(f.id(), f.name(), f.status(), f.tenantId(), f.userId(), f.metadata(), f.hostId(),
                 f.image(), f.flavor(), f.created(), f.updated(), plainAddresses(ports), f.accessIpv4(), f.accessIpv6(),
-                f.links(), f.diskConfig(), f.progress(), f.fault(), null, since(s, tags, who, null, false));
+                f.links(), f.diskConfig(), f.progress(), f.fault(), null, null, null, since(s, tags, who, null, false));
     }
 
     /** By network name (sorted), each port's fixed addresses as version and address (os-ips, the basic view). */

@@ -4,8 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.strato.kit.faults.InvalidInput;
 import java.util.Set;
 
-/** {@code PUT /servers/{id}}: name, access addresses, disk config and (2.19) description. */
-public record UpdateRequest(JsonNode server) {
+/** {@code PUT /servers/{id}}: name, access addresses, disk config, (2.19) description and (2.90) hostname. */
+public record UpdateRequest(JsonNode server, io.strato.compute.api.Microversion version) {
     private static final Set<String> KNOWN = Set.of("name", "accessIPv4", "accessIPv6", "OS-DCF:diskConfig");
 
     public static UpdateRequest parse(JsonNode body) {
@@ -18,8 +18,9 @@ public record UpdateRequest(JsonNode server) {
         if (s == null || !s.isObject()) {
             throw new InvalidInput("Invalid input for field/attribute server. Value: None. 'server' is a required property");
         }
-        CreateRequest.onlyKnown(s, CreateRequest.since(KNOWN, version, 19, "description"));
-        UpdateRequest r = new UpdateRequest(s);
+        CreateRequest.onlyKnown(s, CreateRequest.since(CreateRequest.since(KNOWN, version, 19, "description"),
+                version, 90, "hostname"));
+        UpdateRequest r = new UpdateRequest(s, version);
         r.applyTo(new Server()); // validate every field before the row is touched
         return r;
     }
@@ -39,6 +40,9 @@ public record UpdateRequest(JsonNode server) {
         }
         if (server.has("description")) {
             target.description = CreateRequest.description(server.get("description"));
+        }
+        if (server.has("hostname")) { // 2.90 (2.94: an FQDN)
+            target.hostname = CreateRequest.hostname(server.get("hostname"), version);
         }
     }
 }

@@ -71,6 +71,7 @@ public class SimpleTenantUsageResource {
     }
 
     @GET
+    @io.strato.compute.api.QueryKeys({"start", "end", "detailed", "limit", "marker"})
     public Uni<TenantUsageView.Many> index(@BeanParam Query q) {
         policy.enforce(UsagePolicies.LIST, callers.get(), Map.of());
         if (q.uri.getPath().endsWith("/")) {
@@ -84,6 +85,7 @@ public class SimpleTenantUsageResource {
 
     @GET
     @Path("{tenant_id}")
+    @io.strato.compute.api.QueryKeys({"start", "end", "limit", "marker"})
     public Uni<TenantUsageView.One> show(@PathParam("tenant_id") String tenantId, @BeanParam Query q) {
         Caller caller = callers.get();
         policy.enforce(UsagePolicies.SHOW, caller, NovaBaseRules.project(tenantId));

@@ -35,6 +35,12 @@ public class VolumeAttachment {
     public Instant deadline;
     @Column(name = "agent_result")
     public String agentResult;
+    /** Whether the volume is deleted with its server (2.79, changed by 2.85's update). */
+    @Column(name = "delete_on_termination")
+    public boolean deleteOnTermination;
+    /** The id Nova's block device mapping would have (2.89 {@code bdm_uuid}). */
+    @Column(name = "bdm_uuid")
+    public UUID bdmUuid = UUID.randomUUID();
     @Column(name = "created_at")
     public Instant createdAt;
     @Column(name = "updated_at")

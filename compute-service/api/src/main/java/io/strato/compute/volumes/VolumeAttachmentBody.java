@@ -20,6 +20,8 @@ public record VolumeAttachmentBody(@JsonProperty("volumeAttachment") VolumeAttac
             @JsonProperty("volumeId") @Schema(implementation = String.class, format = "uuid", required = true)
             JsonNode volumeId,
             @JsonProperty("device") @Schema(implementation = String.class) JsonNode device,
+            @JsonProperty("delete_on_termination") @Schema(implementation = Boolean.class,
+                    description = "from microversion 2.79") JsonNode deleteOnTermination,
             @JsonAnySetter @Schema(hidden = true) Map<String, JsonNode> others) {
     }
 }

@@ -1,5 +1,9 @@
 package io.strato.compute.volumes;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import io.strato.kit.faults.NotFound;
+import java.util.Map;
+
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.strato.compute.clients.Volumes;
@@ -72,6 +76,12 @@ public class VolumeAttachments {
 
     /** Attaches the volume; the answer is the row as it is now ({@code attaching}, with its device). */
     public Uni<VolumeAttachment> attach(Caller caller, UUID serverId, UUID volumeId, String requestId) {
+        return attach(caller, serverId, volumeId, requestId, false);
+    }
+
+    /** @param deleteOnTermination 2.79: the volume is deleted when the server is */
+    public Uni<VolumeAttachment> attach(Caller caller, UUID serverId, UUID volumeId, String requestId,
+                                        boolean deleteOnTermination) {
         AtomicReference<Reserved> reserved = new AtomicReference<>();
         return Panache.withTransaction(() -> servers.visible(caller, serverId, true).chain(s -> {
             policy.enforce(VolumePolicies.CREATE, caller, ServerPolicies.target(s));
@@ -87,9 +97,50 @@ public class VolumeAttachments {
                 return volumes.reserve(s.projectId, volumeId, s.id)
                         .invoke(id -> reserved.set(new Reserved(s.projectId, id)))
                         .chain(id -> volumes.connect(s.projectId, volumeId, id, s.host, "/dev/" + device)
-                                .chain(c -> begin(s, caller, requestId, volumeId, id, device, c)));
+                                .chain(c -> begin(s, caller, requestId, volumeId, id, device, c, deleteOnTermination)));
             });
         })).onFailure().call(e -> giveBack(reserved.get(), e));
+    }
+
+    /**
+     * 2.85's update of an attachment: only {@code delete_on_termination} changes; {@code id}, {@code serverId},
+     * {@code device}, {@code tag} given must be what they are (400 "The <k> property is not mutable"). A swap
+     * (another volume, or any PUT before 2.85) is checked against Nova's swap rule (admins) and refused.
+     */
+    public Uni<Void> update(Caller caller, UUID serverId, String volumeId, JsonNode att, boolean swap) {
+        return Panache.withTransaction(() -> servers.visible(caller, serverId, true).chain(s -> {
+            if (swap) {
+                policy.enforce(VolumePolicies.SWAP, caller, Map.of());
+            } else {
+                policy.enforce(VolumePolicies.UPDATE, caller, ServerPolicies.target(s));
+            }
+            return rows.ofServer(s.id).map(list -> {
+                VolumeAttachment a = list.stream().filter(x -> x.volumeId.toString().equals(volumeId)).findFirst()
+                        .orElseThrow(() -> new NotFound("No volume Block Device Mapping with id " + volumeId + "."));
+                if (!swap) {
+                    immutable(att, "id", a.volumeId.toString());
+                    immutable(att, "serverId", s.id.toString());
+                    immutable(att, "device", a.mountpoint());
+                    if (att.has("tag") && !att.get("tag").isNull()) {
+                        throw new InvalidInput("The tag property is not mutable");
+                    }
+                    if (att.has("delete_on_termination")) {
+                        a.deleteOnTermination = VolumeAttachmentResource.strictBoolean(att.get("delete_on_termination"));
+                        a.updatedAt = InstanceActions.now();
+                    }
+                    return null;
+                }
+                throw new InvalidInput("Swapping the volume of an attachment is not supported: this cloud's hosts"
+                        + " cannot replace a guest's disk.");
+            });
+        })).replaceWithVoid();
+    }
+
+    private static void immutable(JsonNode att, String key, String current) {
+        JsonNode v = att.get(key);
+        if (v != null && !(v.isTextual() && v.asText().equals(current))) {
+            throw new InvalidInput("The " + key + " property is not mutable");
+        }
     }
 
     /** Detaches the volume: 404 when it is not attached to the server, 409 while it is attaching or detaching. */
@@ -118,7 +169,7 @@ public class VolumeAttachments {
     }
 
     private Uni<VolumeAttachment> begin(Server s, Caller caller, String requestId, UUID volumeId, UUID attachmentId,
-                                        String device, Volumes.Connection connection) {
+                                        String device, Volumes.Connection connection, boolean deleteOnTermination) {
         UUID c = UUID.randomUUID();
         VolumeAttachment a = new VolumeAttachment();
         a.volumeId = volumeId;
@@ -126,6 +177,7 @@ public class VolumeAttachments {
         a.projectId = s.projectId;
         a.attachmentId = attachmentId;
         a.device = device;
+        a.deleteOnTermination = deleteOnTermination;
         a.status = VolumeAttachment.ATTACHING;
         a.commandId = c;
         a.createdAt = InstanceActions.now();

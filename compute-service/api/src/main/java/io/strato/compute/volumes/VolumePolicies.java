@@ -13,6 +13,8 @@ public class VolumePolicies implements PolicyRules {
     public static final String SHOW = "os_compute_api:os-volumes-attachments:show";
     public static final String CREATE = "os_compute_api:os-volumes-attachments:create";
     public static final String DELETE = "os_compute_api:os-volumes-attachments:delete";
+    public static final String UPDATE = "os_compute_api:os-volumes-attachments:update";
+    public static final String SWAP = "os_compute_api:os-volumes-attachments:swap";
 
     @Override
     public Map<String, String> defaults() {
@@ -21,6 +23,8 @@ public class VolumePolicies implements PolicyRules {
         r.put(SHOW, NovaBaseRules.PROJECT_READER_OR_ADMIN);
         r.put(CREATE, NovaBaseRules.PROJECT_MEMBER_OR_ADMIN);
         r.put(DELETE, NovaBaseRules.PROJECT_MEMBER_OR_ADMIN);
+        r.put(UPDATE, NovaBaseRules.PROJECT_MEMBER_OR_ADMIN);
+        r.put(SWAP, NovaBaseRules.ADMIN);
         return r;
     }
 }

@@ -207,4 +207,22 @@ class AggregateApiTest {
         as(admin()).get("/v2.1/os-services?host={h}", host).then().statusCode(200)
                 .body("services[0].zone", equalTo("agent-zone-" + run));
     }
+
+    @Test
+    void from281AdminsAskForImagePreCachingOnAnAggregate() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(io.strato.compute.api.Microversion.MAX.atLeast(81), "2.81 is not served");
+        int id = create("cache-" + run, null);
+        String image = java.util.UUID.randomUUID().toString();
+        String body = "{\"cache\": [{\"id\": \"" + image + "\"}]}";
+        as(admin(), 80).body(body).post("/v2.1/os-aggregates/" + id + "/images").then().statusCode(404);
+        as(member(newProject()), 81).body(body).post("/v2.1/os-aggregates/" + id + "/images").then().statusCode(403);
+        as(admin(), 81).body(body).post("/v2.1/os-aggregates/" + id + "/images").then().statusCode(202);
+        as(admin(), 81).body(body).post("/v2.1/os-aggregates/999999/images").then().statusCode(404);
+        as(admin(), 81).body(body).post("/v2.1/os-aggregates/x/images").then().statusCode(400);
+        for (String bad : java.util.List.of("{\"cache\": []}", "{\"cache\": [{\"id\": \"nope\"}]}", "{}",
+                "{\"cache\": [{\"id\": \"" + image + "\"}, {\"id\": \"" + image + "\"}]}",
+                "{\"cache\": [{\"id\": \"" + image + "\", \"x\": 1}]}")) {
+            as(admin(), 81).body(bad).post("/v2.1/os-aggregates/" + id + "/images").then().statusCode(400);
+        }
+    }
 }

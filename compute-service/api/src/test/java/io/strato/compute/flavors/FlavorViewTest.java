@@ -39,6 +39,22 @@ class FlavorViewTest {
     }
 
     @Test
+    void fieldsFollowTheMicroversion() {
+        io.strato.compute.api.Microversion v = io.strato.compute.api.Microversion.MIN;
+        JsonNode v261 = JSON.valueToTree(view.detail(flavor(), new io.strato.compute.api.Microversion(2, 61), Map.of("a", "b")));
+        assertEquals("small", v261.get("description").textValue());
+        assertEquals("b", v261.get("extra_specs").get("a").textValue());
+        assertEquals("", v261.get("swap").textValue());
+        JsonNode v255 = JSON.valueToTree(view.detail(flavor(), new io.strato.compute.api.Microversion(2, 55), Map.of("a", "b")));
+        assertFalse(v255.has("extra_specs"));
+        assertFalse(JSON.valueToTree(view.detail(flavor(), new io.strato.compute.api.Microversion(2, 61), null)).has("extra_specs"));
+        assertEquals(0, JSON.valueToTree(view.detail(flavor(), new io.strato.compute.api.Microversion(2, 75), null)).get("swap").intValue());
+        assertFalse(JSON.valueToTree(view.brief(flavor(), new io.strato.compute.api.Microversion(2, 54))).has("description"));
+        assertEquals("small", JSON.valueToTree(view.brief(flavor(), new io.strato.compute.api.Microversion(2, 55))).get("description").textValue());
+        assertFalse(JSON.valueToTree(view.detail(flavor(), v, Map.of())).has("description"));
+    }
+
+    @Test
     void linksUseThePublicUrl() {
         assertEquals(Map.of("rel", "self", "href", "http://gw/compute/v2.1/flavors/7"),
                 JSON.convertValue(view.links("7").get(0), Map.class));
@@ -47,7 +63,7 @@ class FlavorViewTest {
     }
 
     private static final ObjectMapper JSON = new ObjectMapper()
-            .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE);
+            .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE).findAndRegisterModules();
 
     private static List<String> keys(JsonNode n) {
         List<String> out = new ArrayList<>();

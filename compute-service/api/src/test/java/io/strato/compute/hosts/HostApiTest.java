@@ -222,7 +222,10 @@ class HostApiTest {
         as(admin()).header("OpenStack-API-Version", "compute 2.53").get("/v2.1/os-hypervisors/1").then().statusCode(400);
         as(admin()).header("OpenStack-API-Version", "compute 2.53")
                 .get("/v2.1/os-hypervisors?hypervisor_hostname_pattern={p}&with_servers=true", live).then().statusCode(200)
-                .body("hypervisors[0].id", equalTo(uuid)).body("hypervisors[0].servers", org.hamcrest.Matchers.notNullValue());
+                .body("hypervisors[0].id", equalTo(uuid)).body("hypervisors[0]", not(hasKey("servers"))); // none: no key before 2.75
+        as(admin()).header("OpenStack-API-Version", "compute 2.75")
+                .get("/v2.1/os-hypervisors?hypervisor_hostname_pattern={p}&with_servers=true", live).then().statusCode(200)
+                .body("hypervisors[0].servers", equalTo(java.util.List.of()));
         as(admin()).header("OpenStack-API-Version", "compute 2.53")
                 .get("/v2.1/os-hypervisors?hypervisor_hostname_pattern=no-such-host-anywhere").then().statusCode(404);
         as(admin()).header("OpenStack-API-Version", "compute 2.53")
@@ -230,5 +233,21 @@ class HostApiTest {
         as(admin()).header("OpenStack-API-Version", "compute 2.53").get("/v2.1/os-hypervisors/{p}/search", live)
                 .then().statusCode(404);
         as(admin()).get("/v2.1/os-hypervisors/{p}/search", live).then().statusCode(200);
+    }
+
+    @Test
+    void from288StatisticsAndUptimeAreGoneAndShowHasTheUptime() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(io.strato.compute.api.Microversion.MAX.atLeast(88), "2.88 is not served");
+        String uuid = as(admin()).header("OpenStack-API-Version", "compute 2.88").get("/v2.1/os-services?host={h}", live)
+                .then().statusCode(200).extract().path("services[0].id");
+        as(admin()).header("OpenStack-API-Version", "compute 2.87").get("/v2.1/os-hypervisors/statistics").then().statusCode(200);
+        as(admin()).header("OpenStack-API-Version", "compute 2.88").get("/v2.1/os-hypervisors/statistics").then().statusCode(404);
+        as(admin()).header("OpenStack-API-Version", "compute 2.88").get("/v2.1/os-hypervisors/{id}/uptime", uuid).then()
+                .statusCode(404);
+        as(admin()).header("OpenStack-API-Version", "compute 2.88").get("/v2.1/os-hypervisors/{id}", uuid).then()
+                .statusCode(200).body("hypervisor", hasKey("uptime")).body("hypervisor", not(hasKey("vcpus")))
+                .body("hypervisor", not(hasKey("cpu_info")));
+        as(admin()).header("OpenStack-API-Version", "compute 2.88").get("/v2.1/os-hypervisors/detail").then()
+                .statusCode(200).body("hypervisors[0]", hasKey("uptime"));
     }
 }

@@ -2,6 +2,7 @@ package io.strato.compute.hosts;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Instant;
@@ -34,8 +35,30 @@ class HostViewsTest {
         assertEquals(List.of("id", "hypervisor_hostname", "state", "status"),
                 List.copyOf(json.convertValue(HostViews.hypervisor(host, false), Map.class).keySet()));
         Map<?, ?> withServers = json.convertValue(HostViews.withServers(HostViews.hypervisor(host, false),
-                List.<Object[]>of(new Object[] {uuid, "vm"})), Map.class);
+                List.<Object[]>of(new Object[] {uuid, "vm"}), io.strato.compute.api.Microversion.MIN), Map.class);
         assertEquals(List.of(Map.of("name", "vm", "uuid", uuid.toString())), withServers.get("servers"));
+        // no servers: no key before 2.75, an empty list from it
+        assertFalse(json.convertValue(HostViews.withServers(HostViews.hypervisor(host, false), List.of(),
+                new io.strato.compute.api.Microversion(2, 74)), Map.class).containsKey("servers"));
+        assertEquals(List.of(), json.convertValue(HostViews.withServers(HostViews.hypervisor(host, false), List.of(),
+                new io.strato.compute.api.Microversion(2, 75)), Map.class).get("servers"));
+    }
+
+    @Test
+    void from288TheUsageFieldsAreGoneAndUptimeIsThere() {
+        ObjectMapper json = new ObjectMapper().findAndRegisterModules();
+        Map<?, ?> v287 = json.convertValue(HostViews.hypervisor(host, true, new io.strato.compute.api.Microversion(2, 87)), Map.class);
+        assertTrue(v287.containsKey("vcpus") && v287.containsKey("cpu_info") && !v287.containsKey("uptime"));
+        Map<?, ?> v288 = json.convertValue(HostViews.hypervisor(host, true, new io.strato.compute.api.Microversion(2, 88)), Map.class);
+        for (String gone : List.of("vcpus", "memory_mb", "local_gb", "vcpus_used", "memory_mb_used", "local_gb_used",
+                "free_ram_mb", "free_disk_gb", "current_workload", "running_vms", "disk_available_least", "cpu_info")) {
+            assertFalse(v288.containsKey(gone), gone);
+        }
+        assertTrue(v288.containsKey("uptime") && v288.get("uptime") == null);
+        assertEquals(List.of("id", "hypervisor_hostname", "state", "status", "hypervisor_type", "hypervisor_version",
+                "host_ip", "service", "uptime"), List.copyOf(v288.keySet()));
+        assertFalse(json.convertValue(HostViews.hypervisor(host, false, new io.strato.compute.api.Microversion(2, 88)), Map.class)
+                .containsKey("uptime"));
     }
 
     @Test

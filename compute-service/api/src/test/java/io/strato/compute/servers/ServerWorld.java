@@ -208,6 +208,11 @@ final class ServerWorld implements AutoCloseable {
                 .put("status", status));
     }
 
+    /** Whether the stub volume-service no longer has the volume (deleted). */
+    boolean volumeGone(UUID id) {
+        return given().baseUri(stub).get("/_stub/volumes/" + id).statusCode() == 404;
+    }
+
     /** The stub's volume with {@code _attachments}, the attachments volume-service holds for it. */
     JsonNode volumeState(UUID id) {
         return read(given().baseUri(stub).get("/_stub/volumes/" + id).then().statusCode(200).extract().asString());

@@ -106,6 +106,16 @@ public class StubCloud implements QuarkusTestResourceLifecycleManager {
                 cinder(ex, method, p, body, token);
                 return;
             }
+            if (p.length == 4 && p[0].equals("v3") && p[2].equals("volumes") && method.equals("DELETE")) {
+                // a delete_on_termination volume: Cinder refuses one that still has attachments
+                boolean attached = attachments.values().stream().anyMatch(a -> a.path("volume_id").asText().equals(p[3]));
+                if (!SERVICE_TOKEN.equals(token) || attached) {
+                    reply(ex, 400, cinderFault("badRequest", 400, "Invalid volume: not deletable now."));
+                    return;
+                }
+                reply(ex, volumes.remove(p[3]) == null ? 404 : 202, JSON.createObjectNode());
+                return;
+            }
             if (path.startsWith("/v2.0/")) {
                 neutron(ex, method, p, q, body, token);
                 return;
@@ -320,6 +330,10 @@ public class StubCloud implements QuarkusTestResourceLifecycleManager {
             return;
         }
         if (what.equals("volumes") && method.equals("GET")) {
+            if (!volumes.containsKey(p[2])) {
+                reply(ex, 404, JSON.createObjectNode());
+                return;
+            }
             ObjectNode v = volumes.get(p[2]).deepCopy();
             ArrayNode of = v.putArray("_attachments");
             attachments.values().stream().filter(a -> a.path("volume_id").asText().equals(p[2])).forEach(of::add);
