@@ -1141,6 +1141,8 @@ def case_disk(cloud, r, rng, args):
         rid = h.get("x-openstack-request-id") or ""
         r.check(rid.startswith("req-"), f"[disk] the 413 carries a request id ({rid})")
         shown = image(full)
+        fig["image after"] = (f"{shown.get('status')}, size {shown.get('size')}, checksum "
+                              f"{'set' if shown.get('checksum') else 'none'}")
         r.check(shown.get("status") == "queued" and shown.get("size") is None and shown.get("checksum") is None
                 and shown.get("os_hash_value") is None,
                 "[disk] the image is queued again with no size, checksum or hash (API)", str(shown)[:300])
@@ -1262,7 +1264,7 @@ def case_disk(cloud, r, rng, args):
         r.check(len(same) == len(pids_before), f"[disk] no service was restarted ({len(same)} pids unchanged)")
     vol = fig.get("volumes", {})
     line = (f"FIGURE chaos disk: image store full (overlay, {args.disk_size} tmpfs): upload answered "
-            f"{fig.get('upload')}, image queued without size or checksum, {fig.get('store files left')} files of it "
+            f"{fig.get('upload')}, image then {fig.get('image after')}, {fig.get('store files left')} files of it "
             f"left, the stored image intact, the same upload after room {fig.get('retry')}; volume directory full: "
             f"create {vol.get('create')}, from image {vol.get('from image')}, snapshot {vol.get('snapshot')}, upload "
             f"{vol.get('upload')}, extend {vol.get('extend')}, {fig.get('volume files left')} files left, a create "
