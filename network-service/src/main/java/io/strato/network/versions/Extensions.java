@@ -36,6 +36,7 @@ final class Extensions {
             new Extension("l3_agent_scheduler", "L3 Agent Scheduler", "Schedule routers among l3 agents"),
             new Extension("subnet_allocation", "Subnet Allocation", "Enables allocation of subnets from a subnet pool"),
             new Extension("default-subnetpools", "Default Subnetpools", "Provides ability to mark and use a subnetpool as the default."),
+            new Extension("service-type", "Neutron Service Type Management", "API for retrieving service providers for Neutron advanced services"),
             new Extension("fip-port-details", "Floating IP Port Details Extension", "Add port_details attribute to Floating IP resource."));
 
     private Extensions() {
