@@ -20,7 +20,8 @@ import java.util.TreeSet;
  * <li>{@code quota:memory_limit}, {@code quota:memory_reservation} (MiB) → {@code <memtune>} hard_limit and
  *     soft_limit (Nova reads these two on VMware only; Strato's agent applies them through libvirt)</li>
  * </ul>
- * Other keys are stored as given, as Nova does before microversion 2.86.
+ * From microversion 2.86 every spec is also checked as Nova checks it ({@link KnownExtraSpecs}: a known key's value,
+ * an unknown key of a known namespace refused); before 2.86 other keys are stored as given, as Nova does.
  */
 final class ExtraSpecRules {
     static final Set<String> NON_NEGATIVE_INTEGER = new TreeSet<>();
@@ -46,15 +47,20 @@ final class ExtraSpecRules {
     private ExtraSpecRules() {
     }
 
-    /** The specs of a JSON object ({@code {"key": value, ...}}), validated; at least one. */
-    static Map<String, String> parse(JsonNode specs, String field) {
+    /**
+     * The specs of a JSON object ({@code {"key": value, ...}}), validated, with Nova's registry of known extra specs
+     * when {@code known} (2.86 and later).
+     */
+    static Map<String, String> parse(JsonNode specs, String field, boolean known) {
         if (specs == null || !specs.isObject()) {
             throw BodyFields.invalid(field, specs, (specs == null ? "None" : specs.toString()) + " is not of type 'object'");
         }
         Map<String, String> out = new LinkedHashMap<>();
         for (Iterator<Map.Entry<String, JsonNode>> it = specs.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
-            out.put(key(e.getKey()), value(e.getKey(), e.getValue()));
+            String key = key(e.getKey());
+            String value = value(key, e.getValue(), known);
+            out.put(key, value);
         }
         return out;
     }
@@ -67,7 +73,7 @@ final class ExtraSpecRules {
         return key;
     }
 
-    static String value(String key, JsonNode v) {
+    static String value(String key, JsonNode v, boolean known) {
         String text;
         if (v.isTextual()) {
             text = v.asText();
@@ -80,6 +86,9 @@ final class ExtraSpecRules {
         }
         if (text.length() > 255) {
             throw BodyFields.invalid(key, v, "the value of extra spec " + key + " is longer than 255 characters");
+        }
+        if (known) {
+            KnownExtraSpecs.validate(key, text);
         }
         if (NON_NEGATIVE_INTEGER.contains(key) && !text.strip().matches("[0-9]{1,18}")) {
             throw new InvalidInput("Validation failed; extra spec " + key + " must be a non-negative integer, not '" + text + "'.");

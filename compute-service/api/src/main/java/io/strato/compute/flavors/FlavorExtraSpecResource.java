@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
+import io.strato.compute.api.ApiVersion;
 import io.strato.compute.policy.NovaBaseRules;
 import io.strato.kit.rest.BodyRecords;
 import io.strato.compute.validation.BodyFields;
@@ -26,7 +27,10 @@ import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-/** Nova's flavor extra specs: {@code /flavors/{id}/os-extra_specs[/{key}]}; admins write, readers read. */
+/**
+ * Nova's flavor extra specs: {@code /flavors/{id}/os-extra_specs[/{key}]}; admins write, readers read. From 2.86 the
+ * written specs are checked against Nova's known extra specs ({@link KnownExtraSpecs}).
+ */
 @Path("/v2.1/flavors/{id}/os-extra_specs")
 @Authenticated
 @Produces(MediaType.APPLICATION_JSON)
@@ -34,11 +38,13 @@ public class FlavorExtraSpecResource {
     private final FlavorService flavors;
     private final Policy policy;
     private final CurrentCaller callers;
+    private final ApiVersion version;
 
-    public FlavorExtraSpecResource(FlavorService flavors, Policy policy, CurrentCaller callers) {
+    public FlavorExtraSpecResource(FlavorService flavors, Policy policy, CurrentCaller callers, ApiVersion version) {
         this.flavors = flavors;
         this.policy = policy;
         this.callers = callers;
+        this.version = version;
     }
 
     @GET
@@ -55,7 +61,7 @@ public class FlavorExtraSpecResource {
         policy.enforce(FlavorPolicies.SPECS_CREATE, caller, NovaBaseRules.project(caller.projectId()));
         JsonNode b = BodyRecords.json(body);
         BodyFields.onlyKnown(b, Set.of("extra_specs"));
-        Map<String, String> specs = ExtraSpecRules.parse(b.get("extra_specs"), "extra_specs");
+        Map<String, String> specs = ExtraSpecRules.parse(b.get("extra_specs"), "extra_specs", version.atLeast(86));
         return flavors.putSpecs(id, caller, specs).map(v -> new FlavorView.ExtraSpecs(specs));
     }
 
@@ -89,10 +95,11 @@ public class FlavorExtraSpecResource {
         if (b.size() > 1) {
             throw new InvalidInput("Request body contains too many items");
         }
+        // the value is checked before the key of the URI, as in Nova
+        Map<String, String> spec = ExtraSpecRules.parse(b, "extra_specs", version.atLeast(86));
         if (!b.has(key)) {
             throw new InvalidInput("Request body and URI mismatch");
         }
-        Map<String, String> spec = ExtraSpecRules.parse(b, "extra_specs");
         return flavors.putSpecs(id, caller, spec).map(v -> spec);
     }
 

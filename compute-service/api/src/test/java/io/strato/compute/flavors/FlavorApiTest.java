@@ -224,6 +224,37 @@ class FlavorApiTest {
     }
 
     @Test
+    void from286ExtraSpecsAreValidatedAsNovaKnowsThem() {
+        String id = create(unique("known"), true);
+        String path = "/v2.1/flavors/{id}/os-extra_specs";
+        // before 2.86 an unknown key of a known namespace and a bad value of a known key are stored
+        as(admin(), 85).body("{\"extra_specs\": {\"hw:cpu_polcy\": \"x\", \"hw:numa_nodes\": \"zero\"}}").post(path, id)
+                .then().statusCode(200);
+        at(admin(), 86).body("{\"extra_specs\": {\"hw:cpu_polcy\": \"dedicated\"}}").post(path, id).then().statusCode(400)
+                .body("badRequest.message", equalTo("Validation failed; extra spec 'hw:cpu_polcy' does not appear to be a valid extra spec."));
+        at(admin(), 86).body("{\"extra_specs\": {\"hw:cpu_policy\": \"dedicated\", \"hw:numa_nodes\": 0}}").post(path, id)
+                .then().statusCode(400).body("badRequest.message", equalTo("Validation failed; '0' is less than the min value of '1'."));
+        // nothing of a refused body is stored
+        as(admin()).get(path + "/{key}", id, "hw:cpu_policy").then().statusCode(404);
+        at(admin(), 86).body("{\"extra_specs\": {\"hw:cpu_policy\": \"dedicated\", \"hw:numa_nodes\": 2, \"trait:HW_CPU_X86_AVX2\": "
+                        + "\"required\", \"resources:VGPU\": \"1\", \"powervm:proc_units\": \"0.5\", \"my:own\": \"x\", \"plain\": \"y\"}}")
+                .post(path, id).then().statusCode(200).body("extra_specs.'hw:numa_nodes'", equalTo("2"))
+                .body("extra_specs.'powervm:proc_units'", equalTo("0.5"));
+        at(admin(), 86).body("{\"hw:cpu_policy\": \"pinned\"}").put(path + "/{key}", id, "hw:cpu_policy").then().statusCode(400)
+                .body("badRequest.message", equalTo("Validation failed; 'pinned' is not one of: dedicated, shared, mixed."));
+        // the value is checked before the key of the URI, as in Nova
+        at(admin(), 86).body("{\"hw:cpu_policy\": \"pinned\"}").put(path + "/{key}", id, "hw:numa_nodes").then().statusCode(400)
+                .body("badRequest.message", containsString("is not one of"));
+        at(admin(), 86).body("{\"hw:cpu_policy\": \"shared\"}").put(path + "/{key}", id, "hw:cpu_policy").then().statusCode(200)
+                .body("'hw:cpu_policy'", equalTo("shared"));
+        // Strato's own rule on the resource-policy keys the agent applies stays (Nova's allows a negative cpu_quota)
+        at(admin(), 86).body("{\"quota:cpu_quota\": \"-1\"}").put(path + "/{key}", id, "quota:cpu_quota").then().statusCode(400);
+        at(admin(), 86).body("{\"extra_specs\": {\"hw:cpu_policy\": \"x\"}}").post(path, "no-such-flavor").then().statusCode(400);
+        as(member(project)).get(path, id).then().statusCode(200).body("extra_specs.'hw:cpu_polcy'", equalTo("x"))
+                .body("extra_specs.'hw:cpu_policy'", equalTo("shared"));
+    }
+
+    @Test
     void from255FlavorsHaveADescriptionThatAdminsUpdate() {
         String name = unique("described");
         String id = at(admin(), 55).body("{\"flavor\": {\"name\": \"" + name + "\", \"ram\": 128, \"vcpus\": 1, "
