@@ -10,9 +10,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.strato.kit.testing.SmallTmpfs;
 import io.strato.kit.testing.StratoInfraResource;
 import io.strato.kit.testing.TestIdentity;
 import java.io.IOException;
@@ -37,7 +39,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @WithTestResource(StratoInfraResource.class)
 @WithTestResource(TestIdentity.class)
-@WithTestResource(SmallTmpfsStore.class)
+@WithTestResource(value = SmallTmpfs.class, initArgs = @ResourceArg(name = "key", value = "strato.image.store.directory"))
 class StoreFullUploadTest {
     private static final String OCTETS = "application/octet-stream";
     private static final String FULL = "Image storage media is full: There is not enough disk space on the image storage media.";
@@ -52,7 +54,7 @@ class StoreFullUploadTest {
 
     @BeforeEach
     void onATmpfs() {
-        String refused = ConfigProvider.getConfig().getOptionalValue("strato.test.tmpfs-refused", String.class).orElse("");
+        String refused = ConfigProvider.getConfig().getOptionalValue(SmallTmpfs.REFUSED, String.class).orElse("");
         Assumptions.assumeTrue(refused.isEmpty(), refused);
         store = Path.of(ConfigProvider.getConfig().getValue("strato.image.store.directory", String.class));
         filler = store.resolve("filler");
@@ -138,7 +140,7 @@ class StoreFullUploadTest {
     /** Writes a filler file that leaves {@code room} bytes free on the store's file system. */
     private void fillLeaving(long room) throws IOException {
         long free = Files.getFileStore(store).getUsableSpace();
-        assertTrue(free > room && free <= SmallTmpfsStore.SIZE, "the store's tmpfs (" + store + ", "
+        assertTrue(free > room && free <= SmallTmpfs.SIZE, "the store's tmpfs (" + store + ", "
                 + Files.getFileStore(store) + ") has " + free + " bytes free");
         try (var out = Files.newOutputStream(filler)) {
             byte[] block = new byte[4096];

@@ -5,13 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.strato.kit.testing.SmallTmpfs;
 import io.strato.kit.testing.StratoInfraResource;
 import io.strato.kit.testing.TestIdentity;
 import io.strato.volume.Api;
 import io.strato.volume.backend.LocalDriver;
-import io.strato.volume.backend.SmallTmpfs;
 import io.strato.volume.images.FakeGlance;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -37,14 +38,14 @@ import org.junit.jupiter.api.Test;
 @WithTestResource(StratoInfraResource.class)
 @WithTestResource(TestIdentity.class)
 @WithTestResource(FakeGlance.class)
-@WithTestResource(SmallTmpfs.class)
+@WithTestResource(value = SmallTmpfs.class, initArgs = @ResourceArg(name = "key", value = "strato.volume.local.directory"))
 class FullVolumeDirectoryTest {
     private Path dir;
     private Path filler;
 
     @BeforeEach
     void onATmpfs() {
-        String refused = ConfigProvider.getConfig().getOptionalValue("strato.test.tmpfs-refused", String.class).orElse("");
+        String refused = ConfigProvider.getConfig().getOptionalValue(SmallTmpfs.REFUSED, String.class).orElse("");
         Assumptions.assumeTrue(refused.isEmpty(), refused);
         dir = Path.of(ConfigProvider.getConfig().getValue("strato.volume.local.directory", String.class)).toAbsolutePath();
         filler = dir.resolve("filler");

@@ -1,4 +1,4 @@
-package io.strato.volume.backend;
+package io.strato.kit.testing;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.io.IOException;
@@ -9,27 +9,43 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A 2 MiB tmpfs for the local backend's directory, so that a test fills a real file system (the kernel's ENOSPC,
- * seen by qemu-img and the JVM alike, not an exception a mock throws). Mounting needs root (or CAP_SYS_ADMIN):
- * where it is refused the directory stays plain and {@code strato.test.tmpfs-refused} says why, for tests to skip on.
- * As a test resource it points {@code strato.volume.local.directory} at the tmpfs.
+ * A 2 MiB tmpfs for a service's data directory, so that a test fills a real file system (the kernel's ENOSPC, seen
+ * by the JVM and by the tools a service runs alike, not an exception a mock throws). Mounting needs root (or
+ * CAP_SYS_ADMIN): where it is refused the directory stays plain and {@code strato.test.tmpfs-refused} says why, for
+ * tests to skip on.
+ *
+ * <p>As a test resource it points the configuration key given as the init argument {@code key} (e.g.
+ * {@code strato.image.store.directory}) at the tmpfs:
+ * {@code @WithTestResource(value = SmallTmpfs.class, initArgs = @ResourceArg(name = "key", value = "..."))}.
+ * The static methods serve tests that mount one themselves.
  */
 public class SmallTmpfs implements QuarkusTestResourceLifecycleManager {
+    /** The tmpfs's size: small enough to fill in a test, large enough for a few small files. */
     public static final long SIZE = 2L * 1024 * 1024;
+    /** The property that holds why no tmpfs could be mounted, or "" when one is. */
+    public static final String REFUSED = "strato.test.tmpfs-refused";
 
+    private String key;
     private Path directory;
     private String refused;
 
     @Override
+    public void init(Map<String, String> initArgs) {
+        key = initArgs == null ? null : initArgs.get("key");
+        if (key == null || key.isBlank()) {
+            throw new IllegalArgumentException("SmallTmpfs needs the init argument 'key': the directory's config key");
+        }
+    }
+
+    @Override
     public Map<String, String> start() {
         try {
-            directory = Files.createTempDirectory("strato-volumes-tmpfs-");
+            directory = Files.createTempDirectory("strato-tmpfs-");
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
         refused = mount(directory);
-        return Map.of("strato.volume.local.directory", directory.toString(),
-                "strato.test.tmpfs-refused", refused == null ? "" : refused);
+        return Map.of(key, directory.toString(), REFUSED, refused == null ? "" : refused);
     }
 
     @Override
