@@ -9,7 +9,7 @@ import io.strato.kit.faults.ApiException;
 public record Microversion(int major, int minor) implements Comparable<Microversion> {
     public static final Microversion MIN = new Microversion(2, 1);
     /** The highest microversion whose every change Strato really honours. Raise it only with those changes. */
-    public static final Microversion MAX = new Microversion(2, 86);
+    public static final Microversion MAX = new Microversion(2, 96);
 
     /** Parses {@code 2.N} or {@code latest}; anything else, or a version outside MIN..MAX, is Nova's 406 (400 for garbage). */
     public static Microversion parse(String value) {

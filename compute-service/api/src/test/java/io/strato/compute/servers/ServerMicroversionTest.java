@@ -436,5 +436,10 @@ class ServerMicroversionTest extends ServerTestBase {
                 .post(SERVERS).then().statusCode(202).extract().path("server.id"));
         at(member, 96).get(SERVERS + "/" + anywhere).then().body("server.pinned_availability_zone", nullValue())
                 .body("server", hasKey("pinned_availability_zone"));
+        // rebuild answers the show view with both (2.90 hostname, 2.96 pinned zone)
+        at(member, 96).body("{\"rebuild\": {\"imageRef\": \"" + image + "\", \"hostname\": \"rebuilt\"}}")
+                .post(SERVERS + "/" + id + "/action").then().statusCode(202)
+                .body("server.pinned_availability_zone", equalTo(zone))
+                .body("server.'OS-EXT-SRV-ATTR:hostname'", equalTo("rebuilt"));
     }
 }
