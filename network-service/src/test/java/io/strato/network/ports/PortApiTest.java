@@ -71,6 +71,35 @@ class PortApiTest {
     }
 
     @Test
+    void fixedIpsFilterByAnAddressSubstring() {
+        String net = network(me);
+        String sub = subnet(me, net, "10.0.7.0/24");
+        String withAddress = "{\"port\": {\"network_id\": \"" + net + "\", \"fixed_ips\": [{\"subnet_id\": \"" + sub
+                + "\", \"ip_address\": \"%s\"}]}}";
+        String nine = as(me).body(withAddress.formatted("10.0.7.9")).post("/v2.0/ports").then().statusCode(201)
+                .extract().path("port.id");
+        String ten = as(me).body(withAddress.formatted("10.0.7.10")).post("/v2.0/ports").then().statusCode(201)
+                .extract().path("port.id");
+        String hundred = as(me).body(withAddress.formatted("10.0.7.100")).post("/v2.0/ports").then().statusCode(201)
+                .extract().path("port.id");
+        as(me).queryParam("fixed_ips", "ip_address_substr=7.1").queryParam("network_id", net).get("/v2.0/ports").then()
+                .statusCode(200).body("ports.id", org.hamcrest.Matchers.containsInAnyOrder(ten, hundred));
+        as(me).queryParam("fixed_ips", "ip_address_substr=.9").queryParam("network_id", net).get("/v2.0/ports").then()
+                .body("ports.id", equalTo(List.of(nine)));
+        // LIKE's wildcards are plain characters in the substring
+        as(me).queryParam("fixed_ips", "ip_address_substr=10_0").queryParam("network_id", net).get("/v2.0/ports").then()
+                .statusCode(200).body("ports", empty());
+        as(me).queryParam("fixed_ips", "ip_address_substr=%").queryParam("network_id", net).get("/v2.0/ports").then()
+                .statusCode(200).body("ports", empty());
+        // with ip_address too, both must hold
+        as(me).queryParam("fixed_ips", "ip_address_substr=7.1").queryParam("fixed_ips", "ip_address=10.0.7.100")
+                .get("/v2.0/ports").then().body("ports.id", equalTo(List.of(hundred)));
+        // another project's ports never match
+        as(member(newProject())).queryParam("fixed_ips", "ip_address_substr=10.0.7.").get("/v2.0/ports").then()
+                .statusCode(200).body("ports.id", not(hasItem(nine)));
+    }
+
+    @Test
     void fieldsCutEachListedPortAndTheShownOneButNotTheNextLinkOrAFault() {
         String net = network(me);
         subnet(me, net, "10.0.2.0/24");
