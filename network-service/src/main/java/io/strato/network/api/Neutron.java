@@ -1,6 +1,7 @@
 package io.strato.network.api;
 
 import io.strato.kit.faults.Conflict;
+import io.strato.kit.faults.Forbidden;
 import io.strato.kit.faults.InvalidInput;
 import io.strato.kit.faults.NotFound;
 import java.util.List;
@@ -40,6 +41,11 @@ public final class Neutron {
         return new TypedConflict(type, message);
     }
 
+    /** 403 with a type of its own (e.g. {@code AdminRequired}), for refusals that are not a policy rule's. */
+    public static Forbidden forbidden(String type, String message) {
+        return new TypedForbidden(type, message);
+    }
+
     /** 409 {@code OverQuota}, as Neutron answers an exceeded quota: "Quota exceeded for resources: ['network']." */
     public static Conflict overQuota(List<String> resources) {
         return new TypedConflict("OverQuota", "Quota exceeded for resources: ['" + String.join("', '", resources) + "'].");
@@ -63,6 +69,20 @@ public final class Neutron {
         private final String type;
 
         TypedInvalid(String type, String message) {
+            super(message);
+            this.type = type;
+        }
+
+        @Override
+        public String neutronType() {
+            return type;
+        }
+    }
+
+    static final class TypedForbidden extends Forbidden implements NeutronType {
+        private final String type;
+
+        TypedForbidden(String type, String message) {
             super(message);
             this.type = type;
         }

@@ -6,6 +6,7 @@ import io.strato.kit.auth.Caller;
 import io.strato.kit.auth.CurrentCaller;
 import io.strato.kit.policy.Policy;
 import io.strato.kit.rest.BodyRecords;
+import io.strato.network.api.Neutron;
 import io.strato.network.policy.NetworkPolicies;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -56,11 +57,18 @@ public class QuotaResource {
         return new QuotaView.One(quotas.defaults());
     }
 
+    /**
+     * {@code quota_details}: as Neutron's {@code DetailQuotaSetsController}, not a policy rule: a project's own
+     * caller (any role) or an admin; anyone else is 403 {@code AdminRequired}.
+     */
     @GET
     @Path("{project}/details{ext: (\\.json)?}")
     public Uni<QuotaView.WithDetails> details(@PathParam("project") String project) {
         Caller caller = callers.get();
-        policy.enforce(QuotaPolicies.GET, caller, NetworkPolicies.target(project));
+        if (!project.equals(caller.projectId()) && !NetworkPolicies.isAdmin(policy, caller)) {
+            throw Neutron.forbidden("AdminRequired",
+                    "User does not have admin privileges: Only admin is authorized to access quotas for another project.");
+        }
         return quotas.details(project).map(QuotaView.WithDetails::new);
     }
 

@@ -38,7 +38,8 @@ final class Extensions {
             new Extension("default-subnetpools", "Default Subnetpools", "Provides ability to mark and use a subnetpool as the default."),
             new Extension("service-type", "Neutron Service Type Management", "API for retrieving service providers for Neutron advanced services"),
             new Extension("fip-port-details", "Floating IP Port Details Extension", "Add port_details attribute to Floating IP resource."),
-            new Extension("ip-substring-filtering", "IP address substring filtering", "Provides IP address substring filtering when listing ports"));
+            new Extension("ip-substring-filtering", "IP address substring filtering", "Provides IP address substring filtering when listing ports"),
+            new Extension("quota_details", "Quota details management support", "Expose functions for quotas usage statistics per project"));
 
     private Extensions() {
     }

@@ -4,6 +4,10 @@ import static io.strato.network.NetworkApi.admin;
 import static io.strato.network.NetworkApi.as;
 import static io.strato.network.NetworkApi.member;
 import static io.strato.network.NetworkApi.newProject;
+import static io.strato.network.NetworkApi.reader;
+import static io.strato.network.networks.Fixtures.network;
+import static io.strato.network.networks.Fixtures.port;
+import static io.strato.network.networks.Fixtures.subnet;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -66,5 +70,33 @@ class QuotaApiTest {
                 .body("NeutronError.message", equalTo("Unrecognized attribute(s) 'widgets'"));
         as(admin()).body("{\"limits\": {\"network\": 3}}").put("/v2.0/quotas/{p}", project).then().statusCode(400)
                 .body("NeutronError.message", equalTo("Resource body required: the request body must be {\"quota\": {...}}."));
+    }
+
+    @Test
+    void detailsCountWhatTheProjectUsesForItselfOrAnAdmin() {
+        String me = member(project);
+        String net = network(me);
+        subnet(me, net, "10.0.3.0/24");
+        port(me, net);
+        port(me, net);
+        as(admin()).body("{\"quota\": {\"port\": 7}}").put("/v2.0/quotas/{p}", project).then().statusCode(200);
+        // quota_details' path (Tempest's show_quota_details) and the api-ref's details.json answer alike
+        for (String path : new String[] {"/v2.0/quotas/{p}/details", "/v2.0/quotas/{p}/details.json"}) {
+            as(me).get(path, project).then().statusCode(200)
+                    .body("quota.network", equalTo(java.util.Map.of("limit", 100, "used", 1, "reserved", 0)))
+                    .body("quota.subnet.used", equalTo(1))
+                    .body("quota.port", equalTo(java.util.Map.of("limit", 7, "used", 2, "reserved", 0)))
+                    .body("quota.router.used", equalTo(0))
+                    .body("quota.security_group.used", equalTo(1)) // the default group, made with the first port
+                    .body("quota.security_group_rule.used", equalTo(4))
+                    .body("quota.floatingip.limit", equalTo(50));
+        }
+        // any role of the project reads its own, as Neutron's controller checks the project, not a rule
+        as(reader(project)).get("/v2.0/quotas/{p}/details", project).then().statusCode(200).body("quota.port.used", equalTo(2));
+        as(admin()).get("/v2.0/quotas/{p}/details", project).then().statusCode(200).body("quota.port.used", equalTo(2));
+        as(member(newProject())).get("/v2.0/quotas/{p}/details", project).then().statusCode(403)
+                .body("NeutronError.type", equalTo("AdminRequired"))
+                .body("NeutronError.message", equalTo(
+                        "User does not have admin privileges: Only admin is authorized to access quotas for another project."));
     }
 }

@@ -28,7 +28,7 @@ class VersionApiTest {
     void extensionsListWhatTheClientsCheck() {
         as(admin()).get("/v2.0/extensions").then().statusCode(200)
                 .body("extensions.alias", hasItems("security-group", "router", "external-net", "quotas",
-                        "standard-attr-tag", "allowed-address-pairs", "port-security", "binding", "agent",
+                        "standard-attr-tag", "allowed-address-pairs", "port-security", "binding", "agent", "quota_details",
                         "ip-substring-filtering"));
         as(admin()).get("/v2.0/extensions/router").then().statusCode(200).body("extension.alias", equalTo("router"));
         as(admin()).get("/v2.0/extensions/nope").then().statusCode(404)
