@@ -64,6 +64,10 @@ public class Port {
     @Type(JsonListColumn.StringMaps.class)
     @Column(name = "allowed_address_pairs")
     public List<Map<String, String>> allowedAddressPairs = new ArrayList<>();
+    /** {@code [{"opt_name": ..., "opt_value": ..., "ip_version": 4}]}, extension {@code extra_dhcp_opt} */
+    @Type(ExtraDhcpOpt.Column.class)
+    @Column(name = "extra_dhcp_opts")
+    public List<ExtraDhcpOpt> extraDhcpOpts = new ArrayList<>();
     @Column(name = "dns_name")
     public String dnsName = "";
     @Type(JsonListColumn.Strings.class)

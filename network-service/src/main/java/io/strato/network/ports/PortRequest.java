@@ -23,7 +23,7 @@ public record PortRequest(Optional<UUID> networkId, Optional<String> name, Optio
                           Optional<String> projectId, Optional<List<UUID>> securityGroups,
                           Optional<Boolean> portSecurityEnabled, Optional<List<Map<String, String>>> allowedAddressPairs,
                           Optional<String> hostId, Optional<String> vnicType, Optional<Map<String, Object>> profile,
-                          Optional<List<String>> tags) {
+                          Optional<List<String>> tags, Optional<List<ExtraDhcpOpts.Change>> extraDhcpOpts) {
     static final String HOST = "binding:host_id";
     static final String VNIC = "binding:vnic_type";
     static final String PROFILE = "binding:profile";
@@ -69,14 +69,13 @@ public record PortRequest(Optional<UUID> networkId, Optional<String> name, Optio
         vnicType.ifPresent(x -> p.bindingVnicType = x);
         profile.ifPresent(x -> p.bindingProfile = x);
         tags.ifPresent(x -> p.tags = new ArrayList<>(x));
+        // as Neutron's ExtraDhcpOptMixin: an empty list (or null) changes nothing on update
+        extraDhcpOpts.filter(x -> !x.isEmpty()).ifPresent(x -> p.extraDhcpOpts = ExtraDhcpOpts.applied(p.extraDhcpOpts, x));
         hostId.ifPresent(host -> Binding.bind(p, net, host));
         Binding.refreshStatus(p);
     }
 
     private static PortRequest of(Attributes a, Optional<UUID> network, Optional<String> project, Optional<List<String>> tags) {
-        if (!a.strings("extra_dhcp_opts").orElse(List.of()).isEmpty()) {
-            throw Neutron.invalid("extra_dhcp_opts are not supported.");
-        }
         Optional<String> vnic = a.string(VNIC, 32);
         vnic.ifPresent(v -> {
             if (!VNIC_TYPES.contains(v)) {
@@ -86,7 +85,9 @@ public record PortRequest(Optional<UUID> networkId, Optional<String> name, Optio
         return new PortRequest(network, a.string("name", 255), a.string("description", 255), a.bool("admin_state_up"),
                 a.string("mac_address", 32).map(PortRequest::mac), fixedIps(a.raw("fixed_ips")), a.string("device_id", 255),
                 a.string("device_owner", 255), project, uuids(a, "security_groups"), a.bool("port_security_enabled"),
-                pairs(a.raw("allowed_address_pairs")), a.string(HOST, 255), vnic, profile(a.raw(PROFILE)), tags);
+                pairs(a.raw("allowed_address_pairs")), a.string(HOST, 255), vnic, profile(a.raw(PROFILE)), tags,
+                a.has(ExtraDhcpOpts.ATTRIBUTE) ? Optional.of(ExtraDhcpOpts.parse(a.raw(ExtraDhcpOpts.ATTRIBUTE)))
+                        : Optional.empty());
     }
 
     private static String mac(String text) {

@@ -28,7 +28,7 @@ public record PortView(
         @JsonProperty("port_security_enabled") boolean portSecurityEnabled,
         @JsonProperty("security_groups") List<String> securityGroups,
         @JsonProperty("allowed_address_pairs") List<AddressPair> allowedAddressPairs,
-        @JsonProperty("extra_dhcp_opts") List<Map<String, String>> extraDhcpOpts,
+        @JsonProperty("extra_dhcp_opts") List<ExtraDhcpOpt> extraDhcpOpts,
         @JsonProperty("dns_name") String dnsName,
         @JsonProperty(PortRequest.VNIC) String vnicType,
         /* null (and left out) for non-admins */
@@ -46,7 +46,7 @@ public record PortView(
                 securityGroups.stream().map(UUID::toString).toList(),
                 p.allowedAddressPairs == null ? null
                         : p.allowedAddressPairs.stream().map(a -> new AddressPair(a.get("ip_address"), a.get("mac_address"))).toList(),
-                List.of(), p.dnsName, p.bindingVnicType,
+                p.extraDhcpOpts == null ? List.of() : p.extraDhcpOpts, p.dnsName, p.bindingVnicType,
                 admin ? new BindingView(p.bindingHostId, p.bindingVifType, p.bindingVifDetails, p.bindingProfile) : null,
                 StandardAttributes.of(p.projectId, p.description, p.tags, p.createdAt, p.updatedAt, p.revisionNumber));
     }

@@ -38,8 +38,9 @@ final class Extensions {
             new Extension("default-subnetpools", "Default Subnetpools", "Provides ability to mark and use a subnetpool as the default."),
             new Extension("service-type", "Neutron Service Type Management", "API for retrieving service providers for Neutron advanced services"),
             new Extension("fip-port-details", "Floating IP Port Details Extension", "Add port_details attribute to Floating IP resource."),
+            new Extension("quota_details", "Quota details management support", "Expose functions for quotas usage statistics per project"),
             new Extension("ip-substring-filtering", "IP address substring filtering", "Provides IP address substring filtering when listing ports"),
-            new Extension("quota_details", "Quota details management support", "Expose functions for quotas usage statistics per project"));
+            new Extension("extra_dhcp_opt", "Neutron Extra DHCP options", "Extra options configuration for DHCP. For example PXE boot options to DHCP clients can be specified (e.g. tftp-server, server-ip-address, bootfile-name)"));
 
     private Extensions() {
     }

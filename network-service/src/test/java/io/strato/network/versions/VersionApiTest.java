@@ -29,7 +29,7 @@ class VersionApiTest {
         as(admin()).get("/v2.0/extensions").then().statusCode(200)
                 .body("extensions.alias", hasItems("security-group", "router", "external-net", "quotas",
                         "standard-attr-tag", "allowed-address-pairs", "port-security", "binding", "agent", "quota_details",
-                        "ip-substring-filtering"));
+                        "ip-substring-filtering", "extra_dhcp_opt"));
         as(admin()).get("/v2.0/extensions/router").then().statusCode(200).body("extension.alias", equalTo("router"));
         as(admin()).get("/v2.0/extensions/nope").then().statusCode(404)
                 .body("NeutronError.type", equalTo("ExtensionNotFound"));

@@ -98,12 +98,17 @@ public final class DhcpServers {
         ip.inNamespace(ns, "link", "set", nsEnd, "up");
         changes += addresses(plan, ns, nsEnd);
         DnsmasqConfig config = new DnsmasqConfig(plan, dir(plan.networkId()), nsEnd);
+        boolean taggedBefore = tagsHosts(config.hostsFile());
         boolean filesChanged = write(config);
+        // dnsmasq 2.90 segfaults at a SIGHUP once a host of a hosts file with a set: tag (a port with extra_dhcp_opts) has
+        // leased and the files were re-read before (lease, HUP, HUP is enough): such files are given by a restart
+        boolean reloadByRestart = filesChanged && (taggedBefore || !plan.options().isEmpty());
         String running = processes.commandLine(config.pidFile());
         List<String> command = config.command();
-        if (running == null || !running.equals(String.join(" ", command))) {
+        if (running == null || !running.equals(String.join(" ", command)) || reloadByRestart) {
             if (running != null) {
-                LOG.infof("restarting dnsmasq of network %s: its configuration changed", plan.networkId());
+                LOG.infof("restarting dnsmasq of network %s: its %s changed", plan.networkId(),
+                        reloadByRestart ? "ports' DHCP options or hosts" : "configuration");
                 processes.stop(config.pidFile());
             } else {
                 LOG.infof("starting dnsmasq for network %s in %s", plan.networkId(), ns);
@@ -137,6 +142,15 @@ public final class DhcpServers {
             changed |= writeIfChanged(c.namesFile(), c.names());
             changed |= writeIfChanged(c.optsFile(), c.options());
             return changed;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Whether the hosts file sets a port's tag (its port has DHCP options of its own). */
+    private static boolean tagsHosts(Path hostsFile) {
+        try {
+            return Files.exists(hostsFile) && Files.readString(hostsFile, StandardCharsets.UTF_8).contains(",set:");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -85,12 +85,19 @@ public record DnsmasqConfig(DhcpPlan plan, Path dir, String interface_) {
         return c;
     }
 
-    /** {@code mac,address,hostname} per port (IPv6 addresses in brackets), for {@code --dhcp-hostsfile}. */
+    /**
+     * {@code mac,address,hostname} per port (IPv6 addresses in brackets), for {@code --dhcp-hostsfile}; a port with
+     * options of its own also sets its tag ({@code ,set:port-<id>}), which selects its lines of {@link #options}.
+     */
     public String hosts() {
         StringBuilder out = new StringBuilder();
         for (DhcpPlan.Host h : plan.hosts()) {
             String ip = h.ip().contains(":") ? "[" + h.ip() + "]" : h.ip();
-            out.append(h.mac()).append(',').append(ip).append(',').append(h.hostname()).append('\n');
+            out.append(h.mac()).append(',').append(ip).append(',').append(h.hostname());
+            if (h.tag() != null) {
+                out.append(",set:").append(h.tag());
+            }
+            out.append('\n');
         }
         return out.toString();
     }
@@ -146,7 +153,56 @@ public record DnsmasqConfig(DhcpPlan plan, Path dir, String interface_) {
                         .append(String.join(",", routes)).append('\n');
             }
         }
+        for (DhcpPlan.PortOptions p : plan.options()) {
+            for (PortInfo.DhcpOption o : p.options()) {
+                // client-id selects the lease (Neutron writes it into the hosts file); it is not an option to send
+                if (CLIENT_ID.contains(o.name()) || !p.ipVersions().contains(o.ipVersion())) {
+                    continue;
+                }
+                out.append(option(o.ipVersion(), DhcpPlan.portTag(p.portId()), o.name(), o.value())).append('\n');
+            }
+        }
         return out.toString();
+    }
+
+    /** The names of DHCP option 61, which {@link #options} leaves out. */
+    static final java.util.Set<String> CLIENT_ID = java.util.Set.of("client-id", "61");
+
+    /**
+     * One {@code --dhcp-optsfile} line for a port's option, as Neutron's dnsmasq driver formats it:
+     * {@code tag:<port tag>[,tag:<the option's own tag>],option:<name>|<number>,<value>}; IPv6 options are
+     * {@code option6:<name or number>} (dnsmasq ignores a bare number for DHCPv6). Only the first line of the name and
+     * the value counts, so an option cannot add lines of its own to the file.
+     */
+    static String option(int ipVersion, String portTag, String name, String value) {
+        String option = firstLine(name);
+        String extraTag = null;
+        if (option.startsWith("tag:") && option.indexOf(',') > 0) {
+            extraTag = option.substring(0, option.lastIndexOf(','));
+            option = option.substring(option.lastIndexOf(',') + 1);
+        }
+        if (ipVersion == 6) {
+            option = "option6:" + option;
+        } else if (!option.chars().allMatch(Character::isDigit) || option.isEmpty()) {
+            option = "option:" + option;
+        }
+        StringBuilder line = new StringBuilder("tag:").append(portTag);
+        if (extraTag != null) {
+            line.append(',').append(extraTag);
+        }
+        return line.append(',').append(option).append(',').append(firstLine(value)).toString();
+    }
+
+    private static String firstLine(String text) {
+        int end = text.length();
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\n' || c == '\r') {
+                end = i;
+                break;
+            }
+        }
+        return text.substring(0, end);
     }
 
     static String tag(SubnetInfo s) {

@@ -43,12 +43,19 @@ public final class NeutronJson {
         for (JsonNode g : p.path("security_groups")) {
             groups.add(uuid(g.asText(), "security_groups"));
         }
+        List<PortInfo.DhcpOption> options = new ArrayList<>();
+        for (JsonNode o : p.path("extra_dhcp_opts")) {
+            int version = o.path("ip_version").asInt(4);
+            if (o.path("opt_name").isTextual() && o.path("opt_value").isTextual() && (version == 4 || version == 6)) {
+                options.add(new PortInfo.DhcpOption(o.get("opt_name").asText(), o.get("opt_value").asText(), version));
+            }
+        }
         return new PortInfo(id(p, "id"), id(p, "network_id"), mac, List.copyOf(ips), List.copyOf(groups),
                 List.copyOf(pairs), p.path("port_security_enabled").asBoolean(true), text(p, "binding:host_id", ""),
                 text(p.path("binding:vif_details"), "bridge_name", null), text(p, "device_owner", ""),
                 text(p, "device_id", ""), p.path("admin_state_up").asBoolean(true), text(p, "dns_name", null),
                 text(p, "project_id", text(p, "tenant_id", null)), text(p, "status", "DOWN"),
-                p.path("revision_number").asLong(0));
+                p.path("revision_number").asLong(0), List.copyOf(options));
     }
 
     public static SecurityGroupInfo securityGroup(JsonNode g) {

@@ -12,15 +12,37 @@ import java.util.UUID;
  * @param port     the DHCP port, or null while it does not exist yet (the agent asks network-service for one)
  * @param subnets  the network's subnets with {@code enable_dhcp}
  * @param hosts    one static entry per port of the network (any host) with an address in those subnets
+ * @param options  the {@code extra_dhcp_opts} of those ports that have any, each handed to its port alone
  */
 public record DhcpPlan(UUID networkId, String bridge, int mtu, PortInfo port, List<SubnetInfo> subnets,
-        List<Host> hosts) {
+        List<Host> hosts, List<PortOptions> options) {
+
+    /** A network whose ports have no DHCP options of their own. */
+    public DhcpPlan(UUID networkId, String bridge, int mtu, PortInfo port, List<SubnetInfo> subnets, List<Host> hosts) {
+        this(networkId, bridge, mtu, port, subnets, hosts, List.of());
+    }
 
     public String namespace() {
         return "qdhcp-" + networkId;
     }
 
-    /** A static lease: MAC to address, and the name the guest gets. */
-    public record Host(String mac, String ip, String hostname) {
+    /** dnsmasq's tag of a port with options of its own, as Neutron's dnsmasq driver names it. */
+    public static String portTag(UUID portId) {
+        return "port-" + portId;
+    }
+
+    /**
+     * A static lease: MAC to address, and the name the guest gets.
+     *
+     * @param tag the dnsmasq tag the lease sets ({@link #portTag}) when the port has options of its own, else null
+     */
+    public record Host(String mac, String ip, String hostname, String tag) {
+        public Host(String mac, String ip, String hostname) {
+            this(mac, ip, hostname, null);
+        }
+    }
+
+    /** A port's own DHCP options, and the IP versions of its addresses (an option of another version is not served). */
+    public record PortOptions(UUID portId, java.util.Set<Integer> ipVersions, List<PortInfo.DhcpOption> options) {
     }
 }

@@ -98,13 +98,24 @@ public final class HostPlanner {
                 .min(Comparator.comparing(PortInfo::id))
                 .orElse(null);
         List<DhcpPlan.Host> hosts = new ArrayList<>();
+        List<DhcpPlan.PortOptions> options = new ArrayList<>();
         s.ports().values().stream()
                 .filter(p -> p.networkId().equals(networkId) && !p.networkOwned())
                 .sorted(Comparator.comparing(PortInfo::id))
-                .forEach(p -> p.fixedIps().stream()
-                        .filter(ip -> dhcpSubnets.contains(ip.subnetId()))
-                        .forEach(ip -> hosts.add(new DhcpPlan.Host(p.macAddress(), ip.ipAddress(), hostname(p, ip.ipAddress())))));
-        return new DhcpPlan(networkId, bridge, mtu, dhcpPort, subnets, List.copyOf(hosts));
+                .forEach(p -> {
+                    boolean own = !p.extraDhcpOpts().isEmpty();
+                    String tag = own ? DhcpPlan.portTag(p.id()) : null;
+                    p.fixedIps().stream()
+                            .filter(ip -> dhcpSubnets.contains(ip.subnetId()))
+                            .forEach(ip -> hosts.add(new DhcpPlan.Host(p.macAddress(), ip.ipAddress(),
+                                    hostname(p, ip.ipAddress()), tag)));
+                    if (own) {
+                        Set<Integer> versions = new java.util.TreeSet<>();
+                        p.fixedIps().forEach(ip -> versions.add(ip.ipAddress().contains(":") ? 6 : 4));
+                        options.add(new DhcpPlan.PortOptions(p.id(), Set.copyOf(versions), p.extraDhcpOpts()));
+                    }
+                });
+        return new DhcpPlan(networkId, bridge, mtu, dhcpPort, subnets, List.copyOf(hosts), List.copyOf(options));
     }
 
     /** The port's {@code dns_name}, else Neutron's {@code host-<address with dashes>}. */

@@ -72,4 +72,34 @@ class DnsmasqConfigTest {
         assertTrue(opts.contains("tag:subnet-" + V6 + ",option6:dns-server,[fd00::53]\n"), opts);
         assertTrue(c.names().contains("10.0.0.5\tweb-1.openstacklocal web-1\n"));
     }
+
+    @Test
+    void aPortsOwnOptionsGoToItsTagOnly() {
+        DnsmasqConfig c = config();
+        UUID portId = UUID.fromString("00000000-0000-0000-0000-0000000000aa");
+        DhcpPlan p = c.plan();
+        String tag = DhcpPlan.portTag(portId);
+        DhcpPlan withOptions = new DhcpPlan(NET, p.bridge(), p.mtu(), p.port(), p.subnets(),
+                List.of(new DhcpPlan.Host("fa:16:3e:00:00:01", "10.0.0.5", "web-1", tag),
+                        new DhcpPlan.Host("fa:16:3e:00:00:02", "10.0.0.6", "web-2")),
+                List.of(new DhcpPlan.PortOptions(portId, java.util.Set.of(4), List.of(
+                        new PortInfo.DhcpOption("bootfile-name", "pxelinux.0", 4),
+                        new PortInfo.DhcpOption("42", "10.0.0.123", 4),
+                        new PortInfo.DhcpOption("tag:ipxe,bootfile-name", "http://boot/x.ipxe", 4),
+                        new PortInfo.DhcpOption("domain-search", "a.example,b.example\ndhcp-option=3,6.6.6.6", 4),
+                        new PortInfo.DhcpOption("dns-server", "[fd00::53]", 6),
+                        new PortInfo.DhcpOption("client-id", "abc", 4)))));
+        DnsmasqConfig with = new DnsmasqConfig(withOptions, c.dir(), c.interface_());
+        assertEquals("fa:16:3e:00:00:01,10.0.0.5,web-1,set:" + tag + "\nfa:16:3e:00:00:02,10.0.0.6,web-2\n", with.hosts());
+        String opts = with.options();
+        assertTrue(opts.contains("tag:" + tag + ",option:bootfile-name,pxelinux.0\n"), opts);
+        assertTrue(opts.contains("tag:" + tag + ",42,10.0.0.123\n"), "a number stays bare for DHCPv4: " + opts);
+        assertTrue(opts.contains("tag:" + tag + ",tag:ipxe,option:bootfile-name,http://boot/x.ipxe\n"), opts);
+        assertTrue(opts.contains("tag:" + tag + ",option:domain-search,a.example,b.example\n"), opts);
+        assertTrue(!opts.contains("6.6.6.6"), "a value's second line never reaches the file: " + opts);
+        assertTrue(!opts.contains(tag + ",option6:"), "the port has no IPv6 address: " + opts);
+        assertTrue(!opts.contains("abc"), "client-id is not sent as an option: " + opts);
+        assertEquals("tag:" + tag + ",option6:dns-server,[fd00::53]", DnsmasqConfig.option(6, tag, "dns-server", "[fd00::53]"));
+        assertEquals("tag:" + tag + ",option6:23,[fd00::53]", DnsmasqConfig.option(6, tag, "23", "[fd00::53]"));
+    }
 }

@@ -194,22 +194,37 @@ class HostDataPlaneTest {
 
     /** busybox udhcpc in the guest; its script records what the lease said and configures eth0. */
     static String dhcpLease(String ns) throws Exception {
-        Path out = dir.resolve(ns + ".lease");
-        Path script = dir.resolve("udhcpc.sh");
+        return lease(ns, "lease", "ip=$ip mask=$mask mtu=$mtu router=$router hostname=$hostname dns=$dns staticroutes=$staticroutes",
+                "mtu", "staticroutes");
+    }
+
+    /**
+     * A lease asked for by udhcpc with the options {@code requested} ({@code -O}); its script configures eth0 and writes
+     * {@code record} (shell variables of the lease) to a file, whose text is returned.
+     */
+    static String lease(String ns, String name, String record, String... requested) throws Exception {
+        Path out = dir.resolve(ns + "." + name);
+        Files.deleteIfExists(out);
+        Path script = dir.resolve("udhcpc-" + name + ".sh");
         Files.writeString(script, "#!/bin/sh\ncase \"$1\" in bound|renew)\n"
                 + "  ip addr flush dev \"$interface\"; ip addr add \"$ip/$mask\" dev \"$interface\"\n"
-                + "  echo \"ip=$ip mask=$mask mtu=$mtu router=$router hostname=$hostname dns=$dns staticroutes=$staticroutes\" > \"$LEASE_FILE\"\n"
+                + "  echo \"" + record + "\" > \"$LEASE_FILE\"\n"
                 + ";; esac\n");
         script.toFile().setExecutable(true);
-        Sh.Out udhcpc = Sh.run("ip", "netns", "exec", ns, "env", "LEASE_FILE=" + out, "busybox", "udhcpc", "-i", "eth0", "-n",
-                "-q", "-t", "10", "-T", "1", "-O", "mtu", "-O", "staticroutes", "-s", script.toString());
-        if (!udhcpc.ok()) {
+        List<String> command = new ArrayList<>(List.of("ip", "netns", "exec", ns, "env", "LEASE_FILE=" + out, "busybox",
+                "udhcpc", "-i", "eth0", "-n", "-q", "-t", "10", "-T", "1", "-s", script.toString()));
+        for (String option : requested) {
+            command.add("-O");
+            command.add(option);
+        }
+        Sh.Out udhcpc = Sh.run(command.toArray(String[]::new));
+        if (!udhcpc.ok() || !Files.exists(out)) {
             Path log = dir.resolve("dhcp").resolve(NET.toString()).resolve("log");
             fail(udhcpc.text() + "\ndnsmasq log:\n" + (Files.exists(log) ? Files.readString(log) : "none")
                     + "\n" + Sh.run("ip", "-n", "qdhcp-" + NET, "addr").text() + Sh.run("ip", "link").text()
                     + Sh.run("nft", "list", "ruleset").text());
         }
-        return Files.readString(out).strip();
+        return Files.readString(out).strip() + " ";
     }
 
     static boolean ping(String from, String to) {
@@ -356,5 +371,62 @@ class HostDataPlaneTest {
         } finally {
             Sh.run("ip", "netns", "del", g3);
         }
+    }
+
+    @Test
+    @Order(8)
+    void aPortsExtraDhcpOptionsReachItsOwnClientAndNoOther() throws Exception {
+        Path pidFile = dir.resolve("dhcp").resolve(NET.toString()).resolve("pid");
+        reconcile();
+        String pid = Files.readString(pidFile).strip();
+        state.putPort(withOptions(vm1, 10, List.of(
+                new PortInfo.DhcpOption("domain-search", "corp.example,lab.example", 4),
+                new PortInfo.DhcpOption("42", "10.77.0.123", 4), // NTP servers, by number
+                new PortInfo.DhcpOption("bootfile-name", "pxelinux.0", 4))));
+        reconcile();
+        String first = Files.readString(pidFile).strip();
+        assertNotEquals(pid, first, "dnsmasq 2.90 crashes re-reading tagged hosts at a SIGHUP: they are given by a restart");
+        String one = optionsLease(G1);
+        assertTrue(one.contains("ip=10.77.0.11 "), one);
+        assertTrue(one.contains("search=corp.example lab.example "), one);
+        assertTrue(one.contains("ntpsrv=10.77.0.123 "), one);
+        assertTrue(one.contains("bootfile=pxelinux.0"), one);
+        String two = optionsLease(G2);
+        assertTrue(two.contains("ip=10.77.0.12 search= ntpsrv= bootfile="), "another port's options are not its: " + two);
+
+        // an update drops two options and changes the third: the client sees exactly that at its next lease
+        state.putPort(withOptions(vm1, 11, List.of(new PortInfo.DhcpOption("bootfile-name", "grub.efi", 4))));
+        reconcile();
+        String second = Files.readString(pidFile).strip();
+        assertNotEquals(first, second);
+        assertTrue(Files.exists(Path.of("/proc", second)), "the restarted dnsmasq runs");
+        String again = optionsLease(G1);
+        assertTrue(again.contains("ip=10.77.0.11 search= ntpsrv= bootfile=grub.efi"), again);
+
+        // no options left: the host line sets no tag any more
+        state.putPort(withOptions(vm1, 12, List.of()));
+        reconcile();
+        assertFalse(Files.readString(dir.resolve("dhcp").resolve(NET.toString()).resolve("host")).contains("set:port-"));
+        assertTrue(optionsLease(G1).contains("bootfile= "), "grub.efi is gone");
+        // and with no tag left, a change is a SIGHUP again, which this dnsmasq survives
+        String untagged = Files.readString(pidFile).strip();
+        state.putPort(new PortInfo(VM2, NET, MAC2, vm2.fixedIps(), vm2.securityGroups(), List.of(), true, HOST, null,
+                "compute:nova", "server-" + VM2, true, "vm-two-renamed", "project-1", "DOWN", 13));
+        reconcile();
+        assertEquals(untagged, Files.readString(pidFile).strip());
+        assertTrue(Files.readString(dir.resolve("dhcp").resolve(NET.toString()).resolve("host")).contains("vm-two-renamed"));
+        assertTrue(optionsLease(G2).contains("ip=10.77.0.12 "));
+        assertTrue(Files.exists(Path.of("/proc", untagged)), "dnsmasq survived the SIGHUP");
+    }
+
+    static PortInfo withOptions(PortInfo p, long revision, List<PortInfo.DhcpOption> options) {
+        return new PortInfo(p.id(), p.networkId(), p.macAddress(), p.fixedIps(), p.securityGroups(), p.allowedAddressPairs(),
+                p.portSecurityEnabled(), p.hostId(), p.bridgeName(), p.deviceOwner(), p.deviceId(), p.adminStateUp(),
+                p.dnsName(), p.projectId(), p.status(), revision, options);
+    }
+
+    /** A lease asking for options 119 (search), 42 (ntpsrv) and 67 (bootfile), as a PXE or NTP-minded client would. */
+    static String optionsLease(String ns) throws Exception {
+        return lease(ns, "options", "ip=$ip search=$search ntpsrv=$ntpsrv bootfile=$bootfile", "search", "ntpsrv", "bootfile");
     }
 }
