@@ -64,7 +64,6 @@ public class AgentLifecycle {
         }
         LOG.infof("network agent for host %s (tunnel address %s)", config.host(), config.tunnelIp());
         Files.createDirectories(Path.of(config.stateDirectory()));
-        enableBridgeFiltering();
         reconciler.start();
         EventRouter router = new EventRouter(List.of(new PortEventHandler(state), new NetworkEventHandler(state),
                 new SubnetEventHandler(state), new SecurityGroupEventHandler(state),
@@ -94,23 +93,5 @@ public class AgentLifecycle {
             consumer.stop();
         }
         reconciler.stop();
-    }
-
-    /**
-     * Bridged IPv4/IPv6 frames must pass the IP hooks (br_netfilter) for the stateful security groups to see
-     * them; the kernel's default is on, but a host may have turned it off.
-     */
-    private static void enableBridgeFiltering() {
-        for (String key : List.of("bridge-nf-call-iptables", "bridge-nf-call-ip6tables")) {
-            Path p = Path.of("/proc/sys/net/bridge", key);
-            try {
-                if (Files.exists(p) && !Files.readString(p).strip().equals("1")) {
-                    Files.writeString(p, "1");
-                    LOG.infof("set net.bridge.%s=1", key);
-                }
-            } catch (Exception e) {
-                LOG.warnf("cannot set net.bridge.%s (security groups will not see bridged traffic): %s", key, e.getMessage());
-            }
-        }
     }
 }

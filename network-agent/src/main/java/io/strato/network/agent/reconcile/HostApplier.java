@@ -2,6 +2,7 @@ package io.strato.network.agent.reconcile;
 
 import io.strato.network.agent.dhcp.DhcpServers;
 import io.strato.network.agent.firewall.Firewall;
+import io.strato.network.agent.host.BridgeNetfilter;
 import io.strato.network.agent.l2.Bridges;
 import io.strato.network.agent.l3.Routers;
 import io.strato.network.agent.metadata.MetadataProxies;
@@ -12,7 +13,8 @@ import java.util.Map;
 import java.util.function.IntSupplier;
 
 /**
- * Makes the host match a plan, in the order the host needs: bridges first (taps, DHCP ports and routers' legs
+ * Makes the host match a plan, in the order the host needs: br_netfilter's switches first (without them the
+ * security groups see no bridged traffic, and a pass that cannot set them fails), then bridges (taps, DHCP ports and routers' legs
  * plug into them), then the firewall (one nft transaction), then the metadata proxies no longer wanted (an open
  * socket keeps a namespace alive), the DHCP servers, the routers, the new metadata proxies, and last the removal
  * of bridges no longer wanted. Each step reads the kernel and does only what differs, so an agent stopped after any step
@@ -32,8 +34,15 @@ public final class HostApplier {
     private final DhcpServers dhcp;
     private final MetadataProxies metadata;
     private final Routers routers;
+    private final BridgeNetfilter netfilter;
 
     public HostApplier(Bridges bridges, Firewall firewall, DhcpServers dhcp, MetadataProxies metadata, Routers routers) {
+        this(bridges, firewall, dhcp, metadata, routers, new BridgeNetfilter());
+    }
+
+    public HostApplier(Bridges bridges, Firewall firewall, DhcpServers dhcp, MetadataProxies metadata, Routers routers,
+            BridgeNetfilter netfilter) {
+        this.netfilter = netfilter;
         this.bridges = bridges;
         this.firewall = firewall;
         this.dhcp = dhcp;
@@ -44,6 +53,7 @@ public final class HostApplier {
     /** The steps of a pass for {@code plan}, in order. */
     public List<Step> steps(HostPlan plan) {
         return List.of(
+                new Step("bridge-netfilter", netfilter::ensure),
                 new Step("bridges", () -> bridges.ensure(plan.bridges())),
                 new Step("firewall", () -> firewall.apply(plan.firewall()) ? 1 : 0),
                 new Step("metadata-retire", () -> metadata.retire(plan.dhcp(), plan.routers())),

@@ -419,6 +419,22 @@ class HostDataPlaneTest {
         assertTrue(Files.exists(Path.of("/proc", untagged)), "dnsmasq survived the SIGHUP");
     }
 
+    @Test
+    @Order(9)
+    void bridgeNetfilterTurnedOffOnTheHostIsTurnedBackOnByTheNextPass() throws Exception {
+        Path iptables = Path.of("/proc/sys/net/bridge/bridge-nf-call-iptables");
+        assertFalse(tcp(G1, G2, "10.77.0.12", 8080));
+        try {
+            Files.writeString(iptables, "0");
+            reconcile();
+            assertEquals("1", Files.readString(iptables).strip(), "the pass set it back to 1");
+            assertFalse(tcp(G1, G2, "10.77.0.12", 8080), "bridged traffic passes the security groups again");
+            assertTrue(tcp(G1, G2, "10.77.0.12", 22));
+        } finally {
+            Files.writeString(iptables, "1");
+        }
+    }
+
     static PortInfo withOptions(PortInfo p, long revision, List<PortInfo.DhcpOption> options) {
         return new PortInfo(p.id(), p.networkId(), p.macAddress(), p.fixedIps(), p.securityGroups(), p.allowedAddressPairs(),
                 p.portSecurityEnabled(), p.hostId(), p.bridgeName(), p.deviceOwner(), p.deviceId(), p.adminStateUp(),
