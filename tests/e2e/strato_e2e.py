@@ -366,11 +366,11 @@ def qcow2_image(path, size="64M"):
 class Tenant:
     """A project of its own with a member user, a network and subnet, a private image and quotas raised."""
 
-    def __init__(self, cloud, label, report, instances=100, cidr="10.77.0.0/24"):
+    def __init__(self, cloud, label, report, instances=100, cidr="10.77.0.0/24", prefix="e2e"):
         self.cloud = cloud
         self.report = report
         self.run = uuid.uuid4().hex[:8]
-        self.name = f"e2e-{label}-{self.run}"
+        self.name = f"{prefix}-{label}-{self.run}"
         self.project = self.user = self.network = self.subnet = self.image = self.member = None
         self.flavors = []
         self.groups = []
