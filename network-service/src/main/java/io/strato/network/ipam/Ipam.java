@@ -20,16 +20,25 @@ import java.util.stream.Collectors;
 import org.hibernate.reactive.mutiny.Mutiny;
 
 /**
- * Hands out fixed IPs. Each subnet an allocation touches is locked ({@code SELECT ... FOR UPDATE} on its
- * row, in id order so two allocations never wait on each other crosswise) while the first free address
- * of its pools is chosen and recorded, so concurrent ports on one subnet are served one after the other.
- * The primary key of {@code ip_allocation} (network, address) is the last line of defence: whatever
- * happens above it, one address is never recorded twice on a network.
+ * Hands out fixed IPs, without making concurrent allocations on one subnet wait for each other:
+ * <ul>
+ *   <li>each subnet an allocation touches is locked {@code FOR SHARE} (in id order) until the transaction ends, so
+ *       its pools do not change and it is not deleted under the allocation (subnet update and delete take it
+ *       {@code FOR UPDATE}), while allocations share it;</li>
+ *   <li>a free address is chosen and recorded in one statement that skips the addresses other transactions are
+ *       taking: each candidate is claimed with a transaction-scoped advisory lock ({@code pg_try_advisory_xact_lock}
+ *       on network and address, held until commit or rollback), and one another transaction holds is passed over
+ *       instead of waited for, so a burst of creates gets consecutive addresses at once;</li>
+ *   <li>the primary key of {@code ip_allocation} (network, address) is what makes the answer right: whatever
+ *       happens above it, one address is never recorded twice on a network. An address another transaction
+ *       committed between this statement's snapshot and its advisory lock is refused by that key
+ *       ({@code ON CONFLICT DO NOTHING}) and the statement runs again, with a fresh snapshot.</li>
+ * </ul>
  *
- * <p>The free address is found in SQL, by walking the subnet's allocations in address order (an index
- * on the address as inet): the lowest address of a pool that is not taken, or the address after a
- * taken one. Nothing proportional to the size of the subnet is read, so a /8 costs what its ports cost.
- * All methods run in the caller's transaction.
+ * <p>The free address is found in SQL, by walking the subnet's allocations in address order (an index on the
+ * address as inet): the lowest address of a pool that is not taken, or an address after a taken one. Nothing
+ * proportional to the size of the subnet is read, so a /8 costs what its ports cost. All methods run in the
+ * caller's transaction.
  *
  * <p>Why one class of this length: allocation, release and the free-address search share the subnet
  * locks and their order; split apart, the lock order would be a convention between classes.
@@ -39,16 +48,36 @@ public class Ipam {
 
     private enum Kind { GIVEN, ANY, EUI64 }
 
+    /** How often a pool is searched again when the address chosen was taken under the search (see {@link #FIRST_FREE}). */
+    private static final int ATTEMPTS = 16;
+
     /**
-     * From a pool's first address and each held address's successor (walked through the inet index),
-     * the lowest one nothing holds; parameters {@code :s} (subnet), {@code :start} and {@code :end} (pool).
+     * Records the lowest free address of a pool that no other transaction is taking, and answers how many gaps the
+     * pool had (0: it is full), the address chosen (null: every candidate was being taken) and the address recorded
+     * (null: another transaction committed the chosen one first). Parameters {@code :n} (network), {@code :key} (the
+     * network's id and a slash, the advisory lock's prefix), {@code :s} (subnet), {@code :p} (port), {@code :start} and {@code :end} (the pool, both included).
+     *
+     * <p>{@code gaps}: the pool's first address and each held address's successor that nothing holds, the lowest
+     * 32 (walked through the inet index). {@code free}: those and the 31 addresses after each, held by nothing this
+     * statement sees, lowest first; addresses that uncommitted transactions inserted are among them. {@code pick}:
+     * the first of those whose advisory lock this transaction gets; the lock is tried row by row and the search
+     * stops at the first one taken (the subquery fence keeps the try after the free check).
      */
-    private static final String FREE_IN_POOL = "FROM (SELECT CAST(CAST(:start AS text) AS inet) AS c "
+    private static final String FIRST_FREE = "WITH gaps AS (SELECT g.c FROM (SELECT CAST(CAST(:start AS text) AS inet) AS c "
             + "UNION ALL SELECT CAST(a.ip_address AS inet) + 1 FROM ip_allocation a WHERE a.subnet_id = :s "
             + "AND CAST(a.ip_address AS inet) >= CAST(CAST(:start AS text) AS inet) "
             + "AND CAST(a.ip_address AS inet) < CAST(CAST(:end AS text) AS inet)) g "
             + "WHERE NOT EXISTS (SELECT 1 FROM ip_allocation b WHERE b.subnet_id = :s AND CAST(b.ip_address AS inet) = g.c) "
-            + "ORDER BY g.c LIMIT 1";
+            + "ORDER BY g.c LIMIT 32), "
+            + "free AS (SELECT x.c FROM (SELECT DISTINCT gaps.c + k AS c FROM gaps CROSS JOIN generate_series(0, 31) AS k "
+            + "WHERE gaps.c + k <= CAST(CAST(:end AS text) AS inet) ORDER BY 1) x "
+            + "WHERE NOT EXISTS (SELECT 1 FROM ip_allocation b WHERE b.subnet_id = :s AND CAST(b.ip_address AS inet) = x.c) "
+            + "OFFSET 0), "
+            + "pick AS (SELECT free.c FROM free "
+            + "WHERE pg_try_advisory_xact_lock(hashtextextended(CAST(:key AS text) || host(free.c), 0)) LIMIT 1), "
+            + "taken AS (INSERT INTO ip_allocation (network_id, subnet_id, ip_address, port_id) "
+            + "SELECT :n, :s, host(pick.c), :p FROM pick ON CONFLICT (network_id, ip_address) DO NOTHING RETURNING ip_address) "
+            + "SELECT (SELECT count(*) FROM gaps), (SELECT host(pick.c) FROM pick), (SELECT taken.ip_address FROM taken)";
 
     private record Planned(AddressSpace space, String ip, Kind kind) {
     }
@@ -155,13 +184,16 @@ public class Ipam {
                 .setParameter("s", subnetId).getSingleResult().map(n -> n > 0);
     }
 
-    /** Locks the subnets' rows until the transaction ends, in id order. */
+    /**
+     * Locks the subnets' rows {@code FOR SHARE} until the transaction ends, in id order: allocations share them,
+     * a subnet's update or delete ({@code FOR UPDATE}) waits for them and they for it.
+     */
     public Uni<Void> lock(Mutiny.Session s, Collection<AddressSpace> spaces) {
         Set<UUID> ids = new TreeSet<>(Comparator.comparing(UUID::toString));
         spaces.forEach(sp -> ids.add(sp.subnetId()));
         Uni<Void> chain = Uni.createFrom().voidItem();
         for (UUID id : ids) {
-            chain = chain.chain(() -> s.createNativeQuery("SELECT id FROM subnet WHERE id = :id FOR UPDATE", UUID.class)
+            chain = chain.chain(() -> s.createNativeQuery("SELECT id FROM subnet WHERE id = :id FOR SHARE", UUID.class)
                     .setParameter("id", id).getResultList().replaceWithVoid());
         }
         return chain;
@@ -276,21 +308,41 @@ public class Ipam {
     }
 
     /**
-     * Records the first free address of the subnet's pools (in pool order) for the port, one statement
-     * per pool tried; null when every pool is full. PostgreSQL writes the address ({@code host()}) in RFC
-     * 5952 form, the canonical form {@link Addresses#canonical} gives chosen addresses.
+     * Records the first free address of the subnet's pools (in pool order) that no other transaction is taking,
+     * for the port; null when every pool is full. PostgreSQL writes the address ({@code host()}) in RFC 5952 form,
+     * the canonical form {@link Addresses#canonical} gives chosen addresses.
      */
     private static Uni<String> takeFirstFree(Mutiny.Session s, UUID networkId, AddressSpace space, UUID portId) {
         Uni<String> chain = Uni.createFrom().nullItem();
         for (AllocationPools.Pool pool : AllocationPools.of(space.pools())) {
             chain = chain.flatMap(found -> found != null ? Uni.createFrom().item(found)
-                    : s.createNativeQuery("INSERT INTO ip_allocation (network_id, subnet_id, ip_address, port_id) "
-                                    + "SELECT :n, :s, host(g.c), :p " + FREE_IN_POOL + " RETURNING ip_address", String.class)
-                            .setParameter("n", networkId).setParameter("p", portId).setParameter("s", space.subnetId())
-                            .setParameter("start", Addresses.canonical(pool.start())).setParameter("end", Addresses.canonical(pool.end()))
-                            .getResultList().map(rows -> rows.isEmpty() ? null : rows.get(0)));
+                    : takeFromPool(s, networkId, space.subnetId(), portId, pool, ATTEMPTS));
         }
         return chain;
+    }
+
+    /** The address recorded from one pool, null when it is full; searched again when the one chosen was taken. */
+    private static Uni<String> takeFromPool(Mutiny.Session s, UUID networkId, UUID subnetId, UUID portId,
+                                            AllocationPools.Pool pool, int attempts) {
+        return s.createNativeQuery(FIRST_FREE, Object[].class)
+                .setParameter("n", networkId).setParameter("p", portId).setParameter("s", subnetId)
+                .setParameter("key", networkId + "/").setParameter("start", Addresses.canonical(pool.start())).setParameter("end", Addresses.canonical(pool.end()))
+                .getSingleResult().flatMap(row -> {
+                    if (((Number) row[0]).longValue() == 0) {
+                        return Uni.createFrom().nullItem();
+                    }
+                    if (row[2] != null) {
+                        return Uni.createFrom().item((String) row[2]);
+                    }
+                    // every candidate was being taken, or the chosen one was committed by another transaction
+                    // since this statement's snapshot: the next search sees it
+                    if (attempts <= 1) {
+                        return Uni.createFrom().failure(Neutron.conflict("IpAddressGenerationFailure",
+                                "No IP address could be allocated on network " + networkId + ": concurrent allocations "
+                                        + "took every address tried. Try again."));
+                    }
+                    return takeFromPool(s, networkId, subnetId, portId, pool, attempts - 1);
+                });
     }
 
     private static io.strato.kit.faults.Conflict exhausted(UUID networkId) {

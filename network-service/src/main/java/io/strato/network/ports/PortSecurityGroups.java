@@ -44,8 +44,13 @@ public class PortSecurityGroups {
 
     /** Replaces the port's groups with {@code groups}. */
     public Uni<Void> set(Mutiny.Session s, UUID portId, Collection<UUID> groups) {
-        Uni<Void> chain = s.createNativeQuery("DELETE FROM port_security_group WHERE port_id = :p").setParameter("p", portId)
-                .executeUpdate().replaceWithVoid();
+        return s.createNativeQuery("DELETE FROM port_security_group WHERE port_id = :p").setParameter("p", portId)
+                .executeUpdate().chain(() -> add(s, portId, groups));
+    }
+
+    /** Gives the port (a new one: it has none yet) {@code groups}. */
+    Uni<Void> add(Mutiny.Session s, UUID portId, Collection<UUID> groups) {
+        Uni<Void> chain = Uni.createFrom().voidItem();
         for (UUID g : groups) {
             chain = chain.chain(() -> s.createNativeQuery("INSERT INTO port_security_group (port_id, security_group_id) VALUES (:p, :g)")
                     .setParameter("p", portId).setParameter("g", g).executeUpdate().replaceWithVoid());

@@ -2,7 +2,9 @@ package io.strato.network.ports;
 
 import io.smallrye.mutiny.Uni;
 import io.strato.kit.vertx.CallerContext;
+import io.strato.network.config.NetworkConfig;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.util.ArrayDeque;
 import java.util.HashMap;
 import java.util.Map;
@@ -11,16 +13,15 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 
 /**
- * Lets at most {@link #WIDTH} port creates of one project into the database at a time; the others wait
- * here, in memory, in arrival order. Creates of one project are serialised by the project's quota lock
- * anyway, so a burst (compute creating ports for a hundred servers) would otherwise hold every pooled
- * connection while waiting on that lock, starve every other request, and fail once the pool's 30 s
- * acquisition timeout passes. Correctness does not rest on this queue: the database locks hold across
- * instances; this only keeps one project's burst from occupying the connection pool.
+ * Lets at most {@link #width()} port creates of one project into the database at a time
+ * ({@code strato.network.port-creates-per-project}); the others wait here, in memory, in arrival order. A burst
+ * (compute creating ports for a hundred servers) would otherwise take every pooled connection and starve every
+ * other request until the pool's 30 s acquisition timeout. Correctness does not rest on this queue: the database
+ * constraints and locks hold across instances; this only keeps one project's burst from occupying the pool.
  */
 @ApplicationScoped
 public class ProjectQueue {
-    static final int WIDTH = 2;
+    private final int width;
 
     private static final class Lane {
         int running;
@@ -29,7 +30,24 @@ public class ProjectQueue {
 
     private final Map<String, Lane> lanes = new HashMap<>();
 
-    /** Runs {@code work} once fewer than {@link #WIDTH} of the project's are running, on the caller's Vert.x context. */
+    @Inject
+    public ProjectQueue(NetworkConfig config) {
+        this(config.portCreatesPerProject());
+    }
+
+    ProjectQueue(int width) {
+        if (width < 1) {
+            throw new IllegalArgumentException("strato.network.port-creates-per-project must be at least 1, not " + width);
+        }
+        this.width = width;
+    }
+
+    /** How many creates of one project run at once. */
+    public int width() {
+        return width;
+    }
+
+    /** Runs {@code work} once fewer than {@link #width()} of the project's are running, on the caller's Vert.x context. */
     public <T> Uni<T> run(String projectId, Supplier<Uni<? extends T>> work) {
         Executor caller = CallerContext.capture();
         String key = String.valueOf(projectId);
@@ -72,7 +90,7 @@ public class ProjectQueue {
         boolean now;
         synchronized (this) {
             Lane lane = lanes.computeIfAbsent(key, k -> new Lane());
-            now = lane.running < WIDTH;
+            now = lane.running < width;
             if (now) {
                 lane.running++;
             } else {

@@ -7,6 +7,7 @@ import io.strato.network.api.Neutron;
 import io.strato.network.config.NetworkConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -14,6 +15,11 @@ import java.util.Map;
  * a count of the resource's table, and limits that are the configured defaults (Neutron's own where the
  * configuration leaves a resource out) overridden per project. {@link #claim} runs in the transaction that
  * then inserts, so two creates racing for the last unit are serialised and only one gets it.
+ *
+ * <p>Port creates, the one create that comes in bursts, use the shorter form: {@link #limit} is read first, with
+ * no lock (an unlimited resource is not counted at all, as Neutron's no-lock quota driver leaves unlimited
+ * resources out), and {@link #recount} takes the project's lock as the transaction's last statement, so creates
+ * of one project wait on each other only for a count and a commit, not for their whole transaction.
  */
 @ApplicationScoped
 public class NetworkQuotas {
@@ -50,6 +56,39 @@ public class NetworkQuotas {
         return quotas.claim(projectId, projectId, Map.of(resource, (long) count),
                 () -> used(projectId, resource).map(n -> Map.of(resource, n)),
                 overs -> Neutron.overQuota(overs.stream().map(ProjectQuotas.Over::resource).toList()));
+    }
+
+    /**
+     * The project's limit of {@code resource}: its override, else the default; -1 is unlimited. Reads without a
+     * lock (needs a session).
+     */
+    public Uni<Integer> limit(String projectId, String resource) {
+        Integer byDefault = defaults().get(resource);
+        if (byDefault == null) {
+            throw new IllegalArgumentException("no quota resource " + resource);
+        }
+        return Panache.getSession().flatMap(s -> s.createNativeQuery(
+                        "SELECT hard_limit FROM quota WHERE project_id = :p AND resource = :r", Integer.class)
+                .setParameter("p", projectId).setParameter("r", resource).getResultList())
+                .map(rows -> rows.isEmpty() ? byDefault : rows.get(0));
+    }
+
+    /**
+     * Fails with Neutron's {@code OverQuota} (409) when {@code projectId} holds more than {@code limit} of
+     * {@code resource}, the rows its transaction inserted counted. Takes the project's quota lock (the row of
+     * {@code quota_lock}, held until the transaction ends) before it counts, so it must be the last statement
+     * of the transaction that inserted them: two creates racing for the last unit are then serialised for this
+     * count and their commit only, and the second one's count sees the first one's committed row.
+     */
+    public Uni<Void> recount(String projectId, String resource, int limit) {
+        if (limit < 0) {
+            return Uni.createFrom().voidItem();
+        }
+        return ProjectQuotas.lock(projectId).chain(() -> used(projectId, resource)).invoke(n -> {
+            if (n > limit) {
+                throw Neutron.overQuota(List.of(resource));
+            }
+        }).replaceWithVoid();
     }
 
     /** How many of {@code resource} the project holds (needs a session). */

@@ -28,9 +28,11 @@ import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 
 /**
- * Many port creates at once through the HTTP API, from several projects on one shared network (so
- * nothing but IPAM's subnet lock serialises them): IPAM never hands out an address twice, fills a
- * small subnet exactly, then refuses with Neutron's IpAddressGenerationFailure.
+ * Many port creates at once through the HTTP API, from several projects on one shared network and from one
+ * project: IPAM never hands out an address twice, fills a small subnet exactly, then refuses with Neutron's
+ * IpAddressGenerationFailure; a project's port quota is never exceeded, however many of its creates race (they
+ * no longer wait on each other's transactions, so the quota is counted by the last statement of each), and a
+ * refused create leaves no address behind.
  */
 @QuarkusTest
 @WithTestResource(StratoInfraResource.class)
@@ -115,6 +117,81 @@ class PortConcurrencyTest {
         for (int i = 2; i < 62; i++) {
             assertTrue(again.contains("10.102.0." + i), "10.102.0." + i + " was not given out again: " + again);
         }
+    }
+
+    @Test
+    void oneProjectsConcurrentCreatesStopExactlyAtItsPortQuotaWithNeutronsOverQuota() {
+        String project = newProject();
+        String token = member(project);
+        String net = network(token);
+        String sub = subnet(token, net, "10.103.0.0/24");
+        // three ports already held, a limit of ten: of 16 racing creates exactly seven get a port
+        Fixtures.quota(admin(), project, "port", 100);
+        for (HttpResponse<String> a : createConcurrently(List.of(token), net, sub, 3)) {
+            assertEquals(201, a.statusCode(), a.body());
+        }
+        Fixtures.quota(admin(), project, "port", 10);
+        int created = 0;
+        Set<String> addresses = new HashSet<>();
+        for (HttpResponse<String> a : createConcurrently(List.of(token), net, sub, 16)) {
+            if (a.statusCode() == 201) {
+                created++;
+                assertTrue(addresses.add(JsonPath.from(a.body()).getString("port.fixed_ips[0].ip_address")), a.body());
+            } else {
+                assertEquals(409, a.statusCode(), a.body());
+                JsonPath fault = JsonPath.from(a.body());
+                assertEquals("OverQuota", fault.getString("NeutronError.type"), a.body());
+                assertEquals("Quota exceeded for resources: ['port'].", fault.getString("NeutronError.message"));
+                assertEquals("", fault.getString("NeutronError.detail"));
+            }
+        }
+        assertEquals(7, created);
+        List<String> held = RestAssured.given().header("X-Auth-Token", token).get("/v2.0/ports?network_id=" + net)
+                .then().statusCode(200).extract().jsonPath().getList("ports.collect { it.fixed_ips[0].ip_address }", String.class);
+        assertEquals(10, held.size(), held.toString());
+        assertEquals(10, new HashSet<>(held).size(), held.toString());
+        // the refused creates released what they had taken: the next port gets the lowest address nobody holds
+        Fixtures.quota(admin(), project, "port", 11);
+        String lowestFree = null;
+        for (int i = 2; lowestFree == null; i++) {
+            if (!held.contains("10.103.0." + i)) {
+                lowestFree = "10.103.0." + i;
+            }
+        }
+        HttpResponse<String> next = createConcurrently(List.of(token), net, sub, 1).get(0);
+        assertEquals(201, next.statusCode(), next.body());
+        assertEquals(lowestFree, JsonPath.from(next.body()).getString("port.fixed_ips[0].ip_address"));
+        HttpResponse<String> over = createConcurrently(List.of(token), net, sub, 1).get(0);
+        assertEquals(409, over.statusCode(), over.body());
+        assertEquals("OverQuota", JsonPath.from(over.body()).getString("NeutronError.type"));
+    }
+
+    @Test
+    void oneProjectsConcurrentCreatesFillASubnetExactlyWithDistinctAddresses() {
+        // unlimited quota: nothing of the project is counted, and nothing but the address itself is contended
+        String project = newProject();
+        Fixtures.quota(admin(), project, "port", -1);
+        String token = member(project);
+        String net = network(token);
+        // 32 addresses: network .0, gateway .1, broadcast .31 leave .2-.30, 29 ports
+        String sub = subnet(token, net, "10.104.0.0/27");
+        Set<String> addresses = new HashSet<>();
+        int refused = 0;
+        for (HttpResponse<String> a : createConcurrently(List.of(token), net, sub, 40)) {
+            if (a.statusCode() == 201) {
+                assertTrue(addresses.add(JsonPath.from(a.body()).getString("port.fixed_ips[0].ip_address")), a.body());
+            } else {
+                assertEquals(409, a.statusCode(), a.body());
+                assertEquals("IpAddressGenerationFailure", JsonPath.from(a.body()).getString("NeutronError.type"), a.body());
+                refused++;
+            }
+        }
+        Set<String> all = new HashSet<>();
+        for (int i = 2; i <= 30; i++) {
+            all.add("10.104.0." + i);
+        }
+        assertEquals(all, addresses);
+        assertEquals(11, refused);
     }
 
     /** Member tokens of {@code n} new projects, each allowed {@code ports} ports. */

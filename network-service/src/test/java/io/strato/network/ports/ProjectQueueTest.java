@@ -9,12 +9,12 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
-/** A project's creates enter two at a time, in arrival order; other projects are not held up. */
+/** With a width of two, a project's creates enter two at a time, in arrival order; other projects are not held up. */
 class ProjectQueueTest {
 
     @Test
     void atMostTwoOfAProjectRunAndTheRestFollowInOrder() {
-        ProjectQueue queue = new ProjectQueue();
+        ProjectQueue queue = new ProjectQueue(2);
         AtomicInteger running = new AtomicInteger();
         List<Integer> started = new ArrayList<>();
         List<CompletableFuture<String>> gates = new ArrayList<>();
