@@ -53,10 +53,15 @@ public class AgentBeans {
 
     @Produces
     @Singleton
-    ImageCache images(AgentConfig config) {
+    ImageClient imageClient(AgentConfig config) {
         ServiceHttp service = ServiceHttp.of(config.serviceAuth());
-        return new ImageCache(config.imageCacheDirectory(),
-                new ImageClient(config.imageUrl(), service.token(), service.http()));
+        return new ImageClient(config.imageUrl(), service.token(), service.http());
+    }
+
+    @Produces
+    @Singleton
+    ImageCache images(AgentConfig config, ImageClient client) {
+        return new ImageCache(config.imageCacheDirectory(), client);
     }
 
     @Produces

@@ -36,6 +36,7 @@ public final class Commands {
     public static final String UNPAUSE = "unpause";
     public static final String SUSPEND = "suspend";
     public static final String RESUME = "resume";
+    public static final String SNAPSHOT = "snapshot";
 
     /** A flavor as the hypervisor needs it; {@code extraSpecs} carries Nova's {@code quota:*} resource policy keys. */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
@@ -171,6 +172,16 @@ public final class Commands {
     /** Undefines the domain and removes the instance's files; deleting a domain that is gone succeeds. */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     public record Delete(UUID commandId, UUID serverId) {
+    }
+
+    /**
+     * Nova's snapshot_instance: copies the server's root disk to a standalone qcow2 (no backing file) and uploads
+     * it as the data of image {@code imageId}, which compute-service created (queued) in image-service; the agent
+     * sets its {@code disk_format} and {@code containerFormat} first. A running guest is paused for the copy only.
+     * On failure the agent deletes the image, as Nova's compute manager does.
+     */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    public record Snapshot(UUID commandId, UUID serverId, UUID imageId, String containerFormat) {
     }
 
     /** {@code length}: the last lines wanted, or null for all. */

@@ -62,6 +62,10 @@ public interface AgentConfig {
     @WithDefault("60s")
     Duration shutdownTimeout();
 
+    /** Longest copy of a server's disk for a snapshot (qemu-img convert; a running guest is paused meanwhile). */
+    @WithDefault("30m")
+    Duration snapshotCopyTimeout();
+
     /** Commands of different servers handled at once (commands of one server are always handled in order). */
     @WithDefault("4")
     int commandConcurrency();
@@ -80,11 +84,11 @@ public interface AgentConfig {
      */
     Optional<Long> diskGb();
 
-    /** image-service, where images are downloaded from. */
+    /** image-service, where images are downloaded from and snapshots uploaded to. */
     @WithDefault("http://127.0.0.1:9292")
     String imageUrl();
 
-    /** Identity credentials the agent gets a token with to download images. */
+    /** Identity credentials the agent gets a token with to download images and upload snapshots. */
     ServiceAuthConfig serviceAuth();
 
     /** How guests' interfaces are plugged. */

@@ -9,11 +9,16 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-/** image-service (Glance v2) as the agent needs it: an image's checksum and format, and its bytes. */
+/**
+ * image-service (Glance v2) as the agent needs it: an image's checksum and format, and its bytes; for a snapshot,
+ * setting the new image's formats, uploading its bytes and deleting it when the snapshot failed.
+ */
 public class ImageClient {
 
     /** What the cache needs to know about an image it was not given in a command (kernels, ramdisks). */
@@ -25,6 +30,14 @@ public class ImageClient {
     public interface BodyConsumer {
         void accept(InputStream body) throws IOException;
     }
+
+    /** Glance's JSON-patch media type for an image update. */
+    static final String PATCH_TYPE = "application/openstack-images-v2.1-json-patch";
+
+    /** Longest wait for an answer's headers: a download's first bytes, an update, a delete. */
+    private static final Duration SHORT = Duration.ofMinutes(10);
+    /** Longest wait for the answer to an upload, which comes after the last byte was sent. */
+    private static final Duration UPLOAD = Duration.ofHours(2);
 
     private final String baseUrl;
     private final BlockingServiceToken token;
@@ -48,6 +61,16 @@ public class ImageClient {
         }
     }
 
+    /** The image's status ({@code queued}, {@code saving}, {@code active}...). */
+    public String status(UUID imageId) {
+        HttpResponse<InputStream> response = send(imageId, "/v2/images/" + imageId);
+        try (InputStream in = response.body()) {
+            return Json.MAPPER.readTree(in).path("status").asText("");
+        } catch (IOException e) {
+            throw new ImageFailure("image " + imageId + ": unreadable answer from image-service: " + e.getMessage(), e);
+        }
+    }
+
     /** Streams the image's bytes to {@code consumer}. */
     public void download(UUID imageId, BodyConsumer consumer) {
         HttpResponse<InputStream> response = send(imageId, "/v2/images/" + imageId + "/file");
@@ -58,10 +81,61 @@ public class ImageClient {
         }
     }
 
+    /**
+     * Sets the image's {@code disk_format} and {@code container_format}: Glance refuses data for an image without
+     * them, and Nova creates a snapshot's image without them (the host decides the format).
+     */
+    public void setFormats(UUID imageId, String diskFormat, String containerFormat) {
+        var ops = Json.MAPPER.createArrayNode();
+        ops.addObject().put("op", "replace").put("path", "/disk_format").put("value", diskFormat);
+        ops.addObject().put("op", "replace").put("path", "/container_format").put("value", containerFormat);
+        close(exchange(imageId, "PATCH", "/v2/images/" + imageId, HttpRequest.BodyPublishers.ofString(ops.toString()),
+                PATCH_TYPE, 200, SHORT));
+    }
+
+    /**
+     * Uploads {@code file} as the image's data ({@code PUT /v2/images/{id}/file}), streamed from the file with its
+     * length announced (image-service reserves exactly that much of the project's quota).
+     */
+    public void upload(UUID imageId, Path file) {
+        HttpRequest.BodyPublisher body;
+        try {
+            body = HttpRequest.BodyPublishers.ofFile(file);
+        } catch (java.io.FileNotFoundException e) {
+            throw new ImageFailure("image " + imageId + ": nothing to upload at " + file, e);
+        }
+        close(exchange(imageId, "PUT", "/v2/images/" + imageId + "/file", body, "application/octet-stream", 204, UPLOAD));
+    }
+
+    /** Deletes the image; false when image-service no longer has it. */
+    public boolean delete(UUID imageId) {
+        try {
+            close(exchange(imageId, "DELETE", "/v2/images/" + imageId, HttpRequest.BodyPublishers.noBody(), null, 204, SHORT));
+            return true;
+        } catch (NotThere e) {
+            return false;
+        }
+    }
+
     private HttpResponse<InputStream> send(UUID imageId, String path) {
+        return exchange(imageId, "GET", path, HttpRequest.BodyPublishers.noBody(), null, 200, SHORT);
+    }
+
+    /** The image is gone (404): a failure of a download, nothing to do for a delete. */
+    private static final class NotThere extends ImageFailure {
+        NotThere(String message) {
+            super(message);
+        }
+    }
+
+    private HttpResponse<InputStream> exchange(UUID imageId, String method, String path, HttpRequest.BodyPublisher body,
+                                               String contentType, int expected, Duration timeout) {
         for (int attempt = 1; ; attempt++) {
             HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
-                    .timeout(Duration.ofMinutes(10)).GET();
+                    .timeout(timeout).method(method, body);
+            if (contentType != null) {
+                request.header("Content-Type", contentType);
+            }
             token().ifPresent(t -> request.header("X-Auth-Token", t));
             HttpResponse<InputStream> response;
             try {
@@ -73,19 +147,22 @@ public class ImageClient {
                 throw new ImageFailure("interrupted while fetching image " + imageId);
             }
             int status = response.statusCode();
-            if (status == 200) {
+            if (status == expected) {
                 return response;
             }
+            String said = status == 204 ? "" : errorText(response);
             close(response);
             if (status == 401 && attempt == 1) {
                 token.invalidate(); // expired or revoked: authenticate once more
                 continue;
             }
+            if (status == 404) {
+                throw new NotThere("image " + imageId + " was not found in image-service");
+            }
             throw new ImageFailure(switch (status) {
                 case 204 -> "image " + imageId + " has no data";
-                case 404 -> "image " + imageId + " was not found in image-service";
                 case 401, 403 -> "image-service refused the agent access to image " + imageId + " (HTTP " + status + ")";
-                default -> "image-service answered HTTP " + status + " for image " + imageId;
+                default -> "image-service answered HTTP " + status + " to " + method + " of image " + imageId + said;
             });
         }
     }
@@ -96,6 +173,29 @@ public class ImageClient {
             return token.get();
         } catch (BlockingServiceToken.Unavailable e) {
             throw new ImageFailure(e.getMessage(), e);
+        }
+    }
+
+    /** What image-service said in a refusal (Glance's {@code message} or the body's start), for the fault. */
+    private static String errorText(HttpResponse<InputStream> response) {
+        try (InputStream in = response.body()) {
+            String body = new String(in.readNBytes(2048), java.nio.charset.StandardCharsets.UTF_8).trim();
+            if (body.isEmpty()) {
+                return "";
+            }
+            try {
+                JsonNode n = Json.MAPPER.readTree(body);
+                for (JsonNode m : List.of(n.path("error").path("message"), n.path("message"))) {
+                    if (m.isTextual()) {
+                        return ": " + m.asText();
+                    }
+                }
+            } catch (IOException e) {
+                // not JSON: say the text as it is
+            }
+            return ": " + body;
+        } catch (IOException e) {
+            return "";
         }
     }
 

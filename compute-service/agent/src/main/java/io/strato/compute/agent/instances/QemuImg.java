@@ -15,7 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
 
-/** {@code qemu-img} (Debian's qemu-utils): thin overlays on cached images, their size and growth. */
+/** {@code qemu-img} (Debian's qemu-utils): thin overlays on cached images, their size and growth, snapshots. */
 public final class QemuImg {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(120);
@@ -68,15 +68,36 @@ public final class QemuImg {
         run(List.of("resize", "-q", "-f", "qcow2", qcow2.toString(), Long.toString(sizeBytes)));
     }
 
-    /** Runs qemu-img (host-kit's runner: the timeout holds even when it hangs with its output open). */
+    /**
+     * Copies {@code source} (a disk in {@code sourceFormat}, backed or not) into {@code target} as one standalone
+     * qcow2 file: every cluster the guest sees, the backing chain flattened, unallocated space left out (Nova's
+     * {@code extract_snapshot}). {@code forceShare} ({@code -U}) reads an image a running QEMU holds open for
+     * writing; only consistent when that QEMU has stopped writing to it (its guest paused: QEMU drains and flushes
+     * every disk when it stops the vCPUs).
+     */
+    public void convertToQcow2(Path source, String sourceFormat, Path target, boolean forceShare, Duration timeout) {
+        List<String> args = new ArrayList<>(List.of("convert", "-q", "-f", sourceFormat, "-O", "qcow2"));
+        if (forceShare) {
+            args.add("-U");
+        }
+        args.add(source.toString());
+        args.add(target.toString());
+        run(args, timeout);
+    }
+
     private String run(List<String> args) {
+        return run(args, TIMEOUT);
+    }
+
+    /** Runs qemu-img (host-kit's runner: the timeout holds even when it hangs with its output open). */
+    private String run(List<String> args, Duration timeout) {
         List<String> command = new ArrayList<>();
         command.add(binary);
         command.addAll(args);
         try {
-            return new HostCommand(TIMEOUT, command).output();
+            return new HostCommand(timeout, command).output();
         } catch (CommandTimedOut e) {
-            throw new DiskFailure(String.join(" ", command) + " did not finish in " + TIMEOUT.toSeconds() + " s");
+            throw new DiskFailure(String.join(" ", command) + " did not finish in " + timeout.toSeconds() + " s");
         } catch (CommandFailed e) {
             throw new DiskFailure("qemu-img " + args.get(0) + " failed: " + e.output());
         } catch (CommandNotStarted e) {

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import static org.awaitility.Awaitility.await;
 
 import io.strato.compute.agent.libvirt.DomainPower;
@@ -39,33 +38,22 @@ class RealBootTest {
     AgentFixture fx;
     final UUID id = UUID.randomUUID();
 
-    static String setting(String property, String env) {
-        String v = System.getProperty(property);
-        return v == null || v.isBlank() ? System.getenv(env) : v;
-    }
-
     @BeforeEach
     void hypervisor() {
-        String uri = setting("strato.real.libvirt", "STRATO_REAL_LIBVIRT");
-        assumeTrue(uri != null && !uri.isBlank(),
+        fx = AgentFixture.onRealHypervisor(
                 "no real libvirt: set STRATO_REAL_LIBVIRT=qemu:///system and STRATO_GUEST_ASSETS to boot a guest");
-        fx = AgentFixture.onHypervisor(uri, "qemu");
     }
 
     @AfterEach
     void close() {
         if (fx != null) {
-            try {
-                fx.libvirt.undefine(id);
-            } finally {
-                fx.close();
-            }
+            fx.close(id);
         }
     }
 
     @Test
     void aKernelAndRamdiskImageBootsUnderQemuAndPrintsItsMarkerOnTheConsole() throws Exception {
-        String assets = setting("strato.guest.assets", "STRATO_GUEST_ASSETS");
+        String assets = AgentFixture.setting("strato.guest.assets", "STRATO_GUEST_ASSETS");
         assertTrue(assets != null && !assets.isBlank(), "STRATO_GUEST_ASSETS is not set (deploy/local/strato real-host)");
         Path kernelFile = Path.of(assets, "vmlinuz");
         Path ramdiskFile = Path.of(assets, "initramfs.gz");

@@ -40,6 +40,8 @@ public final class AgentFixture implements AutoCloseable {
     public final InstanceStore store;
     public final QemuImg qemuImg = new QemuImg();
     public final ImageCache cache;
+    /** The agent's client of the image server stub (the cache's, and the snapshot's uploads). */
+    public final ImageClient imageClient;
     public final DomainSpecs specs;
     public final GuestControl guests;
     /** Writes real ISO images where genisoimage is installed, {@link ListingIso}s elsewhere. */
@@ -58,6 +60,22 @@ public final class AgentFixture implements AutoCloseable {
         return new AgentFixture(uri, virtType);
     }
 
+    /**
+     * The fixture on the real libvirt that {@code STRATO_REAL_LIBVIRT} (or {@code -Dstrato.real.libvirt}) names, e.g.
+     * {@code qemu:///system}, with {@code virt_type=qemu}; where none is named the test is skipped, saying {@code skip}.
+     */
+    public static AgentFixture onRealHypervisor(String skip) {
+        String uri = setting("strato.real.libvirt", "STRATO_REAL_LIBVIRT");
+        org.junit.jupiter.api.Assumptions.assumeTrue(uri != null && !uri.isBlank(), skip);
+        return onHypervisor(uri, "qemu");
+    }
+
+    /** A system property, else the environment variable. */
+    public static String setting(String property, String env) {
+        String v = System.getProperty(property);
+        return v == null || v.isBlank() ? System.getenv(env) : v;
+    }
+
     private AgentFixture(String hypervisorUri, String virtType) {
         try {
             dir = Files.createTempDirectory("agent-test");
@@ -70,7 +88,8 @@ public final class AgentFixture implements AutoCloseable {
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         BlockingServiceToken token = new BlockingServiceToken(new ServiceCredentials(images.identityUrl(), "admin",
                 Optional.of(ImageServerStub.PASSWORD), "admin", "Default", "Default"), Duration.ofMinutes(2), http);
-        cache = new ImageCache(dir.resolve("cache"), new ImageClient(images.url(), token, http));
+        imageClient = new ImageClient(images.url(), token, http);
+        cache = new ImageCache(dir.resolve("cache"), imageClient);
         specs = new DomainSpecs(hypervisorUri == null
                 ? () -> new GuestPlatform(DomainType.TEST, libvirt.guestArch("test"), Optional.empty())
                 : () -> GuestPlatform.detect(libvirt, virtType, Optional.empty()),
@@ -124,6 +143,15 @@ public final class AgentFixture implements AutoCloseable {
 
     public Commands.Spawn spawn(UUID serverId) {
         return spawn(serverId, flavor("m1.tiny", 1, 512, 1, Map.of()), image());
+    }
+
+    /** Undefines the server's domain (running or not) and closes the fixture. */
+    public void close(UUID serverId) {
+        try {
+            libvirt.undefine(serverId);
+        } finally {
+            close();
+        }
     }
 
     @Override

@@ -22,7 +22,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * identity's token endpoint and image-service's image and image-data endpoints, as far as the agent
- * uses them; requires the token it issued and counts downloads.
+ * uses them (show, download; for snapshots update of the formats, upload to a queued image, delete);
+ * requires the token it issued and counts downloads.
  */
 public final class ImageServerStub implements AutoCloseable {
 
@@ -30,6 +31,18 @@ public final class ImageServerStub implements AutoCloseable {
 
     private record Stored(byte[] bytes, String format, String container) {
     }
+
+    /** An image with no data yet (a snapshot's, as compute-service creates it): its formats and what was uploaded. */
+    public static final class Queued {
+        public volatile String diskFormat;
+        public volatile String containerFormat;
+        public volatile byte[] data;
+        public volatile String uploadContentLength;
+        public volatile boolean deleted;
+    }
+
+    private final Map<UUID, Queued> queued = new ConcurrentHashMap<>();
+    private volatile int refuseUploadsWith;
 
     private final HttpServer server;
     private final Map<UUID, Stored> images = new ConcurrentHashMap<>();
@@ -74,6 +87,22 @@ public final class ImageServerStub implements AutoCloseable {
     public Commands.Image image(UUID id, Map<String, String> properties) {
         Stored s = images.get(id);
         return new Commands.Image(id, md5(s.bytes()), s.format(), s.container(), (long) s.bytes().length, properties);
+    }
+
+    /** A queued image without formats or data, as Nova creates a snapshot's image. */
+    public UUID addQueued() {
+        UUID id = UUID.randomUUID();
+        queued.put(id, new Queued());
+        return id;
+    }
+
+    public Queued queued(UUID id) {
+        return queued.get(id);
+    }
+
+    /** Answers every upload with {@code status} (0: accept them again). */
+    public void refuseUploads(int status) {
+        refuseUploadsWith = status;
     }
 
     public int downloads() {
@@ -148,6 +177,11 @@ public final class ImageServerStub implements AutoCloseable {
             reply(ex, 404, "{}");
             return;
         }
+        Queued q = queued.get(id);
+        if (q != null) {
+            snapshotImage(ex, q, parts.length > 4);
+            return;
+        }
         Stored s = images.get(id);
         if (s == null) {
             reply(ex, 404, "{}");
@@ -169,6 +203,64 @@ public final class ImageServerStub implements AutoCloseable {
         try (OutputStream out = ex.getResponseBody()) {
             out.write(s.bytes());
         }
+    }
+
+    /** Glance's rules as far as a snapshot meets them: data only with both formats set, once, to a live image. */
+    private void snapshotImage(HttpExchange ex, Queued q, boolean file) throws IOException {
+        String method = ex.getRequestMethod();
+        if (q.deleted) {
+            ex.getRequestBody().readAllBytes();
+            reply(ex, 404, "{\"message\": \"No image found\"}");
+            return;
+        }
+        if (method.equals("GET") && !file) {
+            reply(ex, 200, "{\"status\": \"" + (q.data == null ? "queued" : "active") + "\"}");
+            return;
+        }
+        if (method.equals("DELETE") && !file) {
+            q.deleted = true;
+            ex.sendResponseHeaders(204, -1);
+            ex.close();
+            return;
+        }
+        if (method.equals("PATCH") && !file) {
+            if (!"application/openstack-images-v2.1-json-patch".equals(ex.getRequestHeaders().getFirst("Content-Type"))) {
+                reply(ex, 415, "{}");
+                return;
+            }
+            var ops = new com.fasterxml.jackson.databind.ObjectMapper().readTree(ex.getRequestBody());
+            for (var op : ops) {
+                switch (op.path("path").asText()) {
+                    case "/disk_format" -> q.diskFormat = op.path("value").asText();
+                    case "/container_format" -> q.containerFormat = op.path("value").asText();
+                    default -> {
+                    }
+                }
+            }
+            reply(ex, 200, "{}");
+            return;
+        }
+        if (method.equals("PUT") && file) {
+            byte[] body = ex.getRequestBody().readAllBytes();
+            if (refuseUploadsWith != 0) {
+                reply(ex, refuseUploadsWith, "{\"message\": \"upload refused by the stub\"}");
+                return;
+            }
+            if (q.diskFormat == null || q.containerFormat == null) {
+                reply(ex, 400, "{\"message\": \"Properties disk_format, container_format must be set prior to saving data.\"}");
+                return;
+            }
+            if (q.data != null) {
+                reply(ex, 409, "{\"message\": \"Image status transition from active to saving is not allowed\"}");
+                return;
+            }
+            q.uploadContentLength = ex.getRequestHeaders().getFirst("Content-Length");
+            q.data = body;
+            ex.sendResponseHeaders(204, -1);
+            ex.close();
+            return;
+        }
+        reply(ex, 405, "{}");
     }
 
     private static void reply(HttpExchange ex, int status, String json) throws IOException {
