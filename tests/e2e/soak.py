@@ -39,8 +39,10 @@ Verdicts (exit 1 when one fails), with W = --warmup (5) and K = --window (5) min
     minutes: 6-10 and 26-30 by default), and the same pid throughout;
   - no 5xx; no other unexpected answer (a 4xx the step does not expect, no answer, a download with other bytes);
   - latency, per operation class and for all operations together: the last K minutes' p99 <= --p99-factor (2) x
-    the baseline window's p99; a class with fewer than 100 answers in either window is judged by its p90 instead
-    (a nearest-rank p99 of fewer than 100 answers is the window's single slowest one);
+    the baseline window's p99, or at most --p99-slack-ms (50) above it (on 2 cores at load 10 a thread waits tens
+    of ms for a core: a 28 -> 57 ms change is that, not a trend); a class with fewer than 100 answers in either
+    window is judged by its p90 instead (a nearest-rank p99 of fewer than 100 answers is its single slowest one),
+    one with fewer than 20 is shown but not judged (a quick run's create and delete classes);
   - no server stuck: each one created reached ACTIVE or ERROR within the build timeout and was gone after its delete;
   - nothing left: no resource named soak-* and none of the project, anywhere.
 When --minutes < W + 2K the windows shrink (K = max(1, minutes // 3), W = min(W, minutes - 2K)): a quick check,
@@ -75,6 +77,7 @@ FLAVOR = os.environ.get("STRATO_E2E_SOAK_FLAVOR", "m1.tiny")
 PREFIX = "soak"
 ALL = "(all operations)"
 MIN_P99 = 100  # answers in each window for a class's p99 to be more than its slowest answer
+MIN_JUDGED = 20  # answers in each window for a class's latency to be judged at all (a quick run's classes are not)
 
 
 class StepFailed(Exception):
@@ -637,6 +640,14 @@ def windows(args):
     return w, k
 
 
+def renew_admin(cloud):
+    """A new admin token (identity's tokens live an hour: a long soak outlives the first)."""
+    cloud.admin = cloud.token(cloud.admin_user, cloud.admin_password, {
+        "name": os.environ.get("OS_PROJECT_NAME", "admin"),
+        "domain": {"name": os.environ.get("OS_PROJECT_DOMAIN_NAME", "Default")}},
+        os.environ.get("OS_USER_DOMAIN_NAME", "Default"))
+
+
 def git_head(path):
     r = e2e.sh("git", "-C", path, "rev-parse", "--short", "HEAD")
     return r.stdout.strip() if r.returncode == 0 else "?"
@@ -650,6 +661,8 @@ def main():
     ap.add_argument("--window", type=int, default=5, help="minutes of the baseline and of the last window")
     ap.add_argument("--rss-tolerance", type=float, default=0.10)
     ap.add_argument("--p99-factor", type=float, default=2.0)
+    ap.add_argument("--p99-slack-ms", type=float, default=50.0,
+                    help="a rise of at most this many ms passes whatever its factor (scheduling noise)")
     ap.add_argument("--seed", type=int, default=16)
     ap.add_argument("--report", help="write the per-minute samples and the verdicts to this JSON file")
     args = ap.parse_args()
@@ -704,6 +717,8 @@ def main():
                 if stop.wait(max(0.0, soak.t0 + 60 * m - e2e.now())):
                     return
                 sample(m)
+                if m % 20 == 0:
+                    e2e.quietly("admin token", lambda: renew_admin(cloud))
 
         e2e.log(f"soak: {args.rate}/s for {args.minutes} min, project {tenant.name}, servers in zone {e2e.ZONE}")
         soak.t0 = e2e.now()
@@ -724,10 +739,7 @@ def main():
             if left_cycles:
                 e2e.log(f"{left_cycles} cycle(s) did not finish")
         if tenant is not None:
-            cloud.admin = cloud.token(cloud.admin_user, cloud.admin_password, {
-                "name": os.environ.get("OS_PROJECT_NAME", "admin"),
-                "domain": {"name": os.environ.get("OS_PROJECT_DOMAIN_NAME", "Default")}},
-                os.environ.get("OS_USER_DOMAIN_NAME", "Default"))
+            e2e.quietly("admin token", lambda: renew_admin(cloud))
             e2e.quietly("sweep", lambda: sweep(cloud, tenant))
             tenant.cleanup()
     if interrupted:
@@ -776,7 +788,7 @@ def verdicts(r, args, w, k, rec, samples, soak, names, cloud, tenant):
         ok = abs(dev) <= args.rss_tolerance and len(pids) == 1
         row(f"RSS {n}", f"baseline {mean:.0f} MB, last {min(last):.0f}-{max(last):.0f} MB ({dev:+.1%})"
             + ("" if len(pids) == 1 else f", pids {sorted(p for p in pids if p)}"),
-            f"last {k} min within +-{args.rss_tolerance:.0%} of minutes {base_from}-{base_to}", ok)
+            f"last {k} min within +-{args.rss_tolerance:.0%} of min {base_from}-{base_to}'s mean", ok)
     if not names:
         row("RSS", "no JVM of the cloud found", "pid files in $STRATO_STATE", False)
     total5 = sum(1 for o in ops if o[5] == "5xx")
@@ -798,9 +810,14 @@ def verdicts(r, args, w, k, rec, samples, soak, names, cloud, tenant):
         # a p99 (nearest rank) of fewer than 100 answers is the window's slowest one: such a class is judged by p90
         q = "p99" if min(b["n"], l["n"]) >= MIN_P99 else "p90"
         ratio = l[q] / b[q] if b[q] else float("inf")
+        if min(b["n"], l["n"]) < MIN_JUDGED:
+            rows.append((f"{q} {cls}", f"{b[q]:.0f} -> {l[q]:.0f} ms (x{ratio:.2f}; n {b['n']}/{l['n']})",
+                         f"fewer than {MIN_JUDGED} answers: not judged", "info"))
+            continue
         row(f"{q} {cls}", f"{b[q]:.0f} -> {l[q]:.0f} ms (x{ratio:.2f}; n {b['n']}/{l['n']}; p50 {b['p50']:.0f} -> "
             f"{l['p50']:.0f}, max {b['max']:.0f} -> {l['max']:.0f})",
-            f"<= x{args.p99_factor:g} of minutes {base_from}-{base_to}", ratio <= args.p99_factor)
+            f"<= x{args.p99_factor:g} or +{args.p99_slack_ms:g} ms of min {base_from}-{base_to}",
+            ratio <= args.p99_factor or l[q] - b[q] <= args.p99_slack_ms)
     if soak:
         srv = soak.servers
         states = collections.Counter(s["state"] for s in srv.values())
@@ -831,9 +848,10 @@ def verdicts(r, args, w, k, rec, samples, soak, names, cloud, tenant):
     row("leftovers", f"{len(left)}" + (f": {left[:6]}" if left else ""), "nothing soak-* or of the project", not left)
     wc = max(len(x[0]) for x in rows)
     wf = max(len(x[1]) for x in rows)
-    print(f"\n{'check':<{wc}}  {'figure':<{wf}}  {'rule':<44}  verdict")
+    wr = max(len(x[2]) for x in rows)
+    print(f"\n{'check':<{wc}}  {'figure':<{wf}}  {'rule':<{wr}}  verdict")
     for c, f, rule, v in rows:
-        print(f"{c:<{wc}}  {f:<{wf}}  {rule:<44}  {v}")
+        print(f"{c:<{wc}}  {f:<{wf}}  {rule:<{wr}}  {v}")
     print(flush=True)
     return rows
 
