@@ -278,12 +278,23 @@ class Bench:
 
     # ports: 20 in flight, one project
     def row_ports(self):
-        name = f"port create, {self.a.port_concurrency} in flight, one project (n={self.a.ports})"
-        made = []
+        t = None
         try:
             t = self.ensure_tenant()
-            net = self.cloud.network
+            if self.a.ports_quota is not None:
+                e2e.call("PUT", f"{self.cloud.network}/quotas/{t.project}", self.cloud.admin,
+                         {"quota": {"port": self.a.ports_quota}})
+        except Exception as ex:  # noqa: BLE001
+            return self.t.failed(f"port create, {self.a.port_concurrency} in flight, one project", repr(ex))
+        # each --ports-url in turn (e.g. the cloud's own network-service and a second instance): same run, same project
+        for url in self.a.ports_url or [self.cloud.network]:
+            self.ports_at(url.rstrip("/"), t, "" if not self.a.ports_url else f" at {url}")
 
+    def ports_at(self, net, t, where):
+        quota = "" if self.a.ports_quota is None else f", port quota {self.a.ports_quota}"
+        name = f"port create, {self.a.port_concurrency} in flight, one project (n={self.a.ports}{quota}){where}"
+        made = []
+        try:
             def create(i):
                 t0 = e2e.now()
                 try:
@@ -293,11 +304,13 @@ class Bench:
                     return e2e.now() - t0, None, ex.status
                 return e2e.now() - t0, b["port"]["id"], b["port"]["fixed_ips"][0]["ip_address"]
 
-            create(-1)  # the project's default security group, made on its first port
+            first = create(-1)  # the project's default security group, made on its first port
+            if first[1] is not None:
+                made.append(first[1])
             results = e2e.parallel(create, range(self.a.ports), self.a.port_concurrency)
             done = [d for d in results if d[1] is not None]
             failed = sorted(str(d[2]) for d in results if d[1] is None)
-            made = [d[1] for d in done]
+            made += [d[1] for d in done]
             if not done:
                 return self.t.failed(name, f"every create failed: {', '.join(failed)}")
             ms = [d[0] * 1000 for d in done]
@@ -306,14 +319,13 @@ class Bench:
             note = f", {len(failed)} failed ({', '.join(failed)})" if failed else ""
             self.t.add(name, f"p50 {p50:.0f} ms, p95 {e2e.pct(ms, 95):.0f} ms{note}", "-", "-",
                        "p50 < 50 ms, none failed", p50 < 50 and not failed)
-            self.t.add("port create: addresses", f"{distinct} distinct of {len(done)}", "-", "-", "no address twice",
-                       distinct == len(done))
+            self.t.add("port create: addresses" + where, f"{distinct} distinct of {len(done)}", "-", "-",
+                       "no address twice", distinct == len(done))
         except Exception as ex:  # noqa: BLE001
             self.t.failed(name, repr(ex))
         finally:
-            if self.tenant:
-                e2e.parallel(lambda p: e2e.quietly("port", lambda: e2e.call(
-                    "DELETE", f"{self.cloud.network}/ports/{p}", self.tenant.token)), made, 8)
+            e2e.parallel(lambda p: e2e.quietly("port", lambda: e2e.call(
+                "DELETE", f"{net}/ports/{p}", t.token)), made, 8)
 
     # burst: N concurrent server creates filling the simulated hosts
     def row_burst(self):
@@ -453,7 +465,7 @@ def refuse_without_cloud(a):
     if not os.environ.get("OS_AUTH_URL") or not os.environ.get("OS_PASSWORD"):
         sys.exit('bench: no OS_* credentials: run it as `deploy/local/strato bench` (or eval "$(deploy/local/strato '
                  'env)" first)')
-    for url in [a.gateway] + list(a.direct.values()):
+    for url in [a.gateway] + list(a.direct.values()) + a.ports_url:
         if not url.startswith(("http://127.", "http://localhost")):
             sys.exit(f"bench: refusing non-loopback URL {url}")
     if status_of(a.gateway + "/") is None:
@@ -475,6 +487,11 @@ def main():
     ap.add_argument("--conns", type=int, default=16, help="wrk connections for get, gateway and tokens")
     ap.add_argument("--ports", type=int, default=200)
     ap.add_argument("--port-concurrency", type=int, default=20)
+    ap.add_argument("--ports-url", action="append", default=[], metavar="URL",
+                    help="network API base URL for the ports row instead of the gateway's /networking/v2.0 (e.g. "
+                         "http://127.0.0.1:9696/v2.0); repeated, the row runs at each in turn, in the same run")
+    ap.add_argument("--ports-quota", type=int, default=None, metavar="N",
+                    help="the ports row's project gets port quota N (default: unlimited, -1)")
     ap.add_argument("--servers", type=int, default=50)
     ap.add_argument("--boot-timeout", type=float, default=120)
     ap.add_argument("--image-mib", type=int, default=256)
