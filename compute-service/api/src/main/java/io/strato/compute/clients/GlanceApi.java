@@ -6,6 +6,7 @@ import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -31,6 +32,17 @@ public interface GlanceApi {
                          @QueryParam("instance_uuid") String instanceUuid, @QueryParam("image_type") String imageType,
                          @QueryParam("limit") String limit, @QueryParam("marker") String marker,
                          @HeaderParam("X-Auth-Token") String token);
+
+    /** Creates an image record (queued, no data): Glance's attributes and free-form properties in one object. */
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    Uni<Response> create(String image, @HeaderParam("X-Auth-Token") String token);
+
+    /** Shares the image with a project ({@code {"member": project}}). */
+    @POST
+    @Path("{id}/members")
+    @Consumes(MediaType.APPLICATION_JSON)
+    Uni<Response> addMember(@PathParam("id") String id, String member, @HeaderParam("X-Auth-Token") String token);
 
     @DELETE
     @Path("{id}")

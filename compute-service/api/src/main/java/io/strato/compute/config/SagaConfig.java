@@ -16,6 +16,13 @@ public interface SagaConfig {
     @WithDefault("120s")
     Duration actionTimeout();
 
+    /**
+     * A createImage whose agent has not answered within this (copy and upload of the disk) is given up: the server's
+     * task is cleared and the image deleted.
+     */
+    @WithDefault("1h")
+    Duration snapshotTimeout();
+
     /** How long os-getConsoleOutput waits for the agent's answer. */
     @WithDefault("10s")
     Duration consoleTimeout();

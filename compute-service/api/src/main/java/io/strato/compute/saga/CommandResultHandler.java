@@ -94,6 +94,7 @@ public class CommandResultHandler extends ReportHandler<Reports.CommandResult> {
             case VmStates.DELETING -> deleted(s, r);
             case VmStates.REBUILDING -> rebuilds.oldGuestDeleted(s, r);
             case VmStates.REBUILD_SPAWNING -> rebuilds.spawned(s, r);
+            case VmStates.IMAGE_SNAPSHOT_PENDING -> snapshotted(s, r);
             default -> {
                 LOG.warnf("server %s: %s result while in task %s", s.id, r.command(), s.taskState);
                 yield Uni.createFrom().voidItem();
@@ -161,6 +162,23 @@ public class CommandResultHandler extends ReportHandler<Reports.CommandResult> {
         s.vmState = VmStates.ERROR;
         s.powerState = r.powerState();
         s.fault = Faults.of(500, "Delete of instance " + s.id + " failed on host " + s.host + ".", r.message());
+        return Uni.createFrom().voidItem();
+    }
+
+    /**
+     * The host copied and uploaded the disk (the image is active), or failed and deleted the image: either way the
+     * server keeps its vm_state and its task ends, as Nova's snapshot_instance reverts the task state. A failure is
+     * kept as the instance fault (shown only if the server is in ERROR, as in Nova) and in the action's event.
+     */
+    private Uni<Void> snapshotted(Server s, Reports.CommandResult r) {
+        s.taskState = null;
+        s.snapshotImageId = null;
+        if (r.powerState() != Reports.NOSTATE) {
+            s.powerState = r.powerState();
+        }
+        if (!r.success()) {
+            s.fault = Faults.of(500, r.message() == null ? "Snapshot of instance " + s.id + " failed." : r.message(), null);
+        }
         return Uni.createFrom().voidItem();
     }
 

@@ -1,6 +1,7 @@
 package io.strato.compute.saga;
 
 import io.smallrye.mutiny.Uni;
+import io.strato.compute.clients.GlanceImages;
 import io.strato.compute.config.SagaConfig;
 import io.strato.compute.scheduler.Claims;
 import io.strato.compute.servers.InstanceActions;
@@ -13,7 +14,8 @@ import org.jboss.logging.Logger;
 /**
  * Ends tasks that outlived their deadline, so nothing stays in BUILD or in a task forever: a build goes to
  * ERROR and gives back what it held, a delete finishes without the agent (a later Delete the agent reads
- * still removes the domain), any other action is given up and the server keeps its last known state.
+ * still removes the domain), any other action is given up and the server keeps its last known state (a snapshot's
+ * image is deleted).
  */
 @ApplicationScoped
 public class Watchdog {
@@ -25,8 +27,11 @@ public class Watchdog {
     private final Claims claims;
     private final InstanceActions actions;
     private final SagaConfig config;
+    private final GlanceImages images;
 
-    Watchdog(BuildFailures failures, Teardown teardown, Claims claims, InstanceActions actions, SagaConfig config) {
+    Watchdog(BuildFailures failures, Teardown teardown, Claims claims, InstanceActions actions, SagaConfig config,
+             GlanceImages images) {
+        this.images = images;
         this.failures = failures;
         this.teardown = teardown;
         this.claims = claims;
@@ -57,8 +62,18 @@ public class Watchdog {
         return finished.chain(() -> undo);
     }
 
-    /** A resize that never finished keeps the old flavor's claim; a revert that never finished leaves the server broken. */
+    /**
+     * A resize that never finished keeps the old flavor's claim; a revert that never finished leaves the server broken;
+     * a snapshot that never finished has its image deleted (a late upload then fails on the host).
+     */
     private Uni<Void> undo(Server s) {
+        if (VmStates.IMAGE_SNAPSHOT_PENDING.equals(s.taskState) && s.snapshotImageId != null) {
+            String image = s.snapshotImageId.toString();
+            s.snapshotImageId = null;
+            return images.deleteAsService(image).onFailure().invoke(e -> LOG.warnf(
+                    "server %s: could not delete image %s of a snapshot given up: %s", s.id, image, e.getMessage()))
+                    .onFailure().recoverWithNull();
+        }
         if (VmStates.RESIZE_PREP.equals(s.taskState) && s.host != null && s.flavor != null) {
             s.oldFlavor = null;
             s.newFlavor = null;

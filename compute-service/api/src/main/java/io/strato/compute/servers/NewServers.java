@@ -95,6 +95,7 @@ class NewServers {
             s.name = count > 1 ? req.name() + "-" + (i + 1) : req.name();
             s.imageId = checked.image().id();
             s.imageMeta = checked.image().image();
+            s.systemMetadata = SnapshotImages.systemMetadata(null, checked.image(), flavor, caller);
             s.flavorId = flavor.id();
             s.flavor = flavor;
             s.keyName = req.keyName();

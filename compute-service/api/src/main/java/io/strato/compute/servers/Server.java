@@ -107,6 +107,16 @@ public class Server {
     public Instant updatedAt;
     @Column(name = "command_id")
     public UUID commandId;
+    /** The image a createImage in progress uploads to (its task is image_snapshot_pending); null otherwise. */
+    @Column(name = "snapshot_image_id")
+    public UUID snapshotImageId;
+    /**
+     * Nova's instance system metadata, as far as a snapshot's image inherits it ({@link SnapshotImages}); null for
+     * servers made before it was kept.
+     */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "system_metadata")
+    public Map<String, String> systemMetadata;
     @Column(name = "pending_cleanup")
     public boolean pendingCleanup;
     @Column(name = "retry_at")

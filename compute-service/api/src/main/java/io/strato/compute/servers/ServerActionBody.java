@@ -34,7 +34,14 @@ public record ServerActionBody(
         @JsonProperty("removeSecurityGroup") @Schema(implementation = SecurityGroup.class) JsonNode removeSecurityGroup,
         @JsonProperty("addFloatingIp") @Schema(implementation = AddFloatingIp.class) JsonNode addFloatingIp,
         @JsonProperty("removeFloatingIp") @Schema(implementation = RemoveFloatingIp.class) JsonNode removeFloatingIp,
+        @JsonProperty("createImage") @Schema(implementation = CreateImage.class) JsonNode createImage,
         @JsonAnySetter @Schema(hidden = true) Map<String, JsonNode> others) {
+
+    /** A snapshot of the server's root disk as a new image (Nova's createImage). */
+    @Schema(name = "ServerCreateImageAction")
+    public record CreateImage(@JsonProperty("name") @Schema(required = true, minLength = 1, maxLength = 255) String name,
+                              @JsonProperty("metadata") Map<String, String> metadata) {
+    }
 
     /** Up to 2.43: points a floating IP (by address) at the server's fixed address (given, else its first IPv4). */
     @Schema(name = "ServerAddFloatingIpAction")

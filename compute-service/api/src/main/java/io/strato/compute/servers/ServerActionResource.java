@@ -30,17 +30,24 @@ public class ServerActionResource {
     private final ServerUpdates updates;
     private final ServerSecurityGroups groups;
     private final ServerFloatingIps floatingIps;
+    private final ServerSnapshots snapshots;
     private final ServerViews views;
     private final Policy policy;
     private final CurrentCaller callers;
     private final RequestContext request;
     private final ApiVersion version;
     private final com.fasterxml.jackson.databind.ObjectMapper json;
+    private final String imageUrl;
 
     public ServerActionResource(ServerActions actions, ServerLocks locks, ServerRebuilds rebuilds,
                                 ServerAdminActions admin, ServerUpdates updates, ServerSecurityGroups groups,
-                                ServerFloatingIps floatingIps, ServerViews views, Policy policy, CurrentCaller callers, RequestContext request,
-                                ApiVersion version, com.fasterxml.jackson.databind.ObjectMapper json) {
+                                ServerFloatingIps floatingIps, ServerSnapshots snapshots, ServerViews views, Policy policy,
+                                CurrentCaller callers, RequestContext request, ApiVersion version,
+                                com.fasterxml.jackson.databind.ObjectMapper json,
+                                @org.eclipse.microprofile.config.inject.ConfigProperty(name = "strato.compute.image-url",
+                                        defaultValue = "http://127.0.0.1:9292") String imageUrl) {
+        this.snapshots = snapshots;
+        this.imageUrl = imageUrl.replaceAll("/+$", "");
         this.version = version;
         this.json = json;
         this.admin = admin;
@@ -100,6 +107,7 @@ public class ServerActionResource {
                 belowFloatingIpRemoval(action);
                 yield accepted(floatingIps.remove(caller, token, serverId, address(action, args, "address", true)));
             }
+            case "createImage" -> createImage(caller, token, serverId, rid, ServerSnapshots.Request.parse(args));
             case "injectNetworkInfo" -> accepted(admin.injectNetworkInfo(caller, serverId));
             case "resetNetwork" -> throw new io.strato.compute.api.Gone(); // Nova removed it with the Xen driver (23.0.0), answering 410
             default -> throw new InvalidInput("There is no such action: " + action);
@@ -125,6 +133,17 @@ public class ServerActionResource {
                     r.page().tags().getOrDefault(s.id, java.util.List.of()), who);
             return Response.accepted(new ServerBasicView.One(v.rebuilt(r.adminPass(), s.keyName, s.userData, who.version()))).build();
         });
+    }
+
+    /**
+     * 202; from 2.45 with {@code {"image_id": id}}, before with a {@code Location} of the image at image-service
+     * (Nova's {@code generate_image_url}: the image API's base URL, {@code /images/<id>}).
+     */
+    private Uni<Response> createImage(Caller caller, String token, UUID id, String rid, ServerSnapshots.Request req) {
+        io.strato.compute.api.Microversion v = version.get();
+        return snapshots.createImage(caller, token, id, rid, req, v).map(imageId -> v.atLeast(45)
+                ? Response.accepted(java.util.Map.of("image_id", imageId.toString())).build()
+                : Response.accepted().header("Location", imageUrl + "/images/" + imageId).build());
     }
 
     private static Uni<Response> accepted(Uni<Void> done) {

@@ -252,9 +252,15 @@ public class ServerActions {
     /** Sets the task the agent's result will end, records the action and sends the command. */
     private Uni<Void> begin(Server s, Caller caller, String requestId, String action, String event, String task,
                             UUID commandId, String command, Object payload) {
+        return begin(s, caller, requestId, action, event, task, commandId, command, payload, config.actionTimeout());
+    }
+
+    /** {@link #begin} with a task given up after {@code timeout} (a snapshot's copy and upload take longer). */
+    Uni<Void> begin(Server s, Caller caller, String requestId, String action, String event, String task,
+                    UUID commandId, String command, Object payload, Duration timeout) {
         s.taskState = task;
         s.commandId = commandId;
-        s.deadline = InstanceActions.now().plus(config.actionTimeout());
+        s.deadline = InstanceActions.now().plus(timeout);
         s.updatedAt = InstanceActions.now();
         return actions.start(s, action, requestId, caller.userId())
                 .chain(a -> actions.event(a.id, commandId, event, s.host))

@@ -82,6 +82,7 @@ public class ServerRebuilds {
             })).chain(image -> {
                 req.applyTo(s);
                 s.imageMeta = image.image();
+                s.systemMetadata = SnapshotImages.systemMetadata(s.systemMetadata, image, s.flavor, null);
                 String pass = req.adminPass() != null ? req.adminPass() : NewServers.password();
                 UUID c = UUID.randomUUID();
                 s.taskState = VmStates.REBUILDING;

@@ -30,4 +30,6 @@ public final class VmStates {
     /** A rebuild: the host deletes the old guest (rebuilding), then spawns the new image (rebuild_spawning). */
     public static final String REBUILDING = "rebuilding";
     public static final String REBUILD_SPAWNING = "rebuild_spawning";
+    /** A createImage: set by the API, ended by the agent's answer after the upload (Nova's snapshot task states). */
+    public static final String IMAGE_SNAPSHOT_PENDING = "image_snapshot_pending";
 }

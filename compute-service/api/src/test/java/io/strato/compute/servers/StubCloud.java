@@ -43,6 +43,11 @@ public class StubCloud implements QuarkusTestResourceLifecycleManager {
     private final StubBindings bindings = new StubBindings();
     private final AtomicInteger failingPortCalls = new AtomicInteger();
     private final AtomicInteger failingVolumeCalls = new AtomicInteger();
+    /** Status the next image create answers with (0: create it). */
+    private final AtomicInteger refuseImageCreate = new AtomicInteger();
+    /** Who created an image (the token) and the projects it was shared with, by image id. */
+    private final Map<String, String> imageCreators = new ConcurrentHashMap<>();
+    private final Map<String, ArrayNode> imageMembers = new ConcurrentHashMap<>();
     private final AtomicInteger nextAddress = new AtomicInteger(10);
 
     @Override
@@ -97,9 +102,8 @@ public class StubCloud implements QuarkusTestResourceLifecycleManager {
                 reply(ex, 401, fault("NotAuthorized", "no token"));
                 return;
             }
-            if (path.startsWith("/v2/images/") && method.equals("GET")) {
-                ObjectNode image = images.get(p[2]);
-                reply(ex, image == null ? 404 : 200, image == null ? fault("NotFound", "No image found") : image);
+            if (path.startsWith("/v2/images")) {
+                glance(ex, method, p, q, body, token);
                 return;
             }
             if (p.length >= 3 && p[0].equals("v3") && p[2].equals("attachments")) {
@@ -123,6 +127,69 @@ public class StubCloud implements QuarkusTestResourceLifecycleManager {
             reply(ex, 404, fault("NotFound", path));
         } catch (RuntimeException e) {
             reply(ex, 500, fault("Internal", String.valueOf(e)));
+        }
+    }
+
+    /**
+     * Glance v2 as far as compute-service uses it: show, list (exact filters on any attribute or property),
+     * create (queued, the body's attributes and properties kept as sent), members, JSON-patch, delete.
+     */
+    private void glance(HttpExchange ex, String method, String[] p, Map<String, String> q, JsonNode body, String token)
+            throws IOException {
+        String id = p.length > 2 ? p[2] : null;
+        if (id == null && method.equals("GET")) {
+            ArrayNode list = JSON.createArrayNode();
+            Map<String, String> filters = new HashMap<>(q);
+            filters.keySet().removeAll(java.util.Set.of("limit", "marker", "sort_key", "sort_dir"));
+            images.values().stream().filter(i -> matches(i, filters)).forEach(list::add);
+            reply(ex, 200, JSON.createObjectNode().set("images", list));
+            return;
+        }
+        if (id == null && method.equals("POST")) {
+            int refuse = refuseImageCreate.getAndSet(0);
+            if (refuse != 0) {
+                reply(ex, refuse, JSON.createObjectNode().set("error", JSON.createObjectNode().put("code", refuse)
+                        .put("message", "Glance refused the image (stub)")));
+                return;
+            }
+            ObjectNode image = ((ObjectNode) body).deepCopy();
+            String newId = UUID.randomUUID().toString();
+            image.put("id", newId).put("status", "queued").putNull("disk_format").putNull("container_format")
+                    .putNull("size").put("created_at", Instant.now().toString()).put("updated_at", Instant.now().toString());
+            images.put(newId, image);
+            imageCreators.put(newId, token);
+            reply(ex, 201, image);
+            return;
+        }
+        ObjectNode image = id == null ? null : images.get(id);
+        if (image == null) {
+            reply(ex, 404, JSON.createObjectNode().set("error", JSON.createObjectNode().put("code", 404)
+                    .put("message", "No image found with ID " + id)));
+            return;
+        }
+        if (p.length == 4 && p[3].equals("members") && method.equals("POST")) {
+            imageMembers.computeIfAbsent(id, k -> JSON.createArrayNode()).add(body.path("member").asText());
+            reply(ex, 200, JSON.createObjectNode().put("member_id", body.path("member").asText()).put("status", "pending"));
+            return;
+        }
+        switch (method) {
+            case "GET" -> reply(ex, 200, image);
+            case "DELETE" -> {
+                images.remove(id);
+                reply(ex, 204, null);
+            }
+            case "PATCH" -> {
+                for (JsonNode op : body) {
+                    String key = op.path("path").asText().substring(1);
+                    if (op.path("op").asText().equals("remove")) {
+                        image.remove(key);
+                    } else {
+                        image.set(key, op.path("value"));
+                    }
+                }
+                reply(ex, 200, image);
+            }
+            default -> reply(ex, 405, JSON.createObjectNode());
         }
     }
 
@@ -322,6 +389,21 @@ public class StubCloud implements QuarkusTestResourceLifecycleManager {
         if (what.equals("dead-agents")) {
             bindings.agentDead(p[2]);
             reply(ex, 204, null);
+            return;
+        }
+        if (what.equals("refuse-image-create")) {
+            refuseImageCreate.set(Integer.parseInt(p[2]));
+            reply(ex, 204, null);
+            return;
+        }
+        if (what.equals("image-creators") && method.equals("GET")) {
+            ObjectNode o = JSON.createObjectNode().put("token", imageCreators.get(p[2]));
+            o.set("members", imageMembers.getOrDefault(p[2], JSON.createArrayNode()));
+            reply(ex, imageCreators.containsKey(p[2]) ? 200 : 404, o);
+            return;
+        }
+        if (what.equals("images") && method.equals("GET")) {
+            reply(ex, images.containsKey(p[2]) ? 200 : 404, images.getOrDefault(p[2], JSON.createObjectNode()));
             return;
         }
         if (what.equals("fail-volumes")) {
