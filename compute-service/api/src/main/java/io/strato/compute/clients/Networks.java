@@ -65,6 +65,11 @@ public class Networks {
     public record SecurityGroupRef(UUID id, String name) {
     }
 
+    /** A port as os-interface shows it: with its {@code status}, which the saga's {@link PortInfo} leaves out. */
+    public record InterfaceInfo(UUID portId, UUID networkId, String macAddress, String status, String deviceId,
+                                List<FixedIp> fixedIps) {
+    }
+
     /** What the saga asks for a new port. */
     public record PortRequest(UUID networkId, String projectId, UUID serverId, String host, String fixedIp,
                               List<UUID> securityGroups) {
@@ -135,6 +140,21 @@ public class Networks {
             r.body().path("ports").forEach(p -> ports.add(port(p)));
             return ports;
         });
+    }
+
+    /** The ports whose device is the server, with their status (os-interface's list). */
+    public Uni<List<InterfaceInfo>> interfacesOf(UUID serverId) {
+        return asService(t -> neutron.portsOfDevice(serverId.toString(), t)).map(r -> {
+            List<InterfaceInfo> found = new ArrayList<>();
+            r.body().path("ports").forEach(p -> found.add(iface(p)));
+            return found;
+        });
+    }
+
+    /** One port with its status, or null when network-service has no such port. */
+    public Uni<InterfaceInfo> interfaceOf(UUID portId) {
+        return asService(t -> neutron.port(portId.toString(), t)).map(r -> iface(r.body().path("port")))
+                .onFailure(e -> e instanceof RemoteFailure f && f.status() == 404).recoverWithNull();
     }
 
     public Uni<PortInfo> createPort(PortRequest req) {
@@ -267,6 +287,12 @@ public class Networks {
         List<NetworkInfo> list = new ArrayList<>();
         body.path("networks").forEach(n -> list.add(network(n)));
         return list;
+    }
+
+    static InterfaceInfo iface(JsonNode p) {
+        PortInfo port = port(p);
+        return new InterfaceInfo(port.id(), port.networkId(), port.macAddress(), p.path("status").asText(""),
+                port.deviceId(), port.fixedIps());
     }
 
     static PortInfo port(JsonNode p) {
