@@ -32,7 +32,11 @@ import org.hibernate.reactive.mutiny.Mutiny;
  *   <li>the primary key of {@code ip_allocation} (network, address) is what makes the answer right: whatever
  *       happens above it, one address is never recorded twice on a network. An address another transaction
  *       committed between this statement's snapshot and its advisory lock is refused by that key
- *       ({@code ON CONFLICT DO NOTHING}) and the statement runs again, with a fresh snapshot.</li>
+ *       ({@code ON CONFLICT DO NOTHING}) and the statement runs again, with a fresh snapshot;</li>
+ *   <li>a given address (a requested fixed IP, an EUI-64 one) takes the same advisory lock, and one another
+ *       transaction is taking is refused at once ({@code IpAddressAlreadyAllocated}) rather than waited for: an
+ *       allocation never waits on another transaction, which matters since a port create takes its project's quota
+ *       lock last (a floating IP create takes it first, then its address).</li>
  * </ul>
  *
  * <p>The free address is found in SQL, by walking the subnet's allocations in address order (an index on the
@@ -293,12 +297,18 @@ public class Ipam {
         });
     }
 
-    /** Records a chosen address in one statement; 409 IpAddressAlreadyAllocated when the network holds it. */
+    /**
+     * Records a chosen address in one statement; 409 IpAddressAlreadyAllocated when the network holds it or another
+     * transaction is taking it (its advisory lock is held: refused at once rather than waited for, so that no create
+     * waits here on a transaction that may itself be waiting, at its end, for a quota lock this one holds).
+     */
     private static Uni<String> takeGiven(Mutiny.Session s, UUID networkId, Planned p, UUID portId) {
         return s.createNativeQuery("INSERT INTO ip_allocation (network_id, subnet_id, ip_address, port_id) "
-                        + "VALUES (:n, :s, :ip, :p) ON CONFLICT (network_id, ip_address) DO NOTHING")
+                        + "SELECT :n, :s, :ip, :p WHERE pg_try_advisory_xact_lock(hashtextextended(CAST(:key AS text) || CAST(:lockedIp AS text), 0)) "
+                        + "ON CONFLICT (network_id, ip_address) DO NOTHING")
                 .setParameter("n", networkId).setParameter("s", p.space().subnetId()).setParameter("ip", p.ip())
-                .setParameter("p", portId).executeUpdate().map(inserted -> {
+                .setParameter("p", portId).setParameter("key", networkId + "/").setParameter("lockedIp", p.ip())
+                .executeUpdate().map(inserted -> {
                     if (inserted == 0) {
                         throw Neutron.conflict("IpAddressAlreadyAllocated",
                                 "IP address " + p.ip() + " already allocated in subnet " + p.space().subnetId());

@@ -18,13 +18,17 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import org.hibernate.reactive.mutiny.Mutiny;
 import org.junit.jupiter.api.Test;
 
 /**
  * IPAM against the real schema: pool order, the gateway kept out, exhaustion, reuse after release,
- * chosen addresses, IPv6 (pooled and SLAAC) and a /8 served without reading it.
+ * chosen addresses, IPv6 (pooled and SLAAC), a /8 served without reading it, and an allocation that does not
+ * wait for another transaction's.
  */
 @QuarkusTest
 @WithTestResource(StratoInfraResource.class)
@@ -142,6 +146,56 @@ class IpamTest {
         assertEquals("10.0.0.3", one(s));
         assertEquals("10.255.255.254", allocate(s, port(), List.of(new Address(s.subnetId(), "10.255.255.254"))).get(0).ip());
         assertEquals("10.0.0.4", one(s));
+    }
+
+    @Test
+    void anAllocationDoesNotWaitForAnotherTransactionTakingAnAddressOfTheSameSubnet() throws Throwable {
+        AddressSpace s = subnet("10.6.0.0/24", "10.6.0.1", null, null);
+        UUID holder = port();
+        UUID other = port();
+        UUID third = port();
+        CompletableFuture<Void> gate = new CompletableFuture<>();
+        CompletableFuture<List<Address>> held = new CompletableFuture<>();
+        // the first transaction takes .2 and stays open until the gate opens
+        CompletableFuture<List<Address>> first = CompletableFuture.supplyAsync(() -> {
+            try {
+                return tx(session -> ipam.allocate(session, network, List.of(s), List.of(), holder, mac(), "")
+                        .invoke(held::complete).call(() -> {
+                            // the session's work goes on on its own Vert.x context, whichever thread opens the gate
+                            io.vertx.core.Context context = io.vertx.core.Vertx.currentContext();
+                            return Uni.createFrom().completionStage(gate).emitOn(r -> context.runOnContext(v -> r.run()));
+                        }));
+            } catch (Throwable e) {
+                held.completeExceptionally(e);
+                throw new IllegalStateException(e);
+            }
+        });
+        try {
+            assertEquals("10.6.0.2", held.get(30, TimeUnit.SECONDS).get(0).ip());
+            // meanwhile: the next free address at once (the subnet is shared, .2 is passed over, not waited for),
+            // and .2 asked for by name is refused at once rather than waited for
+            List<Address> next = CompletableFuture.supplyAsync(() -> {
+                try {
+                    return allocate(s, other, List.of());
+                } catch (Throwable e) {
+                    throw new IllegalStateException(e);
+                }
+            }).get(20, TimeUnit.SECONDS);
+            assertEquals("10.6.0.3", next.get(0).ip());
+            ExecutionException refused = assertThrows(ExecutionException.class, () -> CompletableFuture.supplyAsync(() -> {
+                try {
+                    return allocate(s, third, List.of(new Address(s.subnetId(), "10.6.0.2")));
+                } catch (Throwable e) {
+                    throw new IllegalStateException(e);
+                }
+            }).get(20, TimeUnit.SECONDS));
+            ApiException e = (ApiException) refused.getCause().getCause();
+            assertEquals("IpAddressAlreadyAllocated", ((NeutronType) e).neutronType(), e.getMessage());
+        } finally {
+            gate.complete(null);
+        }
+        assertEquals("10.6.0.2", first.get(30, TimeUnit.SECONDS).get(0).ip());
+        assertEquals("10.6.0.4", allocate(s, third, List.of()).get(0).ip());
     }
 
     // ---- fixtures: rows written straight into the schema ----
