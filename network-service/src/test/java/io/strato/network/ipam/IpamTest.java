@@ -157,38 +157,26 @@ class IpamTest {
         CompletableFuture<Void> gate = new CompletableFuture<>();
         CompletableFuture<List<Address>> held = new CompletableFuture<>();
         // the first transaction takes .2 and stays open until the gate opens
-        CompletableFuture<List<Address>> first = CompletableFuture.supplyAsync(() -> {
-            try {
-                return tx(session -> ipam.allocate(session, network, List.of(s), List.of(), holder, mac(), "")
-                        .invoke(held::complete).call(() -> {
-                            // the session's work goes on on its own Vert.x context, whichever thread opens the gate
-                            io.vertx.core.Context context = io.vertx.core.Vertx.currentContext();
-                            return Uni.createFrom().completionStage(gate).emitOn(r -> context.runOnContext(v -> r.run()));
-                        }));
-            } catch (Throwable e) {
-                held.completeExceptionally(e);
-                throw new IllegalStateException(e);
+        CompletableFuture<List<Address>> first = elsewhere(() -> tx(session -> ipam.allocate(session, network, List.of(s),
+                        List.of(), holder, mac(), "")
+                .invoke(held::complete).call(() -> {
+                    // the session's work goes on on its own Vert.x context, whichever thread opens the gate
+                    io.vertx.core.Context context = io.vertx.core.Vertx.currentContext();
+                    return Uni.createFrom().completionStage(gate).emitOn(r -> context.runOnContext(v -> r.run()));
+                })));
+        first.whenComplete((done, failed) -> {
+            if (failed != null) {
+                held.completeExceptionally(failed);
             }
         });
         try {
             assertEquals("10.6.0.2", held.get(30, TimeUnit.SECONDS).get(0).ip());
             // meanwhile: the next free address at once (the subnet is shared, .2 is passed over, not waited for),
             // and .2 asked for by name is refused at once rather than waited for
-            List<Address> next = CompletableFuture.supplyAsync(() -> {
-                try {
-                    return allocate(s, other, List.of());
-                } catch (Throwable e) {
-                    throw new IllegalStateException(e);
-                }
-            }).get(20, TimeUnit.SECONDS);
+            List<Address> next = elsewhere(() -> allocate(s, other, List.of())).get(20, TimeUnit.SECONDS);
             assertEquals("10.6.0.3", next.get(0).ip());
-            ExecutionException refused = assertThrows(ExecutionException.class, () -> CompletableFuture.supplyAsync(() -> {
-                try {
-                    return allocate(s, third, List.of(new Address(s.subnetId(), "10.6.0.2")));
-                } catch (Throwable e) {
-                    throw new IllegalStateException(e);
-                }
-            }).get(20, TimeUnit.SECONDS));
+            ExecutionException refused = assertThrows(ExecutionException.class, () -> elsewhere(() ->
+                    allocate(s, third, List.of(new Address(s.subnetId(), "10.6.0.2")))).get(20, TimeUnit.SECONDS));
             ApiException e = (ApiException) refused.getCause().getCause();
             assertEquals("IpAddressAlreadyAllocated", ((NeutronType) e).neutronType(), e.getMessage());
         } finally {
@@ -251,6 +239,17 @@ class IpamTest {
 
     private static <T> T tx(Function<Mutiny.Session, Uni<T>> work) throws Throwable {
         return VertxContextSupport.<T>subscribeAndAwait(() -> Panache.withTransaction(() -> Panache.getSession().flatMap(s -> work.apply(s))));
+    }
+
+    /** {@code work} on another thread (so in a transaction of its own), its failure wrapped once. */
+    private static <T> CompletableFuture<T> elsewhere(org.junit.jupiter.api.function.ThrowingSupplier<T> work) {
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                return work.get();
+            } catch (Throwable e) {
+                throw new IllegalStateException(e);
+            }
+        });
     }
 
     private static void assertType(String type, int status, org.junit.jupiter.api.function.Executable call) {
