@@ -94,7 +94,7 @@ public class CommandResultHandler extends ReportHandler<Reports.CommandResult> {
             case VmStates.DELETING -> deleted(s, r);
             case VmStates.REBUILDING -> rebuilds.oldGuestDeleted(s, r);
             case VmStates.REBUILD_SPAWNING -> rebuilds.spawned(s, r);
-            case VmStates.IMAGE_SNAPSHOT_PENDING -> snapshotted(s, r);
+            case VmStates.IMAGE_SNAPSHOT_PENDING, VmStates.IMAGE_BACKUP -> snapshotted(s, r);
             default -> {
                 LOG.warnf("server %s: %s result while in task %s", s.id, r.command(), s.taskState);
                 yield Uni.createFrom().voidItem();

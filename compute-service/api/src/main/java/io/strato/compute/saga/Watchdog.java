@@ -67,7 +67,8 @@ public class Watchdog {
      * a snapshot that never finished has its image deleted (a late upload then fails on the host).
      */
     private Uni<Void> undo(Server s) {
-        if (VmStates.IMAGE_SNAPSHOT_PENDING.equals(s.taskState) && s.snapshotImageId != null) {
+        boolean imaging = VmStates.IMAGE_SNAPSHOT_PENDING.equals(s.taskState) || VmStates.IMAGE_BACKUP.equals(s.taskState);
+        if (imaging && s.snapshotImageId != null) {
             String image = s.snapshotImageId.toString();
             s.snapshotImageId = null;
             return images.deleteAsService(image).onFailure().invoke(e -> LOG.warnf(

@@ -35,12 +35,21 @@ public record ServerActionBody(
         @JsonProperty("addFloatingIp") @Schema(implementation = AddFloatingIp.class) JsonNode addFloatingIp,
         @JsonProperty("removeFloatingIp") @Schema(implementation = RemoveFloatingIp.class) JsonNode removeFloatingIp,
         @JsonProperty("createImage") @Schema(implementation = CreateImage.class) JsonNode createImage,
+        @JsonProperty("createBackup") @Schema(implementation = CreateBackup.class) JsonNode createBackup,
         @JsonAnySetter @Schema(hidden = true) Map<String, JsonNode> others) {
 
     /** A snapshot of the server's root disk as a new image (Nova's createImage). */
     @Schema(name = "ServerCreateImageAction")
     public record CreateImage(@JsonProperty("name") @Schema(required = true, minLength = 1, maxLength = 255) String name,
                               @JsonProperty("metadata") Map<String, String> metadata) {
+    }
+
+    /** A snapshot kept as a backup of a type; older backups of that type beyond {@code rotation} are deleted. */
+    @Schema(name = "ServerCreateBackupAction")
+    public record CreateBackup(@JsonProperty("name") @Schema(required = true, minLength = 1, maxLength = 255) String name,
+                               @JsonProperty("backup_type") @Schema(required = true) String backupType,
+                               @JsonProperty("rotation") @Schema(required = true, minimum = "0") Integer rotation,
+                               @JsonProperty("metadata") Map<String, String> metadata) {
     }
 
     /** Up to 2.43: points a floating IP (by address) at the server's fixed address (given, else its first IPv4). */

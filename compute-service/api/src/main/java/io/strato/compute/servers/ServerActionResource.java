@@ -38,6 +38,7 @@ public class ServerActionResource {
     private final ApiVersion version;
     private final com.fasterxml.jackson.databind.ObjectMapper json;
     private final String imageUrl;
+    private final String publicUrl;
 
     public ServerActionResource(ServerActions actions, ServerLocks locks, ServerRebuilds rebuilds,
                                 ServerAdminActions admin, ServerUpdates updates, ServerSecurityGroups groups,
@@ -45,8 +46,11 @@ public class ServerActionResource {
                                 CurrentCaller callers, RequestContext request, ApiVersion version,
                                 com.fasterxml.jackson.databind.ObjectMapper json,
                                 @org.eclipse.microprofile.config.inject.ConfigProperty(name = "strato.compute.image-url",
-                                        defaultValue = "http://127.0.0.1:9292") String imageUrl) {
+                                        defaultValue = "http://127.0.0.1:9292") String imageUrl,
+                                @org.eclipse.microprofile.config.inject.ConfigProperty(name = "strato.compute.public-url",
+                                        defaultValue = "http://127.0.0.1:8080/compute") String publicUrl) {
         this.snapshots = snapshots;
+        this.publicUrl = publicUrl.replaceAll("/+$", "");
         this.imageUrl = imageUrl.replaceAll("/+$", "");
         this.version = version;
         this.json = json;
@@ -108,6 +112,7 @@ public class ServerActionResource {
                 yield accepted(floatingIps.remove(caller, token, serverId, address(action, args, "address", true)));
             }
             case "createImage" -> createImage(caller, token, serverId, rid, ServerSnapshots.Request.parse(args));
+            case "createBackup" -> createBackup(caller, token, serverId, rid, ServerSnapshots.BackupRequest.parse(args));
             case "injectNetworkInfo" -> accepted(admin.injectNetworkInfo(caller, serverId));
             case "resetNetwork" -> throw new io.strato.compute.api.Gone(); // Nova removed it with the Xen driver (23.0.0), answering 410
             default -> throw new InvalidInput("There is no such action: " + action);
@@ -144,6 +149,21 @@ public class ServerActionResource {
         return snapshots.createImage(caller, token, id, rid, req, v).map(imageId -> v.atLeast(45)
                 ? Response.accepted(java.util.Map.of("image_id", imageId.toString())).build()
                 : Response.accepted().header("Location", imageUrl + "/images/" + imageId).build());
+    }
+
+    /**
+     * 202; from 2.45 with {@code {"image_id": id}}, before with a {@code Location} of the image in this API's own
+     * image proxy when {@code rotation} is above 0 (Nova's {@code url_join(application_url, 'images', id)}).
+     */
+    private Uni<Response> createBackup(Caller caller, String token, UUID id, String rid, ServerSnapshots.BackupRequest req) {
+        io.strato.compute.api.Microversion v = version.get();
+        return snapshots.createBackup(caller, token, id, rid, req, v).map(imageId -> {
+            if (v.atLeast(45)) {
+                return Response.accepted(java.util.Map.of("image_id", imageId.toString())).build();
+            }
+            Response.ResponseBuilder r = Response.accepted();
+            return (req.rotation() > 0 ? r.header("Location", publicUrl + "/v2.1/images/" + imageId) : r).build();
+        });
     }
 
     private static Uni<Response> accepted(Uni<Void> done) {

@@ -37,6 +37,7 @@ public class ServerPolicies implements PolicyRules {
     public static final String REVERT_RESIZE = "os_compute_api:servers:revert_resize";
     public static final String REBUILD = "os_compute_api:servers:rebuild";
     public static final String CREATE_IMAGE = "os_compute_api:servers:create_image";
+    public static final String CREATE_BACKUP = "os_compute_api:os-create-backup";
     public static final String LOCK = "os_compute_api:os-lock-server:lock";
     public static final String UNLOCK = "os_compute_api:os-lock-server:unlock";
     public static final String UNLOCK_OVERRIDE = "os_compute_api:os-lock-server:unlock:unlock_override";
@@ -87,6 +88,7 @@ public class ServerPolicies implements PolicyRules {
         r.put(SHOW, READER);
         r.put(CREATE, MEMBER);
         r.put(CREATE_IMAGE, MEMBER);
+        r.put(CREATE_BACKUP, MEMBER);
         r.put(CREATE_FORCED_HOST, ADMIN);
         r.put(TOPOLOGY, READER);
         r.put(CREATE_REQUESTED_DESTINATION, ADMIN);

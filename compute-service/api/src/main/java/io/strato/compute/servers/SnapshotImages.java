@@ -10,11 +10,12 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The image record of a server's snapshot, as Nova's {@code compute_utils.create_image} makes it: what the server's
- * image left in its system metadata (min_ram, min_disk, the image's properties but the non-inheritable ones), the
- * owner names, {@code base_image_ref}, the libvirt driver's snapshot properties, then {@code instance_uuid},
- * {@code user_id}, {@code image_type=snapshot}, and last the request's metadata, which wins. No disk or container
- * format: the host sets them before it uploads the data.
+ * The image record of a server's snapshot or backup, as Nova's {@code compute_utils.create_image} makes it: what the
+ * server's image left in its system metadata (min_ram, min_disk, the image's properties but the non-inheritable ones),
+ * the owner names, {@code base_image_ref}, the libvirt driver's snapshot properties, then {@code instance_uuid},
+ * {@code user_id}, {@code image_type} ({@code snapshot}, {@code backup}), and last the request's metadata, which wins
+ * (but for a backup's {@code backup_type}). A snapshot has no disk or container format (the host sets them before it
+ * uploads the data); a backup starts with its image's.
  */
 public final class SnapshotImages {
     /** Nova's NON_INHERITABLE_IMAGE_PROPERTIES and the default non_inheritable_image_properties. */
@@ -48,8 +49,13 @@ public final class SnapshotImages {
         return m;
     }
 
-    /** Glance's create body of the snapshot named {@code name} of {@code s}, taken by {@code caller}. */
-    static ObjectNode body(Server s, Caller caller, String name, Map<String, String> metadata) {
+    /**
+     * Glance's create body of the snapshot ({@code imageType} {@code snapshot}) or backup ({@code backup}) named
+     * {@code name} of {@code s}, taken by {@code caller}; {@code forced} (a backup's {@code backup_type}) wins over the
+     * request's {@code metadata}, as Nova's backup sets it last.
+     */
+    static ObjectNode body(Server s, Caller caller, String name, Map<String, String> metadata, String imageType,
+                           Map<String, String> forced) {
         Map<String, String> system = s.systemMetadata == null ? Map.of() : s.systemMetadata;
         Map<String, String> properties = new LinkedHashMap<>();
         Map<String, String> inherited = s.imageMeta == null || s.imageMeta.properties() == null ? Map.of()
@@ -70,17 +76,23 @@ public final class SnapshotImages {
         properties.put("owner_id", s.projectId);
         properties.put("instance_uuid", s.id.toString());
         properties.put("user_id", caller.userId());
-        properties.put("image_type", "snapshot");
+        properties.put("image_type", imageType);
         boolean othersServer = caller.projectId() == null || !caller.projectId().equals(s.projectId);
         if (othersServer) {
             properties.put("instance_owner", s.projectId); // the image is shared with the server's project
         }
         properties.putAll(metadata);
+        properties.putAll(forced);
 
         ObjectNode body = JsonNodeFactory.instance.objectNode();
         properties.forEach(body::put);
         body.put("name", name);
         body.put("visibility", othersServer ? "shared" : "private");
+        if (!"snapshot".equals(imageType) && s.imageMeta != null) {
+            // Nova leaves out the formats of a snapshot only: a backup starts with its image's (the host sets its own)
+            putIfText(body, "disk_format", s.imageMeta.diskFormat());
+            putIfText(body, "container_format", s.imageMeta.containerFormat());
+        }
         body.put("min_ram", integer(system.get(MIN_RAM), 0));
         body.put("min_disk", integer(system.get(MIN_DISK), s.flavor == null ? 0 : s.flavor.rootGb()));
         return body;
@@ -90,6 +102,12 @@ public final class SnapshotImages {
     static String containerFormat(Server s) {
         String f = s.imageMeta == null ? null : s.imageMeta.containerFormat();
         return f == null || f.isBlank() ? "bare" : f;
+    }
+
+    private static void putIfText(ObjectNode o, String key, String value) {
+        if (value != null && !value.isBlank()) {
+            o.put(key, value);
+        }
     }
 
     private static void putIfText(Map<String, String> m, String key, String value) {

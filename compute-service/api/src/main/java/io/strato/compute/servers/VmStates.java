@@ -32,4 +32,6 @@ public final class VmStates {
     public static final String REBUILD_SPAWNING = "rebuild_spawning";
     /** A createImage: set by the API, ended by the agent's answer after the upload (Nova's snapshot task states). */
     public static final String IMAGE_SNAPSHOT_PENDING = "image_snapshot_pending";
+    /** A createBackup, from the API to the agent's answer after the upload and the rotation. */
+    public static final String IMAGE_BACKUP = "image_backup";
 }

@@ -154,8 +154,13 @@ public class StubCloud implements QuarkusTestResourceLifecycleManager {
             }
             ObjectNode image = ((ObjectNode) body).deepCopy();
             String newId = UUID.randomUUID().toString();
-            image.put("id", newId).put("status", "queued").putNull("disk_format").putNull("container_format")
-                    .putNull("size").put("created_at", Instant.now().toString()).put("updated_at", Instant.now().toString());
+            image.put("id", newId).put("status", "queued").putNull("size").put("created_at", Instant.now().toString())
+                    .put("updated_at", Instant.now().toString());
+            for (String format : new String[] {"disk_format", "container_format"}) {
+                if (!image.has(format)) {
+                    image.putNull(format); // Glance shows them null until they are set
+                }
+            }
             images.put(newId, image);
             imageCreators.put(newId, token);
             reply(ex, 201, image);

@@ -137,5 +137,6 @@ class OpenApiTest {
             "adminPass", "accessIPv4", "accessIPv6", "hostId", "serverId", "volumeId", "volumeAttachment",
             "volumeAttachments", "minRam", "minDisk", "injectNetworkInfo", "forceDelete", "addSecurityGroup",
             "removeSecurityGroup", "addFloatingIp", "removeFloatingIp", "availabilityZone", "createdAt",
-            "displayName", "displayDescription", "volumeType", "snapshotId", "createImage");
+            "displayName", "displayDescription", "volumeType", "snapshotId", "createImage", "createBackup",
+            "interfaceAttachment", "interfaceAttachments");
 }

@@ -37,6 +37,7 @@ public final class Commands {
     public static final String SUSPEND = "suspend";
     public static final String RESUME = "resume";
     public static final String SNAPSHOT = "snapshot";
+    public static final String BACKUP = "backup";
 
     /** A flavor as the hypervisor needs it; {@code extraSpecs} carries Nova's {@code quota:*} resource policy keys. */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
@@ -182,6 +183,16 @@ public final class Commands {
      */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     public record Snapshot(UUID commandId, UUID serverId, UUID imageId, String containerFormat) {
+    }
+
+    /**
+     * Nova's backup_instance: a {@link Snapshot} into image {@code imageId}, then the rotation: of the server's backups
+     * of {@code backupType} (images of the same owner with properties {@code image_type=backup}, {@code backup_type},
+     * {@code instance_uuid}), newest first, all but the first {@code rotation} are deleted.
+     */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    public record Backup(UUID commandId, UUID serverId, UUID imageId, String containerFormat, String backupType,
+                         int rotation) {
     }
 
     /** {@code length}: the last lines wanted, or null for all. */

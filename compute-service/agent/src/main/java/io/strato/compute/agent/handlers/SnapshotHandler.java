@@ -48,8 +48,11 @@ public class SnapshotHandler extends HandlerBase<Commands.Snapshot> {
 
     @Override
     public Outcome handle(Commands.Snapshot command) {
-        UUID id = command.serverId();
-        UUID imageId = command.imageId();
+        return take(command.serverId(), command.imageId(), command.containerFormat());
+    }
+
+    /** The snapshot of server {@code id} into image {@code imageId} (a backup's too). */
+    Outcome take(UUID id, UUID imageId, String containerFormat) {
         if (guests.domain(id).isEmpty()) {
             discard(imageId);
             return noDomain(id);
@@ -58,14 +61,14 @@ public class SnapshotHandler extends HandlerBase<Commands.Snapshot> {
         long started = System.nanoTime();
         try {
             InstanceRecord record = guests.record(id);
-            if ("active".equals(images.status(imageId))) {
+            if ("active".equals(images.state(imageId).status())) {
                 // the command came again after its upload finished (at-least-once delivery): the snapshot is there
                 return Outcome.done(guests.power(id), "image " + imageId + " holds the snapshot already");
             }
             copyDisk(id, copy);
             long bytes = Files.size(copy);
             long copied = System.nanoTime();
-            images.setFormats(imageId, diskFormat(record), containerFormat(command));
+            images.setFormats(imageId, diskFormat(record), containerFormat(containerFormat));
             images.upload(imageId, copy);
             LOG.infof("snapshot of %s: image %s, %d bytes, copied in %d ms, uploaded in %d ms", id, imageId, bytes,
                     (copied - started) / 1_000_000, (System.nanoTime() - copied) / 1_000_000);
@@ -104,8 +107,8 @@ public class SnapshotHandler extends HandlerBase<Commands.Snapshot> {
         return record.image() != null && "ami".equalsIgnoreCase(record.image().diskFormat()) ? "ami" : "qcow2";
     }
 
-    private static String containerFormat(Commands.Snapshot command) {
-        return command.containerFormat() == null || command.containerFormat().isBlank() ? "bare" : command.containerFormat();
+    private static String containerFormat(String given) {
+        return given == null || given.isBlank() ? "bare" : given;
     }
 
     /** Nova's compute manager deletes the image of a failed snapshot; an image already gone is fine. */

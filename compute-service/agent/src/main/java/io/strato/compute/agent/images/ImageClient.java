@@ -61,14 +61,51 @@ public class ImageClient {
         }
     }
 
-    /** The image's status ({@code queued}, {@code saving}, {@code active}...). */
-    public String status(UUID imageId) {
+    /** An image's status ({@code queued}, {@code saving}, {@code active}...) and owning project. */
+    public record State(String status, String owner) {
+    }
+
+    public State state(UUID imageId) {
         HttpResponse<InputStream> response = send(imageId, "/v2/images/" + imageId);
         try (InputStream in = response.body()) {
-            return Json.MAPPER.readTree(in).path("status").asText("");
+            JsonNode image = Json.MAPPER.readTree(in);
+            return new State(image.path("status").asText(""), text(image, "owner"));
         } catch (IOException e) {
             throw new ImageFailure("image " + imageId + ": unreadable answer from image-service: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * The ids of the images of {@code owner} whose properties are all those of {@code properties}, newest first
+     * (Glance's property filters, sorted by {@code created_at}, every page).
+     */
+    public List<UUID> find(String owner, java.util.Map<String, String> properties) {
+        StringBuilder query = new StringBuilder("/v2/images?sort_key=created_at&sort_dir=desc&limit=100");
+        if (owner != null) {
+            query.append("&owner=").append(encode(owner));
+        }
+        properties.forEach((k, v) -> query.append('&').append(encode(k)).append('=').append(encode(v)));
+        List<UUID> found = new java.util.ArrayList<>();
+        String next = query.toString();
+        while (next != null) {
+            HttpResponse<InputStream> response = exchange(null, "GET", next, HttpRequest.BodyPublishers.noBody(), null,
+                    200, SHORT);
+            try (InputStream in = response.body()) {
+                JsonNode page = Json.MAPPER.readTree(in);
+                for (JsonNode image : page.path("images")) {
+                    found.add(UUID.fromString(image.path("id").asText()));
+                }
+                String link = text(page, "next");
+                next = link == null || page.path("images").isEmpty() ? null : link;
+            } catch (IOException | IllegalArgumentException e) {
+                throw new ImageFailure("unreadable image list from image-service: " + e.getMessage(), e);
+            }
+        }
+        return found;
+    }
+
+    private static String encode(String s) {
+        return java.net.URLEncoder.encode(s, java.nio.charset.StandardCharsets.UTF_8);
     }
 
     /** Streams the image's bytes to {@code consumer}. */
@@ -130,6 +167,7 @@ public class ImageClient {
 
     private HttpResponse<InputStream> exchange(UUID imageId, String method, String path, HttpRequest.BodyPublisher body,
                                                String contentType, int expected, Duration timeout) {
+        String what = imageId == null ? "images" : "image " + imageId; // null: a list
         for (int attempt = 1; ; attempt++) {
             HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
                     .timeout(timeout).method(method, body);
@@ -144,7 +182,7 @@ public class ImageClient {
                 throw new ImageFailure("image-service at " + baseUrl + " is unreachable: " + e.getMessage(), e);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new ImageFailure("interrupted while fetching image " + imageId);
+                throw new ImageFailure("interrupted while asking image-service for " + what);
             }
             int status = response.statusCode();
             if (status == expected) {
@@ -157,12 +195,12 @@ public class ImageClient {
                 continue;
             }
             if (status == 404) {
-                throw new NotThere("image " + imageId + " was not found in image-service");
+                throw new NotThere(what + " was not found in image-service");
             }
             throw new ImageFailure(switch (status) {
-                case 204 -> "image " + imageId + " has no data";
-                case 401, 403 -> "image-service refused the agent access to image " + imageId + " (HTTP " + status + ")";
-                default -> "image-service answered HTTP " + status + " to " + method + " of image " + imageId + said;
+                case 204 -> what + " has no data";
+                case 401, 403 -> "image-service refused the agent access to " + what + " (HTTP " + status + ")";
+                default -> "image-service answered HTTP " + status + " to " + method + " of " + what + said;
             });
         }
     }

@@ -34,6 +34,9 @@ public final class ImageServerStub implements AutoCloseable {
 
     /** An image with no data yet (a snapshot's, as compute-service creates it): its formats and what was uploaded. */
     public static final class Queued {
+        final long created = SEQUENCE.incrementAndGet();
+        volatile String owner = "project-1";
+        volatile Map<String, String> properties = Map.of();
         public volatile String diskFormat;
         public volatile String containerFormat;
         public volatile byte[] data;
@@ -41,6 +44,7 @@ public final class ImageServerStub implements AutoCloseable {
         public volatile boolean deleted;
     }
 
+    private static final java.util.concurrent.atomic.AtomicLong SEQUENCE = new java.util.concurrent.atomic.AtomicLong();
     private final Map<UUID, Queued> queued = new ConcurrentHashMap<>();
     private volatile int refuseUploadsWith;
 
@@ -61,6 +65,7 @@ public final class ImageServerStub implements AutoCloseable {
             ImageServerStub stub = new ImageServerStub(server);
             server.createContext("/v3/auth/tokens", stub::token);
             server.createContext("/v2/images/", stub::image);
+            server.createContext("/v2/images", stub::list);
             server.setExecutor(Executors.newFixedThreadPool(8));
             server.start();
             return stub;
@@ -93,6 +98,14 @@ public final class ImageServerStub implements AutoCloseable {
     public UUID addQueued() {
         UUID id = UUID.randomUUID();
         queued.put(id, new Queued());
+        return id;
+    }
+
+    /** A queued image of {@code owner} with free-form {@code properties} (a backup: image_type, backup_type...). */
+    public UUID addQueued(String owner, Map<String, String> properties) {
+        UUID id = addQueued();
+        queued.get(id).owner = owner;
+        queued.get(id).properties = Map.copyOf(properties);
         return id;
     }
 
@@ -205,6 +218,35 @@ public final class ImageServerStub implements AutoCloseable {
         }
     }
 
+    /** Lists the queued (snapshot) images: exact filters on owner and properties, newest first, one page. */
+    private void list(HttpExchange ex) throws IOException {
+        if (!validToken.equals(ex.getRequestHeaders().getFirst("X-Auth-Token"))) {
+            reply(ex, 401, "{}");
+            return;
+        }
+        Map<String, String> q = new java.util.HashMap<>();
+        String raw = ex.getRequestURI().getRawQuery();
+        for (String pair : raw == null ? new String[0] : raw.split("&")) {
+            int eq = pair.indexOf('=');
+            q.put(java.net.URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
+                    java.net.URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+        }
+        if (!"created_at".equals(q.remove("sort_key")) || !"desc".equals(q.remove("sort_dir"))) {
+            reply(ex, 400, "{\"message\": \"the stub lists newest first only\"}");
+            return;
+        }
+        q.remove("limit");
+        String owner = q.remove("owner");
+        StringBuilder images = new StringBuilder();
+        queued.entrySet().stream()
+                .filter(e -> !e.getValue().deleted && (owner == null || owner.equals(e.getValue().owner))
+                        && e.getValue().properties.entrySet().containsAll(q.entrySet()))
+                .sorted((a, b) -> Long.compare(b.getValue().created, a.getValue().created))
+                .forEach(e -> images.append(images.length() == 0 ? "" : ",").append("{\"id\": \"").append(e.getKey())
+                        .append("\"}"));
+        reply(ex, 200, "{\"images\": [" + images + "]}");
+    }
+
     /** Glance's rules as far as a snapshot meets them: data only with both formats set, once, to a live image. */
     private void snapshotImage(HttpExchange ex, Queued q, boolean file) throws IOException {
         String method = ex.getRequestMethod();
@@ -214,7 +256,8 @@ public final class ImageServerStub implements AutoCloseable {
             return;
         }
         if (method.equals("GET") && !file) {
-            reply(ex, 200, "{\"status\": \"" + (q.data == null ? "queued" : "active") + "\"}");
+            reply(ex, 200, "{\"status\": \"" + (q.data == null ? "queued" : "active") + "\", \"owner\": \"" + q.owner
+                    + "\"}");
             return;
         }
         if (method.equals("DELETE") && !file) {
