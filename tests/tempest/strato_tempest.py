@@ -39,7 +39,7 @@ FEATURES = {
         "suspend": "true",
         "shelve": "false",
         "rescue": "false",
-        "snapshot": "false",          # createImage is not served
+        "snapshot": "true",           # createImage and createBackup (ae07c0a, cd174ce)
         "change_password": "false",
         "interface_attach": "false",
         "console_output": "true",
