@@ -35,9 +35,23 @@ public interface IdentityConfig {
     /** First start of a cloud, as keystone-manage bootstrap. */
     Bootstrap bootstrap();
 
+    /** What token issue reuses between issues while nothing changed (io.strato.identity.changes.ChangeStamp). */
+    IssueCache issueCache();
+
     /** Page sizes of list calls. */
     @WithDefault("1000")
     int maxListLimit();
+
+    interface IssueCache {
+        /** Off: every token issue reads users, projects, domains and roles from the database, and bcrypt-checks every
+         *  application credential secret. */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** Most entries kept (users, scopes, credentials and verified secrets, each counted once). */
+        @WithDefault("10000")
+        long maximumSize();
+    }
 
     interface Keys {
         /** A new signing key is made when the newest is older than this. */

@@ -3,6 +3,7 @@ package io.strato.identity.tokens;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
+import io.strato.identity.changes.ChangeStamp;
 import io.strato.identity.config.IdentityConfig;
 import io.strato.identity.revocations.RevocationService;
 import io.strato.kit.faults.NotFound;
@@ -26,10 +27,11 @@ public class TokenService {
     private final TokenValidator validator;
     private final RevocationService revocations;
     private final IdentityConfig config;
+    private final ChangeStamp loaded;
 
     public TokenService(PasswordMethod password, TokenMethod token, ApplicationCredentialMethod applicationCredential,
                         ScopeResolver scopes, TokenCodec codec, TokenValidator validator,
-                        RevocationService revocations, IdentityConfig config) {
+                        RevocationService revocations, IdentityConfig config, ChangeStamp loaded) {
         this.password = password;
         this.token = token;
         this.applicationCredential = applicationCredential;
@@ -38,6 +40,11 @@ public class TokenService {
         this.validator = validator;
         this.revocations = revocations;
         this.config = config;
+        this.loaded = loaded;
+    }
+
+    /** What a scope resolves to depends on the user (its default project), the credential and the scope asked. */
+    private record ScopeKey(String userId, String defaultProjectId, String appCredId, AuthRequest.Scope scope) {
     }
 
     /** A signed token and what it says. */
@@ -46,9 +53,13 @@ public class TokenService {
 
     @WithSession
     public Uni<Signed> issue(AuthRequest request) {
+        return loaded.current().flatMap(stamp -> issue(request, stamp));
+    }
+
+    private Uni<Signed> issue(AuthRequest request, long stamp) {
         Uni<List<Principal>> proven = Uni.createFrom().item(new ArrayList<>());
         for (String method : request.methods()) {
-            proven = proven.flatMap(list -> authenticate(method, request).map(p -> {
+            proven = proven.flatMap(list -> authenticate(method, request, stamp).map(p -> {
                 if (!list.isEmpty() && !list.get(0).user().id.equals(p.user().id)) {
                     throw AuthFailure.failed();
                 }
@@ -58,15 +69,18 @@ public class TokenService {
         }
         return proven.flatMap(ps -> {
             Principal first = ps.get(0);
-            return scopes.resolve(first, request.scope()).map(scope -> sign(first, ps, scope));
+            ScopeKey key = new ScopeKey(first.user().id, first.user().defaultProjectId,
+                    first.appCred() == null ? null : first.appCred().id, request.scope());
+            return loaded.get(stamp, key, () -> scopes.resolve(first, request.scope()))
+                    .map(scope -> sign(first, ps, scope));
         });
     }
 
-    private Uni<Principal> authenticate(String method, AuthRequest r) {
+    private Uni<Principal> authenticate(String method, AuthRequest r, long stamp) {
         return switch (method) {
             case "password" -> password.authenticate(r);
-            case "token" -> token.authenticate(r);
-            default -> applicationCredential.authenticate(r);
+            case "token" -> token.authenticate(r, stamp);
+            default -> applicationCredential.authenticate(r, stamp);
         };
     }
 

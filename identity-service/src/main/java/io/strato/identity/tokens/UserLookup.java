@@ -1,6 +1,7 @@
 package io.strato.identity.tokens;
 
 import io.smallrye.mutiny.Uni;
+import io.strato.identity.changes.ChangeStamp;
 import io.strato.identity.domains.Domain;
 import io.strato.identity.domains.DomainRepository;
 import io.strato.identity.users.User;
@@ -12,10 +13,23 @@ import jakarta.enterprise.context.ApplicationScoped;
 public class UserLookup {
     private final UserRepository users;
     private final DomainRepository domains;
+    private final ChangeStamp loaded;
 
-    public UserLookup(UserRepository users, DomainRepository domains) {
+    public UserLookup(UserRepository users, DomainRepository domains, ChangeStamp loaded) {
         this.users = users;
         this.domains = domains;
+        this.loaded = loaded;
+    }
+
+    private record UserKey(String userId) {
+    }
+
+    /**
+     * The user by id and its domain, both enabled, as loaded under {@code stamp} ({@link ChangeStamp}); a 401 when
+     * not found or disabled. The principal's method is left for the caller to set.
+     */
+    public Uni<Principal> enabledById(String userId, long stamp) {
+        return loaded.get(stamp, new UserKey(userId), () -> users.findById(userId).flatMap(u -> byId(u, null)));
     }
 
     /** The user and its domain, or a 401 when not found or disabled. */
