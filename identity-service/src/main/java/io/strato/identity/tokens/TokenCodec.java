@@ -2,12 +2,12 @@ package io.strato.identity.tokens;
 
 import io.strato.identity.config.IdentityConfig;
 import io.strato.kit.auth.TokenClaims;
-import io.strato.kit.auth.TokenSigner;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.jose4j.jwa.AlgorithmConstraints;
+import org.jose4j.jwk.EllipticCurveJsonWebKey;
 import org.jose4j.jwk.JsonWebKey;
 import org.jose4j.jws.AlgorithmIdentifiers;
 import org.jose4j.jwt.JwtClaims;
@@ -23,6 +23,8 @@ import org.jose4j.keys.resolvers.JwksVerificationKeyResolver;
 public class TokenCodec {
     private final SigningKeys keys;
     private final IdentityConfig config;
+    /** The signer of the current key (replaced when the keys rotate). */
+    private volatile Es256 signer;
 
     public TokenCodec(SigningKeys keys, IdentityConfig config) {
         this.keys = keys;
@@ -59,7 +61,17 @@ public class TokenCodec {
         if (t.applicationCredentialId() != null) {
             c.setClaim(TokenClaims.APPLICATION_CREDENTIAL_ID, t.applicationCredentialId());
         }
-        return TokenSigner.es256(c, keys.signer());
+        return signer().sign(c.toJson());
+    }
+
+    private Es256 signer() {
+        EllipticCurveJsonWebKey key = keys.signer();
+        Es256 s = signer;
+        if (s == null || !s.isFor(key)) {
+            s = new Es256(key);
+            signer = s;
+        }
+        return s;
     }
 
     /** Verifies signature, issuer and expiry; returns null for anything that is not a valid token. */
