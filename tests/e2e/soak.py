@@ -45,6 +45,8 @@ Verdicts (exit 1 when one fails), with W = --warmup (5) and K = --window (5) min
     one with fewer than 20 is shown but not judged (a quick run's create and delete classes);
   - no server stuck: each one created reached ACTIVE or ERROR within the build timeout and was gone after its delete;
   - nothing left: no resource named soak-* and none of the project, anywhere.
+--report FILE writes the configuration, the per-minute samples, the verdicts, every operation (class, due time,
+latency, service time, status, outcome) and the servers' fates as JSON.
 When --minutes < W + 2K the windows shrink (K = max(1, minutes // 3), W = min(W, minutes - 2K)): a quick check,
 whose RSS verdict then includes the JVMs' warm-up.
 """
@@ -752,6 +754,8 @@ def main():
         if s["minute"] > 0:
             s["ops"] = window_stats(ops, (s["minute"] - 1) * 60, s["minute"] * 60)
     result.update(samples=samples, verdicts=rows, bad_answers=rec.bad[:200],
+                  ops_columns=["class", "due_s", "latency_ms", "service_ms", "status", "outcome"],
+                  ops=[[o[0], round(o[1], 3), round(o[2] * 1000, 1), round(o[3] * 1000, 1), o[4], o[5]] for o in ops],
                   servers=soak.servers if soak else {}, end_utc=time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()))
     if args.report:
         with open(args.report, "w") as f:

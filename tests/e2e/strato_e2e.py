@@ -316,13 +316,18 @@ class Member:
         c = cloud
         _, p, _ = call("POST", c.identity + "/projects", c.admin, {"project": {"name": name, "domain_id": "default"}})
         self.project = p["project"]["id"]
-        self.password = "pw-" + uuid.uuid4().hex
-        _, u, _ = call("POST", c.identity + "/users", c.admin, {"user": {
-            "name": name, "domain_id": "default", "password": self.password, "default_project_id": self.project}})
-        self.user = u["user"]["id"]
-        _, roles, _ = call("GET", c.identity + "/roles?name=member", c.admin)
-        call("PUT", f"{c.identity}/projects/{self.project}/users/{self.user}/roles/{roles['roles'][0]['id']}", c.admin)
-        self.token = c.token(name, self.password, {"id": self.project})
+        try:  # a failure half-way must not leave the project (and user) behind
+            self.password = "pw-" + uuid.uuid4().hex
+            _, u, _ = call("POST", c.identity + "/users", c.admin, {"user": {
+                "name": name, "domain_id": "default", "password": self.password, "default_project_id": self.project}})
+            self.user = u["user"]["id"]
+            _, roles, _ = call("GET", c.identity + "/roles?name=member", c.admin)
+            call("PUT", f"{c.identity}/projects/{self.project}/users/{self.user}/roles/{roles['roles'][0]['id']}",
+                 c.admin)
+            self.token = c.token(name, self.password, {"id": self.project})
+        except BaseException:
+            self.delete()
+            raise
 
     def delete(self):
         c = self.cloud
@@ -376,24 +381,28 @@ class Tenant:
         self.groups = []
         c = cloud
         self.member = Member(cloud, self.name)
-        self.project, self.user, self.password, self.token = (self.member.project, self.member.user,
-                                                               self.member.password, self.member.token)
-        call("PUT", f"{c.compute}/os-quota-sets/{self.project}", c.admin, {"quota_set": {
-            "instances": instances, "cores": -1, "ram": -1}})
-        call("PUT", f"{c.network}/quotas/{self.project}", c.admin, {"quota": {"port": -1}})
-        _, n, _ = call("POST", c.network + "/networks", self.token, {"network": {"name": self.name}})
-        self.network = n["network"]["id"]
-        _, s, _ = call("POST", c.network + "/subnets", self.token, {"subnet": {
-            "network_id": self.network, "ip_version": 4, "cidr": cidr, "name": self.name}})
-        self.subnet = s["subnet"]["id"]
-        _, i, _ = call("POST", c.image + "/images", self.token, {
-            "name": self.name, "disk_format": "qcow2", "container_format": "bare", "visibility": "private"})
-        self.image = i["id"]
-        with tempfile.TemporaryDirectory() as d:
-            f = os.path.join(d, "disk.qcow2")
-            qcow2_image(f)
-            with open(f, "rb") as fh:
-                call("PUT", f"{c.image}/images/{self.image}/file", self.token, raw=fh.read())
+        try:  # a failure half-way (a service restarting) must not leave the project and user behind
+            self.project, self.user, self.password, self.token = (self.member.project, self.member.user,
+                                                                   self.member.password, self.member.token)
+            call("PUT", f"{c.compute}/os-quota-sets/{self.project}", c.admin, {"quota_set": {
+                "instances": instances, "cores": -1, "ram": -1}})
+            call("PUT", f"{c.network}/quotas/{self.project}", c.admin, {"quota": {"port": -1}})
+            _, n, _ = call("POST", c.network + "/networks", self.token, {"network": {"name": self.name}})
+            self.network = n["network"]["id"]
+            _, s, _ = call("POST", c.network + "/subnets", self.token, {"subnet": {
+                "network_id": self.network, "ip_version": 4, "cidr": cidr, "name": self.name}})
+            self.subnet = s["subnet"]["id"]
+            _, i, _ = call("POST", c.image + "/images", self.token, {
+                "name": self.name, "disk_format": "qcow2", "container_format": "bare", "visibility": "private"})
+            self.image = i["id"]
+            with tempfile.TemporaryDirectory() as d:
+                f = os.path.join(d, "disk.qcow2")
+                qcow2_image(f)
+                with open(f, "rb") as fh:
+                    call("PUT", f"{c.image}/images/{self.image}/file", self.token, raw=fh.read())
+        except BaseException:
+            self.cleanup()
+            raise
         log(f"tenant {self.name}: project {self.project}, network {self.network} ({cidr}), image {self.image}")
 
     # ---- resources
