@@ -21,8 +21,9 @@ import org.jboss.logging.Logger;
  * inserted at the first report, updated at every later one. Only what the agent knows is written
  * (inventory, hypervisor, zone, running VMs, heartbeat) plus the configured allocation ratios; the
  * scheduler's {@code *_used} claim counters, enabled/disabled and forced_down are never touched.
- * The heartbeat is the report's time (never in the future, never moving backwards), so a report
- * that waited in Kafka does not make a dead host look alive.
+ * Liveness counts from the {@link HeartbeatClock}'s value when the report is consumed
+ * ({@code heartbeat_clock_ms}, see {@link HostLiveness}); {@code last_heartbeat}, which os-services shows
+ * as updated_at, is the report's own time (never in the future, never moving backwards).
  *
  * <p>An optional {@code cpu_arch} field of the report (not in the record yet) sets the host's
  * architecture for ImagePropertiesFilter.
@@ -34,9 +35,9 @@ public class HostReportHandler implements EventHandler {
 
     private static final String UPSERT = "INSERT INTO compute_host (uuid, host, hypervisor_hostname, hypervisor_type, "
             + "hypervisor_version, host_ip, availability_zone, cpu_arch, vcpus, memory_mb, local_gb, running_vms, "
-            + "cpu_allocation_ratio, ram_allocation_ratio, disk_allocation_ratio, last_heartbeat, updated_at) "
+            + "cpu_allocation_ratio, ram_allocation_ratio, disk_allocation_ratio, last_heartbeat, heartbeat_clock_ms, updated_at) "
             + "VALUES (:uuid, :host, :hhn, :htype, :hver, :ip, :az, :arch, :vcpus, :mem, :disk, :running, "
-            + ":cpuRatio, :ramRatio, :diskRatio, LEAST(CAST(:at AS timestamptz), now()), now()) "
+            + ":cpuRatio, :ramRatio, :diskRatio, LEAST(CAST(:at AS timestamptz), now()), " + HeartbeatClock.NOW_SQL + ", now()) "
             + "ON CONFLICT (host) DO UPDATE SET hypervisor_hostname = excluded.hypervisor_hostname, "
             + "hypervisor_type = excluded.hypervisor_type, hypervisor_version = excluded.hypervisor_version, "
             + "host_ip = excluded.host_ip, availability_zone = excluded.availability_zone, "
@@ -44,7 +45,8 @@ public class HostReportHandler implements EventHandler {
             + "local_gb = excluded.local_gb, running_vms = excluded.running_vms, "
             + "cpu_allocation_ratio = excluded.cpu_allocation_ratio, ram_allocation_ratio = excluded.ram_allocation_ratio, "
             + "disk_allocation_ratio = excluded.disk_allocation_ratio, "
-            + "last_heartbeat = GREATEST(compute_host.last_heartbeat, excluded.last_heartbeat), updated_at = now()";
+            + "last_heartbeat = GREATEST(compute_host.last_heartbeat, excluded.last_heartbeat), "
+            + "heartbeat_clock_ms = GREATEST(compute_host.heartbeat_clock_ms, excluded.heartbeat_clock_ms), updated_at = now()";
 
     private final ObjectMapper mapper;
     private final AllocationRatios ratios;

@@ -27,11 +27,13 @@ public final class CatalogRows {
         return id;
     }
 
-    /** A compute host as an agent's reports leave it, with its last heartbeat at {@code heartbeat}. */
+    /** A compute host as an agent's reports leave it, with its last heartbeat at {@code heartbeat} (its age on the heartbeat clock too). */
     public void host(String host, String zone, int vcpus, long memoryMb, long diskGb, Instant heartbeat) {
         update("INSERT INTO compute_host (uuid, host, hypervisor_hostname, host_ip, availability_zone, vcpus, memory_mb, local_gb, "
-                        + "hypervisor_version, last_heartbeat) VALUES (?, ?, ?, '192.0.2.1', ?, ?, ?, ?, 8002000, ?)",
-                UUID.randomUUID(), host, host, zone, vcpus, memoryMb, diskGb, java.sql.Timestamp.from(heartbeat));
+                        + "hypervisor_version, last_heartbeat, heartbeat_clock_ms) VALUES (?, ?, ?, '192.0.2.1', ?, ?, ?, ?, 8002000, ?, "
+                        + "(SELECT ms FROM compute_heartbeat_clock) - ?)",
+                UUID.randomUUID(), host, host, zone, vcpus, memoryMb, diskGb, java.sql.Timestamp.from(heartbeat),
+                Math.max(0, java.time.Duration.between(heartbeat, Instant.now()).toMillis()));
     }
 
     public void update(String sql, Object... params) {

@@ -6,37 +6,40 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 
 class HostLivenessTest {
-    private static final Instant NOW = Instant.parse("2025-01-01T12:00:00Z");
+    /** The heartbeat clock's value now, in milliseconds of delivering channel. */
+    private static final long CLOCK = 3_600_000;
     private static final Duration DOWN_TIME = Duration.ofSeconds(60);
 
-    private static OffsetDateTime ago(int seconds) {
-        return OffsetDateTime.ofInstant(NOW.minusSeconds(seconds), ZoneOffset.UTC);
+    private static Long ago(int seconds) {
+        return CLOCK - seconds * 1000L;
     }
 
     @Test
-    void aHostIsUpWhileItsHeartbeatIsNewerThanTheDownTime() {
-        assertTrue(HostLiveness.isUp(false, ago(59), NOW, DOWN_TIME));
-        assertFalse(HostLiveness.isUp(false, ago(60), NOW, DOWN_TIME));
-        assertFalse(HostLiveness.isUp(false, null, NOW, DOWN_TIME));
+    void aHostIsUpWhileItsHeartbeatIsLessThanTheDownTimeAgoOnTheHeartbeatClock() {
+        assertTrue(HostLiveness.isUp(false, ago(59), CLOCK, DOWN_TIME));
+        assertFalse(HostLiveness.isUp(false, ago(60), CLOCK, DOWN_TIME));
+    }
+
+    @Test
+    void aHostNeverHeardOfIsDown() {
+        assertFalse(HostLiveness.isUp(false, null, CLOCK, DOWN_TIME));
     }
 
     @Test
     void aForcedDownHostIsDownWhateverItsHeartbeat() {
-        assertFalse(HostLiveness.isUp(true, ago(0), NOW, DOWN_TIME));
+        assertFalse(HostLiveness.isUp(true, ago(0), CLOCK, DOWN_TIME));
     }
 
     @Test
-    void theSqlFormUsesTheSameColumnsAndDownTime() {
+    void theSqlFormUsesTheSameColumnsClockAndDownTime() {
         var liveness = new HostLiveness(Duration.ofSeconds(90));
-        assertEquals("(NOT h.forced_down AND h.last_heartbeat > now() - interval '90000 milliseconds')",
-                liveness.upSql("h"));
-        assertEquals("(NOT forced_down AND last_heartbeat > now() - interval '90000 milliseconds')", liveness.upSql(null));
+        assertEquals("(NOT h.forced_down AND COALESCE((SELECT hbc.ms FROM compute_heartbeat_clock hbc) - "
+                + "h.heartbeat_clock_ms < 90000, false))", liveness.upSql("h"));
+        assertEquals("(NOT forced_down AND COALESCE((SELECT hbc.ms FROM compute_heartbeat_clock hbc) - "
+                + "heartbeat_clock_ms < 90000, false))", liveness.upSql(null));
     }
 
     @Test

@@ -3,15 +3,19 @@ package io.strato.compute.scheduler;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.vertx.VertxContextSupport;
 import io.smallrye.mutiny.Uni;
+import io.strato.compute.hosts.HostMonitor;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 
 /** compute_host and server rows for database tests, written and read over JDBC. */
 public final class HostRows {
@@ -37,14 +41,44 @@ public final class HostRows {
         }
     }
 
-    /** An enabled host with ratio 1.0 everywhere, its heartbeat {@code heartbeatAgeSeconds} old. */
+    /** The heartbeat clock's value now (HeartbeatClock), as SQL. */
+    public static final String CLOCK_SQL = "(SELECT ms FROM compute_heartbeat_clock)";
+
+    /**
+     * An enabled host with ratio 1.0 everywhere, its heartbeat {@code heartbeatAgeSeconds} old (on the wall
+     * clock and on the heartbeat clock).
+     */
     public String host(String zone, int vcpus, long memoryMb, long localGb, int heartbeatAgeSeconds) {
         String name = zone + "-h" + UUID.randomUUID().toString().substring(0, 6);
         update("INSERT INTO compute_host (uuid, host, hypervisor_hostname, availability_zone, vcpus, memory_mb, local_gb, "
-                + "cpu_allocation_ratio, ram_allocation_ratio, disk_allocation_ratio, last_heartbeat) "
-                + "VALUES (?, ?, ?, ?, ?, ?, ?, 1.0, 1.0, 1.0, now() - make_interval(secs => ?))",
-                UUID.randomUUID(), name, name, zone, vcpus, memoryMb, localGb, heartbeatAgeSeconds);
+                + "cpu_allocation_ratio, ram_allocation_ratio, disk_allocation_ratio, last_heartbeat, heartbeat_clock_ms) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, 1.0, 1.0, 1.0, now() - make_interval(secs => ?), " + CLOCK_SQL + " - ? * 1000)",
+                UUID.randomUUID(), name, name, zone, vcpus, memoryMb, localGb, heartbeatAgeSeconds, heartbeatAgeSeconds);
         return name;
+    }
+
+    /** Makes the host's last heartbeat {@code seconds} old, on the wall clock and on the heartbeat clock. */
+    public void silence(String host, int seconds) {
+        update("UPDATE compute_host SET last_heartbeat = now() - make_interval(secs => ?), heartbeat_clock_ms = "
+                + CLOCK_SQL + " - ? * 1000 WHERE host = ?", seconds, seconds, host);
+    }
+
+    /**
+     * Runs host monitor sweeps until one was not skipped for the periodic one (both do the same work; if every one
+     * was skipped, the periodic sweep has done it and the caller's assertions decide).
+     */
+    public static void sweep(HostMonitor monitor) {
+        try {
+            Awaitility.await().atMost(Duration.ofSeconds(5)).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(100))
+                    .pollInSameThread().until(() -> inTransaction(monitor::sweep).ran());
+        } catch (ConditionTimeoutException e) {
+            // see above
+        }
+    }
+
+    /** The power state of a server. */
+    public long powerState(UUID server) {
+        return longs("SELECT power_state FROM server WHERE id = ?", server).get(0)[0];
     }
 
     /** vcpus_used, memory_mb_used, local_gb_used of a host. */

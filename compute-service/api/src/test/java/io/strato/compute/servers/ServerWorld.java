@@ -52,14 +52,14 @@ final class ServerWorld implements AutoCloseable {
     String host(String zone, int vcpus, long memoryMb, long localGb) {
         String name = unique("srvtest-" + zone);
         update("INSERT INTO compute_host (uuid, host, hypervisor_hostname, availability_zone, vcpus, memory_mb, local_gb, "
-                + "cpu_allocation_ratio, ram_allocation_ratio, disk_allocation_ratio, last_heartbeat) "
-                + "VALUES (?, ?, ?, ?, ?, ?, ?, 1.0, 1.0, 1.0, now())",
+                + "cpu_allocation_ratio, ram_allocation_ratio, disk_allocation_ratio, last_heartbeat, heartbeat_clock_ms) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, 1.0, 1.0, 1.0, now(), " + HostRows.CLOCK_SQL + ")",
                 UUID.randomUUID(), name, name + ".node", zone, vcpus, memoryMb, localGb);
         return name;
     }
 
     void heartbeat(String host, int ageSeconds) {
-        update("UPDATE compute_host SET last_heartbeat = now() - make_interval(secs => ?) WHERE host = ?", ageSeconds, host);
+        rows.silence(host, ageSeconds);
     }
 
     /** vcpus_used, memory_mb_used, local_gb_used of a host. */
