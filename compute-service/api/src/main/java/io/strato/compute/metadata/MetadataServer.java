@@ -21,7 +21,8 @@ import org.jboss.logging.Logger;
  * The OpenStack metadata API on its own port (Nova's 8775), for the network agents' proxies only: a request
  * names its instance in {@code X-Instance-ID} and proves it with {@code X-Instance-ID-Signature}, the HMAC of the
  * id with the shared secret, so only a proxy (which found the instance by the guest's network and address) can
- * ask, and only for the instance it names. Neither Keystone tokens nor the gateway are involved.
+ * ask, and only for the instance it names. Neither Keystone tokens nor the gateway are involved. Its HTTP metrics
+ * name requests by {@link MetadataRoutes}' templates.
  */
 @ApplicationScoped
 public class MetadataServer {
@@ -68,6 +69,7 @@ public class MetadataServer {
     }
 
     private void handle(HttpServerRequest request) {
+        MetadataRoutes.name(request); // before any answer: the metrics' uri is the template, never the raw path
         String instance = request.getHeader("X-Instance-ID");
         String signature = request.getHeader("X-Instance-ID-Signature");
         if (instance == null || signature == null) {

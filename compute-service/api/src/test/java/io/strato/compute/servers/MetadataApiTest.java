@@ -92,6 +92,28 @@ class MetadataApiTest extends ServerTestBase {
     }
 
     @Test
+    void itsMetricsNameRequestsByRouteTemplateNeverByRawPath() throws Exception {
+        UUID id = createAccepted("metrics");
+        List<String> madeUp = new java.util.ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            String x = UUID.randomUUID().toString();
+            madeUp.add(x);
+            given().baseUri("http://127.0.0.1").port(metadata.port()).get("/made-up/" + x).then().statusCode(400);
+            proxy(id, "not-the-secret", project).get("/openstack/" + x + "/meta_data.json").then().statusCode(403);
+            proxy(id, SECRET, project).get("/latest/meta-data/" + x).then().statusCode(404);
+            proxy(id, SECRET, project).post("/" + x).then().statusCode(404);
+        }
+        proxy(id, SECRET, project).get("/openstack/latest/meta_data.json").then().statusCode(200);
+
+        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        for (String x : madeUp) {
+            assertTrue(!metrics.contains(x), "a made-up path is in /q/metrics: " + x);
+        }
+        assertTrue(metrics.contains("uri=\"/openstack/{version}/meta_data.json\""), "the template of a document");
+        assertTrue(metrics.contains("uri=\"/UNKNOWN\""), "made-up paths refused before any document is looked up");
+    }
+
+    @Test
     void aServerWithConfigDriveTrueSpawnsWithTheMetadataApisOwnDocumentsOnTheDrive() throws Exception {
         world.keypair(user, "drivekey");
         UUID id = UUID.fromString(create(member, body("Drive Box", "\"config_drive\": true, \"key_name\": \"drivekey\", "
