@@ -45,7 +45,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class HostRestartTest {
 
-    static final int STEPS = 7;
+    static final int STEPS = 8;
 
     final String tag = UUID.randomUUID().toString().substring(0, 6);
     final String hostName = "restart-" + tag;
@@ -108,7 +108,7 @@ class HostRestartTest {
     }
 
     @ParameterizedTest(name = "agent stopped after {0} of the pass's steps")
-    @ValueSource(ints = {0, 1, 2, 3, 4, 5, 6})
+    @ValueSource(ints = {0, 1, 2, 3, 4, 5, 6, 7})
     void anAgentStoppedPartWayThroughAChangeConvergesAfterItsRestart(int stepsDone) throws IOException {
         changeToS2();
         List<HostApplier.Step> steps = host.agent().applier().steps(host.plan());
