@@ -6,7 +6,7 @@ import io.strato.compute.api.ApiVersion;
 import io.strato.compute.clients.Networks;
 import io.strato.compute.serverinfo.VisibleServers;
 import io.strato.kit.auth.CurrentCaller;
-import io.strato.kit.faults.FaultDialect;
+import io.strato.kit.faults.InvalidInput;
 import io.strato.kit.faults.NotFound;
 import io.strato.kit.web.Ids;
 import jakarta.ws.rs.DELETE;
@@ -21,26 +21,27 @@ import java.util.UUID;
 
 /**
  * Nova's os-interface: a server's ports, as network-service has them now (Nova asks Neutron on each call too).
- * Attaching and detaching ports to a running server are not served: the agents cannot hot-plug a NIC yet, so they
- * answer 501 as Nova does for a driver without that function.
+ * Attaching and detaching ports to a running server are not served: the agents cannot hot-plug a NIC yet. Nova
+ * answers 501 for a driver without that function; Strato answers a 400 that says so, as it does for its other
+ * unsupported requests (a 5xx would say the cloud failed, not that it refuses).
  */
 @Path("/v2.1/servers/{id}/os-interface")
 @Authenticated
 @Produces(MediaType.APPLICATION_JSON)
 public class InterfaceAttachmentResource {
+    public static final String UNSUPPORTED = "Attaching and detaching interfaces is not supported by this cloud: "
+            + "choose a server's networks or ports when it is created.";
     private final VisibleServers servers;
     private final Networks networks;
     private final CurrentCaller callers;
     private final ApiVersion version;
-    private final FaultDialect faults;
 
     public InterfaceAttachmentResource(VisibleServers servers, Networks networks, CurrentCaller callers,
-            ApiVersion version, FaultDialect faults) {
+            ApiVersion version) {
         this.servers = servers;
         this.networks = networks;
         this.callers = callers;
         this.version = version;
-        this.faults = faults;
     }
 
     @GET
@@ -74,13 +75,17 @@ public class InterfaceAttachmentResource {
     @POST
     public Uni<Response> attach(@PathParam("id") String id) {
         return servers.find(callers.get(), id, InterfacePolicies.CREATE)
-                .map(s -> faults.render(501, null, "Network driver does not support this function."));
+                .map(s -> {
+                    throw new InvalidInput(UNSUPPORTED);
+                });
     }
 
     @DELETE
     @Path("{portId}")
     public Uni<Response> detach(@PathParam("id") String id, @PathParam("portId") String portId) {
         return servers.find(callers.get(), id, InterfacePolicies.DELETE)
-                .map(s -> faults.render(501, null, "Network driver does not support this function."));
+                .map(s -> {
+                    throw new InvalidInput(UNSUPPORTED);
+                });
     }
 }

@@ -75,7 +75,7 @@ class ServerInterfacesTest extends ServerTestBase {
     }
 
     @Test
-    void attachingAndDetachingAreRefusedAsNotImplementedAfterThePolicy() {
+    void attachingAndDetachingAreRefusedWithA400AfterThePolicy() {
         UUID id = UUID.fromString(create(member, body("fixed", "")).then().statusCode(202).extract().path("server.id"));
         world.answer(id, Commands.SPAWN, awaitSpawn(id).host(), true, Reports.RUNNING, null);
         awaitStatus(id, "ACTIVE");
@@ -83,8 +83,9 @@ class ServerInterfacesTest extends ServerTestBase {
         String portId = world.portsOf(id).get(0).path("id").asText();
 
         as(member).contentType("application/json").body("{\"interfaceAttachment\": {}}").post(path).then()
-                .statusCode(501).body("notImplemented.code", equalTo(501));
-        as(member).delete(path + "/" + portId).then().statusCode(501);
+                .statusCode(400).body("badRequest.message", equalTo(
+                        io.strato.compute.interfaces.InterfaceAttachmentResource.UNSUPPORTED));
+        as(member).delete(path + "/" + portId).then().statusCode(400).body("badRequest.code", equalTo(400));
         as(reader).contentType("application/json").body("{\"interfaceAttachment\": {}}").post(path).then()
                 .statusCode(403);
         as(reader).delete(path + "/" + portId).then().statusCode(403);
