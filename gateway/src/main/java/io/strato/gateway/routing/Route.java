@@ -88,9 +88,18 @@ public record Route(String name, String prefix, String upstream, boolean ssl, St
     /**
      * The request URI to send upstream: the prefix is replaced by the upstream's base path
      * ({@code /identity/v3/projects?x=1} becomes {@code /v3/projects?x=1}; {@code /identity} becomes {@code /}).
+     * Slashes leading the rest are merged into one, as nginx's {@code merge_slashes} does: a request line starting
+     * {@code //} is refused by the upstream's HTTP codec with an empty 400 (no fault body, no request id).
      */
     public String upstreamUri(String path, String query) {
         String rest = path.substring(prefix.length());
+        int slashes = 0;
+        while (slashes < rest.length() && rest.charAt(slashes) == '/') {
+            slashes++;
+        }
+        if (slashes > 1) {
+            rest = rest.substring(slashes - 1);
+        }
         String upstreamPath = basePath + (rest.isEmpty() ? "/" : rest);
         return query == null ? upstreamPath : upstreamPath + "?" + query;
     }

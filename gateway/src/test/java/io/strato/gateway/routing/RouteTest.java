@@ -30,6 +30,14 @@ class RouteTest {
     }
 
     @Test
+    void mergesTheSlashesLeadingTheRest() {
+        assertEquals("/", identity.upstreamUri("/identity//", null));
+        assertEquals("/v3//projects", identity.upstreamUri("/identity///v3//projects", null));
+        Route based = Route.of("image", "/image", "https://glance.local/api/", 1000);
+        assertEquals("/api/v2", based.upstreamUri("/image//v2", null));
+    }
+
+    @Test
     void prependsUpstreamBasePath() {
         Route based = Route.of("image", "/image", "https://glance.local/api/", 1000);
         assertEquals("/api/v2/images", based.upstreamUri("/image/v2/images", null));
