@@ -146,6 +146,22 @@ def find_image(conn, name):
     return images[0].id
 
 
+def copy_image(conn, state, src, name, state_dir, meta=None):
+    """A public copy of image src named name (its bytes, formats, minimums and meta), recorded in state for the
+    cleanup; the id."""
+    path = os.path.join(state_dir, "image-copy")
+    with open(path, "wb") as f:
+        conn.image.download_image(src, output=f)
+    extra = {"meta": meta} if meta else {}
+    made = conn.create_image(name, filename=path, disk_format=src.disk_format,
+                             container_format=src.container_format, min_disk=src.min_disk or 0,
+                             min_ram=src.min_ram or 0, visibility="public", wait=True, **extra)
+    os.remove(path)
+    log(f"made image {name} ({made.id})" + (f", {meta}" if meta else ""))
+    state["made"]["images"].append(made.id)
+    return made.id
+
+
 def ensure_alt_image(conn, state, image_id, state_dir):
     """A second image with the same bytes, so that Tempest's filter-by-image tests have two to tell apart."""
     src = conn.image.get_image(image_id)
@@ -153,16 +169,7 @@ def ensure_alt_image(conn, state, image_id, state_dir):
     existing = [i for i in conn.image.images(name=name) if i.status == "active"]
     if existing:
         return existing[0].id
-    path = os.path.join(state_dir, "alt-image")
-    with open(path, "wb") as f:
-        conn.image.download_image(src, output=f)
-    made = conn.create_image(name, filename=path, disk_format=src.disk_format,
-                             container_format=src.container_format, min_disk=src.min_disk or 0,
-                             min_ram=src.min_ram or 0, visibility="public", wait=True)
-    os.remove(path)
-    log(f"made image {name} ({made.id})")
-    state["made"]["images"].append(made.id)
-    return made.id
+    return copy_image(conn, state, src, name, state_dir)
 
 
 def ensure_flavors(conn, state):
@@ -326,19 +333,9 @@ def ensure_pinned_image(conn, state, image_id, state_dir, hv_type):
     for i in conn.image.images(name=name):
         if i.status == "active" and (i.properties or {}).get("hypervisor_type") == hv_type:
             return i.id, src
-    path = os.path.join(state_dir, "pinned-image")
-    with open(path, "wb") as f:
-        conn.image.download_image(src, output=f)
     keep = {k: v for k, v in (src.properties or {}).items()
             if k.startswith(("os_admin_user", "os_type", "hw_"))}
-    made = conn.create_image(name, filename=path, disk_format=src.disk_format,
-                             container_format=src.container_format, min_disk=src.min_disk or 0,
-                             min_ram=src.min_ram or 0, visibility="public", wait=True,
-                             meta=dict(keep, hypervisor_type=hv_type))
-    os.remove(path)
-    log(f"made image {name} ({made.id}), hypervisor_type={hv_type}")
-    state["made"]["images"].append(made.id)
-    return made.id, src
+    return copy_image(conn, state, src, name, state_dir, meta=dict(keep, hypervisor_type=hv_type)), src
 
 
 def validation(state_dir, conf_in, conf_out):
