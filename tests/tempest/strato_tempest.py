@@ -333,9 +333,15 @@ def ensure_pinned_image(conn, state, image_id, state_dir, hv_type):
     for i in conn.image.images(name=name):
         if i.status == "active" and (i.properties or {}).get("hypervisor_type") == hv_type:
             return i.id, src
-    keep = {k: v for k, v in (src.properties or {}).items()
-            if k.startswith(("os_admin_user", "os_type", "hw_"))}
-    return copy_image(conn, state, src, name, state_dir, meta=dict(keep, hypervisor_type=hv_type)), src
+    return copy_image(conn, state, src, name, state_dir, meta=dict(guest_properties(src), hypervisor_type=hv_type)), src
+
+
+def guest_properties(image):
+    """The image's os_admin_user, os_type and hw_* properties: openstacksdk keeps the ones it knows as attributes,
+    the rest in properties."""
+    raw = dict(image.properties or {})
+    raw.update({k: v for k, v in image.to_dict().items() if v is not None and not isinstance(v, (dict, list))})
+    return {k: v for k, v in raw.items() if k.startswith(("os_admin_user", "os_type", "hw_"))}
 
 
 def validation(state_dir, conf_in, conf_out):
@@ -362,7 +368,7 @@ def validation(state_dir, conf_in, conf_out):
         json.dump(state, f, indent=1)
     c["compute"]["image_ref"] = image_ref
     c["compute"]["image_ref_alt"] = image_ref_alt
-    user = (src.properties or {}).get("os_admin_user") or os.environ.get("TEMPEST_SSH_USER", "strato")
+    user = guest_properties(src).get("os_admin_user") or os.environ.get("TEMPEST_SSH_USER", "strato")
     c["validation"] = {
         "run_validation": "true",
         "connect_method": "floating",
