@@ -75,6 +75,7 @@ import json
 import os
 import random
 import shutil
+import shlex
 import signal
 import sys
 import tempfile
@@ -100,10 +101,14 @@ SETTLED_VM = ("active", "error")
 
 # ---------------------------------------------------------------- databases and Kafka
 
+# psql as the cloud's superuser: deploy/local's PostgreSQL on 127.0.0.1, or what STRATO_E2E_PSQL says (a command;
+# deploy/kubernetes/run-local roll sets it to psql in its database pod)
+PSQL = shlex.split(os.environ.get("STRATO_E2E_PSQL") or "psql -X -w -h 127.0.0.1 -p 5432 -U postgres")
+
+
 def sql(db, query):
-    """Rows (lists of strings) of a query on one of the cloud's databases, as user postgres on 127.0.0.1."""
-    r = e2e.sh("psql", "-X", "-w", "-h", "127.0.0.1", "-p", "5432", "-U", "postgres", "-d", db, "-qtA", "-F", "\t",
-               "-v", "ON_ERROR_STOP=1", "-c", query, timeout=60)
+    """Rows (lists of strings) of a query on one of the cloud's databases, as its superuser (PSQL)."""
+    r = e2e.sh(*PSQL, "-d", db, "-qtA", "-F", "\t", "-v", "ON_ERROR_STOP=1", "-c", query, timeout=60)
     if r.returncode != 0:
         raise RuntimeError(f"psql {db}: {r.stderr.strip()[-300:]}")
     return [line.split("\t") for line in r.stdout.splitlines() if line]
@@ -588,16 +593,19 @@ class Case:
         r.check(not wrong, f"{name} each host runs as many domains as compute's database has running servers there "
                            f"(its agent's report)", "; ".join(wrong))
 
-    def check_events(self):
-        r, name = self.r, f"[{self.name}]"
+    def check_outbox(self):
         deadline = e2e.now() + 90
         while True:
             pending = outbox_pending()
             if not any(pending.values()) or e2e.now() > deadline:
                 break
             time.sleep(2)
-        r.check(not any(pending.values()), f"{name} every outbox row of every service database is published",
-                f"unpublished: {pending}")
+        self.r.check(not any(pending.values()), f"[{self.name}] every outbox row of every service database is "
+                                                f"published", f"unpublished: {pending}")
+
+    def check_events(self):
+        r, name = self.r, f"[{self.name}]"
+        self.check_outbox()
         written, ids = {}, {}
         for db in DATABASES:
             try:
