@@ -135,20 +135,12 @@ public class Networks {
 
     /** Every port whose device is the server (ports the saga created or bound before a restart included). */
     public Uni<List<PortInfo>> portsOf(UUID serverId) {
-        return asService(t -> neutron.portsOfDevice(serverId.toString(), t)).map(r -> {
-            List<PortInfo> ports = new ArrayList<>();
-            r.body().path("ports").forEach(p -> ports.add(port(p)));
-            return ports;
-        });
+        return portsOfDevice(serverId, Networks::port);
     }
 
     /** The ports whose device is the server, with their status (os-interface's list). */
     public Uni<List<InterfaceInfo>> interfacesOf(UUID serverId) {
-        return asService(t -> neutron.portsOfDevice(serverId.toString(), t)).map(r -> {
-            List<InterfaceInfo> found = new ArrayList<>();
-            r.body().path("ports").forEach(p -> found.add(iface(p)));
-            return found;
-        });
+        return portsOfDevice(serverId, Networks::iface);
     }
 
     /** One port with its status, or null when network-service has no such port. */
@@ -224,15 +216,20 @@ public class Networks {
 
     /** The security of every port whose device is the server. */
     public Uni<List<PortSecurity>> portSecurityOf(UUID serverId) {
+        return portsOfDevice(serverId, p -> {
+            List<UUID> groups = new ArrayList<>();
+            p.path("security_groups").forEach(g -> groups.add(UUID.fromString(g.asText())));
+            boolean applicable = p.path("port_security_enabled").asBoolean(true) && !p.path("fixed_ips").isEmpty();
+            return new PortSecurity(UUID.fromString(p.path("id").asText()), applicable, groups);
+        });
+    }
+
+    /** Every port whose device is the server, each read by {@code read}, with compute-service's own token. */
+    private <T> Uni<List<T>> portsOfDevice(UUID serverId, Function<JsonNode, T> read) {
         return asService(t -> neutron.portsOfDevice(serverId.toString(), t)).map(r -> {
-            List<PortSecurity> ports = new ArrayList<>();
-            r.body().path("ports").forEach(p -> {
-                List<UUID> groups = new ArrayList<>();
-                p.path("security_groups").forEach(g -> groups.add(UUID.fromString(g.asText())));
-                boolean applicable = p.path("port_security_enabled").asBoolean(true) && !p.path("fixed_ips").isEmpty();
-                ports.add(new PortSecurity(UUID.fromString(p.path("id").asText()), applicable, groups));
-            });
-            return ports;
+            List<T> found = new ArrayList<>();
+            r.body().path("ports").forEach(p -> found.add(read.apply(p)));
+            return found;
         });
     }
 

@@ -2,19 +2,16 @@ package io.strato.compute.metadata;
 
 import io.strato.kit.web.RouteTemplates;
 import io.vertx.core.http.HttpServerRequest;
-import io.vertx.core.http.impl.HttpServerRequestInternal;
 import java.util.Set;
 
 /**
  * The {@code uri} tag of a metadata API request's HTTP metrics: the route template of the path
  * ({@code /openstack/{version}/meta_data.json}), or {@code UNKNOWN} for a path that is no document of
  * {@link MetadataDocuments}, never the raw path, so made-up paths add no series (issue 16). The metadata API is a
- * plain Vert.x server outside the kit's router, so it names its requests itself, as the kit's
- * {@link RouteTemplates} does for the REST APIs.
+ * plain Vert.x server outside the kit's router, so it names its requests itself, through the kit's
+ * {@link RouteTemplates}.
  */
 final class MetadataRoutes {
-    /** The request-context key Quarkus's metrics read the template from (the kit's RouteTemplates uses the same). */
-    private static final String KEY = "UrlPathTemplate";
     private static final Set<String> OPENSTACK_FILES = Set.of("meta_data.json", "network_data.json",
             "vendor_data.json", "vendor_data2.json", "user_data");
 
@@ -23,9 +20,7 @@ final class MetadataRoutes {
 
     /** Names the request for its metrics by {@link #template} of its path. */
     static void name(HttpServerRequest request) {
-        if (request instanceof HttpServerRequestInternal internal) {
-            internal.context().putLocal(KEY, template(request.path()));
-        }
+        RouteTemplates.name(request, template(request.path()));
     }
 
     /** The template of a request path (query dropped), one of a fixed few, or {@code UNKNOWN}. */

@@ -1,5 +1,6 @@
 package io.strato.kit.web;
 
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.impl.HttpServerRequestInternal;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -38,8 +39,16 @@ public class RouteTemplates {
 
     /** Names the request for its metrics: {@code template} must be bounded (a route's pattern, never its path). */
     public static void name(RoutingContext ctx, String template) {
-        if (ctx.request() instanceof HttpServerRequestInternal request) {
-            request.context().putLocal(KEY, template);
+        name(ctx.request(), template);
+    }
+
+    /**
+     * Names a request of a plain Vert.x server (outside any router) for its metrics: {@code template} must be
+     * bounded, as for {@link #name(RoutingContext, String)}.
+     */
+    public static void name(HttpServerRequest request, String template) {
+        if (request instanceof HttpServerRequestInternal internal) {
+            internal.context().putLocal(KEY, template);
         }
     }
 
