@@ -170,6 +170,8 @@ def main():
             time.sleep(3)
         report.check(ok, f"ssh -i key strato@{a1} (boot to ssh {now() - t_boot:.0f} s)", r.stderr[-300:])
         if not ok:
+            # what the guest said (where its instance data came from, its keys): the reason, for a CI log
+            log("guest 1's console, last 3000 characters:\n" + quietly_console(c, tok, ids[0])[-3000:])
             raise RuntimeError("no ssh")
         report.check(r.stdout.strip() == "web-server-01", "the guest's hostname is its server name", r.stdout)
         r = machine.ssh(key, a1, f"ping -c 2 -W 2 {a2}")
@@ -222,6 +224,14 @@ def create_drive_server(c, tok, made, tag, image, user_data):
     sid = s["server"]["id"]
     made["servers"].append(sid)
     return sid
+
+
+def quietly_console(c, tok, sid):
+    """The server's console so far, or why it could not be read."""
+    try:
+        return console_output(c, tok, sid)
+    except Exception as e:  # a diagnostic only: never hide the failure it explains
+        return f"(console not readable: {e})"
 
 
 def check_config_drive(c, tok, report, sid, t0):
