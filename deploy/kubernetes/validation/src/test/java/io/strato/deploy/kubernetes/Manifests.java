@@ -24,8 +24,13 @@ final class Manifests {
 
     /** Whether kubectl (with its built-in kustomize) is on the PATH. */
     static boolean kubectlPresent() {
+        return onPath("kubectl");
+    }
+
+    /** Whether an executable of that name is on the PATH. */
+    static boolean onPath(String command) {
         String path = System.getenv().getOrDefault("PATH", "");
-        return Stream.of(path.split(":")).anyMatch(d -> Files.isExecutable(Path.of(d, "kubectl")));
+        return Stream.of(path.split(":")).anyMatch(d -> Files.isExecutable(Path.of(d, command)));
     }
 
     /** {@code kubectl kustomize overlays/<overlay>}, parsed. */
