@@ -18,7 +18,8 @@ REPO=$(cd "$HERE/../.." && pwd)
 app=$(cd "${1:-$REPO/gateway/target/quarkus-app}" && pwd) seconds=${2:-15} conns=${3:-16}
 base=${BENCH_PORT_BASE:-18830}
 gw_port=$base up_port=$((base + 1)) mgmt_port=$((base + 2))
-read -r -a jvm <<<"${GATEWAY_JAVA_OPTS:--Xms16m -Xmx160m -Xss512k -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:ActiveProcessorCount=2 -XX:MaxMetaspaceSize=160m -XX:ReservedCodeCacheSize=48m -XX:MaxDirectMemorySize=64m}"
+# (deploy/local's gateway runs C2 since issue 17's JIT measurement; the figures in docs/benchmarks.md before it are C1's)
+read -r -a jvm <<<"${GATEWAY_JAVA_OPTS:--Xms16m -Xmx160m -Xss512k -XX:+UseSerialGC -XX:ActiveProcessorCount=2 -XX:MaxMetaspaceSize=160m -XX:ReservedCodeCacheSize=48m -XX:MaxDirectMemorySize=64m -XX:TrimNativeHeapInterval=5000}"
 
 die() { echo "gateway/bench/local.sh: $*" >&2; exit 1; }
 [ -f "$app/quarkus-run.jar" ] || die "no $app/quarkus-run.jar: ./mvnw -B -q package -pl gateway -DskipTests"

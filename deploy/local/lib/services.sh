@@ -5,7 +5,15 @@
 # Measured on a loaded 2-core machine: identity-service 333 MB RSS and ready in 68 s with the
 # JVM defaults, 225 MB and 39 s with these (its metaspace alone is ~97 MB: Hibernate, Kafka,
 # OIDC); gateway 93 MB / 10.6 s with defaults, 74-80 MB / 3.5 s with these. -Xmx96m saved nothing.
-read -r -a SERVICE_JVM <<<"${STRATO_JAVA_OPTS:--Xms16m -Xmx160m -Xss512k -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:ActiveProcessorCount=2 -XX:MaxMetaspaceSize=160m -XX:ReservedCodeCacheSize=48m -XX:MaxDirectMemorySize=64m}"
+SERVICE_JVM_COMMON="-Xms16m -Xmx160m -Xss512k -XX:+UseSerialGC -XX:ActiveProcessorCount=2 -XX:MaxMetaspaceSize=160m -XX:ReservedCodeCacheSize=48m -XX:MaxDirectMemorySize=64m"
+# JIT per service (docs/benchmarks.md "JIT flags (issue 17)", tests/bench/jit.py): full tiered compilation (C2) for
+# the two that every request and every login go through, identity-service and the gateway: once warm (a minute or
+# more of load), 1.6-2.6x less CPU per request than C1 only, for +62 MB (identity) and +40-45 MB (gateway) of RSS after
+# load, of which -XX:TrimNativeHeapInterval=5000 (glibc malloc_trim every 5 s) gives back 20-24 MB: C2's freed
+# compile memory. It paid as much in network-service (2.5-2.8x), but C2 in all six services would cost ~330 MB and
+# take the stack past 2.5 GB: the others keep C1 only (-XX:TieredStopAtLevel=1). STRATO_JAVA_OPTS replaces both.
+read -r -a SERVICE_JVM <<<"${STRATO_JAVA_OPTS:-$SERVICE_JVM_COMMON -XX:TieredStopAtLevel=1}"
+read -r -a SERVICE_JVM_C2 <<<"${STRATO_JAVA_OPTS:-$SERVICE_JVM_COMMON -XX:TrimNativeHeapInterval=5000}"
 
 START_TIMEOUT=${STRATO_START_TIMEOUT:-180}
 
@@ -119,7 +127,10 @@ start_service() {
     rm -f "$pidfile"
     printf '\n==== %s starting %s\n' "$(date -Is)" "$name" >>"$log"
     local jvm=("${SERVICE_JVM[@]}")
-    case "$name" in compute-agent-* | network-agent-*) jvm=("${AGENT_JVM[@]}") ;; esac
+    case "$name" in
+      identity-service | gateway) jvm=("${SERVICE_JVM_C2[@]}") ;;
+      compute-agent-* | network-agent-*) jvm=("${AGENT_JVM[@]}") ;;
+    esac
     (cd "$STATE" && close_inherited_fds && exec env "${envs[@]}" nohup setsid java "${jvm[@]}" \
         -Dquarkus.http.port="$port" -Dquarkus.management.port="$(management_port "$name" "$port")" \
         -Dkafka.bootstrap.servers="127.0.0.1:$KAFKA_PORT" -jar "$jar" >>"$log" 2>&1 </dev/null) &
