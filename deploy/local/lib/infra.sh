@@ -69,6 +69,29 @@ start_postgres() {
   fi
   psql_admin -c 'select 1' >/dev/null \
     || die "cannot connect as postgres to 127.0.0.1:5432 without a password (set PGPASSWORD, or trust loopback in pg_hba.conf)"
+  postgres_connections "$version"
+}
+
+# postgres_connections VERSION: the cloud's pools take up to ~60 connections (reactive pools 8-12 and 2 JDBC per
+# service), and a module test run, a Tempest run or a second instance of a service beside it take more: Debian's
+# default max_connections of 100 ran out ("sorry, too many clients already", a 503 from every service). Below
+# $STRATO_PG_MAX_CONNECTIONS (default 300) it is raised with ALTER SYSTEM, which needs a restart of PostgreSQL: done
+# at once when no other client is connected, else said and left for the next restart.
+postgres_connections() {
+  local version=$1 want=${STRATO_PG_MAX_CONNECTIONS:-300} have others
+  have=$(psql_admin -c 'show max_connections') || return 0
+  [ "$have" -lt "$want" ] || return 0
+  psql_admin -c "alter system set max_connections = $want" >/dev/null || return 0
+  others=$(psql_admin -c "select count(*) from pg_stat_activity where backend_type = 'client backend' and pid <> pg_backend_pid()")
+  if [ "$others" != 0 ] || [ -z "$version" ]; then
+    say "postgresql: max_connections $have is below $want; set to $want, in force after PostgreSQL's next restart ($others clients connected now)" >&2
+    return 0
+  fi
+  step "postgresql: max_connections $have -> $want (restarting PostgreSQL $version/main, no client connected)"
+  as_root pg_ctlcluster --skip-systemctl-redirect "$version" main restart
+  local i
+  for i in $(seq 1 30); do psql_admin -c 'select 1' >/dev/null 2>&1 && break; sleep 1; done
+  say "postgresql: max_connections $(psql_admin -c 'show max_connections')"
 }
 
 # Each database this script creates is marked (COMMENT ON DATABASE) with the state directory whose cloud owns it:
