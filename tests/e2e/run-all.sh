@@ -2,7 +2,9 @@
 # The end-to-end tests against the running local cloud (deploy/local/strato up), one after another:
 #   request-ids    one request id through the gateway and a service: both log and return the same one
 #   compute-burst  50 concurrent creates: all ACTIVE, no host over capacity, no address twice
-#   compute-crash  kill -9 of compute-service during 20 creates, restart: ACTIVE or ERROR, nothing leaked
+#   compute-crash  kill -9 of compute-service during 20 creates, restart: ACTIVE or ERROR, nothing leaked; not in
+#                  the default list since chaos's kill case does the same and more (compute-service among the 7
+#                  processes killed during a burst, counted from the databases and Kafka): run it by name
 #   agent-death    kill -9 of compute-agent-2: host down, its servers' power state follows; restart restores it
 #   dataplane      two strato-tiny guests on the real host: ssh, ping, metadata, security groups (issue 13); in the
 #                  default list only with STRATO_REAL_HOST=1 as root (the cloud's network agent runs then)
@@ -26,8 +28,8 @@ if [ -z "${OS_PASSWORD:-}" ]; then
 fi
 tests=("$@")
 if [ ${#tests[@]} -eq 0 ]; then
-  tests=(request-ids compute-burst compute-crash agent-death chaos)
-  if [ "${STRATO_REAL_HOST:-}" = 1 ] && [ "$(id -u)" -eq 0 ]; then tests=(request-ids dataplane vpc compute-burst compute-crash agent-death chaos); fi
+  tests=(request-ids compute-burst agent-death chaos)
+  if [ "${STRATO_REAL_HOST:-}" = 1 ] && [ "$(id -u)" -eq 0 ]; then tests=(request-ids dataplane vpc compute-burst agent-death chaos); fi
 fi
 # the chaos suite's arguments: every case (the disk case mounts overlays: root only), a fixed seed so that a
 # failure in CI can be replayed (`tests/e2e/chaos.py --seed N --case C`)
