@@ -78,7 +78,8 @@ public class ImageService {
                     .map(q::after);
         }
         return ready.flatMap(query2 -> io.quarkus.hibernate.reactive.panache.Panache.getSession().flatMap(s -> {
-            var nq = s.createNativeQuery(query2.sql(limit), Image.class);
+            // read-only: no snapshot of each image's state (its JSON properties copied) for a flush that a list never does
+            var nq = s.createNativeQuery(query2.sql(limit), Image.class).setReadOnly(true);
             query2.params().forEach(nq::setParameter);
             return nq.getResultList();
         }));

@@ -16,10 +16,13 @@ import java.util.function.Function;
 @ApplicationScoped
 public class Lists {
 
-    /** The entities the query selects; needs a session ({@code @WithSession} on the caller). */
+    /**
+     * The entities the query selects, read-only (Hibernate keeps no snapshot of their state for a flush: a change
+     * to them is not written; a list shows what it read); needs a session ({@code @WithSession} on the caller).
+     */
     public <T> Uni<List<T>> fetch(Class<T> entity, ListSql.Query query) {
         return Panache.getSession().flatMap(s -> {
-            var q = s.createNativeQuery(query.sql(), entity);
+            var q = s.createNativeQuery(query.sql(), entity).setReadOnly(true);
             query.params().forEach(q::setParameter);
             return q.getResultList();
         });
