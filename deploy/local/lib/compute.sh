@@ -21,7 +21,7 @@ AGENT_BASE_PORT=${STRATO_AGENT_BASE_PORT:-8800}
 [[ "$AGENT_BASE_PORT" =~ ^[0-9]+$ ]] || die "STRATO_AGENT_BASE_PORT must be a number, got '$AGENT_BASE_PORT'"
 
 # The agents hold no database and serve health only: a 64 MB heap is plenty.
-read -r -a AGENT_JVM <<<"${STRATO_AGENT_JAVA_OPTS:--Xms16m -Xmx64m -Xss512k -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:ActiveProcessorCount=2 -XX:MaxMetaspaceSize=96m -XX:ReservedCodeCacheSize=32m -XX:MaxDirectMemorySize=32m}"
+read -r -a AGENT_JVM <<<"${STRATO_AGENT_JAVA_OPTS:--Xms16m -Xmx64m -Xss512k -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:ActiveProcessorCount=2 -XX:MaxMetaspaceSize=96m -XX:ReservedCodeCacheSize=32m -XX:MaxDirectMemorySize=32m -XX:TrimNativeHeapInterval=5000}"
 
 REAL_AGENT=compute-agent-real
 REAL_AGENT_PORT=${STRATO_REAL_AGENT_PORT:-8899}

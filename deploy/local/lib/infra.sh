@@ -192,7 +192,7 @@ PROPS
 }
 
 # Small heap: a single-node development broker needs little. Overridable as a whole.
-read -r -a KAFKA_JVM <<<"${STRATO_KAFKA_JAVA_OPTS:--Xmx256m -Xms64m -XX:+UseSerialGC -XX:ActiveProcessorCount=2}"
+read -r -a KAFKA_JVM <<<"${STRATO_KAFKA_JAVA_OPTS:--Xmx256m -Xms64m -XX:+UseSerialGC -XX:ActiveProcessorCount=2 -XX:TrimNativeHeapInterval=5000}"
 
 kafka_java() {
   java "${KAFKA_JVM[@]}" -Djava.awt.headless=true \

@@ -1,11 +1,13 @@
 # Strato services of deploy/local/strato: build, start, stop, wait for health.
 # Sourced by the strato script, which defines REPO, STATE, SERVICES and service_env().
 
-# JVM shape of one service: 2 cores, small heap, quick start, low resident memory.
+# JVM shape of one service: 2 cores, small heap, quick start, low resident memory. -XX:TrimNativeHeapInterval=5000
+# (glibc malloc_trim every 5 s) in every JVM of the stack: after load, one trim gave back 8-28 MB per C1 JVM and
+# Kafka (~100 MB over the stack with the real host; docs/benchmarks.md "The stack's memory with the real host").
 # Measured on a loaded 2-core machine: identity-service 333 MB RSS and ready in 68 s with the
 # JVM defaults, 225 MB and 39 s with these (its metaspace alone is ~97 MB: Hibernate, Kafka,
 # OIDC); gateway 93 MB / 10.6 s with defaults, 74-80 MB / 3.5 s with these. -Xmx96m saved nothing.
-SERVICE_JVM_COMMON="-Xms16m -Xmx160m -Xss512k -XX:+UseSerialGC -XX:ActiveProcessorCount=2 -XX:MaxMetaspaceSize=160m -XX:ReservedCodeCacheSize=48m -XX:MaxDirectMemorySize=64m"
+SERVICE_JVM_COMMON="-Xms16m -Xmx160m -Xss512k -XX:+UseSerialGC -XX:ActiveProcessorCount=2 -XX:MaxMetaspaceSize=160m -XX:ReservedCodeCacheSize=48m -XX:MaxDirectMemorySize=64m -XX:TrimNativeHeapInterval=5000"
 # JIT per service (docs/benchmarks.md "JIT flags (issue 17)", tests/bench/jit.py): full tiered compilation (C2) for
 # the two that every request and every login go through, identity-service and the gateway: once warm (a minute or
 # more of load), 1.6-2.6x less CPU per request than C1 only, for +62 MB (identity) and +40-45 MB (gateway) of RSS after
@@ -16,7 +18,7 @@ SERVICE_JVM_COMMON="-Xms16m -Xmx160m -Xss512k -XX:+UseSerialGC -XX:ActiveProcess
 # uploads 303-336 MB against 233-255 under C1; docs/benchmarks.md "Image upload (issue 17)"). The others keep C1
 # only (-XX:TieredStopAtLevel=1). STRATO_JAVA_OPTS replaces both.
 read -r -a SERVICE_JVM <<<"${STRATO_JAVA_OPTS:-$SERVICE_JVM_COMMON -XX:TieredStopAtLevel=1}"
-read -r -a SERVICE_JVM_C2 <<<"${STRATO_JAVA_OPTS:-$SERVICE_JVM_COMMON -XX:TrimNativeHeapInterval=5000}"
+read -r -a SERVICE_JVM_C2 <<<"${STRATO_JAVA_OPTS:-$SERVICE_JVM_COMMON}"
 
 START_TIMEOUT=${STRATO_START_TIMEOUT:-180}
 
