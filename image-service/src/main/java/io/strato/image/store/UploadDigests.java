@@ -10,7 +10,7 @@ import java.util.concurrent.Executor;
 /**
  * The running MD5 (Glance's {@code checksum}) and SHA-512 ({@code os_hash_value}) of an upload, each worked out on a
  * worker thread rather than the event loop, and the two side by side: the event loop only receives the bytes and
- * hands them on. Each digest is a chain of updates run one after another, in the order the chunks were added.
+ * hands them on. Each digest is a chain of updates run one after another, in the order the batches were added.
  * Measured on 2 cores (docs/benchmarks.md, issue 17): on the event loop, the two digests took more than half of it
  * and capped an upload at ~160 MiB/s.
  */
