@@ -32,6 +32,9 @@ group.initial.rebalance.delay.ms=0
 num.network.threads=2
 num.io.threads=2
 log.retention.hours=24
+# the log cleaner's dedupe map (compacted topics: __consumer_offsets) is allocated whole on the heap at start:
+# Kafka's default 128 MiB was half of this broker's heap, for a few thousand keys (docs/benchmarks.md)
+log.cleaner.dedupe.buffer.size=4194304
 PROPS
 kafka() { java $KAFKA_JAVA_OPTS -Djava.awt.headless=true -Dlog4j2.configurationFile=/opt/kafka/log4j2.properties \
   -cp '/opt/kafka/lib/*' "$@"; }

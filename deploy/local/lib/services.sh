@@ -15,8 +15,11 @@ SERVICE_JVM_COMMON="-Xms16m -Xmx160m -Xss512k -XX:+UseSerialGC -XX:ActiveProcess
 # compile memory. It paid as much in network-service (2.5-2.8x), but C2 in all six services would cost ~330 MB and
 # take the stack past 2.5 GB. image-service has C2 too: MD5 and SHA-512 of an upload (Glance's checksum and
 # os_hash_value) have intrinsics in C2 only; under C1 SHA-512 alone runs at 89 MiB/s, under C2 at 660 (RSS after
-# uploads 303-336 MB against 233-255 under C1; docs/benchmarks.md "Image upload (issue 17)"). The others keep C1
-# only (-XX:TieredStopAtLevel=1). STRATO_JAVA_OPTS replaces both.
+# uploads 303-336 MB against 233-255 under C1; docs/benchmarks.md "Image upload (issue 17)"). network-service has C2
+# since Kafka's heap shrank by ~160 MB (its log cleaner's buffer): port create at 20 in flight p50 93-102 -> 65-70 ms
+# and a quarter less of its CPU, for +32 MB after load (docs/benchmarks.md "C2 for network-service"); compute-service
+# was measured too and gained nothing in the burst row for +38 MB. The others keep C1 only
+# (-XX:TieredStopAtLevel=1). STRATO_JAVA_OPTS replaces both.
 read -r -a SERVICE_JVM <<<"${STRATO_JAVA_OPTS:-$SERVICE_JVM_COMMON -XX:TieredStopAtLevel=1}"
 read -r -a SERVICE_JVM_C2 <<<"${STRATO_JAVA_OPTS:-$SERVICE_JVM_COMMON}"
 
@@ -133,7 +136,7 @@ start_service() {
     printf '\n==== %s starting %s\n' "$(date -Is)" "$name" >>"$log"
     local jvm=("${SERVICE_JVM[@]}")
     case "$name" in
-      identity-service | gateway | image-service) jvm=("${SERVICE_JVM_C2[@]}") ;;
+      identity-service | gateway | image-service | network-service) jvm=("${SERVICE_JVM_C2[@]}") ;;
       compute-agent-* | network-agent-*) jvm=("${AGENT_JVM[@]}") ;;
     esac
     (cd "$STATE" && close_inherited_fds && exec env "${envs[@]}" nohup setsid java "${jvm[@]}" \
