@@ -39,7 +39,7 @@ public interface GatewayConfig {
         @WithDefault("2s")
         Duration connectTimeout();
 
-        /** Maximum pooled keep-alive connections per upstream. */
+        /** Maximum pooled keep-alive connections per upstream, in each event loop's client. */
         @WithDefault("64")
         int maxPoolSize();
 
