@@ -14,18 +14,11 @@
 set -euo pipefail
 
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
-REPO=$(cd "$HERE/../.." && pwd)
-app=$(cd "${1:-$REPO/gateway/target/quarkus-app}" && pwd) seconds=${2:-10} rounds=${3:-3}
+source "$HERE/lib.sh"
+seconds=${2:-10} rounds=${3:-3}
 upstream=${4:-http://127.0.0.1:5000}
 base=${BENCH_PORT_BASE:-18840}
-read -r -a jvm <<<"${GATEWAY_JAVA_OPTS:--Xms16m -Xmx160m -Xss512k -XX:+UseSerialGC -XX:ActiveProcessorCount=2 -XX:MaxMetaspaceSize=160m -XX:ReservedCodeCacheSize=48m -XX:MaxDirectMemorySize=64m -XX:TrimNativeHeapInterval=5000}"
-
-die() { echo "gateway/bench/closing.sh: $*" >&2; exit 1; }
-[ -f "$app/quarkus-run.jar" ] || die "no $app/quarkus-run.jar: ./mvnw -B -q package -pl gateway -DskipTests"
-command -v wrk >/dev/null || die "wrk is missing: apt-get install -y wrk"
-for p in "$base" "$((base + 1))"; do
-  ! (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null || die "port $p is taken (set BENCH_PORT_BASE)"
-done
+bench_setup "${1:-}" "$base" "$((base + 1))"
 curl -fsS -o /dev/null "$upstream/v3" || die "$upstream/v3 does not answer (is the cloud up?)"
 
 log=$(mktemp /tmp/gateway-closing.XXXXXX.log)
@@ -34,8 +27,8 @@ log=$(mktemp /tmp/gateway-closing.XXXXXX.log)
   -Dquarkus.log.category.\"io.strato.gateway.access\".level=WARN -jar "$app/quarkus-run.jar" >"$log" 2>&1) &
 gw=$!
 trap 'kill $gw 2>/dev/null; wait $gw 2>/dev/null || true' EXIT
-for _ in $(seq 1 60); do curl -fsS -o /dev/null "http://127.0.0.1:$base/identity/v3" 2>/dev/null && break; sleep 0.5; done
 url="http://127.0.0.1:$base/identity/v3"
+wait_200 "$url" "$gw" "$log"
 wrk -t1 -c16 -d10s -H "Connection: close" "$url" >/dev/null
 for r in $(seq 1 "$rounds"); do
   for h in close keep-alive; do

@@ -14,19 +14,11 @@
 set -euo pipefail
 
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
-REPO=$(cd "$HERE/../.." && pwd)
-app=$(cd "${1:-$REPO/gateway/target/quarkus-app}" && pwd) seconds=${2:-15} conns=${3:-16}
+source "$HERE/lib.sh"
+seconds=${2:-15} conns=${3:-16}
 base=${BENCH_PORT_BASE:-18830}
 gw_port=$base up_port=$((base + 1)) mgmt_port=$((base + 2))
-# (deploy/local's gateway runs C2 since issue 17's JIT measurement; the figures in docs/benchmarks.md before it are C1's)
-read -r -a jvm <<<"${GATEWAY_JAVA_OPTS:--Xms16m -Xmx160m -Xss512k -XX:+UseSerialGC -XX:ActiveProcessorCount=2 -XX:MaxMetaspaceSize=160m -XX:ReservedCodeCacheSize=48m -XX:MaxDirectMemorySize=64m -XX:TrimNativeHeapInterval=5000}"
-
-die() { echo "gateway/bench/local.sh: $*" >&2; exit 1; }
-[ -f "$app/quarkus-run.jar" ] || die "no $app/quarkus-run.jar: ./mvnw -B -q package -pl gateway -DskipTests"
-command -v wrk >/dev/null || die "wrk is missing: apt-get install -y wrk"
-for p in "$gw_port" "$up_port" "$mgmt_port"; do
-  ! (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null || die "port $p is taken (set BENCH_PORT_BASE)"
-done
+bench_setup "${1:-}" "$gw_port" "$up_port" "$mgmt_port"
 
 work=$(mktemp -d)
 pids=()
@@ -37,16 +29,6 @@ cleanup() {
   rm -rf "$work"
 }
 trap cleanup EXIT
-
-wait_200() { # wait_200 URL PID LOG
-  local i
-  for i in $(seq 1 120); do
-    [ "$(curl -s -o /dev/null -w '%{http_code}' --max-time 2 "$1" || true)" = 200 ] && return 0
-    kill -0 "$2" 2>/dev/null || { tail -20 "$3" >&2; die "$1: the process exited"; }
-    sleep 0.5
-  done
-  tail -20 "$3" >&2; die "$1 did not answer 200 in 60 s"
-}
 
 java -cp "$app/lib/main/*" "$HERE/Upstream.java" "$up_port" >"$work/upstream.log" 2>&1 &
 pids+=($!)
