@@ -55,7 +55,7 @@ public class NetworkQuotas {
         }
         return quotas.claim(projectId, projectId, Map.of(resource, (long) count),
                 () -> used(projectId, resource).map(n -> Map.of(resource, n)),
-                overs -> Neutron.overQuota(overs.stream().map(ProjectQuotas.Over::resource).toList()));
+                NetworkQuotas::overQuota);
     }
 
     /**
@@ -75,20 +75,16 @@ public class NetworkQuotas {
 
     /**
      * Fails with Neutron's {@code OverQuota} (409) when {@code projectId} holds more than {@code limit} of
-     * {@code resource}, the rows its transaction inserted counted. Takes the project's quota lock (the row of
-     * {@code quota_lock}, held until the transaction ends) before it counts, so it must be the last statement
-     * of the transaction that inserted them: two creates racing for the last unit are then serialised for this
-     * count and their commit only, and the second one's count sees the first one's committed row.
+     * {@code resource}, the one row its transaction inserted counted (the kit's {@link ProjectQuotas#recount}).
+     * Takes the project's quota lock (the row of {@code quota_lock}, held until the transaction ends) before it
+     * counts, so it must be the last statement of the transaction that inserted it: two creates racing for the
+     * last unit are then serialised for this count and their commit only, and the second one's count sees the
+     * first one's committed row.
      */
     public Uni<Void> recount(String projectId, String resource, int limit) {
-        if (limit < 0) {
-            return Uni.createFrom().voidItem();
-        }
-        return ProjectQuotas.lock(projectId).chain(() -> used(projectId, resource)).invoke(n -> {
-            if (n > limit) {
-                throw Neutron.overQuota(List.of(resource));
-            }
-        }).replaceWithVoid();
+        return ProjectQuotas.recount(projectId, Map.of(resource, 1L), Map.of(resource, limit),
+                () -> used(projectId, resource).map(n -> Map.of(resource, n)),
+                NetworkQuotas::overQuota);
     }
 
     /** How many of {@code resource} the project holds (needs a session). */
@@ -116,5 +112,9 @@ public class NetworkQuotas {
     /** Drops the project's overrides: its limits are the defaults again (needs a transaction). */
     public Uni<Void> reset(String projectId) {
         return quotas.reset(projectId);
+    }
+
+    private static RuntimeException overQuota(List<ProjectQuotas.Over> overs) {
+        return Neutron.overQuota(overs.stream().map(ProjectQuotas.Over::resource).toList());
     }
 }

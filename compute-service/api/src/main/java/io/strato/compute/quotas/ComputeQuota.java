@@ -14,7 +14,9 @@ import java.util.UUID;
  * transaction that then writes the new rows: it locks a {@code quota_lock} row (the project's for servers and
  * server groups, the user's for key pairs), counts what is used and refuses when the request would go over
  * the limit. The lock is held until that transaction ends, so concurrent claims for the last unit are
- * serialised and exactly as many succeed as there is room for. Refusals are Nova's 403s with Nova's messages.
+ * serialised and exactly as many succeed as there is room for. A server create of an exact count claims the
+ * other way round ({@link #recountServers}): rows first, the lock and the count as its last step, so a burst of
+ * one project's creates is not serialised for whole transactions. Refusals are Nova's 403s with Nova's messages.
  */
 @ApplicationScoped
 public class ComputeQuota {
@@ -31,11 +33,15 @@ public class ComputeQuota {
      * 403 "Quota exceeded for instances: Requested 1, but already used 3 of 3 instances" when over.
      */
     public Uni<Void> claimServers(String projectId, int instances, int cores, int ramMb) {
+        return claim(projectId, servers(instances, cores, ramMb));
+    }
+
+    private static Map<String, Long> servers(int instances, int cores, int ramMb) {
         Map<String, Long> requested = new LinkedHashMap<>();
         requested.put(QuotaResources.INSTANCES, (long) instances);
         requested.put(QuotaResources.CORES, (long) cores);
         requested.put(QuotaResources.RAM, (long) ramMb);
-        return claim(projectId, requested);
+        return requested;
     }
 
     /** Claims the growth of a resize ({@code extraCores}/{@code extraRamMb} may be 0 or negative: nothing to claim). */
@@ -86,12 +92,31 @@ public class ComputeQuota {
         if (items == 0) {
             return Uni.createFrom().voidItem();
         }
-        return quotas.limits(projectId).invoke(limits -> {
-            Integer limit = limits.get(QuotaResources.METADATA_ITEMS);
-            if (limit != null && limit >= 0 && items > limit) {
-                throw new Forbidden("Maximum number of metadata items exceeds " + limit);
-            }
-        }).replaceWithVoid();
+        return quotas.limits(projectId).invoke(limits -> checkMetadataItems(limits, items)).replaceWithVoid();
+    }
+
+    /** {@link #checkMetadataItems(String, int)} against limits already read. */
+    public static void checkMetadataItems(Map<String, Integer> limits, int items) {
+        Integer limit = limits.get(QuotaResources.METADATA_ITEMS);
+        if (items > 0 && limit != null && limit >= 0 && items > limit) {
+            throw new Forbidden("Maximum number of metadata items exceeds " + limit);
+        }
+    }
+
+    /** Every limit of the project: the defaults with its overrides, read with no lock (needs a session). */
+    public Uni<Map<String, Integer>> limits(String projectId) {
+        return quotas.limits(projectId);
+    }
+
+    /**
+     * The claim of {@code instances} servers of {@code cores} vCPUs and {@code ramMb} MB in total that the current
+     * transaction has already inserted, against {@code limits} read before: the project's lock is taken as the
+     * transaction's last step (the kit's {@link ProjectQuotas#recount}), so concurrent creates of one project
+     * wait on each other only for a count and a commit. Refused with the same 403 as {@link #claimServers}.
+     */
+    public Uni<Void> recountServers(String projectId, Map<String, Integer> limits, int instances, int cores, int ramMb) {
+        return ProjectQuotas.recount(projectId, servers(instances, cores, ramMb), limits, () -> usage.servers(projectId),
+                overs -> new Forbidden(refusal(overs)));
     }
 
     private Uni<Void> claim(String projectId, Map<String, Long> requested) {

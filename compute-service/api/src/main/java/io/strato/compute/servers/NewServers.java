@@ -20,8 +20,9 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * The storing half of a server create, in one transaction: the key pair's public key, the zone, as much quota
- * as fits between min_count and max_count, the rows in BUILD, group memberships, the create actions and events.
+ * The storing half of a server create, in one transaction: the key pair's public key, the zone, the rows in
+ * BUILD, the create actions and events, the quota claim (last, or first for a range of min_count to max_count,
+ * to make as many as fit) and group memberships.
  */
 @ApplicationScoped
 class NewServers {
@@ -64,13 +65,22 @@ class NewServers {
                 : hosts.requested(req.requestedHost(), req.requestedNode()).onItem().ifNull().failWith(() -> new InvalidInput(
                         "Compute host " + (req.requestedNode() != null ? req.requestedNode() : req.requestedHost())
                                 + " could not be found."));
-        return quota.checkMetadataItems(caller.projectId(), req.metadata().size()).chain(() -> keyData)
-                .chain(key -> requestedHost.chain(destination -> zoneExists
-                .chain(() -> claim(caller.projectId(), req.minCount(), req.maxCount(), flavor))
-                .chain(count -> insert(caller, req, flavor, checked, key, count, destination))))
-                .call(list -> memberships(caller, req.groupId(), list))
-                .call(list -> tagged(req.tags(), list))
-                .call(list -> record(caller, requestId, list))
+        // a create of an exact count (the usual one) claims last, once its rows are in, so that the creates of one
+        // project wait on each other only for a count and a commit; one of a range (min_count < max_count) claims
+        // first, under the lock, to learn how many it may make
+        boolean range = req.minCount() < req.maxCount();
+        String project = caller.projectId();
+        return quota.limits(project).invoke(limits -> ComputeQuota.checkMetadataItems(limits, req.metadata().size()))
+                .flatMap(limits -> keyData.chain(key -> requestedHost.chain(destination -> zoneExists
+                        .chain(() -> range ? claim(project, req.minCount(), req.maxCount(), flavor)
+                                : Uni.createFrom().item(req.maxCount()))
+                        .chain(count -> insert(caller, req, flavor, checked, key, count, destination))))
+                        .call(list -> tagged(req.tags(), list))
+                        .call(list -> record(caller, requestId, list))
+                        .call(list -> range ? Uni.createFrom().voidItem() : quota.recountServers(project, limits,
+                                list.size(), list.size() * flavor.vcpus(), list.size() * flavor.memoryMb()))
+                        // after the claim: a group's row lock is always taken after the project's quota lock
+                        .call(list -> memberships(caller, req.groupId(), list)))
                 .map(list -> new ServerCreation.Created(list.get(0),
                         req.adminPass() != null ? req.adminPass() : password(), list.size()));
     }

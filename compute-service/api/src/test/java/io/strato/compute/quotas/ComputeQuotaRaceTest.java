@@ -9,11 +9,13 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.vertx.VertxContextSupport;
+import io.smallrye.mutiny.Uni;
 import io.strato.compute.catalog.CatalogRows;
 import io.strato.kit.faults.Forbidden;
 import io.strato.kit.testing.StratoInfraResource;
 import io.strato.kit.testing.TestIdentity;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -39,20 +41,73 @@ class ComputeQuotaRaceTest {
     private boolean create(String project, int vcpus, int ram) throws Throwable {
         try {
             VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(() -> quota.claimServers(project, 1, vcpus, ram)
-                    .chain(() -> Panache.getSession().flatMap(s -> s.createNativeQuery(
-                                    "INSERT INTO server (id, project_id, user_id, name, flavor_id, flavor, vm_state) "
-                                            + "VALUES (:id, :p, 'u', 'race', 'x', CAST(CAST(:f AS text) AS jsonb), 'building')")
-                            .setParameter("id", UUID.randomUUID()).setParameter("p", project)
-                            .setParameter("f", "{\"vcpus\": " + vcpus + ", \"memory_mb\": " + ram + "}")
-                            .executeUpdate()))));
+                    .chain(() -> insert(project, vcpus, ram)).call(ComputeQuotaRaceTest::beforeCommit)));
             return true;
         } catch (Forbidden e) {
             return false;
         }
     }
 
+    /** One create as a create of an exact count makes it: the server row first, the claim last (limits read before). */
+    private boolean createClaimingLast(String project, int vcpus, int ram) throws Throwable {
+        try {
+            VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(() -> quota.limits(project)
+                    .call(() -> insert(project, vcpus, ram))
+                    .chain(limits -> quota.recountServers(project, limits, 1, vcpus, ram))
+                    .call(ComputeQuotaRaceTest::beforeCommit)));
+            return true;
+        } catch (Forbidden e) {
+            return false;
+        }
+    }
+
+    /**
+     * A pause between the claim and the commit, so that concurrent creates overlap there: without the lock, each
+     * would count before the others commit and every one of them would get in.
+     */
+    private static Uni<Void> beforeCommit() {
+        return Uni.createFrom().voidItem().onItem().delayIt().by(Duration.ofMillis(100));
+    }
+
+    private static Uni<Integer> insert(String project, int vcpus, int ram) {
+        return Panache.getSession().flatMap(s -> s.createNativeQuery(
+                        "INSERT INTO server (id, project_id, user_id, name, flavor_id, flavor, vm_state) "
+                                + "VALUES (:id, :p, 'u', 'race', 'x', CAST(CAST(:f AS text) AS jsonb), 'building')")
+                .setParameter("id", UUID.randomUUID()).setParameter("p", project)
+                .setParameter("f", "{\"vcpus\": " + vcpus + ", \"memory_mb\": " + ram + "}")
+                .executeUpdate());
+    }
+
+    private interface Create {
+        boolean run(String project) throws Throwable;
+    }
+
     @Test
     void concurrentClaimsGetExactlyTheRoomThereIs() throws Exception {
+        race(p -> create(p, 1, 512));
+    }
+
+    @Test
+    void concurrentClaimsMadeLastGetExactlyTheRoomThereIs() throws Exception {
+        race(p -> createClaimingLast(p, 1, 512));
+    }
+
+    @Test
+    void aClaimMadeLastIsRefusedWithNovasMessageCountingOnlyTheOthersServers() throws Throwable {
+        String project = newProject();
+        new CatalogRows(db).update("INSERT INTO quota (project_id, resource, hard_limit) VALUES (?, 'cores', 4)", project);
+        assertTrue(createClaimingLast(project, 3, 1024));
+        Forbidden e = org.junit.jupiter.api.Assertions.assertThrows(Forbidden.class, () ->
+                VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(() -> quota.limits(project)
+                        .call(() -> insert(project, 2, 1024))
+                        .chain(limits -> quota.recountServers(project, limits, 1, 2, 1024)))));
+        assertEquals("Quota exceeded for cores: Requested 2, but already used 3 of 4 cores", e.getMessage());
+        assertEquals(1, new CatalogRows(db).count("SELECT count(*) FROM server WHERE project_id = ?", project),
+                "the refused create's row was rolled back");
+        assertTrue(createClaimingLast(project, 1, 1024), "the last core still fits");
+    }
+
+    private void race(Create create) throws Exception {
         String project = newProject();
         new CatalogRows(db).update("INSERT INTO quota (project_id, resource, hard_limit) VALUES (?, 'instances', 3)", project);
         int n = 12;
@@ -64,7 +119,7 @@ class ComputeQuotaRaceTest {
                 results.add(pool.submit(() -> {
                     start.await();
                     try {
-                        return create(project, 1, 512);
+                        return create.run(project);
                     } catch (Throwable t) {
                         throw new AssertionError("a claim failed otherwise than by quota", t);
                     }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import org.hibernate.reactive.mutiny.Mutiny;
 
 /**
  * The one quota mechanism of Strato's services: a project lock, a count and limits with defaults and
@@ -132,16 +133,54 @@ public final class ProjectQuotas {
     }
 
     /**
-     * Takes the row lock serialising claims on {@code key} until the current transaction ends (the row is made
-     * on first use). Also for callers that check a limit of their own under the same lock.
+     * The claim of rows the current transaction has already inserted ({@code added}: resource → how many), for
+     * creates that come in bursts: {@code limits} are read beforehand with no lock, and this takes the lock of
+     * {@code lockKey} as the transaction's last statement, so creates under one key wait on each other only for a
+     * count and a commit, not for their whole transaction. Resources unlimited in {@code limits} are not counted
+     * at all; with none limited nothing is locked.
+     *
+     * <p>Safe because the count runs after the lock is held: in READ COMMITTED each statement takes a new
+     * snapshot, so a second claim on the key counts the first one's committed rows, and its own uncommitted ones.
+     *
+     * @param used    counts what is used now, the transaction's own new rows included
+     * @param refusal the service's fault for the resources over their limits (sorted by name); {@code used} in
+     *                each {@link Over} is what the project held without this transaction's rows
+     */
+    public static Uni<Void> recount(String lockKey, Map<String, Long> added, Map<String, Integer> limits,
+            Supplier<Uni<Map<String, Long>>> used, Function<List<Over>, ? extends RuntimeException> refusal) {
+        boolean limited = added.entrySet().stream().anyMatch(a -> a.getValue() > 0
+                && limits.getOrDefault(a.getKey(), -1) >= 0);
+        if (!limited) {
+            return Uni.createFrom().voidItem();
+        }
+        return lock(lockKey).chain(used::get).invoke(counts -> {
+            Map<String, Long> before = new LinkedHashMap<>();
+            added.forEach((r, n) -> before.put(r, counts.getOrDefault(r, 0L) - n));
+            List<Over> overs = overs(added, before, limits);
+            if (!overs.isEmpty()) {
+                throw refusal.apply(overs);
+            }
+        }).replaceWithVoid();
+    }
+
+    /**
+     * Takes the row lock serialising claims on {@code key} until the current transaction ends. One statement
+     * once the key's row exists; on first use the row is made, then locked. Also for callers that check a limit
+     * of their own under the same lock.
      */
     public static Uni<Void> lock(String key) {
-        return Panache.getSession().flatMap(s -> s.createNativeQuery(
-                                "INSERT INTO quota_lock (project_id) VALUES (:p) ON CONFLICT DO NOTHING")
+        return Panache.getSession().flatMap(s -> lockRow(s, key).flatMap(held -> held ? Uni.createFrom().voidItem()
+                : s.createNativeQuery("INSERT INTO quota_lock (project_id) VALUES (:p) ON CONFLICT DO NOTHING")
                         .setParameter("p", key).executeUpdate()
-                        .chain(() -> s.createNativeQuery(
-                                        "SELECT project_id FROM quota_lock WHERE project_id = :p FOR UPDATE", String.class)
-                                .setParameter("p", key).getSingleResult()))
-                .replaceWithVoid();
+                        .chain(() -> lockRow(s, key)).invoke(again -> {
+                            if (!again) { // the row was deleted (its project forgotten) between the two statements
+                                throw new IllegalStateException("quota lock row of " + key + " vanished while taken");
+                            }
+                        }).replaceWithVoid()));
+    }
+
+    private static Uni<Boolean> lockRow(Mutiny.Session s, String key) {
+        return s.createNativeQuery("SELECT project_id FROM quota_lock WHERE project_id = :p FOR UPDATE", String.class)
+                .setParameter("p", key).getResultList().map(rows -> !rows.isEmpty());
     }
 }

@@ -75,6 +75,31 @@ class ProjectQuotasTest {
     }
 
     @Test
+    void aRecountOfRowsAlreadyInsertedRefusesOverTheLimitAndLocksNothingWhenUnlimited() {
+        String p = "p-" + UUID.randomUUID();
+        insertAndRecount(p, 2);
+        OverQuota refused = assertThrows(OverQuota.class, () -> insertAndRecount(p, 2));
+        assertEquals(List.of(new ProjectQuotas.Over("widgets", 2, 2, 3)), refused.overs, "used: the others' rows only");
+        assertEquals(2L, count(p), "the refused rows were rolled back");
+        insertAndRecount(p, 1);
+        assertEquals(1L, scalar("SELECT count(*) FROM quota_lock WHERE project_id = :p", p), "the lock row, made on first use");
+
+        String q = "q-" + UUID.randomUUID();
+        await(() -> Panache.withTransaction(() -> insert(q, 1).chain(() -> ProjectQuotas.recount(q, Map.of("gears", 1L),
+                Map.of("gears", -1), () -> Uni.createFrom().failure(new AssertionError("an unlimited resource is counted")),
+                OverQuota::new))));
+        assertEquals(0L, scalar("SELECT count(*) FROM quota_lock WHERE project_id = :p", q), "nothing limited: no lock");
+    }
+
+    private void insertAndRecount(String project, int n) {
+        await(() -> Panache.withTransaction(() -> quotas.limits(project).call(() -> insert(project, n))
+                .chain(limits -> ProjectQuotas.recount(project, Map.of("widgets", (long) n), limits,
+                        () -> Panache.getSession().flatMap(s -> s.createNativeQuery(COUNT, Long.class)
+                                .setParameter("p", project).getSingleResult()).map(c -> Map.of("widgets", c)),
+                        OverQuota::new))));
+    }
+
+    @Test
     void unlimitedResourcesAreNeverOver() {
         assertTrue(ProjectQuotas.overs(Map.of("gears", 1_000_000L), Map.of("gears", 5L), Map.of("gears", -1)).isEmpty());
         assertEquals(List.of(new ProjectQuotas.Over("a", 1, 1, 1), new ProjectQuotas.Over("b", 2, 0, 1)),
