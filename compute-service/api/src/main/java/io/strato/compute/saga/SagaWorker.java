@@ -35,7 +35,7 @@ public class SagaWorker implements PendingWork {
     private static final Logger LOG = Logger.getLogger(SagaWorker.class);
 
     /** Servers with a step the worker runs (the others wait for an agent or a user). */
-    private static final String DUE = "select id from server where (task_state in ('scheduling', 'networking')"
+    static final String DUE = "select id from server where (task_state in ('scheduling', 'networking')"
             + " or (task_state = 'deleting' and command_id is null) or (pending_cleanup and task_state is null)"
             + " or (task_state is not null and deadline < now()))"
             + " and (retry_at is null or retry_at <= now()) order by updated_at limit :n";
