@@ -51,14 +51,18 @@ class ComputeQuotaRaceTest {
     /** One create as a create of an exact count makes it: the server row first, the claim last (limits read before). */
     private boolean createClaimingLast(String project, int vcpus, int ram) throws Throwable {
         try {
-            VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(() -> quota.limits(project)
-                    .call(() -> insert(project, vcpus, ram))
-                    .chain(limits -> quota.recountServers(project, limits, 1, vcpus, ram))
+            VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(() -> claimingLast(project, vcpus, ram)
                     .call(ComputeQuotaRaceTest::beforeCommit)));
             return true;
         } catch (Forbidden e) {
             return false;
         }
+    }
+
+    /** The limits read, the server row inserted, then the claim: in the caller's transaction. */
+    private Uni<Void> claimingLast(String project, int vcpus, int ram) {
+        return quota.limits(project).call(() -> insert(project, vcpus, ram))
+                .chain(limits -> quota.recountServers(project, limits, 1, vcpus, ram));
     }
 
     /**
@@ -98,9 +102,7 @@ class ComputeQuotaRaceTest {
         new CatalogRows(db).update("INSERT INTO quota (project_id, resource, hard_limit) VALUES (?, 'cores', 4)", project);
         assertTrue(createClaimingLast(project, 3, 1024));
         Forbidden e = org.junit.jupiter.api.Assertions.assertThrows(Forbidden.class, () ->
-                VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(() -> quota.limits(project)
-                        .call(() -> insert(project, 2, 1024))
-                        .chain(limits -> quota.recountServers(project, limits, 1, 2, 1024)))));
+                VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(() -> claimingLast(project, 2, 1024))));
         assertEquals("Quota exceeded for cores: Requested 2, but already used 3 of 4 cores", e.getMessage());
         assertEquals(1, new CatalogRows(db).count("SELECT count(*) FROM server WHERE project_id = ?", project),
                 "the refused create's row was rolled back");

@@ -94,9 +94,7 @@ class ProjectQuotasTest {
     private void insertAndRecount(String project, int n) {
         await(() -> Panache.withTransaction(() -> quotas.limits(project).call(() -> insert(project, n))
                 .chain(limits -> ProjectQuotas.recount(project, Map.of("widgets", (long) n), limits,
-                        () -> Panache.getSession().flatMap(s -> s.createNativeQuery(COUNT, Long.class)
-                                .setParameter("p", project).getSingleResult()).map(c -> Map.of("widgets", c)),
-                        OverQuota::new))));
+                        () -> widgetsUsed(project), OverQuota::new))));
     }
 
     @Test
@@ -136,10 +134,14 @@ class ProjectQuotasTest {
 
     private void claimAndInsert(String project, int n) {
         await(() -> Panache.withTransaction(() -> quotas.claim(project, project, Map.of("widgets", (long) n),
-                        () -> Panache.getSession().flatMap(s -> s.createNativeQuery(COUNT, Long.class)
-                                .setParameter("p", project).getSingleResult()).map(c -> Map.of("widgets", c)),
-                        OverQuota::new)
+                        () -> widgetsUsed(project), OverQuota::new)
                 .chain(() -> insert(project, n))));
+    }
+
+    /** The project's widgets as the service's own count query would see them, in the caller's session. */
+    private static Uni<Map<String, Long>> widgetsUsed(String project) {
+        return Panache.getSession().flatMap(s -> s.createNativeQuery(COUNT, Long.class)
+                .setParameter("p", project).getSingleResult()).map(c -> Map.of("widgets", c));
     }
 
     private static Uni<Void> insert(String project, int n) {
